@@ -1,0 +1,43 @@
+/**
+ * Names for the pieces of the collaboration protocol, shared by browser and
+ * server. Message framing is y-websocket's (y-protocols); these are our additions.
+ */
+export const PROTOCOL_VERSION = 1;
+/** WebSocket path prefix: /collab/<boardId> */
+export const COLLAB_PATH_PREFIX = "/collab/";
+
+/** y-websocket message types (first varUint of every frame). */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+
+/** Close codes. 4xxx mirror the HTTP status they correspond to. */
+export const CloseCode = {
+  /** Frame is not a valid y-websocket protocol message. */
+  badMessage: 4400,
+  unauthenticated: 4401,
+  forbidden: 4403,
+  boardNotFound: 4404,
+  /** An observer kept sending writes. */
+  readOnly: 4405,
+  /** Frame over the size limit (the ws library itself answers 1009 for frames beyond maxPayload). */
+  tooLarge: 4413,
+  /** Yjs update that does not decode, fails to apply, or touches types outside the board schema. */
+  updateRejected: 4422,
+  /** The board could not be loaded from storage; the client should retry later. */
+  loadFailed: 4500,
+  /** Server shutting down. */
+  goingAway: 1001,
+  /** ws library: frame larger than maxPayload. */
+  messageTooBig: 1009,
+} as const;
+
+/** Close codes after which reconnecting cannot help: the client stops retrying. */
+export const PERMANENT_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.unauthenticated,
+  CloseCode.forbidden,
+  CloseCode.boardNotFound,
+]);

@@ -1,0 +1,76 @@
+/**
+ * y-websocket frame codec. Decoding is strict: anything that is not exactly one
+ * well-formed message throws FrameError, and the connection is closed with
+ * CloseCode.badMessage before any state is touched.
+ */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { MessageType } from "../../app/lib/collab-protocol";
+
+const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+
+export type ClientFrame =
+  | { kind: "sync-step1"; stateVector: Uint8Array }
+  | { kind: "sync-step2"; update: Uint8Array }
+  | { kind: "update"; update: Uint8Array }
+  | { kind: "awareness"; update: Uint8Array }
+  | { kind: "query-awareness" };
+
+export class FrameError extends Error {
+  name = "FrameError";
+}
+
+function readPayload(decoder: decoding.Decoder): Uint8Array {
+  try {
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    throw new FrameError("payload length exceeds the frame");
+  }
+}
+
+export function decodeClientFrame(data: Uint8Array): ClientFrame {
+  if (data.length === 0) throw new FrameError("empty frame");
+  const decoder = decoding.createDecoder(data);
+  let frame: ClientFrame;
+  try {
+    const messageType = decoding.readVarUint(decoder);
+    if (messageType === MessageType.sync) {
+      const syncType = decoding.readVarUint(decoder);
+      const payload = readPayload(decoder);
+      if (syncType === SyncType.step1) frame = { kind: "sync-step1", stateVector: payload };
+      else if (syncType === SyncType.step2) frame = { kind: "sync-step2", update: payload };
+      else if (syncType === SyncType.update) frame = { kind: "update", update: payload };
+      else throw new FrameError(`unknown sync message type ${syncType}`);
+    } else if (messageType === MessageType.awareness) {
+      frame = { kind: "awareness", update: readPayload(decoder) };
+    } else if (messageType === MessageType.queryAwareness) {
+      frame = { kind: "query-awareness" };
+    } else {
+      throw new FrameError(`unsupported message type ${messageType}`);
+    }
+  } catch (error) {
+    if (error instanceof FrameError) throw error;
+    throw new FrameError("truncated frame");
+  }
+  if (decoding.hasContent(decoder)) throw new FrameError("trailing bytes after message");
+  return frame;
+}
+
+function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+export const encodeSyncStep1 = (stateVector: Uint8Array) => encodeSync(SyncType.step1, stateVector);
+export const encodeSyncStep2 = (update: Uint8Array) => encodeSync(SyncType.step2, update);
+export const encodeUpdate = (update: Uint8Array) => encodeSync(SyncType.update, update);
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,210 @@
+/**
+ * One live board: its Y.Doc, its awareness and the connections on it.
+ * Knows nothing about ws or Prisma: frames in, frames out, storage through UpdateStore.
+ */
+import * as Y from "yjs";
+import * as awarenessProtocol from "y-protocols/awareness";
+import { CloseCode } from "../../app/lib/collab-protocol";
+import type { CollabConnection } from "./connection";
+import { decodeClientFrame, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, FrameError } from "./frames";
+import { decodeAwarenessEntries, encodeAwarenessEntries, stampPresence } from "./presence-stamp";
+import { checkUpdate } from "./update-validation";
+import type { UpdateStore } from "./update-store";
+import { UpdatePersister } from "./update-persister";
+
+export interface RoomOptions {
+  /** Compact the update log into a snapshot after this many persisted updates. */
+  compactEvery: number;
+  /** Writes an observer may attempt before being disconnected. */
+  maxRejectedWrites: number;
+  log: (message: string, error?: unknown) => void;
+}
+
+/** Origin of transactions that replay stored state; those are not persisted again. */
+const STORAGE_ORIGIN = Symbol("storage");
+
+interface ConnectionState {
+  awarenessClientId: number | null;
+  rejectedWrites: number;
+}
+
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly connections = new Map<CollabConnection, ConnectionState>();
+  private readonly persister: UpdatePersister;
+  /** Writes dropped because the sender may not write (observers). */
+  rejectedWriteCount = 0;
+
+  private constructor(
+    readonly boardId: string,
+    store: UpdateStore,
+    private readonly options: RoomOptions,
+    initialLogLength: number,
+  ) {
+    this.doc = new Y.Doc();
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.persister = new UpdatePersister(boardId, store, this.doc, options, initialLogLength);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on("update", (change: { added: number[]; updated: number[]; removed: number[] }) => {
+      const changed = [...change.added, ...change.updated, ...change.removed];
+      this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+    });
+  }
+
+  /** Loads the board from storage. Rejects (never yields an empty room) when storage fails. */
+  static async load(boardId: string, store: UpdateStore, options: RoomOptions): Promise<Room> {
+    const stored = await store.load(boardId);
+    const room = new Room(boardId, store, options, stored.tail.length);
+    Y.transact(
+      room.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORAGE_ORIGIN);
+        for (const entry of stored.tail) Y.applyUpdate(room.doc, entry.data, STORAGE_ORIGIN);
+      },
+      STORAGE_ORIGIN,
+    );
+    room.persister.noteLoaded(stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId);
+    return room;
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  join(connection: CollabConnection): void {
+    this.connections.set(connection, { awarenessClientId: null, rejectedWrites: 0 });
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) {
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    }
+  }
+
+  leave(connection: CollabConnection): void {
+    const state = this.connections.get(connection);
+    if (!state) return;
+    this.connections.delete(connection);
+    if (state.awarenessClientId !== null) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [state.awarenessClientId], connection);
+    }
+  }
+
+  connectionsOf(predicate: (connection: CollabConnection) => boolean): CollabConnection[] {
+    return [...this.connections.keys()].filter(predicate);
+  }
+
+  /** Handles one frame. Invalid input closes that connection and changes nothing. */
+  receive(connection: CollabConnection, data: Uint8Array): void {
+    const state = this.connections.get(connection);
+    if (!state) return;
+    let frame;
+    try {
+      frame = decodeClientFrame(data);
+    } catch (error) {
+      connection.close(CloseCode.badMessage, error instanceof FrameError ? error.message : "bad message");
+      return;
+    }
+    switch (frame.kind) {
+      case "sync-step1":
+        connection.send(encodeSyncStep2(this.encodeStateSince(frame.stateVector, connection)));
+        return;
+      case "sync-step2":
+      case "update":
+        this.receiveUpdate(connection, state, frame.update);
+        return;
+      case "awareness":
+        this.receiveAwareness(connection, state, frame.update);
+        return;
+      case "query-awareness": {
+        const clients = [...this.awareness.getStates().keys()];
+        connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+        return;
+      }
+    }
+  }
+
+  /** Waits until every update is durable and compacts the log. */
+  async flush(): Promise<void> {
+    await this.persister.flush();
+  }
+
+  /** Id of the last update known durable (for save acknowledgements). */
+  get lastDurableUpdateId(): number {
+    return this.persister.lastDurableId;
+  }
+
+  private encodeStateSince(stateVector: Uint8Array, connection: CollabConnection): Uint8Array {
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch {
+      connection.close(CloseCode.badMessage, "malformed state vector");
+      return new Uint8Array([0, 0]);
+    }
+  }
+
+  private receiveUpdate(connection: CollabConnection, state: ConnectionState, update: Uint8Array): void {
+    const check = checkUpdate(update);
+    if (!check.ok) {
+      connection.close(CloseCode.updateRejected, check.reason);
+      return;
+    }
+    if (!connection.canWrite()) {
+      if (isEmptyUpdate(update)) return; // every client answers sync step 1 with a step 2, often empty
+      this.rejectedWriteCount += 1;
+      state.rejectedWrites += 1;
+      if (state.rejectedWrites >= this.options.maxRejectedWrites) {
+        connection.close(CloseCode.readOnly, "read-only: observers cannot change the board");
+      }
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      this.options.log(`board ${this.boardId}: update failed to apply`, error);
+      connection.close(CloseCode.updateRejected, "update failed to apply");
+    }
+  }
+
+  private receiveAwareness(connection: CollabConnection, state: ConnectionState, update: Uint8Array): void {
+    let entries;
+    try {
+      entries = decodeAwarenessEntries(update);
+    } catch (error) {
+      connection.close(CloseCode.badMessage, error instanceof FrameError ? error.message : "bad awareness");
+      return;
+    }
+    if (entries.length === 0) return;
+    if (state.awarenessClientId === null) {
+      // A connection owns the first client id it announces, unless another connection holds it.
+      const claimed = entries[0].clientId;
+      const taken = [...this.connections.values()].some((other) => other.awarenessClientId === claimed);
+      if (taken) return;
+      state.awarenessClientId = claimed;
+    }
+    const { kept } = stampPresence(entries, state.awarenessClientId, connection.user);
+    if (kept.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), connection);
+    }
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === STORAGE_ORIGIN) return;
+    const frame = encodeUpdate(update);
+    this.broadcast(frame, origin);
+    const authorId = this.connections.has(origin as CollabConnection) ? (origin as CollabConnection).authorId : null;
+    this.persister.enqueue(update, { authorId });
+  }
+
+  private broadcast(frame: Uint8Array, except?: unknown): void {
+    for (const connection of this.connections.keys()) {
+      if (connection !== except) connection.send(frame);
+    }
+  }
+}
+
+function isEmptyUpdate(update: Uint8Array): boolean {
+  const decoded = Y.decodeUpdate(update);
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+}

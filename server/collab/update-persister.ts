@@ -1,0 +1,93 @@
+/**
+ * Writes a room's updates to the log in order, retrying while storage is down
+ * (nothing typed is dropped), and compacts the log into a snapshot every
+ * `compactEvery` updates so loading a board stays fast.
+ */
+import * as Y from "yjs";
+import type { UpdateMeta, UpdateStore } from "./update-store";
+
+interface PendingUpdate {
+  update: Uint8Array;
+  meta: UpdateMeta;
+}
+
+const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
+
+export class UpdatePersister {
+  private queue: PendingUpdate[] = [];
+  private running: Promise<void> | null = null;
+  private logLengthSinceSnapshot: number;
+  /** Highest update-log id known to be durable. */
+  lastDurableId = 0;
+  private durableListeners = new Set<(id: number) => void>();
+
+  constructor(
+    private readonly boardId: string,
+    private readonly store: UpdateStore,
+    private readonly doc: Y.Doc,
+    private readonly options: { compactEvery: number; log: (message: string, error?: unknown) => void },
+    initialLogLength: number,
+  ) {
+    this.logLengthSinceSnapshot = initialLogLength;
+  }
+
+  noteLoaded(lastId: number): void {
+    this.lastDurableId = lastId;
+  }
+
+  enqueue(update: Uint8Array, meta: UpdateMeta): void {
+    this.queue.push({ update, meta });
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Called with each new durable id (for save acknowledgements). */
+  onDurable(listener: (id: number) => void): () => void {
+    this.durableListeners.add(listener);
+    return () => this.durableListeners.delete(listener);
+  }
+
+  /** Resolves when everything enqueued so far is durable, then compacts. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    if (this.logLengthSinceSnapshot > 0) await this.compact();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const next = this.queue[0];
+      const id = await this.withRetry(() => this.store.append(this.boardId, next.update, next.meta), "append");
+      this.queue.shift();
+      this.lastDurableId = id;
+      this.logLengthSinceSnapshot += 1;
+      for (const listener of this.durableListeners) listener(id);
+      if (this.logLengthSinceSnapshot >= this.options.compactEvery) await this.compact();
+    }
+  }
+
+  /** Snapshot = the whole current doc; it covers every durable update (their content is in the doc). */
+  private async compact(): Promise<void> {
+    const covers = this.lastDurableId;
+    const merged = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await this.store.compact(this.boardId, merged, covers);
+      this.logLengthSinceSnapshot = 0;
+    } catch (error) {
+      // Compaction is an optimisation: the log is still complete, so try again later.
+      this.options.log(`board ${this.boardId}: compaction failed`, error);
+    }
+  }
+
+  private async withRetry<T>(operation: () => Promise<T>, what: string): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await operation();
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
+        this.options.log(`board ${this.boardId}: ${what} failed (attempt ${attempt + 1}), retrying in ${delay} ms`, error);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+}

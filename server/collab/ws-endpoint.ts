@@ -1,0 +1,166 @@
+/**
+ * The WebSocket side of the collaboration server: authenticates the HTTP
+ * upgrade, then pipes frames between a ws socket and its board's Room.
+ * Every socket has an error handler: a frame that breaks the WebSocket
+ * protocol closes that socket, never the process.
+ */
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { randomUUID } from "node:crypto";
+import { WebSocketServer, type WebSocket, type RawData } from "ws";
+import { z } from "zod";
+import { CloseCode, COLLAB_PATH_PREFIX } from "../../app/lib/collab-protocol";
+import type { PresenceUser } from "../../app/lib/presence";
+import type { CollabConnection } from "./connection";
+import type { Room } from "./room";
+import type { RoomRegistry } from "./room-registry";
+import { BoardNotFoundError } from "./update-store";
+
+export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+export type UpgradeDecision =
+  | { ok: true; user: PresenceUser; authorId: string | null; canWrite: () => boolean }
+  | { ok: false; closeCode: number; reason: string };
+
+export interface CollabEndpointOptions {
+  registry: RoomRegistry;
+  /** Decides who is connecting, from the upgrade request (cookie), before any board data is sent. */
+  authorize: (request: IncomingMessage, boardId: string) => Promise<UpgradeDecision>;
+  /** Origins allowed to open sockets (browsers send Origin; other clients may omit it). */
+  isAllowedOrigin: (origin: string | undefined, request: IncomingMessage) => boolean;
+  maxFrameBytes: number;
+  heartbeatMs: number;
+  log: (message: string, error?: unknown) => void;
+}
+
+export interface CollabEndpoint {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Connections of a board (to close them when access is revoked). */
+  connectionsOf(boardId: string): WsConnection[];
+  close(): Promise<void>;
+}
+
+export class WsConnection implements CollabConnection {
+  readonly id = randomUUID();
+  alive = true;
+  constructor(
+    readonly socket: WebSocket,
+    readonly boardId: string,
+    readonly user: PresenceUser,
+    readonly authorId: string | null,
+    readonly canWrite: () => boolean,
+  ) {}
+
+  send(frame: Uint8Array): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(frame, (error) => {
+      if (error) this.socket.terminate();
+    });
+  }
+
+  close(code: number, reason: string): void {
+    // Close reasons are limited to 123 bytes by the protocol.
+    if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, reason.slice(0, 120));
+  }
+}
+
+function rejectUpgrade(socket: Duplex, status: number, message: string): void {
+  socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${message}\n`);
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndpoint {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
+  const connections = new Set<WsConnection>();
+  wss.on("error", (error) => options.log("websocket server error", error));
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.alive) connection.socket.terminate();
+      else {
+        connection.alive = false;
+        connection.socket.ping();
+      }
+    }
+  }, options.heartbeatMs);
+  heartbeat.unref();
+
+  function attach(socket: WebSocket, boardId: string, decision: Extract<UpgradeDecision, { ok: true }>): void {
+    const connection = new WsConnection(socket, boardId, decision.user, decision.authorId, decision.canWrite);
+    connections.add(connection);
+    // Frames that arrive while the room loads are kept, in order, not dropped.
+    const pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    let room: Room | null = null;
+    let closed = false;
+
+    socket.on("pong", () => (connection.alive = true));
+    socket.on("message", (data, isBinary) => {
+      if (!isBinary) return connection.close(CloseCode.badMessage, "text frames are not part of the protocol");
+      const bytes = toBytes(data);
+      if (room) return room.receive(connection, bytes);
+      pendingBytes += bytes.length;
+      if (pendingBytes > options.maxFrameBytes * 4) return connection.close(CloseCode.tooLarge, "too much data before the board loaded");
+      pending.push(bytes);
+    });
+    socket.on("close", () => {
+      closed = true;
+      connections.delete(connection);
+      if (room) options.registry.leave(room, connection);
+    });
+
+    options.registry.join(boardId, connection).then(
+      (loaded) => {
+        if (closed) return options.registry.leave(loaded, connection);
+        room = loaded;
+        for (const frame of pending.splice(0)) loaded.receive(connection, frame);
+      },
+      (error) => {
+        if (error instanceof BoardNotFoundError) return connection.close(CloseCode.boardNotFound, "board not found");
+        options.log(`board ${boardId}: load failed`, error);
+        connection.close(CloseCode.loadFailed, "board could not be loaded, try again");
+      },
+    );
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      socket.on("error", (error) => options.log("upgrade socket error", error));
+      const url = new URL(request.url ?? "/", "http://localhost");
+      const boardId = BoardIdSchema.safeParse(decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length)));
+      if (!url.pathname.startsWith(COLLAB_PATH_PREFIX) || !boardId.success) return rejectUpgrade(socket, 400, "Bad Request");
+      if (!options.isAllowedOrigin(request.headers.origin, request)) return rejectUpgrade(socket, 403, "Forbidden origin");
+
+      options.authorize(request, boardId.data).then(
+        (decision) => {
+          wss.handleUpgrade(request, socket, head, (ws) => {
+            ws.on("error", (error) => {
+              options.log(`socket error on board ${boardId.data}: ${error.message}`);
+              ws.terminate();
+            });
+            if (!decision.ok) return ws.close(decision.closeCode, decision.reason);
+            attach(ws, boardId.data, decision);
+          });
+        },
+        (error) => {
+          options.log("authorization failed", error);
+          rejectUpgrade(socket, 500, "Internal Server Error");
+        },
+      );
+    },
+    connectionsOf(boardId) {
+      return [...connections].filter((connection) => connection.boardId === boardId);
+    },
+    async close() {
+      clearInterval(heartbeat);
+      for (const connection of connections) connection.close(CloseCode.goingAway, "server shutting down");
+      await options.registry.flushAll();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

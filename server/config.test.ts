@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+describe("loadConfig", () => {
+  it("applies defaults", () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBe("file:./data/remit.db");
+    expect(config.MAX_FRAME_BYTES).toBe(2 * 1024 * 1024);
+    expect(config.DEMO).toBe(true);
+  });
+
+  it("names every bad variable", () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: "abc", DATABASE_URL: "mysql://x", DEMO: "maybe" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain("PORT");
+    expect(message).toContain("DATABASE_URL: must start with file:");
+    expect(message).toContain("DEMO");
+  });
+
+  it("parses allowed origins", () => {
+    expect(loadConfig({ ALLOWED_ORIGINS: "https://a.example, http://b:3000" }).ALLOWED_ORIGINS).toEqual([
+      "https://a.example",
+      "http://b:3000",
+    ]);
+    expect(() => loadConfig({ ALLOWED_ORIGINS: "not a url" })).toThrow(/ALLOWED_ORIGINS/);
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Environment, validated once at start-up. A bad variable stops the server
+ * with one clear line per problem instead of failing later in odd ways.
+ */
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { message: "use true or false" })
+  .transform((value) => ["1", "true", "yes", "on"].includes(value));
+
+const positiveInt = (fallback: number) => z.coerce.number({ message: "must be a number" }).int().positive().default(fallback);
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: z.coerce.number({ message: "must be a number" }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+    .default("file:./data/remit.db"),
+  /** Comma-separated extra origins allowed to open WebSockets, e.g. https://remit.example.org */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ message: "each entry must be an origin like https://host:port" }))),
+  MAX_FRAME_BYTES: positiveInt(2 * 1024 * 1024),
+  COMPACT_EVERY: positiveInt(200),
+  /** Seed a demo board on an empty database. */
+  DEMO: booleanFlag.default(true),
+});
+
+export type ServerConfig = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  name = "ConfigError";
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,74 @@
+/**
+ * RemitServices: what loaders and actions may do, implemented over Prisma and
+ * the update store. A new board gets its first Yjs state written to the log
+ * here, so the first person to open it sees the template at once.
+ */
+import type { BoardSummary, InstrumentInfo, InstrumentOwner, RemitServices } from "../app/load-context";
+import { INSTRUMENT_OWNERS } from "../app/load-context";
+import type { UpdateStore } from "./collab/update-store";
+import * as boards from "./db/boards";
+import { loadCatalogue } from "./db/catalogue";
+import type { PrismaClient } from "./db/prisma-client";
+import { seedInstruments } from "./db/seed-instruments";
+import { buildInitialBoardState } from "./starter-board";
+
+export const DEMO_BOARD_TITLE = "Demo: Alliance security responsibilities";
+
+type BoardRow = { id: string; title: string; createdAt: Date; archivedAt: Date | null };
+
+function toSummary(board: BoardRow): BoardSummary {
+  return {
+    id: board.id,
+    title: board.title,
+    createdAt: board.createdAt.toISOString(),
+    archivedAt: board.archivedAt?.toISOString() ?? null,
+  };
+}
+
+function toOwner(owner: string): InstrumentOwner {
+  return (INSTRUMENT_OWNERS as readonly string[]).includes(owner) ? (owner as InstrumentOwner) : "National";
+}
+
+type InstrumentRow = { id: string; name: string; owner: string; kind: string; year: number | null; reference: string; summary: string; boardId: string | null };
+
+function toInstrument(row: InstrumentRow): InstrumentInfo {
+  return { ...row, owner: toOwner(row.owner), custom: row.boardId !== null };
+}
+
+export async function createRemitServices(prisma: PrismaClient, store: UpdateStore, options: { demo: boolean }): Promise<RemitServices> {
+  const catalogue = loadCatalogue();
+  await seedInstruments(prisma, catalogue);
+
+  const services: RemitServices = {
+    async listBoards({ includeArchived }) {
+      return (await boards.listBoards(prisma, { includeArchived })).map(toSummary);
+    },
+    async getBoard(boardId) {
+      const board = await boards.getBoard(prisma, boardId);
+      return board ? toSummary(board) : null;
+    },
+    async createBoard({ title, template }) {
+      const board = await boards.createBoard(prisma, { title });
+      await store.append(board.id, buildInitialBoardState(template, catalogue.threats), { authorId: null });
+      return (await services.getBoard(board.id))!;
+    },
+    async renameBoard(boardId, title) {
+      await boards.renameBoard(prisma, boardId, title);
+    },
+    async setBoardArchived(boardId, archived) {
+      if (archived) await boards.archiveBoard(prisma, boardId);
+      else await boards.unarchiveBoard(prisma, boardId);
+    },
+    async listInstruments(boardId) {
+      return (await boards.listInstruments(prisma, boardId)).map(toInstrument);
+    },
+    async createCustomInstrument(boardId, input) {
+      return toInstrument(await boards.createCustomInstrument(prisma, boardId, { ...input, year: input.year ?? undefined }));
+    },
+  };
+
+  if (options.demo && (await boards.listBoards(prisma, { includeArchived: true })).length === 0) {
+    await services.createBoard({ title: DEMO_BOARD_TITLE, template: "starter" });
+  }
+  return services;
+}

@@ -1,0 +1,36 @@
+/**
+ * The first Yjs state of a new board: schema version, and for the starter
+ * template the catalogue's threats with their suggested responsibility and
+ * instruments.
+ */
+import * as Y from "yjs";
+import { appendRows, initBoardDoc, type NewRowInput } from "../app/lib/board-doc";
+import type { BoardTemplate } from "../app/load-context";
+
+export interface TemplateThreat {
+  title: string;
+  category: NonNullable<NewRowInput["category"]>;
+  summary: string;
+  suggestedResponsibility: NonNullable<NewRowInput["responsibility"]>;
+  suggestedInstruments: string[];
+}
+
+export function buildInitialBoardState(template: BoardTemplate, threats: TemplateThreat[]): Uint8Array {
+  const doc = new Y.Doc();
+  initBoardDoc(doc);
+  if (template === "starter") {
+    appendRows(
+      doc,
+      threats.map((threat) => ({
+        title: threat.title,
+        description: threat.summary,
+        category: threat.category,
+        responsibility: threat.suggestedResponsibility,
+        // The catalogue has no lead for Shared; Joint is the neutral start for the debate.
+        lead: threat.suggestedResponsibility === "Shared" ? "Joint" : null,
+        instrumentIds: threat.suggestedInstruments,
+      })),
+    );
+  }
+  return Y.encodeStateAsUpdate(doc);
+}

@@ -1,0 +1,268 @@
+/**
+ * The collaboration server end to end: real server on port 0, real SQLite
+ * file, real y-websocket clients. Test names carry the rule ids of
+ * docs/collab-spec.md.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import { addRow, getRowText, linkInstrument, readRow, readRows, setResponsibility } from "../../app/lib/board-doc";
+import { CloseCode } from "../../app/lib/collab-protocol";
+import type { RemitServer } from "../../server/remit-server";
+import { connectClient, guestCookie, waitFor, waitForSync, type TestClient } from "../support/collab-client";
+import { clientFrame, openRawWebSocket, serverCloseCode } from "../support/raw-socket";
+import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+
+let database: TestDatabase;
+let server: RemitServer;
+let boardId: string;
+const clients: TestClient[] = [];
+const alice = guestCookie("Alice", "Germany");
+const bob = guestCookie("Bob", "France");
+
+function client(cookie = alice, doc?: Y.Doc): TestClient {
+  const created = connectClient(server.url, boardId, { cookie, doc });
+  clients.push(created);
+  return created;
+}
+
+async function logRowCount(): Promise<number> {
+  return server.prisma.boardUpdate.count({ where: { boardId } });
+}
+
+/** Opens a plain ws socket and resolves with the close code the server sends. */
+function closeCodeOf(open: (socket: WebSocket) => void, cookie = alice): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${boardId}`, { headers: { Cookie: cookie } });
+    socket.on("open", () => open(socket));
+    socket.on("close", (code) => resolve(code));
+    socket.on("error", reject);
+  });
+}
+
+function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+beforeEach(async () => {
+  database = createTestDatabase();
+  server = await startTestServer(database, { COMPACT_EVERY: "1000", MAX_FRAME_BYTES: String(64 * 1024) });
+  boardId = (await server.services.createBoard({ title: "Test board", template: "starter" })).id;
+});
+
+afterEach(async () => {
+  for (const created of clients.splice(0)) created.destroy();
+  await server.stop();
+  database.dispose();
+});
+
+describe("collaboration server", () => {
+  it("COLLAB-1 a client joining late receives the full state", async () => {
+    const a = client();
+    await waitForSync(a);
+    expect(readRows(a.doc)).toHaveLength(15);
+    const rowId = addRow(a.doc, { title: "Late-join check" });
+    await waitFor(() => readRow(a.doc, rowId) !== null, "local row");
+    const b = client(bob);
+    await waitForSync(b);
+    await waitFor(() => readRow(b.doc, rowId)?.title === "Late-join check", "late joiner to see the row");
+    expect(readRows(b.doc)).toHaveLength(16);
+  });
+
+  it("COLLAB-2 concurrent edits to the same text field and the same row converge", async () => {
+    const a = client();
+    const b = client(bob);
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+    const rowId = readRows(a.doc)[0].id;
+    const original = readRow(a.doc, rowId)!.title;
+    // Same text field, same moment: both insertions survive, character by character.
+    getRowText(a.doc, rowId, "title")!.insert(0, "AAA ");
+    getRowText(b.doc, rowId, "title")!.insert(original.length, " BBB");
+    // Same row, different fields and a set: nothing is lost.
+    setResponsibility(a.doc, rowId, "Shared", "EU");
+    linkInstrument(b.doc, rowId, "eu-nis2-directive");
+    await waitFor(() => JSON.stringify(readRow(a.doc, rowId)) === JSON.stringify(readRow(b.doc, rowId)), "convergence");
+    const row = readRow(a.doc, rowId)!;
+    expect(row.title).toBe(`AAA ${original} BBB`);
+    expect(row.responsibility).toBe("Shared");
+    expect(row.lead).toBe("EU");
+    expect(row.instrumentIds).toContain("eu-nis2-directive");
+  });
+
+  it("COLLAB-3 state is intact after the server is stopped and started again", async () => {
+    const a = client();
+    await waitForSync(a);
+    const rowId = addRow(a.doc, { title: "Persist me", notes: "with notes" });
+    setResponsibility(a.doc, rowId, "EU");
+    await waitFor(() => server.registry.loadedBoardIds.includes(boardId), "room loaded");
+    const room = await server.registry.loadedRoom(boardId);
+    await room!.flush();
+    a.destroy();
+    clients.length = 0;
+    await server.stop();
+
+    server = await startTestServer(database);
+    const b = client(bob);
+    await waitForSync(b);
+    expect(readRow(b.doc, rowId)).toMatchObject({ title: "Persist me", notes: "with notes", responsibility: "EU" });
+    expect(readRows(b.doc)).toHaveLength(16);
+  });
+
+  it("COLLAB-4 edits made while the server is down are merged after reconnect", async () => {
+    const a = client();
+    await waitForSync(a);
+    const port = server.port;
+    const rowId = readRows(a.doc)[0].id;
+    await server.stop();
+    await waitFor(() => !a.provider.wsconnected, "client to notice the outage");
+    getRowText(a.doc, rowId, "notes")!.insert(0, "typed while offline");
+    setResponsibility(a.doc, rowId, "Unassigned");
+
+    server = await startTestServer(database, { PORT: String(port) });
+    await waitFor(() => a.provider.synced && a.provider.wsconnected, "reconnect", 10_000);
+    const b = client(bob);
+    await waitForSync(b);
+    await waitFor(() => readRow(b.doc, rowId)?.notes === "typed while offline", "offline edit to reach others");
+    expect(readRow(b.doc, rowId)?.responsibility).toBe("Unassigned");
+  });
+
+  it("COLLAB-5 the update log is compacted and snapshot + tail load the same document", async () => {
+    await server.stop();
+    server = await startTestServer(database, { COMPACT_EVERY: "5" });
+    const a = client();
+    await waitForSync(a);
+    const rowId = readRows(a.doc)[0].id;
+    for (let i = 0; i < 12; i++) getRowText(a.doc, rowId, "notes")!.insert(i, String(i % 10));
+    const expected = readRows(a.doc);
+    await waitFor(() => readRow(a.doc, rowId)!.notes.length === 12, "edits");
+    const room = (await server.registry.loadedRoom(boardId))!;
+    await waitFor(() => room.doc.getMap("rows").size === 15 && readRow(room.doc, rowId)?.notes.length === 12, "server doc");
+    // Let the persister drain without forcing a final compaction: a tail must remain.
+    await waitFor(() => room.lastDurableUpdateId > 0, "durable");
+    const snapshot = await server.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { coversUpdateId: true } });
+    expect(snapshot).not.toBeNull();
+    const remaining = await server.prisma.boardUpdate.findMany({ where: { boardId }, select: { id: true } });
+    expect(remaining.every((row) => row.id > snapshot!.coversUpdateId)).toBe(true);
+    expect(remaining.length).toBeLessThan(5);
+
+    const stored = await new (await import("../../server/db/prisma-update-store")).PrismaUpdateStore(server.prisma).load(boardId);
+    const reloaded = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(reloaded, stored.snapshot);
+    for (const entry of stored.tail) Y.applyUpdate(reloaded, entry.data);
+    await room.flush();
+    expect(readRows(reloaded)).toEqual(expected);
+  });
+
+  it("COLLAB-8 a frame that is not a protocol message closes that connection with 4400 and changes nothing", async () => {
+    const watcher = client(bob);
+    await waitForSync(watcher);
+    const before = await logRowCount();
+    const code = await closeCodeOf((socket) => socket.send(Buffer.from([0x07, 0x01, 0x02])));
+    expect(code).toBe(CloseCode.badMessage);
+    const truncated = await closeCodeOf((socket) => socket.send(Buffer.from([0x00, 0x02, 0x7f])));
+    expect(truncated).toBe(CloseCode.badMessage);
+    const text = await closeCodeOf((socket) => socket.send("hello"));
+    expect(text).toBe(CloseCode.badMessage);
+    expect(await logRowCount()).toBe(before);
+    // Everyone else keeps working.
+    const rowId = addRow(watcher.doc, { title: "still alive" });
+    const other = client();
+    await waitForSync(other);
+    await waitFor(() => readRow(other.doc, rowId) !== null, "other client to keep working");
+  });
+
+  it("COLLAB-8 a Yjs update that does not decode or writes outside the board schema is rejected with 4422", async () => {
+    const watcher = client(bob);
+    await waitForSync(watcher);
+    const before = await logRowCount();
+    const garbage = await closeCodeOf((socket) => socket.send(syncFrame(2, new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x09]))));
+    expect(garbage).toBe(CloseCode.updateRejected);
+
+    const foreign = new Y.Doc();
+    foreign.getMap("evil").set("x", 1);
+    const foreignCode = await closeCodeOf((socket) => socket.send(syncFrame(2, Y.encodeStateAsUpdate(foreign))));
+    expect(foreignCode).toBe(CloseCode.updateRejected);
+
+    const room = (await server.registry.loadedRoom(boardId))!;
+    expect(room.doc.share.has("evil")).toBe(false);
+    expect(await logRowCount()).toBe(before);
+    expect(readRows(watcher.doc)).toHaveLength(15);
+  });
+
+  it("COLLAB-9 frames over the size limit are refused while another client keeps working", async () => {
+    const watcher = client(bob);
+    await waitForSync(watcher);
+    const before = await logRowCount();
+    const big = new Y.Doc();
+    big.getMap("rows").set("x", "y".repeat(100 * 1024));
+    const code = await closeCodeOf((socket) => socket.send(syncFrame(2, Y.encodeStateAsUpdate(big))));
+    expect(code).toBe(CloseCode.messageTooBig);
+    expect(await logRowCount()).toBe(before);
+    const rowId = addRow(watcher.doc, { title: "after the big one" });
+    const other = client();
+    await waitForSync(other);
+    await waitFor(() => readRow(other.doc, rowId) !== null, "others unaffected");
+  });
+
+  describe("COLLAB-10 frames that break the WebSocket protocol close only that socket", () => {
+    const cases: [string, Buffer][] = [
+      ["reserved opcode", clientFrame(0x83, Buffer.from([1, 2, 3]))],
+      ["RSV1 bit without an extension", clientFrame(0xc2, Buffer.from([0, 0, 1, 0]))],
+      ["invalid close code", clientFrame(0x88, Buffer.from([0x03, 0xe7]))],
+      ["absurd length field", clientFrame(0x82, Buffer.from([0]), 2n ** 62n)],
+      ["unmasked frame", Buffer.from([0x82, 0x01, 0x00])],
+    ];
+    for (const [name, frame] of cases) {
+      it(name, async () => {
+        const watcher = client(bob);
+        await waitForSync(watcher);
+        const raw = await openRawWebSocket(server.port, `/collab/${boardId}`, { Cookie: alice });
+        expect(raw.handshakeResponse).toContain("101");
+        raw.socket.write(frame);
+        await raw.closed;
+        expect([1002, 1009, 1006, null]).toContain(serverCloseCode(raw.received()));
+        const rowId = addRow(watcher.doc, { title: `survived ${name}` });
+        const other = client();
+        await waitForSync(other);
+        await waitFor(() => readRow(other.doc, rowId) !== null, "server to keep serving");
+      });
+    }
+  });
+
+  it("COLLAB-11 presence shows the server's identity, not what the client claims", async () => {
+    const a = client(alice);
+    const b = client(bob);
+    await Promise.all([waitForSync(a), waitForSync(b)]);
+    a.provider.awareness.setLocalState({ user: { id: "x", name: "The Chair", delegation: "NATO IS", color: "#000000" }, focus: null });
+    await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID), "presence to arrive");
+    await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID)?.user as { name?: string })?.name === "Alice", "stamped name");
+    const seen = b.provider.awareness.getStates().get(a.doc.clientID) as { user: { name: string; delegation: string } };
+    expect(seen.user).toMatchObject({ name: "Alice", delegation: "Germany" });
+  });
+
+  it("COLLAB-13 a socket without an identity is closed with 4401 and an unknown board with 4404", async () => {
+    const noCookie = await closeCodeOf(() => undefined, "");
+    expect(noCookie).toBe(CloseCode.unauthenticated);
+    const unknown = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/AAAAAAAAAAAAAAAAAAAAAA`, { headers: { Cookie: alice } });
+      socket.on("close", (closeCode) => resolve(closeCode));
+    });
+    expect(unknown).toBe(CloseCode.boardNotFound);
+  });
+
+  it("COLLAB-13 an upgrade from a foreign Origin is refused before a socket exists", async () => {
+    const status = await new Promise<number>((resolve) => {
+      const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${boardId}`, {
+        headers: { Cookie: alice, Origin: "https://evil.example" },
+      });
+      socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
+      socket.on("error", () => undefined);
+    });
+    expect(status).toBe(403);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * A Node y-websocket client as a browser would use it, with a cookie jar.
+ */
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { WebsocketProvider } from "y-websocket";
+import { encodeGuestCookieValue, GUEST_COOKIE } from "../../app/lib/guest-identity";
+
+export function guestCookie(name: string, delegation = "Testland"): string {
+  const id = `guest-${name.toLowerCase().replace(/[^a-z0-9]/g, "")}-0001`;
+  return `${GUEST_COOKIE}=${encodeGuestCookieValue({ id, name, delegation })}`;
+}
+
+/** A WebSocket class that sends fixed headers, for WebsocketProvider's WebSocketPolyfill option. */
+export function webSocketWithHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+export function connectClient(serverUrl: string, boardId: string, options: { cookie?: string; doc?: Y.Doc } = {}): TestClient {
+  const doc = options.doc ?? new Y.Doc();
+  const wsUrl = serverUrl.replace(/^http/, "ws") + "/collab";
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    WebSocketPolyfill: webSocketWithHeaders(options.cookie ? { Cookie: options.cookie } : {}) as unknown as typeof globalThis.WebSocket,
+    maxBackoffTime: 200,
+    disableBc: true,
+  });
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export function waitForSync(client: TestClient): Promise<void> {
+  return waitFor(() => client.provider.synced, "client to sync");
+}

@@ -1,0 +1,34 @@
+/**
+ * Starts the real Remit server (real HTTP, real WebSocket, real SQLite file)
+ * on an ephemeral port for integration tests.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../server/config";
+import { startRemitServer, type RemitServer, type RemitServerOptions } from "../../server/remit-server";
+
+export interface TestDatabase {
+  url: string;
+  dispose(): void;
+}
+
+export function createTestDatabase(): TestDatabase {
+  const dir = mkdtempSync(join(tmpdir(), "remit-test-"));
+  return { url: `file:${join(dir, "remit.db")}`, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startTestServer(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+  options: Partial<RemitServerOptions> = {},
+): Promise<RemitServer> {
+  const config = loadConfig({ DATABASE_URL: database.url, HOST: "127.0.0.1", PORT: "0", DEMO: "false", ...env });
+  const errors: string[] = [];
+  return startRemitServer({
+    config,
+    unloadDelayMs: 0,
+    log: (message, error) => errors.push(`${message} ${error ?? ""}`),
+    ...options,
+  });
+}
