@@ -7,7 +7,7 @@ import type { BoardSummary, InstrumentInfo, InstrumentOwner, RemitServices } fro
 import { INSTRUMENT_OWNERS } from "../app/load-context";
 import type { UpdateStore } from "./collab/update-store";
 import * as boards from "./db/boards";
-import { loadCatalogue } from "./db/catalogue";
+import { loadCatalogue } from "./db/instrument-catalogue";
 import type { PrismaClient } from "./db/prisma-client";
 import { seedInstruments } from "./db/seed-instruments";
 import { buildInitialBoardState } from "./starter-board";
@@ -37,7 +37,7 @@ function toInstrument(row: InstrumentRow): InstrumentInfo {
 
 export async function createRemitServices(prisma: PrismaClient, store: UpdateStore, options: { demo: boolean }): Promise<RemitServices> {
   const catalogue = loadCatalogue();
-  await seedInstruments(prisma, catalogue);
+  await seedInstruments(prisma, catalogue.instruments);
 
   const services: RemitServices = {
     async listBoards({ includeArchived }) {

@@ -17,6 +17,7 @@ export class RoomRegistry {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Unloads in progress; a join waits for them so it never sees a half-flushed room. */
   private readonly unloading = new Map<string, Promise<void>>();
+  private shuttingDown = false;
 
   constructor(
     private readonly store: UpdateStore,
@@ -25,6 +26,7 @@ export class RoomRegistry {
 
   /** Adds the connection to the board's room, loading it if needed. Rejects when the board cannot be loaded. */
   async join(boardId: string, connection: CollabConnection): Promise<Room> {
+    if (this.shuttingDown) throw new Error("server is shutting down");
     await this.unloading.get(boardId);
     clearTimeout(this.unloadTimers.get(boardId));
     this.unloadTimers.delete(boardId);
@@ -42,7 +44,7 @@ export class RoomRegistry {
 
   leave(room: Room, connection: CollabConnection): void {
     room.leave(connection);
-    if (room.connectionCount > 0) return;
+    if (room.connectionCount > 0 || this.shuttingDown) return;
     clearTimeout(this.unloadTimers.get(room.boardId));
     this.unloadTimers.set(
       room.boardId,
@@ -73,11 +75,12 @@ export class RoomRegistry {
     await done;
   }
 
-  /** Flushes every room (server shutdown). */
-  async flushAll(): Promise<void> {
+  /** Server shutdown: no more joins or unloads; every room's updates made durable. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const rooms = await Promise.all([...this.rooms.values()].map((loading) => loading.catch(() => null)));
-    await Promise.all(rooms.map((room) => room?.flush()));
+    await Promise.all([...rooms.map((room) => room?.flush()), ...this.unloading.values()]);
   }
 }

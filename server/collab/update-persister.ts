@@ -2,6 +2,10 @@
  * Writes a room's updates to the log in order, retrying while storage is down
  * (nothing typed is dropped), and compacts the log into a snapshot every
  * `compactEvery` updates so loading a board stays fast.
+ *
+ * Appends and compactions run strictly one after another: on SQLite the
+ * adapter has one connection, and a query slipped into another operation's
+ * transaction leaves the file locked.
  */
 import * as Y from "yjs";
 import type { UpdateMeta, UpdateStore } from "./update-store";
@@ -15,7 +19,8 @@ const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
 
 export class UpdatePersister {
   private queue: PendingUpdate[] = [];
-  private running: Promise<void> | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private drainScheduled = false;
   private logLengthSinceSnapshot: number;
   /** Highest update-log id known to be durable. */
   lastDurableId = 0;
@@ -37,9 +42,9 @@ export class UpdatePersister {
 
   enqueue(update: Uint8Array, meta: UpdateMeta): void {
     this.queue.push({ update, meta });
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    this.schedule(() => this.drain());
   }
 
   /** Called with each new durable id (for save acknowledgements). */
@@ -48,13 +53,18 @@ export class UpdatePersister {
     return () => this.durableListeners.delete(listener);
   }
 
-  /** Resolves when everything enqueued so far is durable, then compacts. */
-  async flush(): Promise<void> {
-    while (this.running) await this.running;
-    if (this.logLengthSinceSnapshot > 0) await this.compact();
+  /** Resolves when everything enqueued so far is durable and the log is compacted. */
+  flush(): Promise<void> {
+    return this.schedule(() => this.compact());
+  }
+
+  private schedule(operation: () => Promise<void>): Promise<void> {
+    this.chain = this.chain.then(operation);
+    return this.chain;
   }
 
   private async drain(): Promise<void> {
+    this.drainScheduled = false;
     while (this.queue.length > 0) {
       const next = this.queue[0];
       const id = await this.withRetry(() => this.store.append(this.boardId, next.update, next.meta), "append");
@@ -68,6 +78,7 @@ export class UpdatePersister {
 
   /** Snapshot = the whole current doc; it covers every durable update (their content is in the doc). */
   private async compact(): Promise<void> {
+    if (this.logLengthSinceSnapshot === 0) return;
     const covers = this.lastDurableId;
     const merged = Y.encodeStateAsUpdate(this.doc);
     try {

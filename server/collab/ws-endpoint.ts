@@ -158,8 +158,15 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     },
     async close() {
       clearInterval(heartbeat);
+      const socketsClosed = [...connections].map(
+        (connection) => new Promise<void>((resolve) => connection.socket.once("close", () => resolve())),
+      );
       for (const connection of connections) connection.close(CloseCode.goingAway, "server shutting down");
-      await options.registry.flushAll();
+      // Give clients a moment to answer the close handshake, then cut the rest.
+      const cutOff = setTimeout(() => connections.forEach((connection) => connection.socket.terminate()), 1000);
+      await Promise.all(socketsClosed);
+      clearTimeout(cutOff);
+      await options.registry.shutdown();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

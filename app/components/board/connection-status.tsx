@@ -1,0 +1,18 @@
+/** Small indicator of the live connection: colour + text, announced politely. */
+import type { ConnectionStatus as Status } from "~/hooks/use-board-connection";
+import { t } from "~/i18n";
+
+interface Props {
+  status: Status;
+  synced: boolean;
+}
+
+export function ConnectionStatus({ status, synced }: Props) {
+  const label = status === "connected" && !synced ? t("connection.loading") : t(`connection.${status}`);
+  return (
+    <div role="status" className={`connection connection-${status}`} data-testid="connection-status" data-status={status} data-synced={synced}>
+      <span className="connection-dot" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}

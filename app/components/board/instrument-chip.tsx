@@ -1,0 +1,57 @@
+/** A linked instrument: owner colour, name, details as tooltip and as text for screen readers, × to unlink. */
+import { useId } from "react";
+import { t } from "~/i18n";
+import type { InstrumentInfo } from "~/load-context";
+
+interface Props {
+  instrumentId: string;
+  instrument: InstrumentInfo | undefined;
+  onUnlink: (instrumentId: string) => void;
+}
+
+export function instrumentDetails(instrument: InstrumentInfo): string {
+  return t("instruments.details", {
+    owner: t(`owner.${instrument.owner}`),
+    kind: instrument.kind,
+    year: instrument.year ? ` · ${instrument.year}` : "",
+    reference: instrument.reference,
+  }).replace(/ · $/, "");
+}
+
+export function InstrumentChip({ instrumentId, instrument, onUnlink }: Props) {
+  const detailsId = useId();
+  const name = instrument?.name ?? t("instruments.unknown", { id: instrumentId });
+  const details = instrument ? instrumentDetails(instrument) : "";
+  return (
+    <li
+      className={`chip owner-${instrument?.owner ?? "unknown"}`}
+      title={details || undefined}
+      data-testid="instrument-chip"
+      data-instrument-id={instrumentId}
+    >
+      {instrument && (
+        <span className="chip-owner" aria-hidden="true">
+          {t(`owner.${instrument.owner}`)}
+        </span>
+      )}
+      <span className="chip-name" aria-describedby={details ? detailsId : undefined}>
+        {name}
+      </span>
+      {details && (
+        <span id={detailsId} className="visually-hidden">
+          {details}
+        </span>
+      )}
+      <button
+        type="button"
+        className="chip-remove"
+        tabIndex={-1}
+        aria-label={t("instruments.unlink", { name })}
+        aria-describedby={details ? detailsId : undefined}
+        onClick={() => onUnlink(instrumentId)}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,39 @@
+/** First column: title, category and the expandable description. */
+import { useId, useState } from "react";
+import { t } from "~/i18n";
+import type { ThreatRow } from "~/lib/board-doc";
+import { CategorySelect } from "./category-select";
+import { YTextField } from "./y-text-field";
+
+interface Props {
+  row: ThreatRow;
+}
+
+export function TitleCell({ row }: Props) {
+  const [expanded, setExpanded] = useState(false);
+  const descriptionId = useId();
+  const hasDescription = row.description.trim() !== "";
+  return (
+    <div className="title-cell">
+      <YTextField rowId={row.id} field="title" label={t("grid.title")} placeholder={t("grid.titlePlaceholder")} className="title-input" />
+      <div className="title-meta">
+        <CategorySelect rowId={row.id} category={row.category} />
+        <button
+          type="button"
+          className="link-button description-toggle"
+          tabIndex={-1}
+          aria-expanded={expanded}
+          aria-controls={descriptionId}
+          onClick={() => setExpanded((open) => !open)}
+        >
+          <span aria-hidden="true">{expanded ? "▾" : "▸"}</span> {t("grid.description")}
+          {hasDescription && !expanded && <span className="description-dot" title={t("grid.hasDescription")} aria-label={t("grid.hasDescription")} />}
+        </button>
+      </div>
+      <div id={descriptionId} hidden={!expanded}>
+        {expanded && <YTextField rowId={row.id} field="description" label={t("grid.description")} multiline className="description-input" />}
+      </div>
+      {!expanded && hasDescription && <p className="description-preview">{row.description}</p>}
+    </div>
+  );
+}

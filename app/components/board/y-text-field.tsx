@@ -1,0 +1,34 @@
+/** A row's text field (title, description or notes) bound to its shared Y.Text. */
+import { useRowText } from "~/hooks/use-y-text";
+import { useBoundText } from "~/hooks/use-bound-text";
+import { ENTER_RETURNS_ATTRIBUTE } from "~/hooks/use-grid-navigation";
+import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type TextField } from "~/lib/board-doc";
+import { useBoard } from "./board-context";
+
+interface Props {
+  rowId: string;
+  field: TextField;
+  label: string;
+  placeholder?: string;
+  multiline?: boolean;
+  className?: string;
+}
+
+export function YTextField({ rowId, field, label, placeholder, multiline = false, className }: Props) {
+  const { doc, undoManager } = useBoard();
+  const text = useRowText(doc, rowId, field);
+  const bound = useBoundText<HTMLInputElement & HTMLTextAreaElement>(text, undoManager);
+  const common = {
+    ...bound,
+    "aria-label": label,
+    placeholder,
+    className,
+    tabIndex: -1,
+    "data-field": field,
+    disabled: text === null,
+    spellCheck: true,
+  };
+  if (multiline) return <textarea {...common} rows={2} maxLength={MAX_TEXT_LENGTH} />;
+  const enterReturns = { [ENTER_RETURNS_ATTRIBUTE]: "" };
+  return <input {...common} {...enterReturns} type="text" maxLength={MAX_TITLE_LENGTH} autoComplete="off" />;
+}

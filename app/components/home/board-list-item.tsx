@@ -1,0 +1,76 @@
+/** One board in the list: link, creation date, rename and archive/unarchive (each its own fetcher). */
+import { Link, useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { formatDate, t } from "~/i18n";
+import { BOARD_TITLE_MAX } from "~/lib/board-forms";
+import type { BoardSummary } from "~/load-context";
+import { errorProps, FieldError } from "../field-error";
+
+interface ActionData {
+  ok: boolean;
+  fieldErrors?: Record<string, string>;
+}
+
+interface Props {
+  board: BoardSummary;
+}
+
+export function BoardListItem({ board }: Props) {
+  const rename = useFetcher<ActionData>();
+  const archive = useFetcher<ActionData>();
+  const [renaming, setRenaming] = useState(false);
+  const formId = `rename-${board.id}`;
+  const archived = board.archivedAt !== null;
+  const renameError = rename.state === "idle" && rename.data && !rename.data.ok ? rename.data.fieldErrors?.title : undefined;
+
+  useEffect(() => {
+    if (rename.state === "idle" && rename.data?.ok) setRenaming(false);
+  }, [rename.state, rename.data]);
+
+  return (
+    <li className={archived ? "board-item board-item-archived" : "board-item"} data-testid="board-item" data-board-id={board.id}>
+      <div className="board-item-main">
+        <Link to={`/boards/${board.id}`} className="board-link">
+          {board.title}
+        </Link>
+        {archived && <span className="badge badge-muted">{t("boards.archivedBadge")}</span>}
+        <span className="muted board-date">
+          {t("boards.created")} <time dateTime={board.createdAt}>{formatDate(board.createdAt)}</time>
+        </span>
+      </div>
+      {renaming ? (
+        <rename.Form method="post" className="inline-form" noValidate>
+          <input type="hidden" name="intent" value="rename" />
+          <input type="hidden" name="boardId" value={board.id} />
+          <div className="form-field">
+            <label htmlFor={`${formId}-title`} className="visually-hidden">
+              {t("boards.renameLabel", { title: board.title })}
+            </label>
+            <input id={`${formId}-title`} name="title" type="text" defaultValue={board.title} maxLength={BOARD_TITLE_MAX} autoFocus required {...errorProps(formId, "title", renameError)} />
+            <FieldError formId={formId} field="title" message={renameError} />
+          </div>
+          <button type="submit" className="button button-primary button-small" disabled={rename.state !== "idle"}>
+            {t("common.save")}
+          </button>
+          <button type="button" className="button button-small" onClick={() => setRenaming(false)}>
+            {t("common.cancel")}
+          </button>
+        </rename.Form>
+      ) : (
+        <div className="board-item-actions">
+          <button type="button" className="button button-small" onClick={() => setRenaming(true)} aria-label={t("boards.renameButton", { title: board.title })}>
+            {t("boards.rename")}
+          </button>
+          <archive.Form method="post">
+            <input type="hidden" name="intent" value="archive" />
+            <input type="hidden" name="boardId" value={board.id} />
+            <input type="hidden" name="archived" value={archived ? "false" : "true"} />
+            <button type="submit" className="button button-small" disabled={archive.state !== "idle"} aria-label={t(archived ? "boards.unarchiveButton" : "boards.archiveButton", { title: board.title })}>
+              {archived ? t("boards.unarchive") : t("boards.archive")}
+            </button>
+          </archive.Form>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,61 @@
+/** New board: a title and a template (empty, or the 15 catalogue threats). */
+import { Form, useNavigation } from "@remix-run/react";
+import { t } from "~/i18n";
+import { BOARD_TITLE_MAX } from "~/lib/board-forms";
+import { errorProps, FieldError } from "../field-error";
+
+interface Props {
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+const FORM_ID = "create-board";
+const TEMPLATES = [
+  { value: "empty", label: t("boards.templateEmpty"), hint: t("boards.templateEmptyHint") },
+  { value: "starter", label: t("boards.templateStarter"), hint: t("boards.templateStarterHint") },
+] as const;
+
+export function CreateBoardForm({ errors, values }: Props) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "create";
+  const template = values.template ?? "starter";
+  return (
+    <section className="panel" aria-labelledby="create-heading">
+      <h2 id="create-heading">{t("boards.createHeading")}</h2>
+      <Form method="post" className="form-stack" data-testid="create-board-form" noValidate>
+        <input type="hidden" name="intent" value="create" />
+        <div className="form-field">
+          <label htmlFor="create-title">{t("boards.createTitle")}</label>
+          <input id="create-title" name="title" type="text" required maxLength={BOARD_TITLE_MAX} defaultValue={values.title} {...errorProps(FORM_ID, "title", errors.title)} />
+          <FieldError formId={FORM_ID} field="title" message={errors.title} />
+        </div>
+        <fieldset className="form-field template-choice" data-testid="template-choice" {...errorProps(FORM_ID, "template", errors.template)}>
+          <legend>{t("boards.template")}</legend>
+          {TEMPLATES.map(({ value, label, hint }) => (
+            <div className="choice" key={value}>
+              <input
+                type="radio"
+                id={`template-${value}`}
+                name="template"
+                value={value}
+                defaultChecked={template === value}
+                aria-describedby={`template-${value}-hint`}
+                data-testid={`template-${value}`}
+              />
+              <label htmlFor={`template-${value}`}>{label}</label>
+              <span id={`template-${value}-hint`} className="hint">
+                {hint}
+              </span>
+            </div>
+          ))}
+          <FieldError formId={FORM_ID} field="template" message={errors.template} />
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t("boards.create")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * One Y.Doc + WebsocketProvider per open board, created in the browser only
+ * (useEffect) and destroyed on unmount. Exposes a connection status that the
+ * UI can show as text: connecting, connected, reconnecting, offline.
+ */
+import { useEffect, useState } from "react";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { COLLAB_PATH_PREFIX, PERMANENT_CLOSE_CODES } from "~/lib/collab-protocol";
+
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
+export type Awareness = WebsocketProvider["awareness"];
+
+export interface PermanentClose {
+  code: number;
+  reason: string;
+}
+
+export interface BoardConnection {
+  doc: Y.Doc | null;
+  provider: WebsocketProvider | null;
+  awareness: Awareness | null;
+  status: ConnectionStatus;
+  /** The document holds the server's state (false again while reconnecting). */
+  synced: boolean;
+  /** Synced at least once since the page opened: the rows shown are the board's, not a blank doc. */
+  everSynced: boolean;
+  /** Set when the server closed with a code after which retrying cannot help. */
+  permanentClose: PermanentClose | null;
+}
+
+const INITIAL: BoardConnection = {
+  doc: null,
+  provider: null,
+  awareness: null,
+  status: "connecting",
+  synced: false,
+  everSynced: false,
+  permanentClose: null,
+};
+
+export function collabServerUrl(location: Pick<Location, "protocol" | "host">): string {
+  const protocol = location.protocol === "https:" ? "wss:" : "ws:";
+  // y-websocket appends "/<room>" itself, so the room (board id) completes /collab/<boardId>.
+  return `${protocol}//${location.host}${COLLAB_PATH_PREFIX.replace(/\/$/, "")}`;
+}
+
+export function useBoardConnection(boardId: string): BoardConnection {
+  const [connection, setConnection] = useState<BoardConnection>(INITIAL);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    // No BroadcastChannel: every update goes through the server, which validates it and stamps presence.
+    const provider = new WebsocketProvider(collabServerUrl(window.location), boardId, doc, { disableBc: true });
+    const awareness = provider.awareness;
+    awareness.setLocalState({ focus: null });
+
+    let wsStatus: "connecting" | "connected" | "disconnected" = "connecting";
+    let wasConnected = false;
+    let everSynced = false;
+    let permanentClose: PermanentClose | null = null;
+
+    const publish = () => {
+      const online = navigator.onLine !== false;
+      let status: ConnectionStatus;
+      if (permanentClose || !online) status = "offline";
+      else if (wsStatus === "connected") status = "connected";
+      else status = wasConnected || provider.wsUnsuccessfulReconnects > 0 ? "reconnecting" : "connecting";
+      setConnection({ doc, provider, awareness, status, synced: provider.synced, everSynced, permanentClose });
+    };
+
+    const onStatus = ({ status }: { status: "connecting" | "connected" | "disconnected" }) => {
+      wsStatus = status;
+      if (status === "connected") wasConnected = true;
+      publish();
+    };
+    const onSync = (synced: boolean) => {
+      if (synced) everSynced = true;
+      publish();
+    };
+    const onClose = (event: CloseEvent | null) => {
+      if (event && PERMANENT_CLOSE_CODES.has(event.code)) {
+        permanentClose = { code: event.code, reason: event.reason };
+        // After the provider has finished handling this close, so it schedules no retry.
+        queueMicrotask(() => provider.disconnect());
+      }
+      publish();
+    };
+    const onOnline = () => {
+      if (!permanentClose) provider.connect();
+      publish();
+    };
+
+    provider.on("status", onStatus);
+    provider.on("sync", onSync);
+    provider.on("connection-close", onClose);
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", publish);
+    publish();
+
+    return () => {
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", publish);
+      provider.off("status", onStatus);
+      provider.off("sync", onSync);
+      provider.off("connection-close", onClose);
+      awareness.setLocalState(null);
+      provider.destroy();
+      doc.destroy();
+      setConnection(INITIAL);
+    };
+  }, [boardId]);
+
+  return connection;
+}

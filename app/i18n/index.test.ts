@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./en";
+import { formatDate, interpolate, t, translate, type Messages } from "./index";
+
+describe("i18n", () => {
+  it("looks up nested keys", () => {
+    expect(t("boards.create")).toBe(en.boards.create);
+  });
+
+  it("fills placeholders", () => {
+    expect(t("grid.responsibilityFor", { title: "Ransomware" })).toBe("Responsibility for Ransomware");
+    expect(interpolate("{a} and {a}, {b}", { a: 1, b: "x" })).toBe("1 and 1, x");
+  });
+
+  it("leaves unknown placeholders visible", () => {
+    expect(interpolate("Hello {name}", {})).toBe("Hello {name}");
+  });
+
+  it("falls back to English when another catalogue lacks a key", () => {
+    const partial = { ...en, boards: { ...en.boards, create: "Créer" } } as Messages;
+    expect(translate(partial, "boards.create")).toBe("Créer");
+    const missing = { ...en, boards: {} } as unknown as Messages;
+    expect(translate(missing, "boards.create")).toBe("Create board");
+  });
+
+  it("returns the key itself when nothing matches", () => {
+    expect(translate(en, "nope.nothing" as never)).toBe("nope.nothing");
+  });
+
+  it("formats dates in UTC", () => {
+    expect(formatDate("2025-11-25T23:30:00.000Z")).toContain("2025");
+    expect(formatDate("not a date")).toBe("not a date");
+  });
+});

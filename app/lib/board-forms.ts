@@ -1,0 +1,84 @@
+/**
+ * zod schemas of the forms and query strings that the routes accept, and the
+ * helper that turns a failed parse into field errors shown next to each field.
+ * Messages go through i18n so the form errors are translated like the rest.
+ */
+import { z } from "zod";
+import { t } from "../i18n";
+import { INSTRUMENT_OWNERS } from "../load-context";
+
+export const BOARD_TITLE_MAX = 120;
+export const YEAR_MIN = 1800;
+export const YEAR_MAX = 2100;
+
+export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+const requiredText = (max: number, requiredMessage: string) =>
+  z
+    .string({ error: requiredMessage })
+    .trim()
+    .min(1, requiredMessage)
+    .max(max, t("forms.tooLong", { max }));
+
+export const IdentityFormSchema = z.object({
+  name: requiredText(80, t("forms.nameRequired")),
+  delegation: requiredText(80, t("forms.delegationRequired")),
+});
+
+export const CreateBoardFormSchema = z.object({
+  title: requiredText(BOARD_TITLE_MAX, t("forms.titleRequired")),
+  template: z.enum(["empty", "starter"], { error: t("forms.chooseTemplate") }),
+});
+
+export const RenameBoardFormSchema = z.object({
+  boardId: BoardIdSchema,
+  title: requiredText(BOARD_TITLE_MAX, t("forms.titleRequired")),
+});
+
+export const ArchiveBoardFormSchema = z.object({
+  boardId: BoardIdSchema,
+  archived: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
+
+const yearMessage = t("forms.invalidYear", { min: YEAR_MIN, max: YEAR_MAX });
+
+export const CustomInstrumentFormSchema = z.object({
+  name: requiredText(120, t("forms.nameOfInstrumentRequired")),
+  owner: z.enum(INSTRUMENT_OWNERS, { error: t("forms.invalidChoice") }),
+  kind: requiredText(60, t("forms.kindRequired")),
+  year: z.preprocess(
+    (value) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : Number(value)),
+    z.number({ error: yearMessage }).int(yearMessage).min(YEAR_MIN, yearMessage).max(YEAR_MAX, yearMessage).nullable(),
+  ),
+  reference: z
+    .string()
+    .trim()
+    .max(200, t("forms.tooLong", { max: 200 }))
+    .default(""),
+});
+
+/** `?archived=1` shows archived boards too. */
+export const BoardListQuerySchema = z.object({ archived: z.enum(["0", "1"]).optional() });
+
+/** A same-site path to return to after choosing an identity (no "//host" or backslash tricks). */
+export const NextPathSchema = z.string().max(500).regex(/^\/(?![/\\])[^\s\\]*$/);
+
+export type FieldErrors = Record<string, string>;
+
+export type FormResult<T> =
+  | { success: true; data: T }
+  | { success: false; fieldErrors: FieldErrors; values: Record<string, string> };
+
+/** Parses form data with a schema; on failure, the first message per field plus the submitted text values. */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { success: true, data: parsed.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    fieldErrors[field] ??= issue.message;
+  }
+  return { success: false, fieldErrors, values };
+}

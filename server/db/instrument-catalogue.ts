@@ -1,0 +1,73 @@
+import { z } from "zod";
+// Committed copy (prisma/seed/), so CI clones have it; bundled by the import, no path lookup at runtime.
+import catalogueJson from "../../prisma/seed/catalogue.json";
+
+export const INSTRUMENT_OWNERS = ["NATO", "EU", "Joint", "National"] as const;
+export const INSTRUMENT_KINDS = [
+  "treaty-article",
+  "policy",
+  "body",
+  "initiative",
+  "toolbox",
+  "action-plan",
+  "directive",
+  "regulation",
+  "law",
+] as const;
+export const THREAT_CATEGORIES = ["cyber", "supply-chain", "data", "infrastructure", "hybrid", "information"] as const;
+export const RESPONSIBILITIES = ["NATO", "EU", "Shared"] as const;
+
+const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case slug");
+
+export const InstrumentOwnerSchema = z.enum(INSTRUMENT_OWNERS);
+export const InstrumentKindSchema = z.enum(INSTRUMENT_KINDS);
+export const ThreatCategorySchema = z.enum(THREAT_CATEGORIES);
+export const ResponsibilitySchema = z.enum(RESPONSIBILITIES);
+
+export const CatalogueInstrumentSchema = z.object({
+  id: SlugSchema,
+  name: z.string().min(1),
+  owner: InstrumentOwnerSchema,
+  kind: InstrumentKindSchema,
+  year: z.number().int().min(1900).max(2100).nullable(),
+  reference: z.string().min(1),
+  summary: z.string().min(1),
+});
+
+export const CatalogueThreatSchema = z.object({
+  id: SlugSchema,
+  title: z.string().min(1),
+  category: ThreatCategorySchema,
+  summary: z.string().min(1),
+  suggestedResponsibility: ResponsibilitySchema,
+  suggestedInstruments: z.array(SlugSchema),
+});
+
+export const CatalogueSchema = z
+  .object({
+    instruments: z.array(CatalogueInstrumentSchema).min(1),
+    threats: z.array(CatalogueThreatSchema),
+  })
+  .superRefine((catalogue, ctx) => {
+    const ids = new Set<string>();
+    for (const [index, instrument] of catalogue.instruments.entries()) {
+      if (ids.has(instrument.id)) ctx.addIssue({ code: "custom", path: ["instruments", index, "id"], message: "duplicate id" });
+      ids.add(instrument.id);
+    }
+    for (const [index, threat] of catalogue.threats.entries()) {
+      for (const ref of threat.suggestedInstruments) {
+        if (!ids.has(ref)) {
+          ctx.addIssue({ code: "custom", path: ["threats", index, "suggestedInstruments"], message: `unknown instrument ${ref}` });
+        }
+      }
+    }
+  });
+
+export type CatalogueInstrument = z.infer<typeof CatalogueInstrumentSchema>;
+export type CatalogueThreat = z.infer<typeof CatalogueThreatSchema>;
+export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+/** Validated starter catalogue; throws (ZodError) when the committed file is malformed. */
+export function loadCatalogue(raw: unknown = catalogueJson): Catalogue {
+  return CatalogueSchema.parse(raw);
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { migrateDatabase } from "./migrate";
+import { createPrismaClient } from "./prisma-client";
+import { describeStorageContract } from "./storage-contract";
+
+async function openSqlite() {
+  const dir = mkdtempSync(join(tmpdir(), "remit-sqlite-"));
+  // A folder that does not exist yet: migrateDatabase must create it, as it does for data/.
+  const url = `file:${join(dir, "nested", "test.db")}`;
+  await migrateDatabase(url);
+  const prisma = createPrismaClient(url);
+  return {
+    kind: "sqlite" as const,
+    prisma,
+    async close() {
+      await prisma.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describeStorageContract("SQLite", openSqlite);
+
+it("SQLite connections use WAL and a busy timeout", async () => {
+  const db = await openSqlite();
+  try {
+    const [mode] = await db.prisma.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const [busy] = await db.prisma.$queryRawUnsafe<{ timeout: number | bigint }[]>("PRAGMA busy_timeout");
+    expect(mode.journal_mode).toBe("wal");
+    expect(Number(busy.timeout)).toBe(5000);
+  } finally {
+    await db.close();
+  }
+});
+
+it("migrateDatabase is idempotent", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "remit-sqlite-"));
+  try {
+    const url = `file:${join(dir, "test.db")}`;
+    await migrateDatabase(url);
+    await expect(migrateDatabase(url)).resolves.toBeUndefined();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,226 @@
+/**
+ * Storage contract, run against every database we support (storage-contract.*.test.ts).
+ * Each suite gets one freshly migrated database; tests create their own boards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { BoardNotFoundError } from "../collab/update-store";
+import {
+  archiveBoard,
+  createBoard,
+  createCustomInstrument,
+  getBoard,
+  listBoards,
+  listInstruments,
+  renameBoard,
+  unarchiveBoard,
+} from "./boards";
+import type { DatabaseKind } from "./database-url";
+import type { PrismaClient } from "./prisma-client";
+import { PrismaUpdateStore } from "./prisma-update-store";
+import { seedInstruments } from "./seed-instruments";
+
+export interface StorageUnderTest {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** Disconnects and deletes the database. */
+  close(): Promise<void>;
+}
+
+const LIBRARY_SIZE = 33;
+
+/** SQL that makes every DELETE on BoardUpdate fail, to prove compact() rolls back its snapshot write. */
+const BLOCK_DELETES: Record<DatabaseKind, { install: string[]; remove: string[] }> = {
+  sqlite: {
+    install: [`CREATE TRIGGER block_delete BEFORE DELETE ON "BoardUpdate" BEGIN SELECT RAISE(ABORT, 'blocked'); END`],
+    remove: [`DROP TRIGGER block_delete`],
+  },
+  postgres: {
+    install: [
+      `CREATE FUNCTION block_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'blocked'; END $$`,
+      `CREATE TRIGGER block_delete BEFORE DELETE ON "BoardUpdate" FOR EACH ROW EXECUTE FUNCTION block_delete()`,
+    ],
+    remove: [`DROP TRIGGER block_delete ON "BoardUpdate"`, `DROP FUNCTION block_delete()`],
+  },
+};
+
+/** A Yjs document and the updates it emitted, as the collaboration server would log them. */
+function recordedDoc() {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on("update", (update: Uint8Array) => updates.push(update));
+  return { doc, updates, cells: doc.getMap<string>("cells") };
+}
+
+function replay(snapshot: Uint8Array | null, tail: { data: Uint8Array }[]): Record<string, string> {
+  const doc = new Y.Doc();
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (const { data } of tail) Y.applyUpdate(doc, data);
+  return doc.getMap<string>("cells").toJSON() as Record<string, string>;
+}
+
+export function describeStorageContract(name: string, open: () => Promise<StorageUnderTest>): void {
+  describe(`storage contract: ${name}`, () => {
+    let db: StorageUnderTest;
+    let store: PrismaUpdateStore;
+
+    beforeAll(async () => {
+      db = await open();
+      store = new PrismaUpdateStore(db.prisma);
+    }, 60_000);
+    afterAll(async () => db?.close());
+
+    const newBoard = async (title = "Board") => (await createBoard(db.prisma, { title })).id;
+
+    it("load of a missing board throws BoardNotFoundError", async () => {
+      await expect(store.load("no-such-board")).rejects.toBeInstanceOf(BoardNotFoundError);
+      await expect(store.append("no-such-board", new Uint8Array([1]), { authorId: null })).rejects.toBeInstanceOf(
+        BoardNotFoundError,
+      );
+      await expect(store.compact("no-such-board", new Uint8Array([1]), 1)).rejects.toBeInstanceOf(BoardNotFoundError);
+    });
+
+    it("a new board loads empty", async () => {
+      const boardId = await newBoard();
+      expect(await store.load(boardId)).toEqual({ snapshot: null, snapshotCoversUpdateId: 0, tail: [] });
+    });
+
+    it("append returns increasing ids and load gives the updates back in order, byte for byte", async () => {
+      const boardId = await newBoard();
+      const backing = new Uint8Array([9, 9, 1, 2, 3, 9, 9]);
+      const inputs = [new Uint8Array([0]), backing.subarray(2, 5), new Uint8Array(70_000).fill(7), new Uint8Array([255])];
+      const ids: number[] = [];
+      for (const [index, data] of inputs.entries()) {
+        ids.push(await store.append(boardId, data, { authorId: index % 2 ? "user-1" : null }));
+      }
+      expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+      const state = await store.load(boardId);
+      expect(state.tail.map((entry) => entry.id)).toEqual(ids);
+      state.tail.forEach((entry, index) => {
+        expect(entry.data).toBeInstanceOf(Uint8Array);
+        expect(Buffer.isBuffer(entry.data)).toBe(false);
+        expect(Array.from(entry.data)).toEqual(Array.from(inputs[index]));
+      });
+    });
+
+    it("compact then load (snapshot + tail) gives back the same document", async () => {
+      const boardId = await newBoard();
+      const { updates, cells } = recordedDoc();
+      const ids: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        cells.set(`cell-${i}`, `value ${i}`);
+        ids.push(await store.append(boardId, updates[i], { authorId: null }));
+      }
+      await store.compact(boardId, Y.mergeUpdates(updates.slice(0, 4)), ids[3]);
+
+      const state = await store.load(boardId);
+      expect(state.snapshotCoversUpdateId).toBe(ids[3]);
+      expect(state.tail.map((entry) => entry.id)).toEqual(ids.slice(4));
+      expect(replay(state.snapshot, state.tail)).toEqual(cells.toJSON());
+    });
+
+    it("compact then more appends and a second compact keep every change", async () => {
+      const boardId = await newBoard();
+      const { updates, cells } = recordedDoc();
+      const append = async (key: string) => {
+        cells.set(key, key.toUpperCase());
+        return store.append(boardId, updates[updates.length - 1], { authorId: null });
+      };
+      await append("a");
+      const second = await append("b");
+      await store.compact(boardId, Y.mergeUpdates(updates), second);
+      await append("c");
+      const fourth = await append("d");
+      await append("e");
+      await store.compact(boardId, Y.mergeUpdates(updates.slice(0, 4)), fourth);
+
+      const state = await store.load(boardId);
+      expect(state.snapshotCoversUpdateId).toBe(fourth);
+      expect(state.tail).toHaveLength(1);
+      expect(replay(state.snapshot, state.tail)).toEqual({ a: "A", b: "B", c: "C", d: "D", e: "E" });
+    });
+
+    it("compact is atomic: when deleting the covered updates fails, the snapshot is not written", async () => {
+      const boardId = await newBoard();
+      const first = await store.append(boardId, new Uint8Array([1]), { authorId: null });
+      await store.append(boardId, new Uint8Array([2]), { authorId: null });
+      const before = await store.load(boardId);
+
+      for (const sql of BLOCK_DELETES[db.kind].install) await db.prisma.$executeRawUnsafe(sql);
+      try {
+        const failure = await store.compact(boardId, new Uint8Array([42]), first).catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(Error);
+        expect(failure).not.toBeInstanceOf(BoardNotFoundError);
+      } finally {
+        for (const sql of BLOCK_DELETES[db.kind].remove) await db.prisma.$executeRawUnsafe(sql);
+      }
+      expect(await store.load(boardId)).toEqual(before);
+    });
+
+    it("deleting a board deletes its updates and snapshot (cascade)", async () => {
+      const boardId = await newBoard();
+      const id = await store.append(boardId, new Uint8Array([1]), { authorId: null });
+      await store.compact(boardId, new Uint8Array([1]), id);
+      await store.append(boardId, new Uint8Array([2]), { authorId: null });
+      await db.prisma.board.delete({ where: { id: boardId }, select: { id: true } });
+      expect(await db.prisma.boardUpdate.count({ where: { boardId } })).toBe(0);
+      expect(await db.prisma.boardSnapshot.count({ where: { boardId } })).toBe(0);
+    });
+
+    it("boards: create, get, rename, archive, unarchive, list", async () => {
+      const board = await createBoard(db.prisma, { title: "Alliance matrix" });
+      expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(board.title).toBe("Alliance matrix");
+      expect(await getBoard(db.prisma, board.id)).toMatchObject({ id: board.id, title: "Alliance matrix", archivedAt: null });
+      expect(await getBoard(db.prisma, "missing")).toBeNull();
+
+      expect(await renameBoard(db.prisma, board.id, "Renamed")).toMatchObject({ title: "Renamed" });
+      expect(await renameBoard(db.prisma, "missing", "x")).toBeNull();
+
+      const archived = await archiveBoard(db.prisma, board.id);
+      expect(archived?.archivedAt).toBeInstanceOf(Date);
+      expect((await listBoards(db.prisma)).map((b) => b.id)).not.toContain(board.id);
+      expect((await listBoards(db.prisma, { includeArchived: true })).map((b) => b.id)).toContain(board.id);
+
+      expect(await unarchiveBoard(db.prisma, board.id)).toMatchObject({ archivedAt: null });
+      expect((await listBoards(db.prisma, { includeArchived: false })).map((b) => b.id)).toContain(board.id);
+      expect(await archiveBoard(db.prisma, "missing")).toBeNull();
+    });
+
+    it("seeding instruments is idempotent and gives the 33-instrument library", async () => {
+      expect(await seedInstruments(db.prisma)).toBe(LIBRARY_SIZE);
+      expect(await seedInstruments(db.prisma)).toBe(LIBRARY_SIZE);
+      expect(await db.prisma.instrument.count({ where: { boardId: null } })).toBe(LIBRARY_SIZE);
+      const article5 = await db.prisma.instrument.findUnique({
+        where: { id: "nato-article-5" },
+        select: { owner: true, kind: true, year: true, boardId: true },
+      });
+      expect(article5).toEqual({ owner: "NATO", kind: "treaty-article", year: 1949, boardId: null });
+    });
+
+    it("a custom instrument is listed only on its own board", async () => {
+      await seedInstruments(db.prisma);
+      const mine = await newBoard("mine");
+      const other = await newBoard("other");
+      const custom = await createCustomInstrument(db.prisma, mine, {
+        name: "National cable repair fund",
+        owner: "National",
+        kind: "policy",
+        reference: "Draft",
+      });
+      expect(custom).toMatchObject({ boardId: mine, year: null, summary: "" });
+      expect(custom.id).toMatch(/^custom-/);
+
+      const mineList = await listInstruments(db.prisma, mine);
+      expect(mineList).toHaveLength(LIBRARY_SIZE + 1);
+      expect(mineList.map((i) => i.id)).toContain(custom.id);
+      const otherList = await listInstruments(db.prisma, other);
+      expect(otherList).toHaveLength(LIBRARY_SIZE);
+      expect(otherList.map((i) => i.id)).not.toContain(custom.id);
+
+      await expect(
+        createCustomInstrument(db.prisma, "missing", { name: "x", owner: "EU", kind: "policy", reference: "x" }),
+      ).rejects.toBeInstanceOf(BoardNotFoundError);
+    });
+  });
+}

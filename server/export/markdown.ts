@@ -1,0 +1,101 @@
+/**
+ * Markdown export (GitHub-flavoured: tables and [^n] footnotes) for pasting
+ * into wikis and mail. All board text is escaped so a title like
+ * "<img src=x>" or "[link](…)" prints as typed instead of becoming markup.
+ */
+import { countResponsibilities, RESPONSIBILITIES } from "../../app/lib/board-doc";
+import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import { prepareExport, type ExportFile, type Footnote, type PreparedExport } from "./prepare";
+import {
+  DRAFT_NOTICE,
+  POSITION_LABELS,
+  formatUtc,
+  instrumentsCell,
+  positionsSummary,
+  procedureLine,
+  publishedLine,
+  versionLine,
+} from "./present";
+
+/** Backslash-escapes Markdown punctuation; newlines become <br> in cells or spaces elsewhere. */
+export function escapeMarkdown(text: string, newline: "<br>" | " " = " "): string {
+  return text
+    .replace(/[\\`*_[\]<>|~]/g, (ch) => "\\" + ch)
+    .replace(/\r\n|\r|\n/g, newline);
+}
+
+const cell = (text: string) => escapeMarkdown(text, "<br>");
+
+function titleBlock({ snapshot, isDraft }: PreparedExport): string[] {
+  const lines = [`# ${escapeMarkdown(snapshot.board.title)}`, ""];
+  if (isDraft) lines.push(`> **${DRAFT_NOTICE}.**`, "");
+  else {
+    lines.push(
+      `**${escapeMarkdown(versionLine(snapshot))}**  `,
+      `${escapeMarkdown(publishedLine(snapshot))}  `,
+      `${escapeMarkdown(procedureLine(snapshot))}  `,
+    );
+  }
+  lines.push(`Delegations present: ${escapeMarkdown(snapshot.delegationsPresent.join(", ") || "—")}`, "");
+  return lines;
+}
+
+function distribution({ snapshot }: PreparedExport): string[] {
+  const counts = countResponsibilities(snapshot.rows);
+  return [
+    "## Responsibility distribution",
+    "",
+    `| ${RESPONSIBILITIES.join(" | ")} |`,
+    `|${RESPONSIBILITIES.map(() => "---:").join("|")}|`,
+    `| ${RESPONSIBILITIES.map((r) => counts[r]).join(" | ")} |`,
+    "",
+  ];
+}
+
+function matrix(prepared: PreparedExport): string[] {
+  const header = "| # | Threat | Category | Responsibility | Lead | Instruments | State | Positions | Notes |";
+  const rows = prepared.snapshot.rows.map((row, index) => {
+    const refs = (prepared.footnotesByRow.get(row.id) ?? []).map((note) => ` [^${note.number}]`).join("");
+    const threat = `**${cell(row.title)}**` + (row.description ? `<br>${cell(row.description)}` : "");
+    const cells = [
+      String(index + 1),
+      threat,
+      row.category,
+      row.responsibility,
+      row.lead ?? "",
+      cell(instrumentsCell(row, prepared.instrumentsById)),
+      row.workflowState,
+      cell(positionsSummary(row)) + refs,
+      cell(row.notes),
+    ];
+    return `| ${cells.join(" | ")} |`;
+  });
+  return ["## Matrix", "", header, "|---:|---|---|---|---|---|---|---|---|", ...rows, ""];
+}
+
+function footnote(note: Footnote): string {
+  const p = note.position;
+  const who = `${p.delegation}${p.delegationName ? ` (${p.delegationName})` : ""}`;
+  const recorded = `recorded by ${p.recordedBy}, ${formatUtc(p.recordedAt)}`;
+  return `[^${note.number}]: ${escapeMarkdown(`${who}, ${POSITION_LABELS[p.position]} on row ${note.rowIndex + 1}: ${p.text ?? ""} — ${recorded}`)}`;
+}
+
+export function renderMarkdown(snapshot: MatrixSnapshot): { text: string; fingerprint: string } {
+  const prepared = prepareExport(snapshot);
+  const lines = [
+    ...titleBlock(prepared),
+    ...distribution(prepared),
+    ...matrix(prepared),
+    ...(prepared.footnotes.length ? [...prepared.footnotes.map(footnote), ""] : []),
+    "---",
+    "",
+    `SHA-256 fingerprint: \`${prepared.fingerprint}\``,
+    "",
+  ];
+  return { text: lines.join("\n"), fingerprint: prepared.fingerprint };
+}
+
+export function exportMarkdown(snapshot: MatrixSnapshot): ExportFile {
+  const { text, fingerprint } = renderMarkdown(snapshot);
+  return { body: Buffer.from(text, "utf8"), contentType: "text/markdown; charset=utf-8", extension: "md", fingerprint };
+}

@@ -1,0 +1,116 @@
+/**
+ * PDF export (pdfkit), A4 landscape: title block (board, version or DRAFT,
+ * date, publisher, procedure, delegations present), the distribution bar and
+ * heatmap, the matrix table, the reservation footnotes; on every page a
+ * footer with the fingerprint and "Page n of N", and a DRAFT watermark when
+ * the snapshot is the live board. Pages are buffered so the footer can know N.
+ */
+import PDFDocument from "pdfkit";
+import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import { drawDistributionBar, drawHeatmap } from "./pdf-charts";
+import { registerPdfFonts } from "./pdf-font";
+import { CONTENT, MARGIN, PAGE, measure, put, type PdfContext } from "./pdf-layout";
+import { drawFootnotes } from "./pdf-notes";
+import { drawMatrixTable } from "./pdf-table";
+import { prepareExport, type ExportFile } from "./prepare";
+import { DRAFT_NOTICE, PROCEDURE_LABELS, formatUtc, versionLine } from "./present";
+
+export interface PdfOptions {
+  /** Printed as the date of a DRAFT (a live board has no publication date). Default: now. */
+  now?: Date;
+  /** "standard" forces the Helvetica fallback (used by tests of the fallback path). */
+  font?: "unicode" | "standard";
+}
+
+function drawTitleBlock(ctx: PdfContext, now: Date): number {
+  const { doc, prepared } = ctx;
+  const { snapshot } = prepared;
+  const titleOptions = { width: CONTENT.width };
+  put(ctx, snapshot.board.title, CONTENT.left, CONTENT.top, { size: 18, bold: true }, titleOptions);
+  let y = CONTENT.top + measure(ctx, snapshot.board.title, { size: 18, bold: true }, titleOptions) + 6;
+  if (prepared.isDraft) {
+    doc.rect(CONTENT.left, y, CONTENT.width, 22).fill("#B00020");
+    put(ctx, DRAFT_NOTICE, CONTENT.left + 8, y + 5, { size: 11, bold: true, color: "#FFFFFF" }, { lineBreak: false });
+  } else {
+    put(ctx, versionLine(snapshot), CONTENT.left, y + 3, { size: 13, bold: true }, { width: CONTENT.width, height: 18, ellipsis: true });
+  }
+  y += 28;
+  const version = snapshot.version;
+  const lines = [
+    `Date: ${version ? formatUtc(version.publishedAt) : `${formatUtc(now.toISOString())} (exported from the live board)`}`,
+    `Published by: ${version ? `${version.publishedBy.name}${version.publishedBy.delegation ? ` (${version.publishedBy.delegation})` : ""}` : "— (not published)"}`,
+    `Procedure: ${version ? PROCEDURE_LABELS[version.procedure] : "—"}`,
+    `Delegations present: ${snapshot.delegationsPresent.join(", ") || "—"}`,
+    `Threats: ${snapshot.rows.length}`,
+  ];
+  for (const line of lines) {
+    put(ctx, line, CONTENT.left, y, { size: 9 }, { width: CONTENT.width, height: 12, ellipsis: true });
+    y += 13;
+  }
+  return y + 8;
+}
+
+function drawPageFurniture(ctx: PdfContext): void {
+  const { doc, prepared } = ctx;
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would make pdfkit open a new page: lift the margin meanwhile.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    if (prepared.isDraft) {
+      doc.save().fillOpacity(0.08).rotate(-28, { origin: [PAGE.width / 2, PAGE.height / 2] });
+      put(ctx, "DRAFT", 0, PAGE.height / 2 - 70, { size: 140, bold: true, color: "#B00020" }, { width: PAGE.width, align: "center", lineBreak: false });
+      doc.restore();
+    }
+    const y = PAGE.height - MARGIN.bottom + 14;
+    doc.save().lineWidth(0.4).strokeColor("#999999").moveTo(CONTENT.left, y - 5).lineTo(CONTENT.right, y - 5).stroke().restore();
+    put(ctx, `SHA-256 fingerprint: ${prepared.fingerprint}`, CONTENT.left, y, { size: 7, color: "#444444" }, { lineBreak: false });
+    put(ctx, `Page ${i + 1} of ${range.count}`, CONTENT.right - 100, y, { size: 7, color: "#444444" }, { width: 100, align: "right", lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+export async function renderPdf(snapshot: MatrixSnapshot, options: PdfOptions = {}): Promise<{ body: Buffer; fingerprint: string; pages: number }> {
+  const prepared = prepareExport(snapshot);
+  const created = new Date(prepared.snapshot.version?.publishedAt ?? (options.now ?? new Date()).toISOString());
+  const doc = new PDFDocument({
+    size: "A4",
+    layout: "landscape",
+    margins: MARGIN,
+    bufferPages: true,
+    info: {
+      Title: `${prepared.snapshot.board.title} — ${versionLine(prepared.snapshot)}`,
+      Author: "Remit",
+      Subject: `SHA-256 fingerprint ${prepared.fingerprint}`,
+      CreationDate: created,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on("end", resolve);
+    doc.on("error", reject);
+  });
+  const ctx: PdfContext = { doc, fonts: registerPdfFonts(doc, options.font), prepared };
+  let y = drawTitleBlock(ctx, options.now ?? new Date());
+  y = drawDistributionBar(ctx, y);
+  // The heatmap takes the rest of the first page, or a page of its own when little is left.
+  if (CONTENT.bottom - y < 160) {
+    doc.addPage();
+    y = CONTENT.top;
+  }
+  drawHeatmap(ctx, y + 6, CONTENT.bottom);
+  y = drawMatrixTable(ctx);
+  drawFootnotes(ctx, y);
+  const pages = doc.bufferedPageRange().count;
+  drawPageFurniture(ctx);
+  doc.end();
+  await finished;
+  return { body: Buffer.concat(chunks), fingerprint: prepared.fingerprint, pages };
+}
+
+export async function exportPdf(snapshot: MatrixSnapshot, options: PdfOptions = {}): Promise<ExportFile> {
+  const { body, fingerprint } = await renderPdf(snapshot, options);
+  return { body, contentType: "application/pdf", extension: "pdf", fingerprint };
+}

@@ -1,0 +1,61 @@
+/**
+ * The common first step of every export: validate the snapshot (an export is
+ * an official record, so bad data fails loudly instead of printing), compute
+ * the fingerprint once, and number the reservation footnotes once so every
+ * format uses the same numbers.
+ */
+import {
+  MatrixSnapshotSchema,
+  type DelegationPosition,
+  type MatrixSnapshot,
+  type SnapshotInstrument,
+} from "../../app/lib/matrix-snapshot";
+import { fingerprintOf } from "./fingerprint";
+
+export interface Footnote {
+  number: number;
+  rowId: string;
+  rowIndex: number;
+  rowTitle: string;
+  position: DelegationPosition;
+}
+
+export interface PreparedExport {
+  snapshot: MatrixSnapshot;
+  fingerprint: string;
+  isDraft: boolean;
+  instrumentsById: Map<string, SnapshotInstrument>;
+  /** Positions with a reservation text or objection reason, numbered from 1 in row order. */
+  footnotes: Footnote[];
+  footnotesByRow: Map<string, Footnote[]>;
+}
+
+export function prepareExport(input: MatrixSnapshot): PreparedExport {
+  const snapshot = MatrixSnapshotSchema.parse(input);
+  const footnotes: Footnote[] = [];
+  const footnotesByRow = new Map<string, Footnote[]>();
+  snapshot.rows.forEach((row, rowIndex) => {
+    for (const position of row.positions) {
+      if (position.text === null || position.text === "") continue;
+      const note = { number: footnotes.length + 1, rowId: row.id, rowIndex, rowTitle: row.title, position };
+      footnotes.push(note);
+      footnotesByRow.set(row.id, [...(footnotesByRow.get(row.id) ?? []), note]);
+    }
+  });
+  return {
+    snapshot,
+    fingerprint: fingerprintOf(snapshot),
+    isDraft: snapshot.version === null,
+    instrumentsById: new Map(snapshot.instruments.map((instrument) => [instrument.id, instrument])),
+    footnotes,
+    footnotesByRow,
+  };
+}
+
+/** What every exporter returns: ready to send as an HTTP response body. */
+export interface ExportFile {
+  body: Buffer;
+  contentType: string;
+  extension: string;
+  fingerprint: string;
+}

@@ -1,0 +1,116 @@
+/**
+ * XLSX export (exceljs). Every cell is written as a plain string — never a
+ * formula object — and text that starts like a formula gets the same
+ * apostrophe as in CSV, so the workbook stays inert even if someone later
+ * retypes or copies a cell. Sheets: Matrix, Instruments, Positions, Metadata.
+ */
+import ExcelJS from "exceljs";
+import { MATRIX_COLUMNS, RESPONSIBILITY_COLOURS, instrumentsCell, positionsSummary, reservationsCell } from "./present";
+import { prepareExport, type ExportFile, type PreparedExport } from "./prepare";
+import { metadataEntries } from "./xlsx-metadata";
+import { neutraliseCell } from "./neutralise";
+import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+
+export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const HEADER_FILL = "FF1F2A44";
+const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
+const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: hex } });
+
+/** Adds a row of neutralised strings. */
+function addTextRow(sheet: ExcelJS.Worksheet, values: readonly string[]): ExcelJS.Row {
+  return sheet.addRow(values.map(neutraliseCell));
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true, color: { argb: "FFFFFFFF" } };
+  row.eachCell((cell) => {
+    cell.fill = solid(HEADER_FILL);
+    cell.alignment = { vertical: "middle", wrapText: true };
+  });
+}
+
+function setWidths(sheet: ExcelJS.Worksheet, widths: number[]): void {
+  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+function addMatrixSheet(workbook: ExcelJS.Workbook, prepared: PreparedExport): void {
+  const { snapshot } = prepared;
+  // Row 1 is a banner (board, version or DRAFT); row 2 the header; both stay frozen.
+  const sheet = workbook.addWorksheet("Matrix", { views: [{ state: "frozen", ySplit: 2 }] });
+  const banner = prepared.isDraft
+    ? `${snapshot.board.title} — DRAFT (live board, not an agreed version)`
+    : `${snapshot.board.title} — Version ${snapshot.version!.number}: ${snapshot.version!.title}`;
+  addTextRow(sheet, [banner]).font = { bold: true, size: 14, color: { argb: prepared.isDraft ? "FFB00020" : "FF000000" } };
+  sheet.mergeCells(1, 1, 1, MATRIX_COLUMNS.length);
+  styleHeader(addTextRow(sheet, MATRIX_COLUMNS));
+  for (const row of snapshot.rows) {
+    const added = addTextRow(sheet, [
+      row.title,
+      row.category,
+      row.responsibility,
+      row.lead ?? "",
+      instrumentsCell(row, prepared.instrumentsById),
+      row.notes,
+      row.description,
+      row.workflowState,
+      positionsSummary(row),
+      reservationsCell(row),
+    ]);
+    added.alignment = { vertical: "top", wrapText: true };
+    added.getCell(3).fill = solid(argb(RESPONSIBILITY_COLOURS[row.responsibility].tint));
+  }
+  setWidths(sheet, [40, 14, 15, 9, 40, 30, 50, 14, 30, 40]);
+  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + snapshot.rows.length, column: MATRIX_COLUMNS.length } };
+}
+
+function addTable(workbook: ExcelJS.Workbook, name: string, header: string[], rows: string[][], widths: number[]): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  styleHeader(addTextRow(sheet, header));
+  for (const row of rows) addTextRow(sheet, row).alignment = { vertical: "top", wrapText: true };
+  setWidths(sheet, widths);
+}
+
+export const INSTRUMENT_SHEET_COLUMNS = ["ID", "Name", "Owner", "Kind", "Year", "Reference", "Custom", "Linked threats"];
+
+function addInstrumentsSheet(workbook: ExcelJS.Workbook, { snapshot }: PreparedExport): void {
+  const linked = new Map<string, number>();
+  for (const row of snapshot.rows) for (const id of row.instrumentIds) linked.set(id, (linked.get(id) ?? 0) + 1);
+  const rows = snapshot.instruments.map((i) => [
+    i.id, i.name, i.owner, i.kind, i.year === null ? "" : String(i.year), i.reference, i.custom ? "yes" : "no",
+    String(linked.get(i.id) ?? 0),
+  ]);
+  addTable(workbook, "Instruments", INSTRUMENT_SHEET_COLUMNS, rows, [18, 40, 10, 14, 8, 20, 8, 14]);
+}
+
+function addPositionsSheet(workbook: ExcelJS.Workbook, prepared: PreparedExport): void {
+  const header = ["Row", "Threat", "Delegation", "Delegation name", "Position", "Reservation / objection", "Footnote", "Recorded by", "Recorded at (UTC)"];
+  const notes = new Map(prepared.footnotes.map((note) => [note.position, note.number]));
+  const rows = prepared.snapshot.rows.flatMap((row, index) =>
+    row.positions.map((p) => [
+      String(index + 1), row.title, p.delegation, p.delegationName, p.position, p.text ?? "",
+      notes.has(p) ? `[${notes.get(p)}]` : "", p.recordedBy, p.recordedAt,
+    ]),
+  );
+  addTable(workbook, "Positions", header, rows, [6, 40, 11, 18, 22, 50, 9, 22, 24]);
+}
+
+export async function renderXlsx(snapshot: MatrixSnapshot): Promise<{ body: Buffer; fingerprint: string }> {
+  const prepared = prepareExport(snapshot);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Remit";
+  // Fixed dates keep the workbook's own metadata from varying between two exports of one version.
+  const stamp = new Date(prepared.snapshot.version?.publishedAt ?? 0);
+  workbook.created = stamp;
+  workbook.modified = stamp;
+  addMatrixSheet(workbook, prepared);
+  addInstrumentsSheet(workbook, prepared);
+  addPositionsSheet(workbook, prepared);
+  addTable(workbook, "Metadata", ["Field", "Value"], metadataEntries(prepared), [24, 80]);
+  const body = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { body, fingerprint: prepared.fingerprint };
+}
+
+export async function exportXlsx(snapshot: MatrixSnapshot): Promise<ExportFile> {
+  const { body, fingerprint } = await renderXlsx(snapshot);
+  return { body, contentType: XLSX_CONTENT_TYPE, extension: "xlsx", fingerprint };
+}

@@ -1,0 +1,71 @@
+/**
+ * COLLAB-7 needs a board whose load takes a while: the real endpoint and
+ * registry over an update store whose load waits for the test's signal.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, expect, it } from "vitest";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import { addRow, readRows } from "../../app/lib/board-doc";
+import { MemoryUpdateStore } from "../../server/collab/memory-update-store";
+import { RoomRegistry } from "../../server/collab/room-registry";
+import { createCollabEndpoint, type CollabEndpoint } from "../../server/collab/ws-endpoint";
+import { waitFor } from "../support/collab-client";
+
+let httpServer: Server;
+let endpoint: CollabEndpoint;
+
+afterEach(async () => {
+  await endpoint.close();
+  await new Promise((resolve) => httpServer.close(resolve));
+});
+
+function updateFrame(title: string): Uint8Array {
+  const doc = new Y.Doc();
+  addRow(doc, { title });
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+it("COLLAB-7 frames sent while the board is loading are applied in order once it has loaded", async () => {
+  const store = new MemoryUpdateStore();
+  store.createBoard("slowboard1");
+  let releaseLoad!: () => void;
+  const loadGate = new Promise<void>((resolve) => (releaseLoad = resolve));
+  const load = store.load.bind(store);
+  store.load = async (boardId) => {
+    await loadGate;
+    return load(boardId);
+  };
+  const registry = new RoomRegistry(store, { compactEvery: 100, maxRejectedWrites: 5, unloadDelayMs: 0, log: () => undefined });
+  endpoint = createCollabEndpoint({
+    registry,
+    authorize: async () => ({ ok: true, user: { id: "u", name: "U", delegation: "D", color: "#000000" }, authorId: null, canWrite: () => true }),
+    isAllowedOrigin: () => true,
+    maxFrameBytes: 1 << 20,
+    heartbeatMs: 60_000,
+    log: () => undefined,
+  });
+  httpServer = createServer();
+  httpServer.on("upgrade", (request, socket, head) => endpoint.handleUpgrade(request, socket, head));
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const { port } = httpServer.address() as AddressInfo;
+
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/collab/slowboard1`);
+  await new Promise((resolve) => socket.on("open", resolve));
+  for (const title of ["first", "second", "third"]) socket.send(updateFrame(title));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(registry.loadedBoardIds).toEqual(["slowboard1"]);
+  releaseLoad();
+  const room = (await registry.loadedRoom("slowboard1"))!;
+  await waitFor(() => readRows(room.doc).length === 3, "buffered frames to apply");
+  await room.flush();
+  const stored = await store.load("slowboard1");
+  expect(stored.snapshot).not.toBeNull();
+  socket.close();
+});
