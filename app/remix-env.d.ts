@@ -1,5 +1,4 @@
 /// <reference types="@remix-run/dev" />
-/// <reference types="@remix-run/node" />
 
 // Single fetch (v3_singleFetch) changes how loader/action data types are inferred.
 import "@remix-run/node";

@@ -12,9 +12,9 @@
  * 4. adapter-pg's shadow DB: with a connectionString the shadow pool ignores `database` and hits the
  *    main DB, and the shadow DB is dropped while its pool still holds connections -> own shadow logic
  *    with discrete host/user/password/database, closing the pool before DROP DATABASE.
- * 5. PostgreSQL: the WASM engine arms a 10 s setTimeout (its advisory-lock timeout) that it never
- *    clears, and the CLI leaves the main pool open, so every command lingers 10 s after it has finished
- *    -> unref long timers in the CLI process and let the pool's idle clients not hold the process.
+ * 5. The WASM engine arms long setTimeouts it never clears (10 s on PostgreSQL, 60 s in SQLite
+ *    `migrate dev`), and the CLI leaves the pg pool open, so commands linger after they have finished
+ *    -> unref long timers in the CLI process and let idle pg pool clients not hold the process.
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -26,6 +26,23 @@ import type {
   SqlQuery,
   SqlResultSet,
 } from "@prisma/driver-adapter-utils";
+
+// ---- Both providers (fix 5) ----
+
+let timersPatched = false;
+
+/** Fix 5. Unref'd timers still fire while a query is pending (its socket keeps the process alive). */
+function unrefLongEngineTimers(): void {
+  if (timersPatched) return;
+  timersPatched = true;
+  const original = globalThis.setTimeout;
+  const patched = (handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer = original(handler, ms, ...args);
+    if ((ms ?? 0) >= 10_000) timer.unref();
+    return timer;
+  };
+  globalThis.setTimeout = Object.assign(patched, original) as typeof setTimeout;
+}
 
 // ---- SQLite (fix 1) ----
 
@@ -50,6 +67,7 @@ function runMultiStatementAsScript(adapter: SqlDriverAdapter): SqlDriverAdapter 
 }
 
 export function sqliteMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
+  unrefLongEngineTimers();
   const factory = new PrismaBetterSQLite3({ url });
   const connectToShadowDb = factory.connectToShadowDb.bind(factory);
   factory.connectToShadowDb = async () => runMultiStatementAsScript(await connectToShadowDb());
@@ -86,21 +104,6 @@ class TextNameClient extends pg.Client {
     if (callbackAt < 0 && out instanceof Promise) return out.then(nameAndCharAsText) as never;
     return out as never;
   }
-}
-
-let timersPatched = false;
-
-/** Fix 5. Unref'd timers still fire while a query is pending (its socket keeps the process alive). */
-function unrefLongEngineTimers(): void {
-  if (timersPatched) return;
-  timersPatched = true;
-  const original = globalThis.setTimeout;
-  const patched = (handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
-    const timer = original(handler, ms, ...args);
-    if ((ms ?? 0) >= 10_000) timer.unref();
-    return timer;
-  };
-  globalThis.setTimeout = Object.assign(patched, original) as typeof setTimeout;
 }
 
 /** Discrete connection settings: a connectionString would override `database` (fix 4). */

@@ -3,7 +3,7 @@
  * input → same bytes → same fingerprint, so failures are reproducible.
  * Names carry the characters real delegates have (Ł, ø, ş) on purpose.
  */
-import { CATEGORIES, RESPONSIBILITIES, LEADS } from "../../app/lib/board-doc";
+import { CATEGORIES, RESPONSIBILITIES, LEADS, type NewRowInput } from "../../app/lib/board-doc";
 import {
   MATRIX_FORMAT,
   MATRIX_FORMAT_VERSION,
@@ -76,3 +76,48 @@ export function sampleSnapshot(options: { rows?: number; live?: boolean } = {}):
     rows: Array.from({ length: count }, (_, i) => sampleRow(i)),
   };
 }
+
+/** Payloads a spreadsheet would run as formulas if written as they are. */
+export const INJECTION_PAYLOADS = ['=HYPERLINK("http://x")', "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1"];
+
+/** Cells that break naive CSV/XLSX writers: separators, quotes, newlines, accents, formula starts. */
+export function trickySnapshot(options: { live?: boolean } = {}): MatrixSnapshot {
+  const base = sampleSnapshot({ rows: 0, live: options.live });
+  const plain = sampleRow(0);
+  const rows: SnapshotRow[] = [
+    {
+      ...plain,
+      id: "tricky-1",
+      title: 'Port of Łódź, "north" gate',
+      description: "Line one\nline two, with a comma",
+      notes: 'Ørsted said "no"; Şahin agreed\r\nCRLF kept',
+      responsibility: "Shared",
+      lead: "EU",
+      instrumentIds: ["custom-pl-1", "eu-nis2"],
+      positions: [
+        { delegation: "TR", delegationName: "Türkiye", position: "reserve", text: 'Şahin: "needs, review"\nsecond line', recordedBy: "Elif Şahin", recordedAt: AT },
+        { delegation: "DK", delegationName: "Denmark", position: "object", text: "Ørsted objects", recordedBy: "Mette Ørsted", recordedAt: AT },
+      ],
+    },
+    ...INJECTION_PAYLOADS.map((payload, i) => ({ ...plain, id: `inject-${i}`, title: `${payload} title`, notes: payload, description: payload })),
+    { ...plain, id: "quoted", title: "'=already quoted", notes: "'plain apostrophe" },
+    { ...plain, id: "marker", title: "#remit:fingerprint", notes: "" },
+  ];
+  return { ...base, rows };
+}
+
+/** What an import of an exported row should give back (positions and workflow are not imported). */
+export function rowInputOf(row: SnapshotRow): NewRowInput {
+  return {
+    title: row.title,
+    description: row.description,
+    notes: row.notes,
+    category: row.category,
+    responsibility: row.responsibility,
+    lead: row.lead,
+    instrumentIds: [...row.instrumentIds].sort(),
+  };
+}
+
+/** The board's instruments, as an importer's context (custom ones excluded, as on a fresh board). */
+export const LIBRARY_CONTEXT = { instruments: SAMPLE_INSTRUMENTS.filter((i) => !i.custom) };

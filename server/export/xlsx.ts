@@ -9,6 +9,7 @@ import { MATRIX_COLUMNS, RESPONSIBILITY_COLOURS, instrumentsCell, positionsSumma
 import { prepareExport, type ExportFile, type PreparedExport } from "./prepare";
 import { metadataEntries } from "./xlsx-metadata";
 import { neutraliseCell } from "./neutralise";
+
 import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -16,9 +17,15 @@ const HEADER_FILL = "FF1F2A44";
 const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: hex } });
 
+/**
+ * XML turns CR into LF when the file is read, so line breaks are made LF
+ * first; neutralising afterwards keeps "\r=1" (read back as "\n=1") inert.
+ */
+export const xlsxText = (value: string) => neutraliseCell(value.replace(/\r\n?/g, "\n"));
+
 /** Adds a row of neutralised strings. */
 function addTextRow(sheet: ExcelJS.Worksheet, values: readonly string[]): ExcelJS.Row {
-  return sheet.addRow(values.map(neutraliseCell));
+  return sheet.addRow(values.map(xlsxText));
 }
 
 function styleHeader(row: ExcelJS.Row): void {

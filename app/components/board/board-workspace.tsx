@@ -1,5 +1,6 @@
 /** The live board page: connection, summary, filters, the matrix, presence, custom instruments. */
 import { useCallback, useMemo, useState } from "react";
+import { flushSync } from "react-dom";
 import { useBoardConnection } from "~/hooks/use-board-connection";
 import { useLocalFocus, usePresence } from "~/hooks/use-presence";
 import { useRows } from "~/hooks/use-rows";
@@ -30,11 +31,9 @@ interface Props {
 
 const HELP_ID = "board-keyboard-help";
 
-/** Focus a cell's control of a row once it is rendered. */
-function focusLater(rowId: string, selector: string) {
-  requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(rowId)}"] ${selector}`)?.focus();
-  });
+/** Focus something in a row; call after flushSync so the row is rendered (typing may follow at once). */
+function focusInRow(rowId: string, selector: string) {
+  document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(rowId)}"] ${selector}`)?.focus();
 }
 
 export function BoardWorkspace({ board, instruments, identity }: Props) {
@@ -58,10 +57,13 @@ export function BoardWorkspace({ board, instruments, identity }: Props) {
 
   const onAddRow = useCallback(() => {
     if (!doc) return;
-    if (isFilterActive(filter)) setFilter(EMPTY_FILTER); // otherwise the new, empty row could be hidden
     undoManager?.stopCapturing();
-    const rowId = addRow(doc);
-    focusLater(rowId, 'input[data-field="title"]');
+    let rowId = "";
+    flushSync(() => {
+      if (isFilterActive(filter)) setFilter(EMPTY_FILTER); // otherwise the new, empty row could be hidden
+      rowId = addRow(doc);
+    });
+    focusInRow(rowId, 'input[data-field="title"]');
   }, [doc, filter, undoManager]);
 
   const onDeleteRow = useCallback(
@@ -71,9 +73,11 @@ export function BoardWorkspace({ board, instruments, identity }: Props) {
       const index = visibleIds.indexOf(rowId);
       const neighbour = visibleIds[index + 1] ?? visibleIds[index - 1];
       undoManager?.stopCapturing(); // its own undo step
-      deleteRow(doc, rowId);
-      setNotice(t("board.rowDeleted"));
-      if (neighbour) focusLater(neighbour, `[role=gridcell][data-col="${COLUMNS.actions}"]`);
+      flushSync(() => {
+        deleteRow(doc, rowId);
+        setNotice(t("board.rowDeleted"));
+      });
+      if (neighbour) focusInRow(neighbour, `[role=gridcell][data-col="${COLUMNS.actions}"]`);
     },
     [doc, undoManager, visibleRows],
   );

@@ -21,10 +21,10 @@ export function RowActions({ rowId, title, index, total, onDelete }: Props) {
     const cell = button.closest<HTMLElement>("[role=gridcell]");
     moveRow(doc, rowId, to);
     // Reordering the DOM can blur the button; put focus back (on the cell if the button became disabled).
+    // (A disabled button may still be document.activeElement here: browsers blur it a bit later.)
     requestAnimationFrame(() => {
-      if (document.activeElement === button) return;
-      if (button.isConnected && !button.disabled) button.focus();
-      else cell?.focus();
+      if (button.disabled || !button.isConnected) cell?.focus();
+      else if (document.activeElement !== button) button.focus();
     });
   };
   return (

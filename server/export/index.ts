@@ -1,0 +1,50 @@
+/**
+ * One entry point for routes: export a snapshot in a named format, with a
+ * file name that says which board and version (or DRAFT) it is.
+ */
+import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import { exportCsv } from "./csv";
+import { exportJson } from "./json";
+import { exportMarkdown } from "./markdown";
+import { exportPdf, type PdfOptions } from "./pdf";
+import type { ExportFile } from "./prepare";
+import { exportXlsx } from "./xlsx";
+
+export const EXPORT_FORMATS = ["csv", "xlsx", "json", "md", "pdf"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type { ExportFile, PdfOptions };
+export { exportCsv, exportJson, exportMarkdown, exportPdf, exportXlsx };
+export { fingerprintSnapshot } from "./fingerprint";
+
+export async function exportMatrix(format: ExportFormat, snapshot: MatrixSnapshot, options: PdfOptions = {}): Promise<ExportFile> {
+  switch (format) {
+    case "csv":
+      return exportCsv(snapshot);
+    case "xlsx":
+      return exportXlsx(snapshot);
+    case "json":
+      return exportJson(snapshot);
+    case "md":
+      return exportMarkdown(snapshot);
+    case "pdf":
+      return exportPdf(snapshot, options);
+  }
+}
+
+/**
+ * "hybrid-threats-lodz-working-group-v3.pdf" / "…-draft.pdf": ASCII only, so
+ * it is safe in a Content-Disposition header without RFC 5987 encoding.
+ */
+export function exportFileName(snapshot: MatrixSnapshot, extension: string): string {
+  const slug =
+    snapshot.board.title
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[łŁ]/g, "l")
+      .replace(/[øØ]/g, "o")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "board";
+  return `${slug}-${snapshot.version ? `v${snapshot.version.number}` : "draft"}.${extension}`;
+}

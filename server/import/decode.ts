@@ -1,0 +1,21 @@
+/** Size check and strict UTF-8 decoding shared by the text importers. */
+import { MAX_IMPORT_BYTES, fileError, type ImportError } from "./types";
+
+export function checkSize(bytes: number): ImportError | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return fileError(`The file is ${mib(bytes)} MiB; the limit is ${mib(MAX_IMPORT_BYTES)} MiB.`);
+}
+
+/**
+ * Strict, so a Windows-1252 "CSV" from an old Excel is refused with advice
+ * instead of importing "Å\u0081ódÅº" into an official record.
+ */
+export function decodeUtf8(data: Buffer | string): { text: string } | { error: ImportError } {
+  if (typeof data === "string") return { text: data.replace(/^\uFEFF/, "") };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data) };
+  } catch {
+    return { error: fileError("The file is not UTF-8 text. In Excel use “Save as → CSV UTF-8”.") };
+  }
+}

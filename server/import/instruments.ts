@@ -1,0 +1,78 @@
+/**
+ * Instrument references in imported rows: by id or by exact name, against
+ * the board's instruments plus the custom instruments the file itself defines.
+ */
+import { SNAPSHOT_INSTRUMENT_OWNERS } from "../../app/lib/matrix-snapshot";
+import type { ImportContext, ImportedInstrument, ImportError } from "./types";
+
+export interface InstrumentRef {
+  /** What the user wrote, for error messages. */
+  label: string;
+  /** From the "Name [id]" form; the id decides, the name is informative. */
+  id?: string;
+}
+
+/**
+ * Splits an Instruments cell. Export form: "Name [id]; Name [id]" — split only
+ * after "]" so names containing ";" survive. Hand-typed entries without
+ * brackets are split on ";" and matched by id or exact name.
+ */
+export function parseInstrumentCell(cell: string): InstrumentRef[] {
+  const refs: InstrumentRef[] = [];
+  for (const part of cell.split(/(?<=\])\s*;\s*/)) {
+    const match = /^([\s\S]*?)\s*\[([^[\]]+)\]\s*$/.exec(part);
+    if (match) refs.push({ label: part.trim(), id: match[2].trim() });
+    else for (const token of part.split(";").map((t) => t.trim()).filter(Boolean)) refs.push({ label: token });
+  }
+  return refs;
+}
+
+export function createInstrumentResolver(context: ImportContext, custom: readonly ImportedInstrument[]) {
+  const all = [...context.instruments, ...custom];
+  const ids = new Set(all.map((instrument) => instrument.id));
+  const byName = new Map<string, Set<string>>();
+  for (const { id, name } of all) byName.set(name, (byName.get(name) ?? new Set()).add(id));
+
+  return function resolve(ref: InstrumentRef): { id: string } | { error: string } {
+    const token = ref.id ?? ref.label;
+    if (ids.has(token)) return { id: token };
+    if (ref.id) return { error: `Unknown instrument "${ref.label}" (no instrument has id "${ref.id}")` };
+    const matches = [...(byName.get(token) ?? [])];
+    if (matches.length === 1) return { id: matches[0] };
+    if (matches.length > 1) return { error: `Instrument name "${token}" is ambiguous (ids ${matches.join(", ")}); write "${token} [id]"` };
+    return { error: `Unknown instrument "${token}"` };
+  };
+}
+
+export type InstrumentResolver = ReturnType<typeof createInstrumentResolver>;
+
+const OWNER_LIST = SNAPSHOT_INSTRUMENT_OWNERS.join(", ");
+
+/**
+ * Validates one custom-instrument definition from a file (CSV #remit:instrument
+ * record, XLSX Instruments sheet, JSON instruments[]).
+ */
+export function readCustomInstrument(
+  fields: { id: string; name: string; owner: string; kind: string; year: string; reference: string },
+  row: number,
+  column: (field: string) => string,
+): { value?: ImportedInstrument; errors: ImportError[] } {
+  const errors: ImportError[] = [];
+  const owner = SNAPSHOT_INSTRUMENT_OWNERS.find((o) => o.toLowerCase() === fields.owner.trim().toLowerCase());
+  const yearText = fields.year.trim();
+  const year = yearText === "" ? null : Number(yearText);
+  if (!fields.id.trim()) errors.push({ row, column: column("id"), message: "Instrument id is required" });
+  if (!fields.name.trim()) errors.push({ row, column: column("name"), message: "Instrument name is required" });
+  if (fields.name.length > 300) errors.push({ row, column: column("name"), message: "Instrument name is longer than 300 characters" });
+  if (!owner) errors.push({ row, column: column("owner"), message: `Unknown owner "${fields.owner}"; expected one of ${OWNER_LIST}` });
+  if (year !== null && !Number.isInteger(year)) errors.push({ row, column: column("year"), message: `Year "${yearText}" is not a whole number` });
+  if (errors.length > 0 || !owner) return { errors };
+  const value = { id: fields.id.trim(), name: fields.name.trim(), owner, kind: fields.kind.trim(), year, reference: fields.reference.trim() };
+  return { value, errors };
+}
+
+/** Custom instruments the board does not have yet (a re-import into the same board adds none). */
+export function newCustomInstruments(context: ImportContext, custom: readonly ImportedInstrument[]): ImportedInstrument[] {
+  const known = new Set(context.instruments.map((instrument) => instrument.id));
+  return custom.filter((instrument) => !known.has(instrument.id));
+}

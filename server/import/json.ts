@@ -1,0 +1,114 @@
+/**
+ * Remit JSON import (the JSON export, or any MatrixSnapshot). The envelope is
+ * checked first; then each row on its own, so one bad row is reported with
+ * its index and field instead of rejecting the whole file. A fingerprint
+ * that does not match the content is a warning: editing an export before
+ * importing it into a new board is legitimate, but worth saying.
+ */
+import { z } from "zod";
+import { MATRIX_FORMAT, MATRIX_FORMAT_VERSION, MatrixSnapshotSchema } from "../../app/lib/matrix-snapshot";
+import { fingerprintOf } from "../export/fingerprint";
+import { checkSize, decodeUtf8 } from "./decode";
+import { createInstrumentResolver, newCustomInstruments, readCustomInstrument } from "./instruments";
+import { validateRow, type ColumnLabels } from "./row-fields";
+import { MAX_IMPORT_ROWS, fileError, finishImport, type ImportContext, type ImportedInstrument, type ImportError, type ImportResult } from "./types";
+
+const EnvelopeSchema = z.object({
+  format: z.literal(MATRIX_FORMAT),
+  formatVersion: z.literal(MATRIX_FORMAT_VERSION),
+  instruments: z.array(z.unknown()).default([]),
+  rows: z.array(z.unknown()),
+  fingerprint: z.string().optional(),
+});
+
+// Types only; enum values, lengths and instruments are checked by validateRow like every other format.
+const JsonRowSchema = z.object({
+  title: z.string(),
+  description: z.string().default(""),
+  notes: z.string().default(""),
+  category: z.string(),
+  responsibility: z.string().default("Unassigned"),
+  lead: z.string().nullable().default(null),
+  instrumentIds: z.array(z.string()).default([]),
+});
+
+const JsonInstrumentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  owner: z.string(),
+  kind: z.string().default(""),
+  year: z.number().nullable().default(null),
+  reference: z.string().default(""),
+  custom: z.boolean().default(false),
+});
+
+const LABELS: ColumnLabels = {
+  title: "title",
+  category: "category",
+  responsibility: "responsibility",
+  lead: "lead",
+  instruments: "instrumentIds",
+  notes: "notes",
+  description: "description",
+};
+
+const issuesToErrors = (issues: z.core.$ZodIssue[], row: number, prefix = ""): ImportError[] =>
+  issues.map((issue) => ({ row, column: prefix + (issue.path.join(".") || "(value)"), message: issue.message }));
+
+function readInstruments(items: unknown[]): { custom: ImportedInstrument[]; errors: ImportError[] } {
+  const custom: ImportedInstrument[] = [];
+  const errors: ImportError[] = [];
+  items.forEach((item, i) => {
+    const parsed = JsonInstrumentSchema.safeParse(item);
+    if (!parsed.success) {
+      errors.push(...issuesToErrors(parsed.error.issues, i + 1, `instruments[${i}].`));
+      return;
+    }
+    if (!parsed.data.custom) return;
+    const { year, ...rest } = parsed.data;
+    const read = readCustomInstrument({ ...rest, year: year === null ? "" : String(year) }, i + 1, (f) => `instruments[${i}].${f}`);
+    errors.push(...read.errors);
+    if (read.value) custom.push(read.value);
+  });
+  return { custom, errors };
+}
+
+function fingerprintWarning(document: unknown, declared: string | undefined): string[] {
+  if (!declared) return [];
+  const full = MatrixSnapshotSchema.safeParse(document);
+  if (!full.success || fingerprintOf(full.data) === declared) return [];
+  return ["The fingerprint in the file does not match its content: it was changed after export."];
+}
+
+export function importJson(data: Buffer | string, context: ImportContext): ImportResult {
+  const tooBig = checkSize(typeof data === "string" ? Buffer.byteLength(data) : data.byteLength);
+  if (tooBig) return finishImport("json", { errors: [tooBig] });
+  const decoded = decodeUtf8(data);
+  if ("error" in decoded) return finishImport("json", { errors: [decoded.error] });
+  let document: unknown;
+  try {
+    document = JSON.parse(decoded.text);
+  } catch (error) {
+    return finishImport("json", { errors: [fileError(`The file is not valid JSON: ${(error as Error).message}`)] });
+  }
+  const envelope = EnvelopeSchema.safeParse(document);
+  if (!envelope.success) return finishImport("json", { errors: issuesToErrors(envelope.error.issues, 0) });
+  if (envelope.data.rows.length > MAX_IMPORT_ROWS) {
+    return finishImport("json", { errors: [fileError(`The file has ${envelope.data.rows.length} threats; the limit is ${MAX_IMPORT_ROWS}.`)] });
+  }
+  const { custom, errors } = readInstruments(envelope.data.instruments);
+  const resolve = createInstrumentResolver(context, custom);
+  const rows = envelope.data.rows.map((item, i) => {
+    const parsed = JsonRowSchema.safeParse(item);
+    if (!parsed.success) return { line: i + 1, errors: issuesToErrors(parsed.error.issues, i + 1) };
+    const row = parsed.data;
+    const raw = { ...row, lead: row.lead ?? "", instruments: row.instrumentIds.map((id) => ({ label: id })) };
+    return validateRow(raw, i + 1, LABELS, resolve);
+  });
+  return finishImport("json", {
+    rows,
+    instruments: newCustomInstruments(context, custom),
+    errors,
+    warnings: fingerprintWarning(document, envelope.data.fingerprint),
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * One imported threat, whatever the file format: text fields in, a
+ * NewRowInput (for appendRows) or a list of row/column/reason errors out.
+ */
+import {
+  CATEGORIES,
+  LEADS,
+  MAX_TEXT_LENGTH,
+  MAX_TITLE_LENGTH,
+  RESPONSIBILITIES,
+  type NewRowInput,
+} from "../../app/lib/board-doc";
+import type { InstrumentRef, InstrumentResolver } from "./instruments";
+import type { ImportError, ImportedRow } from "./types";
+
+export interface RawRow {
+  title: string;
+  category: string;
+  responsibility: string;
+  lead: string;
+  instruments: InstrumentRef[];
+  notes: string;
+  description: string;
+}
+
+export type RawField = keyof RawRow;
+/** Column names used in error messages (CSV header names, or JSON member names). */
+export type ColumnLabels = Record<RawField, string>;
+
+/** Case-insensitive match against an enum, so hand-made sheets saying "nato" or "Supply-Chain" pass. */
+function matchEnum<T extends string>(allowed: readonly T[], value: string): T | undefined {
+  const wanted = value.trim().toLowerCase();
+  return allowed.find((item) => item.toLowerCase() === wanted);
+}
+
+const expected = (allowed: readonly string[]) => `expected one of ${allowed.join(", ")}`;
+
+export function validateRow(raw: RawRow, line: number, labels: ColumnLabels, resolve: InstrumentResolver): ImportedRow {
+  const errors: ImportError[] = [];
+  const fail = (field: RawField, message: string) => errors.push({ row: line, column: labels[field], message });
+
+  // Not trimmed: an export must read back exactly as it was written.
+  const title = raw.title;
+  if (!title.trim()) fail("title", "Title is required");
+  else if (title.length > MAX_TITLE_LENGTH) fail("title", `Title is ${title.length} characters; the limit is ${MAX_TITLE_LENGTH}`);
+
+  const category = matchEnum(CATEGORIES, raw.category);
+  if (!raw.category.trim()) fail("category", `Category is required; ${expected(CATEGORIES)}`);
+  else if (!category) fail("category", `Unknown category "${raw.category}"; ${expected(CATEGORIES)}`);
+
+  // An empty responsibility is a real state of a threat: Unassigned.
+  const responsibility = raw.responsibility.trim() ? matchEnum(RESPONSIBILITIES, raw.responsibility) : "Unassigned";
+  if (!responsibility) fail("responsibility", `Unknown responsibility "${raw.responsibility}"; ${expected(RESPONSIBILITIES)}`);
+
+  const lead = raw.lead.trim() ? matchEnum(LEADS, raw.lead) : undefined;
+  if (raw.lead.trim() && !lead) fail("lead", `Unknown lead "${raw.lead}"; ${expected(LEADS)}`);
+  else if (lead && responsibility && responsibility !== "Shared") {
+    fail("lead", `A lead is only set when Responsibility is Shared (here: ${responsibility})`);
+  }
+
+  for (const field of ["notes", "description"] as const) {
+    if (raw[field].length > MAX_TEXT_LENGTH) fail(field, `${raw[field].length} characters; the limit is ${MAX_TEXT_LENGTH}`);
+  }
+
+  const instrumentIds: string[] = [];
+  for (const ref of raw.instruments) {
+    const resolved = resolve(ref);
+    if ("error" in resolved) fail("instruments", resolved.error);
+    else if (!instrumentIds.includes(resolved.id)) instrumentIds.push(resolved.id);
+  }
+
+  if (errors.length > 0 || !category || !responsibility) return { line, errors };
+  const value: NewRowInput = {
+    title,
+    description: raw.description,
+    notes: raw.notes,
+    category,
+    responsibility,
+    // Shared without a lead: left out, and the board's default (Joint) applies.
+    lead: responsibility === "Shared" ? lead : null,
+    instrumentIds: instrumentIds.sort(),
+  };
+  if (value.lead === undefined) delete value.lead;
+  return { line, value, errors };
+}

@@ -1,0 +1,128 @@
+/**
+ * XLSX import (exceljs): the "Matrix" sheet (or the first sheet) with the
+ * export's column names in a header row among the first 10 rows (the export
+ * puts a banner above it), and custom instruments from an "Instruments"
+ * sheet (rows with Custom = yes). Formula cells are never evaluated: their
+ * cached result is read as text.
+ */
+import ExcelJS from "exceljs";
+import { restoreCell } from "../export/neutralise";
+import { INSTRUMENT_SHEET_COLUMNS } from "../export/xlsx";
+import { checkSize } from "./decode";
+import { createInstrumentResolver, newCustomInstruments, parseInstrumentCell, readCustomInstrument } from "./instruments";
+import { validateRow, type RawField } from "./row-fields";
+import { mapHeader, MATRIX_LABELS } from "./sheet-columns";
+import { declaredUnpackedSize } from "./zip-guard";
+import {
+  MAX_IMPORT_ROWS,
+  MAX_XLSX_UNPACKED_BYTES,
+  fileError,
+  finishImport,
+  type ImportContext,
+  type ImportedInstrument,
+  type ImportError,
+  type ImportResult,
+} from "./types";
+
+/** Text of a cell whatever exceljs made of it (rich text, hyperlink, number, date, formula result). */
+export function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("formula" in value || "sharedFormula" in value) return value.result === undefined ? "" : String(value.result);
+  if ("text" in value) return String(value.text);
+  return cell.text ?? "";
+}
+
+const rowCells = (row: ExcelJS.Row, width: number) =>
+  Array.from({ length: width }, (_, i) => restoreCell(cellText(row.getCell(i + 1))));
+
+function findHeader(sheet: ExcelJS.Worksheet): number | null {
+  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
+    const cells = rowCells(sheet.getRow(r), sheet.columnCount);
+    if (cells.some((cell) => cell.trim().toLowerCase() === "title")) return r;
+  }
+  return null;
+}
+
+function readInstruments(workbook: ExcelJS.Workbook): { custom: ImportedInstrument[]; errors: ImportError[] } {
+  const sheet = workbook.getWorksheet("Instruments");
+  const custom: ImportedInstrument[] = [];
+  const errors: ImportError[] = [];
+  if (!sheet) return { custom, errors };
+  const header = rowCells(sheet.getRow(1), sheet.columnCount).map((h) => h.trim().toLowerCase());
+  const at = (cells: string[], name: string) => cells[header.indexOf(name.toLowerCase())] ?? "";
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const cells = rowCells(sheet.getRow(r), sheet.columnCount);
+    if (!["yes", "true", "1"].includes(at(cells, "Custom").trim().toLowerCase())) continue;
+    const [id, name, owner, kind, year, reference] = INSTRUMENT_SHEET_COLUMNS.slice(0, 6).map((c) => at(cells, c));
+    const read = readCustomInstrument({ id, name, owner, kind, year, reference }, r, (f) => `Instruments!${f}`);
+    errors.push(...read.errors);
+    if (read.value) custom.push(read.value);
+  }
+  return { custom, errors };
+}
+
+async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook | ImportError> {
+  const declared = declaredUnpackedSize(data);
+  if ("error" in declared) return fileError(`The file is not a valid XLSX workbook (${declared.error}).`);
+  if (declared.bytes > MAX_XLSX_UNPACKED_BYTES) {
+    return fileError(`The workbook unpacks to ${Math.round(declared.bytes / 1024 / 1024)} MiB; the limit is ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MiB.`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it actually reads.
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+    return workbook;
+  } catch (error) {
+    return fileError(`The file is not a valid XLSX workbook (${(error as Error).message}).`);
+  }
+}
+
+export async function importXlsx(data: Buffer, context: ImportContext): Promise<ImportResult> {
+  const tooBig = checkSize(data.byteLength);
+  if (tooBig) return finishImport("xlsx", { errors: [tooBig] });
+  const workbook = await loadWorkbook(data);
+  if (!(workbook instanceof ExcelJS.Workbook)) return finishImport("xlsx", { errors: [workbook] });
+  const sheet = workbook.getWorksheet("Matrix") ?? workbook.worksheets[0];
+  const headerRow = sheet ? findHeader(sheet) : null;
+  if (!sheet || headerRow === null) {
+    return finishImport("xlsx", { errors: [fileError('No header row with a "Title" column in the first 10 rows of the Matrix sheet.')] });
+  }
+  const columns = mapHeader(rowCells(sheet.getRow(headerRow), sheet.columnCount), headerRow);
+  if ("error" in columns) return finishImport("xlsx", { errors: [columns.error] });
+  const lines: { line: number; cells: string[] }[] = [];
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const cells = rowCells(sheet.getRow(r), sheet.columnCount);
+    if (cells.some((cell) => cell.trim() !== "")) lines.push({ line: r, cells });
+  }
+  if (lines.length > MAX_IMPORT_ROWS) {
+    return finishImport("xlsx", { errors: [fileError(`The sheet has ${lines.length} threats; the limit is ${MAX_IMPORT_ROWS}.`)] });
+  }
+  const { custom, errors } = readInstruments(workbook);
+  const resolve = createInstrumentResolver(context, custom);
+  const get = (cells: string[], field: RawField) => {
+    const index = columns.index[field];
+    return index === undefined ? "" : (cells[index] ?? "");
+  };
+  const rows = lines.map(({ line, cells }) =>
+    validateRow(
+      {
+        title: get(cells, "title"),
+        category: get(cells, "category"),
+        responsibility: get(cells, "responsibility"),
+        lead: get(cells, "lead"),
+        instruments: parseInstrumentCell(get(cells, "instruments")),
+        notes: get(cells, "notes"),
+        description: get(cells, "description"),
+      },
+      line,
+      MATRIX_LABELS,
+      resolve,
+    ),
+  );
+  return finishImport("xlsx", { rows, instruments: newCustomInstruments(context, custom), errors, warnings: columns.warnings });
+}
