@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorView } from "~/components/error-view";
 import { LOCALE, t } from "~/i18n";
@@ -33,10 +33,10 @@ export function Layout({ children }: { children: ReactNode }) {
           {t("app.skipToContent")}
         </a>
         <header className="app-header">
-          <a href="/" className="brand">
+          <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true" />
             {t("app.name")}
-          </a>
+          </Link>
           <span className="brand-tagline">{t("app.tagline")}</span>
           {identity && (
             <span className="identity" data-testid="current-identity">

@@ -67,6 +67,12 @@ describe("XLSX export", () => {
     expect(positions.getRow(2).values).toContain('Şahin: "needs, review"\nsecond line');
   });
 
+  it("still opens when cells hold characters XML forbids", async () => {
+    const odd = { ...snapshot, rows: [{ ...snapshot.rows[1], notes: "tab\u000Bvertical\u0001bell" }] };
+    const workbook = await load((await exportXlsx(odd)).body);
+    expect(workbook.getWorksheet("Matrix")!.getCell(3, 6).value).toBe("tab\uFFFDvertical\uFFFDbell");
+  });
+
   it("imports back to the same rows", async () => {
     const result = await importXlsx((await exportXlsx(snapshot)).body, LIBRARY_CONTEXT);
     expect(result.errors).toEqual([]);

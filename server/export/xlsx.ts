@@ -17,11 +17,15 @@ const HEADER_FILL = "FF1F2A44";
 const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: hex } });
 
+// Characters XML 1.0 forbids (exceljs writes them raw and the workbook no longer opens),
+// e.g. a vertical tab pasted from Word: replaced by U+FFFD.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * XML turns CR into LF when the file is read, so line breaks are made LF
  * first; neutralising afterwards keeps "\r=1" (read back as "\n=1") inert.
  */
-export const xlsxText = (value: string) => neutraliseCell(value.replace(/\r\n?/g, "\n"));
+export const xlsxText = (value: string) => neutraliseCell(value.replace(/\r\n?/g, "\n").replace(XML_INVALID, "\uFFFD"));
 
 /** Adds a row of neutralised strings. */
 function addTextRow(sheet: ExcelJS.Worksheet, values: readonly string[]): ExcelJS.Row {

@@ -27,7 +27,12 @@ export function TitleCell({ row }: Props) {
           onClick={() => setExpanded((open) => !open)}
         >
           <span aria-hidden="true">{expanded ? "▾" : "▸"}</span> {t("grid.description")}
-          {hasDescription && !expanded && <span className="description-dot" title={t("grid.hasDescription")} aria-label={t("grid.hasDescription")} />}
+          {hasDescription && !expanded && (
+            <>
+              <span className="description-dot" title={t("grid.hasDescription")} aria-hidden="true" />
+              <span className="visually-hidden">({t("grid.hasDescription")})</span>
+            </>
+          )}
         </button>
       </div>
       <div id={descriptionId} hidden={!expanded}>
