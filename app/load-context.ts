@@ -62,3 +62,101 @@ declare module "@remix-run/node" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends RemitLoadContext {}
 }
+
+// ---- Accounts, membership and roles -------------------------------------
+
+export const BOARD_ROLES = ["chair", "delegate", "observer"] as const;
+export type BoardRole = (typeof BOARD_ROLES)[number];
+
+export interface DelegationInfo {
+  code: string;
+  name: string;
+  nato: boolean;
+  eu: boolean;
+  institution: boolean;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  displayName: string;
+  delegation: DelegationInfo;
+}
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export type SignInResult =
+  | { ok: true; sessionToken: string; user: CurrentUser }
+  | { ok: false; reason: "invalid-credentials" }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+
+export type SignUpResult = { ok: true; sessionToken: string; user: CurrentUser } | { ok: false; fieldErrors: FieldErrors };
+
+export interface AuthServices {
+  listDelegations(): Promise<DelegationInfo[]>;
+  /** Input is validated again here (zod); field errors come back keyed by field name. */
+  signUp(input: { email: string; password: string; displayName: string; delegationCode: string }): Promise<SignUpResult>;
+  /** Rate-limited per account and per client IP. */
+  signIn(input: { email: string; password: string }, clientIp: string): Promise<SignInResult>;
+  /** The user of a session token, or null when unknown or expired. */
+  getSessionUser(sessionToken: string): Promise<CurrentUser | null>;
+  signOut(sessionToken: string): Promise<void>;
+  /** Revokes every session of the user and closes their open sockets. */
+  signOutEverywhere(userId: string): Promise<void>;
+}
+
+export interface BoardMemberInfo {
+  userId: string;
+  displayName: string;
+  email: string;
+  delegation: DelegationInfo;
+  role: BoardRole;
+}
+
+export interface InviteInfo {
+  id: string;
+  role: BoardRole;
+  expiresAt: string;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export type InviteProblem = "invalid" | "expired" | "revoked" | "used-up";
+
+export interface ActivityItem {
+  id: number;
+  at: string;
+  actorName: string;
+  delegationCode: string | null;
+  delegationName: string | null;
+  kind: string;
+  rowTitle: string | null;
+  /** Kind-specific details: from, to, field, instrument. */
+  detail: Record<string, string | null>;
+}
+
+/**
+ * Board access for one signed-in user. Every method checks the actor's role
+ * itself (the routes check too, to answer 404 before doing anything):
+ * AccessDenied is thrown as a Response-free error the route maps to 404/403.
+ */
+export interface BoardAccessServices {
+  listMyBoards(userId: string, options: { includeArchived: boolean }): Promise<(BoardSummary & { role: BoardRole })[]>;
+  /** The board and the user's role, or null when the board does not exist or the user is not a member (no existence leak). */
+  getAccess(boardId: string, userId: string): Promise<{ board: BoardSummary; role: BoardRole } | null>;
+  createBoard(userId: string, input: { title: string; template: BoardTemplate }): Promise<BoardSummary>;
+  listMembers(actorId: string, boardId: string): Promise<BoardMemberInfo[]>;
+  addMemberByEmail(actorId: string, boardId: string, email: string, role: BoardRole): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }>;
+  changeRole(actorId: string, boardId: string, userId: string, role: BoardRole): Promise<void>;
+  removeMember(actorId: string, boardId: string, userId: string): Promise<void>;
+  createInvite(actorId: string, boardId: string, input: { role: BoardRole; expiresInHours: number; maxUses: number | null }): Promise<{ token: string; invite: InviteInfo }>;
+  listInvites(actorId: string, boardId: string): Promise<InviteInfo[]>;
+  revokeInvite(actorId: string, boardId: string, inviteId: string): Promise<void>;
+  /** What an invite link offers, without using it. */
+  describeInvite(token: string): Promise<{ ok: true; boardId: string; boardTitle: string; role: BoardRole } | { ok: false; problem: InviteProblem }>;
+  /** Joins the board (never lowers an existing role). */
+  acceptInvite(userId: string, token: string): Promise<{ ok: true; boardId: string } | { ok: false; problem: InviteProblem }>;
+  listActivity(actorId: string, boardId: string, options: { delegationCode?: string; limit: number }): Promise<ActivityItem[]>;
+}

@@ -6,7 +6,7 @@
 import { useEffect, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { COLLAB_PATH_PREFIX, PERMANENT_CLOSE_CODES } from "~/lib/collab-protocol";
+import { COLLAB_PATH_PREFIX, PERMANENT_CLOSE_CODES } from "../lib/collab-protocol";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 export type Awareness = WebsocketProvider["awareness"];

@@ -94,8 +94,10 @@ export function drawMatrixTable(ctx: PdfContext): number {
   const { doc } = ctx;
   doc.addPage();
   put(ctx, "Matrix", CONTENT.left, CONTENT.top, { size: 13, bold: true });
-  let y = drawHeader(ctx, CONTENT.top + 20);
-  const maxRow = CONTENT.bottom - CONTENT.top - 30; // what fits under a repeated header
+  const first = CONTENT.top + 20;
+  let y = drawHeader(ctx, first);
+  // Tallest row that fits under the header on any page (the first has the "Matrix" heading too).
+  const maxRow = CONTENT.bottom - y;
   ctx.prepared.snapshot.rows.forEach((row, index) => {
     const cells = cellsOf(ctx, row, index);
     const height = Math.min(maxRow, Math.max(...cells.map((cell, i) => cellHeight(ctx, cell, i))));

@@ -10,6 +10,8 @@ export interface InstrumentRef {
   label: string;
   /** From the "Name [id]" form; the id decides, the name is informative. */
   id?: string;
+  /** The name written before "[id]". */
+  name?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export function parseInstrumentCell(cell: string): InstrumentRef[] {
   const refs: InstrumentRef[] = [];
   for (const part of cell.split(/(?<=\])\s*;\s*/)) {
     const match = /^([\s\S]*?)\s*\[([^[\]]+)\]\s*$/.exec(part);
-    if (match) refs.push({ label: part.trim(), id: match[2].trim() });
+    if (match) refs.push({ label: part.trim(), id: match[2].trim(), name: match[1].trim() });
     else for (const token of part.split(";").map((t) => t.trim()).filter(Boolean)) refs.push({ label: token });
   }
   return refs;
@@ -33,7 +35,9 @@ export function createInstrumentResolver(context: ImportContext, custom: readonl
   const byName = new Map<string, Set<string>>();
   for (const { id, name } of all) byName.set(name, (byName.get(name) ?? new Set()).add(id));
 
-  return function resolve(ref: InstrumentRef): { id: string } | { error: string } {
+  const nameOf = new Map(all.map((instrument) => [instrument.id, instrument.name]));
+
+  function resolveOne(ref: InstrumentRef): { id: string } | { error: string } {
     const token = ref.id ?? ref.label;
     if (ids.has(token)) return { id: token };
     if (ref.id) return { error: `Unknown instrument "${ref.label}" (no instrument has id "${ref.id}")` };
@@ -41,6 +45,19 @@ export function createInstrumentResolver(context: ImportContext, custom: readonl
     if (matches.length === 1) return { id: matches[0] };
     if (matches.length > 1) return { error: `Instrument name "${token}" is ambiguous (ids ${matches.join(", ")}); write "${token} [id]"` };
     return { error: `Unknown instrument "${token}"` };
+  }
+
+  /**
+   * "Article 5; Ghost [g1]" typed by hand reaches us as one bracketed entry:
+   * unless the instrument g1 is really called "Article 5; Ghost", the part
+   * before the last ";" holds entries of its own.
+   */
+  return function resolve(ref: InstrumentRef): ({ id: string } | { error: string })[] {
+    if (!ref.id || !ref.name?.includes(";") || nameOf.get(ref.id) === ref.name) return [resolveOne(ref)];
+    const segments = ref.name.split(";").map((t) => t.trim());
+    const last = segments.pop() ?? "";
+    const extra = segments.filter(Boolean).map((label) => resolveOne({ label }));
+    return [...extra, resolveOne({ label: `${last} [${ref.id}]`.trim(), id: ref.id, name: last })];
   };
 }
 

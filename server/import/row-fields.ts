@@ -63,8 +63,7 @@ export function validateRow(raw: RawRow, line: number, labels: ColumnLabels, res
   }
 
   const instrumentIds: string[] = [];
-  for (const ref of raw.instruments) {
-    const resolved = resolve(ref);
+  for (const resolved of raw.instruments.flatMap(resolve)) {
     if ("error" in resolved) fail("instruments", resolved.error);
     else if (!instrumentIds.includes(resolved.id)) instrumentIds.push(resolved.id);
   }

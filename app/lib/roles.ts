@@ -1,0 +1,15 @@
+import type { BoardRole } from "../load-context";
+
+/** What each role may do. One table, read by services, the collaboration server and the UI. */
+export const ROLE_CAN = {
+  edit: (role: BoardRole) => role === "chair" || role === "delegate",
+  comment: (role: BoardRole) => role === "chair" || role === "delegate",
+  manageMembers: (role: BoardRole) => role === "chair",
+  manageBoard: (role: BoardRole) => role === "chair",
+} as const;
+
+const RANK: Record<BoardRole, number> = { observer: 0, delegate: 1, chair: 2 };
+
+export function higherRole(a: BoardRole, b: BoardRole): BoardRole {
+  return RANK[a] >= RANK[b] ? a : b;
+}

@@ -1,0 +1,243 @@
+/**
+ * Membership, roles, invitations and the activity feed of boards. Every
+ * method checks the actor's membership and role itself.
+ */
+import { randomUUID } from "node:crypto";
+import { AccessDenied } from "../../app/lib/access-errors";
+import { higherRole, ROLE_CAN } from "../../app/lib/roles";
+import {
+  BOARD_ROLES,
+  type ActivityItem,
+  type BoardAccessServices,
+  type BoardRole,
+  type BoardSummary,
+  type InviteInfo,
+  type InviteProblem,
+  type RemitServices,
+} from "../../app/load-context";
+import { EmailSchema } from "../auth/account-schemas";
+import { hashToken, newToken } from "../auth/tokens";
+import type { PrismaClient } from "../db/prisma-client";
+
+export interface BoardAccessOptions {
+  /** Called after a member's role changed (role) or they were removed (null), to update open sockets. */
+  onAccessChanged: (boardId: string, userId: string, role: BoardRole | null) => void;
+  now?: () => number;
+}
+
+const toRole = (role: string): BoardRole => ((BOARD_ROLES as readonly string[]).includes(role) ? (role as BoardRole) : "observer");
+
+const inviteSelect = { id: true, role: true, expiresAt: true, maxUses: true, uses: true, revokedAt: true, createdAt: true } as const;
+type InviteRow = { id: string; role: string; expiresAt: Date; maxUses: number | null; uses: number; revokedAt: Date | null; createdAt: Date };
+
+function toInvite(row: InviteRow): InviteInfo {
+  return {
+    id: row.id,
+    role: toRole(row.role),
+    expiresAt: row.expiresAt.toISOString(),
+    maxUses: row.maxUses,
+    uses: row.uses,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function createBoardAccessServices(prisma: PrismaClient, boards: RemitServices, options: BoardAccessOptions): BoardAccessServices {
+  const now = options.now ?? Date.now;
+
+  async function roleOf(boardId: string, userId: string): Promise<BoardRole | null> {
+    const member = await prisma.boardMember.findUnique({ where: { boardId_userId: { boardId, userId } }, select: { role: true } });
+    return member ? toRole(member.role) : null;
+  }
+
+  /** The actor's role, or AccessDenied(404) for non-members and (403) when the role may not do `what`. */
+  async function requireRole(actorId: string, boardId: string, allowed: (role: BoardRole) => boolean, what: string): Promise<BoardRole> {
+    const role = await roleOf(boardId, actorId);
+    if (!role) throw new AccessDenied(404, "board not found");
+    if (!allowed(role)) throw new AccessDenied(403, `your role (${role}) may not ${what}`);
+    return role;
+  }
+
+  async function inviteProblem(tokenHash: string) {
+    const invite = await prisma.invite.findUnique({
+      where: { tokenHash },
+      select: { ...inviteSelect, boardId: true, board: { select: { title: true, archivedAt: true } } },
+    });
+    if (!invite) return { problem: "invalid" as InviteProblem };
+    if (invite.revokedAt) return { problem: "revoked" as InviteProblem };
+    if (invite.expiresAt.getTime() <= now()) return { problem: "expired" as InviteProblem };
+    if (invite.maxUses !== null && invite.uses >= invite.maxUses) return { problem: "used-up" as InviteProblem };
+    return { invite };
+  }
+
+  async function lastChairWouldLeave(boardId: string, userId: string): Promise<boolean> {
+    const chairs = await prisma.boardMember.findMany({ where: { boardId, role: "chair" }, select: { userId: true } });
+    return chairs.length === 1 && chairs[0].userId === userId;
+  }
+
+  return {
+    async listMyBoards(userId, { includeArchived }) {
+      const memberships = await prisma.boardMember.findMany({
+        where: { userId, board: includeArchived ? {} : { archivedAt: null } },
+        select: { role: true, board: { select: { id: true, title: true, createdAt: true, archivedAt: true } } },
+        orderBy: { board: { createdAt: "desc" } },
+      });
+      return memberships.map(({ role, board }) => ({
+        id: board.id,
+        title: board.title,
+        createdAt: board.createdAt.toISOString(),
+        archivedAt: board.archivedAt?.toISOString() ?? null,
+        role: toRole(role),
+      }));
+    },
+
+    async getAccess(boardId, userId) {
+      const role = await roleOf(boardId, userId);
+      if (!role) return null;
+      const board = await boards.getBoard(boardId);
+      return board ? { board, role } : null;
+    },
+
+    async createBoard(userId, input): Promise<BoardSummary> {
+      const board = await boards.createBoard(input);
+      await prisma.$transaction([
+        prisma.board.update({ where: { id: board.id }, data: { createdById: userId }, select: { id: true } }),
+        prisma.boardMember.create({ data: { boardId: board.id, userId, role: "chair" }, select: { boardId: true } }),
+      ]);
+      return board;
+    },
+
+    async listMembers(actorId, boardId) {
+      await requireRole(actorId, boardId, () => true, "see members");
+      const members = await prisma.boardMember.findMany({
+        where: { boardId },
+        select: {
+          role: true,
+          user: { select: { id: true, displayName: true, email: true, delegation: { select: { code: true, name: true, nato: true, eu: true, institution: true } } } },
+        },
+        orderBy: { createdAt: "asc" },
+      });
+      return members.map(({ role, user }) => ({
+        userId: user.id,
+        displayName: user.displayName,
+        email: user.email,
+        delegation: user.delegation,
+        role: toRole(role),
+      }));
+    },
+
+    async addMemberByEmail(actorId, boardId, rawEmail, role) {
+      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "manage members");
+      const email = EmailSchema.safeParse(rawEmail);
+      if (!email.success) return { ok: false, fieldErrors: { email: email.error.issues[0].message } };
+      const user = await prisma.user.findUnique({ where: { email: email.data }, select: { id: true } });
+      if (!user) return { ok: false, fieldErrors: { email: "No account uses this email" } };
+      const existing = await roleOf(boardId, user.id);
+      if (existing) return { ok: false, fieldErrors: { email: `Already a member (${existing})` } };
+      await prisma.boardMember.create({ data: { boardId, userId: user.id, role }, select: { boardId: true } });
+      return { ok: true };
+    },
+
+    async changeRole(actorId, boardId, userId, role) {
+      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "change roles");
+      if (!(await roleOf(boardId, userId))) throw new AccessDenied(404, "not a member");
+      if (role !== "chair" && (await lastChairWouldLeave(boardId, userId))) throw new AccessDenied(403, "a board needs at least one chair");
+      await prisma.boardMember.update({ where: { boardId_userId: { boardId, userId } }, data: { role }, select: { boardId: true } });
+      options.onAccessChanged(boardId, userId, role);
+    },
+
+    async removeMember(actorId, boardId, userId) {
+      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "remove members");
+      if (await lastChairWouldLeave(boardId, userId)) throw new AccessDenied(403, "a board needs at least one chair");
+      await prisma.boardMember.deleteMany({ where: { boardId, userId } });
+      options.onAccessChanged(boardId, userId, null);
+    },
+
+    async createInvite(actorId, boardId, input) {
+      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "invite");
+      const token = newToken();
+      const row = await prisma.invite.create({
+        data: {
+          id: randomUUID(),
+          tokenHash: hashToken(token),
+          boardId,
+          role: input.role,
+          expiresAt: new Date(now() + input.expiresInHours * 3600 * 1000),
+          maxUses: input.maxUses,
+          createdById: actorId,
+        },
+        select: inviteSelect,
+      });
+      return { token, invite: toInvite(row) };
+    },
+
+    async listInvites(actorId, boardId) {
+      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "see invites");
+      const rows = await prisma.invite.findMany({ where: { boardId }, select: inviteSelect, orderBy: { createdAt: "desc" } });
+      return rows.map(toInvite);
+    },
+
+    async revokeInvite(actorId, boardId, inviteId) {
+      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "revoke invites");
+      await prisma.invite.updateMany({ where: { id: inviteId, boardId, revokedAt: null }, data: { revokedAt: new Date(now()) } });
+    },
+
+    async describeInvite(token) {
+      const found = await inviteProblem(hashToken(token));
+      if (!found.invite) return { ok: false, problem: found.problem! };
+      return { ok: true, boardId: found.invite.boardId, boardTitle: found.invite.board.title, role: toRole(found.invite.role) };
+    },
+
+    async acceptInvite(userId, token) {
+      const tokenHash = hashToken(token);
+      const found = await inviteProblem(tokenHash);
+      if (!found.invite) return { ok: false, problem: found.problem! };
+      const { invite } = found;
+      // Count the use only if it is still available (two people racing for a single-use link: one wins).
+      const claimed = await prisma.invite.updateMany({
+        where: { id: invite.id, revokedAt: null, ...(invite.maxUses !== null ? { uses: { lt: invite.maxUses } } : {}) },
+        data: { uses: { increment: 1 } },
+      });
+      if (claimed.count === 0) return { ok: false, problem: "used-up" };
+      const current = await roleOf(invite.boardId, userId);
+      const role = current ? higherRole(current, toRole(invite.role)) : toRole(invite.role);
+      await prisma.boardMember.upsert({
+        where: { boardId_userId: { boardId: invite.boardId, userId } },
+        create: { boardId: invite.boardId, userId, role },
+        update: { role },
+        select: { boardId: true },
+      });
+      if (current && current !== role) options.onAccessChanged(invite.boardId, userId, role);
+      return { ok: true, boardId: invite.boardId };
+    },
+
+    async listActivity(actorId, boardId, { delegationCode, limit }): Promise<ActivityItem[]> {
+      await requireRole(actorId, boardId, () => true, "see activity");
+      const rows = await prisma.activityEntry.findMany({
+        where: { boardId, ...(delegationCode ? { delegationCode } : {}) },
+        select: { id: true, updatedAt: true, actorName: true, delegationCode: true, delegationName: true, kind: true, rowTitle: true, detail: true },
+        orderBy: { id: "desc" },
+        take: Math.min(Math.max(limit, 1), 500),
+      });
+      return rows.map((row) => ({
+        id: row.id,
+        at: row.updatedAt.toISOString(),
+        actorName: row.actorName,
+        delegationCode: row.delegationCode,
+        delegationName: row.delegationName,
+        kind: row.kind,
+        rowTitle: row.rowTitle,
+        detail: parseDetail(row.detail),
+      }));
+    },
+  };
+}
+
+function parseDetail(detail: string): Record<string, string | null> {
+  try {
+    const parsed: unknown = JSON.parse(detail);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, string | null>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { EXPORT_FORMATS, exportFileName, exportMatrix } from "./index";
+import { renderPdf } from "./pdf";
+import { sampleRow, sampleSnapshot } from "./sample-snapshot";
+
+describe("every format", () => {
+  it("exports a 1,000-row snapshot in every format with one fingerprint", async () => {
+    const snapshot = sampleSnapshot({ rows: 1000 });
+    const files = await Promise.all(EXPORT_FORMATS.map((format) => exportMatrix(format, snapshot)));
+    for (const file of files) expect(file.body.length).toBeGreaterThan(1000);
+    expect(new Set(files.map((file) => file.fingerprint)).size).toBe(1);
+    expect(files.map((file) => file.extension)).toEqual(["csv", "xlsx", "json", "md", "pdf"]);
+  }, 60_000);
+
+  it("keeps a row with 10,000-character notes to at most one page", async () => {
+    const huge = { ...sampleRow(1), notes: "Lorem ipsum dolor sit amet ".repeat(370).slice(0, 10_000), title: "T".repeat(300) };
+    const { pages } = await renderPdf({ ...sampleSnapshot({ rows: 0 }), rows: [huge, sampleRow(2), huge] });
+    expect(pages).toBeLessThanOrEqual(1 + 3 + 1);
+  });
+
+  it("names files after the board and version", () => {
+    expect(exportFileName(sampleSnapshot({ rows: 0 }), "pdf")).toBe("hybrid-threats-lodz-working-group-v3.pdf");
+    expect(exportFileName(sampleSnapshot({ rows: 0, live: true }), "csv")).toBe("hybrid-threats-lodz-working-group-draft.csv");
+  });
+});
