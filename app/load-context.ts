@@ -56,9 +56,17 @@ export interface RemitServices {
 
 export interface RemitLoadContext {
   services: RemitServices;
+  auth: AuthServices;
+  access: BoardAccessServices;
+  /** Client address as the server sees it (for login rate limits). */
+  clientIp: string;
+  /** Set the Secure flag on cookies (the app is served over https). */
+  secureCookies: boolean;
+  /** Nonce for inline and external scripts in this response's CSP. */
+  cspNonce: string;
 }
 
-declare module "@remix-run/node" {
+declare module "@remix-run/server-runtime" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends RemitLoadContext {}
 }

@@ -26,8 +26,12 @@ export const EnvSchema = z.object({
     .pipe(z.array(z.url({ message: "each entry must be an origin like https://host:port" }))),
   MAX_FRAME_BYTES: positiveInt(2 * 1024 * 1024),
   COMPACT_EVERY: positiveInt(200),
-  /** Seed a demo board on an empty database. */
+  /** Seed demo accounts and a demo board on an empty database. */
   DEMO: booleanFlag.default(true),
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client IP for rate limits, https for Secure cookies). */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** Failed sign-ins allowed per account in 15 minutes (4x that per client IP). */
+  LOGIN_ATTEMPTS_PER_WINDOW: positiveInt(5),
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema>;

@@ -15,15 +15,23 @@ import { createPrismaClient, type PrismaClient } from "./db/prisma-client";
 import { migrateDatabase } from "./db/migrate";
 import { PrismaUpdateStore } from "./db/prisma-update-store";
 import { createRemitServices } from "./services";
-import { authorizeGuest } from "./guest-authorization";
+import { sessionAuthorizer } from "./collab-authorization";
 import { originChecker } from "./origin-check";
-import type { RemitServices } from "../app/load-context";
+import { createAuthServices, seedDelegations } from "./auth/auth-service";
+import { createBoardAccessServices } from "./access/board-access-service";
+import { ActivityLog } from "./db/activity-log";
+import { seedDemo } from "./demo-seed";
+import { securityHeaders } from "./http-security";
+import type { BoardAccessServices, RemitLoadContext, RemitServices } from "../app/load-context";
 
 export interface RemitServer {
   readonly url: string;
   readonly port: number;
   readonly prisma: PrismaClient;
   readonly services: RemitServices;
+  readonly auth: ReturnType<typeof createAuthServices>;
+  readonly access: BoardAccessServices;
+  readonly activity: ActivityLog;
   readonly registry: RoomRegistry;
   readonly collab: CollabEndpoint;
   stop(): Promise<void>;
@@ -47,17 +55,33 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   await migrateDatabase(config.DATABASE_URL);
   const prisma = createPrismaClient(config.DATABASE_URL);
   const store = new PrismaUpdateStore(prisma);
-  const services = await createRemitServices(prisma, store, { demo: config.DEMO });
+  const services = await createRemitServices(prisma, store);
+  await seedDelegations(prisma);
+  const activity = new ActivityLog(prisma, log);
+
+  // The endpoint is created after the services that notify it; these forward to it.
+  let collab: CollabEndpoint | null = null;
+  const auth = createAuthServices(prisma, {
+    loginAttemptsPerWindow: config.LOGIN_ATTEMPTS_PER_WINDOW,
+    loginWindowMs: 15 * 60 * 1000,
+    onSessionsRevoked: (userId) => collab?.closeUserConnections(userId),
+  });
+  const access = createBoardAccessServices(prisma, services, {
+    onAccessChanged: (boardId, userId, role) => collab?.applyAccessChange(boardId, userId, role),
+  });
+  if (config.DEMO && (await seedDemo(prisma, auth, access))) log("demo accounts and board created (DEMO=true)");
 
   const registry = new RoomRegistry(store, {
     compactEvery: config.COMPACT_EVERY,
     maxRejectedWrites: 5,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
     log,
+    onActivity: (boardId, actor, changes) => activity.record(boardId, actor, changes),
   });
-  const collab = createCollabEndpoint({
+  const authorize = sessionAuthorizer(auth, access);
+  collab = createCollabEndpoint({
     registry,
-    authorize: (request: IncomingMessage, boardId: string) => authorizeGuest(request, boardId, services),
+    authorize: (request: IncomingMessage, boardId: string) => authorize(request, boardId),
     isAllowedOrigin: originChecker(config.ALLOWED_ORIGINS),
     maxFrameBytes: config.MAX_FRAME_BYTES,
     heartbeatMs: 30_000,
@@ -66,17 +90,33 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.TRUST_PROXY);
+  app.use(securityHeaders);
   app.get("/healthz", (_request, response) => {
     response.json({ ok: true });
   });
   if (options.build) {
     app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
     app.use(express.static("public", { maxAge: "1h" }));
-    app.all("*", createRequestHandler({ build: options.build, getLoadContext: () => ({ services }) }));
+    app.all(
+      "*",
+      createRequestHandler({
+        build: options.build,
+        getLoadContext: (request, response) => ({
+          services,
+          auth,
+          access,
+          clientIp: request.ip ?? "unknown",
+          secureCookies: request.secure,
+          cspNonce: response.locals.cspNonce as string,
+        }) satisfies RemitLoadContext,
+      }),
+    );
   }
 
   const httpServer: Server = createServer(app);
-  httpServer.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));
+  const endpoint = collab;
+  httpServer.on("upgrade", (request, socket, head) => endpoint.handleUpgrade(request, socket, head));
   // Malformed HTTP must not take the process down.
   httpServer.on("clientError", (error, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
@@ -94,10 +134,14 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     port,
     prisma,
     services,
+    auth,
+    access,
+    activity,
     registry,
-    collab,
+    collab: endpoint,
     async stop() {
-      await collab.close();
+      await endpoint.close();
+      await activity.flush();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await prisma.$disconnect();

@@ -12,8 +12,6 @@ import type { PrismaClient } from "./db/prisma-client";
 import { seedInstruments } from "./db/seed-instruments";
 import { buildInitialBoardState } from "./starter-board";
 
-export const DEMO_BOARD_TITLE = "Demo: Alliance security responsibilities";
-
 type BoardRow = { id: string; title: string; createdAt: Date; archivedAt: Date | null };
 
 function toSummary(board: BoardRow): BoardSummary {
@@ -35,7 +33,7 @@ function toInstrument(row: InstrumentRow): InstrumentInfo {
   return { ...row, owner: toOwner(row.owner), custom: row.boardId !== null };
 }
 
-export async function createRemitServices(prisma: PrismaClient, store: UpdateStore, options: { demo: boolean }): Promise<RemitServices> {
+export async function createRemitServices(prisma: PrismaClient, store: UpdateStore): Promise<RemitServices> {
   const catalogue = loadCatalogue();
   await seedInstruments(prisma, catalogue.instruments);
 
@@ -67,8 +65,5 @@ export async function createRemitServices(prisma: PrismaClient, store: UpdateSto
     },
   };
 
-  if (options.demo && (await boards.listBoards(prisma, { includeArchived: true })).length === 0) {
-    await services.createBoard({ title: DEMO_BOARD_TITLE, template: "starter" });
-  }
   return services;
 }

@@ -12,13 +12,26 @@ export const MessageType = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  /**
+   * Remit extension, server → client only: the connection's role on the board,
+   * sent on join and whenever the chair changes it. Payload: varString JSON
+   * AccessMessage. y-websocket clients register a handler for it
+   * (provider.messageHandlers[MessageType.access]).
+   */
+  access: 10,
 } as const;
+
+export interface AccessMessage {
+  role: "chair" | "delegate" | "observer";
+  canWrite: boolean;
+}
 
 /** Close codes. 4xxx mirror the HTTP status they correspond to. */
 export const CloseCode = {
   /** Frame is not a valid y-websocket protocol message. */
   badMessage: 4400,
   unauthenticated: 4401,
+  /** Not a member of the board, or removed from it while connected. */
   forbidden: 4403,
   boardNotFound: 4404,
   /** An observer kept sending writes. */

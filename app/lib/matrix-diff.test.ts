@@ -17,8 +17,17 @@ const row = (id: string, extra: Partial<SnapshotRow> = {}): SnapshotRow => ({
 });
 
 const at = "2025-01-01T00:00:00.000Z";
-const position = (delegation: string, kind: SnapshotRow["positions"][number]["position"], text: string | null = null) => ({
-  delegation, delegationName: delegation, position: kind, text, recordedBy: "x", recordedAt: at,
+const position = (
+  delegation: string,
+  kind: SnapshotRow["positions"][number]["position"],
+  text: string | null = null,
+) => ({
+  delegation,
+  delegationName: delegation,
+  position: kind,
+  text,
+  recordedBy: "x",
+  recordedAt: at,
 });
 
 const snapshot = (rows: SnapshotRow[]): MatrixSnapshot => ({
@@ -34,13 +43,19 @@ const snapshot = (rows: SnapshotRow[]): MatrixSnapshot => ({
 describe("diffSnapshots", () => {
   it("lists the exact changes in a stable order", () => {
     const a = snapshot([
-      row("r1", { instrumentIds: ["i1", "i2"], positions: [position("PL", "support"), position("DK", "reserve", "old")] }),
+      row("r1", {
+        instrumentIds: ["i1", "i2"],
+        positions: [position("PL", "support"), position("DK", "reserve", "old")],
+      }),
       row("r2"),
       row("r3", { title: "Old title", responsibility: "EU" }),
     ]);
     const b = snapshot([
       row("r3", { title: "New title", responsibility: "Shared", lead: "Joint" }),
-      row("r1", { instrumentIds: ["i2", "i3"], positions: [position("DK", "reserve", "new"), position("FR", "object", "no")] }),
+      row("r1", {
+        instrumentIds: ["i2", "i3"],
+        positions: [position("DK", "reserve", "new"), position("FR", "object", "no")],
+      }),
       row("r4"),
     ]);
     expect(diffSnapshots(a, b)).toEqual([
@@ -49,8 +64,26 @@ describe("diffSnapshots", () => {
       { kind: "lead-changed", rowId: "r3", rowTitle: "New title", from: null, to: "Joint" },
       { kind: "instrument-linked", rowId: "r1", rowTitle: "Threat r1", instrumentId: "i3" },
       { kind: "instrument-unlinked", rowId: "r1", rowTitle: "Threat r1", instrumentId: "i1" },
-      { kind: "position-changed", rowId: "r1", rowTitle: "Threat r1", delegation: "DK", from: "reserve", to: "reserve", fromText: "old", toText: "new" },
-      { kind: "position-changed", rowId: "r1", rowTitle: "Threat r1", delegation: "FR", from: null, to: "object", fromText: null, toText: "no" },
+      {
+        kind: "position-changed",
+        rowId: "r1",
+        rowTitle: "Threat r1",
+        delegation: "DK",
+        from: "reserve",
+        to: "reserve",
+        fromText: "old",
+        toText: "new",
+      },
+      {
+        kind: "position-changed",
+        rowId: "r1",
+        rowTitle: "Threat r1",
+        delegation: "FR",
+        from: null,
+        to: "object",
+        fromText: null,
+        toText: "no",
+      },
       { kind: "position-changed", rowId: "r1", rowTitle: "Threat r1", delegation: "PL", from: "support", to: null },
       { kind: "row-added", rowId: "r4", rowTitle: "Threat r4" },
       { kind: "row-removed", rowId: "r2", rowTitle: "Threat r2" },

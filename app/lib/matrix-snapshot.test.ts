@@ -5,7 +5,9 @@ import { sampleSnapshot } from "../../server/export/sample-snapshot";
 
 describe("matrix snapshot", () => {
   it("canonicalJson sorts keys at every depth and has no whitespace", () => {
-    expect(canonicalJson({ b: 1, a: [{ d: "x y", c: null }], u: undefined })).toBe('{"a":[{"c":null,"d":"x y"}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [{ d: "x y", c: null }], u: undefined })).toBe(
+      '{"a":[{"c":null,"d":"x y"}],"b":1}',
+    );
     expect(canonicalJson({ z: 1, a: 2 })).toBe(canonicalJson({ a: 2, z: 1 }));
   });
 

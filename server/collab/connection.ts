@@ -1,5 +1,13 @@
 import type { PresenceUser } from "../../app/lib/presence";
 
+/** The account behind a connection, as recorded in the update log and activity feed. */
+export interface ConnectionActor {
+  userId: string;
+  name: string;
+  delegationCode: string;
+  delegationName: string;
+}
+
 /**
  * One client's link to a room, independent of the transport (ws in
  * production). The identity is decided by the server at the upgrade.
@@ -8,8 +16,8 @@ export interface CollabConnection {
   readonly id: string;
   /** Who is at the other end; shown to others as presence. */
   readonly user: PresenceUser;
-  /** Account id stamped on persisted updates; null for anonymous test peers. */
-  readonly authorId: string | null;
+  /** Account stamped on persisted updates and activity; null for server-side peers. */
+  readonly actor: ConnectionActor | null;
   /** Whether updates from this connection may change the document (observers: false). Read on every frame so role changes apply at once. */
   canWrite(): boolean;
   send(frame: Uint8Array): void;

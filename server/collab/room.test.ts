@@ -10,7 +10,7 @@ import { RoomRegistry } from "./room-registry";
 class TestPeer implements CollabConnection {
   readonly id = Math.random().toString(36);
   readonly user = { id: "u1", name: "Peer", delegation: "Testland", color: "#123456" };
-  readonly authorId = "account-1";
+  readonly actor = { userId: "account-1", name: "Peer", delegationCode: "DE", delegationName: "Germany" };
   sent: Uint8Array[] = [];
   closedWith: number | null = null;
   constructor(private writable = true) {}

@@ -5,7 +5,9 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../app/lib/collab-protocol";
-import type { CollabConnection } from "./connection";
+import { getRowsType, listRowIds, readRow } from "../../app/lib/board-doc";
+import { describeRowEvents, type BoardChange } from "./board-changes";
+import type { CollabConnection, ConnectionActor } from "./connection";
 import { decodeClientFrame, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, FrameError } from "./frames";
 import { decodeAwarenessEntries, encodeAwarenessEntries, stampPresence } from "./presence-stamp";
 import { checkUpdate } from "./update-validation";
@@ -18,6 +20,8 @@ export interface RoomOptions {
   /** Writes an observer may attempt before being disconnected. */
   maxRejectedWrites: number;
   log: (message: string, error?: unknown) => void;
+  /** Receives what each accepted update changed, in words, with who sent it. */
+  onActivity?: (boardId: string, actor: ConnectionActor, changes: BoardChange[]) => void;
 }
 
 /** Origin of transactions that replay stored state; those are not persisted again. */
@@ -47,6 +51,7 @@ export class Room {
     this.awareness.setLocalState(null);
     this.persister = new UpdatePersister(boardId, store, this.doc, options, initialLogLength);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.watchActivity();
     this.awareness.on("update", (change: { added: number[]; updated: number[]; removed: number[] }) => {
       const changed = [...change.added, ...change.updated, ...change.removed];
       this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
@@ -65,6 +70,7 @@ export class Room {
       },
       STORAGE_ORIGIN,
     );
+    for (const rowId of listRowIds(room.doc)) room.rememberTitle(rowId);
     room.persister.noteLoaded(stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId);
     return room;
   }
@@ -193,8 +199,34 @@ export class Room {
     if (origin === STORAGE_ORIGIN) return;
     const frame = encodeUpdate(update);
     this.broadcast(frame, origin);
-    const authorId = this.connections.has(origin as CollabConnection) ? (origin as CollabConnection).authorId : null;
+    const authorId = this.connections.has(origin as CollabConnection) ? ((origin as CollabConnection).actor?.userId ?? null) : null;
     this.persister.enqueue(update, { authorId });
+  }
+
+  /** Row titles as they were before the current transaction, so a deleted row can still be named. */
+  private readonly rowTitles = new Map<string, string>();
+
+  private watchActivity(): void {
+    const onActivity = this.options.onActivity;
+    if (!onActivity) return;
+    const rows = getRowsType(this.doc);
+    rows.observeDeep((events, transaction) => {
+      const origin = transaction.origin as CollabConnection;
+      if (this.connections.has(origin) && origin.actor) {
+        const changes = describeRowEvents(events, rows, (rowId) => this.rowTitles.get(rowId) ?? null);
+        if (changes.length > 0) onActivity(this.boardId, origin.actor, changes);
+      }
+      for (const event of events) {
+        const touched = event.target === rows ? [...event.changes.keys.keys()] : [event.path[0] as string];
+        for (const rowId of touched) this.rememberTitle(rowId);
+      }
+    });
+  }
+
+  private rememberTitle(rowId: string): void {
+    const title = readRow(this.doc, rowId)?.title;
+    if (title === undefined) this.rowTitles.delete(rowId);
+    else this.rowTitles.set(rowId, title);
   }
 
   private broadcast(frame: Uint8Array, except?: unknown): void {

@@ -9,9 +9,12 @@ import type { Duplex } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type WebSocket, type RawData } from "ws";
 import { z } from "zod";
-import { CloseCode, COLLAB_PATH_PREFIX } from "../../app/lib/collab-protocol";
+import { CloseCode, COLLAB_PATH_PREFIX, MessageType, type AccessMessage } from "../../app/lib/collab-protocol";
 import type { PresenceUser } from "../../app/lib/presence";
-import type { CollabConnection } from "./connection";
+import { ROLE_CAN } from "../../app/lib/roles";
+import type { BoardRole } from "../../app/load-context";
+import * as encoding from "lib0/encoding";
+import type { CollabConnection, ConnectionActor } from "./connection";
 import type { Room } from "./room";
 import type { RoomRegistry } from "./room-registry";
 import { BoardNotFoundError } from "./update-store";
@@ -19,7 +22,7 @@ import { BoardNotFoundError } from "./update-store";
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 export type UpgradeDecision =
-  | { ok: true; user: PresenceUser; authorId: string | null; canWrite: () => boolean }
+  | { ok: true; user: PresenceUser; actor: ConnectionActor | null; role: BoardRole; readOnlyBoard: boolean }
   | { ok: false; closeCode: number; reason: string };
 
 export interface CollabEndpointOptions {
@@ -37,6 +40,10 @@ export interface CollabEndpoint {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Connections of a board (to close them when access is revoked). */
   connectionsOf(boardId: string): WsConnection[];
+  /** Applies a role change to the user's open sockets on the board at once; null = removed (sockets closed). */
+  applyAccessChange(boardId: string, userId: string, role: BoardRole | null): void;
+  /** Closes every socket of a user (sessions revoked). */
+  closeUserConnections(userId: string): void;
   close(): Promise<void>;
 }
 
@@ -47,9 +54,23 @@ export class WsConnection implements CollabConnection {
     readonly socket: WebSocket,
     readonly boardId: string,
     readonly user: PresenceUser,
-    readonly authorId: string | null,
-    readonly canWrite: () => boolean,
+    readonly actor: ConnectionActor | null,
+    public role: BoardRole,
+    private readonly readOnlyBoard: boolean,
   ) {}
+
+  canWrite(): boolean {
+    return ROLE_CAN.edit(this.role) && !this.readOnlyBoard;
+  }
+
+  /** Tells the client its role (Remit extension message), so the UI can switch to or from read-only live. */
+  sendAccess(): void {
+    const message: AccessMessage = { role: this.role, canWrite: this.canWrite() };
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.access);
+    encoding.writeVarString(encoder, JSON.stringify(message));
+    this.send(encoding.toUint8Array(encoder));
+  }
 
   send(frame: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
@@ -91,7 +112,7 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
   heartbeat.unref();
 
   function attach(socket: WebSocket, boardId: string, decision: Extract<UpgradeDecision, { ok: true }>): void {
-    const connection = new WsConnection(socket, boardId, decision.user, decision.authorId, decision.canWrite);
+    const connection = new WsConnection(socket, boardId, decision.user, decision.actor, decision.role, decision.readOnlyBoard);
     connections.add(connection);
     // Frames that arrive while the room loads are kept, in order, not dropped.
     const pending: Uint8Array[] = [];
@@ -118,6 +139,7 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
       (loaded) => {
         if (closed) return options.registry.leave(loaded, connection);
         room = loaded;
+        connection.sendAccess();
         for (const frame of pending.splice(0)) loaded.receive(connection, frame);
       },
       (error) => {
@@ -155,6 +177,21 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     },
     connectionsOf(boardId) {
       return [...connections].filter((connection) => connection.boardId === boardId);
+    },
+    applyAccessChange(boardId, userId, role) {
+      for (const connection of connections) {
+        if (connection.boardId !== boardId || connection.actor?.userId !== userId) continue;
+        if (role === null) connection.close(CloseCode.forbidden, "removed from the board");
+        else {
+          connection.role = role;
+          connection.sendAccess();
+        }
+      }
+    },
+    closeUserConnections(userId) {
+      for (const connection of connections) {
+        if (connection.actor?.userId === userId) connection.close(CloseCode.unauthenticated, "signed out");
+      }
     },
     async close() {
       clearInterval(heartbeat);

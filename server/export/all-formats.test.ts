@@ -13,13 +13,19 @@ describe("every format", () => {
   }, 60_000);
 
   it("keeps a row with 10,000-character notes to at most one page", async () => {
-    const huge = { ...sampleRow(1), notes: "Lorem ipsum dolor sit amet ".repeat(370).slice(0, 10_000), title: "T".repeat(300) };
+    const huge = {
+      ...sampleRow(1),
+      notes: "Lorem ipsum dolor sit amet ".repeat(370).slice(0, 10_000),
+      title: "T".repeat(300),
+    };
     const { pages } = await renderPdf({ ...sampleSnapshot({ rows: 0 }), rows: [huge, sampleRow(2), huge] });
     expect(pages).toBeLessThanOrEqual(1 + 3 + 1);
   });
 
   it("names files after the board and version", () => {
     expect(exportFileName(sampleSnapshot({ rows: 0 }), "pdf")).toBe("hybrid-threats-lodz-working-group-v3.pdf");
-    expect(exportFileName(sampleSnapshot({ rows: 0, live: true }), "csv")).toBe("hybrid-threats-lodz-working-group-draft.csv");
+    expect(exportFileName(sampleSnapshot({ rows: 0, live: true }), "csv")).toBe(
+      "hybrid-threats-lodz-working-group-draft.csv",
+    );
   });
 });

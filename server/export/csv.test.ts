@@ -28,8 +28,18 @@ describe("CSV export", () => {
     snapshot.rows.forEach((row, i) => {
       const title = row.title.startsWith("#remit:") ? "'" + row.title : row.title;
       expect(body[i]).toEqual(
-        [title, row.category, row.responsibility, row.lead ?? "", instrumentsCell(row, instruments), row.notes, row.description,
-          row.workflowState, positionsSummary(row), reservationsCell(row)].map(neutraliseCell),
+        [
+          title,
+          row.category,
+          row.responsibility,
+          row.lead ?? "",
+          instrumentsCell(row, instruments),
+          row.notes,
+          row.description,
+          row.workflowState,
+          positionsSummary(row),
+          reservationsCell(row),
+        ].map(neutraliseCell),
       );
     });
     expect(body[0][0]).toBe('Port of Łódź, "north" gate');

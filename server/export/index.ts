@@ -16,7 +16,11 @@ export type { ExportFile, PdfOptions };
 export { exportCsv, exportJson, exportMarkdown, exportPdf, exportXlsx };
 export { fingerprintSnapshot } from "./fingerprint";
 
-export async function exportMatrix(format: ExportFormat, snapshot: MatrixSnapshot, options: PdfOptions = {}): Promise<ExportFile> {
+export async function exportMatrix(
+  format: ExportFormat,
+  snapshot: MatrixSnapshot,
+  options: PdfOptions = {},
+): Promise<ExportFile> {
   switch (format) {
     case "csv":
       return exportCsv(snapshot);

@@ -22,7 +22,14 @@ describe("JSON export", () => {
     expect(result).toMatchObject({ format: "json", valid: true, errors: [], warnings: [] });
     expect(result.rows.map((r) => r.value)).toEqual(snapshot.rows.map(rowInputOf));
     expect(result.instruments).toEqual([
-      { id: "custom-pl-1", name: "Krajowy plan; Łódź", owner: "National", kind: "plan", year: null, reference: "PL/2025" },
+      {
+        id: "custom-pl-1",
+        name: "Krajowy plan; Łódź",
+        owner: "National",
+        kind: "plan",
+        year: null,
+        reference: "PL/2025",
+      },
     ]);
   });
 

@@ -13,18 +13,25 @@ describe("Markdown export", () => {
     expect(text).not.toContain("DRAFT");
     expect(text).toContain("| 3 | **Threat 3: disruption of infrastructure services**");
     expect(text).toContain("Object: TR [^1] [^2] |");
-    expect(text).toContain('[^1]: DK (Denmark), Reserve on row 3: Reason 2-1: scope, "wording" — recorded by Mette Ørsted, 2025-03-04 10:00 UTC');
+    expect(text).toContain(
+      '[^1]: DK (Denmark), Reserve on row 3: Reason 2-1: scope, "wording" — recorded by Mette Ørsted, 2025-03-04 10:00 UTC',
+    );
     expect(text).toContain(`SHA-256 fingerprint: \`${fingerprintSnapshot(snapshot)}\``);
   });
 
   it("shows a DRAFT banner for the live board", () => {
-    expect(renderMarkdown(sampleSnapshot({ rows: 1, live: true })).text).toContain("> **DRAFT — live board, not an agreed version.**");
+    expect(renderMarkdown(sampleSnapshot({ rows: 1, live: true })).text).toContain(
+      "> **DRAFT — live board, not an agreed version.**",
+    );
   });
 
   it("escapes markup typed into cells and keeps one table line per row", () => {
     expect(escapeMarkdown("a|b <img> [x](y)\nz", "<br>")).toBe("a\\|b \\<img\\> \\[x\\](y)<br>z");
     const { text } = renderMarkdown(trickySnapshot());
-    const tableLines = text.split("## Matrix")[1].split("\n").filter((line) => /^\| \d+ \|/.test(line));
+    const tableLines = text
+      .split("## Matrix")[1]
+      .split("\n")
+      .filter((line) => /^\| \d+ \|/.test(line));
     expect(tableLines).toHaveLength(trickySnapshot().rows.length);
   });
 });

@@ -18,9 +18,7 @@ import {
 
 /** Backslash-escapes Markdown punctuation; newlines become <br> in cells or spaces elsewhere. */
 export function escapeMarkdown(text: string, newline: "<br>" | " " = " "): string {
-  return text
-    .replace(/[\\`*_[\]<>|~]/g, (ch) => "\\" + ch)
-    .replace(/\r\n|\r|\n/g, newline);
+  return text.replace(/[\\`*_[\]<>|~]/g, (ch) => "\\" + ch).replace(/\r\n|\r|\n/g, newline);
 }
 
 const cell = (text: string) => escapeMarkdown(text, "<br>");
@@ -76,7 +74,9 @@ function footnote(note: Footnote): string {
   const p = note.position;
   const who = `${p.delegation}${p.delegationName ? ` (${p.delegationName})` : ""}`;
   const recorded = `recorded by ${p.recordedBy}, ${formatUtc(p.recordedAt)}`;
-  return `[^${note.number}]: ${escapeMarkdown(`${who}, ${POSITION_LABELS[p.position]} on row ${note.rowIndex + 1}: ${p.text ?? ""} — ${recorded}`)}`;
+  return `[^${note.number}]: ${escapeMarkdown(
+    `${who}, ${POSITION_LABELS[p.position]} on row ${note.rowIndex + 1}: ${p.text ?? ""} — ${recorded}`,
+  )}`;
 }
 
 export function renderMarkdown(snapshot: MatrixSnapshot): { text: string; fingerprint: string } {

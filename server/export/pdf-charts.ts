@@ -29,7 +29,14 @@ export function drawDistributionBar(ctx: PdfContext, top: number): number {
     if (width <= 0) continue;
     doc.rect(x, barY, width, barH).fill(RESPONSIBILITY_COLOURS[responsibility].strong);
     if (width > 50) {
-      put(ctx, `${responsibility} ${counts[responsibility]}`, x + 4, barY + 5, { size: 8, bold: true, color: "#FFFFFF" }, { lineBreak: false });
+      put(
+        ctx,
+        `${responsibility} ${counts[responsibility]}`,
+        x + 4,
+        barY + 5,
+        { size: 8, bold: true, color: "#FFFFFF" },
+        { lineBreak: false },
+      );
     }
     x += width;
   }
@@ -38,7 +45,14 @@ export function drawDistributionBar(ctx: PdfContext, top: number): number {
     const lx = CONTENT.left + i * 150;
     const share = total === 0 ? 0 : Math.round((100 * counts[responsibility]) / total);
     swatch(ctx, lx, legendY + 1, RESPONSIBILITY_COLOURS[responsibility].strong);
-    put(ctx, `${responsibility}: ${counts[responsibility]} (${share}%)`, lx + 12, legendY, { size: 8 }, { lineBreak: false });
+    put(
+      ctx,
+      `${responsibility}: ${counts[responsibility]} (${share}%)`,
+      lx + 12,
+      legendY,
+      { size: 8 },
+      { lineBreak: false },
+    );
   });
   return legendY + 18;
 }
@@ -46,8 +60,13 @@ export function drawDistributionBar(ctx: PdfContext, top: number): number {
 /** Instruments linked at least once: library order first, then ids the snapshot does not describe. */
 function linkedInstruments(ctx: PdfContext): { id: string; instrument?: SnapshotInstrument }[] {
   const linked = new Set(ctx.prepared.snapshot.rows.flatMap((row) => row.instrumentIds));
-  const known = ctx.prepared.snapshot.instruments.filter((i) => linked.has(i.id)).map((i) => ({ id: i.id, instrument: i }));
-  const unknown = [...linked].filter((id) => !ctx.prepared.instrumentsById.has(id)).sort().map((id) => ({ id }));
+  const known = ctx.prepared.snapshot.instruments
+    .filter((i) => linked.has(i.id))
+    .map((i) => ({ id: i.id, instrument: i }));
+  const unknown = [...linked]
+    .filter((id) => !ctx.prepared.instrumentsById.has(id))
+    .sort()
+    .map((id) => ({ id }));
   return [...known, ...unknown];
 }
 
@@ -63,14 +82,27 @@ function drawOwnerLegend(ctx: PdfContext, y: number): void {
 const LABEL_AREA = 78;
 const ROW_LABEL_WIDTH = 34;
 
-function drawColumnLabels(ctx: PdfContext, columns: { id: string; instrument?: SnapshotInstrument }[], x0: number, gridTop: number, cellW: number): void {
+function drawColumnLabels(
+  ctx: PdfContext,
+  columns: { id: string; instrument?: SnapshotInstrument }[],
+  x0: number,
+  gridTop: number,
+  cellW: number,
+): void {
   if (cellW < 6) return; // too narrow to read; the caption says how many columns there are
   const size = Math.min(7, cellW - 1);
   columns.forEach((column, c) => {
     const x = x0 + c * cellW + (cellW - size) / 2;
     const y = gridTop - 3;
     ctx.doc.save().rotate(-90, { origin: [x, y] });
-    put(ctx, column.instrument?.name ?? column.id, x, y, { size }, { width: LABEL_AREA - 6, height: size + 2, ellipsis: true, lineBreak: false });
+    put(
+      ctx,
+      column.instrument?.name ?? column.id,
+      x,
+      y,
+      { size },
+      { width: LABEL_AREA - 6, height: size + 2, ellipsis: true, lineBreak: false },
+    );
     ctx.doc.restore();
   });
 }
@@ -105,18 +137,38 @@ export function drawHeatmap(ctx: PdfContext, top: number, bottom: number): numbe
       const band = rows.slice(b * perBand, (b + 1) * perBand);
       const share = band.filter((row) => row.instrumentIds.includes(column.id)).length / band.length;
       if (share === 0) continue;
-      doc.save().fillOpacity(share).rect(x0 + c * cellW, gridTop + b * cellH, cellW, cellH).fill(colour).restore();
+      doc
+        .save()
+        .fillOpacity(share)
+        .rect(x0 + c * cellW, gridTop + b * cellH, cellW, cellH)
+        .fill(colour)
+        .restore();
     }
   });
   if (cellH >= 4 && cellW >= 4) drawGridLines(ctx, x0, gridTop, cellW, cellH, columns.length, bands);
   drawRowLabels(ctx, gridTop, cellH, bands, perBand, rows.length);
   const gridBottom = gridTop + cellH * bands;
   const grouping = perBand > 1 ? ` (${perBand} threats per band, shade = share linked)` : "";
-  put(ctx, `${rows.length} threats × ${columns.length} linked instruments${grouping}`, x0, gridBottom + 3, { size: 7, color: "#555555" }, { lineBreak: false });
+  put(
+    ctx,
+    `${rows.length} threats × ${columns.length} linked instruments${grouping}`,
+    x0,
+    gridBottom + 3,
+    { size: 7, color: "#555555" },
+    { lineBreak: false },
+  );
   return gridBottom + 14;
 }
 
-function drawGridLines(ctx: PdfContext, x0: number, y0: number, cellW: number, cellH: number, cols: number, rows: number): void {
+function drawGridLines(
+  ctx: PdfContext,
+  x0: number,
+  y0: number,
+  cellW: number,
+  cellH: number,
+  cols: number,
+  rows: number,
+): void {
   const { doc } = ctx;
   doc.save().lineWidth(0.5).strokeColor("#FFFFFF");
   for (let c = 1; c < cols; c++) doc.moveTo(x0 + c * cellW, y0).lineTo(x0 + c * cellW, y0 + rows * cellH);
@@ -128,7 +180,8 @@ function drawRowLabels(ctx: PdfContext, y0: number, cellH: number, bands: number
   const style = { size: 6, color: "#555555" };
   const options = { width: ROW_LABEL_WIDTH - 4, align: "right" as const, lineBreak: false };
   if (cellH >= 7 && perBand === 1) {
-    for (let r = 0; r < rows; r++) put(ctx, String(r + 1), CONTENT.left, y0 + r * cellH + (cellH - 6) / 2, style, options);
+    for (let r = 0; r < rows; r++)
+      put(ctx, String(r + 1), CONTENT.left, y0 + r * cellH + (cellH - 6) / 2, style, options);
     return;
   }
   put(ctx, "1", CONTENT.left, y0, style, options);

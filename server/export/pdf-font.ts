@@ -36,8 +36,24 @@ function loadDejaVu(): { regular: Buffer; bold: Buffer } | null {
 
 const CP1252_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
 const FALLBACKS: Record<string, string> = {
-  Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", Ŀ: "L", ŀ: "l", ŋ: "ng", Ŋ: "NG", ſ: "s",
-  "−": "-", "≤": "<=", "≥": ">=", "→": "->", "←": "<-", "✓": "v",
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
+  Ħ: "H",
+  ħ: "h",
+  ı: "i",
+  Ŀ: "L",
+  ŀ: "l",
+  ŋ: "ng",
+  Ŋ: "NG",
+  ſ: "s",
+  "−": "-",
+  "≤": "<=",
+  "≥": ">=",
+  "→": "->",
+  "←": "<-",
+  "✓": "v",
 };
 
 function inWinAnsi(ch: string): boolean {
@@ -52,14 +68,16 @@ export function transliterateWinAnsi(text: string): string {
     if (inWinAnsi(ch)) out += ch;
     else {
       const base = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-      out += base && [...base].every(inWinAnsi) ? base : (FALLBACKS[ch] ?? "?");
+      out += base && [...base].every(inWinAnsi) ? base : FALLBACKS[ch] ?? "?";
     }
   }
   return out;
 }
 
 // Control characters other than newline would print as boxes in either font.
-const stripControls = (text: string) => text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, " ");
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
+const stripControls = (text: string) => text.replace(/\r\n?/g, "\n").replace(CONTROLS, " ");
 
 export function registerPdfFonts(doc: PDFKit.PDFDocument, prefer: "unicode" | "standard" = "unicode"): PdfFonts {
   const dejaVu = prefer === "unicode" ? loadDejaVu() : null;

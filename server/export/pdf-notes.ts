@@ -8,7 +8,9 @@ const SIZE = 8;
 export function footnoteText(note: Footnote): string {
   const p = note.position;
   const who = `${p.delegation}${p.delegationName ? ` (${p.delegationName})` : ""}`;
-  return `Row ${note.rowIndex + 1}, “${note.rowTitle}” — ${who}, ${POSITION_LABELS[p.position]}: ${p.text ?? ""} — recorded by ${p.recordedBy}, ${formatUtc(p.recordedAt)}`;
+  return `Row ${note.rowIndex + 1}, “${note.rowTitle}” — ${who}, ${POSITION_LABELS[p.position]}: ${
+    p.text ?? ""
+  } — recorded by ${p.recordedBy}, ${formatUtc(p.recordedAt)}`;
 }
 
 export function drawFootnotes(ctx: PdfContext, top: number): void {

@@ -77,7 +77,14 @@ function drawCell(ctx: PdfContext, cell: Cell, i: number, y: number, rowHeight: 
   put(ctx, cell.text, x, y + PAD, style, { width, height: titleHeight + 0.5, ellipsis: true });
   const rest = available - titleHeight - 2;
   if (cell.detail && rest >= SIZE) {
-    put(ctx, cell.detail, x, y + PAD + titleHeight + 2, { size: SIZE - 1, color: "#555555" }, { width, height: rest, ellipsis: true });
+    put(
+      ctx,
+      cell.detail,
+      x,
+      y + PAD + titleHeight + 2,
+      { size: SIZE - 1, color: "#555555" },
+      { width, height: rest, ellipsis: true },
+    );
   }
 }
 
@@ -107,7 +114,14 @@ export function drawMatrixTable(ctx: PdfContext): number {
     }
     if (index % 2 === 1) doc.rect(CONTENT.left, y, CONTENT.width, height).fill("#F5F6F8");
     cells.forEach((cell, i) => drawCell(ctx, cell, i, y, height));
-    doc.save().lineWidth(0.3).strokeColor("#C8CCD4").moveTo(CONTENT.left, y + height).lineTo(CONTENT.right, y + height).stroke().restore();
+    doc
+      .save()
+      .lineWidth(0.3)
+      .strokeColor("#C8CCD4")
+      .moveTo(CONTENT.left, y + height)
+      .lineTo(CONTENT.right, y + height)
+      .stroke()
+      .restore();
     y += height;
   });
   if (ctx.prepared.snapshot.rows.length === 0) {

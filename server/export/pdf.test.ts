@@ -10,11 +10,19 @@ import { prepareExport } from "./prepare";
 import { sampleSnapshot } from "./sample-snapshot";
 
 // Lets pdf.js read the Helvetica (fallback) pages without warnings.
-const standardFontDataUrl = join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts/");
+const standardFontDataUrl = join(
+  dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")),
+  "standard_fonts/",
+);
 
 /** Text of every page, whitespace collapsed (pdf.js splits runs where pdfkit wrapped or kerned). */
 async function pageTexts(body: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(body), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(body),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    standardFontDataUrl,
+  }).promise;
   const pages: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
@@ -54,7 +62,9 @@ describe("PDF export", () => {
   });
 
   it("marks a live board DRAFT on every page", async () => {
-    const { body, pages: count } = await renderPdf(sampleSnapshot({ rows: 3, live: true }), { now: new Date("2025-06-01T12:00:00Z") });
+    const { body, pages: count } = await renderPdf(sampleSnapshot({ rows: 3, live: true }), {
+      now: new Date("2025-06-01T12:00:00Z"),
+    });
     const pages = await pageTexts(body);
     expect(pages).toHaveLength(count);
     expect(pages[0]).toContain("DRAFT — live board, not an agreed version");

@@ -32,13 +32,26 @@ function drawTitleBlock(ctx: PdfContext, now: Date): number {
     doc.rect(CONTENT.left, y, CONTENT.width, 22).fill("#B00020");
     put(ctx, DRAFT_NOTICE, CONTENT.left + 8, y + 5, { size: 11, bold: true, color: "#FFFFFF" }, { lineBreak: false });
   } else {
-    put(ctx, versionLine(snapshot), CONTENT.left, y + 3, { size: 13, bold: true }, { width: CONTENT.width, height: 18, ellipsis: true });
+    put(
+      ctx,
+      versionLine(snapshot),
+      CONTENT.left,
+      y + 3,
+      { size: 13, bold: true },
+      { width: CONTENT.width, height: 18, ellipsis: true },
+    );
   }
   y += 28;
   const version = snapshot.version;
   const lines = [
-    `Date: ${version ? formatUtc(version.publishedAt) : `${formatUtc(now.toISOString())} (exported from the live board)`}`,
-    `Published by: ${version ? `${version.publishedBy.name}${version.publishedBy.delegation ? ` (${version.publishedBy.delegation})` : ""}` : "— (not published)"}`,
+    `Date: ${
+      version ? formatUtc(version.publishedAt) : `${formatUtc(now.toISOString())} (exported from the live board)`
+    }`,
+    `Published by: ${
+      version
+        ? `${version.publishedBy.name}${version.publishedBy.delegation ? ` (${version.publishedBy.delegation})` : ""}`
+        : "— (not published)"
+    }`,
     `Procedure: ${version ? PROCEDURE_LABELS[version.procedure] : "—"}`,
     `Delegations present: ${snapshot.delegationsPresent.join(", ") || "—"}`,
     `Threats: ${snapshot.rows.length}`,
@@ -59,19 +72,53 @@ function drawPageFurniture(ctx: PdfContext): void {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     if (prepared.isDraft) {
-      doc.save().fillOpacity(0.08).rotate(-28, { origin: [PAGE.width / 2, PAGE.height / 2] });
-      put(ctx, "DRAFT", 0, PAGE.height / 2 - 70, { size: 140, bold: true, color: "#B00020" }, { width: PAGE.width, align: "center", lineBreak: false });
+      doc
+        .save()
+        .fillOpacity(0.08)
+        .rotate(-28, { origin: [PAGE.width / 2, PAGE.height / 2] });
+      put(
+        ctx,
+        "DRAFT",
+        0,
+        PAGE.height / 2 - 70,
+        { size: 140, bold: true, color: "#B00020" },
+        { width: PAGE.width, align: "center", lineBreak: false },
+      );
       doc.restore();
     }
     const y = PAGE.height - MARGIN.bottom + 14;
-    doc.save().lineWidth(0.4).strokeColor("#999999").moveTo(CONTENT.left, y - 5).lineTo(CONTENT.right, y - 5).stroke().restore();
-    put(ctx, `SHA-256 fingerprint: ${prepared.fingerprint}`, CONTENT.left, y, { size: 7, color: "#444444" }, { lineBreak: false });
-    put(ctx, `Page ${i + 1} of ${range.count}`, CONTENT.right - 100, y, { size: 7, color: "#444444" }, { width: 100, align: "right", lineBreak: false });
+    doc
+      .save()
+      .lineWidth(0.4)
+      .strokeColor("#999999")
+      .moveTo(CONTENT.left, y - 5)
+      .lineTo(CONTENT.right, y - 5)
+      .stroke()
+      .restore();
+    put(
+      ctx,
+      `SHA-256 fingerprint: ${prepared.fingerprint}`,
+      CONTENT.left,
+      y,
+      { size: 7, color: "#444444" },
+      { lineBreak: false },
+    );
+    put(
+      ctx,
+      `Page ${i + 1} of ${range.count}`,
+      CONTENT.right - 100,
+      y,
+      { size: 7, color: "#444444" },
+      { width: 100, align: "right", lineBreak: false },
+    );
     doc.page.margins.bottom = bottom;
   }
 }
 
-export async function renderPdf(snapshot: MatrixSnapshot, options: PdfOptions = {}): Promise<{ body: Buffer; fingerprint: string; pages: number }> {
+export async function renderPdf(
+  snapshot: MatrixSnapshot,
+  options: PdfOptions = {},
+): Promise<{ body: Buffer; fingerprint: string; pages: number }> {
   const prepared = prepareExport(snapshot);
   const created = new Date(prepared.snapshot.version?.publishedAt ?? (options.now ?? new Date()).toISOString());
   const doc = new PDFDocument({

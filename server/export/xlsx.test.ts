@@ -15,7 +15,9 @@ async function load(body: Buffer): Promise<ExcelJS.Workbook> {
 
 function metadata(workbook: ExcelJS.Workbook): Map<string, string> {
   const entries = new Map<string, string>();
-  workbook.getWorksheet("Metadata")!.eachRow((row) => entries.set(String(row.getCell(1).value), String(row.getCell(2).value ?? "")));
+  workbook
+    .getWorksheet("Metadata")!
+    .eachRow((row) => entries.set(String(row.getCell(1).value), String(row.getCell(2).value ?? "")));
   return entries;
 }
 
@@ -78,7 +80,9 @@ describe("XLSX export", () => {
     expect(result.errors).toEqual([]);
     // XLSX (XML) keeps line breaks as LF only.
     const lf = (text: string | undefined) => text?.replace(/\r\n?/g, "\n");
-    const expected = snapshot.rows.map(rowInputOf).map((r) => ({ ...r, title: lf(r.title), notes: lf(r.notes), description: lf(r.description) }));
+    const expected = snapshot.rows
+      .map(rowInputOf)
+      .map((r) => ({ ...r, title: lf(r.title), notes: lf(r.notes), description: lf(r.description) }));
     expect(result.rows.map((r) => r.value)).toEqual(expected);
     expect(result.instruments.map((i) => i.id)).toEqual(["custom-pl-1"]);
     expect(result.valid).toBe(true);

@@ -19,7 +19,9 @@ const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid
 
 // Characters XML 1.0 forbids (exceljs writes them raw and the workbook no longer opens),
 // e.g. a vertical tab pasted from Word: replaced by U+FFFD.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * XML turns CR into LF when the file is read, so line breaks are made LF
@@ -51,7 +53,11 @@ function addMatrixSheet(workbook: ExcelJS.Workbook, prepared: PreparedExport): v
   const banner = prepared.isDraft
     ? `${snapshot.board.title} — DRAFT (live board, not an agreed version)`
     : `${snapshot.board.title} — Version ${snapshot.version!.number}: ${snapshot.version!.title}`;
-  addTextRow(sheet, [banner]).font = { bold: true, size: 14, color: { argb: prepared.isDraft ? "FFB00020" : "FF000000" } };
+  addTextRow(sheet, [banner]).font = {
+    bold: true,
+    size: 14,
+    color: { argb: prepared.isDraft ? "FFB00020" : "FF000000" },
+  };
   sheet.mergeCells(1, 1, 1, MATRIX_COLUMNS.length);
   styleHeader(addTextRow(sheet, MATRIX_COLUMNS));
   for (const row of snapshot.rows) {
@@ -71,35 +77,76 @@ function addMatrixSheet(workbook: ExcelJS.Workbook, prepared: PreparedExport): v
     added.getCell(3).fill = solid(argb(RESPONSIBILITY_COLOURS[row.responsibility].tint));
   }
   setWidths(sheet, [40, 14, 15, 9, 40, 30, 50, 14, 30, 40]);
-  sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + snapshot.rows.length, column: MATRIX_COLUMNS.length } };
+  sheet.autoFilter = {
+    from: { row: 2, column: 1 },
+    to: { row: 2 + snapshot.rows.length, column: MATRIX_COLUMNS.length },
+  };
 }
 
-function addTable(workbook: ExcelJS.Workbook, name: string, header: string[], rows: string[][], widths: number[]): void {
+function addTable(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  header: string[],
+  rows: string[][],
+  widths: number[],
+): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   styleHeader(addTextRow(sheet, header));
   for (const row of rows) addTextRow(sheet, row).alignment = { vertical: "top", wrapText: true };
   setWidths(sheet, widths);
 }
 
-export const INSTRUMENT_SHEET_COLUMNS = ["ID", "Name", "Owner", "Kind", "Year", "Reference", "Custom", "Linked threats"];
+export const INSTRUMENT_SHEET_COLUMNS = [
+  "ID",
+  "Name",
+  "Owner",
+  "Kind",
+  "Year",
+  "Reference",
+  "Custom",
+  "Linked threats",
+];
 
 function addInstrumentsSheet(workbook: ExcelJS.Workbook, { snapshot }: PreparedExport): void {
   const linked = new Map<string, number>();
   for (const row of snapshot.rows) for (const id of row.instrumentIds) linked.set(id, (linked.get(id) ?? 0) + 1);
   const rows = snapshot.instruments.map((i) => [
-    i.id, i.name, i.owner, i.kind, i.year === null ? "" : String(i.year), i.reference, i.custom ? "yes" : "no",
+    i.id,
+    i.name,
+    i.owner,
+    i.kind,
+    i.year === null ? "" : String(i.year),
+    i.reference,
+    i.custom ? "yes" : "no",
     String(linked.get(i.id) ?? 0),
   ]);
   addTable(workbook, "Instruments", INSTRUMENT_SHEET_COLUMNS, rows, [18, 40, 10, 14, 8, 20, 8, 14]);
 }
 
 function addPositionsSheet(workbook: ExcelJS.Workbook, prepared: PreparedExport): void {
-  const header = ["Row", "Threat", "Delegation", "Delegation name", "Position", "Reservation / objection", "Footnote", "Recorded by", "Recorded at (UTC)"];
+  const header = [
+    "Row",
+    "Threat",
+    "Delegation",
+    "Delegation name",
+    "Position",
+    "Reservation / objection",
+    "Footnote",
+    "Recorded by",
+    "Recorded at (UTC)",
+  ];
   const notes = new Map(prepared.footnotes.map((note) => [note.position, note.number]));
   const rows = prepared.snapshot.rows.flatMap((row, index) =>
     row.positions.map((p) => [
-      String(index + 1), row.title, p.delegation, p.delegationName, p.position, p.text ?? "",
-      notes.has(p) ? `[${notes.get(p)}]` : "", p.recordedBy, p.recordedAt,
+      String(index + 1),
+      row.title,
+      p.delegation,
+      p.delegationName,
+      p.position,
+      p.text ?? "",
+      notes.has(p) ? `[${notes.get(p)}]` : "",
+      p.recordedBy,
+      p.recordedAt,
     ]),
   );
   addTable(workbook, "Positions", header, rows, [6, 40, 11, 18, 22, 50, 9, 22, 24]);

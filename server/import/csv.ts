@@ -9,10 +9,23 @@ import { parse, type Info } from "csv-parse/sync";
 import { METADATA_PREFIX, unescapeMarker } from "../export/csv-format";
 import { restoreCell } from "../export/neutralise";
 import { checkSize, decodeUtf8 } from "./decode";
-import { createInstrumentResolver, newCustomInstruments, parseInstrumentCell, readCustomInstrument } from "./instruments";
+import {
+  createInstrumentResolver,
+  newCustomInstruments,
+  parseInstrumentCell,
+  readCustomInstrument,
+} from "./instruments";
 import { validateRow, type ColumnLabels } from "./row-fields";
 import { mapHeader, MATRIX_LABELS } from "./sheet-columns";
-import { MAX_IMPORT_ROWS, fileError, finishImport, type ImportContext, type ImportedInstrument, type ImportError, type ImportResult } from "./types";
+import {
+  MAX_IMPORT_ROWS,
+  fileError,
+  finishImport,
+  type ImportContext,
+  type ImportedInstrument,
+  type ImportError,
+  type ImportResult,
+} from "./types";
 
 interface Line {
   line: number;
@@ -62,13 +75,18 @@ export function importCsv(data: Buffer | string, context: ImportContext): Import
   if ("error" in read) return finishImport("csv", { errors: [read.error] });
   const [header, ...body] = read.lines;
   if (!header) return finishImport("csv", {});
-  const columns = mapHeader(header.cells.map((cell) => restoreCell(cell)), header.line);
+  const columns = mapHeader(
+    header.cells.map((cell) => restoreCell(cell)),
+    header.line,
+  );
   if ("error" in columns) return finishImport("csv", { errors: [columns.error] });
 
   const isMeta = (l: Line) => l.cells[0]?.startsWith(METADATA_PREFIX);
   const dataLines = body.filter((l) => !isMeta(l));
   if (dataLines.length > MAX_IMPORT_ROWS) {
-    return finishImport("csv", { errors: [fileError(`The file has ${dataLines.length} threats; the limit is ${MAX_IMPORT_ROWS}.`)] });
+    return finishImport("csv", {
+      errors: [fileError(`The file has ${dataLines.length} threats; the limit is ${MAX_IMPORT_ROWS}.`)],
+    });
   }
   const { custom, errors } = readMetadata(body.filter(isMeta));
   const resolve = createInstrumentResolver(context, custom);
@@ -92,7 +110,12 @@ export function importCsv(data: Buffer | string, context: ImportContext): Import
       resolve,
     ),
   );
-  return finishImport("csv", { rows, instruments: newCustomInstruments(context, custom), errors, warnings: columns.warnings });
+  return finishImport("csv", {
+    rows,
+    instruments: newCustomInstruments(context, custom),
+    errors,
+    warnings: columns.warnings,
+  });
 }
 
 /** #remit:instrument records define custom instruments; the other metadata records are informative. */
@@ -103,7 +126,11 @@ function readMetadata(lines: Line[]): { custom: ImportedInstrument[]; errors: Im
     if (l.cells[0] !== `${METADATA_PREFIX}instrument`) continue;
     const [id = "", name = "", owner = "", kind = "", year = "", reference = ""] = l.cells.slice(1).map(restoreCell);
     const fields = ["id", "name", "owner", "kind", "year", "reference"];
-    const read = readCustomInstrument({ id, name, owner, kind, year, reference }, l.line, (f) => `#remit:instrument ${f} (column ${fields.indexOf(f) + 2})`);
+    const read = readCustomInstrument(
+      { id, name, owner, kind, year, reference },
+      l.line,
+      (f) => `#remit:instrument ${f} (column ${fields.indexOf(f) + 2})`,
+    );
     errors.push(...read.errors);
     if (read.value) custom.push(read.value);
   }

@@ -26,45 +26,86 @@ describe("import: errors", () => {
     expect(result.rows[0]).toEqual({
       line: 2,
       errors: [],
-      value: { title: "Good row", category: "cyber", responsibility: "NATO", lead: null, notes: "", description: "", instrumentIds: ["nato-art5"] },
+      value: {
+        title: "Good row",
+        category: "cyber",
+        responsibility: "NATO",
+        lead: null,
+        notes: "",
+        description: "",
+        instrumentIds: ["nato-art5"],
+      },
     });
-    expect(result.rows.slice(1).map((r) => [r.line, r.value, r.errors.map((e) => [e.row, e.column, e.message])])).toEqual([
+    expect(
+      result.rows.slice(1).map((r) => [r.line, r.value, r.errors.map((e) => [e.row, e.column, e.message])]),
+    ).toEqual([
       [3, undefined, [[3, "Title", "Title is required"]]],
-      [5, undefined, [
-        [5, "Category", 'Unknown category "cyberz"; expected one of cyber, hybrid, infrastructure, supply-chain, information, data'],
-        [5, "Responsibility", 'Unknown responsibility "Nato-ish"; expected one of NATO, EU, Shared, Unassigned'],
-      ]],
+      [
+        5,
+        undefined,
+        [
+          [
+            5,
+            "Category",
+            'Unknown category "cyberz"; expected one of cyber, hybrid, infrastructure, supply-chain, information, data',
+          ],
+          [5, "Responsibility", 'Unknown responsibility "Nato-ish"; expected one of NATO, EU, Shared, Unassigned'],
+        ],
+      ],
       [6, undefined, [[6, "Lead", "A lead is only set when Responsibility is Shared (here: EU)"]]],
-      [7, undefined, [
-        [7, "Instruments", 'Unknown instrument "Treaty of Nowhere"'],
-        [7, "Instruments", 'Unknown instrument "Ghost [ghost-1]" (no instrument has id "ghost-1")'],
-      ]],
+      [
+        7,
+        undefined,
+        [
+          [7, "Instruments", 'Unknown instrument "Treaty of Nowhere"'],
+          [7, "Instruments", 'Unknown instrument "Ghost [ghost-1]" (no instrument has id "ghost-1")'],
+        ],
+      ],
       [8, undefined, [[8, "Title", "Title is 301 characters; the limit is 300"]]],
     ]);
   });
 
   it("accepts hand-made sheets: case-insensitive enums, ';' separator, names, extra columns (warned)", () => {
-    const csv = "title;CATEGORY;responsibility;lead;instruments;Owner\nPort;Supply-Chain;shared;;NIS2 Directive; Article 5;me\n";
+    const csv =
+      "title;CATEGORY;responsibility;lead;instruments;Owner\nPort;Supply-Chain;shared;;NIS2 Directive; Article 5;me\n";
     const result = importCsv(csv, LIBRARY_CONTEXT);
     expect(result.valid).toBe(true);
     expect(result.rows[0].value).toEqual({
-      title: "Port", category: "supply-chain", responsibility: "Shared", notes: "", description: "", instrumentIds: ["eu-nis2"],
+      title: "Port",
+      category: "supply-chain",
+      responsibility: "Shared",
+      notes: "",
+      description: "",
+      instrumentIds: ["eu-nis2"],
     });
     expect(result.warnings).toEqual(["Ignored unknown column(s): Owner"]);
   });
 
   it("strips the formula neutralisation only where it was added", () => {
     const csv = HEADER + "'=SUM(A1),cyber,NATO,,,'-1,'plain\r\n";
-    expect(importCsv(csv, LIBRARY_CONTEXT).rows[0].value).toMatchObject({ title: "=SUM(A1)", notes: "-1", description: "'plain" });
+    expect(importCsv(csv, LIBRARY_CONTEXT).rows[0].value).toMatchObject({
+      title: "=SUM(A1)",
+      notes: "-1",
+      description: "'plain",
+    });
   });
 
   it("refuses files over the size and row limits, non-UTF-8 text and a missing Title column", () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x61);
     expect(importCsv(big, LIBRARY_CONTEXT).errors[0].message).toMatch(/5\.0 MiB; the limit is 5\.0 MiB/);
     const many = HEADER + "t,cyber,,,,,\r\n".repeat(MAX_IMPORT_ROWS + 1);
-    expect(importCsv(many, LIBRARY_CONTEXT)).toMatchObject({ valid: false, rows: [], errors: [{ row: 0, message: `The file has ${MAX_IMPORT_ROWS + 1} threats; the limit is ${MAX_IMPORT_ROWS}.` }] });
-    expect(importCsv(Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xc5, 0x0a]), LIBRARY_CONTEXT).errors[0].message).toMatch(/not UTF-8/);
-    expect(importCsv("Name,Category\nx,cyber\n", LIBRARY_CONTEXT).errors[0]).toMatchObject({ row: 1, column: "(header)" });
+    expect(importCsv(many, LIBRARY_CONTEXT)).toMatchObject({
+      valid: false,
+      rows: [],
+      errors: [{ row: 0, message: `The file has ${MAX_IMPORT_ROWS + 1} threats; the limit is ${MAX_IMPORT_ROWS}.` }],
+    });
+    expect(
+      importCsv(Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xc5, 0x0a]), LIBRARY_CONTEXT).errors[0].message,
+    ).toMatch(/not UTF-8/);
+    expect(importCsv("Name,Category\nx,cyber\n", LIBRARY_CONTEXT).errors[0]).toMatchObject({
+      row: 1,
+      column: "(header)",
+    });
     expect(importCsv(HEADER, LIBRARY_CONTEXT).errors[0].message).toBe("The file contains no threats.");
   });
 
@@ -74,7 +115,9 @@ describe("import: errors", () => {
     document.rows[1].instrumentIds = ["nope"];
     const result = importJson(JSON.stringify(document), LIBRARY_CONTEXT);
     expect(result.valid).toBe(false);
-    expect(result.rows[1].errors).toEqual([{ row: 2, column: "category", message: expect.stringMatching(/expected string/) }]);
+    expect(result.rows[1].errors).toEqual([
+      { row: 2, column: "category", message: expect.stringMatching(/expected string/) },
+    ]);
     expect(importJson('{"format":"other"}', LIBRARY_CONTEXT).errors[0]).toMatchObject({ row: 0, column: "format" });
     expect(importJson("{not json", LIBRARY_CONTEXT).errors[0].message).toMatch(/not valid JSON/);
   });
@@ -87,7 +130,9 @@ describe("import: errors", () => {
     sheet.addRow(["Broken", "weather", "EU"]);
     const result = await importXlsx(Buffer.from(await workbook.xlsx.writeBuffer()), LIBRARY_CONTEXT);
     expect(result.valid).toBe(false);
-    expect(result.rows[1].errors).toEqual([{ row: 3, column: "Category", message: expect.stringContaining('"weather"') }]);
+    expect(result.rows[1].errors).toEqual([
+      { row: 3, column: "Category", message: expect.stringContaining('"weather"') },
+    ]);
     const notZip = await importXlsx(Buffer.from("PK\u0003\u0004 garbage"), LIBRARY_CONTEXT);
     expect(notZip.errors[0].message).toMatch(/not a valid XLSX/);
   });
@@ -113,6 +158,8 @@ describe("import: formats", () => {
     const file = await exportXlsx(sampleSnapshot({ rows: 3 }));
     const declared = declaredUnpackedSize(file.body);
     expect("bytes" in declared && declared.bytes).toBeGreaterThan(file.body.length);
-    expect(declaredUnpackedSize(Buffer.from("not a zip at all, long enough to scan"))).toEqual({ error: "not a zip archive" });
+    expect(declaredUnpackedSize(Buffer.from("not a zip at all, long enough to scan"))).toEqual({
+      error: "not a zip archive",
+    });
   });
 });

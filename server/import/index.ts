@@ -14,7 +14,11 @@ export { importCsv, importJson, importXlsx };
 
 export function detectImportFormat(data: Buffer): ImportResult["format"] {
   if (data.length >= 4 && data.readUInt32LE(0) === 0x04034b50) return "xlsx";
-  const start = data.subarray(0, 64).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  const start = data
+    .subarray(0, 64)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   return start.startsWith("{") ? "json" : "csv";
 }
 

@@ -24,7 +24,12 @@ export function parseInstrumentCell(cell: string): InstrumentRef[] {
   for (const part of cell.split(/(?<=\])\s*;\s*/)) {
     const match = /^([\s\S]*?)\s*\[([^[\]]+)\]\s*$/.exec(part);
     if (match) refs.push({ label: part.trim(), id: match[2].trim(), name: match[1].trim() });
-    else for (const token of part.split(";").map((t) => t.trim()).filter(Boolean)) refs.push({ label: token });
+    else
+      for (const token of part
+        .split(";")
+        .map((t) => t.trim())
+        .filter(Boolean))
+        refs.push({ label: token });
   }
   return refs;
 }
@@ -43,7 +48,8 @@ export function createInstrumentResolver(context: ImportContext, custom: readonl
     if (ref.id) return { error: `Unknown instrument "${ref.label}" (no instrument has id "${ref.id}")` };
     const matches = [...(byName.get(token) ?? [])];
     if (matches.length === 1) return { id: matches[0] };
-    if (matches.length > 1) return { error: `Instrument name "${token}" is ambiguous (ids ${matches.join(", ")}); write "${token} [id]"` };
+    if (matches.length > 1)
+      return { error: `Instrument name "${token}" is ambiguous (ids ${matches.join(", ")}); write "${token} [id]"` };
     return { error: `Unknown instrument "${token}"` };
   }
 
@@ -80,16 +86,33 @@ export function readCustomInstrument(
   const year = yearText === "" ? null : Number(yearText);
   if (!fields.id.trim()) errors.push({ row, column: column("id"), message: "Instrument id is required" });
   if (!fields.name.trim()) errors.push({ row, column: column("name"), message: "Instrument name is required" });
-  if (fields.name.length > 300) errors.push({ row, column: column("name"), message: "Instrument name is longer than 300 characters" });
-  if (!owner) errors.push({ row, column: column("owner"), message: `Unknown owner "${fields.owner}"; expected one of ${OWNER_LIST}` });
-  if (year !== null && !Number.isInteger(year)) errors.push({ row, column: column("year"), message: `Year "${yearText}" is not a whole number` });
+  if (fields.name.length > 300)
+    errors.push({ row, column: column("name"), message: "Instrument name is longer than 300 characters" });
+  if (!owner)
+    errors.push({
+      row,
+      column: column("owner"),
+      message: `Unknown owner "${fields.owner}"; expected one of ${OWNER_LIST}`,
+    });
+  if (year !== null && !Number.isInteger(year))
+    errors.push({ row, column: column("year"), message: `Year "${yearText}" is not a whole number` });
   if (errors.length > 0 || !owner) return { errors };
-  const value = { id: fields.id.trim(), name: fields.name.trim(), owner, kind: fields.kind.trim(), year, reference: fields.reference.trim() };
+  const value = {
+    id: fields.id.trim(),
+    name: fields.name.trim(),
+    owner,
+    kind: fields.kind.trim(),
+    year,
+    reference: fields.reference.trim(),
+  };
   return { value, errors };
 }
 
 /** Custom instruments the board does not have yet (a re-import into the same board adds none). */
-export function newCustomInstruments(context: ImportContext, custom: readonly ImportedInstrument[]): ImportedInstrument[] {
+export function newCustomInstruments(
+  context: ImportContext,
+  custom: readonly ImportedInstrument[],
+): ImportedInstrument[] {
   const known = new Set(context.instruments.map((instrument) => instrument.id));
   return custom.filter((instrument) => !known.has(instrument.id));
 }

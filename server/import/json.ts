@@ -11,7 +11,15 @@ import { fingerprintOf } from "../export/fingerprint";
 import { checkSize, decodeUtf8 } from "./decode";
 import { createInstrumentResolver, newCustomInstruments, readCustomInstrument } from "./instruments";
 import { validateRow, type ColumnLabels } from "./row-fields";
-import { MAX_IMPORT_ROWS, fileError, finishImport, type ImportContext, type ImportedInstrument, type ImportError, type ImportResult } from "./types";
+import {
+  MAX_IMPORT_ROWS,
+  fileError,
+  finishImport,
+  type ImportContext,
+  type ImportedInstrument,
+  type ImportError,
+  type ImportResult,
+} from "./types";
 
 const EnvelopeSchema = z.object({
   format: z.literal(MATRIX_FORMAT),
@@ -66,7 +74,11 @@ function readInstruments(items: unknown[]): { custom: ImportedInstrument[]; erro
     }
     if (!parsed.data.custom) return;
     const { year, ...rest } = parsed.data;
-    const read = readCustomInstrument({ ...rest, year: year === null ? "" : String(year) }, i + 1, (f) => `instruments[${i}].${f}`);
+    const read = readCustomInstrument(
+      { ...rest, year: year === null ? "" : String(year) },
+      i + 1,
+      (f) => `instruments[${i}].${f}`,
+    );
     errors.push(...read.errors);
     if (read.value) custom.push(read.value);
   });
@@ -94,7 +106,9 @@ export function importJson(data: Buffer | string, context: ImportContext): Impor
   const envelope = EnvelopeSchema.safeParse(document);
   if (!envelope.success) return finishImport("json", { errors: issuesToErrors(envelope.error.issues, 0) });
   if (envelope.data.rows.length > MAX_IMPORT_ROWS) {
-    return finishImport("json", { errors: [fileError(`The file has ${envelope.data.rows.length} threats; the limit is ${MAX_IMPORT_ROWS}.`)] });
+    return finishImport("json", {
+      errors: [fileError(`The file has ${envelope.data.rows.length} threats; the limit is ${MAX_IMPORT_ROWS}.`)],
+    });
   }
   const { custom, errors } = readInstruments(envelope.data.instruments);
   const resolve = createInstrumentResolver(context, custom);

@@ -42,7 +42,8 @@ export function validateRow(raw: RawRow, line: number, labels: ColumnLabels, res
   // Not trimmed: an export must read back exactly as it was written.
   const title = raw.title;
   if (!title.trim()) fail("title", "Title is required");
-  else if (title.length > MAX_TITLE_LENGTH) fail("title", `Title is ${title.length} characters; the limit is ${MAX_TITLE_LENGTH}`);
+  else if (title.length > MAX_TITLE_LENGTH)
+    fail("title", `Title is ${title.length} characters; the limit is ${MAX_TITLE_LENGTH}`);
 
   const category = matchEnum(CATEGORIES, raw.category);
   if (!raw.category.trim()) fail("category", `Category is required; ${expected(CATEGORIES)}`);
@@ -50,7 +51,8 @@ export function validateRow(raw: RawRow, line: number, labels: ColumnLabels, res
 
   // An empty responsibility is a real state of a threat: Unassigned.
   const responsibility = raw.responsibility.trim() ? matchEnum(RESPONSIBILITIES, raw.responsibility) : "Unassigned";
-  if (!responsibility) fail("responsibility", `Unknown responsibility "${raw.responsibility}"; ${expected(RESPONSIBILITIES)}`);
+  if (!responsibility)
+    fail("responsibility", `Unknown responsibility "${raw.responsibility}"; ${expected(RESPONSIBILITIES)}`);
 
   const lead = raw.lead.trim() ? matchEnum(LEADS, raw.lead) : undefined;
   if (raw.lead.trim() && !lead) fail("lead", `Unknown lead "${raw.lead}"; ${expected(LEADS)}`);
@@ -59,7 +61,8 @@ export function validateRow(raw: RawRow, line: number, labels: ColumnLabels, res
   }
 
   for (const field of ["notes", "description"] as const) {
-    if (raw[field].length > MAX_TEXT_LENGTH) fail(field, `${raw[field].length} characters; the limit is ${MAX_TEXT_LENGTH}`);
+    if (raw[field].length > MAX_TEXT_LENGTH)
+      fail(field, `${raw[field].length} characters; the limit is ${MAX_TEXT_LENGTH}`);
   }
 
   const instrumentIds: string[] = [];

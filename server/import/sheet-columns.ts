@@ -24,12 +24,20 @@ export function mapHeader(
   const index: Partial<Record<RawField, number>> = {};
   const unknown: string[] = [];
   header.forEach((name, i) => {
-    const field = (Object.keys(MATRIX_LABELS) as RawField[]).find((f) => normalise(MATRIX_LABELS[f]) === normalise(name));
+    const field = (Object.keys(MATRIX_LABELS) as RawField[]).find(
+      (f) => normalise(MATRIX_LABELS[f]) === normalise(name),
+    );
     if (field && index[field] === undefined) index[field] = i;
     else if (name.trim() && !EXPORT_ONLY.has(normalise(name))) unknown.push(name.trim());
   });
   if (index.title === undefined) {
-    return { error: fileError(`No "Title" column found. Expected the header: ${MATRIX_COLUMNS.join(", ")}.`, headerLine, "(header)") };
+    return {
+      error: fileError(
+        `No "Title" column found. Expected the header: ${MATRIX_COLUMNS.join(", ")}.`,
+        headerLine,
+        "(header)",
+      ),
+    };
   }
   const warnings = unknown.length ? [`Ignored unknown column(s): ${unknown.join(", ")}`] : [];
   return { index, warnings };

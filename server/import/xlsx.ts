@@ -9,7 +9,12 @@ import ExcelJS from "exceljs";
 import { restoreCell } from "../export/neutralise";
 import { INSTRUMENT_SHEET_COLUMNS } from "../export/xlsx";
 import { checkSize } from "./decode";
-import { createInstrumentResolver, newCustomInstruments, parseInstrumentCell, readCustomInstrument } from "./instruments";
+import {
+  createInstrumentResolver,
+  newCustomInstruments,
+  parseInstrumentCell,
+  readCustomInstrument,
+} from "./instruments";
 import { validateRow, type RawField } from "./row-fields";
 import { mapHeader, MATRIX_LABELS } from "./sheet-columns";
 import { declaredUnpackedSize } from "./zip-guard";
@@ -70,7 +75,11 @@ async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook | ImportErro
   const declared = declaredUnpackedSize(data);
   if ("error" in declared) return fileError(`The file is not a valid XLSX workbook (${declared.error}).`);
   if (declared.bytes > MAX_XLSX_UNPACKED_BYTES) {
-    return fileError(`The workbook unpacks to ${Math.round(declared.bytes / 1024 / 1024)} MiB; the limit is ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MiB.`);
+    return fileError(
+      `The workbook unpacks to ${Math.round(declared.bytes / 1024 / 1024)} MiB; the limit is ${
+        MAX_XLSX_UNPACKED_BYTES / 1024 / 1024
+      } MiB.`,
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -90,7 +99,9 @@ export async function importXlsx(data: Buffer, context: ImportContext): Promise<
   const sheet = workbook.getWorksheet("Matrix") ?? workbook.worksheets[0];
   const headerRow = sheet ? findHeader(sheet) : null;
   if (!sheet || headerRow === null) {
-    return finishImport("xlsx", { errors: [fileError('No header row with a "Title" column in the first 10 rows of the Matrix sheet.')] });
+    return finishImport("xlsx", {
+      errors: [fileError('No header row with a "Title" column in the first 10 rows of the Matrix sheet.')],
+    });
   }
   const columns = mapHeader(rowCells(sheet.getRow(headerRow), sheet.columnCount), headerRow);
   if ("error" in columns) return finishImport("xlsx", { errors: [columns.error] });
@@ -100,13 +111,15 @@ export async function importXlsx(data: Buffer, context: ImportContext): Promise<
     if (cells.some((cell) => cell.trim() !== "")) lines.push({ line: r, cells });
   }
   if (lines.length > MAX_IMPORT_ROWS) {
-    return finishImport("xlsx", { errors: [fileError(`The sheet has ${lines.length} threats; the limit is ${MAX_IMPORT_ROWS}.`)] });
+    return finishImport("xlsx", {
+      errors: [fileError(`The sheet has ${lines.length} threats; the limit is ${MAX_IMPORT_ROWS}.`)],
+    });
   }
   const { custom, errors } = readInstruments(workbook);
   const resolve = createInstrumentResolver(context, custom);
   const get = (cells: string[], field: RawField) => {
     const index = columns.index[field];
-    return index === undefined ? "" : (cells[index] ?? "");
+    return index === undefined ? "" : cells[index] ?? "";
   };
   const rows = lines.map(({ line, cells }) =>
     validateRow(
@@ -124,5 +137,10 @@ export async function importXlsx(data: Buffer, context: ImportContext): Promise<
       resolve,
     ),
   );
-  return finishImport("xlsx", { rows, instruments: newCustomInstruments(context, custom), errors, warnings: columns.warnings });
+  return finishImport("xlsx", {
+    rows,
+    instruments: newCustomInstruments(context, custom),
+    errors,
+    warnings: columns.warnings,
+  });
 }

@@ -23,7 +23,8 @@ export function declaredUnpackedSize(zip: Buffer): { bytes: number } | { error: 
   if (entries === 0xffff || offset === 0xffffffff) return { error: "ZIP64 archives are not supported" };
   let bytes = 0;
   for (let n = 0; n < entries; n++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_SIGNATURE) return { error: "damaged zip directory" };
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_SIGNATURE)
+      return { error: "damaged zip directory" };
     const size = zip.readUInt32LE(offset + 24);
     if (size === 0xffffffff) return { error: "ZIP64 archives are not supported" };
     bytes += size;

@@ -10,7 +10,8 @@ import * as encoding from "lib0/encoding";
 import { addRow, getRowText, linkInstrument, readRow, readRows, setResponsibility } from "../../app/lib/board-doc";
 import { CloseCode } from "../../app/lib/collab-protocol";
 import type { RemitServer } from "../../server/remit-server";
-import { connectClient, guestCookie, waitFor, waitForSync, type TestClient } from "../support/collab-client";
+import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { clientFrame, openRawWebSocket, serverCloseCode } from "../support/raw-socket";
 import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
 
@@ -18,10 +19,12 @@ let database: TestDatabase;
 let server: RemitServer;
 let boardId: string;
 const clients: TestClient[] = [];
-const alice = guestCookie("Alice", "Germany");
-const bob = guestCookie("Bob", "France");
+let alice: string;
+let bob: string;
+let aliceAccount: TestAccount;
 
-function client(cookie = alice, doc?: Y.Doc): TestClient {
+function client(cookie?: string, doc?: Y.Doc): TestClient {
+  cookie ??= alice;
   const created = connectClient(server.url, boardId, { cookie, doc });
   clients.push(created);
   return created;
@@ -32,7 +35,8 @@ async function logRowCount(): Promise<number> {
 }
 
 /** Opens a plain ws socket and resolves with the close code the server sends. */
-function closeCodeOf(open: (socket: WebSocket) => void, cookie = alice): Promise<number> {
+function closeCodeOf(open: (socket: WebSocket) => void, cookie?: string): Promise<number> {
+  cookie ??= alice;
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${boardId}`, { headers: { Cookie: cookie } });
     socket.on("open", () => open(socket));
@@ -52,7 +56,12 @@ function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
 beforeEach(async () => {
   database = createTestDatabase();
   server = await startTestServer(database, { COMPACT_EVERY: "1000", MAX_FRAME_BYTES: String(64 * 1024) });
-  boardId = (await server.services.createBoard({ title: "Test board", template: "starter" })).id;
+  aliceAccount = await createAccount(server, "Alice", "DE");
+  const bobAccount = await createAccount(server, "Bob", "FR");
+  alice = aliceAccount.cookie;
+  bob = bobAccount.cookie;
+  boardId = (await server.access.createBoard(aliceAccount.user.id, { title: "Test board", template: "starter" })).id;
+  await addMember(server, aliceAccount, boardId, bobAccount, "delegate");
 });
 
 afterEach(async () => {
@@ -242,17 +251,17 @@ describe("collaboration server", () => {
     await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID), "presence to arrive");
     await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID)?.user as { name?: string })?.name === "Alice", "stamped name");
     const seen = b.provider.awareness.getStates().get(a.doc.clientID) as { user: { name: string; delegation: string } };
-    expect(seen.user).toMatchObject({ name: "Alice", delegation: "Germany" });
+    expect(seen.user).toMatchObject({ name: "Alice", delegation: "Germany", id: aliceAccount.user.id });
   });
 
-  it("COLLAB-13 a socket without an identity is closed with 4401 and an unknown board with 4404", async () => {
+  it("COLLAB-13 a socket without a session is closed with 4401 and an unknown board with 4403 (no existence leak)", async () => {
     const noCookie = await closeCodeOf(() => undefined, "");
     expect(noCookie).toBe(CloseCode.unauthenticated);
     const unknown = await new Promise<number>((resolve) => {
       const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/AAAAAAAAAAAAAAAAAAAAAA`, { headers: { Cookie: alice } });
       socket.on("close", (closeCode) => resolve(closeCode));
     });
-    expect(unknown).toBe(CloseCode.boardNotFound);
+    expect(unknown).toBe(CloseCode.forbidden);
   });
 
   it("COLLAB-13 an upgrade from a foreign Origin is refused before a socket exists", async () => {

@@ -4,12 +4,6 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
-import { encodeGuestCookieValue, GUEST_COOKIE } from "../../app/lib/guest-identity";
-
-export function guestCookie(name: string, delegation = "Testland"): string {
-  const id = `guest-${name.toLowerCase().replace(/[^a-z0-9]/g, "")}-0001`;
-  return `${GUEST_COOKIE}=${encodeGuestCookieValue({ id, name, delegation })}`;
-}
 
 /** A WebSocket class that sends fixed headers, for WebsocketProvider's WebSocketPolyfill option. */
 export function webSocketWithHeaders(headers: Record<string, string>) {

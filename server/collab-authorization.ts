@@ -1,0 +1,28 @@
+/**
+ * Decides who is opening a collaboration socket, from the session cookie,
+ * and with which role, before any board data is sent. A board the user may
+ * not see answers the same as one that does not exist (4403): no existence leak.
+ */
+import type { IncomingMessage } from "node:http";
+import { CloseCode } from "../app/lib/collab-protocol";
+import { readCookie, SESSION_COOKIE } from "../app/lib/cookies";
+import { colorFor } from "../app/lib/presence";
+import type { AuthServices, BoardAccessServices } from "../app/load-context";
+import type { UpgradeDecision } from "./collab/ws-endpoint";
+
+export function sessionAuthorizer(auth: AuthServices, access: BoardAccessServices) {
+  return async (request: IncomingMessage, boardId: string): Promise<UpgradeDecision> => {
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    const user = token ? await auth.getSessionUser(token) : null;
+    if (!user) return { ok: false, closeCode: CloseCode.unauthenticated, reason: "sign in first" };
+    const granted = await access.getAccess(boardId, user.id);
+    if (!granted) return { ok: false, closeCode: CloseCode.forbidden, reason: "not a member of this board" };
+    return {
+      ok: true,
+      user: { id: user.id, name: user.displayName, delegation: user.delegation.name, color: colorFor(user.id) },
+      actor: { userId: user.id, name: user.displayName, delegationCode: user.delegation.code, delegationName: user.delegation.name },
+      role: granted.role,
+      readOnlyBoard: granted.board.archivedAt !== null,
+    };
+  };
+}
