@@ -15,6 +15,9 @@
  * 5. The WASM engine arms long setTimeouts it never clears (10 s on PostgreSQL, 60 s in SQLite
  *    `migrate dev`), and the CLI leaves the pg pool open, so commands linger after they have finished
  *    -> unref long timers in the CLI process and let idle pg pool clients not hold the process.
+ * 6. adapter-pg's executeScript splits migration SQL on every ";", which breaks any statement with a
+ *    semicolon inside (a PL/pgSQL trigger function body) -> send the script as one simple query, which
+ *    PostgreSQL runs statement by statement itself.
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -120,18 +123,33 @@ export function pgConfigFromUrl(url: string): pg.PoolConfig {
   };
 }
 
+/** Fix 6. */
+function runScriptWhole<T extends SqlDriverAdapter>(adapter: T): T {
+  const inner = adapter as unknown as { client: pg.Pool; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await inner.client.query(script);
+    } catch (error) {
+      inner.onError(error);
+    }
+  };
+  return adapter;
+}
+
 export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
   unrefLongEngineTimers();
   // allowExitOnIdle (fix 5 too): the CLI does not end the main pool, whose idle client would hold it 10 s.
   const config: pg.PoolConfig = { ...pgConfigFromUrl(url), Client: TextNameClient, allowExitOnIdle: true };
   const schema = new URL(url).searchParams.get("schema") ?? undefined;
   const factory = new PrismaPg(config, { schema });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => runScriptWhole(await connect());
   factory.connectToShadowDb = async () => {
     const admin = new pg.Client(config);
     await admin.connect();
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     await admin.query(`CREATE DATABASE "${database}"`);
-    const shadow = await new PrismaPg({ ...config, database }, { schema }).connect();
+    const shadow = runScriptWhole(await new PrismaPg({ ...config, database }, { schema }).connect());
     const disposeShadow = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       try {
