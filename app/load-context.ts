@@ -4,6 +4,7 @@
  * never pulls in Prisma, and the server keeps one way to do each thing.
  */
 import type { Category, Responsibility } from "./lib/board-doc";
+import type { BoardConsensusJson, CommentsOverview, PositionRecord } from "./lib/consensus-contract";
 
 export const INSTRUMENT_OWNERS = ["NATO", "EU", "Joint", "National"] as const;
 export type InstrumentOwner = (typeof INSTRUMENT_OWNERS)[number];
@@ -64,6 +65,8 @@ export interface RemitLoadContext {
   secureCookies: boolean;
   /** Nonce for inline and external scripts in this response's CSP. */
   cspNonce: string;
+  consensus: ConsensusServices;
+  comments: CommentServices;
 }
 
 declare module "@remix-run/server-runtime" {
@@ -167,4 +170,36 @@ export interface BoardAccessServices {
   /** Joins the board (never lowers an existing role). */
   acceptInvite(userId: string, token: string): Promise<{ ok: true; boardId: string } | { ok: false; problem: InviteProblem }>;
   listActivity(actorId: string, boardId: string, options: { delegationCode?: string; limit: number }): Promise<ActivityItem[]>;
+}
+
+// ---- Comments, positions and agreement ------------------------------------
+
+export type ActionResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
+
+/**
+ * Positions and the agreement workflow. Inputs are `unknown`: the service
+ * validates them (zod) and answers field errors. The delegation a position is
+ * recorded for is always the actor's own.
+ */
+export interface ConsensusServices {
+  getBoardConsensus(actorId: string, boardId: string): Promise<BoardConsensusJson>;
+  /** input: { rowId, position, text? } */
+  recordPosition(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  positionHistory(actorId: string, boardId: string, rowId: string): Promise<PositionRecord[]>;
+  /** input: { rowId, procedure: "consensus" } | { rowId, procedure: "silence", silenceDeadline: ISO datetime } (chair) */
+  propose(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  /** Chair; only when every participant has spoken and nobody objects. */
+  declareAgreed(actorId: string, boardId: string, rowId: string): Promise<ActionResult>;
+  /** Chair; agreed or proposed → draft. */
+  reopen(actorId: string, boardId: string, rowId: string): Promise<ActionResult>;
+}
+
+export interface CommentServices {
+  list(actorId: string, boardId: string): Promise<CommentsOverview>;
+  /** input: { rowId, cell?, parentId?, body, mentionUserIds?, mentionDelegationCodes? } */
+  create(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  edit(actorId: string, boardId: string, commentId: string, body: unknown): Promise<ActionResult>;
+  remove(actorId: string, boardId: string, commentId: string): Promise<ActionResult>;
+  setResolved(actorId: string, boardId: string, commentId: string, resolved: boolean): Promise<ActionResult>;
+  markMentionsRead(actorId: string, boardId: string): Promise<void>;
 }

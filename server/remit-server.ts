@@ -22,6 +22,9 @@ import { createBoardAccessServices } from "./access/board-access-service";
 import { ActivityLog } from "./db/activity-log";
 import { seedDemo } from "./demo-seed";
 import { securityHeaders } from "./http-security";
+import { ConsensusService } from "./consensus/consensus-service";
+import { CommentService } from "./consensus/comment-service";
+import { systemClock, type Clock } from "./consensus/clock";
 import type { BoardAccessServices, RemitLoadContext, RemitServices } from "../app/load-context";
 
 export interface RemitServer {
@@ -32,6 +35,8 @@ export interface RemitServer {
   readonly auth: ReturnType<typeof createAuthServices>;
   readonly access: BoardAccessServices;
   readonly activity: ActivityLog;
+  readonly consensus: ConsensusService;
+  readonly comments: CommentService;
   readonly registry: RoomRegistry;
   readonly collab: CollabEndpoint;
   stop(): Promise<void>;
@@ -44,6 +49,8 @@ export interface RemitServerOptions {
   log?: (message: string, error?: unknown) => void;
   /** How long an empty room stays loaded (tests use 0). */
   unloadDelayMs?: number;
+  /** Time source for silence deadlines (tests inject one). */
+  clock?: Clock;
 }
 
 const defaultLog = (message: string, error?: unknown) =>
@@ -71,13 +78,23 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   });
   if (config.DEMO && (await seedDemo(prisma, auth, access))) log("demo accounts and board created (DEMO=true)");
 
+  const events = (boardId: string, event: Parameters<CollabEndpoint["broadcastBoardEvent"]>[1]) => collab?.broadcastBoardEvent(boardId, event);
+  let consensus: ConsensusService | null = null;
   const registry = new RoomRegistry(store, {
     compactEvery: config.COMPACT_EVERY,
     maxRejectedWrites: 5,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
     log,
-    onActivity: (boardId, actor, changes) => activity.record(boardId, actor, changes),
+    onActivity: (boardId, actor, changes) => {
+      activity.record(boardId, actor, changes);
+      consensus?.onRowsEdited(boardId, changes.filter((change) => change.kind !== "row-moved").map((change) => change.rowId));
+    },
+    lockedRows: (boardId) => consensus?.lockedRows(boardId) ?? new Set(),
   });
+  consensus = new ConsensusService({ prisma, access, readState: (boardId) => registry.readState(boardId), events, clock: options.clock ?? systemClock, log });
+  await consensus.start();
+  const consensusService = consensus;
+  const comments = new CommentService({ prisma, access, events, now: () => (options.clock ?? systemClock).now() });
   const authorize = sessionAuthorizer(auth, access);
   collab = createCollabEndpoint({
     registry,
@@ -109,6 +126,8 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
           clientIp: request.ip ?? "unknown",
           secureCookies: request.secure,
           cspNonce: response.locals.cspNonce as string,
+          consensus: consensusService,
+          comments,
         }) satisfies RemitLoadContext,
       }),
     );
@@ -137,9 +156,12 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     auth,
     access,
     activity,
+    consensus: consensusService,
+    comments,
     registry,
     collab: endpoint,
     async stop() {
+      consensusService.stop();
       await endpoint.close();
       await activity.flush();
       httpServer.closeAllConnections();

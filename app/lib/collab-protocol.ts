@@ -19,7 +19,19 @@ export const MessageType = {
    * (provider.messageHandlers[MessageType.access]).
    */
   access: 10,
+  /**
+   * Remit extension, server → client only: something stored outside the
+   * document changed (comments, positions, workflow, versions) or an edit to
+   * an agreed row was undone. Payload: varString JSON BoardEventMessage.
+   */
+  boardEvent: 11,
 } as const;
+
+export interface BoardEventMessage {
+  kind: "comments" | "positions" | "workflow" | "versions" | "row-locked";
+  rowId?: string;
+  message?: string;
+}
 
 export interface AccessMessage {
   role: "chair" | "delegate" | "observer";

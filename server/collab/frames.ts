@@ -5,7 +5,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { MessageType } from "../../app/lib/collab-protocol";
+import { MessageType, type AccessMessage, type BoardEventMessage } from "../../app/lib/collab-protocol";
 
 const SyncType = { step1: 0, step2: 1, update: 2 } as const;
 
@@ -74,3 +74,13 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
+
+function encodeJsonMessage(messageType: number, payload: unknown): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageType);
+  encoding.writeVarString(encoder, JSON.stringify(payload));
+  return encoding.toUint8Array(encoder);
+}
+
+export const encodeAccess = (message: AccessMessage) => encodeJsonMessage(MessageType.access, message);
+export const encodeBoardEvent = (event: BoardEventMessage) => encodeJsonMessage(MessageType.boardEvent, event);

@@ -3,6 +3,7 @@
  * share the same load), unloads it once the last connection has left and its
  * updates are durable.
  */
+import * as Y from "yjs";
 import type { CollabConnection } from "./connection";
 import { Room, type RoomOptions } from "./room";
 import type { UpdateStore } from "./update-store";
@@ -55,6 +56,18 @@ export class RoomRegistry {
   /** The loaded room of a board, if any (for closing sockets of removed members, etc.). */
   async loadedRoom(boardId: string): Promise<Room | undefined> {
     return this.rooms.get(boardId)?.catch(() => undefined);
+  }
+
+  /**
+   * The board's current Yjs state: from the live room when loaded (it may hold
+   * updates not yet durable), else from storage. For exports and publishing.
+   */
+  async readState(boardId: string): Promise<Uint8Array> {
+    const room = await this.loadedRoom(boardId);
+    if (room) return Y.encodeStateAsUpdate(room.doc);
+    const stored = await this.store.load(boardId);
+    const updates = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.tail.map((entry) => entry.data)];
+    return updates.length > 0 ? Y.mergeUpdates(updates) : Y.encodeStateAsUpdate(new Y.Doc());
   }
 
   get loadedBoardIds(): string[] {

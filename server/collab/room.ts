@@ -8,7 +8,7 @@ import { CloseCode } from "../../app/lib/collab-protocol";
 import { getRowsType, listRowIds, readRow } from "../../app/lib/board-doc";
 import { describeRowEvents, type BoardChange } from "./board-changes";
 import type { CollabConnection, ConnectionActor } from "./connection";
-import { decodeClientFrame, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, FrameError } from "./frames";
+import { decodeClientFrame, encodeAwareness, encodeBoardEvent, encodeSyncStep1, encodeSyncStep2, encodeUpdate, FrameError } from "./frames";
 import { decodeAwarenessEntries, encodeAwarenessEntries, stampPresence } from "./presence-stamp";
 import { checkUpdate } from "./update-validation";
 import type { UpdateStore } from "./update-store";
@@ -22,6 +22,8 @@ export interface RoomOptions {
   log: (message: string, error?: unknown) => void;
   /** Receives what each accepted update changed, in words, with who sent it. */
   onActivity?: (boardId: string, actor: ConnectionActor, changes: BoardChange[]) => void;
+  /** Rows nobody may edit (agreed rows); an update touching one is undone at once. */
+  lockedRows?: (boardId: string) => ReadonlySet<string>;
 }
 
 /** Origin of transactions that replay stored state; those are not persisted again. */
@@ -166,11 +168,43 @@ export class Room {
       return;
     }
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      const locked = this.options.lockedRows?.(this.boardId);
+      if (locked && locked.size > 0) this.applyGuarded(connection, update, locked);
+      else Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
       this.options.log(`board ${this.boardId}: update failed to apply`, error);
       connection.close(CloseCode.updateRejected, "update failed to apply");
     }
+  }
+
+  /**
+   * Applies an update while rows are locked; if it touched one, undoes the
+   * whole update at once (everyone, the sender included, receives the undo)
+   * and tells the sender why.
+   */
+  private applyGuarded(connection: CollabConnection, update: Uint8Array, locked: ReadonlySet<string>): void {
+    const rows = getRowsType(this.doc);
+    const guard = new Y.UndoManager(rows, { trackedOrigins: new Set([connection]), captureTimeout: 0 });
+    const touched = new Set<string>();
+    const watch = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      for (const event of events) {
+        const rowIds = event.target === rows ? [...event.changes.keys.keys()] : [event.path[0] as string];
+        for (const rowId of rowIds) if (locked.has(rowId)) touched.add(rowId);
+      }
+    };
+    rows.observeDeep(watch);
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } finally {
+      rows.unobserveDeep(watch);
+    }
+    if (touched.size > 0) {
+      guard.undo();
+      for (const rowId of touched) {
+        connection.send(encodeBoardEvent({ kind: "row-locked", rowId, message: "This row is agreed and locked; the chair can reopen it." }));
+      }
+    }
+    guard.destroy();
   }
 
   private receiveAwareness(connection: CollabConnection, state: ConnectionState, update: Uint8Array): void {
@@ -213,7 +247,11 @@ export class Room {
     rows.observeDeep((events, transaction) => {
       const origin = transaction.origin as CollabConnection;
       if (this.connections.has(origin) && origin.actor) {
-        const changes = describeRowEvents(events, rows, (rowId) => this.rowTitles.get(rowId) ?? null);
+        const locked = this.options.lockedRows?.(this.boardId);
+        // Edits to locked rows are undone at once: they are not activity.
+        const changes = describeRowEvents(events, rows, (rowId) => this.rowTitles.get(rowId) ?? null).filter(
+          (change) => !locked?.has(change.rowId),
+        );
         if (changes.length > 0) onActivity(this.boardId, origin.actor, changes);
       }
       for (const event of events) {

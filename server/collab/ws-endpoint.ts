@@ -9,11 +9,11 @@ import type { Duplex } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type WebSocket, type RawData } from "ws";
 import { z } from "zod";
-import { CloseCode, COLLAB_PATH_PREFIX, MessageType, type AccessMessage } from "../../app/lib/collab-protocol";
+import { CloseCode, COLLAB_PATH_PREFIX, type BoardEventMessage } from "../../app/lib/collab-protocol";
 import type { PresenceUser } from "../../app/lib/presence";
 import { ROLE_CAN } from "../../app/lib/roles";
 import type { BoardRole } from "../../app/load-context";
-import * as encoding from "lib0/encoding";
+import { encodeAccess, encodeBoardEvent } from "./frames";
 import type { CollabConnection, ConnectionActor } from "./connection";
 import type { Room } from "./room";
 import type { RoomRegistry } from "./room-registry";
@@ -44,6 +44,8 @@ export interface CollabEndpoint {
   applyAccessChange(boardId: string, userId: string, role: BoardRole | null): void;
   /** Closes every socket of a user (sessions revoked). */
   closeUserConnections(userId: string): void;
+  /** Sends a board event to everyone connected to the board. */
+  broadcastBoardEvent(boardId: string, event: BoardEventMessage): void;
   close(): Promise<void>;
 }
 
@@ -65,11 +67,7 @@ export class WsConnection implements CollabConnection {
 
   /** Tells the client its role (Remit extension message), so the UI can switch to or from read-only live. */
   sendAccess(): void {
-    const message: AccessMessage = { role: this.role, canWrite: this.canWrite() };
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.access);
-    encoding.writeVarString(encoder, JSON.stringify(message));
-    this.send(encoding.toUint8Array(encoder));
+    this.send(encodeAccess({ role: this.role, canWrite: this.canWrite() }));
   }
 
   send(frame: Uint8Array): void {
@@ -187,6 +185,10 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
           connection.sendAccess();
         }
       }
+    },
+    broadcastBoardEvent(boardId, event) {
+      const frame = encodeBoardEvent(event);
+      for (const connection of connections) if (connection.boardId === boardId) connection.send(frame);
     },
     closeUserConnections(userId) {
       for (const connection of connections) {

@@ -1,0 +1,79 @@
+/** Shapes of consensus data shared by server services and routes (types only). */
+import type { ConsensusResult, PositionValue } from "./consensus";
+import type { DelegationInfo } from "../load-context";
+
+export const WORKFLOW_STATES = ["draft", "proposed", "agreed"] as const;
+export type RowWorkflowState = (typeof WORKFLOW_STATES)[number];
+export type AdoptionProcedure = "consensus" | "silence" | "chair-declared";
+
+export interface PositionRecord {
+  rowId: string;
+  delegationCode: string;
+  delegationName: string;
+  position: PositionValue;
+  text: string | null;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+export interface RowWorkflowView {
+  state: RowWorkflowState;
+  procedure: AdoptionProcedure | null;
+  proposedAt: string | null;
+  silenceDeadline: string | null;
+  agreedAt: string | null;
+  /** Delegation that last objected / broke silence. */
+  brokenByDelegation: string | null;
+}
+
+export interface RowConsensusView {
+  rowId: string;
+  workflow: RowWorkflowView;
+  /** Standing position of each delegation (latest), participating or not. */
+  positions: PositionRecord[];
+  consensus: ConsensusResult;
+}
+
+export interface BoardConsensusView {
+  /** Delegations taking part: those of the board's chairs and delegates, institutions excepted. */
+  participants: DelegationInfo[];
+  /** Only rows that have a workflow record or positions; others are draft with nobody having spoken. */
+  rows: Map<string, RowConsensusView>;
+  /** For a row without a record. */
+  emptyRow(rowId: string): RowConsensusView;
+}
+
+/** BoardConsensusView as loaders return it (JSON-friendly). */
+export interface BoardConsensusJson {
+  participants: DelegationInfo[];
+  rows: Record<string, RowConsensusView>;
+}
+
+export const COMMENT_CELLS = ["responsibility", "instruments", "notes"] as const;
+export type CommentCell = (typeof COMMENT_CELLS)[number];
+
+export interface CommentView {
+  id: string;
+  rowId: string;
+  cell: CommentCell | null;
+  parentId: string | null;
+  authorId: string;
+  authorName: string;
+  delegationCode: string;
+  /** Plain text as typed; render as text (links and line breaks only). Empty when deleted. */
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  /** Set on thread roots. */
+  resolvedAt: string | null;
+  mentionsMe: boolean;
+}
+
+export interface CommentsOverview {
+  comments: CommentView[];
+  /** Open (unresolved) thread count per row, for the grid badges. */
+  openThreadsByRow: Record<string, number>;
+  /** Mentions of the current user not yet marked read. */
+  unreadMentions: number;
+}

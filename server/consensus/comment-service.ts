@@ -1,0 +1,163 @@
+/**
+ * Comments on rows. Author and delegation come from the session, never from
+ * the request; bodies are stored as typed and rendered as plain text.
+ */
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { AccessDenied } from "../../app/lib/access-errors";
+import { COMMENT_CELLS, type CommentCell, type CommentsOverview } from "../../app/lib/consensus-contract";
+import { ROLE_CAN } from "../../app/lib/roles";
+import type { BoardAccessServices, BoardRole } from "../../app/load-context";
+import { fieldErrorsOf } from "../auth/account-schemas";
+import type { PrismaClient } from "../db/prisma-client";
+import type { BoardEventSink } from "./board-events";
+import type { ActionResult } from "../../app/load-context";
+
+const Body = z.string().trim().min(1, "Write something").max(5000, "Use at most 5000 characters");
+
+export const CreateCommentSchema = z.object({
+  rowId: z.string().min(1).max(64),
+  cell: z.enum(COMMENT_CELLS).nullable().optional().default(null),
+  parentId: z.string().max(64).nullable().optional().default(null),
+  body: Body,
+  mentionUserIds: z.array(z.string().max(64)).max(50).optional().default([]),
+  mentionDelegationCodes: z.array(z.string().max(16)).max(50).optional().default([]),
+});
+
+export interface CommentDeps {
+  prisma: PrismaClient;
+  access: BoardAccessServices;
+  events: BoardEventSink;
+  now: () => number;
+}
+
+const commentSelect = {
+  id: true, rowId: true, cell: true, parentId: true, authorId: true, authorName: true, delegationCode: true, body: true,
+  createdAt: true, editedAt: true, deletedAt: true, resolvedAt: true,
+} as const;
+
+export class CommentService {
+  constructor(private readonly deps: CommentDeps) {}
+
+  async list(actorId: string, boardId: string): Promise<CommentsOverview> {
+    await this.requireRole(actorId, boardId, () => true, "read comments");
+    const [rows, mentions] = await Promise.all([
+      this.deps.prisma.comment.findMany({ where: { boardId }, select: commentSelect, orderBy: { createdAt: "asc" } }),
+      this.deps.prisma.mention.findMany({ where: { boardId, userId: actorId }, select: { commentId: true, readAt: true } }),
+    ]);
+    const mentioned = new Set(mentions.map((m) => m.commentId));
+    const openThreadsByRow: Record<string, number> = {};
+    for (const row of rows) {
+      if (!row.parentId && !row.resolvedAt && !row.deletedAt) openThreadsByRow[row.rowId] = (openThreadsByRow[row.rowId] ?? 0) + 1;
+    }
+    return {
+      comments: rows.map((row) => ({
+        id: row.id,
+        rowId: row.rowId,
+        cell: (row.cell as CommentCell | null) ?? null,
+        parentId: row.parentId,
+        authorId: row.authorId,
+        authorName: row.authorName,
+        delegationCode: row.delegationCode,
+        body: row.deletedAt ? "" : row.body,
+        createdAt: row.createdAt.toISOString(),
+        editedAt: row.editedAt?.toISOString() ?? null,
+        deleted: row.deletedAt !== null,
+        resolvedAt: row.resolvedAt?.toISOString() ?? null,
+        mentionsMe: mentioned.has(row.id),
+      })),
+      openThreadsByRow,
+      unreadMentions: mentions.filter((m) => !m.readAt).length,
+    };
+  }
+
+  async create(actorId: string, boardId: string, raw: unknown): Promise<ActionResult & { id?: string }> {
+    await this.requireRole(actorId, boardId, ROLE_CAN.comment, "comment");
+    const parsed = CreateCommentSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const input = parsed.data;
+    const { prisma } = this.deps;
+    if (input.parentId) {
+      const parent = await prisma.comment.findFirst({ where: { id: input.parentId, boardId, rowId: input.rowId, parentId: null }, select: { id: true } });
+      if (!parent) return { ok: false, fieldErrors: { parentId: "The thread you reply to does not exist" } };
+    }
+    const author = await prisma.user.findUniqueOrThrow({ where: { id: actorId }, select: { displayName: true, delegation: { select: { code: true, name: true } } } });
+    // Mentions: only members of this board; a delegation mention reaches its members here.
+    const members = await prisma.boardMember.findMany({ where: { boardId }, select: { userId: true, user: { select: { delegationCode: true } } } });
+    const mentioned = new Set(
+      members
+        .filter((m) => input.mentionUserIds.includes(m.userId) || input.mentionDelegationCodes.includes(m.user.delegationCode))
+        .map((m) => m.userId)
+        .filter((userId) => userId !== actorId),
+    );
+    const id = randomUUID();
+    await prisma.comment.create({
+      data: {
+        id, boardId, rowId: input.rowId, cell: input.cell, parentId: input.parentId, authorId: actorId, authorName: author.displayName,
+        delegationCode: author.delegation.code, body: input.body, createdAt: new Date(this.deps.now()),
+        mentions: { create: [...mentioned].map((userId) => ({ id: randomUUID(), boardId, userId })) },
+      },
+      select: { id: true },
+    });
+    await prisma.activityEntry.create({
+      data: {
+        boardId, actorId, actorName: author.displayName, delegationCode: author.delegation.code, delegationName: author.delegation.name,
+        kind: "comment-added", rowId: input.rowId, rowTitle: null, detail: JSON.stringify({ cell: input.cell }),
+      },
+      select: { id: true },
+    });
+    this.deps.events(boardId, { kind: "comments", rowId: input.rowId });
+    return { ok: true, id };
+  }
+
+  /** Authors edit their own comments only. */
+  async edit(actorId: string, boardId: string, commentId: string, rawBody: unknown): Promise<ActionResult> {
+    await this.requireRole(actorId, boardId, ROLE_CAN.comment, "edit comments");
+    const body = Body.safeParse(rawBody);
+    if (!body.success) return { ok: false, fieldErrors: { body: body.error.issues[0].message } };
+    const comment = await this.own(actorId, boardId, commentId);
+    await this.deps.prisma.comment.update({ where: { id: comment.id }, data: { body: body.data, editedAt: new Date(this.deps.now()) }, select: { id: true } });
+    this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
+    return { ok: true };
+  }
+
+  async remove(actorId: string, boardId: string, commentId: string): Promise<ActionResult> {
+    await this.requireRole(actorId, boardId, ROLE_CAN.comment, "delete comments");
+    const comment = await this.own(actorId, boardId, commentId);
+    await this.deps.prisma.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(this.deps.now()) }, select: { id: true } });
+    this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
+    return { ok: true };
+  }
+
+  /** Resolve or reopen a thread (its root comment); anyone who may comment. */
+  async setResolved(actorId: string, boardId: string, commentId: string, resolved: boolean): Promise<ActionResult> {
+    await this.requireRole(actorId, boardId, ROLE_CAN.comment, "resolve threads");
+    const root = await this.deps.prisma.comment.findFirst({ where: { id: commentId, boardId, parentId: null }, select: { id: true, rowId: true } });
+    if (!root) return { ok: false, fieldErrors: { commentId: "No such thread" } };
+    await this.deps.prisma.comment.update({
+      where: { id: root.id },
+      data: resolved ? { resolvedAt: new Date(this.deps.now()), resolvedById: actorId } : { resolvedAt: null, resolvedById: null },
+      select: { id: true },
+    });
+    this.deps.events(boardId, { kind: "comments", rowId: root.rowId });
+    return { ok: true };
+  }
+
+  async markMentionsRead(actorId: string, boardId: string): Promise<void> {
+    await this.requireRole(actorId, boardId, () => true, "read comments");
+    await this.deps.prisma.mention.updateMany({ where: { boardId, userId: actorId, readAt: null }, data: { readAt: new Date(this.deps.now()) } });
+  }
+
+  private async own(actorId: string, boardId: string, commentId: string) {
+    const comment = await this.deps.prisma.comment.findFirst({ where: { id: commentId, boardId, deletedAt: null }, select: { id: true, authorId: true, rowId: true } });
+    if (!comment) throw new AccessDenied(404, "comment not found");
+    if (comment.authorId !== actorId) throw new AccessDenied(403, "you can only change your own comments");
+    return comment;
+  }
+
+  private async requireRole(actorId: string, boardId: string, allowed: (role: BoardRole) => boolean, what: string) {
+    const access = await this.deps.access.getAccess(boardId, actorId);
+    if (!access) throw new AccessDenied(404, "board not found");
+    if (!allowed(access.role)) throw new AccessDenied(403, `your role (${access.role}) may not ${what}`);
+  }
+}

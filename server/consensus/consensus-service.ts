@@ -1,0 +1,326 @@
+/**
+ * National positions and the agreement workflow of rows, enforced here:
+ * draft → proposed (optionally under silence procedure) → agreed; an
+ * objection or an edit sends a proposed row back to draft; agreed rows are
+ * locked until the chair reopens them.
+ */
+import { z } from "zod";
+import { AccessDenied } from "../../app/lib/access-errors";
+import { computeConsensus, POSITION_VALUES, type PositionValue } from "../../app/lib/consensus";
+import type { AdoptionProcedure, BoardConsensusJson, BoardConsensusView, PositionRecord, RowConsensusView, RowWorkflowState } from "../../app/lib/consensus-contract";
+import { ROLE_CAN } from "../../app/lib/roles";
+import type { ActionResult, BoardAccessServices, BoardRole } from "../../app/load-context";
+import { fieldErrorsOf } from "../auth/account-schemas";
+import type { PrismaClient } from "../db/prisma-client";
+import type { BoardEventSink } from "./board-events";
+import type { Clock } from "./clock";
+import { readLiveRow, rowContentHash } from "./row-content";
+import { SilenceScheduler } from "./silence-scheduler";
+
+export const RecordPositionSchema = z
+  .object({
+    rowId: z.string().min(1).max(64),
+    position: z.enum(POSITION_VALUES),
+    text: z.string().trim().max(2000, "Use at most 2000 characters").optional().default(""),
+    /** Optional: when given it must be the actor's own delegation. */
+    delegationCode: z.string().max(16).optional(),
+  })
+  .refine((input) => !(input.position === "reserve" || input.position === "object") || input.text.length > 0, {
+    message: "Give the reservation text or the reason for objecting",
+    path: ["text"],
+  });
+
+export const ProposeSchema = z.discriminatedUnion("procedure", [
+  z.object({ rowId: z.string().min(1).max(64), procedure: z.literal("consensus") }),
+  z.object({ rowId: z.string().min(1).max(64), procedure: z.literal("silence"), silenceDeadline: z.iso.datetime({ offset: true }) }),
+]);
+
+export type { ActionResult } from "../../app/load-context";
+
+export interface ConsensusDeps {
+  prisma: PrismaClient;
+  access: BoardAccessServices;
+  readState: (boardId: string) => Promise<Uint8Array>;
+  events: BoardEventSink;
+  clock: Clock;
+  log: (message: string, error?: unknown) => void;
+}
+
+const workflowSelect = {
+  rowId: true, state: true, procedure: true, proposedAt: true, silenceDeadline: true, agreedAt: true, brokenByDelegation: true, contentHash: true,
+} as const;
+
+export class ConsensusService {
+  private readonly agreed = new Map<string, Set<string>>();
+  private readonly proposed = new Map<string, Set<string>>();
+  private readonly scheduler: SilenceScheduler;
+
+  constructor(private readonly deps: ConsensusDeps) {
+    this.scheduler = new SilenceScheduler(deps.clock, (boardId, rowId) => this.onSilenceDeadline(boardId, rowId), deps.log);
+  }
+
+  /** Loads row states and re-arms silence deadlines (overdue ones fire at once). */
+  async start(): Promise<void> {
+    const rows = await this.deps.prisma.rowWorkflow.findMany({
+      where: { state: { in: ["proposed", "agreed"] } },
+      select: { boardId: true, rowId: true, state: true, procedure: true, silenceDeadline: true },
+    });
+    for (const row of rows) {
+      this.cache(row.boardId, row.rowId, row.state as RowWorkflowState);
+      if (row.state === "proposed" && row.procedure === "silence" && row.silenceDeadline) {
+        this.scheduler.schedule(row.boardId, row.rowId, row.silenceDeadline);
+      }
+    }
+  }
+
+  stop(): void {
+    this.scheduler.stop();
+  }
+
+  /** Agreed rows of a board (read on every update by the collaboration server: in memory). */
+  lockedRows(boardId: string): ReadonlySet<string> {
+    return this.agreed.get(boardId) ?? new Set();
+  }
+
+  async readBoardConsensus(boardId: string): Promise<BoardConsensusView> {
+    const { prisma } = this.deps;
+    const [members, positions, workflows] = await Promise.all([
+      prisma.boardMember.findMany({
+        where: { boardId, role: { in: ["chair", "delegate"] }, user: { delegation: { institution: false } } },
+        select: { user: { select: { delegation: { select: { code: true, name: true, nato: true, eu: true, institution: true } } } } },
+      }),
+      prisma.position.findMany({
+        where: { boardId },
+        select: { rowId: true, delegationCode: true, position: true, text: true, recordedByName: true, createdAt: true },
+        orderBy: { id: "asc" },
+      }),
+      prisma.rowWorkflow.findMany({ where: { boardId }, select: workflowSelect }),
+    ]);
+    const participants = [...new Map(members.map((m) => [m.user.delegation.code, m.user.delegation])).values()].sort((a, b) => a.name.localeCompare(b.name));
+    const names = await this.delegationNames(positions.map((p) => p.delegationCode));
+    const latest = new Map<string, Map<string, PositionRecord>>();
+    for (const p of positions) {
+      const row = latest.get(p.rowId) ?? new Map<string, PositionRecord>();
+      row.set(p.delegationCode, {
+        rowId: p.rowId,
+        delegationCode: p.delegationCode,
+        delegationName: names.get(p.delegationCode) ?? p.delegationCode,
+        position: p.position as PositionValue,
+        text: p.text,
+        recordedByName: p.recordedByName,
+        recordedAt: p.createdAt.toISOString(),
+      });
+      latest.set(p.rowId, row);
+    }
+    const participantCodes = participants.map((d) => d.code);
+    const view = (rowId: string): RowConsensusView => {
+      const workflow = workflows.find((w) => w.rowId === rowId);
+      const rowPositions = latest.get(rowId) ?? new Map<string, PositionRecord>();
+      return {
+        rowId,
+        workflow: {
+          state: (workflow?.state as RowWorkflowState) ?? "draft",
+          procedure: (workflow?.procedure as AdoptionProcedure | null) ?? null,
+          proposedAt: workflow?.proposedAt?.toISOString() ?? null,
+          silenceDeadline: workflow?.silenceDeadline?.toISOString() ?? null,
+          agreedAt: workflow?.agreedAt?.toISOString() ?? null,
+          brokenByDelegation: workflow?.brokenByDelegation ?? null,
+        },
+        positions: [...rowPositions.values()].sort((a, b) => a.delegationName.localeCompare(b.delegationName)),
+        consensus: computeConsensus(participantCodes, new Map([...rowPositions].map(([code, record]) => [code, record.position]))),
+      };
+    };
+    const rows = new Map<string, RowConsensusView>();
+    for (const rowId of new Set([...latest.keys(), ...workflows.map((w) => w.rowId)])) rows.set(rowId, view(rowId));
+    return { participants, rows, emptyRow: view };
+  }
+
+  /** The consensus view for a member, JSON-friendly for loaders. */
+  async getBoardConsensus(actorId: string, boardId: string): Promise<BoardConsensusJson> {
+    await this.requireRole(actorId, boardId, () => true, "read positions");
+    const view = await this.readBoardConsensus(boardId);
+    return { participants: view.participants, rows: Object.fromEntries(view.rows) };
+  }
+
+  async positionHistory(actorId: string, boardId: string, rowId: string): Promise<PositionRecord[]> {
+    await this.requireRole(actorId, boardId, () => true, "read positions");
+    const rows = await this.deps.prisma.position.findMany({
+      where: { boardId, rowId },
+      select: { rowId: true, delegationCode: true, position: true, text: true, recordedByName: true, createdAt: true },
+      orderBy: { id: "desc" },
+    });
+    const names = await this.delegationNames(rows.map((r) => r.delegationCode));
+    return rows.map((r) => ({
+      rowId: r.rowId,
+      delegationCode: r.delegationCode,
+      delegationName: names.get(r.delegationCode) ?? r.delegationCode,
+      position: r.position as PositionValue,
+      text: r.text,
+      recordedByName: r.recordedByName,
+      recordedAt: r.createdAt.toISOString(),
+    }));
+  }
+
+  /** Records the actor's delegation's position; an objection to a proposed row sends it back to draft. */
+  async recordPosition(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
+    await this.requireRole(actorId, boardId, ROLE_CAN.edit, "record positions");
+    const parsed = RecordPositionSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const input = parsed.data;
+    const actor = await this.actor(actorId);
+    if (input.delegationCode && input.delegationCode !== actor.delegationCode) {
+      throw new AccessDenied(403, "you can only record your own delegation's position");
+    }
+    const row = await readLiveRow(this.deps.readState, boardId, input.rowId);
+    if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
+    if (this.agreed.get(boardId)?.has(input.rowId)) return { ok: false, fieldErrors: { position: "This row is agreed; the chair must reopen it first" } };
+    await this.deps.prisma.position.create({
+      data: {
+        boardId,
+        rowId: input.rowId,
+        delegationCode: actor.delegationCode,
+        position: input.position,
+        text: input.text || null,
+        recordedById: actorId,
+        recordedByName: actor.name,
+        createdAt: new Date(this.deps.clock.now()),
+      },
+      select: { id: true },
+    });
+    await this.activity(boardId, actor, "position-recorded", input.rowId, row.title, { position: input.position, text: input.text || null });
+    if (input.position === "object" && this.proposed.get(boardId)?.has(input.rowId)) {
+      await this.toDraft(boardId, input.rowId, actor.delegationCode);
+      await this.activity(boardId, actor, "silence-broken", input.rowId, row.title, {});
+    }
+    this.deps.events(boardId, { kind: "positions", rowId: input.rowId });
+    return { ok: true };
+  }
+
+  async propose(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
+    await this.requireRole(actorId, boardId, ROLE_CAN.manageBoard, "propose agreement");
+    const parsed = ProposeSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const input = parsed.data;
+    const row = await readLiveRow(this.deps.readState, boardId, input.rowId);
+    if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
+    if (this.agreed.get(boardId)?.has(input.rowId)) return { ok: false, fieldErrors: { rowId: "This row is already agreed" } };
+    const now = new Date(this.deps.clock.now());
+    const deadline = input.procedure === "silence" ? new Date(input.silenceDeadline) : null;
+    if (deadline && deadline.getTime() <= now.getTime()) return { ok: false, fieldErrors: { silenceDeadline: "The deadline must be in the future" } };
+    const data = {
+      state: "proposed",
+      procedure: input.procedure,
+      proposedAt: now,
+      proposedById: actorId,
+      silenceDeadline: deadline,
+      contentHash: rowContentHash(row),
+      agreedAt: null,
+      brokenByDelegation: null,
+    };
+    await this.deps.prisma.rowWorkflow.upsert({ where: { boardId_rowId: { boardId, rowId: input.rowId } }, create: { boardId, rowId: input.rowId, ...data }, update: data, select: { rowId: true } });
+    this.cache(boardId, input.rowId, "proposed");
+    if (deadline) this.scheduler.schedule(boardId, input.rowId, deadline);
+    else this.scheduler.cancel(boardId, input.rowId);
+    const actor = await this.actor(actorId);
+    await this.activity(boardId, actor, "row-proposed", input.rowId, row.title, { procedure: input.procedure, deadline: deadline?.toISOString() ?? null });
+    this.deps.events(boardId, { kind: "workflow", rowId: input.rowId });
+    return { ok: true };
+  }
+
+  /** The chair declares agreement, allowed only when every participant has spoken and nobody objects. */
+  async declareAgreed(actorId: string, boardId: string, rowId: string): Promise<ActionResult> {
+    await this.requireRole(actorId, boardId, ROLE_CAN.manageBoard, "declare agreement");
+    const row = await readLiveRow(this.deps.readState, boardId, rowId);
+    if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
+    const view = (await this.readBoardConsensus(boardId)).emptyRow(rowId);
+    const { consensus } = view;
+    if (consensus.state === "blocked") return { ok: false, fieldErrors: { rowId: `Blocked by ${consensus.objecting.join(", ")}` } };
+    if (consensus.state === "pending") return { ok: false, fieldErrors: { rowId: `Waiting for ${consensus.pending.join(", ") || "participants"}` } };
+    await this.toAgreed(boardId, rowId, "consensus", rowContentHash(row));
+    await this.activity(boardId, await this.actor(actorId), "row-agreed", rowId, row.title, { procedure: "consensus" });
+    return { ok: true };
+  }
+
+  async reopen(actorId: string, boardId: string, rowId: string): Promise<ActionResult> {
+    await this.requireRole(actorId, boardId, ROLE_CAN.manageBoard, "reopen rows");
+    if (!this.agreed.get(boardId)?.has(rowId) && !this.proposed.get(boardId)?.has(rowId)) return { ok: false, fieldErrors: { rowId: "This row is not proposed or agreed" } };
+    await this.toDraft(boardId, rowId, null);
+    const row = await readLiveRow(this.deps.readState, boardId, rowId);
+    await this.activity(boardId, await this.actor(actorId), "row-reopened", rowId, row?.title ?? null, {});
+    return { ok: true };
+  }
+
+  /** Called for each accepted edit: a proposed row whose content changes goes back to draft. */
+  onRowsEdited(boardId: string, rowIds: string[]): void {
+    const proposed = this.proposed.get(boardId);
+    for (const rowId of rowIds) {
+      if (!proposed?.has(rowId)) continue;
+      this.toDraft(boardId, rowId, null).catch((error) => this.deps.log(`board ${boardId}: could not reset ${rowId} to draft`, error));
+    }
+  }
+
+  private async onSilenceDeadline(boardId: string, rowId: string): Promise<void> {
+    const workflow = await this.deps.prisma.rowWorkflow.findUnique({ where: { boardId_rowId: { boardId, rowId } }, select: workflowSelect });
+    if (!workflow || workflow.state !== "proposed" || workflow.procedure !== "silence" || !workflow.silenceDeadline) return;
+    if (workflow.silenceDeadline.getTime() > this.deps.clock.now()) return;
+    const row = await readLiveRow(this.deps.readState, boardId, rowId);
+    // Safety net for edits the live hook could not see (e.g. made while the server was down).
+    if (!row || rowContentHash(row) !== workflow.contentHash) return this.toDraft(boardId, rowId, null);
+    const consensus = (await this.readBoardConsensus(boardId)).emptyRow(rowId).consensus;
+    if (consensus.state === "blocked") return this.toDraft(boardId, rowId, consensus.objecting[0] ?? null);
+    await this.toAgreed(boardId, rowId, "silence", workflow.contentHash);
+    await this.deps.prisma.activityEntry.create({
+      data: { boardId, actorName: "Remit", kind: "row-agreed", rowId, rowTitle: row.title, detail: JSON.stringify({ procedure: "silence" }) },
+      select: { id: true },
+    });
+  }
+
+  private async toAgreed(boardId: string, rowId: string, procedure: AdoptionProcedure, contentHash: string | null): Promise<void> {
+    const data = { state: "agreed", procedure, agreedAt: new Date(this.deps.clock.now()), contentHash, silenceDeadline: null };
+    await this.deps.prisma.rowWorkflow.upsert({ where: { boardId_rowId: { boardId, rowId } }, create: { boardId, rowId, ...data }, update: data, select: { rowId: true } });
+    this.scheduler.cancel(boardId, rowId);
+    this.cache(boardId, rowId, "agreed");
+    this.deps.events(boardId, { kind: "workflow", rowId });
+  }
+
+  private async toDraft(boardId: string, rowId: string, brokenByDelegation: string | null): Promise<void> {
+    const data = { state: "draft", silenceDeadline: null, agreedAt: null, ...(brokenByDelegation ? { brokenByDelegation } : {}) };
+    await this.deps.prisma.rowWorkflow.upsert({ where: { boardId_rowId: { boardId, rowId } }, create: { boardId, rowId, ...data }, update: data, select: { rowId: true } });
+    this.scheduler.cancel(boardId, rowId);
+    this.cache(boardId, rowId, "draft");
+    this.deps.events(boardId, { kind: "workflow", rowId });
+  }
+
+  private cache(boardId: string, rowId: string, state: RowWorkflowState): void {
+    for (const [map, mapState] of [[this.agreed, "agreed"], [this.proposed, "proposed"]] as const) {
+      const set = map.get(boardId) ?? new Set<string>();
+      if (state === mapState) set.add(rowId);
+      else set.delete(rowId);
+      map.set(boardId, set);
+    }
+  }
+
+  private async requireRole(actorId: string, boardId: string, allowed: (role: BoardRole) => boolean, what: string): Promise<BoardRole> {
+    const access = await this.deps.access.getAccess(boardId, actorId);
+    if (!access) throw new AccessDenied(404, "board not found");
+    if (!allowed(access.role)) throw new AccessDenied(403, `your role (${access.role}) may not ${what}`);
+    return access.role;
+  }
+
+  private async actor(userId: string) {
+    const user = await this.deps.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, delegation: { select: { code: true, name: true } } } });
+    return { userId, name: user.displayName, delegationCode: user.delegation.code, delegationName: user.delegation.name };
+  }
+
+  private async delegationNames(codes: string[]): Promise<Map<string, string>> {
+    const rows = await this.deps.prisma.delegation.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, name: true } });
+    return new Map(rows.map((row) => [row.code, row.name]));
+  }
+
+  private async activity(boardId: string, actor: Awaited<ReturnType<ConsensusService["actor"]>>, kind: string, rowId: string, rowTitle: string | null, detail: Record<string, string | null>) {
+    await this.deps.prisma.activityEntry.create({
+      data: { boardId, actorId: actor.userId, actorName: actor.name, delegationCode: actor.delegationCode, delegationName: actor.delegationName, kind, rowId, rowTitle, detail: JSON.stringify(detail) },
+      select: { id: true },
+    });
+  }
+}
