@@ -1,9 +1,14 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+// First: route modules load before entry.client, and zod schemas are built as they load.
+import "~/lib/zod-jitless";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { UserMenu } from "~/components/account/user-menu";
 import { ErrorView } from "~/components/error-view";
 import { LOCALE, t } from "~/i18n";
-import { readGuestIdentity } from "~/lib/guest-identity";
+import { ensureCsrfToken } from "~/lib/csrf.server";
+import { useNonce } from "~/lib/nonce";
+import { getCurrentUser } from "~/lib/session.server";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -13,13 +18,17 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: t("app.name") }, { name: "description", content: t("app.tagline") }];
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return { identity: readGuestIdentity(request.headers.get("Cookie")) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const csrf = ensureCsrfToken(request, context);
+  const current = await getCurrentUser(request, context);
+  // Only what the header needs: the email stays on the account page.
+  const user = current ? { id: current.id, displayName: current.displayName, delegationName: current.delegation.name } : null;
+  return data({ csrf: csrf.token, user }, csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>("root");
-  const identity = data?.identity;
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang={LOCALE}>
       <head>
@@ -38,17 +47,14 @@ export function Layout({ children }: { children: ReactNode }) {
             {t("app.name")}
           </Link>
           <span className="brand-tagline">{t("app.tagline")}</span>
-          {identity && (
-            <span className="identity" data-testid="current-identity">
-              {t("identity.signedInAs", { name: identity.name, delegation: identity.delegation })}
-            </span>
-          )}
+          {rootData?.user && <UserMenu user={rootData.user} />}
         </header>
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

@@ -1,12 +1,15 @@
 /**
  * One Y.Doc + WebsocketProvider per open board, created in the browser only
  * (useEffect) and destroyed on unmount. Exposes a connection status that the
- * UI can show as text: connecting, connected, reconnecting, offline.
+ * UI can show as text: connecting, connected, reconnecting, offline; and the
+ * role the server grants this connection, live (the chair may change it).
  */
+import * as decoding from "lib0/decoding";
 import { useEffect, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { COLLAB_PATH_PREFIX, PERMANENT_CLOSE_CODES } from "../lib/collab-protocol";
+import { parseAccessMessage } from "../lib/access-message";
+import { COLLAB_PATH_PREFIX, MessageType, PERMANENT_CLOSE_CODES, type AccessMessage } from "../lib/collab-protocol";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 export type Awareness = WebsocketProvider["awareness"];
@@ -27,6 +30,8 @@ export interface BoardConnection {
   everSynced: boolean;
   /** Set when the server closed with a code after which retrying cannot help. */
   permanentClose: PermanentClose | null;
+  /** The latest role the server sent on this connection (null until the first one arrives). */
+  access: AccessMessage | null;
 }
 
 const INITIAL: BoardConnection = {
@@ -37,6 +42,7 @@ const INITIAL: BoardConnection = {
   synced: false,
   everSynced: false,
   permanentClose: null,
+  access: null,
 };
 
 export function collabServerUrl(location: Pick<Location, "protocol" | "host">): string {
@@ -59,6 +65,7 @@ export function useBoardConnection(boardId: string): BoardConnection {
     let wasConnected = false;
     let everSynced = false;
     let permanentClose: PermanentClose | null = null;
+    let access: AccessMessage | null = null;
 
     const publish = () => {
       const online = navigator.onLine !== false;
@@ -66,7 +73,16 @@ export function useBoardConnection(boardId: string): BoardConnection {
       if (permanentClose || !online) status = "offline";
       else if (wsStatus === "connected") status = "connected";
       else status = wasConnected || provider.wsUnsuccessfulReconnects > 0 ? "reconnecting" : "connecting";
-      setConnection({ doc, provider, awareness, status, synced: provider.synced, everSynced, permanentClose });
+      setConnection({ doc, provider, awareness, status, synced: provider.synced, everSynced, permanentClose, access });
+    };
+
+    // Remit extension: the server tells us our role on join and whenever the chair changes it.
+    // Nothing is written to the encoder, so y-websocket sends no reply.
+    provider.messageHandlers[MessageType.access] = (_encoder, decoder) => {
+      const message = parseAccessMessage(decoding.readVarString(decoder));
+      if (!message) return;
+      access = message;
+      publish();
     };
 
     const onStatus = ({ status }: { status: "connecting" | "connected" | "disconnected" }) => {

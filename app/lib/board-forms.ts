@@ -13,17 +13,12 @@ export const YEAR_MAX = 2100;
 
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
-const requiredText = (max: number, requiredMessage: string) =>
+export const requiredText = (max: number, requiredMessage: string) =>
   z
     .string({ error: requiredMessage })
     .trim()
     .min(1, requiredMessage)
     .max(max, t("forms.tooLong", { max }));
-
-export const IdentityFormSchema = z.object({
-  name: requiredText(80, t("forms.nameRequired")),
-  delegation: requiredText(80, t("forms.delegationRequired")),
-});
 
 export const CreateBoardFormSchema = z.object({
   title: requiredText(BOARD_TITLE_MAX, t("forms.titleRequired")),
@@ -60,21 +55,29 @@ export const CustomInstrumentFormSchema = z.object({
 /** `?archived=1` shows archived boards too. */
 export const BoardListQuerySchema = z.object({ archived: z.enum(["0", "1"]).optional() });
 
-/** A same-site path to return to after choosing an identity (no "//host" or backslash tricks). */
-export const NextPathSchema = z.string().max(500).regex(/^\/(?![/\\])[^\s\\]*$/);
-
 export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> =
   | { success: true; data: T }
   | { success: false; fieldErrors: FieldErrors; values: Record<string, string> };
 
+/** Never sent back to the page: the CSRF token is in the form already, passwords are retyped. */
+const SECRET_FIELDS: ReadonlySet<string> = new Set(["csrf", "password"]);
+
+/** The submitted text values to show again next to an error (secrets left out). */
+export function echoValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !SECRET_FIELDS.has(key)) values[key] = value;
+  return values;
+}
+
 /** Parses form data with a schema; on failure, the first message per field plus the submitted text values. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.output<S>> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
-  const parsed = schema.safeParse(values);
+  const entries: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string") entries[key] = value;
+  const parsed = schema.safeParse(entries);
   if (parsed.success) return { success: true, data: parsed.data };
+  const values = echoValues(formData);
   const fieldErrors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "form");

@@ -6,6 +6,8 @@
 
 export const SESSION_COOKIE = "remit_session";
 export const CSRF_COOKIE = "remit_csrf";
+/** Form field that carries the CSRF token (double submit). */
+export const CSRF_FIELD = "csrf";
 
 /** The value of one cookie in a Cookie header, or null. */
 export function readCookie(cookieHeader: string | null | undefined, name: string): string | null {

@@ -4,34 +4,31 @@ import { BoardWorkspace } from "~/components/board/board-workspace";
 import { CREATE_INSTRUMENT_INTENT } from "~/components/board/custom-instrument-form";
 import { ErrorView } from "~/components/error-view";
 import { t } from "~/i18n";
-import { BoardIdSchema, CustomInstrumentFormSchema, parseForm } from "~/lib/board-forms";
-import { requireGuestIdentity } from "~/lib/guest-session.server";
-import type { RemitServices } from "~/load-context";
+import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
+import { CustomInstrumentFormSchema, parseForm } from "~/lib/board-forms";
+import { readFormWithCsrf } from "~/lib/csrf.server";
+import { ROLE_CAN } from "~/lib/roles";
+import { requireUser } from "~/lib/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? t("board.metaTitle", { title: data.board.title }) : t("app.name") },
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? t("board.metaTitle", { title: loaded.board.title }) : t("app.name") },
 ];
 
-/** The board named in the URL, or a 400 (malformed id) / 404 (no such board). */
-async function requireBoard(services: RemitServices, boardIdParam: string | undefined) {
-  const boardId = BoardIdSchema.safeParse(boardIdParam);
-  if (!boardId.success) throw data(t("forms.badRequest"), { status: 400 });
-  const board = await services.getBoard(boardId.data);
-  if (!board) throw data(t("errors.boardNotFound"), { status: 404 });
-  return board;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const identity = requireGuestIdentity(request);
-  const board = await requireBoard(context.services, params.boardId);
+  const user = await requireUser(request, context);
+  const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
   const instruments = await context.services.listInstruments(board.id);
-  return { board, instruments, identity };
+  // As the collaboration server stamps us into presence.
+  const self = { id: user.id, name: user.displayName, delegation: user.delegation.name };
+  return { board, role, instruments, self };
 }
 
+/** Adds a custom instrument: delegates and the chair only. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  requireGuestIdentity(request);
-  const board = await requireBoard(context.services, params.boardId);
-  const formData = await request.formData();
+  const formData = await readFormWithCsrf(request);
+  const user = await requireUser(request, context);
+  const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
+  requireRole(role, ROLE_CAN.edit);
   if (formData.get("intent") !== CREATE_INSTRUMENT_INTENT) {
     return data({ ok: false, fieldErrors: { form: t("forms.badRequest") }, values: {} }, { status: 400 });
   }
@@ -42,9 +39,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function BoardRoute() {
-  const { board, instruments, identity } = useLoaderData<typeof loader>();
+  const { board, role, instruments, self } = useLoaderData<typeof loader>();
   // A new key per board: navigating between boards starts a fresh connection and UI state.
-  return <BoardWorkspace key={board.id} board={board} instruments={instruments} identity={identity} />;
+  return <BoardWorkspace key={board.id} board={board} role={role} instruments={instruments} self={self} />;
 }
 
 export function ErrorBoundary() {

@@ -27,5 +27,8 @@ describe("every format", () => {
     expect(exportFileName(sampleSnapshot({ rows: 0, live: true }), "csv")).toBe(
       "hybrid-threats-lodz-working-group-draft.csv",
     );
+    expect(exportFileName(sampleSnapshot({ rows: 0 }), "pdf", new Date("2025-03-05T23:30:00Z"))).toBe(
+      "hybrid-threats-lodz-working-group-v3-2025-03-05.pdf",
+    );
   });
 });

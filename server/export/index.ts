@@ -38,8 +38,10 @@ export async function exportMatrix(
 /**
  * "hybrid-threats-lodz-working-group-v3.pdf" / "…-draft.pdf": ASCII only, so
  * it is safe in a Content-Disposition header without RFC 5987 encoding.
+ * With a date: "…-v3-2025-03-05.pdf" (UTC day; routes pass the publication
+ * date of a version, the export time of a draft).
  */
-export function exportFileName(snapshot: MatrixSnapshot, extension: string): string {
+export function exportFileName(snapshot: MatrixSnapshot, extension: string, date?: Date): string {
   const slug =
     snapshot.board.title
       .normalize("NFKD")
@@ -50,5 +52,6 @@ export function exportFileName(snapshot: MatrixSnapshot, extension: string): str
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 60) || "board";
-  return `${slug}-${snapshot.version ? `v${snapshot.version.number}` : "draft"}.${extension}`;
+  const day = date && !Number.isNaN(date.getTime()) ? `-${date.toISOString().slice(0, 10)}` : "";
+  return `${slug}-${snapshot.version ? `v${snapshot.version.number}` : "draft"}${day}.${extension}`;
 }

@@ -1,4 +1,4 @@
-/** What every part of an open board needs: the document, this person's undo manager and the instruments. */
+/** What every part of an open board needs: the document, this person's undo manager, the instruments, and whether they may edit. */
 import { createContext, useContext } from "react";
 import type * as Y from "yjs";
 import type { InstrumentInfo } from "~/load-context";
@@ -8,6 +8,8 @@ export interface BoardContextValue {
   undoManager: Y.UndoManager | null;
   instruments: readonly InstrumentInfo[];
   instrumentsById: ReadonlyMap<string, InstrumentInfo>;
+  /** Observers (and everyone on an archived board): controls are disabled or hidden; live updates still show. */
+  readOnly: boolean;
 }
 
 const BoardContext = createContext<BoardContextValue | null>(null);

@@ -1,15 +1,18 @@
-/** The live board page: connection, summary, filters, the matrix, presence, custom instruments. */
+/** The live board page: connection, role, summary, filters, the matrix, presence, activity, custom instruments. */
 import { useCallback, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import { useBoardConnection } from "~/hooks/use-board-connection";
+import { useLiveRole } from "~/hooks/use-live-role";
 import { useLocalFocus, usePresence } from "~/hooks/use-presence";
 import { useRows } from "~/hooks/use-rows";
 import { useUndoManager, useUndoShortcuts } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
 import { addRow, deleteRow } from "~/lib/board-doc";
-import type { GuestIdentity } from "~/lib/guest-identity";
+import { ROLE_CAN } from "~/lib/roles";
 import { EMPTY_FILTER, filterRows, isFilterActive, type RowFilter } from "~/lib/row-filter";
-import type { BoardSummary, InstrumentInfo } from "~/load-context";
+import type { BoardRole, BoardSummary, InstrumentInfo } from "~/load-context";
+import { AccessBadge } from "./access-badge";
+import { ActivityPanel } from "./activity-panel";
 import { BoardProvider, type BoardContextValue } from "./board-context";
 import { BoardHeader } from "./board-header";
 import { BoardToolbar } from "./board-toolbar";
@@ -18,7 +21,8 @@ import { ConnectionBanner } from "./connection-banner";
 import { ConnectionStatus } from "./connection-status";
 import { CustomInstrumentForm } from "./custom-instrument-form";
 import { FilterBar } from "./filter-bar";
-import { PresenceAvatars } from "./presence-avatars";
+import { BoardNav } from "./board-nav";
+import { PresenceAvatars, type PresenceSelf } from "./presence-avatars";
 import { ResponsibilitySummary } from "./responsibility-summary";
 import { ThreatGrid } from "./threat-grid";
 import { UndoNotice } from "./undo-notice";
@@ -26,7 +30,9 @@ import { UndoNotice } from "./undo-notice";
 interface Props {
   board: BoardSummary;
   instruments: readonly InstrumentInfo[];
-  identity: GuestIdentity;
+  /** The role when the page loaded; the server's access messages update it live. */
+  role: BoardRole;
+  self: PresenceSelf;
 }
 
 const HELP_ID = "board-keyboard-help";
@@ -36,12 +42,17 @@ function focusInRow(rowId: string, selector: string) {
   document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(rowId)}"] ${selector}`)?.focus();
 }
 
-export function BoardWorkspace({ board, instruments, identity }: Props) {
+export function BoardWorkspace({ board, instruments, role: loaderRole, self }: Props) {
   const connection = useBoardConnection(board.id);
   const { doc, awareness } = connection;
+  const archived = board.archivedAt !== null;
+  const { role, canWrite } = useLiveRole(connection, loaderRole, archived);
+  const readOnly = !canWrite;
   const rows = useRows(doc);
   const { undoManager, undo, redo, canUndo, canRedo } = useUndoManager(doc);
-  useUndoShortcuts(undo, redo, doc !== null);
+  useUndoShortcuts(undo, redo, doc !== null && canWrite);
+  const [activityOpen, setActivityOpen] = useState(false);
+  const closeActivity = useCallback(() => setActivityOpen(false), []);
   const presence = usePresence(awareness);
   const setFocus = useLocalFocus(awareness);
   const [filter, setFilter] = useState<RowFilter>(EMPTY_FILTER);
@@ -51,8 +62,8 @@ export function BoardWorkspace({ board, instruments, identity }: Props) {
   const allRowIds = useMemo(() => rows.map((row) => row.id), [rows]);
   const instrumentsById = useMemo(() => new Map(instruments.map((i) => [i.id, i])), [instruments]);
   const context = useMemo<BoardContextValue | null>(
-    () => (doc ? { doc, undoManager, instruments, instrumentsById } : null),
-    [doc, undoManager, instruments, instrumentsById],
+    () => (doc ? { doc, undoManager, instruments, instrumentsById, readOnly } : null),
+    [doc, undoManager, instruments, instrumentsById, readOnly],
   );
 
   const onAddRow = useCallback(() => {
@@ -86,16 +97,20 @@ export function BoardWorkspace({ board, instruments, identity }: Props) {
   const loading = !connection.everSynced && rows.length === 0;
 
   return (
-    <div className="board">
-      <BoardHeader title={board.title} archived={board.archivedAt !== null}>
-        <PresenceAvatars entries={presence} self={identity} />
+    <div className={activityOpen ? "board board-with-panel" : "board"} data-testid="board" data-role={role} data-read-only={readOnly}>
+      <BoardHeader title={board.title} archived={archived}>
+        <AccessBadge role={role} canWrite={canWrite} archived={archived} />
+        <PresenceAvatars entries={presence} self={self} />
         <ConnectionStatus status={connection.status} synced={connection.synced} />
       </BoardHeader>
+      <BoardNav boardId={board.id} role={role} activityOpen={activityOpen} onToggleActivity={() => setActivityOpen((open) => !open)} />
       <ConnectionBanner status={connection.status} permanentClose={connection.permanentClose} />
       <ResponsibilitySummary rows={rows} />
       <div className="board-controls">
         <FilterBar filter={filter} onChange={setFilter} shown={visibleRows.length} total={rows.length} />
-        <BoardToolbar onAddRow={onAddRow} canAdd={doc !== null && connection.everSynced} onUndo={undo} onRedo={redo} canUndo={canUndo} canRedo={canRedo} />
+        {!readOnly && (
+          <BoardToolbar onAddRow={onAddRow} canAdd={doc !== null && connection.everSynced} onUndo={undo} onRedo={redo} canUndo={canUndo} canRedo={canRedo} />
+        )}
       </div>
       <UndoNotice message={notice} onUndo={undo} onDismiss={dismissNotice} />
       <p id={HELP_ID} className="hint">
@@ -115,7 +130,8 @@ export function BoardWorkspace({ board, instruments, identity }: Props) {
       ) : visibleRows.length === 0 ? (
         <p className="grid-message">{t("board.noMatch")}</p>
       ) : null}
-      <CustomInstrumentForm />
+      {ROLE_CAN.edit(role) && <CustomInstrumentForm />}
+      {activityOpen && <ActivityPanel boardId={board.id} onClose={closeActivity} />}
     </div>
   );
 }

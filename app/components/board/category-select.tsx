@@ -9,7 +9,7 @@ interface Props {
 }
 
 export function CategorySelect({ rowId, category }: Props) {
-  const { doc } = useBoard();
+  const { doc, readOnly } = useBoard();
   return (
     <select
       className="category-select"
@@ -17,6 +17,7 @@ export function CategorySelect({ rowId, category }: Props) {
       data-field="category"
       tabIndex={-1}
       value={category}
+      disabled={readOnly}
       onChange={(event) => setCategory(doc, rowId, event.target.value as Category)}
     >
       {CATEGORIES.map((value) => (

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { NATIVE_UNDO_ATTRIBUTE } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
 import { INSTRUMENT_OWNERS, type InstrumentInfo } from "~/load-context";
+import { CsrfField } from "../csrf-field";
 import { errorProps, FieldError } from "../field-error";
 
 interface ActionData {
@@ -37,6 +38,7 @@ export function CustomInstrumentForm() {
       <summary>{t("customInstrument.heading")}</summary>
       <p className="muted">{t("customInstrument.intro")}</p>
       <fetcher.Form method="post" key={formKey} className="form-grid" data-testid="custom-instrument-form" noValidate>
+        <CsrfField />
         <input type="hidden" name="intent" value={CREATE_INSTRUMENT_INTENT} />
         <div className="form-field">
           <label htmlFor={`${formId}-name`}>{t("customInstrument.name")}</label>

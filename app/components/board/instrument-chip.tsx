@@ -6,7 +6,8 @@ import type { InstrumentInfo } from "~/load-context";
 interface Props {
   instrumentId: string;
   instrument: InstrumentInfo | undefined;
-  onUnlink: (instrumentId: string) => void;
+  /** Null when read-only: no × button. */
+  onUnlink: ((instrumentId: string) => void) | null;
 }
 
 export function instrumentDetails(instrument: InstrumentInfo): string {
@@ -42,16 +43,18 @@ export function InstrumentChip({ instrumentId, instrument, onUnlink }: Props) {
           {details}
         </span>
       )}
-      <button
-        type="button"
-        className="chip-remove"
-        tabIndex={-1}
-        aria-label={t("instruments.unlink", { name })}
-        aria-describedby={details ? detailsId : undefined}
-        onClick={() => onUnlink(instrumentId)}
-      >
-        <span aria-hidden="true">×</span>
-      </button>
+      {onUnlink && (
+        <button
+          type="button"
+          className="chip-remove"
+          tabIndex={-1}
+          aria-label={t("instruments.unlink", { name })}
+          aria-describedby={details ? detailsId : undefined}
+          onClick={() => onUnlink(instrumentId)}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      )}
     </li>
   );
 }

@@ -12,7 +12,7 @@ interface Props {
 }
 
 export function InstrumentsCell({ row, title }: Props) {
-  const { doc, instrumentsById } = useBoard();
+  const { doc, instrumentsById, readOnly } = useBoard();
   const containerRef = useRef<HTMLDivElement>(null);
   const unlink = (instrumentId: string) => {
     const cell = containerRef.current?.closest<HTMLElement>("[role=gridcell]");
@@ -29,11 +29,11 @@ export function InstrumentsCell({ row, title }: Props) {
       ) : (
         <ul className="chips" aria-label={t("instruments.listLabel", { title })}>
           {row.instrumentIds.map((id) => (
-            <InstrumentChip key={id} instrumentId={id} instrument={instrumentsById.get(id)} onUnlink={unlink} />
+            <InstrumentChip key={id} instrumentId={id} instrument={instrumentsById.get(id)} onUnlink={readOnly ? null : unlink} />
           ))}
         </ul>
       )}
-      <InstrumentPicker title={title} linkedIds={row.instrumentIds} onLink={(instrumentId) => linkInstrument(doc, row.id, instrumentId)} />
+      {!readOnly && <InstrumentPicker title={title} linkedIds={row.instrumentIds} onLink={(instrumentId) => linkInstrument(doc, row.id, instrumentId)} />}
     </div>
   );
 }

@@ -1,17 +1,23 @@
 /** Everyone on the board as initials in a coloured circle; name and delegation on hover and for screen readers. */
 import type { PresenceEntry } from "~/hooks/use-presence";
 import { t } from "~/i18n";
-import type { GuestIdentity } from "~/lib/guest-identity";
 import { initialsOf, readableTextColor } from "~/lib/initials";
 import { colorFor, type PresenceUser } from "~/lib/presence";
 
+/** This person as the server will stamp them into presence (shown until our stamped state arrives). */
+export interface PresenceSelf {
+  id: string;
+  name: string;
+  delegation: string;
+}
+
 interface Props {
   entries: readonly PresenceEntry[];
-  self: GuestIdentity;
+  self: PresenceSelf;
 }
 
 /** One avatar per person (several tabs of one person show once), yourself first. */
-function people(entries: readonly PresenceEntry[], self: GuestIdentity): { user: PresenceUser; isSelf: boolean }[] {
+function people(entries: readonly PresenceEntry[], self: PresenceSelf): { user: PresenceUser; isSelf: boolean }[] {
   const byId = new Map<string, { user: PresenceUser; isSelf: boolean }>();
   for (const entry of entries) {
     const isSelf = entry.isLocal || entry.user.id === self.id;

@@ -12,7 +12,7 @@ interface Props {
 }
 
 export function ResponsibilityControl({ row, title }: Props) {
-  const { doc } = useBoard();
+  const { doc, readOnly } = useBoard();
   return (
     <div className="responsibility" data-field="responsibility">
       <div className="segmented responsibility-options" role="radiogroup" aria-label={t("grid.responsibilityFor", { title })}>
@@ -24,6 +24,7 @@ export function ResponsibilityControl({ row, title }: Props) {
               name={`responsibility-${row.id}`}
               value={value}
               checked={row.responsibility === value}
+              disabled={readOnly}
               onChange={() => setResponsibility(doc, row.id, value)}
             />
             <span>{t(`responsibility.${value}`)}</span>
@@ -36,6 +37,7 @@ export function ResponsibilityControl({ row, title }: Props) {
           tabIndex={-1}
           aria-label={t("grid.leadFor", { title })}
           value={row.lead ?? "Joint"}
+          disabled={readOnly}
           onChange={(event) => setResponsibility(doc, row.id, "Shared", event.target.value as Lead)}
         >
           {LEADS.map((lead) => (

@@ -1,18 +1,26 @@
-/** Counts per responsibility as a stacked bar with a legend; the bar's text alternative lists all counts. */
+/**
+ * Counts per responsibility as a stacked bar with a legend; the bar's text
+ * alternative lists all counts. Used on the board, a version page and both
+ * sides of a diff (hence the generated heading id and optional visible heading).
+ */
+import { useId } from "react";
 import { t } from "~/i18n";
 import { countResponsibilities, RESPONSIBILITIES, type ThreatRow } from "~/lib/board-doc";
 
 interface Props {
   rows: readonly ThreatRow[];
+  /** Shown as a visible heading (default: a hidden "Responsibility summary"). */
+  heading?: string;
 }
 
-export function ResponsibilitySummary({ rows }: Props) {
+export function ResponsibilitySummary({ rows, heading }: Props) {
+  const headingId = useId();
   const counts = countResponsibilities([...rows]);
   const total = rows.length;
   return (
-    <section className="summary" aria-labelledby="summary-heading">
-      <h2 id="summary-heading" className="visually-hidden">
-        {t("summary.label")}
+    <section className="summary" aria-labelledby={headingId}>
+      <h2 id={headingId} className={heading ? "summary-heading" : "visually-hidden"}>
+        {heading ?? t("summary.label")}
       </h2>
       <div className="summary-bar" role="img" aria-label={t("summary.text", { ...counts, total })}>
         {RESPONSIBILITIES.filter((r) => counts[r] > 0).map((r) => (

@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function RowActions({ rowId, title, index, total, onDelete }: Props) {
-  const { doc } = useBoard();
+  const { doc, readOnly } = useBoard();
   const move = (event: MouseEvent<HTMLButtonElement>, to: number) => {
     const button = event.currentTarget;
     const cell = button.closest<HTMLElement>("[role=gridcell]");
@@ -27,6 +27,7 @@ export function RowActions({ rowId, title, index, total, onDelete }: Props) {
       else if (document.activeElement !== button) button.focus();
     });
   };
+  if (readOnly) return <div className="row-actions" />;
   return (
     <div className="row-actions">
       <button type="button" className="icon-button" tabIndex={-1} disabled={index === 0} aria-label={t("grid.moveUpLabel", { title })} title={t("grid.moveUp")} data-action="move-up" onClick={(event) => move(event, index - 1)}>

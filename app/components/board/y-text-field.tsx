@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function YTextField({ rowId, field, label, placeholder, multiline = false, className }: Props) {
-  const { doc, undoManager } = useBoard();
+  const { doc, undoManager, readOnly } = useBoard();
   const text = useRowText(doc, rowId, field);
   const bound = useBoundText<HTMLInputElement & HTMLTextAreaElement>(text, undoManager);
   const common = {
@@ -26,6 +26,7 @@ export function YTextField({ rowId, field, label, placeholder, multiline = false
     tabIndex: -1,
     "data-field": field,
     disabled: text === null,
+    readOnly,
     spellCheck: true,
   };
   if (multiline) return <textarea {...common} rows={2} maxLength={MAX_TEXT_LENGTH} />;

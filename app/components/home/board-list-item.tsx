@@ -1,9 +1,11 @@
-/** One board in the list: link, creation date, rename and archive/unarchive (each its own fetcher). */
+/** One board in the list: link, your role, creation date; for chairs rename and archive/unarchive (each its own fetcher). */
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { formatDate, t } from "~/i18n";
 import { BOARD_TITLE_MAX } from "~/lib/board-forms";
-import type { BoardSummary } from "~/load-context";
+import { ROLE_CAN } from "~/lib/roles";
+import type { BoardRole, BoardSummary } from "~/load-context";
+import { CsrfField } from "../csrf-field";
 import { errorProps, FieldError } from "../field-error";
 
 interface ActionData {
@@ -12,7 +14,7 @@ interface ActionData {
 }
 
 interface Props {
-  board: BoardSummary;
+  board: BoardSummary & { role: BoardRole };
 }
 
 export function BoardListItem({ board }: Props) {
@@ -21,6 +23,7 @@ export function BoardListItem({ board }: Props) {
   const [renaming, setRenaming] = useState(false);
   const formId = `rename-${board.id}`;
   const archived = board.archivedAt !== null;
+  const canManage = ROLE_CAN.manageBoard(board.role);
   const renameError = rename.state === "idle" && rename.data && !rename.data.ok ? rename.data.fieldErrors?.title : undefined;
 
   useEffect(() => {
@@ -33,13 +36,17 @@ export function BoardListItem({ board }: Props) {
         <Link to={`/boards/${board.id}`} className="board-link">
           {board.title}
         </Link>
+        <span className={`badge role-badge role-${board.role}`} data-testid="board-role">
+          {t(`roles.${board.role}`)}
+        </span>
         {archived && <span className="badge badge-muted">{t("boards.archivedBadge")}</span>}
         <span className="muted board-date">
           {t("boards.created")} <time dateTime={board.createdAt}>{formatDate(board.createdAt)}</time>
         </span>
       </div>
-      {renaming ? (
+      {!canManage ? null : renaming ? (
         <rename.Form method="post" className="inline-form" noValidate>
+          <CsrfField />
           <input type="hidden" name="intent" value="rename" />
           <input type="hidden" name="boardId" value={board.id} />
           <div className="form-field">
@@ -62,6 +69,7 @@ export function BoardListItem({ board }: Props) {
             {t("boards.rename")}
           </button>
           <archive.Form method="post">
+            <CsrfField />
             <input type="hidden" name="intent" value="archive" />
             <input type="hidden" name="boardId" value={board.id} />
             <input type="hidden" name="archived" value={archived ? "false" : "true"} />

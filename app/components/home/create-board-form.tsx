@@ -2,6 +2,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { t } from "~/i18n";
 import { BOARD_TITLE_MAX } from "~/lib/board-forms";
+import { CsrfField } from "../csrf-field";
 import { errorProps, FieldError } from "../field-error";
 
 interface Props {
@@ -23,6 +24,7 @@ export function CreateBoardForm({ errors, values }: Props) {
     <section className="panel" aria-labelledby="create-heading">
       <h2 id="create-heading">{t("boards.createHeading")}</h2>
       <Form method="post" className="form-stack" data-testid="create-board-form" noValidate>
+        <CsrfField />
         <input type="hidden" name="intent" value="create" />
         <div className="form-field">
           <label htmlFor="create-title">{t("boards.createTitle")}</label>

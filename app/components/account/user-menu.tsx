@@ -1,0 +1,28 @@
+/** Header: who is signed in, a link to the account page and "Sign out". */
+import { Form, Link } from "@remix-run/react";
+import { t } from "~/i18n";
+import { CsrfField } from "../csrf-field";
+
+interface Props {
+  user: { displayName: string; delegationName: string };
+}
+
+export function UserMenu({ user }: Props) {
+  return (
+    <nav className="user-menu" aria-label={t("account.userMenu", { name: user.displayName, delegation: user.delegationName })}>
+      <span className="identity" data-testid="current-user">
+        {t("account.signedInAs", { name: user.displayName, delegation: user.delegationName })}
+      </span>
+      <Link to="/account" className="header-link">
+        {t("account.accountLink")}
+      </Link>
+      {/* A full page POST: signing out drops all client state. */}
+      <Form method="post" action="/logout" reloadDocument className="inline">
+        <CsrfField />
+        <button type="submit" className="header-button" data-testid="sign-out">
+          {t("account.signOut")}
+        </button>
+      </Form>
+    </nav>
+  );
+}

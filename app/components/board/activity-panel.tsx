@@ -1,0 +1,45 @@
+/** Side panel with the board's activity: loaded by a fetcher, refreshed every 10 s and on demand. */
+import { useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
+import { t } from "~/i18n";
+import type { loader as activityLoader } from "~/routes/boards.$boardId_.activity";
+import { ActivityList } from "../activity/activity-list";
+import { DelegationFilter } from "../activity/delegation-filter";
+
+const REFRESH_MS = 10_000;
+
+interface Props {
+  boardId: string;
+  onClose: () => void;
+}
+
+export function ActivityPanel({ boardId, onClose }: Props) {
+  const { load, data, state } = useFetcher<typeof activityLoader>();
+  const [delegation, setDelegation] = useState("");
+  const url = `/boards/${boardId}/activity${delegation ? `?delegation=${encodeURIComponent(delegation)}` : ""}`;
+  const refresh = useCallback(() => void load(url), [load, url]);
+
+  useEffect(() => {
+    refresh();
+    const timer = window.setInterval(refresh, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [refresh]);
+
+  return (
+    <aside className="side-panel" aria-labelledby="activity-panel-heading" data-testid="activity-panel">
+      <div className="panel-heading">
+        <h2 id="activity-panel-heading">{t("activity.heading")}</h2>
+        <button type="button" className="button button-small" onClick={onClose}>
+          {t("common.close")}
+        </button>
+      </div>
+      <div className="side-panel-controls">
+        <DelegationFilter id="activity-panel-delegation" delegations={data?.delegations ?? []} value={delegation} onChange={setDelegation} />
+        <button type="button" className="button button-small" onClick={refresh} disabled={state !== "idle"} data-testid="activity-refresh">
+          {t("activity.refresh")}
+        </button>
+      </div>
+      {data ? <ActivityList items={data.items} instrumentNames={data.instrumentNames} /> : <p className="muted">{t("activity.loading")}</p>}
+    </aside>
+  );
+}

@@ -1,0 +1,25 @@
+/** Links from the board to its members (manage them as chair) and the activity side panel. */
+import { Link } from "@remix-run/react";
+import { t } from "~/i18n";
+import { ROLE_CAN } from "~/lib/roles";
+import type { BoardRole } from "~/load-context";
+
+interface Props {
+  boardId: string;
+  role: BoardRole;
+  activityOpen: boolean;
+  onToggleActivity: () => void;
+}
+
+export function BoardNav({ boardId, role, activityOpen, onToggleActivity }: Props) {
+  return (
+    <nav className="board-nav" aria-label={t("board.navLabel")}>
+      <Link to={`/boards/${boardId}/members`} className="button button-small" data-testid="members-link">
+        {ROLE_CAN.manageMembers(role) ? t("board.manageMembers") : t("board.members")}
+      </Link>
+      <button type="button" className="button button-small" aria-expanded={activityOpen} onClick={onToggleActivity} data-testid="activity-toggle">
+        {t("activity.show")}
+      </button>
+    </nav>
+  );
+}

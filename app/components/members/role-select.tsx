@@ -1,0 +1,23 @@
+/** A <select> of the three roles. */
+import { t } from "~/i18n";
+import { BOARD_ROLES, type BoardRole } from "~/load-context";
+
+interface Props {
+  id: string;
+  name?: string;
+  defaultValue: BoardRole;
+  label?: string;
+  describedBy?: string;
+}
+
+export function RoleSelect({ id, name = "role", defaultValue, label, describedBy }: Props) {
+  return (
+    <select id={id} name={name} defaultValue={defaultValue} aria-label={label} aria-describedby={describedBy} data-testid="role-select">
+      {BOARD_ROLES.map((role) => (
+        <option key={role} value={role}>
+          {t(`roles.${role}`)}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,67 @@
+/** The chair's form: title and which threats go into the next version. */
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { t } from "~/i18n";
+import { PUBLISH_INTENT, VERSION_TITLE_MAX } from "~/lib/version-forms";
+import { errorProps, FieldError } from "../field-error";
+
+interface Props {
+  nextNumber: number;
+  fieldErrors: Record<string, string | undefined>;
+  values: Record<string, string>;
+  submitting: boolean;
+  /** The CSRF field. */
+  children: ReactNode;
+}
+
+const FORM_ID = "publish";
+const SCOPES = [
+  { value: "agreed", label: t("versions.scopeAgreed"), hint: t("versions.scopeAgreedHint") },
+  { value: "all", label: t("versions.scopeAll"), hint: t("versions.scopeAllHint") },
+] as const;
+
+export function PublishForm({ nextNumber, fieldErrors, values, submitting, children }: Props) {
+  const scope = values.scope ?? "agreed";
+  return (
+    <section className="panel" aria-labelledby="publish-heading">
+      <h2 id="publish-heading">{t("versions.publishHeading", { number: nextNumber })}</h2>
+      <p className="hint">{t("versions.publishIntro")}</p>
+      <Form method="post" className="form-stack" noValidate data-testid="publish-form">
+        {children}
+        <input type="hidden" name="intent" value={PUBLISH_INTENT} />
+        <div className="form-field">
+          <label htmlFor="publish-title">{t("versions.publishTitle")}</label>
+          <input
+            id="publish-title"
+            name="title"
+            type="text"
+            required
+            maxLength={VERSION_TITLE_MAX}
+            defaultValue={values.title}
+            {...errorProps(FORM_ID, "title", fieldErrors.title)}
+          />
+          <p className="hint">{t("versions.publishTitleHint")}</p>
+          <FieldError formId={FORM_ID} field="title" message={fieldErrors.title} />
+        </div>
+        <fieldset className="form-field template-choice" {...errorProps(FORM_ID, "scope", fieldErrors.scope)}>
+          <legend>{t("versions.scope")}</legend>
+          {SCOPES.map(({ value, label, hint }) => (
+            <div className="choice" key={value}>
+              <input type="radio" id={`scope-${value}`} name="scope" value={value} defaultChecked={scope === value} aria-describedby={`scope-${value}-hint`} />
+              <label htmlFor={`scope-${value}`}>{label}</label>
+              <span id={`scope-${value}-hint`} className="hint">
+                {hint}
+              </span>
+            </div>
+          ))}
+          <FieldError formId={FORM_ID} field="scope" message={fieldErrors.scope} />
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={submitting}>
+            {submitting ? t("versions.publishing") : t("versions.publish")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Activity entries in words: "Anna Schmidt (Germany) set 'Undersea data cable
+ * sabotage' to Shared, 14:02". Pure, so the wording is unit-tested.
+ */
+import { LOCALE, t, type MessageKey } from "../i18n";
+import type { ActivityItem } from "../load-context";
+import { CATEGORIES, LEADS, RESPONSIBILITIES, TEXT_FIELDS } from "./board-doc";
+
+const includes = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
+  value !== null && value !== undefined && (list as readonly string[]).includes(value);
+
+function label(kind: "responsibility" | "lead" | "category", value: string | null | undefined): string {
+  if (kind === "responsibility" && includes(RESPONSIBILITIES, value)) return t(`responsibility.${value}`);
+  if (kind === "lead" && includes(LEADS, value)) return t(`owner.${value}`);
+  if (kind === "category" && includes(CATEGORIES, value)) return t(`category.${value}`);
+  return value || t("activity.nothing");
+}
+
+const FIELD_KEYS: Record<(typeof TEXT_FIELDS)[number], MessageKey> = {
+  title: "activity.fieldTitle",
+  description: "activity.fieldDescription",
+  notes: "activity.fieldNotes",
+};
+
+/** The sentence without the time. `instrumentName` resolves instrument ids to names. */
+export function describeActivity(item: ActivityItem, instrumentName: (id: string) => string | undefined): string {
+  const actor = item.delegationName ? t("activity.actor", { name: item.actorName, delegation: item.delegationName }) : item.actorName;
+  const row = item.rowTitle?.trim() ? t("activity.row", { title: item.rowTitle.trim() }) : t("activity.untitledRow");
+  const { detail } = item;
+  const instrumentId = detail.instrument ?? "";
+  const instrument = instrumentName(instrumentId) ?? t("instruments.unknown", { id: instrumentId });
+  const params = { actor, row, instrument };
+  switch (item.kind) {
+    case "row-added":
+      return t("activity.rowAdded", params);
+    case "row-deleted":
+      return t("activity.rowDeleted", params);
+    case "row-moved":
+      return t("activity.rowMoved", params);
+    case "responsibility-changed":
+      return t("activity.responsibilityChanged", { ...params, to: label("responsibility", detail.to) });
+    case "lead-changed":
+      return t("activity.leadChanged", { ...params, to: label("lead", detail.to) });
+    case "category-changed":
+      return t("activity.categoryChanged", { ...params, to: label("category", detail.to) });
+    case "instrument-linked":
+      return t("activity.instrumentLinked", params);
+    case "instrument-unlinked":
+      return t("activity.instrumentUnlinked", params);
+    case "text-edited": {
+      const field = includes(TEXT_FIELDS, detail.field) ? t(FIELD_KEYS[detail.field]) : t("activity.fieldText");
+      return t("activity.textEdited", { ...params, field });
+    }
+    default:
+      return t("activity.changed", params);
+  }
+}
+
+/** "14:02" today, "Nov 24, 14:02" on other days (in the given time zone, the browser's by default). */
+export function formatActivityTime(iso: string, now: Date, timeZone?: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const day = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeZone });
+  const time = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(at);
+  if (day.format(at) === day.format(now)) return time;
+  const shortDay = new Intl.DateTimeFormat(LOCALE, { month: "short", day: "numeric", timeZone }).format(at);
+  return t("activity.dayAndTime", { day: shortDay, time });
+}
+
+export function activitySentence(item: ActivityItem, instrumentName: (id: string) => string | undefined, now: Date, timeZone?: string): string {
+  return t("activity.sentence", { what: describeActivity(item, instrumentName), time: formatActivityTime(item.at, now, timeZone) });
+}

@@ -1,0 +1,48 @@
+/**
+ * Guards for board routes: the board in the URL and the signed-in user's role
+ * on it. A board the user may not see answers exactly like one that does not
+ * exist (404), so ids cannot be probed.
+ */
+import { data, type AppLoadContext } from "@remix-run/node";
+import { t } from "../i18n";
+import type { BoardRole, BoardSummary } from "../load-context";
+import { isAccessDenied } from "./access-errors";
+import { BoardIdSchema } from "./board-forms";
+
+export function notFound(): never {
+  throw data(t("errors.boardNotFound"), { status: 404 });
+}
+
+export function forbidden(): never {
+  throw data(t("errors.forbidden"), { status: 403 });
+}
+
+export async function requireBoardAccess(
+  context: Pick<AppLoadContext, "access">,
+  boardIdParam: string | undefined,
+  userId: string,
+): Promise<{ board: BoardSummary; role: BoardRole }> {
+  const boardId = BoardIdSchema.safeParse(boardIdParam);
+  if (!boardId.success) notFound();
+  const access = await context.access.getAccess(boardId.data, userId);
+  if (!access) notFound();
+  return access;
+}
+
+/** Throws 403 unless the role may do it (ROLE_CAN.*). */
+export function requireRole(role: BoardRole, allowed: (role: BoardRole) => boolean): void {
+  if (!allowed(role)) forbidden();
+}
+
+/** Runs a board service call, turning AccessDenied into the matching 403/404 response. */
+export async function withAccessErrors<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isAccessDenied(error)) {
+      if (error.status === 404) notFound();
+      forbidden();
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * CSRF protection by double submit: a random token in an HttpOnly cookie and
+ * the same token in a hidden `csrf` field of every form (rendered from the
+ * root loader). A cross-site page can make the browser send the cookie but
+ * cannot read it, so it cannot fill the field.
+ */
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { data, type AppLoadContext } from "@remix-run/node";
+import { t } from "../i18n";
+import { CSRF_COOKIE, CSRF_FIELD, readCookie, serializeCookie } from "./cookies";
+
+const CSRF_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function newCsrfToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** Constant-time comparison; false for anything that is not a well-formed token. */
+export function csrfTokensMatch(cookieToken: string | null | undefined, formToken: unknown): boolean {
+  if (typeof cookieToken !== "string" || typeof formToken !== "string") return false;
+  if (!TOKEN_PATTERN.test(cookieToken) || !TOKEN_PATTERN.test(formToken)) return false;
+  return timingSafeEqual(Buffer.from(cookieToken), Buffer.from(formToken));
+}
+
+/** The request's CSRF token, and a Set-Cookie header when it had none (issued by the root loader). */
+export function ensureCsrfToken(request: Request, context: Pick<AppLoadContext, "secureCookies">): { token: string; setCookie: string | null } {
+  const existing = readCookie(request.headers.get("Cookie"), CSRF_COOKIE);
+  if (existing && TOKEN_PATTERN.test(existing)) return { token: existing, setCookie: null };
+  const token = newCsrfToken();
+  return { token, setCookie: serializeCookie(CSRF_COOKIE, token, { maxAge: CSRF_MAX_AGE_SECONDS, secure: context.secureCookies }) };
+}
+
+/** Every action starts here: the form data, or a 403 when the token is missing or does not match. */
+export async function readFormWithCsrf(request: Request): Promise<FormData> {
+  const formData = await request.formData();
+  if (!csrfTokensMatch(readCookie(request.headers.get("Cookie"), CSRF_COOKIE), formData.get(CSRF_FIELD))) {
+    throw data(t("errors.csrf"), { status: 403 });
+  }
+  return formData;
+}

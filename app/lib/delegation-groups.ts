@@ -1,0 +1,19 @@
+/** Delegations grouped for the sign-up select: NATO & EU, NATO only, EU only, institutions. */
+import type { DelegationInfo } from "../load-context";
+
+export const DELEGATION_GROUPS = ["both", "nato", "eu", "institution"] as const;
+export type DelegationGroup = (typeof DELEGATION_GROUPS)[number];
+
+export function groupOf(delegation: DelegationInfo): DelegationGroup {
+  if (delegation.institution) return "institution";
+  if (delegation.nato && delegation.eu) return "both";
+  return delegation.nato ? "nato" : "eu";
+}
+
+/** Non-empty groups in a fixed order, each sorted by name. */
+export function groupDelegations(delegations: readonly DelegationInfo[]): { group: DelegationGroup; delegations: DelegationInfo[] }[] {
+  return DELEGATION_GROUPS.map((group) => ({
+    group,
+    delegations: delegations.filter((d) => groupOf(d) === group).sort((a, b) => a.name.localeCompare(b.name)),
+  })).filter((entry) => entry.delegations.length > 0);
+}

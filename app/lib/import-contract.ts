@@ -1,0 +1,62 @@
+/**
+ * What POST /boards/:id/import.json answers (JSON), shared by the route and
+ * the import panel. Mirrors server/import/types.ts without importing it, so
+ * the browser bundle stays free of server code.
+ */
+import type { NewRowInput } from "./board-doc";
+import type { InstrumentOwner } from "../load-context";
+
+export interface ImportProblem {
+  /** Line (CSV), sheet row (XLSX) or 1-based rows[] index (JSON); 0 for the whole file. */
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface PreviewRow {
+  line: number;
+  /** Present only when the row has no errors. */
+  value?: NewRowInput;
+  errors: ImportProblem[];
+}
+
+/** A custom instrument defined in the file; rows refer to it by this (file) id. */
+export interface PreviewInstrument {
+  id: string;
+  name: string;
+  owner: InstrumentOwner;
+  kind: string;
+  year: number | null;
+  reference: string;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  format: "csv" | "xlsx" | "json";
+  /** Every row and the file itself are free of errors. */
+  valid: boolean;
+  errors: ImportProblem[];
+  warnings: string[];
+  rows: PreviewRow[];
+  newInstruments: PreviewInstrument[];
+}
+
+export type ImportApiResponse =
+  | { intent: "preview"; ok: true; preview: ImportPreview }
+  | { intent: "create-instruments"; ok: true; /** file id → id of the instrument created on the board */ idMap: Record<string, string> }
+  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+
+/** The valid rows, with instrument ids of the file's custom instruments replaced by the board's new ones. */
+export function rowsToApply(preview: ImportPreview, idMap: Record<string, string> = {}): NewRowInput[] {
+  return preview.rows.flatMap((row) =>
+    row.value && row.errors.length === 0
+      ? [{ ...row.value, instrumentIds: (row.value.instrumentIds ?? []).map((id) => idMap[id] ?? id) }]
+      : [],
+  );
+}
+
+/** Custom instruments the given rows link to (create only those). */
+export function instrumentsNeeded(preview: ImportPreview, rows: readonly NewRowInput[]): PreviewInstrument[] {
+  const linked = new Set(rows.flatMap((row) => row.instrumentIds ?? []));
+  return preview.newInstruments.filter((instrument) => linked.has(instrument.id));
+}

@@ -1,0 +1,94 @@
+/**
+ * The server half of an import: read the upload (5 MiB cap → 413), check the
+ * CSRF token, run the importer, and create the file's custom instruments.
+ * The server never writes the board's Yjs document: the browser applies the
+ * validated rows to its live document, so they are one undoable change.
+ */
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type UploadHandler,
+} from "@remix-run/node";
+import { t } from "~/i18n";
+import type { InstrumentInfo, RemitServices } from "~/load-context";
+import { importMatrixFile, MAX_IMPORT_BYTES } from "../../server/import/index";
+import { CSRF_COOKIE, CSRF_FIELD, readCookie } from "./cookies";
+import { csrfTokensMatch } from "./csrf.server";
+import type { ImportApiResponse, ImportPreview } from "./import-contract";
+import { CREATE_INSTRUMENTS_INTENT, InstrumentsToCreateSchema, PREVIEW_INTENT } from "./version-forms";
+
+export { MAX_IMPORT_BYTES };
+
+const ALLOWED_PARTS = new Set(["file", "intent", CSRF_FIELD]);
+/** Room for the multipart framing and the two small fields around a file at the limit. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+export const formatMiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+class UnexpectedPart extends Error {}
+
+/** Three known parts at most, each within the limit; anything else is refused without buffering it. */
+function uploadHandler(): UploadHandler {
+  const memory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES });
+  const seen = new Set<string>();
+  return async (part) => {
+    if (!ALLOWED_PARTS.has(part.name) || seen.has(part.name)) throw new UnexpectedPart(part.name);
+    seen.add(part.name);
+    return memory(part);
+  };
+}
+
+const json = (body: ImportApiResponse, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const refuse = (status: number, message: string) => json({ ok: false, message }, status);
+const tooLarge = () => refuse(413, t("versionImport.tooLarge", { max: formatMiB(MAX_IMPORT_BYTES) }));
+
+/** multipart/form-data: csrf, intent=preview, file → the preview (nothing is stored). */
+export async function previewUpload(request: Request, instruments: readonly InstrumentInfo[]): Promise<Response> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + ENVELOPE_BYTES) return tooLarge();
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, uploadHandler());
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError || (error as Error)?.name === "MaxPartSizeExceededError") return tooLarge();
+    return refuse(400, t("forms.badRequest"));
+  }
+  if (!csrfTokensMatch(readCookie(request.headers.get("Cookie"), CSRF_COOKIE), formData.get(CSRF_FIELD))) return refuse(403, t("errors.csrf"));
+  if (formData.get("intent") !== PREVIEW_INTENT) return refuse(400, t("forms.badRequest"));
+  const file = formData.get("file");
+  if (!(file instanceof Blob) || file.size === 0) return json({ ok: false, message: t("versionImport.noFile"), fieldErrors: { file: t("versionImport.noFile") } }, 422);
+  const result = await importMatrixFile(Buffer.from(await file.arrayBuffer()), { instruments });
+  const preview: ImportPreview = {
+    fileName: "name" in file && typeof file.name === "string" ? file.name.slice(0, 200) : "",
+    format: result.format,
+    valid: result.valid,
+    errors: result.errors,
+    warnings: result.warnings,
+    rows: result.rows,
+    newInstruments: result.instruments,
+  };
+  return json({ intent: "preview", ok: true, preview });
+}
+
+/** Form fields csrf, intent=create-instruments, instruments (JSON) → file id → new board instrument id. */
+export async function createImportedInstruments(
+  formData: FormData,
+  boardId: string,
+  services: Pick<RemitServices, "createCustomInstrument">,
+): Promise<Response> {
+  if (formData.get("intent") !== CREATE_INSTRUMENTS_INTENT) return refuse(400, t("forms.badRequest"));
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(String(formData.get("instruments") ?? ""));
+  } catch {
+    // reported below as a validation failure
+  }
+  const parsed = InstrumentsToCreateSchema.safeParse(raw);
+  if (!parsed.success) return json({ ok: false, message: t("forms.badRequest"), fieldErrors: { instruments: t("forms.badRequest") } }, 422);
+  const idMap: Record<string, string> = {};
+  for (const { id, ...input } of parsed.data) {
+    if (idMap[id]) continue;
+    idMap[id] = (await services.createCustomInstrument(boardId, input)).id;
+  }
+  return json({ intent: "create-instruments", ok: true, idMap });
+}

@@ -1,0 +1,66 @@
+/**
+ * Published versions: what loaders and actions may ask of them (types only).
+ * Implemented in server/versions/version-service.ts; reaches routes as
+ * `context.versions`. Every method checks the actor's membership itself and
+ * throws AccessDenied (404 for non-members, 403 for a role that may not).
+ * There is deliberately no way to change or delete a version.
+ */
+import type { MatrixChange } from "./matrix-diff";
+import type { MatrixSnapshot, Procedure } from "./matrix-snapshot";
+
+/** "agreed": only rows in the agreed workflow state; "all": every row of the board. */
+export type PublishScope = "agreed" | "all";
+
+/** Which rows a live (DRAFT) snapshot holds. */
+export type LiveRows = "agreed" | "all";
+
+/** A version number, or the live board. */
+export type SnapshotSource = number | "live";
+
+export interface VersionSummary {
+  number: number;
+  title: string;
+  publishedAt: string;
+  publishedByName: string;
+  /** Delegation code of the publisher. */
+  publishedByDelegation: string;
+  procedure: Procedure;
+  /** SHA-256 (hex) of the stored canonical snapshot. */
+  fingerprint: string;
+  rowCount: number;
+}
+
+export interface VersionDetail {
+  summary: VersionSummary;
+  snapshot: MatrixSnapshot;
+  /** The stored fingerprint still matches the stored snapshot. */
+  intact: boolean;
+}
+
+export interface VersionDiff {
+  from: SnapshotSource;
+  to: SnapshotSource;
+  a: MatrixSnapshot;
+  b: MatrixSnapshot;
+  changes: MatrixChange[];
+}
+
+/** Why a publish was refused (the route words it). */
+export type PublishProblem = "no-rows" | "no-agreed-rows";
+
+export type PublishResult = { ok: true; version: VersionSummary } | { ok: false; problem: PublishProblem };
+
+export interface VersionServices {
+  /** The live board as a DRAFT snapshot (version null), rows in display order. Members only. */
+  buildLiveSnapshot(actorId: string, boardId: string, options?: { rows?: LiveRows }): Promise<MatrixSnapshot>;
+  /** Chair only. Numbers are 1, 2, 3… per board, never reused. */
+  publishVersion(actorId: string, boardId: string, input: { title: string; scope: PublishScope }): Promise<PublishResult>;
+  /** Newest first. Members only. */
+  listVersions(actorId: string, boardId: string): Promise<VersionSummary[]>;
+  /** Null when the board has no version with that number. Members only. */
+  getVersion(actorId: string, boardId: string, number: number): Promise<VersionDetail | null>;
+  /** A version's snapshot as published, or the live board (all rows, or agreed ones only); null when no such version. */
+  getSnapshot(actorId: string, boardId: string, source: SnapshotSource, options?: { rows?: LiveRows }): Promise<MatrixSnapshot | null>;
+  /** Changes from → to (diffSnapshots); null when either version does not exist. Members only. */
+  diff(actorId: string, boardId: string, from: SnapshotSource, to: SnapshotSource): Promise<VersionDiff | null>;
+}

@@ -1,0 +1,74 @@
+/**
+ * zod schemas of the versions, diff, export and import routes' forms,
+ * params and query strings. Browser-safe (no server imports).
+ */
+import { z } from "zod";
+import { t } from "../i18n";
+import { requiredText } from "./board-forms";
+import type { SnapshotSource } from "./version-contract";
+
+/** Mirrors EXPORT_FORMATS of server/export (kept out of the browser bundle); a test keeps them equal. */
+export const EXPORT_FORMAT_IDS = ["csv", "xlsx", "json", "md", "pdf"] as const;
+export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
+
+export const PUBLISH_SCOPES = ["agreed", "all"] as const;
+export const LIVE_ROWS = ["agreed", "all"] as const;
+export const VERSION_TITLE_MAX = 200;
+
+export const PUBLISH_INTENT = "publish";
+export const PREVIEW_INTENT = "preview";
+export const CREATE_INSTRUMENTS_INTENT = "create-instruments";
+
+/** A version number in a URL: 1…999,999,999, no signs, no leading zeros. */
+export const VersionNumberSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,8}$/)
+  .transform(Number);
+
+export const SnapshotSourceSchema = z.union([z.literal("live"), VersionNumberSchema]) as z.ZodType<SnapshotSource, string>;
+
+export const PublishFormSchema = z.object({
+  intent: z.literal(PUBLISH_INTENT),
+  title: requiredText(VERSION_TITLE_MAX, t("forms.titleRequired")),
+  scope: z.enum(PUBLISH_SCOPES, { error: t("forms.invalidChoice") }),
+});
+
+export const DiffQuerySchema = z.object({
+  from: SnapshotSourceSchema,
+  to: SnapshotSourceSchema.default("live"),
+});
+
+export const ExportQuerySchema = z.object({
+  format: z.enum(EXPORT_FORMAT_IDS),
+  version: SnapshotSourceSchema.default("live"),
+  rows: z.enum(LIVE_ROWS).default("all"),
+});
+
+/** Custom instruments to create before an import's rows are applied (the ids are the file's). */
+export const InstrumentsToCreateSchema = z
+  .array(
+    z.object({
+      id: z.string().min(1).max(100),
+      name: z.string().trim().min(1).max(300),
+      owner: z.enum(["NATO", "EU", "Joint", "National"]),
+      kind: z.string().max(100),
+      year: z.number().int().min(0).max(9999).nullable(),
+      reference: z.string().max(500),
+    }),
+  )
+  .min(1)
+  .max(500);
+
+export function sourceParam(source: SnapshotSource): string {
+  return source === "live" ? "live" : String(source);
+}
+
+export function exportHref(boardId: string, format: ExportFormatId, source: SnapshotSource, rows: "agreed" | "all" = "all"): string {
+  const query = new URLSearchParams({ format, version: sourceParam(source) });
+  if (source === "live" && rows !== "all") query.set("rows", rows);
+  return `/boards/${boardId}/export?${query}`;
+}
+
+export function diffHref(boardId: string, from: SnapshotSource, to: SnapshotSource, json = false): string {
+  return `/boards/${boardId}/${json ? "diff.json" : "diff"}?${new URLSearchParams({ from: sourceParam(from), to: sourceParam(to) })}`;
+}

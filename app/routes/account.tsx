@@ -1,0 +1,64 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { CsrfField } from "~/components/csrf-field";
+import { ErrorView } from "~/components/error-view";
+import { t } from "~/i18n";
+import { readFormWithCsrf } from "~/lib/csrf.server";
+import { destroySession, requireUser } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: t("account.accountMetaTitle") }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  return { user: { displayName: user.displayName, email: user.email, delegation: user.delegation.name } };
+}
+
+/** "Sign out everywhere" (plain sign-out posts to /logout). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readFormWithCsrf(request);
+  const user = await requireUser(request, context);
+  if (formData.get("intent") !== "sign-out-everywhere") throw data(t("forms.badRequest"), { status: 400 });
+  await context.auth.signOutEverywhere(user.id);
+  return redirect("/login", { headers: { "Set-Cookie": destroySession(context) } });
+}
+
+export default function Account() {
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <div className="page page-narrow">
+      <section className="panel" aria-labelledby="account-heading">
+        <h1 id="account-heading">{t("account.accountHeading")}</h1>
+        <dl className="facts" data-testid="account-facts">
+          <dt>{t("account.displayName")}</dt>
+          <dd>{user.displayName}</dd>
+          <dt>{t("account.email")}</dt>
+          <dd>{user.email}</dd>
+          <dt>{t("account.delegation")}</dt>
+          <dd>{user.delegation}</dd>
+        </dl>
+        <div className="form-actions">
+          <Form method="post" action="/logout" reloadDocument>
+            <CsrfField />
+            <button type="submit" className="button">
+              {t("account.signOut")}
+            </button>
+          </Form>
+          <Form method="post" reloadDocument>
+            <CsrfField />
+            <input type="hidden" name="intent" value="sign-out-everywhere" />
+            <button type="submit" className="button" aria-describedby="sign-out-everywhere-hint" data-testid="sign-out-everywhere">
+              {t("account.signOutEverywhere")}
+            </button>
+          </Form>
+        </div>
+        <p id="sign-out-everywhere-hint" className="hint">
+          {t("account.signOutEverywhereHint")}
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorView />;
+}

@@ -1,0 +1,65 @@
+/**
+ * Resource route for a board's comments, positions and agreement workflow:
+ * GET → everything the board page shows (members only); POST → one intent.
+ * The services check roles again and stamp author and delegation from the session.
+ */
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { t } from "~/i18n";
+import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
+import { ConsensusIntentSchema, formPayload } from "~/lib/consensus-forms";
+import { readFormWithCsrf } from "~/lib/csrf.server";
+import { requireUser } from "~/lib/session.server";
+import type { ActionResult } from "~/load-context";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
+  const [consensus, comments, members] = await Promise.all([
+    withAccessErrors(() => context.consensus.getBoardConsensus(user.id, board.id)),
+    withAccessErrors(() => context.comments.list(user.id, board.id)),
+    withAccessErrors(() => context.access.listMembers(user.id, board.id)),
+  ]);
+  return {
+    me: { id: user.id, delegationCode: user.delegation.code, role },
+    consensus,
+    comments,
+    members: members.map((member) => ({ userId: member.userId, displayName: member.displayName, delegation: member.delegation, role: member.role })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { board } = await requireBoardAccess(context, params.boardId, user.id);
+  const formData = await readFormWithCsrf(request);
+  const intent = ConsensusIntentSchema.safeParse(formData.get("intent"));
+  if (!intent.success) throw data(t("forms.badRequest"), { status: 400 });
+  const input = formPayload(formData);
+  const { consensus, comments } = context;
+
+  const result: ActionResult = await withAccessErrors(async (): Promise<ActionResult> => {
+    switch (intent.data) {
+      case "record-position":
+        return consensus.recordPosition(user.id, board.id, { rowId: input.rowId, position: input.position, text: input.text });
+      case "propose":
+        return consensus.propose(user.id, board.id, { rowId: input.rowId, procedure: input.procedure, silenceDeadline: input.silenceDeadline });
+      case "declare-agreed":
+        return consensus.declareAgreed(user.id, board.id, input.rowId);
+      case "reopen":
+        return consensus.reopen(user.id, board.id, input.rowId);
+      case "comment-create":
+        return comments.create(user.id, board.id, input);
+      case "comment-edit":
+        return comments.edit(user.id, board.id, input.commentId, input.body);
+      case "comment-delete":
+        return comments.remove(user.id, board.id, input.commentId);
+      case "comment-resolve":
+      case "comment-reopen":
+        return comments.setResolved(user.id, board.id, input.commentId, intent.data === "comment-resolve");
+      case "mentions-read":
+        await comments.markMentionsRead(user.id, board.id);
+        return { ok: true };
+    }
+  });
+  if (!result.ok) return data({ intent: intent.data, ...result }, { status: 422 });
+  return { intent: intent.data, ok: true as const };
+}

@@ -1,0 +1,31 @@
+/**
+ * POST /boards/:id/import.json — the import API used by the import panel
+ * (JSON in, JSON out; delegates and the chair only):
+ *   multipart/form-data (csrf, intent=preview, file ≤ 5 MiB) → the preview
+ *     with per-row errors (413 when the file is too large);
+ *   form (csrf, intent=create-instruments, instruments=[…]) → { idMap }.
+ * The rows themselves are applied by the browser to its live document.
+ */
+import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { t } from "~/i18n";
+import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
+import { readFormWithCsrf } from "~/lib/csrf.server";
+import { createImportedInstruments, previewUpload } from "~/lib/import.server";
+import { ROLE_CAN } from "~/lib/roles";
+import { requireUser } from "~/lib/session.server";
+
+export async function loader() {
+  throw data(t("errors.methodNotAllowed"), { status: 405, headers: { Allow: "POST" } });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
+  requireRole(role, ROLE_CAN.edit);
+  if (board.archivedAt) throw data(t("errors.forbidden"), { status: 403 });
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    return previewUpload(request, await context.services.listInstruments(board.id));
+  }
+  const formData = await readFormWithCsrf(request);
+  return createImportedInstruments(formData, board.id, context.services);
+}

@@ -1,0 +1,75 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { TextInput } from "~/components/account/text-input";
+import { CsrfField } from "~/components/csrf-field";
+import { ErrorView } from "~/components/error-view";
+import { t } from "~/i18n";
+import { LoginFormSchema, minutesToWait } from "~/lib/account-forms";
+import { echoValues, parseForm, type FieldErrors } from "~/lib/board-forms";
+import { readFormWithCsrf } from "~/lib/csrf.server";
+import { safeNextPath, withNext } from "~/lib/next-path";
+import { commitSession, getCurrentUser } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => [{ title: t("account.signInMetaTitle") }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const next = safeNextPath(new URL(request.url).searchParams.get("next"));
+  if (await getCurrentUser(request, context)) throw redirect(next);
+  return { next };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readFormWithCsrf(request);
+  const next = safeNextPath(formData.get("next"));
+  const values = echoValues(formData);
+  const parsed = parseForm(LoginFormSchema, formData);
+  if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors as FieldErrors, values }, { status: 422 });
+  const result = await context.auth.signIn(parsed.data, context.clientIp);
+  if (result.ok) return redirect(next, { headers: { "Set-Cookie": commitSession(result.sessionToken, context) } });
+  if (result.reason === "rate-limited") {
+    const minutes = minutesToWait(result.retryAfterSeconds);
+    const message = minutes === 1 ? t("account.rateLimitedOne") : t("account.rateLimited", { minutes });
+    return data({ fieldErrors: { form: message } as FieldErrors, values }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+  }
+  return data({ fieldErrors: { form: t("account.invalidCredentials") } as FieldErrors, values }, { status: 401 });
+}
+
+const FORM_ID = "login";
+
+export default function Login() {
+  const { next } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errors = result?.fieldErrors ?? {};
+  const values = result?.values ?? {};
+  return (
+    <div className="page page-narrow">
+      <section className="panel" aria-labelledby="login-heading">
+        <h1 id="login-heading">{t("account.signInHeading")}</h1>
+        <Form method="post" className="form-stack" data-testid="login-form" noValidate>
+          <CsrfField />
+          <input type="hidden" name="next" value={next} />
+          {errors.form && (
+            <p className="banner banner-error" role="alert" data-testid="login-error">
+              {errors.form}
+            </p>
+          )}
+          <TextInput formId={FORM_ID} name="email" type="email" label={t("account.email")} autoComplete="username" required defaultValue={values.email} error={errors.email} />
+          <TextInput formId={FORM_ID} name="password" type="password" label={t("account.password")} autoComplete="current-password" required error={errors.password} />
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t("account.signIn")}
+            </button>
+          </div>
+        </Form>
+        <p className="muted">
+          {t("account.noAccount")} <Link to={withNext("/signup", next)}>{t("account.signUpLink")}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorView />;
+}

@@ -1,0 +1,16 @@
+/** POST /logout: ends this session (a resource route: GET is not allowed). */
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { t } from "~/i18n";
+import { readFormWithCsrf } from "~/lib/csrf.server";
+import { destroySession, readSessionToken } from "~/lib/session.server";
+
+export function loader() {
+  return new Response(t("errors.methodNotAllowed"), { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await readFormWithCsrf(request);
+  const token = readSessionToken(request);
+  if (token) await context.auth.signOut(token);
+  return redirect("/login", { headers: { "Set-Cookie": destroySession(context) } });
+}

@@ -1,0 +1,125 @@
+/**
+ * VersionServices over Prisma, the room registry (live Yjs state) and the
+ * consensus reader (positions and workflow). Every method checks the actor's
+ * membership; publishing is for the chair. See app/lib/version-contract.ts.
+ */
+import { AccessDenied } from "../../app/lib/access-errors";
+import { diffSnapshots } from "../../app/lib/matrix-diff";
+import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import { ROLE_CAN } from "../../app/lib/roles";
+import type { LiveRows, SnapshotSource, VersionServices, VersionSummary } from "../../app/lib/version-contract";
+import type { BoardAccessServices, BoardRole, BoardSummary, RemitServices } from "../../app/load-context";
+import type { BoardEventSink } from "../consensus/board-events";
+import type { BoardConsensusView } from "../consensus/consensus-types";
+import type { PrismaClient } from "../db/prisma-client";
+import { assembleSnapshot, buildSnapshot, procedureOf, snapshotRows } from "./snapshot-builder";
+import { insertVersion, listVersionRecords, readVersionRecord } from "./version-records";
+
+export interface ConsensusReader {
+  readBoardConsensus(boardId: string): Promise<BoardConsensusView>;
+}
+
+export interface VersionServiceDeps {
+  prisma: PrismaClient;
+  registry: { readState(boardId: string): Promise<Uint8Array> };
+  consensus: ConsensusReader;
+  access: Pick<BoardAccessServices, "getAccess">;
+  services: Pick<RemitServices, "listInstruments">;
+  /** Tells open boards that the version list changed. */
+  events?: BoardEventSink;
+  now?: () => Date;
+}
+
+export function createVersionServices(deps: VersionServiceDeps): VersionServices {
+  const { prisma } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** The board and the actor's role; AccessDenied 404 for non-members, 403 when the role may not. */
+  async function requireAccess(actorId: string, boardId: string, allowed?: (role: BoardRole) => boolean, what = "") {
+    const access = await deps.access.getAccess(boardId, actorId);
+    if (!access) throw new AccessDenied(404, "board not found");
+    if (allowed && !allowed(access.role)) throw new AccessDenied(403, `your role (${access.role}) may not ${what}`);
+    return access;
+  }
+
+  async function liveSnapshot(board: BoardSummary, rows: LiveRows): Promise<MatrixSnapshot> {
+    const [state, consensus, instruments] = await Promise.all([
+      deps.registry.readState(board.id),
+      deps.consensus.readBoardConsensus(board.id),
+      deps.services.listInstruments(board.id),
+    ]);
+    return buildSnapshot({ board, state, consensus, instruments, rows, version: null });
+  }
+
+  async function snapshotOf(board: BoardSummary, source: SnapshotSource, rows: LiveRows = "all") {
+    if (source === "live") return liveSnapshot(board, rows);
+    return (await readVersionRecord(prisma, board.id, source))?.snapshot ?? null;
+  }
+
+  async function publisherOf(actorId: string) {
+    const user = await prisma.user.findUnique({ where: { id: actorId }, select: { displayName: true, delegationCode: true } });
+    if (!user) throw new AccessDenied(404, "unknown user");
+    return { name: user.displayName.slice(0, 200), delegation: user.delegationCode };
+  }
+
+  return {
+    async buildLiveSnapshot(actorId, boardId, options = {}) {
+      const { board } = await requireAccess(actorId, boardId);
+      return liveSnapshot(board, options.rows ?? "all");
+    },
+
+    async publishVersion(actorId, boardId, input) {
+      const { board } = await requireAccess(actorId, boardId, ROLE_CAN.manageBoard, "publish versions");
+      const title = input.title.trim().slice(0, 300);
+      const [state, consensus, instruments, publishedBy] = await Promise.all([
+        deps.registry.readState(board.id),
+        deps.consensus.readBoardConsensus(board.id),
+        deps.services.listInstruments(board.id),
+        publisherOf(actorId),
+      ]);
+      // The stored snapshot and the stored Yjs state come from the same read.
+      const rows = snapshotRows({ state, consensus, rows: input.scope });
+      if (rows.length === 0) return { ok: false, problem: input.scope === "agreed" ? "no-agreed-rows" : "no-rows" };
+      const procedure = procedureOf(rows, consensus);
+      const publishedAt = now();
+      const version: VersionSummary = await insertVersion(prisma, {
+        boardId: board.id,
+        publishedById: actorId,
+        publishedAt,
+        yjsState: state,
+        snapshotFor: (number) =>
+          assembleSnapshot({
+            board,
+            consensus,
+            instruments,
+            rows,
+            version: { number, title, publishedAt: publishedAt.toISOString(), publishedBy, procedure },
+          }),
+      });
+      deps.events?.(board.id, { kind: "versions" });
+      return { ok: true, version };
+    },
+
+    async listVersions(actorId, boardId) {
+      await requireAccess(actorId, boardId);
+      return listVersionRecords(prisma, boardId);
+    },
+
+    async getVersion(actorId, boardId, number) {
+      await requireAccess(actorId, boardId);
+      return readVersionRecord(prisma, boardId, number);
+    },
+
+    async getSnapshot(actorId, boardId, source, options = {}) {
+      const { board } = await requireAccess(actorId, boardId);
+      return snapshotOf(board, source, options.rows);
+    },
+
+    async diff(actorId, boardId, from, to) {
+      const { board } = await requireAccess(actorId, boardId);
+      const [a, b] = await Promise.all([snapshotOf(board, from), snapshotOf(board, to)]);
+      if (!a || !b) return null;
+      return { from, to, a, b, changes: diffSnapshots(a, b) };
+    },
+  };
+}

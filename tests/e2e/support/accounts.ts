@@ -1,0 +1,91 @@
+/**
+ * Account and board helpers for the e2e specs. Every test signs up its own
+ * accounts (unique emails), so tests never depend on each other's data.
+ */
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+export const PASSWORD = "correct horse battery";
+
+export interface Person {
+  name: string;
+  /** Delegation as listed in the sign-up select, e.g. "Germany". */
+  delegation: string;
+}
+
+export interface Account extends Person {
+  email: string;
+}
+
+let sequence = 0;
+
+export function uniqueEmail(name: string): string {
+  const slug = name.toLowerCase().replace(/[^a-z]+/g, "-");
+  return `${slug}-${Date.now().toString(36)}-${(sequence++).toString(36)}-${Math.random().toString(36).slice(2, 6)}@e2e.remit.test`;
+}
+
+/** Fills and submits the sign-up form on the current page (already at /signup, maybe with ?next=). */
+async function submitSignUp(page: Page, account: Account): Promise<void> {
+  const form = page.getByTestId("signup-form");
+  await form.getByLabel("Email").fill(account.email);
+  await form.getByLabel("Password").fill(PASSWORD);
+  await form.getByLabel("Display name").fill(account.name);
+  await form.getByLabel("Delegation").selectOption({ label: account.delegation });
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("current-user")).toHaveText(`${account.name} (${account.delegation})`);
+}
+
+/** Creates a new account and leaves the page signed in on the home page. */
+export async function signUp(page: Page, person: Person): Promise<Account> {
+  const account = { ...person, email: uniqueEmail(person.name) };
+  await page.goto("/signup");
+  await submitSignUp(page, account);
+  await expect(page).toHaveURL(/\/$/);
+  return account;
+}
+
+/** A fresh browser context (own cookies) with one page. */
+export async function newPerson(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
+/** Creates a board from the home page and waits until it is open and synced; returns its id. */
+export async function createBoard(page: Page, title: string, template: "starter" | "empty" = "starter"): Promise<string> {
+  await page.goto("/");
+  const form = page.getByTestId("create-board-form");
+  await form.getByLabel("Title").fill(title);
+  await form.getByTestId(`template-${template}`).check();
+  await form.getByRole("button", { name: "Create board" }).click();
+  await expect(page).toHaveURL(/\/boards\/[A-Za-z0-9_-]+$/);
+  await waitForSynced(page);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+export async function waitForSynced(page: Page): Promise<void> {
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-synced", "true");
+}
+
+/** As chair, on the members page (opened in `page`): creates an invite link and returns it. */
+export async function createInviteLink(page: Page, boardId: string, role: "delegate" | "observer" | "chair"): Promise<string> {
+  await page.goto(`/boards/${boardId}/members`);
+  const form = page.getByTestId("invite-form");
+  await form.getByLabel("Role").selectOption(role);
+  await form.getByTestId("create-invite").click();
+  const link = page.getByTestId("invite-link");
+  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  return link.inputValue();
+}
+
+/** Signed out: opens the invite link, signs up from there, joins, and ends on the synced board. */
+export async function signUpAndJoin(page: Page, inviteLink: string, person: Person): Promise<Account> {
+  const account = { ...person, email: uniqueEmail(person.name) };
+  await page.goto(inviteLink);
+  await page.getByTestId("invite-sign-up").click();
+  await expect(page).toHaveURL(/\/signup\?next=/);
+  await submitSignUp(page, account);
+  await expect(page.getByTestId("invite-offer")).toBeVisible();
+  await page.getByTestId("join-board").click();
+  await expect(page).toHaveURL(/\/boards\/[A-Za-z0-9_-]+$/);
+  await waitForSynced(page);
+  return account;
+}
