@@ -45,10 +45,13 @@ export interface StarterThreat {
   instrumentIds: string[];
 }
 
+/**
+ * Board-level operations that take no actor: routes call them only after
+ * checking the user's role on the board (requireBoardAccess + ROLE_CAN).
+ * Listing, reading and creating boards go through BoardAccessServices, which
+ * are scoped to a user.
+ */
 export interface RemitServices {
-  listBoards(options: { includeArchived: boolean }): Promise<BoardSummary[]>;
-  getBoard(boardId: string): Promise<BoardSummary | null>;
-  createBoard(input: { title: string; template: BoardTemplate }): Promise<BoardSummary>;
   renameBoard(boardId: string, title: string): Promise<void>;
   setBoardArchived(boardId: string, archived: boolean): Promise<void>;
   listInstruments(boardId: string): Promise<InstrumentInfo[]>;

@@ -3,7 +3,7 @@
  * the update store. A new board gets its first Yjs state written to the log
  * here, so the first person to open it sees the template at once.
  */
-import type { BoardSummary, InstrumentInfo, InstrumentOwner, RemitServices } from "../app/load-context";
+import type { BoardSummary, BoardTemplate, InstrumentInfo, InstrumentOwner, RemitServices } from "../app/load-context";
 import { INSTRUMENT_OWNERS } from "../app/load-context";
 import type { UpdateStore } from "./collab/update-store";
 import * as boards from "./db/boards";
@@ -33,14 +33,17 @@ function toInstrument(row: InstrumentRow): InstrumentInfo {
   return { ...row, owner: toOwner(row.owner), custom: row.boardId !== null };
 }
 
-export async function createRemitServices(prisma: PrismaClient, store: UpdateStore): Promise<RemitServices> {
+/** Server-side extras that are not scoped to a user: only BoardAccessServices call them. */
+export interface BoardServices extends RemitServices {
+  getBoard(boardId: string): Promise<BoardSummary | null>;
+  createBoard(input: { title: string; template: BoardTemplate }): Promise<BoardSummary>;
+}
+
+export async function createRemitServices(prisma: PrismaClient, store: UpdateStore): Promise<BoardServices> {
   const catalogue = loadCatalogue();
   await seedInstruments(prisma, catalogue.instruments);
 
-  const services: RemitServices = {
-    async listBoards({ includeArchived }) {
-      return (await boards.listBoards(prisma, { includeArchived })).map(toSummary);
-    },
+  const services: BoardServices = {
     async getBoard(boardId) {
       const board = await boards.getBoard(prisma, boardId);
       return board ? toSummary(board) : null;

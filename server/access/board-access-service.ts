@@ -13,8 +13,8 @@ import {
   type BoardSummary,
   type InviteInfo,
   type InviteProblem,
-  type RemitServices,
 } from "../../app/load-context";
+import type { BoardServices } from "../services";
 import { EmailSchema } from "../auth/account-schemas";
 import { hashToken, newToken } from "../auth/tokens";
 import type { PrismaClient } from "../db/prisma-client";
@@ -42,7 +42,7 @@ function toInvite(row: InviteRow): InviteInfo {
   };
 }
 
-export function createBoardAccessServices(prisma: PrismaClient, boards: RemitServices, options: BoardAccessOptions): BoardAccessServices {
+export function createBoardAccessServices(prisma: PrismaClient, boards: BoardServices, options: BoardAccessOptions): BoardAccessServices {
   const now = options.now ?? Date.now;
 
   async function roleOf(boardId: string, userId: string): Promise<BoardRole | null> {
