@@ -50,6 +50,8 @@ const workflowSelect = {
   rowId: true, state: true, procedure: true, proposedAt: true, silenceDeadline: true, agreedAt: true, brokenByDelegation: true, contentHash: true,
 } as const;
 
+const positionSelect = { rowId: true, delegationCode: true, position: true, text: true, recordedByName: true, createdAt: true } as const;
+
 export class ConsensusService {
   private readonly agreed = new Map<string, Set<string>>();
   private readonly proposed = new Map<string, Set<string>>();
@@ -89,28 +91,15 @@ export class ConsensusService {
         where: { boardId, role: { in: ["chair", "delegate"] }, user: { delegation: { institution: false } } },
         select: { user: { select: { delegation: { select: { code: true, name: true, nato: true, eu: true, institution: true } } } } },
       }),
-      prisma.position.findMany({
-        where: { boardId },
-        select: { rowId: true, delegationCode: true, position: true, text: true, recordedByName: true, createdAt: true },
-        orderBy: { id: "asc" },
-      }),
+      prisma.position.findMany({ where: { boardId }, select: positionSelect, orderBy: { id: "asc" } }),
       prisma.rowWorkflow.findMany({ where: { boardId }, select: workflowSelect }),
     ]);
     const participants = [...new Map(members.map((m) => [m.user.delegation.code, m.user.delegation])).values()].sort((a, b) => a.name.localeCompare(b.name));
-    const names = await this.delegationNames(positions.map((p) => p.delegationCode));
     const latest = new Map<string, Map<string, PositionRecord>>();
-    for (const p of positions) {
-      const row = latest.get(p.rowId) ?? new Map<string, PositionRecord>();
-      row.set(p.delegationCode, {
-        rowId: p.rowId,
-        delegationCode: p.delegationCode,
-        delegationName: names.get(p.delegationCode) ?? p.delegationCode,
-        position: p.position as PositionValue,
-        text: p.text,
-        recordedByName: p.recordedByName,
-        recordedAt: p.createdAt.toISOString(),
-      });
-      latest.set(p.rowId, row);
+    for (const record of await this.toPositionRecords(positions)) {
+      const row = latest.get(record.rowId) ?? new Map<string, PositionRecord>();
+      row.set(record.delegationCode, record);
+      latest.set(record.rowId, row);
     }
     const participantCodes = participants.map((d) => d.code);
     const view = (rowId: string): RowConsensusView => {
@@ -144,20 +133,20 @@ export class ConsensusService {
 
   async positionHistory(actorId: string, boardId: string, rowId: string): Promise<PositionRecord[]> {
     await this.requireRole(actorId, boardId, () => true, "read positions");
-    const rows = await this.deps.prisma.position.findMany({
-      where: { boardId, rowId },
-      select: { rowId: true, delegationCode: true, position: true, text: true, recordedByName: true, createdAt: true },
-      orderBy: { id: "desc" },
-    });
-    const names = await this.delegationNames(rows.map((r) => r.delegationCode));
-    return rows.map((r) => ({
-      rowId: r.rowId,
-      delegationCode: r.delegationCode,
-      delegationName: names.get(r.delegationCode) ?? r.delegationCode,
-      position: r.position as PositionValue,
-      text: r.text,
-      recordedByName: r.recordedByName,
-      recordedAt: r.createdAt.toISOString(),
+    const rows = await this.deps.prisma.position.findMany({ where: { boardId, rowId }, select: positionSelect, orderBy: { id: "desc" } });
+    return this.toPositionRecords(rows);
+  }
+
+  private async toPositionRecords(rows: { rowId: string; delegationCode: string; position: string; text: string | null; recordedByName: string; createdAt: Date }[]): Promise<PositionRecord[]> {
+    const names = await this.delegationNames(rows.map((row) => row.delegationCode));
+    return rows.map((row) => ({
+      rowId: row.rowId,
+      delegationCode: row.delegationCode,
+      delegationName: names.get(row.delegationCode) ?? row.delegationCode,
+      position: row.position as PositionValue,
+      text: row.text,
+      recordedByName: row.recordedByName,
+      recordedAt: row.createdAt.toISOString(),
     }));
   }
 
