@@ -60,6 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return { ok: true };
     }
   });
-  if (!result.ok) return data({ intent: intent.data, ...result }, { status: 422 });
-  return { intent: intent.data, ok: true as const };
+  // A resource route: status codes travel only on a real Response.
+  if (!result.ok) return Response.json({ intent: intent.data, ...result }, { status: 422 });
+  return Response.json({ intent: intent.data, ok: true });
 }
