@@ -5,6 +5,7 @@
  */
 import type { Category, Responsibility } from "./lib/board-doc";
 import type { BoardConsensusJson, CommentsOverview, PositionRecord } from "./lib/consensus-contract";
+import type { VersionServices } from "./lib/version-contract";
 
 export const INSTRUMENT_OWNERS = ["NATO", "EU", "Joint", "National"] as const;
 export type InstrumentOwner = (typeof INSTRUMENT_OWNERS)[number];
@@ -70,6 +71,7 @@ export interface RemitLoadContext {
   cspNonce: string;
   consensus: ConsensusServices;
   comments: CommentServices;
+  versions: VersionServices;
 }
 
 declare module "@remix-run/server-runtime" {

@@ -25,6 +25,8 @@ import { securityHeaders } from "./http-security";
 import { ConsensusService } from "./consensus/consensus-service";
 import { CommentService } from "./consensus/comment-service";
 import { systemClock, type Clock } from "./consensus/clock";
+import { createVersionServices } from "./versions/version-service";
+import type { VersionServices } from "../app/lib/version-contract";
 import type { BoardAccessServices, RemitLoadContext, RemitServices } from "../app/load-context";
 
 export interface RemitServer {
@@ -37,6 +39,7 @@ export interface RemitServer {
   readonly activity: ActivityLog;
   readonly consensus: ConsensusService;
   readonly comments: CommentService;
+  readonly versions: VersionServices;
   readonly registry: RoomRegistry;
   readonly collab: CollabEndpoint;
   stop(): Promise<void>;
@@ -94,6 +97,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   consensus = new ConsensusService({ prisma, access, readState: (boardId) => registry.readState(boardId), events, clock: options.clock ?? systemClock, log });
   await consensus.start();
   const consensusService = consensus;
+  const versions = createVersionServices({ prisma, registry, consensus: consensusService, access, services, events });
   const comments = new CommentService({ prisma, access, events, now: () => (options.clock ?? systemClock).now() });
   const authorize = sessionAuthorizer(auth, access);
   collab = createCollabEndpoint({
@@ -128,6 +132,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
           cspNonce: response.locals.cspNonce as string,
           consensus: consensusService,
           comments,
+          versions,
         }) satisfies RemitLoadContext,
       }),
     );
@@ -158,6 +163,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     activity,
     consensus: consensusService,
     comments,
+    versions,
     registry,
     collab: endpoint,
     async stop() {

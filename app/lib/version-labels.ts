@@ -4,7 +4,7 @@
  * Footnotes are numbered as server/export/prepare.ts numbers them, so the
  * page and the exports of a version show the same [n].
  */
-import { LOCALE, t } from "~/i18n";
+import { LOCALE, t } from "../i18n";
 import type { MatrixChange } from "./matrix-diff";
 import type { DelegationPosition, MatrixSnapshot, PositionKind, Procedure, WorkflowState } from "./matrix-snapshot";
 

@@ -61,7 +61,7 @@ export default function DiffPage() {
         </button>
       </Form>
       <p className="link-row">
-        <span data-testid="change-count">{t("versionDiff.count", { count: changes.length })}</span>
+        <span data-testid="change-count">{changes.length === 1 ? t("versionDiff.countOne") : t("versionDiff.count", { count: changes.length })}</span>
         <a href={diffHref(board.id, diff.from, diff.to, true)}>{t("versionDiff.json")}</a>
       </p>
       <div className="diff-summaries">

@@ -82,7 +82,10 @@ describe("room registry", () => {
     const registry = new RoomRegistry(store, options);
     const peer = new TestPeer();
     const room = await registry.join("b1", peer);
-    for (const title of ["a", "b", "c", "d"]) room.receive(peer, updateFrame(rowUpdate(title)));
+    for (const title of ["a", "b", "c", "d"]) {
+      room.receive(peer, updateFrame(rowUpdate(title)));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
     const stored = await store.load("b1");
     expect(stored.snapshotCoversUpdateId).toBe(3);
@@ -108,6 +111,21 @@ describe("room registry", () => {
     expect(observer.closedWith).toBe(CloseCode.readOnly);
     expect(readRows(room.doc)).toEqual([]);
     expect((await store.load("b1")).tail).toHaveLength(0);
+  });
+
+  it("COLLAB-3 a burst of updates is written as one log row with the same content", async () => {
+    const store = new MemoryUpdateStore();
+    store.createBoard("b1");
+    const registry = new RoomRegistry(store, { ...options, compactEvery: 100 });
+    const peer = new TestPeer();
+    const room = await registry.join("b1", peer);
+    for (const title of ["a", "b", "c"]) room.receive(peer, updateFrame(rowUpdate(title)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const stored = await store.load("b1");
+    expect(stored.tail).toHaveLength(1);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored.tail[0].data);
+    expect(readRows(doc).map((row) => row.title).sort()).toEqual(["a", "b", "c"]);
   });
 
   it("records the sender as author of each persisted update", async () => {

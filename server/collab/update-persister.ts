@@ -16,6 +16,7 @@ interface PendingUpdate {
 }
 
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
+const MAX_BATCH = 500;
 
 export class UpdatePersister {
   private queue: PendingUpdate[] = [];
@@ -63,14 +64,27 @@ export class UpdatePersister {
     return this.chain;
   }
 
+  /**
+   * Updates that queued up while the previous write was in flight are merged
+   * into one log row per run of the same author: one insert instead of one
+   * per keystroke, same content (Y.mergeUpdates), authorship kept.
+   */
+  private takeBatch(): { batch: PendingUpdate; count: number } {
+    const first = this.queue[0];
+    let count = 1;
+    while (count < this.queue.length && count < MAX_BATCH && this.queue[count].meta.authorId === first.meta.authorId) count++;
+    if (count === 1) return { batch: first, count };
+    return { batch: { update: Y.mergeUpdates(this.queue.slice(0, count).map((item) => item.update)), meta: first.meta }, count };
+  }
+
   private async drain(): Promise<void> {
     this.drainScheduled = false;
     while (this.queue.length > 0) {
-      const next = this.queue[0];
+      const { batch: next, count } = this.takeBatch();
       const id = await this.withRetry(() => this.store.append(this.boardId, next.update, next.meta), "append");
-      this.queue.shift();
+      this.queue.splice(0, count);
       this.lastDurableId = id;
-      this.logLengthSinceSnapshot += 1;
+      this.logLengthSinceSnapshot += count;
       for (const listener of this.durableListeners) listener(id);
       if (this.logLengthSinceSnapshot >= this.options.compactEvery) await this.compact();
     }

@@ -8,9 +8,11 @@ import type { ConnectionActor } from "../collab/connection";
 import type { PrismaClient } from "./prisma-client";
 
 const FOLD_TEXT_EDITS_MS = 2 * 60 * 1000;
+/** While typing continues, the folded entry's time and title are refreshed at most this often. */
+const REFRESH_FOLDED_MS = 10 * 1000;
 
 export class ActivityLog {
-  private lastTextEdit = new Map<string, { id: number; at: number }>();
+  private lastTextEdit = new Map<string, { id: number; at: number; written: number }>();
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -38,7 +40,10 @@ export class ActivityLog {
       if (change.kind === "text-edited") {
         const last = this.lastTextEdit.get(foldKey);
         if (last && at - last.at < FOLD_TEXT_EDITS_MS) {
-          await this.prisma.activityEntry.update({ where: { id: last.id }, data: { rowTitle: change.rowTitle }, select: { id: true } });
+          if (at - last.written >= REFRESH_FOLDED_MS) {
+            await this.prisma.activityEntry.update({ where: { id: last.id }, data: { rowTitle: change.rowTitle }, select: { id: true } });
+            last.written = at;
+          }
           last.at = at;
           continue;
         }
@@ -57,7 +62,7 @@ export class ActivityLog {
         },
         select: { id: true },
       });
-      if (change.kind === "text-edited") this.lastTextEdit.set(foldKey, { id: entry.id, at });
+      if (change.kind === "text-edited") this.lastTextEdit.set(foldKey, { id: entry.id, at, written: at });
     }
     if (this.lastTextEdit.size > 5000) this.lastTextEdit.clear();
   }

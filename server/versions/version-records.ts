@@ -96,6 +96,8 @@ export async function insertVersion(prisma: PrismaClient, input: NewVersion): Pr
       });
     } catch (error) {
       if (!isUniqueConflict(error) || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
+      // A little jitter so racing publishers do not collide again on the next number.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }
   }
 }

@@ -4,6 +4,7 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
+import { MessageType } from "../../app/lib/collab-protocol";
 
 /** A WebSocket class that sends fixed headers, for WebsocketProvider's WebSocketPolyfill option. */
 export function webSocketWithHeaders(headers: Record<string, string>) {
@@ -28,6 +29,9 @@ export function connectClient(serverUrl: string, boardId: string, options: { coo
     maxBackoffTime: 200,
     disableBc: true,
   });
+  // Remit's extension messages (role, board events): tests that care register their own handler.
+  provider.messageHandlers[MessageType.access] ??= () => undefined;
+  provider.messageHandlers[MessageType.boardEvent] ??= () => undefined;
   return {
     doc,
     provider,

@@ -101,6 +101,12 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
     }
   }
 
+  function startAgain() {
+    setPreview(null);
+    setPhase({ step: "idle" });
+    formRef.current?.reset();
+  }
+
   const validCount = preview ? rowsToApply(preview).length : 0;
   const busy = phase.step === "checking" || phase.step === "applying";
   return (
@@ -137,7 +143,7 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
                 {t("versionImport.importValid", { count: validCount })}
               </button>
             )}
-            <button type="button" className="link-button" onClick={() => (setPreview(null), setPhase({ step: "idle" }), formRef.current?.reset())}>
+            <button type="button" className="link-button" onClick={startAgain}>
               {t("versionImport.cancel")}
             </button>
           </div>

@@ -92,6 +92,12 @@ export function ExportPanel({ boardId, versions, source: initialSource = "live" 
         setStatus({ state: "failed", format, status: String(response.status) });
         return;
       }
+      // Signed out meanwhile (redirected to the login page): let the browser follow the plain link.
+      if (response.redirected || (response.headers.get("Content-Type") ?? "").startsWith("text/html")) {
+        setStatus({ state: "idle" });
+        window.location.assign(href);
+        return;
+      }
       const blob = await readWithProgress(response, (percent) => setStatus({ state: "preparing", format, percent }));
       const file = fileNameOf(response, `export.${format}`);
       saveBlob(blob, file);

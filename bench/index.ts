@@ -1,0 +1,83 @@
+/**
+ * Runs the benchmarks and prints one table. Each bench measures its own
+ * reference in the same run and reports ratios to it (ratios survive a
+ * slower machine; absolute times do not). No thresholds.
+ *
+ *   npm run bench              all benches
+ *   npm run bench -- exports   only the named ones
+ *
+ * To add a bench: append { name, reference, run } to BENCHES; run returns
+ * one row per case.
+ */
+import { pathToFileURL } from "node:url";
+import { runExportBench } from "./exports";
+import { runVersionBench } from "./versions";
+import { runCollabBench } from "./collab";
+
+export interface BenchRow {
+  case: string;
+  medianMs: number;
+  /** medianMs / the bench's reference, measured in the same run. */
+  ratio: number;
+  note?: string;
+}
+
+export interface Bench {
+  name: string;
+  /** What the ratio is relative to. */
+  reference: string;
+  run(log: (line: string) => void): Promise<BenchRow[]>;
+}
+
+const quiet = () => undefined;
+
+export const BENCHES: Bench[] = [
+  {
+    name: "collab",
+    reference: "reference y-websocket server (@y/websocket-server), same load",
+    run: async (log) => (await runCollabBench({ log })).map((r) => ({ case: r.name, medianMs: r.medianMs, ratio: r.ratioToReference })),
+  },
+  {
+    name: "exports",
+    reference: "JSON export",
+    run: async () =>
+      (await runExportBench({ log: quiet })).map((r) => ({ case: r.format, medianMs: r.medianMs, ratio: r.ratioToJson, note: `${(r.bytes / 1024).toFixed(0)} KiB` })),
+  },
+  {
+    name: "versions",
+    reference: "JSON.parse of a stored version",
+    run: async () => (await runVersionBench({ log: quiet })).map((r) => ({ case: r.name, medianMs: r.medianMs, ratio: r.ratioToParse })),
+  },
+];
+
+function printTable(results: { bench: Bench; rows: BenchRow[] }[], log: (line: string) => void) {
+  const header = ["bench", "case", "median ms", "ratio", "reference", "note"];
+  const lines = results.flatMap(({ bench, rows }) =>
+    rows.map((row) => [bench.name, row.case, row.medianMs.toFixed(2), `×${row.ratio.toFixed(1)}`, bench.reference, row.note ?? ""]),
+  );
+  const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
+  const format = (cells: string[]) => cells.map((cell, i) => (i === 2 || i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join("  ").trimEnd();
+  log(format(header));
+  log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const line of lines) log(format(line));
+}
+
+export async function runBenches(names: string[] = [], log: (line: string) => void = console.log) {
+  const unknown = names.filter((name) => !BENCHES.some((bench) => bench.name === name));
+  if (unknown.length > 0) throw new Error(`unknown bench ${unknown.join(", ")}; known: ${BENCHES.map((b) => b.name).join(", ")}`);
+  const selected = names.length > 0 ? BENCHES.filter((bench) => names.includes(bench.name)) : BENCHES;
+  const results: { bench: Bench; rows: BenchRow[] }[] = [];
+  for (const bench of selected) {
+    log(`running ${bench.name}…`);
+    results.push({ bench, rows: await bench.run(log) });
+  }
+  log("");
+  printTable(results, log);
+  return results;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runBenches(process.argv.slice(2));
+  // Benches may leave pooled connections (pg, timers) behind: the table is printed, stop here.
+  process.exit(0);
+}

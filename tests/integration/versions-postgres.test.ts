@@ -1,0 +1,70 @@
+/**
+ * Version records on PostgreSQL: concurrent publications still get 1, 2, 3…
+ * (a lost race on the unique number is retried) and the database refuses
+ * UPDATE and DELETE of a published version.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase } from "../../server/db/migrate";
+import { createPrismaClient, type PrismaClient } from "../../server/db/prisma-client";
+import { sampleSnapshot } from "../../server/export/sample-snapshot";
+import { insertVersion, listVersionRecords, readVersionRecord } from "../../server/versions/version-records";
+
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const database = `remit_versions_${randomBytes(6).toString("hex")}`;
+let prisma: PrismaClient;
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  await admin(`CREATE DATABASE "${database}"`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  await migrateDatabase(url.toString());
+  prisma = createPrismaClient(url.toString());
+  await prisma.board.create({ data: { id: "board-pg-1", title: "PG board" }, select: { id: true } });
+}, 60_000);
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+});
+
+const publish = (title: string) =>
+  insertVersion(prisma, {
+    boardId: "board-pg-1",
+    publishedById: "user-1",
+    publishedAt: new Date("2025-03-05T16:30:00.000Z"),
+    yjsState: new Uint8Array([0, 0]),
+    snapshotFor: (number) => {
+      const snapshot = sampleSnapshot({ rows: 3 });
+      return { ...snapshot, board: { id: "board-pg-1", title: "PG board" }, version: { ...snapshot.version!, number, title } };
+    },
+  });
+
+describe("version records on PostgreSQL", () => {
+  it("VERSION-PG-1 concurrent publications get distinct consecutive numbers", async () => {
+    const results = await Promise.all(["a", "b", "c", "d", "e"].map(publish));
+    expect(results.map((r) => r.number).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect((await listVersionRecords(prisma, "board-pg-1")).map((v) => v.number)).toEqual([5, 4, 3, 2, 1]);
+    const first = await readVersionRecord(prisma, "board-pg-1", 1);
+    expect(first?.intact).toBe(true);
+    expect(first?.summary).toMatchObject({ rowCount: 3, procedure: "consensus", publishedByDelegation: "PL" });
+  });
+
+  it("VERSION-PG-2 the database refuses to update or delete a published version", async () => {
+    const where = { boardId_number: { boardId: "board-pg-1", number: 1 } };
+    await expect(prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } })).rejects.toThrow();
+    await expect(prisma.publishedVersion.delete({ where, select: { id: true } })).rejects.toThrow();
+    expect((await readVersionRecord(prisma, "board-pg-1", 1))?.summary.title).not.toBe("Rewritten");
+  });
+});

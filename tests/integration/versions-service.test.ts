@@ -1,0 +1,180 @@
+/**
+ * VersionServices against a real database and the real collaboration server;
+ * workflow and positions come from a fake consensus reader.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addRow, linkInstrument, setResponsibility, type NewRowInput } from "../../app/lib/board-doc";
+import { MatrixSnapshotSchema } from "../../app/lib/matrix-snapshot";
+import type { VersionServices } from "../../app/lib/version-contract";
+import { fingerprintSnapshot } from "../../server/export/index";
+import type { RemitServer } from "../../server/remit-server";
+import { createVersionServices } from "../../server/versions/version-service";
+import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import { boardJsonOfState, editBoard } from "../support/board-editing";
+import { delegation, fakeConsensus, fakeConsensusView } from "../support/fake-consensus";
+import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+
+let database: TestDatabase;
+let server: RemitServer;
+let chair: TestAccount;
+let observer: TestAccount;
+let stranger: TestAccount;
+let boardId: string;
+let consensus: ReturnType<typeof fakeConsensus>;
+let versions: VersionServices;
+let rowIds: string[];
+let events: string[];
+
+const PARTICIPANTS = [delegation("PL", "Poland"), delegation("DK", "Denmark")];
+const ROWS: NewRowInput[] = [
+  { title: "Cyber attack on grid", responsibility: "NATO", category: "infrastructure" },
+  { title: "Disinformation", responsibility: "EU", category: "information" },
+  { title: "Undersea cables", responsibility: "Shared", lead: "Joint", category: "infrastructure" },
+];
+
+beforeEach(async () => {
+  database = createTestDatabase();
+  server = await startTestServer(database);
+  chair = await createAccount(server, "Chair", "PL");
+  observer = await createAccount(server, "Observer", "DK");
+  stranger = await createAccount(server, "Stranger", "IT");
+  boardId = (await server.access.createBoard(chair.user.id, { title: "Łódź working group", template: "empty" })).id;
+  await addMember(server, chair, boardId, observer, "observer");
+  consensus = fakeConsensus(fakeConsensusView(PARTICIPANTS));
+  events = [];
+  versions = createVersionServices({
+    prisma: server.prisma,
+    registry: server.registry,
+    consensus,
+    access: server.access,
+    services: server.services,
+    events: (id, event) => events.push(`${id}:${event.kind}`),
+  });
+  const [instrument] = await server.services.listInstruments(boardId);
+  rowIds = await editBoard(server, chair, boardId, (doc) => {
+    const ids = ROWS.map((row) => addRow(doc, row));
+    linkInstrument(doc, ids[0], instrument.id);
+    return ids;
+  });
+});
+
+afterEach(async () => {
+  await server.stop();
+  database.dispose();
+});
+
+describe("publishing", () => {
+  it("VERSION-1 'agreed' publishes only agreed rows, with positions, participants' names and the linked instruments", async () => {
+    consensus.set(
+      fakeConsensusView(PARTICIPANTS, {
+        [rowIds[0]]: { state: "agreed", procedure: "silence", positions: [{ delegation: "PL", position: "support" }, { delegation: "DK", position: "reserve", text: "Pending capital" }] },
+        [rowIds[1]]: { state: "proposed", procedure: "consensus" },
+      }),
+    );
+    const result = await versions.publishVersion(chair.user.id, boardId, { title: "Spring plenary", scope: "agreed" });
+    expect(result).toMatchObject({ ok: true, version: { number: 1, title: "Spring plenary", procedure: "silence", rowCount: 1, publishedByName: "Chair", publishedByDelegation: "PL" } });
+    const detail = await versions.getVersion(chair.user.id, boardId, 1);
+    expect(detail?.intact).toBe(true);
+    const snapshot = detail!.snapshot;
+    expect(snapshot.version).toMatchObject({ number: 1, title: "Spring plenary", procedure: "silence", publishedBy: { name: "Chair", delegation: "PL" } });
+    expect(snapshot.delegationsPresent).toEqual(["Denmark", "Poland"]);
+    expect(snapshot.rows.map((row) => row.title)).toEqual(["Cyber attack on grid"]);
+    expect(snapshot.rows[0].workflowState).toBe("agreed");
+    expect(snapshot.rows[0].positions).toEqual([
+      { delegation: "DK", delegationName: "Denmark", position: "reserve", text: "Pending capital", recordedBy: "Delegate of DK", recordedAt: "2025-03-05T10:00:00.000Z" },
+      { delegation: "PL", delegationName: "Poland", position: "support", text: null, recordedBy: "Delegate of PL", recordedAt: "2025-03-05T10:00:00.000Z" },
+    ]);
+    expect(snapshot.instruments.map((i) => i.id)).toEqual(snapshot.rows[0].instrumentIds);
+    expect(detail!.summary.fingerprint).toBe(fingerprintSnapshot(snapshot));
+    expect(events).toEqual([`${boardId}:versions`]);
+  });
+
+  it("VERSION-2 the procedure is the agreed rows' common one, else consensus; 'none' once a published row is not agreed", async () => {
+    consensus.set(
+      fakeConsensusView(PARTICIPANTS, {
+        [rowIds[0]]: { state: "agreed", procedure: "silence" },
+        [rowIds[1]]: { state: "agreed", procedure: "chair-declared" },
+      }),
+    );
+    const mixed = await versions.publishVersion(chair.user.id, boardId, { title: "Mixed", scope: "agreed" });
+    const all = await versions.publishVersion(chair.user.id, boardId, { title: "Everything", scope: "all" });
+    expect(mixed).toMatchObject({ ok: true, version: { number: 1, procedure: "consensus", rowCount: 2 } });
+    expect(all).toMatchObject({ ok: true, version: { number: 2, procedure: "none", rowCount: 3 } });
+  });
+
+  it("VERSION-3 refuses to publish zero rows, with the reason", async () => {
+    expect(await versions.publishVersion(chair.user.id, boardId, { title: "Nothing agreed", scope: "agreed" })).toEqual({ ok: false, problem: "no-agreed-rows" });
+    const empty = (await server.access.createBoard(chair.user.id, { title: "Empty", template: "empty" })).id;
+    expect(await versions.publishVersion(chair.user.id, empty, { title: "Empty", scope: "all" })).toEqual({ ok: false, problem: "no-rows" });
+    expect(await versions.listVersions(chair.user.id, boardId)).toEqual([]);
+  });
+
+  it("VERSION-4 concurrent publications get distinct consecutive numbers", async () => {
+    const results = await Promise.all([1, 2, 3].map((n) => versions.publishVersion(chair.user.id, boardId, { title: `T${n}`, scope: "all" })));
+    expect(results.map((r) => (r.ok ? r.version.number : 0)).sort()).toEqual([1, 2, 3]);
+    expect((await versions.listVersions(chair.user.id, boardId)).map((v) => v.number)).toEqual([3, 2, 1]);
+  });
+
+  it("VERSION-5 stores the Yjs state the version was made from", async () => {
+    await versions.publishVersion(chair.user.id, boardId, { title: "v1", scope: "all" });
+    const record = await server.prisma.publishedVersion.findFirstOrThrow({ where: { boardId }, select: { yjsState: true, snapshotJson: true } });
+    const rows = boardJsonOfState(record.yjsState).rows;
+    expect(rows.map((row) => row.title)).toEqual(ROWS.map((row) => row.title));
+    expect(MatrixSnapshotSchema.parse(JSON.parse(record.snapshotJson)).rows.map((row) => row.id)).toEqual(rows.map((row) => row.id));
+  });
+});
+
+describe("access and immutability", () => {
+  it("VERSION-6 observers cannot publish (403); non-members get 404 everywhere", async () => {
+    await expect(versions.publishVersion(observer.user.id, boardId, { title: "x", scope: "all" })).rejects.toMatchObject({ name: "AccessDenied", status: 403 });
+    await versions.publishVersion(chair.user.id, boardId, { title: "v1", scope: "all" });
+    expect(await versions.listVersions(observer.user.id, boardId)).toHaveLength(1);
+    for (const call of [
+      () => versions.publishVersion(stranger.user.id, boardId, { title: "x", scope: "all" }),
+      () => versions.listVersions(stranger.user.id, boardId),
+      () => versions.getVersion(stranger.user.id, boardId, 1),
+      () => versions.buildLiveSnapshot(stranger.user.id, boardId),
+      () => versions.diff(stranger.user.id, boardId, 1, "live"),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ name: "AccessDenied", status: 404 });
+    }
+  });
+
+  it("VERSION-7 the database refuses to update or delete a published version", async () => {
+    await versions.publishVersion(chair.user.id, boardId, { title: "v1", scope: "all" });
+    const where = { boardId_number: { boardId, number: 1 } };
+    await expect(server.prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } })).rejects.toThrow();
+    await expect(server.prisma.publishedVersion.delete({ where, select: { id: true } })).rejects.toThrow();
+    await expect(server.prisma.publishedVersion.deleteMany({ where: { boardId } })).rejects.toThrow();
+    expect((await versions.getVersion(chair.user.id, boardId, 1))?.summary.title).toBe("v1");
+    expect(Object.keys(versions).filter((name) => /update|delete|edit|remove/i.test(name))).toEqual([]);
+  });
+});
+
+describe("live snapshot and diff", () => {
+  it("VERSION-8 the live snapshot is a DRAFT of every row in display order, or of the agreed ones", async () => {
+    consensus.set(fakeConsensusView(PARTICIPANTS, { [rowIds[2]]: { state: "agreed", procedure: "consensus" } }));
+    const live = await versions.buildLiveSnapshot(observer.user.id, boardId);
+    expect(live.version).toBeNull();
+    expect(live.rows.map((row) => row.title)).toEqual(ROWS.map((row) => row.title));
+    const agreed = await versions.buildLiveSnapshot(observer.user.id, boardId, { rows: "agreed" });
+    expect(agreed.rows.map((row) => row.id)).toEqual([rowIds[2]]);
+    expect(await versions.getSnapshot(chair.user.id, boardId, 7)).toBeNull();
+  });
+
+  it("VERSION-9 diff v1 → live lists exactly what changed since", async () => {
+    await versions.publishVersion(chair.user.id, boardId, { title: "v1", scope: "all" });
+    const [, instrument] = await server.services.listInstruments(boardId);
+    await editBoard(server, chair, boardId, (doc) => {
+      setResponsibility(doc, rowIds[1], "Shared", "EU");
+      linkInstrument(doc, rowIds[2], instrument.id);
+    });
+    const diff = await versions.diff(chair.user.id, boardId, 1, "live");
+    expect(diff?.changes).toEqual([
+      { kind: "responsibility-changed", rowId: rowIds[1], rowTitle: "Disinformation", from: "EU", to: "Shared" },
+      { kind: "lead-changed", rowId: rowIds[1], rowTitle: "Disinformation", from: null, to: "EU" },
+      { kind: "instrument-linked", rowId: rowIds[2], rowTitle: "Undersea cables", instrumentId: instrument.id },
+    ]);
+    expect(await versions.diff(chair.user.id, boardId, 1, 2)).toBeNull();
+  });
+});
