@@ -36,3 +36,15 @@ export const RedoIcon = () => (
     <path d="M10.5 3l3 3-3 3M13.5 6h-7a4 4 0 0 0 0 8H9" />
   </svg>
 );
+
+export const LockIcon = () => (
+  <svg {...common}>
+    <path d="M4 7.5h8v6H4zM5.5 7.5V5a2.5 2.5 0 0 1 5 0v2.5" />
+  </svg>
+);
+
+export const CommentIcon = () => (
+  <svg {...common}>
+    <path d="M2.5 3.5h11v7.5H7L4 13.5V11H2.5z" />
+  </svg>
+);

@@ -2,14 +2,16 @@
  * One Y.Doc + WebsocketProvider per open board, created in the browser only
  * (useEffect) and destroyed on unmount. Exposes a connection status that the
  * UI can show as text: connecting, connected, reconnecting, offline; and the
- * role the server grants this connection, live (the chair may change it).
+ * role the server grants this connection, live (the chair may change it);
+ * and the server's board events (comments, positions, workflow…) to subscribe to.
  */
 import * as decoding from "lib0/decoding";
 import { useEffect, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { parseAccessMessage } from "../lib/access-message";
-import { COLLAB_PATH_PREFIX, MessageType, PERMANENT_CLOSE_CODES, type AccessMessage } from "../lib/collab-protocol";
+import { parseBoardEventMessage } from "../lib/board-event-message";
+import { COLLAB_PATH_PREFIX, MessageType, PERMANENT_CLOSE_CODES, type AccessMessage, type BoardEventMessage } from "../lib/collab-protocol";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 export type Awareness = WebsocketProvider["awareness"];
@@ -18,6 +20,10 @@ export interface PermanentClose {
   code: number;
   reason: string;
 }
+
+export type BoardEventListener = (event: BoardEventMessage) => void;
+/** Registers a listener for the server's board events; returns the unsubscribe function. */
+export type SubscribeBoardEvents = (listener: BoardEventListener) => () => void;
 
 export interface BoardConnection {
   doc: Y.Doc | null;
@@ -32,6 +38,8 @@ export interface BoardConnection {
   permanentClose: PermanentClose | null;
   /** The latest role the server sent on this connection (null until the first one arrives). */
   access: AccessMessage | null;
+  /** Stable for the life of the connection. */
+  subscribeBoardEvents: SubscribeBoardEvents;
 }
 
 const INITIAL: BoardConnection = {
@@ -43,6 +51,7 @@ const INITIAL: BoardConnection = {
   everSynced: false,
   permanentClose: null,
   access: null,
+  subscribeBoardEvents: () => () => {},
 };
 
 export function collabServerUrl(location: Pick<Location, "protocol" | "host">): string {
@@ -66,6 +75,11 @@ export function useBoardConnection(boardId: string): BoardConnection {
     let everSynced = false;
     let permanentClose: PermanentClose | null = null;
     let access: AccessMessage | null = null;
+    const eventListeners = new Set<BoardEventListener>();
+    const subscribeBoardEvents: SubscribeBoardEvents = (listener) => {
+      eventListeners.add(listener);
+      return () => void eventListeners.delete(listener);
+    };
 
     const publish = () => {
       const online = navigator.onLine !== false;
@@ -73,7 +87,7 @@ export function useBoardConnection(boardId: string): BoardConnection {
       if (permanentClose || !online) status = "offline";
       else if (wsStatus === "connected") status = "connected";
       else status = wasConnected || provider.wsUnsuccessfulReconnects > 0 ? "reconnecting" : "connecting";
-      setConnection({ doc, provider, awareness, status, synced: provider.synced, everSynced, permanentClose, access });
+      setConnection({ doc, provider, awareness, status, synced: provider.synced, everSynced, permanentClose, access, subscribeBoardEvents });
     };
 
     // Remit extension: the server tells us our role on join and whenever the chair changes it.
@@ -83,6 +97,12 @@ export function useBoardConnection(boardId: string): BoardConnection {
       if (!message) return;
       access = message;
       publish();
+    };
+    // Remit extension: something outside the document changed (or our edit of an agreed row was undone).
+    provider.messageHandlers[MessageType.boardEvent] = (_encoder, decoder) => {
+      const event = parseBoardEventMessage(decoding.readVarString(decoder));
+      if (!event) return;
+      for (const listener of [...eventListeners]) listener(event);
     };
 
     const onStatus = ({ status }: { status: "connecting" | "connected" | "disconnected" }) => {
@@ -120,6 +140,7 @@ export function useBoardConnection(boardId: string): BoardConnection {
       provider.off("status", onStatus);
       provider.off("sync", onSync);
       provider.off("connection-close", onClose);
+      eventListeners.clear();
       awareness.setLocalState(null);
       provider.destroy();
       doc.destroy();

@@ -10,6 +10,8 @@ export interface BoardContextValue {
   instrumentsById: ReadonlyMap<string, InstrumentInfo>;
   /** Observers (and everyone on an archived board): controls are disabled or hidden; live updates still show. */
   readOnly: boolean;
+  /** Set inside an agreed row: everything is read-only and its text fields are disabled (the server undoes edits anyway). */
+  locked?: boolean;
 }
 
 const BoardContext = createContext<BoardContextValue | null>(null);

@@ -1,7 +1,12 @@
-/** The live board page: connection, role, summary, filters, the matrix, presence, activity, custom instruments. */
+/**
+ * The live board page: connection, role, summaries, filters, the matrix,
+ * presence, custom instruments, and one side panel at a time (activity, open
+ * threads, or a threat's agreement, positions and comments).
+ */
 import { useCallback, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import { useBoardConnection } from "~/hooks/use-board-connection";
+import { useConsensusValue } from "~/hooks/use-consensus-value";
 import { useLiveRole } from "~/hooks/use-live-role";
 import { useLocalFocus, usePresence } from "~/hooks/use-presence";
 import { useRows } from "~/hooks/use-rows";
@@ -11,6 +16,12 @@ import { addRow, deleteRow } from "~/lib/board-doc";
 import { ROLE_CAN } from "~/lib/roles";
 import { EMPTY_FILTER, filterRows, isFilterActive, type RowFilter } from "~/lib/row-filter";
 import type { BoardRole, BoardSummary, InstrumentInfo } from "~/load-context";
+import { AgreementSummary } from "../consensus/agreement-summary";
+import { ConsensusProvider, type RowPanelSection } from "../consensus/consensus-context";
+import { OpenThreadsPanel } from "../consensus/open-threads-panel";
+import { RowLockedNotice } from "../consensus/row-locked-notice";
+import { RowPanel } from "../consensus/row-panel";
+import { ThreadsButton } from "../consensus/threads-button";
 import { AccessBadge } from "./access-badge";
 import { ActivityPanel } from "./activity-panel";
 import { BoardProvider, type BoardContextValue } from "./board-context";
@@ -37,6 +48,8 @@ interface Props {
 
 const HELP_ID = "board-keyboard-help";
 
+type SidePanelState = { kind: "activity" } | { kind: "threads" } | { kind: "row"; rowId: string; section: RowPanelSection } | null;
+
 /** Focus something in a row; call after flushSync so the row is rendered (typing may follow at once). */
 function focusInRow(rowId: string, selector: string) {
   document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(rowId)}"] ${selector}`)?.focus();
@@ -51,10 +64,14 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
   const rows = useRows(doc);
   const { undoManager, undo, redo, canUndo, canRedo } = useUndoManager(doc);
   useUndoShortcuts(undo, redo, doc !== null && canWrite);
-  const [activityOpen, setActivityOpen] = useState(false);
-  const closeActivity = useCallback(() => setActivityOpen(false), []);
+  const [panel, setPanel] = useState<SidePanelState>(null);
+  const closePanel = useCallback(() => setPanel(null), []);
+  const togglePanel = (kind: "activity" | "threads") => setPanel((open) => (open?.kind === kind ? null : { kind }));
   const presence = usePresence(awareness);
   const setFocus = useLocalFocus(awareness);
+  const openRow = useCallback((rowId: string, section: RowPanelSection) => setPanel({ kind: "row", rowId, section }), []);
+  const peopleIds = useMemo(() => presence.map((entry) => entry.user.id), [presence]);
+  const consensus = useConsensusValue({ boardId: board.id, connection, peopleIds, role, archived, openRow });
   const [filter, setFilter] = useState<RowFilter>(EMPTY_FILTER);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -96,42 +113,62 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
 
   const loading = !connection.everSynced && rows.length === 0;
 
+  const titleOf = useCallback(
+    (rowId: string) => {
+      const index = rows.findIndex((row) => row.id === rowId);
+      return index < 0 ? null : rows[index].title.trim() || t("board.untitled", { n: index + 1 });
+    },
+    [rows],
+  );
+  const panelRowTitle = panel?.kind === "row" ? titleOf(panel.rowId) : null;
+
   return (
-    <div className={activityOpen ? "board board-with-panel" : "board"} data-testid="board" data-role={role} data-read-only={readOnly}>
-      <BoardHeader title={board.title} archived={archived}>
-        <AccessBadge role={role} canWrite={canWrite} archived={archived} />
-        <PresenceAvatars entries={presence} self={self} />
-        <ConnectionStatus status={connection.status} synced={connection.synced} />
-      </BoardHeader>
-      <BoardNav boardId={board.id} role={role} activityOpen={activityOpen} onToggleActivity={() => setActivityOpen((open) => !open)} />
-      <ConnectionBanner status={connection.status} permanentClose={connection.permanentClose} />
-      <ResponsibilitySummary rows={rows} />
-      <div className="board-controls">
-        <FilterBar filter={filter} onChange={setFilter} shown={visibleRows.length} total={rows.length} />
-        {!readOnly && (
-          <BoardToolbar onAddRow={onAddRow} canAdd={doc !== null && connection.everSynced} onUndo={undo} onRedo={redo} canUndo={canUndo} canRedo={canRedo} />
+    <ConsensusProvider value={consensus}>
+      <div className={panel ? "board board-with-panel" : "board"} data-testid="board" data-role={role} data-read-only={readOnly}>
+        <BoardHeader title={board.title} archived={archived}>
+          <ThreadsButton open={panel?.kind === "threads"} onToggle={() => togglePanel("threads")} />
+          <AccessBadge role={role} canWrite={canWrite} archived={archived} />
+          <PresenceAvatars entries={presence} self={self} />
+          <ConnectionStatus status={connection.status} synced={connection.synced} />
+        </BoardHeader>
+        <BoardNav boardId={board.id} role={role} activityOpen={panel?.kind === "activity"} onToggleActivity={() => togglePanel("activity")} />
+        <ConnectionBanner status={connection.status} permanentClose={connection.permanentClose} />
+        <div className="summaries">
+          <ResponsibilitySummary rows={rows} />
+          <AgreementSummary rowIds={allRowIds} />
+        </div>
+        <div className="board-controls">
+          <FilterBar filter={filter} onChange={setFilter} shown={visibleRows.length} total={rows.length} />
+          {!readOnly && (
+            <BoardToolbar onAddRow={onAddRow} canAdd={doc !== null && connection.everSynced} onUndo={undo} onRedo={redo} canUndo={canUndo} canRedo={canRedo} />
+          )}
+        </div>
+        <UndoNotice message={notice} onUndo={undo} onDismiss={dismissNotice} />
+        <RowLockedNotice subscribe={connection.subscribeBoardEvents} />
+        <p id={HELP_ID} className="hint">
+          {t("board.keyboardHelp")}
+        </p>
+        {context && (
+          <BoardProvider value={context}>
+            <ThreatGrid rows={visibleRows} allRowIds={allRowIds} presence={presence} onFocusChange={setFocus} onDeleteRow={onDeleteRow} describedBy={HELP_ID} />
+          </BoardProvider>
+        )}
+        {loading ? (
+          <p className="grid-message" data-testid="board-loading">
+            {t("board.loading")}
+          </p>
+        ) : rows.length === 0 ? (
+          <p className="grid-message">{t("board.emptyRows")}</p>
+        ) : visibleRows.length === 0 ? (
+          <p className="grid-message">{t("board.noMatch")}</p>
+        ) : null}
+        {ROLE_CAN.edit(role) && <CustomInstrumentForm />}
+        {panel?.kind === "activity" && <ActivityPanel boardId={board.id} onClose={closePanel} />}
+        {panel?.kind === "threads" && <OpenThreadsPanel titleOf={titleOf} onClose={closePanel} />}
+        {panel?.kind === "row" && panelRowTitle !== null && (
+          <RowPanel key={`${panel.rowId}:${panel.section}`} rowId={panel.rowId} title={panelRowTitle} section={panel.section} onClose={closePanel} />
         )}
       </div>
-      <UndoNotice message={notice} onUndo={undo} onDismiss={dismissNotice} />
-      <p id={HELP_ID} className="hint">
-        {t("board.keyboardHelp")}
-      </p>
-      {context && (
-        <BoardProvider value={context}>
-          <ThreatGrid rows={visibleRows} allRowIds={allRowIds} presence={presence} onFocusChange={setFocus} onDeleteRow={onDeleteRow} describedBy={HELP_ID} />
-        </BoardProvider>
-      )}
-      {loading ? (
-        <p className="grid-message" data-testid="board-loading">
-          {t("board.loading")}
-        </p>
-      ) : rows.length === 0 ? (
-        <p className="grid-message">{t("board.emptyRows")}</p>
-      ) : visibleRows.length === 0 ? (
-        <p className="grid-message">{t("board.noMatch")}</p>
-      ) : null}
-      {ROLE_CAN.edit(role) && <CustomInstrumentForm />}
-      {activityOpen && <ActivityPanel boardId={board.id} onClose={closeActivity} />}
-    </div>
+    </ConsensusProvider>
   );
 }

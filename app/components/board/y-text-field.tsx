@@ -2,6 +2,7 @@
 import { useRowText } from "~/hooks/use-y-text";
 import { useBoundText } from "~/hooks/use-bound-text";
 import { ENTER_RETURNS_ATTRIBUTE } from "~/hooks/use-grid-navigation";
+import { t } from "~/i18n";
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type TextField } from "~/lib/board-doc";
 import { useBoard } from "./board-context";
 
@@ -15,7 +16,7 @@ interface Props {
 }
 
 export function YTextField({ rowId, field, label, placeholder, multiline = false, className }: Props) {
-  const { doc, undoManager, readOnly } = useBoard();
+  const { doc, undoManager, readOnly, locked = false } = useBoard();
   const text = useRowText(doc, rowId, field);
   const bound = useBoundText<HTMLInputElement & HTMLTextAreaElement>(text, undoManager);
   const common = {
@@ -25,7 +26,8 @@ export function YTextField({ rowId, field, label, placeholder, multiline = false
     className,
     tabIndex: -1,
     "data-field": field,
-    disabled: text === null,
+    disabled: text === null || locked,
+    title: locked ? t("workflow.lockedNote") : undefined,
     readOnly,
     spellCheck: true,
   };

@@ -1,0 +1,40 @@
+/** Agreed / proposed / draft counts of the board's threats as a small bar with numbers, and how many are blocked. */
+import { useId } from "react";
+import { t } from "~/i18n";
+import { countAgreement } from "~/lib/consensus-labels";
+import { useConsensusOptional } from "./consensus-context";
+
+const STATES = ["agreed", "proposed", "draft"] as const;
+const LABELS = { agreed: "workflow.summaryAgreed", proposed: "workflow.summaryProposed", draft: "workflow.summaryDraft" } as const;
+
+export function AgreementSummary({ rowIds }: { rowIds: readonly string[] }) {
+  const headingId = useId();
+  const consensus = useConsensusOptional();
+  if (!consensus?.data) return null;
+  const counts = countAgreement(rowIds, consensus.data.consensus);
+  return (
+    <section className="summary agreement-summary" aria-labelledby={headingId} data-testid="agreement-summary">
+      <h2 id={headingId} className="visually-hidden">
+        {t("workflow.summaryLabel")}
+      </h2>
+      <div className="summary-bar" role="img" aria-label={t("workflow.summaryText", { ...counts })}>
+        {STATES.filter((state) => counts[state] > 0).map((state) => (
+          <span key={state} className={`summary-segment agreement-fill-${state}`} style={{ flexGrow: counts[state] }} title={`${t(LABELS[state])}: ${counts[state]}`}>
+            {counts[state]}
+          </span>
+        ))}
+      </div>
+      <ul className="summary-legend">
+        {STATES.map((state) => (
+          <li key={state}>
+            <span className={`swatch agreement-fill-${state}`} aria-hidden="true" />
+            {t(LABELS[state])} <strong data-testid={`agreement-${state}`}>{counts[state]}</strong>
+          </li>
+        ))}
+        <li className={counts.blocked > 0 ? "agreement-blocked" : undefined}>
+          {t("workflow.summaryBlocked")} <strong data-testid="agreement-blocked">{counts.blocked}</strong>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+/** Deleting one's own comment, after an inline confirmation. */
+import { useState } from "react";
+import { t } from "~/i18n";
+import type { CommentView } from "~/lib/consensus-contract";
+import { ConsensusForm, useConsensusFetcher } from "./consensus-form";
+
+interface Props {
+  comment: CommentView;
+  label: string;
+}
+
+export function CommentDelete({ comment, label }: Props) {
+  const fetcher = useConsensusFetcher();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" className="link-button" aria-label={label} onClick={() => setConfirming(true)} data-testid="comment-delete">
+        {t("comments.delete")}
+      </button>
+    );
+  }
+  return (
+    <ConsensusForm fetcher={fetcher} intent="comment-delete" fields={{ commentId: comment.id }} className="confirm-inline" data-testid="comment-delete-confirm">
+      <span role="alert">{t("comments.confirmDelete")}</span>
+      <button type="submit" className="button button-small button-danger">
+        {t("comments.confirmDeleteYes")}
+      </button>
+      {/* Autofocus: keyboard users land on the safe choice. */}
+      <button type="button" className="button button-small" autoFocus onClick={() => setConfirming(false)}>
+        {t("comments.cancel")}
+      </button>
+    </ConsensusForm>
+  );
+}

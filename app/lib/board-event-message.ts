@@ -1,0 +1,24 @@
+/** Reads the server's board events (MessageType.boardEvent): something stored outside the document changed. */
+import { z } from "zod";
+import type { BoardEventMessage } from "./collab-protocol";
+
+const BoardEventMessageSchema = z.object({
+  kind: z.enum(["comments", "positions", "workflow", "versions", "row-locked"]),
+  rowId: z.string().max(64).optional(),
+  message: z.string().max(500).optional(),
+});
+
+/** The event, or null when the payload is not valid JSON of the right shape. */
+export function parseBoardEventMessage(payload: string): BoardEventMessage | null {
+  try {
+    const parsed = BoardEventMessageSchema.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Events after which the consensus data (comments, positions, workflow) must be read again. */
+export function changesConsensusData(event: BoardEventMessage): boolean {
+  return event.kind === "comments" || event.kind === "positions" || event.kind === "workflow";
+}

@@ -1,0 +1,89 @@
+/**
+ * Words for a row's agreement state (always text, never colour only) and the
+ * board's agreement counts. Pure: the grid, the side panel and the summary share them.
+ */
+import { t } from "../i18n";
+import { computeConsensus, type ConsensusResult } from "./consensus";
+import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "./consensus-contract";
+
+export type NameOf = (delegationCode: string) => string;
+export type FormatTime = (iso: string) => string;
+
+/** The row's view; rows the server has no record of are draft with nobody having spoken. */
+export function rowConsensus(board: BoardConsensusJson, rowId: string): RowConsensusView {
+  return (
+    board.rows[rowId] ?? {
+      rowId,
+      workflow: { state: "draft", procedure: null, proposedAt: null, silenceDeadline: null, agreedAt: null, brokenByDelegation: null },
+      positions: [],
+      consensus: computeConsensus(board.participants.map((d) => d.code), new Map()),
+    }
+  );
+}
+
+/** Delegation code → name, from the participants, any other known delegations and every recorded position; unknown codes stay codes. */
+export function delegationNamer(board: BoardConsensusJson, known: readonly { code: string; name: string }[] = []): NameOf {
+  const names = new Map([...known, ...board.participants].map((d) => [d.code, d.name]));
+  for (const row of Object.values(board.rows)) {
+    for (const position of row.positions) if (!names.has(position.delegationCode)) names.set(position.delegationCode, position.delegationName);
+  }
+  return (code) => names.get(code) ?? code;
+}
+
+/** Names in alphabetical order (codes sort differently: DE before FR). */
+export const listNames = (codes: readonly string[], nameOf: NameOf) =>
+  codes
+    .map(nameOf)
+    .sort((a, b) => a.localeCompare(b))
+    .join(", ");
+
+export function workflowLabel(workflow: RowWorkflowView, formatTime: FormatTime): string {
+  if (workflow.state === "agreed") return t("workflow.agreed");
+  if (workflow.state === "draft") return t("workflow.draft");
+  return workflow.procedure === "silence" && workflow.silenceDeadline
+    ? t("workflow.proposedSilence", { time: formatTime(workflow.silenceDeadline) })
+    : t("workflow.proposed");
+}
+
+export function consensusLabel(result: ConsensusResult, nameOf: NameOf): string {
+  switch (result.state) {
+    case "blocked":
+      return t("workflow.blocked", { names: listNames(result.objecting, nameOf) });
+    case "pending":
+      return result.pending.length > 0 ? t("workflow.pending", { names: listNames(result.pending, nameOf) }) : t("workflow.noParticipants");
+    case "consensus-with-reservations":
+      return t("workflow.withReservations", { names: listNames(result.reserving, nameOf) });
+    case "consensus":
+      return t("workflow.consensus");
+  }
+}
+
+/** Why the chair cannot declare agreement now, or null when they can. */
+export function declareBlocker(view: RowConsensusView, nameOf: NameOf): string | null {
+  if (view.workflow.state === "agreed") return t("workflow.lockedNote");
+  const { consensus } = view;
+  if (consensus.state === "blocked") return t("workflow.blockedBy", { names: listNames(consensus.objecting, nameOf) });
+  if (consensus.state === "pending") {
+    return consensus.pending.length > 0 ? t("workflow.waitingFor", { names: listNames(consensus.pending, nameOf) }) : t("workflow.noOneYet");
+  }
+  return null;
+}
+
+export interface AgreementCounts {
+  agreed: number;
+  proposed: number;
+  draft: number;
+  /** Rows (in any state but agreed) that a delegation objects to. */
+  blocked: number;
+  total: number;
+}
+
+export function countAgreement(rowIds: readonly string[], board: BoardConsensusJson): AgreementCounts {
+  const counts: AgreementCounts = { agreed: 0, proposed: 0, draft: 0, blocked: 0, total: rowIds.length };
+  for (const rowId of rowIds) {
+    const view = rowConsensus(board, rowId);
+    counts[view.workflow.state] += 1;
+    if (view.workflow.state !== "agreed" && view.consensus.state === "blocked") counts.blocked += 1;
+  }
+  return counts;
+}
