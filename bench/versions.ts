@@ -18,7 +18,7 @@ import { fingerprintSnapshot } from "../server/export/index";
 import { sampleRow } from "../server/export/sample-snapshot";
 import { buildSnapshot } from "../server/versions/snapshot-builder";
 import { toSummary } from "../server/versions/version-records";
-import { delegation, fakeConsensusView } from "../tests/support/fake-consensus";
+import { delegation, fakeConsensusView } from "../server/versions/snapshot-builder.fixtures";
 import type { InstrumentInfo } from "../app/load-context";
 
 export interface VersionBenchResult {

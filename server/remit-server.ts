@@ -78,6 +78,8 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   });
   const access = createBoardAccessServices(prisma, services, {
     onAccessChanged: (boardId, userId, role) => collab?.applyAccessChange(boardId, userId, role),
+    // Who takes part in consensus follows membership: clients re-read positions.
+    onMembershipChanged: (boardId) => collab?.broadcastBoardEvent(boardId, { kind: "positions" }),
   });
   if (config.DEMO && (await seedDemo(prisma, auth, access))) log("demo accounts and board created (DEMO=true)");
 
@@ -98,7 +100,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   await consensus.start();
   const consensusService = consensus;
   const versions = createVersionServices({ prisma, registry, consensus: consensusService, access, services, events });
-  const comments = new CommentService({ prisma, access, events, now: () => (options.clock ?? systemClock).now() });
+  const comments = new CommentService({ prisma, access, events, readState: (boardId) => registry.readState(boardId), now: () => (options.clock ?? systemClock).now() });
   const authorize = sessionAuthorizer(auth, access);
   collab = createCollabEndpoint({
     registry,

@@ -24,6 +24,12 @@ describe("activity sentences", () => {
   it("describes every kind", () => {
     const cases: [Partial<ActivityItem>, string][] = [
       [{ kind: "row-added", detail: {} }, "Anna Schmidt (Germany) added 'Undersea data cable sabotage'"],
+      [{ kind: "position-recorded", detail: { position: "reserve", text: "x" } }, "Anna Schmidt (Germany) recorded 'Reserve' on 'Undersea data cable sabotage'"],
+      [{ kind: "silence-broken", detail: {} }, "Anna Schmidt (Germany) broke silence on 'Undersea data cable sabotage'"],
+      [{ kind: "row-proposed", detail: { procedure: "silence" } }, "Anna Schmidt (Germany) proposed 'Undersea data cable sabotage' under silence procedure"],
+      [{ kind: "row-agreed", detail: { procedure: "consensus" } }, "Anna Schmidt (Germany) declared 'Undersea data cable sabotage' agreed"],
+      [{ kind: "row-reopened", detail: {} }, "Anna Schmidt (Germany) reopened 'Undersea data cable sabotage'"],
+      [{ kind: "comment-added", detail: {} }, "Anna Schmidt (Germany) commented on 'Undersea data cable sabotage'"],
       [{ kind: "row-deleted", detail: {} }, "Anna Schmidt (Germany) deleted 'Undersea data cable sabotage'"],
       [{ kind: "row-moved", detail: {} }, "Anna Schmidt (Germany) moved 'Undersea data cable sabotage'"],
       [{ kind: "lead-changed", detail: { from: null, to: "EU" } }, "Anna Schmidt (Germany) set the lead of 'Undersea data cable sabotage' to EU"],

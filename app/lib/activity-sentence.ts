@@ -2,6 +2,7 @@
  * Activity entries in words: "Anna Schmidt (Germany) set 'Undersea data cable
  * sabotage' to Shared, 14:02". Pure, so the wording is unit-tested.
  */
+import { POSITION_VALUES } from "./consensus";
 import { LOCALE, t, type MessageKey } from "../i18n";
 import type { ActivityItem } from "../load-context";
 import { CATEGORIES, LEADS, RESPONSIBILITIES, TEXT_FIELDS } from "./board-doc";
@@ -51,6 +52,18 @@ export function describeActivity(item: ActivityItem, instrumentName: (id: string
       const field = includes(TEXT_FIELDS, detail.field) ? t(FIELD_KEYS[detail.field]) : t("activity.fieldText");
       return t("activity.textEdited", { ...params, field });
     }
+    case "position-recorded":
+      return t("activity.positionRecorded", { ...params, position: includes(POSITION_VALUES, detail.position) ? t(`positions.${detail.position}`) : String(detail.position) });
+    case "silence-broken":
+      return t("activity.silenceBroken", params);
+    case "row-proposed":
+      return t(detail.procedure === "silence" ? "activity.rowProposedSilence" : "activity.rowProposed", params);
+    case "row-agreed":
+      return t(detail.procedure === "silence" ? "activity.rowAgreedSilence" : "activity.rowAgreed", params);
+    case "row-reopened":
+      return t("activity.rowReopened", params);
+    case "comment-added":
+      return t("activity.commentAdded", params);
     default:
       return t("activity.changed", params);
   }

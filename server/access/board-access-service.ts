@@ -22,6 +22,8 @@ import type { PrismaClient } from "../db/prisma-client";
 export interface BoardAccessOptions {
   /** Called after a member's role changed (role) or they were removed (null), to update open sockets. */
   onAccessChanged: (boardId: string, userId: string, role: BoardRole | null) => void;
+  /** Called after anyone joined, left or changed role. */
+  onMembershipChanged?: (boardId: string) => void;
   now?: () => number;
 }
 
@@ -135,6 +137,7 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
       const existing = await roleOf(boardId, user.id);
       if (existing) return { ok: false, fieldErrors: { email: `Already a member (${existing})` } };
       await prisma.boardMember.create({ data: { boardId, userId: user.id, role }, select: { boardId: true } });
+      options.onMembershipChanged?.(boardId);
       return { ok: true };
     },
 
@@ -144,6 +147,7 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
       if (role !== "chair" && (await lastChairWouldLeave(boardId, userId))) throw new AccessDenied(403, "a board needs at least one chair");
       await prisma.boardMember.update({ where: { boardId_userId: { boardId, userId } }, data: { role }, select: { boardId: true } });
       options.onAccessChanged(boardId, userId, role);
+      options.onMembershipChanged?.(boardId);
     },
 
     async removeMember(actorId, boardId, userId) {
@@ -151,6 +155,7 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
       if (await lastChairWouldLeave(boardId, userId)) throw new AccessDenied(403, "a board needs at least one chair");
       await prisma.boardMember.deleteMany({ where: { boardId, userId } });
       options.onAccessChanged(boardId, userId, null);
+      options.onMembershipChanged?.(boardId);
     },
 
     async createInvite(actorId, boardId, input) {
@@ -208,6 +213,7 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
         select: { boardId: true },
       });
       if (current && current !== role) options.onAccessChanged(invite.boardId, userId, role);
+      if (current !== role) options.onMembershipChanged?.(invite.boardId);
       return { ok: true, boardId: invite.boardId };
     },
 

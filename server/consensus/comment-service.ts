@@ -11,6 +11,7 @@ import type { BoardAccessServices, BoardRole } from "../../app/load-context";
 import { fieldErrorsOf } from "../auth/account-schemas";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
+import { readLiveRow } from "./row-content";
 import type { ActionResult } from "../../app/load-context";
 
 const Body = z.string().trim().min(1, "Write something").max(5000, "Use at most 5000 characters");
@@ -26,6 +27,7 @@ export const CreateCommentSchema = z.object({
 
 export interface CommentDeps {
   prisma: PrismaClient;
+  readState: (boardId: string) => Promise<Uint8Array>;
   access: BoardAccessServices;
   events: BoardEventSink;
   now: () => number;
@@ -102,7 +104,7 @@ export class CommentService {
     await prisma.activityEntry.create({
       data: {
         boardId, actorId, actorName: author.displayName, delegationCode: author.delegation.code, delegationName: author.delegation.name,
-        kind: "comment-added", rowId: input.rowId, rowTitle: null, detail: JSON.stringify({ cell: input.cell }),
+        kind: "comment-added", rowId: input.rowId, rowTitle: (await readLiveRow(this.deps.readState, boardId, input.rowId))?.title ?? null, detail: JSON.stringify({ cell: input.cell }),
       },
       select: { id: true },
     });

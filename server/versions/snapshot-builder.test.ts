@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { appendRows } from "../../app/lib/board-doc";
 import type { InstrumentInfo } from "../../app/load-context";
-import { delegation, fakeConsensusView } from "../../tests/support/fake-consensus";
+import { delegation, fakeConsensusView } from "./snapshot-builder.fixtures";
 import { buildSnapshot, procedureOf, snapshotRows } from "./snapshot-builder";
 
 const instrument = (id: string, owner: InstrumentInfo["owner"] = "NATO"): InstrumentInfo => ({

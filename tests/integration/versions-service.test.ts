@@ -1,55 +1,79 @@
 /**
- * VersionServices against a real database and the real collaboration server;
- * workflow and positions come from a fake consensus reader.
+ * VersionServices (server.versions) against the real server: real database,
+ * real collaboration socket, and row workflow and positions made through the
+ * real consensus service. The clock is injected for silence deadlines.
  */
+import * as decoding from "lib0/decoding";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addRow, linkInstrument, setResponsibility, type NewRowInput } from "../../app/lib/board-doc";
+import { MessageType } from "../../app/lib/collab-protocol";
 import { MatrixSnapshotSchema } from "../../app/lib/matrix-snapshot";
 import type { VersionServices } from "../../app/lib/version-contract";
 import { fingerprintSnapshot } from "../../server/export/index";
 import type { RemitServer } from "../../server/remit-server";
-import { createVersionServices } from "../../server/versions/version-service";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { boardJsonOfState, editBoard } from "../support/board-editing";
-import { delegation, fakeConsensus, fakeConsensusView } from "../support/fake-consensus";
+import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
+import { FakeClock } from "../support/fake-clock";
 import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
 
 let database: TestDatabase;
 let server: RemitServer;
+let clock: FakeClock;
 let chair: TestAccount;
+let delegate: TestAccount;
 let observer: TestAccount;
 let stranger: TestAccount;
 let boardId: string;
-let consensus: ReturnType<typeof fakeConsensus>;
 let versions: VersionServices;
 let rowIds: string[];
-let events: string[];
+const clients: TestClient[] = [];
+const HOUR = 3600_000;
 
-const PARTICIPANTS = [delegation("PL", "Poland"), delegation("DK", "Denmark")];
 const ROWS: NewRowInput[] = [
   { title: "Cyber attack on grid", responsibility: "NATO", category: "infrastructure" },
   { title: "Disinformation", responsibility: "EU", category: "information" },
   { title: "Undersea cables", responsibility: "Shared", lead: "Joint", category: "infrastructure" },
 ];
 
+/** Proposes the rows under silence procedure and lets the deadline pass with no objection. */
+async function agreeBySilence(...ids: string[]) {
+  const silenceDeadline = new Date(clock.now() + 24 * HOUR).toISOString();
+  for (const rowId of ids) expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "silence", silenceDeadline })).toEqual({ ok: true });
+  clock.advance(25 * HOUR);
+  await waitFor(() => ids.every((rowId) => server.consensus.lockedRows(boardId).has(rowId)), "agreement at the silence deadline");
+}
+
+/** Both participating delegations support the row and the chair declares it agreed. */
+async function agreeByConsensus(rowId: string) {
+  for (const account of [chair, delegate]) expect(await server.consensus.recordPosition(account.user.id, boardId, { rowId, position: "support" })).toEqual({ ok: true });
+  expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
+}
+
+/** Board events (kinds) a member's open board receives from now on. */
+async function watchBoardEvents(account: TestAccount) {
+  const client = connectClient(server.url, boardId, { cookie: account.cookie });
+  clients.push(client);
+  const kinds: string[] = [];
+  client.provider.messageHandlers[MessageType.boardEvent] = (_encoder, decoder: decoding.Decoder) => {
+    kinds.push((JSON.parse(decoding.readVarString(decoder)) as { kind: string }).kind);
+  };
+  await waitForSync(client);
+  return kinds;
+}
+
 beforeEach(async () => {
   database = createTestDatabase();
-  server = await startTestServer(database);
+  clock = new FakeClock();
+  server = await startTestServer(database, {}, { clock });
+  versions = server.versions;
   chair = await createAccount(server, "Chair", "PL");
-  observer = await createAccount(server, "Observer", "DK");
+  delegate = await createAccount(server, "Mette", "DK");
+  observer = await createAccount(server, "Observer", "SE");
   stranger = await createAccount(server, "Stranger", "IT");
   boardId = (await server.access.createBoard(chair.user.id, { title: "Łódź working group", template: "empty" })).id;
+  await addMember(server, chair, boardId, delegate, "delegate");
   await addMember(server, chair, boardId, observer, "observer");
-  consensus = fakeConsensus(fakeConsensusView(PARTICIPANTS));
-  events = [];
-  versions = createVersionServices({
-    prisma: server.prisma,
-    registry: server.registry,
-    consensus,
-    access: server.access,
-    services: server.services,
-    events: (id, event) => events.push(`${id}:${event.kind}`),
-  });
   const [instrument] = await server.services.listInstruments(boardId);
   rowIds = await editBoard(server, chair, boardId, (doc) => {
     const ids = ROWS.map((row) => addRow(doc, row));
@@ -59,18 +83,19 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
   await server.stop();
   database.dispose();
 });
 
 describe("publishing", () => {
   it("VERSION-1 'agreed' publishes only agreed rows, with positions, participants' names and the linked instruments", async () => {
-    consensus.set(
-      fakeConsensusView(PARTICIPANTS, {
-        [rowIds[0]]: { state: "agreed", procedure: "silence", positions: [{ delegation: "PL", position: "support" }, { delegation: "DK", position: "reserve", text: "Pending capital" }] },
-        [rowIds[1]]: { state: "proposed", procedure: "consensus" },
-      }),
-    );
+    const recordedAt = new Date(clock.now()).toISOString();
+    expect(await server.consensus.recordPosition(chair.user.id, boardId, { rowId: rowIds[0], position: "support" })).toEqual({ ok: true });
+    expect(await server.consensus.recordPosition(delegate.user.id, boardId, { rowId: rowIds[0], position: "reserve", text: "Pending capital" })).toEqual({ ok: true });
+    await agreeBySilence(rowIds[0]);
+    expect(await server.consensus.propose(chair.user.id, boardId, { rowId: rowIds[1], procedure: "consensus" })).toEqual({ ok: true });
+    const events = await watchBoardEvents(observer);
     const result = await versions.publishVersion(chair.user.id, boardId, { title: "Spring plenary", scope: "agreed" });
     expect(result).toMatchObject({ ok: true, version: { number: 1, title: "Spring plenary", procedure: "silence", rowCount: 1, publishedByName: "Chair", publishedByDelegation: "PL" } });
     const detail = await versions.getVersion(chair.user.id, boardId, 1);
@@ -81,28 +106,28 @@ describe("publishing", () => {
     expect(snapshot.rows.map((row) => row.title)).toEqual(["Cyber attack on grid"]);
     expect(snapshot.rows[0].workflowState).toBe("agreed");
     expect(snapshot.rows[0].positions).toEqual([
-      { delegation: "DK", delegationName: "Denmark", position: "reserve", text: "Pending capital", recordedBy: "Delegate of DK", recordedAt: "2025-03-05T10:00:00.000Z" },
-      { delegation: "PL", delegationName: "Poland", position: "support", text: null, recordedBy: "Delegate of PL", recordedAt: "2025-03-05T10:00:00.000Z" },
+      { delegation: "DK", delegationName: "Denmark", position: "reserve", text: "Pending capital", recordedBy: "Mette", recordedAt },
+      { delegation: "PL", delegationName: "Poland", position: "support", text: null, recordedBy: "Chair", recordedAt },
     ]);
     expect(snapshot.instruments.map((i) => i.id)).toEqual(snapshot.rows[0].instrumentIds);
     expect(detail!.summary.fingerprint).toBe(fingerprintSnapshot(snapshot));
-    expect(events).toEqual([`${boardId}:versions`]);
+    await waitFor(() => events.length > 0, "the versions event");
+    expect(events).toEqual(["versions"]);
   });
 
   it("VERSION-2 the procedure is the agreed rows' common one, else consensus; 'none' once a published row is not agreed", async () => {
-    consensus.set(
-      fakeConsensusView(PARTICIPANTS, {
-        [rowIds[0]]: { state: "agreed", procedure: "silence" },
-        [rowIds[1]]: { state: "agreed", procedure: "chair-declared" },
-      }),
-    );
+    await agreeBySilence(rowIds[0]);
+    const silence = await versions.publishVersion(chair.user.id, boardId, { title: "Silence only", scope: "agreed" });
+    await agreeByConsensus(rowIds[1]);
     const mixed = await versions.publishVersion(chair.user.id, boardId, { title: "Mixed", scope: "agreed" });
     const all = await versions.publishVersion(chair.user.id, boardId, { title: "Everything", scope: "all" });
-    expect(mixed).toMatchObject({ ok: true, version: { number: 1, procedure: "consensus", rowCount: 2 } });
-    expect(all).toMatchObject({ ok: true, version: { number: 2, procedure: "none", rowCount: 3 } });
+    expect(silence).toMatchObject({ ok: true, version: { number: 1, procedure: "silence", rowCount: 1 } });
+    expect(mixed).toMatchObject({ ok: true, version: { number: 2, procedure: "consensus", rowCount: 2 } });
+    expect(all).toMatchObject({ ok: true, version: { number: 3, procedure: "none", rowCount: 3 } });
   });
 
   it("VERSION-3 refuses to publish zero rows, with the reason", async () => {
+    expect(await server.consensus.propose(chair.user.id, boardId, { rowId: rowIds[0], procedure: "consensus" })).toEqual({ ok: true });
     expect(await versions.publishVersion(chair.user.id, boardId, { title: "Nothing agreed", scope: "agreed" })).toEqual({ ok: false, problem: "no-agreed-rows" });
     const empty = (await server.access.createBoard(chair.user.id, { title: "Empty", template: "empty" })).id;
     expect(await versions.publishVersion(chair.user.id, empty, { title: "Empty", scope: "all" })).toEqual({ ok: false, problem: "no-rows" });
@@ -153,7 +178,7 @@ describe("access and immutability", () => {
 
 describe("live snapshot and diff", () => {
   it("VERSION-8 the live snapshot is a DRAFT of every row in display order, or of the agreed ones", async () => {
-    consensus.set(fakeConsensusView(PARTICIPANTS, { [rowIds[2]]: { state: "agreed", procedure: "consensus" } }));
+    await agreeByConsensus(rowIds[2]);
     const live = await versions.buildLiveSnapshot(observer.user.id, boardId);
     expect(live.version).toBeNull();
     expect(live.rows.map((row) => row.title)).toEqual(ROWS.map((row) => row.title));

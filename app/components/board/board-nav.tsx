@@ -1,4 +1,4 @@
-/** Links from the board to its members (manage them as chair) and the activity side panel. */
+/** Links from the board to its members (manage them as chair), versions and exports, import, and the activity side panel. */
 import { Link } from "@remix-run/react";
 import { t } from "~/i18n";
 import { ROLE_CAN } from "~/lib/roles";
@@ -17,6 +17,14 @@ export function BoardNav({ boardId, role, activityOpen, onToggleActivity }: Prop
       <Link to={`/boards/${boardId}/members`} className="button button-small" data-testid="members-link">
         {ROLE_CAN.manageMembers(role) ? t("board.manageMembers") : t("board.members")}
       </Link>
+      <Link to={`/boards/${boardId}/versions`} className="button button-small" data-testid="versions-link">
+        {t("versions.heading")}
+      </Link>
+      {ROLE_CAN.edit(role) && (
+        <Link to={`/boards/${boardId}/import`} className="button button-small" data-testid="import-link">
+          {t("versionImport.heading")}
+        </Link>
+      )}
       <button type="button" className="button button-small" aria-expanded={activityOpen} onClick={onToggleActivity} data-testid="activity-toggle">
         {t("activity.show")}
       </button>

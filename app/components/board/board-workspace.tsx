@@ -35,6 +35,8 @@ import { FilterBar } from "./filter-bar";
 import { BoardNav } from "./board-nav";
 import { PresenceAvatars, type PresenceSelf } from "./presence-avatars";
 import { ResponsibilitySummary } from "./responsibility-summary";
+import { CoverageHeatmap } from "./coverage-heatmap";
+import { ImportPanel } from "./import-panel";
 import { ThreatGrid } from "./threat-grid";
 import { UndoNotice } from "./undo-notice";
 
@@ -162,7 +164,17 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
         ) : visibleRows.length === 0 ? (
           <p className="grid-message">{t("board.noMatch")}</p>
         ) : null}
+        <details className="board-section" data-testid="coverage-section">
+          <summary>{t("heatmap.heading")}</summary>
+          <CoverageHeatmap rows={rows} instruments={instruments} />
+        </details>
         {ROLE_CAN.edit(role) && <CustomInstrumentForm />}
+        {ROLE_CAN.edit(role) && (
+          <details className="board-section" data-testid="import-section">
+            <summary>{t("versionImport.heading")}</summary>
+            <ImportPanel doc={connection.everSynced ? doc : null} boardId={board.id} instruments={instruments} canEdit={canWrite} undoManager={undoManager} />
+          </details>
+        )}
         {panel?.kind === "activity" && <ActivityPanel boardId={board.id} onClose={closePanel} />}
         {panel?.kind === "threads" && <OpenThreadsPanel titleOf={titleOf} onClose={closePanel} />}
         {panel?.kind === "row" && panelRowTitle !== null && (
