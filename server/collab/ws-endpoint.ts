@@ -150,7 +150,10 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
 
   return {
     handleUpgrade(request, socket, head) {
-      socket.on("error", (error) => options.log("upgrade socket error", error));
+      // A peer that vanishes (reset, broken pipe) is routine; anything else is worth a line.
+      socket.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ECONNRESET" && error.code !== "EPIPE") options.log("upgrade socket error", error);
+      });
       const url = new URL(request.url ?? "/", "http://localhost");
       const boardId = BoardIdSchema.safeParse(decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length)));
       if (!url.pathname.startsWith(COLLAB_PATH_PREFIX) || !boardId.success) return rejectUpgrade(socket, 400, "Bad Request");
