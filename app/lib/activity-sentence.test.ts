@@ -30,6 +30,8 @@ describe("activity sentences", () => {
       [{ kind: "row-agreed", detail: { procedure: "consensus" } }, "Anna Schmidt (Germany) declared 'Undersea data cable sabotage' agreed"],
       [{ kind: "row-reopened", detail: {} }, "Anna Schmidt (Germany) reopened 'Undersea data cable sabotage'"],
       [{ kind: "comment-added", detail: {} }, "Anna Schmidt (Germany) commented on 'Undersea data cable sabotage'"],
+      [{ kind: "thread-resolved", detail: {} }, "Anna Schmidt (Germany) resolved a thread on 'Undersea data cable sabotage'"],
+      [{ kind: "row-back-to-draft", detail: { reason: "edited" } }, "'Undersea data cable sabotage' went back to draft: its text changed while proposed"],
       [{ kind: "row-deleted", detail: {} }, "Anna Schmidt (Germany) deleted 'Undersea data cable sabotage'"],
       [{ kind: "row-moved", detail: {} }, "Anna Schmidt (Germany) moved 'Undersea data cable sabotage'"],
       [{ kind: "lead-changed", detail: { from: null, to: "EU" } }, "Anna Schmidt (Germany) set the lead of 'Undersea data cable sabotage' to EU"],

@@ -64,6 +64,16 @@ export function describeActivity(item: ActivityItem, instrumentName: (id: string
       return t("activity.rowReopened", params);
     case "comment-added":
       return t("activity.commentAdded", params);
+    case "comment-edited":
+      return t("activity.commentEdited", params);
+    case "comment-deleted":
+      return t("activity.commentDeleted", params);
+    case "thread-resolved":
+      return t("activity.threadResolved", params);
+    case "thread-reopened":
+      return t("activity.threadReopened", params);
+    case "row-back-to-draft":
+      return t("activity.backToDraft", params);
     default:
       return t("activity.changed", params);
   }

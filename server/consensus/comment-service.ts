@@ -101,13 +101,7 @@ export class CommentService {
       },
       select: { id: true },
     });
-    await prisma.activityEntry.create({
-      data: {
-        boardId, actorId, actorName: author.displayName, delegationCode: author.delegation.code, delegationName: author.delegation.name,
-        kind: "comment-added", rowId: input.rowId, rowTitle: (await readLiveRow(this.deps.readState, boardId, input.rowId))?.title ?? null, detail: JSON.stringify({ cell: input.cell }),
-      },
-      select: { id: true },
-    });
+    await this.logActivity(actorId, boardId, "comment-added", input.rowId, { cell: input.cell });
     this.deps.events(boardId, { kind: "comments", rowId: input.rowId });
     return { ok: true, id };
   }
@@ -119,6 +113,7 @@ export class CommentService {
     if (!body.success) return { ok: false, fieldErrors: { body: body.error.issues[0].message } };
     const comment = await this.own(actorId, boardId, commentId);
     await this.deps.prisma.comment.update({ where: { id: comment.id }, data: { body: body.data, editedAt: new Date(this.deps.now()) }, select: { id: true } });
+    await this.logActivity(actorId, boardId, "comment-edited", comment.rowId, {});
     this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
     return { ok: true };
   }
@@ -127,6 +122,7 @@ export class CommentService {
     await this.requireRole(actorId, boardId, ROLE_CAN.comment, "delete comments");
     const comment = await this.own(actorId, boardId, commentId);
     await this.deps.prisma.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(this.deps.now()) }, select: { id: true } });
+    await this.logActivity(actorId, boardId, "comment-deleted", comment.rowId, {});
     this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
     return { ok: true };
   }
@@ -141,6 +137,7 @@ export class CommentService {
       data: resolved ? { resolvedAt: new Date(this.deps.now()), resolvedById: actorId } : { resolvedAt: null, resolvedById: null },
       select: { id: true },
     });
+    await this.logActivity(actorId, boardId, resolved ? "thread-resolved" : "thread-reopened", root.rowId, {});
     this.deps.events(boardId, { kind: "comments", rowId: root.rowId });
     return { ok: true };
   }
@@ -148,6 +145,19 @@ export class CommentService {
   async markMentionsRead(actorId: string, boardId: string): Promise<void> {
     await this.requireRole(actorId, boardId, () => true, "read comments");
     await this.deps.prisma.mention.updateMany({ where: { boardId, userId: actorId, readAt: null }, data: { readAt: new Date(this.deps.now()) } });
+  }
+
+  /** Every comment change lands in the activity feed, named with the row's current title. */
+  private async logActivity(actorId: string, boardId: string, kind: string, rowId: string, detail: Record<string, string | null>) {
+    const actor = await this.deps.prisma.user.findUniqueOrThrow({ where: { id: actorId }, select: { displayName: true, delegation: { select: { code: true, name: true } } } });
+    const rowTitle = (await readLiveRow(this.deps.readState, boardId, rowId))?.title ?? null;
+    await this.deps.prisma.activityEntry.create({
+      data: {
+        boardId, actorId, actorName: actor.displayName, delegationCode: actor.delegation.code, delegationName: actor.delegation.name,
+        kind, rowId, rowTitle, detail: JSON.stringify(detail),
+      },
+      select: { id: true },
+    });
   }
 
   private async own(actorId: string, boardId: string, commentId: string) {

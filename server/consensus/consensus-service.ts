@@ -242,9 +242,14 @@ export class ConsensusService {
   /** Called for each accepted edit: a proposed row whose content changes goes back to draft. */
   onRowsEdited(boardId: string, rowIds: string[]): void {
     const proposed = this.proposed.get(boardId);
-    for (const rowId of rowIds) {
+    for (const rowId of new Set(rowIds)) {
       if (!proposed?.has(rowId)) continue;
-      this.toDraft(boardId, rowId, null).catch((error) => this.deps.log(`board ${boardId}: could not reset ${rowId} to draft`, error));
+      this.toDraft(boardId, rowId, null)
+        .then(() => this.deps.prisma.activityEntry.create({
+          data: { boardId, actorName: "Remit", kind: "row-back-to-draft", rowId, detail: JSON.stringify({ reason: "edited" }) },
+          select: { id: true },
+        }))
+        .catch((error) => this.deps.log(`board ${boardId}: could not reset ${rowId} to draft`, error));
     }
   }
 

@@ -183,4 +183,32 @@ describe("agreement workflow", () => {
     expect(await proposeUnderSilence(-1)).toMatchObject({ ok: false, fieldErrors: { silenceDeadline: expect.any(String) } });
     expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "silence" })).toMatchObject({ ok: false });
   });
+
+  it("CONSENSUS-15 every comment, position and workflow change lands in the activity log with its author", async () => {
+    const created = (await server.comments.create(germany.user.id, boardId, { rowId, body: "First" })) as { id: string };
+    await server.comments.edit(germany.user.id, boardId, created.id, "First, edited");
+    await server.comments.setResolved(france.user.id, boardId, created.id, true);
+    await server.consensus.recordPosition(france.user.id, boardId, { rowId, position: "support" });
+    await proposeUnderSilence(24);
+    await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "object", text: "Not yet" });
+    await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "support" });
+    await server.consensus.declareAgreed(chair.user.id, boardId, rowId);
+    await server.consensus.reopen(chair.user.id, boardId, rowId);
+    await server.comments.remove(germany.user.id, boardId, created.id);
+    const entries = (await server.access.listActivity(chair.user.id, boardId, { limit: 50 })).reverse();
+    expect(entries.map((entry) => [entry.kind, entry.delegationCode])).toEqual([
+      ["comment-added", "DE"],
+      ["comment-edited", "DE"],
+      ["thread-resolved", "FR"],
+      ["position-recorded", "FR"],
+      ["row-proposed", "NATO-IS"],
+      ["position-recorded", "DE"],
+      ["silence-broken", "DE"],
+      ["position-recorded", "DE"],
+      ["row-agreed", "NATO-IS"],
+      ["row-reopened", "NATO-IS"],
+      ["comment-deleted", "DE"],
+    ]);
+    expect(entries.every((entry) => entry.rowTitle === entries[0].rowTitle && entry.rowTitle)).toBe(true);
+  });
 });
