@@ -1,0 +1,70 @@
+/**
+ * The whole server on PostgreSQL (the scale-out storage): live editing,
+ * persistence across a restart, compaction, and the agreement workflow.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { addRow, getRowText, readRow, readRows } from "../../app/lib/board-doc";
+import type { RemitServer } from "../../server/remit-server";
+import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
+import { createPostgresTestDatabase, startTestServer } from "../support/test-server";
+
+let database: Awaited<ReturnType<typeof createPostgresTestDatabase>>;
+let server: RemitServer;
+let chair: TestAccount;
+let delegate: TestAccount;
+let boardId: string;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  database = await createPostgresTestDatabase();
+  server = await startTestServer(database, { COMPACT_EVERY: "10" });
+  chair = await createAccount(server, "Chair", "NATO-IS");
+  delegate = await createAccount(server, "Delegate", "NO");
+  boardId = (await server.access.createBoard(chair.user.id, { title: "PG board", template: "starter" })).id;
+  await addMember(server, chair, boardId, delegate, "delegate");
+}, 60_000);
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server.stop();
+  await database.disposeAsync();
+});
+
+it("PG-1 two clients co-edit on PostgreSQL, the log compacts, and a restart keeps everything", async () => {
+  const a = connectClient(server.url, boardId, { cookie: chair.cookie });
+  const b = connectClient(server.url, boardId, { cookie: delegate.cookie });
+  clients.push(a, b);
+  await Promise.all([waitForSync(a), waitForSync(b)]);
+  const rowId = addRow(a.doc, { title: "Arctic cable" });
+  for (let i = 0; i < 25; i++) {
+    getRowText(b.doc, readRows(b.doc)[0].id, "notes")?.insert(0, "n");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await waitFor(() => readRow(b.doc, rowId)?.title === "Arctic cable", "row to reach b");
+  await waitFor(() => readRows(a.doc)[0].notes.length >= 25 && JSON.stringify(readRows(b.doc)) === JSON.stringify(readRows(a.doc)), "convergence");
+  const expected = readRows(a.doc);
+  await (await server.registry.loadedRoom(boardId))!.flush();
+  const snapshot = await server.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { coversUpdateId: true } });
+  expect(snapshot).not.toBeNull();
+
+  for (const client of clients.splice(0)) client.destroy();
+  await server.stop();
+  server = await startTestServer(database);
+  const c = connectClient(server.url, boardId, { cookie: delegate.cookie });
+  clients.push(c);
+  await waitForSync(c);
+  expect(readRows(c.doc)).toEqual(expected);
+});
+
+it("PG-2 positions and agreement work on PostgreSQL, and an agreed row is locked", async () => {
+  const client = connectClient(server.url, boardId, { cookie: delegate.cookie });
+  clients.push(client);
+  await waitForSync(client);
+  const rowId = readRows(client.doc)[0].id;
+  expect(await server.consensus.recordPosition(delegate.user.id, boardId, { rowId, position: "support" })).toEqual({ ok: true });
+  expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
+  expect(server.consensus.lockedRows(boardId).has(rowId)).toBe(true);
+  const published = await server.versions.publishVersion(chair.user.id, boardId, { title: "PG v1", scope: "agreed" });
+  expect(published).toMatchObject({ ok: true, version: { number: 1, rowCount: 1 } });
+});
