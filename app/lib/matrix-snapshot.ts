@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { ThreatRowSchema } from "./board-doc";
+import { INSTRUMENT_OWNERS } from "../load-context";
 
 export const MATRIX_FORMAT = "remit-matrix";
 export const MATRIX_FORMAT_VERSION = 1;
@@ -13,11 +14,7 @@ export const MATRIX_FORMAT_VERSION = 1;
 export const PROCEDURES = ["consensus", "silence", "chair-declared", "none"] as const;
 export const WORKFLOW_STATES = ["draft", "proposed", "agreed"] as const;
 export const POSITION_KINDS = ["support", "support-ad-referendum", "abstain", "reserve", "object"] as const;
-/**
- * Mirrors INSTRUMENT_OWNERS in app/load-context.ts; repeated here so this
- * module stays free of server-side imports (a test keeps the two equal).
- */
-export const SNAPSHOT_INSTRUMENT_OWNERS = ["NATO", "EU", "Joint", "National"] as const;
+export const SNAPSHOT_INSTRUMENT_OWNERS = INSTRUMENT_OWNERS;
 
 export type Procedure = (typeof PROCEDURES)[number];
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];

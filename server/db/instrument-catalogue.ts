@@ -2,7 +2,10 @@ import { z } from "zod";
 // Committed copy (prisma/seed/), so CI clones have it; bundled by the import, no path lookup at runtime.
 import catalogueJson from "../../prisma/seed/catalogue.json";
 
-export const INSTRUMENT_OWNERS = ["NATO", "EU", "Joint", "National"] as const;
+import { CATEGORIES, RESPONSIBILITIES as BOARD_RESPONSIBILITIES } from "../../app/lib/board-doc";
+import { INSTRUMENT_OWNERS } from "../../app/load-context";
+
+export { INSTRUMENT_OWNERS };
 export const INSTRUMENT_KINDS = [
   "treaty-article",
   "policy",
@@ -14,15 +17,15 @@ export const INSTRUMENT_KINDS = [
   "regulation",
   "law",
 ] as const;
-export const THREAT_CATEGORIES = ["cyber", "supply-chain", "data", "infrastructure", "hybrid", "information"] as const;
-export const RESPONSIBILITIES = ["NATO", "EU", "Shared"] as const;
+export const THREAT_CATEGORIES = CATEGORIES;
 
 const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case slug");
 
 export const InstrumentOwnerSchema = z.enum(INSTRUMENT_OWNERS);
 export const InstrumentKindSchema = z.enum(INSTRUMENT_KINDS);
 export const ThreatCategorySchema = z.enum(THREAT_CATEGORIES);
-export const ResponsibilitySchema = z.enum(RESPONSIBILITIES);
+/** The catalogue suggests a responsibility for every threat: never Unassigned. */
+export const ResponsibilitySchema = z.enum(BOARD_RESPONSIBILITIES).exclude(["Unassigned"]);
 
 export const CatalogueInstrumentSchema = z.object({
   id: SlugSchema,
