@@ -58,6 +58,12 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
     throw new Error(`Database migration (${target.kind}) could not start the prisma CLI: ${String(error)}`);
   }
   if (result.code !== 0) {
+    if (target.kind === "sqlite" && /SocketTimeout|database is locked/.test(result.output)) {
+      throw new Error(
+        `Database migration (sqlite, ${target.filePath}) could not lock the database file: is another Remit server running on it? ` +
+          `Stop it, or give this one another DATABASE_URL.`,
+      );
+    }
     const where = target.kind === "sqlite" ? target.filePath : redactPassword(target.url);
     throw new Error(`Database migration (${target.kind}, ${where}) failed with exit code ${result.code}:\n${errorPart(result.output)}`);
   }
