@@ -122,6 +122,24 @@ export function useBoardConnection(boardId: string): BoardConnection {
       }
       publish();
     };
+    // Edits made while disconnected live only in this tab until the server has them:
+    // ask before the tab is closed or reloaded, so nothing typed is lost by accident.
+    let unsentEdits = false;
+    const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider && wsStatus !== "connected") unsentEdits = true;
+    };
+    const onSynced = (synced: boolean) => {
+      if (synced && wsStatus === "connected") unsentEdits = false;
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!unsentEdits) return;
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    doc.on("update", onDocUpdate);
+    provider.on("sync", onSynced);
+    window.addEventListener("beforeunload", onBeforeUnload);
+
     const onOnline = () => {
       if (!permanentClose) provider.connect();
       publish();
@@ -135,6 +153,9 @@ export function useBoardConnection(boardId: string): BoardConnection {
     publish();
 
     return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      doc.off("update", onDocUpdate);
+      provider.off("sync", onSynced);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", publish);
       provider.off("status", onStatus);
