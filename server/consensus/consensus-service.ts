@@ -262,7 +262,14 @@ export class ConsensusService {
     if (!row || rowContentHash(row) !== workflow.contentHash) return this.toDraft(boardId, rowId, null);
     const consensus = (await this.readBoardConsensus(boardId)).emptyRow(rowId).consensus;
     if (consensus.state === "blocked") return this.toDraft(boardId, rowId, consensus.objecting[0] ?? null);
-    await this.toAgreed(boardId, rowId, "silence", workflow.contentHash);
+    // Conditional, so only one adoption happens even if two timers (or instances) fire for this deadline.
+    const claimed = await this.deps.prisma.rowWorkflow.updateMany({
+      where: { boardId, rowId, state: "proposed", procedure: "silence", silenceDeadline: workflow.silenceDeadline },
+      data: { state: "agreed", agreedAt: new Date(this.deps.clock.now()), silenceDeadline: null },
+    });
+    if (claimed.count === 0) return;
+    this.cache(boardId, rowId, "agreed");
+    this.deps.events(boardId, { kind: "workflow", rowId });
     await this.deps.prisma.activityEntry.create({
       data: { boardId, actorName: "Remit", kind: "row-agreed", rowId, rowTitle: row.title, detail: JSON.stringify({ procedure: "silence" }) },
       select: { id: true },
