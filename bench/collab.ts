@@ -23,6 +23,8 @@ interface Target {
   url: string;
   room: string;
   cookie?: string;
+  /** Resolves once everything the server accepted is durable (ours only). */
+  durable?: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,9 @@ async function startOurs(): Promise<Target> {
     url: server.url,
     room: board.id,
     cookie: account.cookie,
+    durable: async () => {
+      await (await server.registry.loadedRoom(board.id))?.flush();
+    },
     async stop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -65,8 +70,8 @@ async function startOurs(): Promise<Target> {
   };
 }
 
-/** One run: returns milliseconds from the first keystroke until every client has all of them. */
-async function typeTogether(target: Target, clients: number, keystrokes: number): Promise<number> {
+/** One run: milliseconds from the first keystroke until every client has all of them, and until they are durable. */
+async function typeTogether(target: Target, clients: number, keystrokes: number): Promise<{ converged: number; durable: number }> {
   const peers: TestClient[] = [];
   for (let i = 0; i < clients; i++) peers.push(connectClient(target.url, target.room, { cookie: target.cookie }));
   await Promise.all(peers.map(waitForSync));
@@ -81,9 +86,11 @@ async function typeTogether(target: Target, clients: number, keystrokes: number)
     if (k % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
   }
   await waitFor(() => peers.every((peer) => getRowText(peer.doc, rowId, "notes")!.length === expected), "convergence", 60_000);
-  const elapsed = performance.now() - started;
+  const converged = performance.now() - started;
+  await target.durable?.();
+  const durable = performance.now() - started;
   for (const peer of peers) peer.destroy();
-  return elapsed;
+  return { converged, durable };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -100,16 +107,19 @@ export async function runCollabBench(options: { clients?: number; keystrokes?: n
   const reference = await startReference();
   const ours = await startOurs();
   try {
-    const times = { reference: [] as number[], ours: [] as number[] };
+    const times = { reference: [] as number[], ours: [] as number[], oursDurable: [] as number[] };
     // Interleaved, so machine noise hits both alike.
     for (let run = 0; run < runs; run++) {
-      times.reference.push(await typeTogether(reference, clients, keystrokes));
-      times.ours.push(await typeTogether(ours, clients, keystrokes));
-      log(`run ${run + 1}: reference ${times.reference.at(-1)!.toFixed(0)} ms, remit ${times.ours.at(-1)!.toFixed(0)} ms`);
+      times.reference.push((await typeTogether(reference, clients, keystrokes)).converged);
+      const ourRun = await typeTogether(ours, clients, keystrokes);
+      times.ours.push(ourRun.converged);
+      times.oursDurable.push(ourRun.durable);
+      log(`run ${run + 1}: reference ${times.reference.at(-1)!.toFixed(0)} ms, remit ${ourRun.converged.toFixed(0)} ms (durable ${ourRun.durable.toFixed(0)} ms)`);
     }
     const referenceMedian = median(times.reference);
     rows.push({ name: `reference y-websocket, ${clients} clients × ${keystrokes} keystrokes`, medianMs: referenceMedian, ratioToReference: 1 });
     rows.push({ name: `remit (auth, validation, SQLite log), same load`, medianMs: median(times.ours), ratioToReference: median(times.ours) / referenceMedian });
+    rows.push({ name: `remit, until every update is durable and compacted`, medianMs: median(times.oursDurable), ratioToReference: median(times.oursDurable) / referenceMedian });
   } finally {
     await reference.stop();
     await ours.stop();
