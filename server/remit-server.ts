@@ -113,7 +113,9 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", config.TRUST_PROXY);
+  // One hop, the reverse proxy: `true` would take the left-most X-Forwarded-For entry, which the client writes
+  // itself, so anyone could pick a new "IP" per attempt and slip past the per-IP sign-in limit.
+  app.set("trust proxy", config.TRUST_PROXY ? 1 : false);
   app.use(securityHeaders);
   app.get("/healthz", (_request, response) => {
     response.json({ ok: true });

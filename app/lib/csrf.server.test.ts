@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csrfTokensMatch, ensureCsrfToken, newCsrfToken, readFormWithCsrf } from "./csrf.server";
+import { csrfTokensMatch, ensureCsrfToken, MAX_FORM_BYTES, newCsrfToken, readFormWithCsrf } from "./csrf.server";
 
 const token = newCsrfToken();
 
@@ -49,5 +49,29 @@ describe("csrf", () => {
     expect(await statusOf(readFormWithCsrf(post(token, null)))).toBe(403);
     expect(await statusOf(readFormWithCsrf(post(null, token)))).toBe(403);
     expect(await statusOf(readFormWithCsrf(post(token, newCsrfToken())))).toBe(403);
+  });
+
+  it("answers 413 to a body over the limit, sent whole or streamed, without keeping more than the limit", async () => {
+    const big = new URLSearchParams({ csrf: token, text: "x".repeat(MAX_FORM_BYTES) });
+    const headers = { "Content-Type": "application/x-www-form-urlencoded", Cookie: `remit_csrf=${token}` };
+    expect(await statusOf(readFormWithCsrf(new Request("http://localhost/", { method: "POST", body: big, headers })))).toBe(413);
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const streamed = new Request("http://localhost/", { method: "POST", body: stream, headers, duplex: "half" } as RequestInit);
+    expect(await statusOf(readFormWithCsrf(streamed))).toBe(413);
+  });
+
+  it("answers 400 to a body that is not a form (JSON, none, broken multipart), not 500", async () => {
+    const request = (body: string | null, contentType?: string) =>
+      new Request("http://localhost/", { method: "POST", body, headers: { Cookie: `remit_csrf=${token}`, ...(contentType ? { "Content-Type": contentType } : {}) } });
+    expect(await statusOf(readFormWithCsrf(request(JSON.stringify({ csrf: token }), "application/json")))).toBe(400);
+    expect(await statusOf(readFormWithCsrf(request(null)))).toBe(400);
+    expect(await statusOf(readFormWithCsrf(request("garbage", "multipart/form-data; boundary=xx")))).toBe(400);
   });
 });

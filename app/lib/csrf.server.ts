@@ -31,9 +31,41 @@ export function ensureCsrfToken(request: Request, context: Pick<AppLoadContext, 
   return { token, setCookie: serializeCookie(CSRF_COOKIE, token, { maxAge: CSRF_MAX_AGE_SECONDS, secure: context.secureCookies }) };
 }
 
-/** Every action starts here: the form data, or a 403 when the token is missing or does not match. */
+/**
+ * The largest form body an action reads (the largest real form, a comment or
+ * an import's instrument list, is far smaller). Larger bodies answer 413 and
+ * no more than this is kept in memory; file uploads go through import.server.ts.
+ */
+export const MAX_FORM_BYTES = 1024 * 1024;
+
+// Not in the i18n catalogue yet (see decision 007): like the services' zod messages, English for now.
+const TOO_LARGE_MESSAGE = `The request is larger than ${MAX_FORM_BYTES / 1024 / 1024} MiB.`;
+
+/**
+ * The body as form data: 413 above MAX_FORM_BYTES, 400 when it is not a
+ * urlencoded or multipart form. Bytes past the limit are read and dropped,
+ * never kept: answering before the body is consumed would stall the
+ * keep-alive connection it came on (the stream that carries it stops reading).
+ */
+async function readFormBody(request: Request): Promise<FormData> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+    size += chunk.value.byteLength;
+    if (size <= MAX_FORM_BYTES) chunks.push(chunk.value);
+  }
+  if (size > MAX_FORM_BYTES) throw data(TOO_LARGE_MESSAGE, { status: 413 });
+  try {
+    return await new Response(new Uint8Array(Buffer.concat(chunks)), { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
+  } catch {
+    throw data(t("forms.badRequest"), { status: 400 });
+  }
+}
+
+/** Every action starts here: the form data, or a 403 when the token is missing or does not match (413/400 for an oversized or unreadable body). */
 export async function readFormWithCsrf(request: Request): Promise<FormData> {
-  const formData = await request.formData();
+  const formData = await readFormBody(request);
   if (!csrfTokensMatch(readCookie(request.headers.get("Cookie"), CSRF_COOKIE), formData.get(CSRF_FIELD))) {
     throw data(t("errors.csrf"), { status: 403 });
   }

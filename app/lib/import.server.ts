@@ -11,7 +11,7 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { t } from "~/i18n";
-import type { InstrumentInfo, RemitServices } from "~/load-context";
+import type { RemitServices } from "~/load-context";
 import { importMatrixFile, MAX_IMPORT_BYTES } from "../../server/import/index";
 import { CSRF_COOKIE, CSRF_FIELD, readCookie } from "./cookies";
 import { csrfTokensMatch } from "./csrf.server";
@@ -20,7 +20,8 @@ import { CREATE_INSTRUMENTS_INTENT, InstrumentsToCreateSchema, PREVIEW_INTENT } 
 
 export { MAX_IMPORT_BYTES };
 
-const ALLOWED_PARTS = new Set(["file", "intent", CSRF_FIELD]);
+/** The preview's parts, and `instruments` for create-instruments sent as multipart (the import panel posts a FormData). */
+const ALLOWED_PARTS = new Set(["file", "intent", "instruments", CSRF_FIELD]);
 /** Room for the multipart framing and the two small fields around a file at the limit. */
 const ENVELOPE_BYTES = 64 * 1024;
 
@@ -28,7 +29,7 @@ export const formatMiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)}
 
 class UnexpectedPart extends Error {}
 
-/** Three known parts at most, each within the limit; anything else is refused without buffering it. */
+/** Four known parts at most, each within the limit; anything else is refused without buffering it. */
 function uploadHandler(): UploadHandler {
   const memory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES });
   const seen = new Set<string>();
@@ -43,8 +44,15 @@ const json = (body: ImportApiResponse, status = 200) => Response.json(body, { st
 const refuse = (status: number, message: string) => json({ ok: false, message }, status);
 const tooLarge = () => refuse(413, t("versionImport.tooLarge", { max: formatMiB(MAX_IMPORT_BYTES) }));
 
-/** multipart/form-data: csrf, intent=preview, file → the preview (nothing is stored). */
-export async function previewUpload(request: Request, instruments: readonly InstrumentInfo[]): Promise<Response> {
+/**
+ * multipart/form-data: csrf, intent=preview, file → the preview (nothing is
+ * stored); csrf, intent=create-instruments, instruments → as createImportedInstruments.
+ */
+export async function previewUpload(
+  request: Request,
+  boardId: string,
+  services: Pick<RemitServices, "listInstruments" | "createCustomInstrument">,
+): Promise<Response> {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + ENVELOPE_BYTES) return tooLarge();
   let formData: FormData;
   try {
@@ -54,7 +62,9 @@ export async function previewUpload(request: Request, instruments: readonly Inst
     return refuse(400, t("forms.badRequest"));
   }
   if (!csrfTokensMatch(readCookie(request.headers.get("Cookie"), CSRF_COOKIE), formData.get(CSRF_FIELD))) return refuse(403, t("errors.csrf"));
+  if (formData.get("intent") === CREATE_INSTRUMENTS_INTENT) return createImportedInstruments(formData, boardId, services);
   if (formData.get("intent") !== PREVIEW_INTENT) return refuse(400, t("forms.badRequest"));
+  const instruments = await services.listInstruments(boardId);
   const file = formData.get("file");
   if (!(file instanceof Blob) || file.size === 0) return json({ ok: false, message: t("versionImport.noFile"), fieldErrors: { file: t("versionImport.noFile") } }, 422);
   const result = await importMatrixFile(Buffer.from(await file.arrayBuffer()), { instruments });

@@ -5,7 +5,7 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { CurrentUser } from "../load-context";
 import { readCookie, serializeCookie, SESSION_COOKIE } from "./cookies";
-import { pathOf, withNext } from "./next-path";
+import { pathOf, safeNextPath, withNext } from "./next-path";
 
 const THIRTY_DAYS_SECONDS = 30 * 24 * 60 * 60;
 
@@ -33,6 +33,17 @@ export async function requireUser(request: Request, context: SessionContext): Pr
   const user = await getCurrentUser(request, context);
   if (user) return user;
   throw redirect(withNext("/login", pathOf(new URL(request.url))));
+}
+
+/**
+ * Where to go after signing in or up: a same-site path (safeNextPath) in
+ * printable ASCII only. A Location header cannot carry other characters (the
+ * redirect would fail with a 500 after the session was made); real paths come
+ * percent-encoded, so nothing legitimate is lost.
+ */
+export function nextPathForRedirect(value: unknown): string {
+  const path = safeNextPath(value);
+  return /^[\x21-\x7e]*$/.test(path) ? path : "/";
 }
 
 /** Set-Cookie header value that starts a session in the browser. */

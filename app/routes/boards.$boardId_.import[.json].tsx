@@ -3,7 +3,7 @@
  * (JSON in, JSON out; delegates and the chair only):
  *   multipart/form-data (csrf, intent=preview, file ≤ 5 MiB) → the preview
  *     with per-row errors (413 when the file is too large);
- *   form (csrf, intent=create-instruments, instruments=[…]) → { idMap }.
+ *   form or multipart (csrf, intent=create-instruments, instruments=[…]) → { idMap }.
  * The rows themselves are applied by the browser to its live document.
  */
 import { data, type ActionFunctionArgs } from "@remix-run/node";
@@ -24,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireRole(role, ROLE_CAN.edit);
   if (board.archivedAt) throw data(t("errors.forbidden"), { status: 403 });
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    return previewUpload(request, await context.services.listInstruments(board.id));
+    return previewUpload(request, board.id, context.services);
   }
   const formData = await readFormWithCsrf(request);
   return createImportedInstruments(formData, board.id, context.services);

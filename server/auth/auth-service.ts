@@ -75,9 +75,17 @@ export function createAuthServices(prisma: PrismaClient, options: AuthOptions): 
       const input = parsed.data;
       const delegation = await prisma.delegation.findUnique({ where: { code: input.delegationCode }, select: { code: true } });
       if (!delegation) return { ok: false, fieldErrors: { delegationCode: "Choose a delegation from the list" } };
+      const taken = { ok: false as const, fieldErrors: { email: "An account with this email already exists" } };
       const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
-      if (existing) return { ok: false, fieldErrors: { email: "An account with this email already exists" } };
-      const user = await createAccount(input);
+      if (existing) return taken;
+      let user: CurrentUser;
+      try {
+        user = await createAccount(input);
+      } catch (error) {
+        // Two sign-ups with one email at the same moment: the unique index decides, the loser is told why (not a 500).
+        if ((error as { code?: unknown } | null)?.code === "P2002") return taken;
+        throw error;
+      }
       return { ok: true, sessionToken: await startSession(user.id), user };
     },
 

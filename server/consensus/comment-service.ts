@@ -25,6 +25,9 @@ export const CreateCommentSchema = z.object({
   mentionDelegationCodes: z.array(z.string().max(16)).max(50).optional().default([]),
 });
 
+/** A comment id that names no live comment of this board (deleted meanwhile, or made up). */
+const NO_SUCH_COMMENT: ActionResult = { ok: false, fieldErrors: { commentId: "This comment does not exist" } };
+
 export interface CommentDeps {
   prisma: PrismaClient;
   readState: (boardId: string) => Promise<Uint8Array>;
@@ -79,6 +82,7 @@ export class CommentService {
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
     const { prisma } = this.deps;
+    if (!(await readLiveRow(this.deps.readState, boardId, input.rowId))) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
     if (input.parentId) {
       const parent = await prisma.comment.findFirst({ where: { id: input.parentId, boardId, rowId: input.rowId, parentId: null }, select: { id: true } });
       if (!parent) return { ok: false, fieldErrors: { parentId: "The thread you reply to does not exist" } };
@@ -112,6 +116,7 @@ export class CommentService {
     const body = Body.safeParse(rawBody);
     if (!body.success) return { ok: false, fieldErrors: { body: body.error.issues[0].message } };
     const comment = await this.own(actorId, boardId, commentId);
+    if (!comment) return NO_SUCH_COMMENT;
     await this.deps.prisma.comment.update({ where: { id: comment.id }, data: { body: body.data, editedAt: new Date(this.deps.now()) }, select: { id: true } });
     await this.logActivity(actorId, boardId, "comment-edited", comment.rowId, {});
     this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
@@ -121,6 +126,7 @@ export class CommentService {
   async remove(actorId: string, boardId: string, commentId: string): Promise<ActionResult> {
     await this.requireRole(actorId, boardId, ROLE_CAN.comment, "delete comments");
     const comment = await this.own(actorId, boardId, commentId);
+    if (!comment) return NO_SUCH_COMMENT;
     await this.deps.prisma.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(this.deps.now()) }, select: { id: true } });
     await this.logActivity(actorId, boardId, "comment-deleted", comment.rowId, {});
     this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
@@ -160,9 +166,10 @@ export class CommentService {
     });
   }
 
+  /** The actor's own live comment on this board; null when there is none (bad input: 422), 403 when it is someone else's. */
   private async own(actorId: string, boardId: string, commentId: string) {
     const comment = await this.deps.prisma.comment.findFirst({ where: { id: commentId, boardId, deletedAt: null }, select: { id: true, authorId: true, rowId: true } });
-    if (!comment) throw new AccessDenied(404, "comment not found");
+    if (!comment) return null;
     if (comment.authorId !== actorId) throw new AccessDenied(403, "you can only change your own comments");
     return comment;
   }

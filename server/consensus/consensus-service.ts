@@ -160,6 +160,8 @@ export class ConsensusService {
     if (input.delegationCode && input.delegationCode !== actor.delegationCode) {
       throw new AccessDenied(403, "you can only record your own delegation's position");
     }
+    // Institutions take no national positions (decision 003): an objection from one must not break silence.
+    if (actor.institution) throw new AccessDenied(403, "institutions do not record national positions");
     const row = await readLiveRow(this.deps.readState, boardId, input.rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
     if (this.agreed.get(boardId)?.has(input.rowId)) return { ok: false, fieldErrors: { position: "This row is agreed; the chair must reopen it first" } };
@@ -309,8 +311,8 @@ export class ConsensusService {
   }
 
   private async actor(userId: string) {
-    const user = await this.deps.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, delegation: { select: { code: true, name: true } } } });
-    return { userId, name: user.displayName, delegationCode: user.delegation.code, delegationName: user.delegation.name };
+    const user = await this.deps.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, delegation: { select: { code: true, name: true, institution: true } } } });
+    return { userId, name: user.displayName, delegationCode: user.delegation.code, delegationName: user.delegation.name, institution: user.delegation.institution };
   }
 
   private async delegationNames(codes: string[]): Promise<Map<string, string>> {
