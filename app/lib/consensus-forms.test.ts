@@ -5,6 +5,8 @@ it("turns a local deadline and the browser's offset into an instant", () => {
   // Brussels in winter: UTC+1, getTimezoneOffset() = -60
   expect(toIso("2026-11-26T14:00", "-60")).toBe("2026-11-26T13:00:00.000Z");
   expect(toIso("not a date", "0")).toBe("not a date");
+  expect(toIso("2026-13-45T99:99", "0")).toBe("2026-13-45T99:99");
+  expect(toIso("2026-11-26T14:00", "1e12")).toBe("2026-11-26T14:00");
 });
 
 it("collects repeated mention fields", () => {

@@ -47,6 +47,8 @@ export function formPayload(formData: FormData) {
 export function toIso(local: string, offsetMinutes: string | undefined): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return local;
   const offset = Number(offsetMinutes ?? "0");
-  if (!Number.isFinite(offset)) return local;
-  return new Date(Date.parse(`${local}:00Z`) + offset * 60_000).toISOString();
+  // Real offsets lie within ±14 h; anything else (or an impossible date) is passed on for zod to reject.
+  if (!Number.isFinite(offset) || Math.abs(offset) > 14 * 60) return local;
+  const instant = Date.parse(`${local}:00Z`) + offset * 60_000;
+  return Number.isNaN(instant) ? local : new Date(instant).toISOString();
 }
