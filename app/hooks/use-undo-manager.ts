@@ -44,7 +44,7 @@ export function useUndoManager(doc: Y.Doc | null): UndoState {
   return { undoManager, ...stacks, undo, redo };
 }
 
-/** Elements inside `[data-native-undo]` (plain forms, the filter box) keep the browser's own undo. */
+/** Fields inside `[data-native-undo]` (plain forms, the filter box) keep the browser's own undo. */
 export const NATIVE_UNDO_ATTRIBUTE = "data-native-undo";
 
 /**
@@ -57,7 +57,9 @@ export function useUndoShortcuts(undo: () => void, redo: () => void, enabled: bo
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest(`[${NATIVE_UNDO_ATTRIBUTE}]`)) return;
+      // Only fields have a native undo: a button or a message focused in such a form still undoes board changes.
+      const editable = target?.matches("input, textarea, select, [contenteditable]:not([contenteditable=false])") ?? false;
+      if (editable && target?.closest(`[${NATIVE_UNDO_ATTRIBUTE}]`)) return;
       const key = event.key.toLowerCase();
       if (key === "z" && !event.shiftKey) {
         event.preventDefault();

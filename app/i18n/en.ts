@@ -16,6 +16,14 @@ export const en = {
     optional: "optional",
     you: "you",
     backToBoards: "All boards",
+    /** A page heading followed by the board it belongs to. */
+    headingOnBoard: "{heading} · {board}",
+    /** Tooltip of a bar segment. */
+    labelCount: "{label}: {count}",
+    /** A legend entry: label, then its (emphasised) count. */
+    legendCount: "{label} {count}",
+    /** Between independent details (owner, kind, year…). */
+    separator: " · ",
   },
   responsibility: {
     NATO: "NATO",
@@ -89,7 +97,7 @@ export const en = {
     emptyArchived: "No boards match.",
     showArchived: "Show archived boards",
     hideArchived: "Hide archived boards",
-    created: "Created",
+    createdOn: "Created {date}",
     archivedBadge: "Archived",
     open: "Open",
     rename: "Rename",
@@ -254,6 +262,8 @@ export const en = {
     redoShortcut: "Redo (Ctrl+Shift+Z)",
     rowDeleted: "Threat deleted.",
     untitled: "Untitled threat {n}",
+    roleChanged: "Your role on this board is now {role}.",
+    roleChangedReadOnly: "Your role on this board is now {role}: read-only.",
     keyboardHelp:
       "Arrow keys move between cells; Enter edits the cell; Escape cancels the edit and returns to the cell; Ctrl+Z undoes your own changes.",
   },
@@ -281,6 +291,7 @@ export const en = {
     moveDownLabel: "Move {title} down",
     deleteLabel: "Delete {title}",
     editing: "{name} is editing",
+    editingMany: "{names} are editing",
   },
   instruments: {
     none: "No instruments linked",
@@ -291,7 +302,6 @@ export const en = {
     noResults: "No matching instruments",
     unlink: "Unlink {name}",
     unknown: "Unknown instrument ({id})",
-    details: "{owner} · {kind}{year} · {reference}",
     custom: "custom",
     listLabel: "Instruments linked to {title}",
   },
@@ -337,6 +347,8 @@ export const en = {
     signInAgain: "Sign in again",
     closed4404: "This board no longer exists.",
     closedOther: "The connection was closed ({code}).",
+    lost: "Connection lost. Changes are kept on this page and sent when the connection returns.",
+    restored: "Connection restored.",
   },
   errors: {
     title: "Something went wrong",
@@ -526,6 +538,7 @@ export const en = {
     compareTo: "To",
     compare: "Show changes",
     live: "Live board (draft)",
+    publishedAtUtc: "{time} UTC",
   },
   versionTerms: {
     consensus: "Consensus",
@@ -560,6 +573,7 @@ export const en = {
     colState: "State",
     colPositions: "Positions",
     noPositions: "—",
+    noDelegations: "—",
     positionEntry: "{delegation}: {position}",
     footnoteMark: "[{n}]",
     footnoteLabel: "Reservation {n}",
@@ -599,6 +613,8 @@ export const en = {
     positionChanged: "“{row}”: {delegation} {from} → {to}",
     nothing: "nothing",
     legend: "Green: added. Red: removed. Amber: changed.",
+    responsibilityLead: "{responsibility} · {lead}",
+    fieldChanged: "changed",
   },
   versionExport: {
     heading: "Export",
@@ -619,6 +635,7 @@ export const en = {
     progress: "Downloading {format}… {percent}%",
     done: "{format} ready: {file}",
     failed: "The {format} export failed ({status}). Try again.",
+    failedNetwork: "The {format} export failed: no connection to the server. Try again.",
     wholeVersion: "A published version is exported whole (rows=all), so its fingerprint matches the one on record.",
   },
   versionImport: {
@@ -629,6 +646,8 @@ export const en = {
     upload: "Check file",
     checking: "Checking the file…",
     tooLarge: "The file is larger than {max}. Split it or remove rows, then try again.",
+    maxSize: "{size} MiB",
+    lineProblem: "{line} · {problem}",
     noFile: "Choose a file to import.",
     previewHeading: "Preview: {count} rows ({format})",
     validCount: "{valid} of {total} rows can be imported.",
@@ -661,6 +680,7 @@ export const en = {
     empty: "No instrument is linked to a threat yet.",
     linked: "linked ({owner})",
     notLinked: "not linked",
+    cellTitle: "{threat} × {instrument}",
     threat: "Threat",
     total: "Threats linked",
     legend: "Owner colours",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { formatDate, interpolate, t, translate, type Messages } from "./index";
+import { formatDate, formatList, formatNumber, interpolate, interpolateParts, t, tParts, translate, type Messages } from "./index";
 
 describe("i18n", () => {
   it("looks up nested keys", () => {
@@ -30,5 +30,23 @@ describe("i18n", () => {
   it("formats dates in UTC", () => {
     expect(formatDate("2025-11-25T23:30:00.000Z")).toContain("2025");
     expect(formatDate("not a date")).toBe("not a date");
+  });
+
+  it("cuts a template at its placeholders, keeping the catalogue's order", () => {
+    const date = { element: "time" };
+    expect(interpolateParts("Created {date}", { date })).toEqual(["Created ", date]);
+    expect(interpolateParts("{date} créé", { date })).toEqual([date, " créé"]);
+    expect(interpolateParts("{a} · {b}", { a: 1, b: 2 })).toEqual([1, " · ", 2]);
+    expect(interpolateParts("no placeholders", {})).toEqual(["no placeholders"]);
+    expect(interpolateParts("{known} and {unknown}", { known: "x" })).toEqual(["x", " and {unknown}"]);
+    expect(tParts("boards.createdOn", { date })).toEqual(["Created ", date]);
+  });
+
+  it("formats lists and numbers in the locale's way", () => {
+    expect(formatList(["France", "Germany"])).toBe("France, Germany");
+    expect(formatList(["Anna", "Bruno", "Chloé"], "conjunction")).toBe("Anna, Bruno, and Chloé");
+    expect(formatList([])).toBe("");
+    expect(formatNumber(5)).toBe("5");
+    expect(formatNumber(1234.5)).toBe("1,234.5");
   });
 });

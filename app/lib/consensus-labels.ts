@@ -2,7 +2,7 @@
  * Words for a row's agreement state (always text, never colour only) and the
  * board's agreement counts. Pure: the grid, the side panel and the summary share them.
  */
-import { t } from "../i18n";
+import { formatList, LOCALE, t } from "../i18n";
 import { computeConsensus, type ConsensusResult } from "./consensus";
 import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "./consensus-contract";
 
@@ -30,12 +30,10 @@ export function delegationNamer(board: BoardConsensusJson, known: readonly { cod
   return (code) => names.get(code) ?? code;
 }
 
-/** Names in alphabetical order (codes sort differently: DE before FR). */
-export const listNames = (codes: readonly string[], nameOf: NameOf) =>
-  codes
-    .map(nameOf)
-    .sort((a, b) => a.localeCompare(b))
-    .join(", ");
+const byName = new Intl.Collator(LOCALE);
+
+/** Names in the locale's alphabetical order (codes sort differently: DE before FR), as the locale lists them. */
+export const listNames = (codes: readonly string[], nameOf: NameOf) => formatList(codes.map(nameOf).sort(byName.compare));
 
 export function workflowLabel(workflow: RowWorkflowView, formatTime: FormatTime): string {
   if (workflow.state === "agreed") return t("workflow.agreed");

@@ -1,4 +1,5 @@
 /** Delegations grouped for the sign-up select: NATO & EU, NATO only, EU only, institutions. */
+import { LOCALE } from "../i18n";
 import type { DelegationInfo } from "../load-context";
 
 export const DELEGATION_GROUPS = ["both", "nato", "eu", "institution"] as const;
@@ -14,6 +15,6 @@ export function groupOf(delegation: DelegationInfo): DelegationGroup {
 export function groupDelegations(delegations: readonly DelegationInfo[]): { group: DelegationGroup; delegations: DelegationInfo[] }[] {
   return DELEGATION_GROUPS.map((group) => ({
     group,
-    delegations: delegations.filter((d) => groupOf(d) === group).sort((a, b) => a.name.localeCompare(b.name)),
+    delegations: delegations.filter((d) => groupOf(d) === group).sort((a, b) => a.name.localeCompare(b.name, LOCALE)),
   })).filter((entry) => entry.delegations.length > 0);
 }

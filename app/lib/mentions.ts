@@ -3,6 +3,8 @@
  * delegations), inserting "@Name" in the text, and keeping only the mentions
  * whose "@Name" is still in the text when it is sent.
  */
+import { LOCALE } from "../i18n";
+
 export interface MentionOption {
   kind: "user" | "delegation";
   /** User id or delegation code (what the form posts). */
@@ -18,7 +20,7 @@ export interface MentionableMember {
 }
 
 export function mentionOptions(members: readonly MentionableMember[], meId: string): { people: MentionOption[]; delegations: MentionOption[] } {
-  const byName = (a: MentionOption, b: MentionOption) => a.label.localeCompare(b.label);
+  const byName = (a: MentionOption, b: MentionOption) => a.label.localeCompare(b.label, LOCALE);
   const people = members
     .filter((member) => member.userId !== meId)
     .map((member): MentionOption => ({ kind: "user", id: member.userId, label: member.displayName, detail: member.delegation.name }))

@@ -37,7 +37,7 @@ const publishedFormat = new Intl.DateTimeFormat(LOCALE, {
 /** "5 Mar 2025, 16:30 UTC": UTC so the server render and the browser agree, and every delegation reads the same time. */
 export function formatPublishedAt(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${publishedFormat.format(date)} UTC`;
+  return Number.isNaN(date.getTime()) ? iso : t("versions.publishedAtUtc", { time: publishedFormat.format(date) });
 }
 
 export interface SnapshotFootnote {

@@ -1,8 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 import { ErrorView } from "~/components/error-view";
 import { BoardListItem } from "~/components/home/board-list-item";
 import { CreateBoardForm } from "~/components/home/create-board-form";
+import { useFocusKeeper } from "~/hooks/use-focus-keeper";
 import { t } from "~/i18n";
 import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
 import {
@@ -77,12 +79,18 @@ export default function BoardsIndex() {
   const { boards, showArchived } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const created = actionData?.intent === "create" ? actionData : undefined;
+  // Archiving a board removes it from the list: keyboard focus then goes to the heading, not to the page's start.
+  const listRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusKeeper(listRef, headingRef);
   return (
     <div className="page home">
-      <section className="panel boards-panel" aria-labelledby="boards-heading">
+      <section ref={listRef} className="panel boards-panel" aria-labelledby="boards-heading">
         <div className="panel-heading">
-          <h1 id="boards-heading">{t("boards.title")}</h1>
-          <Link to={showArchived ? "/" : "/?archived=1"} className="link-button" data-testid="toggle-archived" aria-pressed={showArchived}>
+          <h1 id="boards-heading" ref={headingRef} tabIndex={-1}>
+            {t("boards.title")}
+          </h1>
+          <Link to={showArchived ? "/" : "/?archived=1"} className="link-button" data-testid="toggle-archived">
             {showArchived ? t("boards.hideArchived") : t("boards.showArchived")}
           </Link>
         </div>

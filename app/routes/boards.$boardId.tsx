@@ -4,7 +4,7 @@ import { BoardWorkspace } from "~/components/board/board-workspace";
 import { CREATE_INSTRUMENT_INTENT } from "~/components/board/custom-instrument-form";
 import { ErrorView } from "~/components/error-view";
 import { t } from "~/i18n";
-import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
+import { forbidden, requireBoardAccess, requireRole } from "~/lib/board-access.server";
 import { CustomInstrumentFormSchema, parseForm } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { ROLE_CAN } from "~/lib/roles";
@@ -23,12 +23,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { board, role, instruments, self };
 }
 
-/** Adds a custom instrument: delegates and the chair only. */
+/** Adds a custom instrument: delegates and the chair only, not on an archived (read-only) board. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormWithCsrf(request);
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
   requireRole(role, ROLE_CAN.edit);
+  if (board.archivedAt) forbidden();
   if (formData.get("intent") !== CREATE_INSTRUMENT_INTENT) {
     return data({ ok: false, fieldErrors: { form: t("forms.badRequest") }, values: {} }, { status: 400 });
   }

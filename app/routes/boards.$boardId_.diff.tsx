@@ -7,6 +7,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ResponsibilitySummary } from "~/components/board/responsibility-summary";
 import { ErrorView } from "~/components/error-view";
+import { Message } from "~/components/message";
 import { DiffView } from "~/components/versions/diff-view";
 import { t } from "~/i18n";
 import type { SnapshotSource } from "~/lib/version-contract";
@@ -40,7 +41,7 @@ export default function DiffPage() {
         <span aria-hidden="true">←</span> {t("versionView.backToVersions")}
       </Link>
       <h1>
-        {t("versionDiff.heading", { from: fromLabel, to: toLabel })} <span className="muted">· {board.title}</span>
+        <Message id="common.headingOnBoard" values={{ heading: t("versionDiff.heading", { from: fromLabel, to: toLabel }), board: <span className="muted">{board.title}</span> }} />
       </h1>
       <Form method="get" className="inline-form">
         {(["from", "to"] as const).map((side) => (

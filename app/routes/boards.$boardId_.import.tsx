@@ -7,6 +7,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ImportPanel } from "~/components/board/import-panel";
 import { ErrorView } from "~/components/error-view";
+import { Message } from "~/components/message";
 import { useBoardConnection } from "~/hooks/use-board-connection";
 import { useUndoManager, useUndoShortcuts } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
@@ -38,7 +39,7 @@ export default function ImportPage() {
         <span aria-hidden="true">←</span> {t("versionImport.backToBoard")}
       </Link>
       <h1>
-        {t("versionImport.heading")} <span className="muted">· {board.title}</span>
+        <Message id="common.headingOnBoard" values={{ heading: t("versionImport.heading"), board: <span className="muted">{board.title}</span> }} />
       </h1>
       {!connection.everSynced && <p className="hint">{t("versionImport.notConnected")}</p>}
       <ImportPanel

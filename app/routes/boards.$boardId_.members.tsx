@@ -5,6 +5,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorView } from "~/components/error-view";
+import { Message } from "~/components/message";
 import { AddMemberForm } from "~/components/members/add-member-form";
 import { InviteForm } from "~/components/members/invite-form";
 import { InviteList } from "~/components/members/invite-list";
@@ -120,7 +121,7 @@ export default function BoardMembers() {
       </Link>
       <section className="panel" aria-labelledby="members-heading">
         <h1 id="members-heading">
-          {t("members.heading")} <span className="muted">· {board.title}</span>
+          <Message id="common.headingOnBoard" values={{ heading: t("members.heading"), board: <span className="muted">{board.title}</span> }} />
         </h1>
         {!canManage && <p className="muted">{t("members.readOnlyNote")}</p>}
         <MemberTable members={members} selfId={selfId} canManage={canManage} />

@@ -8,9 +8,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CoverageHeatmap } from "~/components/board/coverage-heatmap";
 import { ResponsibilitySummary } from "~/components/board/responsibility-summary";
 import { ErrorView } from "~/components/error-view";
+import { Message } from "~/components/message";
 import { ExportPanel } from "~/components/versions/export-panel";
 import { VersionMatrix } from "~/components/versions/version-matrix";
-import { t } from "~/i18n";
+import { formatList, t } from "~/i18n";
 import { notFound, requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
 import { requireUser } from "~/lib/session.server";
 import { diffHref, VersionNumberSchema } from "~/lib/version-forms";
@@ -51,7 +52,7 @@ export default function VersionPage() {
         <span aria-hidden="true">←</span> {t("versionView.backToVersions")}
       </Link>
       <h1>
-        {t("versionView.heading", { number: summary.number, versionTitle: summary.title })} <span className="muted">· {board.title}</span>
+        <Message id="common.headingOnBoard" values={{ heading: t("versionView.heading", { number: summary.number, versionTitle: summary.title }), board: <span className="muted">{board.title}</span> }} />
       </h1>
       <p className="hint">{t("versionView.readOnly")}</p>
       <dl className="version-meta">
@@ -64,7 +65,7 @@ export default function VersionPage() {
         <dt>{t("versionView.procedure")}</dt>
         <dd>{procedureLabel(summary.procedure)}</dd>
         <dt>{t("versionView.delegationsPresent")}</dt>
-        <dd>{snapshot.delegationsPresent.join(", ") || "—"}</dd>
+        <dd>{snapshot.delegationsPresent.length > 0 ? formatList(snapshot.delegationsPresent) : t("versionView.noDelegations")}</dd>
         <dt>{t("versionView.fingerprint")}</dt>
         <dd>
           <code className="fingerprint" data-testid="fingerprint">

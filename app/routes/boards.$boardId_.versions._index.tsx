@@ -6,6 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfField } from "~/components/csrf-field";
 import { ErrorView } from "~/components/error-view";
+import { Message } from "~/components/message";
 import { ExportPanel } from "~/components/versions/export-panel";
 import { PublishForm } from "~/components/versions/publish-form";
 import { VersionList } from "~/components/versions/version-list";
@@ -57,7 +58,7 @@ export default function BoardVersions() {
         <span aria-hidden="true">←</span> {t("versions.backToBoard")}
       </Link>
       <h1>
-        {t("versions.heading")} <span className="muted">· {board.title}</span>
+        <Message id="common.headingOnBoard" values={{ heading: t("versions.heading"), board: <span className="muted">{board.title}</span> }} />
       </h1>
       <p className="hint">{t("versions.intro")}</p>
       <VersionList boardId={board.id} versions={versions} />

@@ -1,26 +1,28 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useRef } from "react";
 import { TextInput } from "~/components/account/text-input";
 import { CsrfField } from "~/components/csrf-field";
 import { ErrorView } from "~/components/error-view";
+import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { t } from "~/i18n";
 import { LoginFormSchema, minutesToWait } from "~/lib/account-forms";
 import { echoValues, parseForm, type FieldErrors } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
-import { safeNextPath, withNext } from "~/lib/next-path";
-import { commitSession, getCurrentUser } from "~/lib/session.server";
+import { withNext } from "~/lib/next-path";
+import { commitSession, getCurrentUser, nextPathForRedirect } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: t("account.signInMetaTitle") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const next = safeNextPath(new URL(request.url).searchParams.get("next"));
+  const next = nextPathForRedirect(new URL(request.url).searchParams.get("next"));
   if (await getCurrentUser(request, context)) throw redirect(next);
   return { next };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormWithCsrf(request);
-  const next = safeNextPath(formData.get("next"));
+  const next = nextPathForRedirect(formData.get("next"));
   const values = echoValues(formData);
   const parsed = parseForm(LoginFormSchema, formData);
   if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors as FieldErrors, values }, { status: 422 });
@@ -42,20 +44,24 @@ export default function Login() {
   const busy = useNavigation().state !== "idle";
   const errors = result?.fieldErrors ?? {};
   const values = result?.values ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, result);
+  // A wrong email/password pair is about both fields: both are marked and point at the message.
+  const formErrorId = errors.form ? `${FORM_ID}-form-error` : undefined;
   return (
     <div className="page page-narrow">
       <section className="panel" aria-labelledby="login-heading">
         <h1 id="login-heading">{t("account.signInHeading")}</h1>
-        <Form method="post" className="form-stack" data-testid="login-form" noValidate>
+        <Form ref={formRef} method="post" className="form-stack" data-testid="login-form" noValidate>
           <CsrfField />
           <input type="hidden" name="next" value={next} />
           {errors.form && (
-            <p className="banner banner-error" role="alert" data-testid="login-error">
+            <p id={formErrorId} className="banner banner-error" role="alert" data-testid="login-error">
               {errors.form}
             </p>
           )}
-          <TextInput formId={FORM_ID} name="email" type="email" label={t("account.email")} autoComplete="username" required defaultValue={values.email} error={errors.email} />
-          <TextInput formId={FORM_ID} name="password" type="password" label={t("account.password")} autoComplete="current-password" required error={errors.password} />
+          <TextInput formId={FORM_ID} name="email" type="email" label={t("account.email")} autoComplete="username" required defaultValue={values.email} error={errors.email} formErrorId={formErrorId} />
+          <TextInput formId={FORM_ID} name="password" type="password" label={t("account.password")} autoComplete="current-password" required error={errors.password} formErrorId={formErrorId} />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>
               {t("account.signIn")}

@@ -1,28 +1,30 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useRef } from "react";
 import { DelegationSelect } from "~/components/account/delegation-select";
 import { TextInput } from "~/components/account/text-input";
 import { CsrfField } from "~/components/csrf-field";
 import { ErrorView } from "~/components/error-view";
 import { FieldError } from "~/components/field-error";
+import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { t } from "~/i18n";
 import { DISPLAY_NAME_MAX, PASSWORD_MIN, SignUpFormSchema } from "~/lib/account-forms";
 import { echoValues, parseForm, type FieldErrors } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
-import { safeNextPath, withNext } from "~/lib/next-path";
-import { commitSession, getCurrentUser } from "~/lib/session.server";
+import { withNext } from "~/lib/next-path";
+import { commitSession, getCurrentUser, nextPathForRedirect } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: t("account.signUpMetaTitle") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const next = safeNextPath(new URL(request.url).searchParams.get("next"));
+  const next = nextPathForRedirect(new URL(request.url).searchParams.get("next"));
   if (await getCurrentUser(request, context)) throw redirect(next);
   return { next, delegations: await context.auth.listDelegations() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormWithCsrf(request);
-  const next = safeNextPath(formData.get("next"));
+  const next = nextPathForRedirect(formData.get("next"));
   const parsed = parseForm(SignUpFormSchema, formData);
   const invalid = (fieldErrors: FieldErrors) => data({ fieldErrors, values: echoValues(formData) }, { status: 422 });
   if (!parsed.success) return invalid(parsed.fieldErrors);
@@ -41,12 +43,14 @@ export default function SignUp() {
   const busy = useNavigation().state !== "idle";
   const errors: FieldErrors = result?.fieldErrors ?? {};
   const values: Record<string, string> = result?.values ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, result);
   return (
     <div className="page page-narrow">
       <section className="panel" aria-labelledby="signup-heading">
         <h1 id="signup-heading">{t("account.signUpHeading")}</h1>
         <p className="muted">{t("account.signUpIntro")}</p>
-        <Form method="post" className="form-stack" data-testid="signup-form" noValidate>
+        <Form ref={formRef} method="post" className="form-stack" data-testid="signup-form" noValidate>
           <CsrfField />
           <input type="hidden" name="next" value={next} />
           <TextInput formId={FORM_ID} name="email" type="email" label={t("account.email")} autoComplete="email" required defaultValue={values.email} error={errors.email} />
@@ -63,7 +67,7 @@ export default function SignUp() {
           />
           <TextInput formId={FORM_ID} name="displayName" label={t("account.displayName")} autoComplete="name" required maxLength={DISPLAY_NAME_MAX} defaultValue={values.displayName} error={errors.displayName} />
           <DelegationSelect formId={FORM_ID} delegations={delegations} defaultValue={values.delegationCode} error={errors.delegationCode} />
-          <FieldError formId={FORM_ID} field="form" message={errors.form} />
+          <FieldError formId={FORM_ID} field="form" message={errors.form} alert />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>
               {t("account.signUp")}

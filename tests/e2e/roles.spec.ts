@@ -56,6 +56,8 @@ test("observers are read-only until the chair promotes them, live", async ({ bro
 
   await expect(observer.page.getByTestId("read-only-badge")).toHaveCount(0);
   await expect(observer.page.getByTestId("role-badge")).toHaveAttribute("data-role", "delegate");
+  // Said once, politely, to whoever is using a screen reader.
+  await expect(observer.page.getByTestId("board-announcer")).toHaveText("Your role on this board is now Delegate.");
   await expect(titleInput(row(observer.page, 2))).toBeEditable();
   await appendToTitle(row(observer.page, 2), " [promoted]");
   await expect(titleInput(row(chair.page, 2))).toHaveValue(/ \[promoted\]$/);

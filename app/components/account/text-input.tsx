@@ -8,16 +8,18 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name
   label: string;
   error: string | undefined;
   hint?: string;
+  /** Id of a message about the whole form (e.g. "Email or password is incorrect"): marks this field invalid too and links it. */
+  formErrorId?: string;
 }
 
-export function TextInput({ formId, name, label, error, hint, ...input }: Props) {
+export function TextInput({ formId, name, label, error, hint, formErrorId, ...input }: Props) {
   const id = `${formId}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
-  const described = [error ? errorProps(formId, name, error)["aria-describedby"] : undefined, hintId].filter(Boolean).join(" ");
+  const described = [errorProps(formId, name, error, hintId)["aria-describedby"], formErrorId].filter(Boolean).join(" ");
   return (
     <div className="form-field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="text" {...input} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} />
+      <input id={id} name={name} type="text" {...input} aria-invalid={error || formErrorId ? true : undefined} aria-describedby={described || undefined} />
       {hint && (
         <p id={hintId} className="hint">
           {hint}

@@ -12,7 +12,7 @@ export function AccessBadge({ role, canWrite, archived }: Props) {
   if (!canWrite) {
     const text = role === "observer" ? t("board.readOnlyObserver") : archived ? t("board.readOnlyArchived") : t("board.readOnlyClosed");
     return (
-      <span className="badge badge-readonly" role="status" data-testid="read-only-badge" data-role={role}>
+      <span className="badge badge-readonly" data-testid="read-only-badge" data-role={role}>
         {text}
       </span>
     );

@@ -5,6 +5,7 @@ import { t } from "~/i18n";
 import type { loader as activityLoader } from "~/routes/boards.$boardId_.activity";
 import { ActivityList } from "../activity/activity-list";
 import { DelegationFilter } from "../activity/delegation-filter";
+import { SidePanel } from "../consensus/side-panel";
 
 const REFRESH_MS = 10_000;
 
@@ -25,21 +26,17 @@ export function ActivityPanel({ boardId, onClose }: Props) {
     return () => window.clearInterval(timer);
   }, [refresh]);
 
+  // A side panel like the others: focus moves to its heading, Escape closes it, focus goes back to the toggle.
   return (
-    <aside className="side-panel" aria-labelledby="activity-panel-heading" data-testid="activity-panel">
-      <div className="panel-heading">
-        <h2 id="activity-panel-heading">{t("activity.heading")}</h2>
-        <button type="button" className="button button-small" onClick={onClose}>
-          {t("common.close")}
-        </button>
-      </div>
+    <SidePanel heading={t("activity.heading")} onClose={onClose} returnFocusTo={`[data-testid="activity-toggle"]`} className="activity-panel" data-testid="activity-panel">
       <div className="side-panel-controls">
         <DelegationFilter id="activity-panel-delegation" delegations={data?.delegations ?? []} value={delegation} onChange={setDelegation} />
-        <button type="button" className="button button-small" onClick={refresh} disabled={state !== "idle"} data-testid="activity-refresh">
+        {/* Not disabled while loading (the 10 s refresh would take the keyboard focus away from it). */}
+        <button type="button" className="button button-small" onClick={() => state === "idle" && refresh()} data-testid="activity-refresh">
           {t("activity.refresh")}
         </button>
       </div>
       {data ? <ActivityList items={data.items} instrumentNames={data.instrumentNames} /> : <p className="muted">{t("activity.loading")}</p>}
-    </aside>
+    </SidePanel>
   );
 }

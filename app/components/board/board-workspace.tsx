@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
+import { useBoardAnnouncements } from "~/hooks/use-board-announcements";
 import { useBoardConnection } from "~/hooks/use-board-connection";
 import { useConsensusValue } from "~/hooks/use-consensus-value";
 import { useLiveRole } from "~/hooks/use-live-role";
@@ -76,6 +77,11 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
   const consensus = useConsensusValue({ boardId: board.id, connection, peopleIds, role, archived, openRow });
   const [filter, setFilter] = useState<RowFilter>(EMPTY_FILTER);
   const [notice, setNotice] = useState<string | null>(null);
+  const announcement = useBoardAnnouncements(
+    { status: connection.status, synced: connection.synced, everSynced: connection.everSynced, closeCode: connection.permanentClose?.code ?? null },
+    role,
+    canWrite,
+  );
 
   const visibleRows = useMemo(() => filterRows(rows, filter), [rows, filter]);
   const allRowIds = useMemo(() => rows.map((row) => row.id), [rows]);
@@ -112,6 +118,11 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
     [doc, undoManager, visibleRows],
   );
   const dismissNotice = useCallback(() => setNotice(null), []);
+  // The notice's Undo button goes away with the notice: focus goes back to the grid's current cell.
+  const undoFromNotice = useCallback(() => {
+    undo();
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="threat-grid"] [role=gridcell][tabindex="0"]')?.focus());
+  }, [undo]);
 
   const loading = !connection.everSynced && rows.length === 0;
 
@@ -135,6 +146,10 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
         </BoardHeader>
         <BoardNav boardId={board.id} role={role} activityOpen={panel?.kind === "activity"} onToggleActivity={() => togglePanel("activity")} />
         <ConnectionBanner status={connection.status} permanentClose={connection.permanentClose} />
+        {/* Always in the DOM so screen readers pick up changes: connection lost/restored/closed, role changed. */}
+        <div role="status" className="visually-hidden" data-testid="board-announcer">
+          {announcement}
+        </div>
         <div className="summaries">
           <ResponsibilitySummary rows={rows} />
           <AgreementSummary rowIds={allRowIds} />
@@ -145,7 +160,7 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
             <BoardToolbar onAddRow={onAddRow} canAdd={doc !== null && connection.everSynced} onUndo={undo} onRedo={redo} canUndo={canUndo} canRedo={canRedo} />
           )}
         </div>
-        <UndoNotice message={notice} onUndo={undo} onDismiss={dismissNotice} />
+        <UndoNotice message={notice} onUndo={undoFromNotice} onDismiss={dismissNotice} />
         <RowLockedNotice subscribe={connection.subscribeBoardEvents} />
         <p id={HELP_ID} className="hint">
           {t("board.keyboardHelp")}

@@ -1,7 +1,11 @@
-/** Explains a connection that will not come back by itself (permanent close), or being offline. */
+/**
+ * Explains a connection that will not come back by itself (permanent close), or being offline.
+ * Not a live region: the board's announcer says it once (politely), see useBoardAnnouncements.
+ */
 import { Link, useLocation } from "@remix-run/react";
 import type { ConnectionStatus, PermanentClose } from "~/hooks/use-board-connection";
 import { t } from "~/i18n";
+import { closeMessage } from "~/lib/board-announcements";
 import { CloseCode } from "~/lib/collab-protocol";
 import { withNext } from "~/lib/next-path";
 
@@ -10,26 +14,13 @@ interface Props {
   permanentClose: PermanentClose | null;
 }
 
-function closeMessage(close: PermanentClose): string {
-  switch (close.code) {
-    case CloseCode.unauthenticated:
-      return t("connection.closed4401");
-    case CloseCode.forbidden:
-      return t("connection.closed4403");
-    case CloseCode.boardNotFound:
-      return t("connection.closed4404");
-    default:
-      return t("connection.closedOther", { code: close.code });
-  }
-}
-
 export function ConnectionBanner({ status, permanentClose }: Props) {
   const location = useLocation();
   if (permanentClose) {
     const signIn = permanentClose.code === CloseCode.unauthenticated;
     return (
-      <div role="alert" className="banner banner-error" data-testid="connection-closed" data-close-code={permanentClose.code}>
-        {closeMessage(permanentClose)}{" "}
+      <div className="banner banner-error" data-testid="connection-closed" data-close-code={permanentClose.code}>
+        {closeMessage(permanentClose.code)}{" "}
         {signIn ? (
           <a href={withNext("/login", location.pathname + location.search)}>{t("connection.signInAgain")}</a>
         ) : (

@@ -1,4 +1,7 @@
-/** Small indicator of the live connection: colour + text, announced politely. */
+/**
+ * Small indicator of the live connection: colour + text. Not a live region (every
+ * reconnect attempt would be read out): useBoardAnnouncements says what matters.
+ */
 import type { ConnectionStatus as Status } from "~/hooks/use-board-connection";
 import { t } from "~/i18n";
 
@@ -10,7 +13,7 @@ interface Props {
 export function ConnectionStatus({ status, synced }: Props) {
   const label = status === "connected" && !synced ? t("connection.loading") : t(`connection.${status}`);
   return (
-    <div role="status" className={`connection connection-${status}`} data-testid="connection-status" data-status={status} data-synced={synced}>
+    <div className={`connection connection-${status}`} data-testid="connection-status" data-status={status} data-synced={synced}>
       <span className="connection-dot" aria-hidden="true" />
       {label}
     </div>

@@ -6,7 +6,7 @@
  * works for the live board (InstrumentInfo) and a version (SnapshotInstrument).
  */
 import { useId, useMemo } from "react";
-import { t } from "~/i18n";
+import { LOCALE, t } from "~/i18n";
 import type { ThreatRow } from "~/lib/board-doc";
 import { INSTRUMENT_OWNERS, type InstrumentOwner } from "~/load-context";
 
@@ -30,7 +30,7 @@ export function heatmapColumns(rows: Props["rows"], instruments: Props["instrume
   const linked = new Set(rows.flatMap((row) => row.instrumentIds));
   return instruments
     .filter((instrument) => linked.has(instrument.id))
-    .sort((a, b) => (OWNER_ORDER.get(a.owner) ?? 9) - (OWNER_ORDER.get(b.owner) ?? 9) || a.name.localeCompare(b.name));
+    .sort((a, b) => (OWNER_ORDER.get(a.owner) ?? 9) - (OWNER_ORDER.get(b.owner) ?? 9) || a.name.localeCompare(b.name, LOCALE));
 }
 
 export function CoverageHeatmap({ rows, instruments, heading }: Props) {
@@ -55,7 +55,22 @@ export function CoverageHeatmap({ rows, instruments, heading }: Props) {
           <div className="heatmap-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
             <table className="heatmap" data-testid="coverage-heatmap">
               <caption className="visually-hidden">{t("heatmap.caption")}</caption>
+              <colgroup>
+                <col />
+              </colgroup>
+              {owners.map((owner) => (
+                <colgroup key={owner} span={columns.filter((column) => column.owner === owner).length} />
+              ))}
               <thead>
+                {/* The owner of each group of columns in words, so the fill colour is never the only clue. */}
+                <tr className="heatmap-owners">
+                  <td className="heatmap-corner-owners" />
+                  {owners.map((owner) => (
+                    <th key={owner} scope="colgroup" colSpan={columns.filter((column) => column.owner === owner).length} className={`heatmap-owner owner-${owner}`}>
+                      {t(`owner.${owner}`)}
+                    </th>
+                  ))}
+                </tr>
                 <tr>
                   <th scope="col" className="heatmap-corner">
                     {t("heatmap.threat")}
@@ -75,7 +90,7 @@ export function CoverageHeatmap({ rows, instruments, heading }: Props) {
                     </th>
                     {columns.map((instrument) =>
                       linkedSets[index].has(instrument.id) ? (
-                        <td key={instrument.id} className={`heatmap-cell owner-fill-${instrument.owner}`} title={`${row.title} × ${instrument.name}`}>
+                        <td key={instrument.id} className={`heatmap-cell owner-fill-${instrument.owner}`} title={t("heatmap.cellTitle", { threat: row.title || t("board.untitled", { n: index + 1 }), instrument: instrument.name })}>
                           <span className="visually-hidden">{t("heatmap.linked", { owner: t(`owner.${instrument.owner}`) })}</span>
                         </td>
                       ) : (

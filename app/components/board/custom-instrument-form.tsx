@@ -1,6 +1,7 @@
 /** Adds a board-specific instrument (posted to the board route's action); it then appears in the pickers. */
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { NATIVE_UNDO_ATTRIBUTE } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
 import { INSTRUMENT_OWNERS, type InstrumentInfo } from "~/load-context";
@@ -24,6 +25,8 @@ export function CustomInstrumentForm() {
   const errors = data && !data.ok ? (data.fieldErrors ?? {}) : {};
   const values = data && !data.ok ? (data.values ?? {}) : {};
   const added = data?.ok ? data.instrument : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, data);
 
   // Empty the form after a successful add.
   useEffect(() => {
@@ -37,7 +40,7 @@ export function CustomInstrumentForm() {
     <details className="panel custom-instrument" {...nativeUndo}>
       <summary>{t("customInstrument.heading")}</summary>
       <p className="muted">{t("customInstrument.intro")}</p>
-      <fetcher.Form method="post" key={formKey} className="form-grid" data-testid="custom-instrument-form" noValidate>
+      <fetcher.Form ref={formRef} method="post" key={formKey} className="form-grid" data-testid="custom-instrument-form" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value={CREATE_INSTRUMENT_INTENT} />
         <div className="form-field">

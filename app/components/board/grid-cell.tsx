@@ -1,7 +1,7 @@
 /** One cell of the matrix: roving tabindex, and a coloured outline with names when others edit it. */
 import type { CSSProperties, ReactNode } from "react";
 import type { PresenceEntry } from "~/hooks/use-presence";
-import { t } from "~/i18n";
+import { formatList, t } from "~/i18n";
 import { readableTextColor } from "~/lib/initials";
 
 interface Props {
@@ -27,7 +27,7 @@ export function GridCell({ col, active, editors, className, children }: Props) {
       {children}
       {names.length > 0 && (
         <span className="cell-editors" data-testid="cell-presence">
-          {names.map((name) => t("grid.editing", { name })).join(", ")}
+          {names.length === 1 ? t("grid.editing", { name: names[0] }) : t("grid.editingMany", { names: formatList(names, "conjunction") })}
         </span>
       )}
     </div>

@@ -10,7 +10,7 @@
 import { useRevalidator } from "@remix-run/react";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
-import { t } from "~/i18n";
+import { formatNumber, t } from "~/i18n";
 import { appendRows, type NewRowInput } from "~/lib/board-doc";
 import { CSRF_FIELD } from "~/lib/cookies";
 import { instrumentsNeeded, rowsToApply, type ImportApiResponse, type ImportPreview } from "~/lib/import-contract";
@@ -32,14 +32,14 @@ export interface ImportPanelProps {
 }
 
 /** Shown in the limit message; the server enforces MAX_IMPORT_BYTES of server/import. */
-const MAX_LABEL = "5 MiB";
+const MAX_MIB = 5;
 
-type Phase = { step: "idle" } | { step: "checking" } | { step: "applying" } | { step: "done"; count: number } | { step: "failed"; message: string };
+type Phase = { step: "idle" } | { step: "checking" } | { step: "applying" } | { step: "done"; count: number } | { step: "failed"; message: string; aboutFile?: boolean };
 
 async function postImport(boardId: string, body: FormData): Promise<ImportApiResponse> {
   const response = await fetch(`/boards/${boardId}/import.json`, { method: "POST", body, credentials: "same-origin" });
   const type = response.headers.get("Content-Type") ?? "";
-  if (!type.includes("application/json")) return { ok: false, message: `${t("errors.status", { status: response.status })}` };
+  if (!type.includes("application/json")) return { ok: false, message: t("errors.status", { status: response.status }) };
   return (await response.json()) as ImportApiResponse;
 }
 
@@ -48,6 +48,8 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
   const csrf = useCsrfToken();
   const revalidator = useRevalidator();
   const formRef = useRef<HTMLFormElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
 
@@ -57,7 +59,7 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
     event.preventDefault();
     const body = new FormData(event.currentTarget);
     const file = body.get("file");
-    if (!(file instanceof File) || file.size === 0) return setPhase({ step: "failed", message: t("versionImport.noFile") });
+    if (!(file instanceof File) || file.size === 0) return setPhase({ step: "failed", message: t("versionImport.noFile"), aboutFile: true });
     setPreview(null);
     setPhase({ step: "checking" });
     try {
@@ -65,7 +67,7 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
       if (answer.ok && answer.intent === "preview") {
         setPreview(answer.preview);
         setPhase({ step: "idle" });
-      } else setPhase({ step: "failed", message: answer.ok ? t("forms.badRequest") : answer.message });
+      } else setPhase({ step: "failed", message: answer.ok ? t("forms.badRequest") : answer.message, aboutFile: true });
     } catch {
       setPhase({ step: "failed", message: t("errors.unexpected") });
     }
@@ -80,6 +82,8 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
     formRef.current?.reset();
     setPhase({ step: "done", count: ids.length });
     onImported?.(ids);
+    // The import buttons are gone with the preview: focus the result, which says how to undo.
+    requestAnimationFrame(() => statusRef.current?.focus());
   }
 
   async function importRows(current: ImportPreview) {
@@ -105,31 +109,47 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
     setPreview(null);
     setPhase({ step: "idle" });
     formRef.current?.reset();
+    fileRef.current?.focus();
   }
 
   const validCount = preview ? rowsToApply(preview).length : 0;
   const busy = phase.step === "checking" || phase.step === "applying";
+  const fileInvalid = phase.step === "failed" && phase.aboutFile === true;
   return (
     <section className="panel import-panel" aria-labelledby={`${id}-heading`} data-native-undo>
       <h2 id={`${id}-heading`}>{t("versionImport.heading")}</h2>
-      <p className="hint">{t("versionImport.intro", { max: MAX_LABEL })}</p>
+      <p id={`${id}-intro`} className="hint">
+        {t("versionImport.intro", { max: t("versionImport.maxSize", { size: formatNumber(MAX_MIB) }) })}
+      </p>
       <form ref={formRef} method="post" encType="multipart/form-data" action={`/boards/${boardId}/import.json`} onSubmit={(event) => void check(event)} className="inline-form">
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
         <input type="hidden" name="intent" value={PREVIEW_INTENT} />
         <div className="form-field">
           <label htmlFor={`${id}-file`}>{t("versionImport.file")}</label>
-          <input id={`${id}-file`} name="file" type="file" accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+          {/* A failed check is about the file: the field is marked and points at the message (and at the limits). */}
+          <input
+            ref={fileRef}
+            id={`${id}-file`}
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            aria-invalid={fileInvalid || undefined}
+            aria-describedby={fileInvalid ? `${id}-status ${id}-intro` : `${id}-intro`}
+          />
         </div>
         <button type="submit" className="button" disabled={busy}>
           {t("versionImport.upload")}
         </button>
       </form>
-      <p className={`import-status import-status-${phase.step}`} role="status" aria-live="polite" data-testid="import-status">
+      <p id={`${id}-status`} ref={statusRef} tabIndex={-1} className={`import-status import-status-${phase.step}`} role="status" aria-live="polite" data-testid="import-status">
         {busy && <span className="spinner" aria-hidden="true" />}
         {phase.step === "checking" && t("versionImport.checking")}
         {phase.step === "applying" && t("versionImport.applying")}
         {phase.step === "done" && t("versionImport.applied", { count: phase.count })}
         {phase.step === "failed" && <span className="field-error">{phase.message}</span>}
+        {/* The preview appears below: say what it found (visible there as well). */}
+        {phase.step === "idle" && preview && <span className="visually-hidden">{t("versionImport.validCount", { valid: validCount, total: preview.rows.length })}</span>}
       </p>
       {preview && (
         <>

@@ -1,5 +1,5 @@
 /** The rows of an import file as they would be added, each with its errors (row, column, why). */
-import { t } from "~/i18n";
+import { formatList, t } from "~/i18n";
 import type { ImportPreview, ImportProblem } from "~/lib/import-contract";
 import type { InstrumentInfo } from "~/load-context";
 
@@ -27,7 +27,7 @@ export function ImportPreviewTable({ preview, instruments }: Props) {
           <p>{t("versionImport.fileErrors")}</p>
           <ul>
             {preview.errors.map((error, index) => (
-              <li key={index}>{error.row > 0 ? `${error.row} · ${problemText(error)}` : problemText(error)}</li>
+              <li key={index}>{error.row > 0 ? t("versionImport.lineProblem", { line: error.row, problem: problemText(error) }) : problemText(error)}</li>
             ))}
           </ul>
         </div>
@@ -42,7 +42,7 @@ export function ImportPreviewTable({ preview, instruments }: Props) {
           </ul>
         </div>
       )}
-      {preview.newInstruments.length > 0 && <p>{t("versionImport.newInstruments", { names: preview.newInstruments.map((i) => i.name).join(", ") })}</p>}
+      {preview.newInstruments.length > 0 && <p>{t("versionImport.newInstruments", { names: formatList(preview.newInstruments.map((i) => i.name)) })}</p>}
       <div className="table-scroll">
         <table className="data-table import-table">
           <thead>
@@ -60,7 +60,14 @@ export function ImportPreviewTable({ preview, instruments }: Props) {
                 <th scope="row">{row.line}</th>
                 <td>{row.value?.title ?? ""}</td>
                 <td>{row.value?.responsibility ? t(`responsibility.${row.value.responsibility}`) : ""}</td>
-                <td>{(row.value?.instrumentIds ?? []).map((id) => names.get(id) ?? id).join("; ")}</td>
+                <td>
+                  {/* A list, not a joined string: instrument names contain commas. */}
+                  <ul className="plain-list">
+                    {(row.value?.instrumentIds ?? []).map((id) => (
+                      <li key={id}>{names.get(id) ?? id}</li>
+                    ))}
+                  </ul>
+                </td>
                 <td>
                   {row.errors.length === 0 ? (
                     t("versionImport.ok")

@@ -1,6 +1,7 @@
 /** A linked instrument: owner colour, name, details as tooltip and as text for screen readers, × to unlink. */
 import { useId } from "react";
 import { t } from "~/i18n";
+import { instrumentDetails } from "~/lib/instrument-details";
 import type { InstrumentInfo } from "~/load-context";
 
 interface Props {
@@ -8,15 +9,6 @@ interface Props {
   instrument: InstrumentInfo | undefined;
   /** Null when read-only: no × button. */
   onUnlink: ((instrumentId: string) => void) | null;
-}
-
-export function instrumentDetails(instrument: InstrumentInfo): string {
-  return t("instruments.details", {
-    owner: t(`owner.${instrument.owner}`),
-    kind: instrument.kind,
-    year: instrument.year ? ` · ${instrument.year}` : "",
-    reference: instrument.reference,
-  }).replace(/ · $/, "");
 }
 
 export function InstrumentChip({ instrumentId, instrument, onUnlink }: Props) {

@@ -1,6 +1,7 @@
 /** "Link instrument": a small popover with a text filter and the matching, not yet linked instruments. */
 import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { t } from "~/i18n";
+import { instrumentDetails } from "~/lib/instrument-details";
 import { searchInstruments } from "~/lib/instrument-search";
 import { PlusIcon } from "../icons";
 import { useBoard } from "./board-context";
@@ -66,7 +67,7 @@ export function InstrumentPicker({ title, linkedIds, onLink }: Props) {
         <PlusIcon /> {t("instruments.link")}
       </button>
       {open && (
-        <div id={popoverId} className="picker-popover" data-testid="instrument-picker">
+        <div id={popoverId} className="picker-popover" role="group" aria-label={t("instruments.linkFor", { title })} data-testid="instrument-picker">
           <input
             type="search"
             className="picker-search"
@@ -94,10 +95,7 @@ export function InstrumentPicker({ title, linkedIds, onLink }: Props) {
                   >
                     <span className={`owner-badge owner-${instrument.owner}`}>{t(`owner.${instrument.owner}`)}</span>
                     <span className="picker-name">{instrument.name}</span>
-                    <span className="picker-meta">
-                      {[instrument.kind, instrument.year, instrument.reference].filter(Boolean).join(" · ")}
-                      {instrument.custom && ` · ${t("instruments.custom")}`}
-                    </span>
+                    <span className="picker-meta">{instrumentDetails(instrument, { owner: false })}</span>
                   </button>
                 </li>
               ))}

@@ -1,5 +1,5 @@
-/** Short-lived message after a deletion, with an Undo button. */
-import { useEffect } from "react";
+/** Short-lived message after a deletion, with an Undo button. It stays while the pointer or the keyboard focus is on it. */
+import { useEffect, useState } from "react";
 import { t } from "~/i18n";
 
 interface Props {
@@ -11,13 +11,27 @@ interface Props {
 const VISIBLE_MS = 8000;
 
 export function UndoNotice({ message, onUndo, onDismiss }: Props) {
+  // Someone tabbing to "Undo" (or reading it) must not have it vanish under them.
+  const [held, setHeld] = useState(false);
   useEffect(() => {
-    if (!message) return;
+    if (!message) setHeld(false);
+  }, [message]);
+  useEffect(() => {
+    if (!message || held) return;
     const timer = window.setTimeout(onDismiss, VISIBLE_MS);
     return () => window.clearTimeout(timer);
-  }, [message, onDismiss]);
+  }, [message, onDismiss, held]);
+  const hold = () => setHeld(true);
+  const release = () => setHeld(false);
   return (
-    <div role="status" className={message ? "notice" : "notice notice-empty"}>
+    <div
+      role="status"
+      className={message ? "notice" : "notice notice-empty"}
+      onFocus={hold}
+      onBlur={(event) => !event.currentTarget.contains(event.relatedTarget as Node | null) && release()}
+      onMouseEnter={hold}
+      onMouseLeave={release}
+    >
       {message && (
         <>
           {message}{" "}

@@ -2,6 +2,7 @@
 import { useId } from "react";
 import { t } from "~/i18n";
 import { countAgreement } from "~/lib/consensus-labels";
+import { Message } from "../message";
 import { useConsensusOptional } from "./consensus-context";
 
 const STATES = ["agreed", "proposed", "draft"] as const;
@@ -19,7 +20,7 @@ export function AgreementSummary({ rowIds }: { rowIds: readonly string[] }) {
       </h2>
       <div className="summary-bar" role="img" aria-label={t("workflow.summaryText", { ...counts })}>
         {STATES.filter((state) => counts[state] > 0).map((state) => (
-          <span key={state} className={`summary-segment agreement-fill-${state}`} style={{ flexGrow: counts[state] }} title={`${t(LABELS[state])}: ${counts[state]}`}>
+          <span key={state} className={`summary-segment agreement-fill-${state}`} style={{ flexGrow: counts[state] }} title={t("common.labelCount", { label: t(LABELS[state]), count: counts[state] })}>
             {counts[state]}
           </span>
         ))}
@@ -28,11 +29,11 @@ export function AgreementSummary({ rowIds }: { rowIds: readonly string[] }) {
         {STATES.map((state) => (
           <li key={state}>
             <span className={`swatch agreement-fill-${state}`} aria-hidden="true" />
-            {t(LABELS[state])} <strong data-testid={`agreement-${state}`}>{counts[state]}</strong>
+            <Message id="common.legendCount" values={{ label: t(LABELS[state]), count: <strong data-testid={`agreement-${state}`}>{counts[state]}</strong> }} />
           </li>
         ))}
         <li className={counts.blocked > 0 ? "agreement-blocked" : undefined}>
-          {t("workflow.summaryBlocked")} <strong data-testid="agreement-blocked">{counts.blocked}</strong>
+          <Message id="common.legendCount" values={{ label: t("workflow.summaryBlocked"), count: <strong data-testid="agreement-blocked">{counts.blocked}</strong> }} />
         </li>
       </ul>
     </section>

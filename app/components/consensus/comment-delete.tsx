@@ -1,5 +1,5 @@
 /** Deleting one's own comment, after an inline confirmation. */
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { t } from "~/i18n";
 import type { CommentView } from "~/lib/consensus-contract";
 import { ConsensusForm, useConsensusFetcher } from "./consensus-form";
@@ -12,9 +12,15 @@ interface Props {
 export function CommentDelete({ comment, label }: Props) {
   const fetcher = useConsensusFetcher();
   const [confirming, setConfirming] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  // Cancelling puts focus back on the Delete button the confirmation replaced.
+  const cancel = () => {
+    setConfirming(false);
+    requestAnimationFrame(() => deleteButton.current?.focus());
+  };
   if (!confirming) {
     return (
-      <button type="button" className="link-button" aria-label={label} onClick={() => setConfirming(true)} data-testid="comment-delete">
+      <button type="button" ref={deleteButton} className="link-button" aria-label={label} onClick={() => setConfirming(true)} data-testid="comment-delete">
         {t("comments.delete")}
       </button>
     );
@@ -26,7 +32,7 @@ export function CommentDelete({ comment, label }: Props) {
         {t("comments.confirmDeleteYes")}
       </button>
       {/* Autofocus: keyboard users land on the safe choice. */}
-      <button type="button" className="button button-small" autoFocus onClick={() => setConfirming(false)}>
+      <button type="button" className="button button-small" autoFocus onClick={cancel}>
         {t("comments.cancel")}
       </button>
     </ConsensusForm>

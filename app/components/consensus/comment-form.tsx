@@ -103,7 +103,7 @@ export function CommentForm({ rowId, title, parentId, replyTo, onDone, autoFocus
           ))}
         </p>
       )}
-      <FieldError formId={formId} field="parentId" message={errors.parentId} />
+      <FieldError formId={formId} field="parentId" message={errors.parentId} alert />
       <div className="form-actions">
         <button type="submit" className="button button-primary button-small" data-testid="comment-submit" aria-label={parentId ? undefined : t("comments.postFor", { title })}>
           {fetcher.state !== "idle" ? t("comments.posting") : parentId ? t("comments.postReply") : t("comments.post")}

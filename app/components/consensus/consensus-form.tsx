@@ -4,6 +4,7 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, type FormHTMLAttributes, type ReactNode } from "react";
+import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import type { ConsensusIntent } from "~/lib/consensus-forms";
 import type { action as consensusAction } from "~/routes/boards.$boardId_.consensus";
 import { CsrfField } from "../csrf-field";
@@ -50,9 +51,12 @@ interface Props extends FormProps {
 
 export function ConsensusForm({ fetcher, intent, fields = {}, onSuccess, children, ...rest }: Props) {
   const { actionUrl } = useConsensus();
+  const formRef = useRef<HTMLFormElement>(null);
   useOnSuccess(fetcher, onSuccess);
+  useFocusFirstInvalid(formRef, fetcher.state === "idle" ? fetcher.data : undefined);
   return (
     <fetcher.Form
+      ref={formRef}
       method="post"
       action={actionUrl}
       noValidate

@@ -42,7 +42,7 @@ export function OpenThreadsPanel({ titleOf, onClose }: Props) {
   }) : null;
 
   return (
-    <SidePanel heading={t("comments.threadsHeading")} onClose={onClose} className="threads-panel" data-testid="open-threads-panel">
+    <SidePanel heading={t("comments.threadsHeading")} onClose={onClose} returnFocusTo={`[data-testid="threads-toggle"]`} className="threads-panel" data-testid="open-threads-panel">
       {threads === null ? (
         <p className="muted">{t("comments.threadsLoading")}</p>
       ) : threads.length === 0 ? (

@@ -74,7 +74,7 @@ function PositionFormFields({ rowId, title, delegation, initial, initialText }: 
           <FieldError formId={formId} field="text" message={errors.text} />
         </div>
       )}
-      <FieldError formId={formId} field="rowId" message={errors.rowId} />
+      <FieldError formId={formId} field="rowId" message={errors.rowId} alert />
       <div className="form-actions">
         <button type="submit" className="button button-primary button-small" disabled={position === ""} aria-label={t("positions.recordFor", { title })}>
           {busy ? t("positions.recording") : t("positions.record")}

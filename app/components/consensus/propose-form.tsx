@@ -51,7 +51,7 @@ export function ProposeForm({ rowId, title }: Props) {
           <FieldError formId={formId} field="silenceDeadline" message={errors.silenceDeadline} />
         </div>
       )}
-      <FieldError formId={formId} field="rowId" message={errors.rowId} />
+      <FieldError formId={formId} field="rowId" message={errors.rowId} alert />
       <button type="submit" className="button button-small" aria-label={t("workflow.proposeFor", { title })} data-testid="propose-submit">
         {t("workflow.propose")}
       </button>

@@ -23,6 +23,7 @@ export function RowPanel({ rowId, title, section, onClose }: Props) {
       onClose={onClose}
       closeLabel={t("workflow.closePanelFor", { title })}
       initialFocus={section === "comments" ? '[data-section="comments"] h3' : undefined}
+      returnFocusTo={`[data-row-id=${JSON.stringify(rowId)}] [data-testid="${section === "comments" ? "row-comments-button" : "row-status-button"}"]`}
       className="row-panel"
       data-testid="row-panel"
     >

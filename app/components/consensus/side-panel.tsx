@@ -15,19 +15,22 @@ interface Props {
   closeLabel?: string;
   /** Selector of the element (tabIndex -1) to focus on open, inside the panel; default the heading. */
   initialFocus?: string;
+  /** Selector of where focus goes on close when what opened the panel is gone (e.g. a button of another panel). */
+  returnFocusTo?: string;
   className?: string;
   "data-testid"?: string;
   children: ReactNode;
 }
 
-export function SidePanel({ heading, onClose, closeLabel, initialFocus, className, children, ...rest }: Props) {
+export function SidePanel({ heading, onClose, closeLabel, initialFocus, returnFocusTo, className, children, ...rest }: Props) {
   const headingId = useId();
   const panelRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusKeeper(panelRef, headingRef);
 
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && active !== document.body ? active : null;
     const panel = panelRef.current;
     const target = initialFocus ? panel?.querySelector<HTMLElement>(initialFocus) : null;
     (target ?? headingRef.current)?.focus();
@@ -36,7 +39,9 @@ export function SidePanel({ heading, onClose, closeLabel, initialFocus, classNam
       const active = document.activeElement;
       // Closed from inside the panel (focus is lost with it): back to the opener.
       const focusWasInPanel = !active || active === document.body || (panel?.contains(active) ?? false);
-      if (focusWasInPanel && opener?.isConnected) opener.focus();
+      if (!focusWasInPanel) return;
+      const target = opener?.isConnected ? opener : returnFocusTo ? document.querySelector<HTMLElement>(returnFocusTo) : null;
+      target?.focus();
     };
     // Once per opening: the parent remounts the panel (key) for another row or section.
     // eslint-disable-next-line react-hooks/exhaustive-deps

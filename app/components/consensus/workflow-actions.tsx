@@ -39,7 +39,7 @@ export function WorkflowActions({ view, title }: Props) {
               {blocker}
             </p>
           )}
-          <FieldError formId={`${formId}-declare`} field="rowId" message={fieldErrorsOf(declare).rowId} />
+          <FieldError formId={`${formId}-declare`} field="rowId" message={fieldErrorsOf(declare).rowId} alert />
         </ConsensusForm>
       )}
       {state !== "draft" && (
@@ -47,7 +47,7 @@ export function WorkflowActions({ view, title }: Props) {
           <button type="submit" className="button button-small" aria-label={t("workflow.reopenFor", { title })} data-testid="reopen">
             {t("workflow.reopen")}
           </button>
-          <FieldError formId={`${formId}-reopen`} field="rowId" message={fieldErrorsOf(reopen).rowId} />
+          <FieldError formId={`${formId}-reopen`} field="rowId" message={fieldErrorsOf(reopen).rowId} alert />
         </ConsensusForm>
       )}
     </div>

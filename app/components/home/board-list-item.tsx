@@ -1,12 +1,14 @@
 /** One board in the list: link, your role, creation date; for chairs rename and archive/unarchive (each its own fetcher). */
 import { Link, useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { formatDate, t } from "~/i18n";
 import { BOARD_TITLE_MAX } from "~/lib/board-forms";
 import { ROLE_CAN } from "~/lib/roles";
 import type { BoardRole, BoardSummary } from "~/load-context";
 import { CsrfField } from "../csrf-field";
 import { errorProps, FieldError } from "../field-error";
+import { Message } from "../message";
 
 interface ActionData {
   ok: boolean;
@@ -21,13 +23,24 @@ export function BoardListItem({ board }: Props) {
   const rename = useFetcher<ActionData>();
   const archive = useFetcher<ActionData>();
   const [renaming, setRenaming] = useState(false);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const renameForm = useRef<HTMLFormElement>(null);
   const formId = `rename-${board.id}`;
   const archived = board.archivedAt !== null;
   const canManage = ROLE_CAN.manageBoard(board.role);
   const renameError = rename.state === "idle" && rename.data && !rename.data.ok ? rename.data.fieldErrors?.title : undefined;
+  useFocusFirstInvalid(renameForm, rename.state === "idle" ? rename.data : undefined);
 
+  // The rename form replaces the Rename button: when it closes, focus goes back to that button.
+  const endRename = () => {
+    setRenaming(false);
+    requestAnimationFrame(() => renameButton.current?.focus());
+  };
   useEffect(() => {
-    if (rename.state === "idle" && rename.data?.ok) setRenaming(false);
+    if (rename.state === "idle" && rename.data?.ok) {
+      setRenaming(false);
+      requestAnimationFrame(() => renameButton.current?.focus());
+    }
   }, [rename.state, rename.data]);
 
   return (
@@ -41,11 +54,19 @@ export function BoardListItem({ board }: Props) {
         </span>
         {archived && <span className="badge badge-muted">{t("boards.archivedBadge")}</span>}
         <span className="muted board-date">
-          {t("boards.created")} <time dateTime={board.createdAt}>{formatDate(board.createdAt)}</time>
+          <Message id="boards.createdOn" values={{ date: <time dateTime={board.createdAt}>{formatDate(board.createdAt)}</time> }} />
         </span>
       </div>
       {!canManage ? null : renaming ? (
-        <rename.Form method="post" className="inline-form" noValidate>
+        <rename.Form
+          ref={renameForm}
+          method="post"
+          className="inline-form"
+          noValidate
+          onKeyDown={(event) => {
+            if (event.key === "Escape") endRename();
+          }}
+        >
           <CsrfField />
           <input type="hidden" name="intent" value="rename" />
           <input type="hidden" name="boardId" value={board.id} />
@@ -59,13 +80,13 @@ export function BoardListItem({ board }: Props) {
           <button type="submit" className="button button-primary button-small" disabled={rename.state !== "idle"}>
             {t("common.save")}
           </button>
-          <button type="button" className="button button-small" onClick={() => setRenaming(false)}>
+          <button type="button" className="button button-small" onClick={endRename}>
             {t("common.cancel")}
           </button>
         </rename.Form>
       ) : (
         <div className="board-item-actions">
-          <button type="button" className="button button-small" onClick={() => setRenaming(true)} aria-label={t("boards.renameButton", { title: board.title })}>
+          <button type="button" ref={renameButton} className="button button-small" onClick={() => setRenaming(true)} aria-label={t("boards.renameButton", { title: board.title })}>
             {t("boards.rename")}
           </button>
           <archive.Form method="post">

@@ -1,5 +1,7 @@
 /** New board: a title and a template (empty, or the 15 catalogue threats). */
 import { Form, useNavigation } from "@remix-run/react";
+import { useRef } from "react";
+import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { t } from "~/i18n";
 import { BOARD_TITLE_MAX } from "~/lib/board-forms";
 import { CsrfField } from "../csrf-field";
@@ -11,19 +13,22 @@ interface Props {
 }
 
 const FORM_ID = "create-board";
+// Keys, not strings: translated at render time (a per-request locale would otherwise be frozen at import).
 const TEMPLATES = [
-  { value: "empty", label: t("boards.templateEmpty"), hint: t("boards.templateEmptyHint") },
-  { value: "starter", label: t("boards.templateStarter"), hint: t("boards.templateStarterHint") },
+  { value: "empty", label: "boards.templateEmpty", hint: "boards.templateEmptyHint" },
+  { value: "starter", label: "boards.templateStarter", hint: "boards.templateStarterHint" },
 ] as const;
 
 export function CreateBoardForm({ errors, values }: Props) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "create";
   const template = values.template ?? "starter";
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
   return (
     <section className="panel" aria-labelledby="create-heading">
       <h2 id="create-heading">{t("boards.createHeading")}</h2>
-      <Form method="post" className="form-stack" data-testid="create-board-form" noValidate>
+      <Form ref={formRef} method="post" className="form-stack" data-testid="create-board-form" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="create" />
         <div className="form-field">
@@ -44,9 +49,9 @@ export function CreateBoardForm({ errors, values }: Props) {
                 aria-describedby={`template-${value}-hint`}
                 data-testid={`template-${value}`}
               />
-              <label htmlFor={`template-${value}`}>{label}</label>
+              <label htmlFor={`template-${value}`}>{t(label)}</label>
               <span id={`template-${value}-hint`} className="hint">
-                {hint}
+                {t(hint)}
               </span>
             </div>
           ))}

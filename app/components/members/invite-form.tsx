@@ -1,12 +1,13 @@
 /** Chair: create an invite link (role, expiry, single or multi use). Its secret is shown once, right here. */
 import { useFetcher } from "@remix-run/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { t } from "~/i18n";
 import { inviteUrl } from "~/lib/invite-status";
 import { INVITE_HOURS_MAX, INVITE_HOURS_MIN, type MemberActionResult } from "~/lib/member-forms";
 import { TextInput } from "../account/text-input";
 import { CsrfField } from "../csrf-field";
-import { FieldError } from "../field-error";
+import { errorProps, FieldError, fieldErrorId } from "../field-error";
 import { RoleSelect } from "./role-select";
 
 const FORM_ID = "create-invite";
@@ -21,6 +22,8 @@ export function InviteForm({ origin }: Props) {
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   const errors = result && !result.ok ? result.fieldErrors : {};
   const link = result?.ok && result.token ? inviteUrl(origin, result.token) : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, result);
 
   const copy = async (url: string) => {
     try {
@@ -36,16 +39,16 @@ export function InviteForm({ origin }: Props) {
     <section className="panel" aria-labelledby="invite-heading">
       <h2 id="invite-heading">{t("members.inviteHeading")}</h2>
       <p className="muted">{t("members.inviteIntro")}</p>
-      <fetcher.Form method="post" className="form-grid" data-testid="invite-form" noValidate>
+      <fetcher.Form ref={formRef} method="post" className="form-grid" data-testid="invite-form" noValidate>
         <CsrfField />
         <input type="hidden" name="intent" value="create-invite" />
         <div className="form-field">
           <label htmlFor={`${FORM_ID}-role`}>{t("members.inviteRole")}</label>
-          <RoleSelect id={`${FORM_ID}-role`} defaultValue="delegate" />
+          <RoleSelect id={`${FORM_ID}-role`} defaultValue="delegate" invalid={Boolean(errors.role)} describedBy={errors.role ? fieldErrorId(FORM_ID, "role") : undefined} />
           <FieldError formId={FORM_ID} field="role" message={errors.role} />
         </div>
         <TextInput formId={FORM_ID} name="expiresInHours" type="number" label={t("members.expiresInHours")} min={INVITE_HOURS_MIN} max={INVITE_HOURS_MAX} defaultValue="72" required error={errors.expiresInHours} />
-        <fieldset className="form-field">
+        <fieldset className="form-field" {...errorProps(FORM_ID, "uses", errors.uses)}>
           <legend>{t("members.uses")}</legend>
           <label className="choice-inline">
             <input type="radio" name="uses" value="single" defaultChecked data-testid="invite-single" /> {t("members.singleUse")}

@@ -4,7 +4,7 @@
  * state is also written out, so colour is never the only signal.
  */
 import { useState } from "react";
-import { t } from "~/i18n";
+import { formatList, t } from "~/i18n";
 import type { MatrixChange, MatrixChangeKind } from "~/lib/matrix-diff";
 import type { MatrixSnapshot, SnapshotRow } from "~/lib/matrix-snapshot";
 import { positionLabel } from "~/lib/version-labels";
@@ -50,20 +50,36 @@ export function pairRows(a: MatrixSnapshot, b: MatrixSnapshot, changes: readonly
 function RowCell({ row, snapshot, kinds }: { row?: SnapshotRow; snapshot: MatrixSnapshot; kinds: Set<MatrixChangeKind> }) {
   if (!row) return <td className="diff-absent muted">{t("versionDiff.absent")}</td>;
   const names = new Map(snapshot.instruments.map((instrument) => [instrument.id, instrument.name]));
-  const mark = (...changed: MatrixChangeKind[]) => (changed.some((kind) => kinds.has(kind)) ? "diff-field-changed" : undefined);
+  const changed = (...changedKinds: MatrixChangeKind[]) => changedKinds.some((kind) => kinds.has(kind));
+  const mark = (...changedKinds: MatrixChangeKind[]) => (changed(...changedKinds) ? "diff-field-changed" : undefined);
+  // Colour marks the changed field; this says it in words too.
+  const changedMark = (...changedKinds: MatrixChangeKind[]) => changed(...changedKinds) && <span className="diff-changed-mark">{t("versionDiff.fieldChanged")}</span>;
+  const responsibility = t(`responsibility.${row.responsibility}`);
   return (
     <td>
       <strong className={mark("title-changed")}>{row.title}</strong>
+      {changedMark("title-changed")}
       <div className={mark("responsibility-changed", "lead-changed")}>
-        {t(`responsibility.${row.responsibility}`)}
-        {row.lead && ` · ${t(`lead.${row.lead}`)}`}
+        {row.lead ? t("versionDiff.responsibilityLead", { responsibility, lead: t(`lead.${row.lead}`) }) : responsibility}
+        {changedMark("responsibility-changed", "lead-changed")}
       </div>
       <div className={mark("instrument-linked", "instrument-unlinked")}>
-        {row.instrumentIds.map((id) => names.get(id) ?? id).join("; ") || t("instruments.none")}
+        {/* A list, not a joined string: instrument names contain commas. */}
+        {row.instrumentIds.length > 0 ? (
+          <ul className="plain-list">
+            {row.instrumentIds.map((id) => (
+              <li key={id}>{names.get(id) ?? id}</li>
+            ))}
+          </ul>
+        ) : (
+          t("instruments.none")
+        )}
+        {changedMark("instrument-linked", "instrument-unlinked")}
       </div>
       {row.positions.length > 0 && (
         <div className={mark("position-changed")}>
-          {row.positions.map((p) => `${p.delegation}: ${positionLabel(p.position)}`).join("; ")}
+          {formatList(row.positions.map((p) => t("versionView.positionEntry", { delegation: p.delegation, position: positionLabel(p.position) })))}
+          {changedMark("position-changed")}
         </div>
       )}
     </td>

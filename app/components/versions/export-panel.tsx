@@ -20,7 +20,7 @@ type Status =
   | { state: "idle" }
   | { state: "preparing"; format: ExportFormatId; percent: number | null }
   | { state: "done"; format: ExportFormatId; file: string }
-  | { state: "failed"; format: ExportFormatId; status: string };
+  | { state: "failed"; format: ExportFormatId; status: number | null };
 
 const formatName = (format: ExportFormatId) => t(`versionExport.${format}`);
 
@@ -57,18 +57,19 @@ function saveBlob(blob: Blob, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** What the live region says: the start and the end of a download, not every percent of it. */
 function statusText(status: Status): string {
   switch (status.state) {
     case "idle":
       return "";
     case "preparing":
-      return status.percent === null
-        ? t("versionExport.preparing", { format: formatName(status.format) })
-        : t("versionExport.progress", { format: formatName(status.format), percent: status.percent });
+      return t("versionExport.preparing", { format: formatName(status.format) });
     case "done":
       return t("versionExport.done", { format: formatName(status.format), file: status.file });
     case "failed":
-      return t("versionExport.failed", { format: formatName(status.format), status: status.status });
+      return status.status === null
+        ? t("versionExport.failedNetwork", { format: formatName(status.format) })
+        : t("versionExport.failed", { format: formatName(status.format), status: status.status });
   }
 }
 
@@ -89,7 +90,7 @@ export function ExportPanel({ boardId, versions, source: initialSource = "live" 
     try {
       const response = await fetch(href, { credentials: "same-origin" });
       if (!response.ok) {
-        setStatus({ state: "failed", format, status: String(response.status) });
+        setStatus({ state: "failed", format, status: response.status });
         return;
       }
       // Signed out meanwhile (redirected to the login page): let the browser follow the plain link.
@@ -103,7 +104,7 @@ export function ExportPanel({ boardId, versions, source: initialSource = "live" 
       saveBlob(blob, file);
       setStatus({ state: "done", format, file });
     } catch {
-      setStatus({ state: "failed", format, status: "network" });
+      setStatus({ state: "failed", format, status: null });
     } finally {
       busy.current = false;
     }
@@ -159,10 +160,18 @@ export function ExportPanel({ boardId, versions, source: initialSource = "live" 
           </li>
         ))}
       </ul>
-      <p className={`export-status export-status-${status.state}`} role="status" aria-live="polite" data-testid="export-status">
+      <div className={`export-status export-status-${status.state}`}>
         {preparing && <span className="spinner" aria-hidden="true" />}
-        {statusText(status)}
-      </p>
+        <p role="status" aria-live="polite" className="export-status-text" data-testid="export-status">
+          {statusText(status)}
+        </p>
+        {/* Progress is shown, not announced (a live region would read every percent). */}
+        {preparing && status.percent !== null && (
+          <progress max={100} value={status.percent} aria-label={t("versionExport.progress", { format: formatName(status.format), percent: status.percent })} data-testid="export-progress">
+            {status.percent}
+          </progress>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /** The chair's form: title and which threats go into the next version. */
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
+import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { t } from "~/i18n";
 import { PUBLISH_INTENT, VERSION_TITLE_MAX } from "~/lib/version-forms";
 import { errorProps, FieldError } from "../field-error";
@@ -15,18 +16,21 @@ interface Props {
 }
 
 const FORM_ID = "publish";
+// Keys, not strings: translated at render time.
 const SCOPES = [
-  { value: "agreed", label: t("versions.scopeAgreed"), hint: t("versions.scopeAgreedHint") },
-  { value: "all", label: t("versions.scopeAll"), hint: t("versions.scopeAllHint") },
+  { value: "agreed", label: "versions.scopeAgreed", hint: "versions.scopeAgreedHint" },
+  { value: "all", label: "versions.scopeAll", hint: "versions.scopeAllHint" },
 ] as const;
 
 export function PublishForm({ nextNumber, fieldErrors, values, submitting, children }: Props) {
   const scope = values.scope ?? "agreed";
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fieldErrors);
   return (
     <section className="panel" aria-labelledby="publish-heading">
       <h2 id="publish-heading">{t("versions.publishHeading", { number: nextNumber })}</h2>
       <p className="hint">{t("versions.publishIntro")}</p>
-      <Form method="post" className="form-stack" noValidate data-testid="publish-form">
+      <Form ref={formRef} method="post" className="form-stack" noValidate data-testid="publish-form">
         {children}
         <input type="hidden" name="intent" value={PUBLISH_INTENT} />
         <div className="form-field">
@@ -38,9 +42,11 @@ export function PublishForm({ nextNumber, fieldErrors, values, submitting, child
             required
             maxLength={VERSION_TITLE_MAX}
             defaultValue={values.title}
-            {...errorProps(FORM_ID, "title", fieldErrors.title)}
+            {...errorProps(FORM_ID, "title", fieldErrors.title, "publish-title-hint")}
           />
-          <p className="hint">{t("versions.publishTitleHint")}</p>
+          <p id="publish-title-hint" className="hint">
+            {t("versions.publishTitleHint")}
+          </p>
           <FieldError formId={FORM_ID} field="title" message={fieldErrors.title} />
         </div>
         <fieldset className="form-field template-choice" {...errorProps(FORM_ID, "scope", fieldErrors.scope)}>
@@ -48,9 +54,9 @@ export function PublishForm({ nextNumber, fieldErrors, values, submitting, child
           {SCOPES.map(({ value, label, hint }) => (
             <div className="choice" key={value}>
               <input type="radio" id={`scope-${value}`} name="scope" value={value} defaultChecked={scope === value} aria-describedby={`scope-${value}-hint`} />
-              <label htmlFor={`scope-${value}`}>{label}</label>
+              <label htmlFor={`scope-${value}`}>{t(label)}</label>
               <span id={`scope-${value}-hint`} className="hint">
-                {hint}
+                {t(hint)}
               </span>
             </div>
           ))}
