@@ -8,7 +8,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActivityList } from "~/components/activity/activity-list";
 import { DelegationFilter } from "~/components/activity/delegation-filter";
 import { ErrorView } from "~/components/error-view";
-import { t } from "~/i18n";
+import { LOCALE, t } from "~/i18n";
 import { requireBoardAccess } from "~/lib/board-access.server";
 import { ActivityQuerySchema } from "~/lib/member-forms";
 import { requireUser } from "~/lib/session.server";
@@ -38,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     board: { id: board.id, title: board.title },
     delegation,
-    delegations: [...delegations].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    delegations: [...delegations].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, LOCALE)),
     items,
     instrumentNames,
   };
