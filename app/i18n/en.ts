@@ -361,6 +361,7 @@ export const en = {
     forbidden: "You are not allowed to do this on this board.",
     csrf: "Invalid or missing CSRF token",
     methodNotAllowed: "Method not allowed",
+    tooLarge: "This request is too large (at most {max}).",
   },
 
   // ---- Issue 4: comments, national positions, agreement ---------------------------------------

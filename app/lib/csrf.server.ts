@@ -39,7 +39,6 @@ export function ensureCsrfToken(request: Request, context: Pick<AppLoadContext, 
 export const MAX_FORM_BYTES = 1024 * 1024;
 
 // Not in the i18n catalogue yet (see decision 007): like the services' zod messages, English for now.
-const TOO_LARGE_MESSAGE = `The request is larger than ${MAX_FORM_BYTES / 1024 / 1024} MiB.`;
 
 /**
  * The body as form data: 413 above MAX_FORM_BYTES, 400 when it is not a
@@ -55,7 +54,7 @@ async function readFormBody(request: Request): Promise<FormData> {
     size += chunk.value.byteLength;
     if (size <= MAX_FORM_BYTES) chunks.push(chunk.value);
   }
-  if (size > MAX_FORM_BYTES) throw data(TOO_LARGE_MESSAGE, { status: 413 });
+  if (size > MAX_FORM_BYTES) throw data(t("errors.tooLarge", { max: t("versionImport.maxSize", { size: MAX_FORM_BYTES / 1024 / 1024 }) }), { status: 413 });
   try {
     return await new Response(new Uint8Array(Buffer.concat(chunks)), { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
   } catch {
