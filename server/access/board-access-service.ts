@@ -198,6 +198,9 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
       const found = await inviteProblem(tokenHash);
       if (!found.invite) return { ok: false, problem: found.problem! };
       const { invite } = found;
+      const existing = await roleOf(invite.boardId, userId);
+      // Already a member with this role or a higher one: nothing to do, and the link keeps its uses.
+      if (existing && higherRole(existing, toRole(invite.role)) === existing) return { ok: true, boardId: invite.boardId };
       // Count the use only if it is still available (two people racing for a single-use link: one wins).
       const claimed = await prisma.invite.updateMany({
         where: { id: invite.id, revokedAt: null, ...(invite.maxUses !== null ? { uses: { lt: invite.maxUses } } : {}) },

@@ -59,6 +59,8 @@ describe("invitations", () => {
     const { token } = await server.access.createInvite(chair.user.id, boardId, { role: "observer", expiresInHours: 24, maxUses: null });
     await server.access.acceptInvite(guest.user.id, token);
     expect((await server.access.getAccess(boardId, guest.user.id))?.role).toBe("delegate");
+    // ...and does not use up the link.
+    expect((await server.access.listInvites(chair.user.id, boardId))[0].uses).toBe(0);
   });
 });
 
