@@ -136,7 +136,13 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
       if (!user) return { ok: false, fieldErrors: { email: "No account uses this email" } };
       const existing = await roleOf(boardId, user.id);
       if (existing) return { ok: false, fieldErrors: { email: `Already a member (${existing})` } };
-      await prisma.boardMember.create({ data: { boardId, userId: user.id, role }, select: { boardId: true } });
+      try {
+        await prisma.boardMember.create({ data: { boardId, userId: user.id, role }, select: { boardId: true } });
+      } catch (error) {
+        // Added by someone else a moment ago (unique board + user).
+        if ((error as { code?: unknown } | null)?.code === "P2002") return { ok: false, fieldErrors: { email: "Already a member" } };
+        throw error;
+      }
       options.onMembershipChanged?.(boardId);
       return { ok: true };
     },

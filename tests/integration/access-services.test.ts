@@ -73,6 +73,15 @@ describe("roles", () => {
     await expect(server.access.createInvite(guest.user.id, boardId, { role: "chair", expiresInHours: 1, maxUses: 1 })).rejects.toMatchObject({ status: 403 });
   });
 
+  it("ACCESS-9 the same account added twice at the same moment: one membership, the other told", async () => {
+    const results = await Promise.all([
+      server.access.addMemberByEmail(chair.user.id, boardId, guest.user.email, "delegate"),
+      server.access.addMemberByEmail(chair.user.id, boardId, guest.user.email, "observer"),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({ fieldErrors: { email: expect.stringMatching(/Already a member/) } });
+  });
+
   it("ACCESS-7 the last chair cannot be demoted or removed", async () => {
     await expect(server.access.changeRole(chair.user.id, boardId, chair.user.id, "delegate")).rejects.toMatchObject({ status: 403 });
     await expect(server.access.removeMember(chair.user.id, boardId, chair.user.id)).rejects.toMatchObject({ status: 403 });
