@@ -3,7 +3,6 @@
  * Routes reach storage only through these services, so the browser bundle
  * never pulls in Prisma, and the server keeps one way to do each thing.
  */
-import type { Category, Responsibility } from "./lib/board-doc";
 import type { BoardConsensusJson, CommentsOverview, PositionRecord } from "./lib/consensus-contract";
 import type { VersionServices } from "./lib/version-contract";
 
@@ -38,13 +37,6 @@ export interface NewInstrumentInput {
 }
 
 export type BoardTemplate = "empty" | "starter";
-
-export interface StarterThreat {
-  title: string;
-  category: Category;
-  responsibility: Responsibility;
-  instrumentIds: string[];
-}
 
 /**
  * Board-level operations that take no actor: routes call them only after

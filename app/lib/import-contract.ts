@@ -4,7 +4,7 @@
  * the browser bundle stays free of server code.
  */
 import type { NewRowInput } from "./board-doc";
-import type { InstrumentOwner } from "../load-context";
+import type { NewInstrumentInput } from "../load-context";
 
 export interface ImportProblem {
   /** Line (CSV), sheet row (XLSX) or 1-based rows[] index (JSON); 0 for the whole file. */
@@ -21,14 +21,7 @@ export interface PreviewRow {
 }
 
 /** A custom instrument defined in the file; rows refer to it by this (file) id. */
-export interface PreviewInstrument {
-  id: string;
-  name: string;
-  owner: InstrumentOwner;
-  kind: string;
-  year: number | null;
-  reference: string;
-}
+export type PreviewInstrument = NewInstrumentInput & { id: string };
 
 export interface ImportPreview {
   fileName: string;

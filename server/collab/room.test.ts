@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import * as encoding from "lib0/encoding";
 import { addRow, readRows } from "../../app/lib/board-doc";
 import { CloseCode } from "../../app/lib/collab-protocol";
 import type { CollabConnection } from "./connection";
+import { encodeUpdate } from "./frames";
 import { MemoryUpdateStore } from "./memory-update-store";
 import { RoomRegistry } from "./room-registry";
 
@@ -23,13 +23,6 @@ class TestPeer implements CollabConnection {
   }
 }
 
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 function rowUpdate(title: string): Uint8Array {
   const doc = new Y.Doc();
@@ -61,8 +54,8 @@ describe("room registry", () => {
     const [peerA, peerB] = [new TestPeer(), new TestPeer()];
     const [roomA, roomB] = await Promise.all([registry.join("b1", peerA), registry.join("b1", peerB)]);
     expect(roomA).toBe(roomB);
-    roomA.receive(peerA, updateFrame(rowUpdate("one")));
-    roomA.receive(peerA, updateFrame(rowUpdate("two")));
+    roomA.receive(peerA, encodeUpdate(rowUpdate("one")));
+    roomA.receive(peerA, encodeUpdate(rowUpdate("two")));
     expect(peerB.sent.length).toBeGreaterThan(0);
     registry.leave(roomA, peerA);
     registry.leave(roomA, peerB);
@@ -83,7 +76,7 @@ describe("room registry", () => {
     const peer = new TestPeer();
     const room = await registry.join("b1", peer);
     for (const title of ["a", "b", "c", "d"]) {
-      room.receive(peer, updateFrame(rowUpdate(title)));
+      room.receive(peer, encodeUpdate(rowUpdate(title)));
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -102,11 +95,11 @@ describe("room registry", () => {
     const registry = new RoomRegistry(store, options);
     const observer = new TestPeer(false);
     const room = await registry.join("b1", observer);
-    room.receive(observer, updateFrame(new Uint8Array([0, 0])));
+    room.receive(observer, encodeUpdate(new Uint8Array([0, 0])));
     expect(room.rejectedWriteCount).toBe(0);
-    room.receive(observer, updateFrame(rowUpdate("forged")));
+    room.receive(observer, encodeUpdate(rowUpdate("forged")));
     expect(observer.closedWith).toBeNull();
-    room.receive(observer, updateFrame(rowUpdate("forged again")));
+    room.receive(observer, encodeUpdate(rowUpdate("forged again")));
     expect(room.rejectedWriteCount).toBe(2);
     expect(observer.closedWith).toBe(CloseCode.readOnly);
     expect(readRows(room.doc)).toEqual([]);
@@ -119,7 +112,7 @@ describe("room registry", () => {
     const registry = new RoomRegistry(store, { ...options, compactEvery: 100 });
     const peer = new TestPeer();
     const room = await registry.join("b1", peer);
-    for (const title of ["a", "b", "c"]) room.receive(peer, updateFrame(rowUpdate(title)));
+    for (const title of ["a", "b", "c"]) room.receive(peer, encodeUpdate(rowUpdate(title)));
     await new Promise((resolve) => setTimeout(resolve, 20));
     const stored = await store.load("b1");
     expect(stored.tail).toHaveLength(1);
@@ -140,7 +133,7 @@ describe("room registry", () => {
     const registry = new RoomRegistry(store, options);
     const peer = new TestPeer();
     const room = await registry.join("b1", peer);
-    room.receive(peer, updateFrame(rowUpdate("mine")));
+    room.receive(peer, encodeUpdate(rowUpdate("mine")));
     await room.flush();
     expect(appended).toEqual(["account-1"]);
   });

@@ -99,10 +99,6 @@ export class Room {
     }
   }
 
-  connectionsOf(predicate: (connection: CollabConnection) => boolean): CollabConnection[] {
-    return [...this.connections.keys()].filter(predicate);
-  }
-
   /** Handles one frame. Invalid input closes that connection and changes nothing. */
   receive(connection: CollabConnection, data: Uint8Array): void {
     const state = this.connections.get(connection);

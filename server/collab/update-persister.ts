@@ -25,7 +25,6 @@ export class UpdatePersister {
   private logLengthSinceSnapshot: number;
   /** Highest update-log id known to be durable. */
   lastDurableId = 0;
-  private durableListeners = new Set<(id: number) => void>();
 
   constructor(
     private readonly boardId: string,
@@ -46,12 +45,6 @@ export class UpdatePersister {
     if (this.drainScheduled) return;
     this.drainScheduled = true;
     this.schedule(() => this.drain());
-  }
-
-  /** Called with each new durable id (for save acknowledgements). */
-  onDurable(listener: (id: number) => void): () => void {
-    this.durableListeners.add(listener);
-    return () => this.durableListeners.delete(listener);
   }
 
   /** Resolves when everything enqueued so far is durable and the log is compacted. */
@@ -85,7 +78,6 @@ export class UpdatePersister {
       this.queue.splice(0, count);
       this.lastDurableId = id;
       this.logLengthSinceSnapshot += count;
-      for (const listener of this.durableListeners) listener(id);
       if (this.logLengthSinceSnapshot >= this.options.compactEvery) await this.compact();
     }
   }

@@ -38,8 +38,6 @@ export interface CollabEndpointOptions {
 
 export interface CollabEndpoint {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Connections of a board (to close them when access is revoked). */
-  connectionsOf(boardId: string): WsConnection[];
   /** Applies a role change to the user's open sockets on the board at once; null = removed (sockets closed). */
   applyAccessChange(boardId: string, userId: string, role: BoardRole | null): void;
   /** Closes every socket of a user (sessions revoked). */
@@ -175,9 +173,6 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
           rejectUpgrade(socket, 500, "Internal Server Error");
         },
       );
-    },
-    connectionsOf(boardId) {
-      return [...connections].filter((connection) => connection.boardId === boardId);
     },
     applyAccessChange(boardId, userId, role) {
       for (const connection of connections) {

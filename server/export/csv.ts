@@ -9,25 +9,18 @@
  */
 import { CSV_BOM, CSV_EOL, METADATA_PREFIX, csvRecord, escapeMarker, padTo } from "./csv-format";
 import { prepareExport, type ExportFile, type PreparedExport } from "./prepare";
-import { DRAFT_NOTICE, MATRIX_COLUMNS, instrumentsCell, positionsSummary, reservationsCell } from "./present";
+import { DRAFT_NOTICE, MATRIX_COLUMNS, matrixCells } from "./present";
 import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
 
 const WIDTH = MATRIX_COLUMNS.length;
 const meta = (key: string, ...values: string[]) => padTo([METADATA_PREFIX + key, ...values], WIDTH);
 
 function rowRecords(prepared: PreparedExport): string[][] {
-  return prepared.snapshot.rows.map((row) => [
-    escapeMarker(row.title),
-    row.category,
-    row.responsibility,
-    row.lead ?? "",
-    instrumentsCell(row, prepared.instrumentsById),
-    row.notes,
-    row.description,
-    row.workflowState,
-    positionsSummary(row),
-    reservationsCell(row),
-  ]);
+  return prepared.snapshot.rows.map((row) => {
+    const [title, ...rest] = matrixCells(row, prepared.instrumentsById);
+    // A title starting with the metadata prefix must not read back as a metadata line.
+    return [escapeMarker(title), ...rest];
+  });
 }
 
 function trailingRecords({ snapshot, fingerprint }: PreparedExport): string[][] {

@@ -93,6 +93,22 @@ export function reservationsCell(row: SnapshotRow): string {
     .join("\n");
 }
 
+/** One matrix row as cells, in MATRIX_COLUMNS order (CSV and XLSX write the same columns). */
+export function matrixCells(row: SnapshotRow, instruments: ReadonlyMap<string, SnapshotInstrument>): string[] {
+  return [
+    row.title,
+    row.category,
+    row.responsibility,
+    row.lead ?? "",
+    instrumentsCell(row, instruments),
+    row.notes,
+    row.description,
+    row.workflowState,
+    positionsSummary(row),
+    reservationsCell(row),
+  ];
+}
+
 export function versionLine(snapshot: MatrixSnapshot): string {
   const version = snapshot.version;
   if (!version) return DRAFT_NOTICE;

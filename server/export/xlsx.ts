@@ -5,7 +5,7 @@
  * retypes or copies a cell. Sheets: Matrix, Instruments, Positions, Metadata.
  */
 import ExcelJS from "exceljs";
-import { MATRIX_COLUMNS, RESPONSIBILITY_COLOURS, instrumentsCell, positionsSummary, reservationsCell } from "./present";
+import { MATRIX_COLUMNS, RESPONSIBILITY_COLOURS, matrixCells } from "./present";
 import { prepareExport, type ExportFile, type PreparedExport } from "./prepare";
 import { metadataEntries } from "./xlsx-metadata";
 import { neutraliseCell } from "./neutralise";
@@ -61,18 +61,7 @@ function addMatrixSheet(workbook: ExcelJS.Workbook, prepared: PreparedExport): v
   sheet.mergeCells(1, 1, 1, MATRIX_COLUMNS.length);
   styleHeader(addTextRow(sheet, MATRIX_COLUMNS));
   for (const row of snapshot.rows) {
-    const added = addTextRow(sheet, [
-      row.title,
-      row.category,
-      row.responsibility,
-      row.lead ?? "",
-      instrumentsCell(row, prepared.instrumentsById),
-      row.notes,
-      row.description,
-      row.workflowState,
-      positionsSummary(row),
-      reservationsCell(row),
-    ]);
+    const added = addTextRow(sheet, matrixCells(row, prepared.instrumentsById));
     added.alignment = { vertical: "top", wrapText: true };
     added.getCell(3).fill = solid(argb(RESPONSIBILITY_COLOURS[row.responsibility].tint));
   }

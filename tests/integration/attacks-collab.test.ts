@@ -12,6 +12,7 @@ import { addRow, readRows } from "../../app/lib/board-doc";
 import { CloseCode, MessageType } from "../../app/lib/collab-protocol";
 import { SESSION_COOKIE } from "../../app/lib/cookies";
 import { hashToken } from "../../server/auth/tokens";
+import { encodeSyncStep2, encodeUpdate } from "../../server/collab/frames";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
@@ -67,13 +68,6 @@ function opened(socket: WebSocket): Promise<void> {
   return new Promise((resolve) => socket.on("open", () => resolve()));
 }
 
-function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
 
 function newRowUpdate(title: string): Uint8Array {
   const doc = new Y.Doc();
@@ -122,8 +116,8 @@ describe("attack suite: collaboration socket", () => {
     await opened(socket);
     const room = (await server.registry.loadedRoom(boardId))!;
     await waitFor(() => room.connectionCount === 2, "observer joined");
-    socket.send(syncFrame(2, newRowUpdate("forged by observer (update)")));
-    socket.send(syncFrame(1, newRowUpdate("forged by observer (sync step 2)")));
+    socket.send(encodeUpdate(newRowUpdate("forged by observer (update)")));
+    socket.send(encodeSyncStep2(newRowUpdate("forged by observer (sync step 2)")));
     await waitFor(() => room.rejectedWriteCount === 2, "writes counted");
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(readRows(room.doc)).toHaveLength(15);
@@ -136,7 +130,7 @@ describe("attack suite: collaboration socket", () => {
     const socket = rawSocket({ Cookie: observer.cookie });
     await opened(socket);
     const closed = closeCode(socket);
-    for (let i = 0; i < 6; i++) socket.send(syncFrame(2, newRowUpdate(`attempt ${i}`)));
+    for (let i = 0; i < 6; i++) socket.send(encodeUpdate(newRowUpdate(`attempt ${i}`)));
     expect(await closed).toBe(CloseCode.readOnly);
   });
 

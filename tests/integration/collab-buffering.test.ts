@@ -7,8 +7,8 @@ import type { AddressInfo } from "node:net";
 import { afterEach, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import * as encoding from "lib0/encoding";
 import { addRow, readRows } from "../../app/lib/board-doc";
+import { encodeUpdate } from "../../server/collab/frames";
 import { MemoryUpdateStore } from "../../server/collab/memory-update-store";
 import { RoomRegistry } from "../../server/collab/room-registry";
 import { createCollabEndpoint, type CollabEndpoint } from "../../server/collab/ws-endpoint";
@@ -25,11 +25,7 @@ afterEach(async () => {
 function updateFrame(title: string): Uint8Array {
   const doc = new Y.Doc();
   addRow(doc, { title });
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
-  return encoding.toUint8Array(encoder);
+  return encodeUpdate(Y.encodeStateAsUpdate(doc));
 }
 
 it("COLLAB-7 frames sent while the board is loading are applied in order once it has loaded", async () => {

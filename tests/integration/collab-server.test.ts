@@ -6,9 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import * as encoding from "lib0/encoding";
 import { addRow, getRowText, linkInstrument, readRow, readRows, setResponsibility } from "../../app/lib/board-doc";
 import { CloseCode } from "../../app/lib/collab-protocol";
+import { encodeUpdate } from "../../server/collab/frames";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
@@ -45,13 +45,6 @@ function closeCodeOf(open: (socket: WebSocket) => void, cookie?: string): Promis
   });
 }
 
-function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
 
 beforeEach(async () => {
   database = createTestDatabase();
@@ -189,12 +182,12 @@ describe("collaboration server", () => {
     const watcher = client(bob);
     await waitForSync(watcher);
     const before = await logRowCount();
-    const garbage = await closeCodeOf((socket) => socket.send(syncFrame(2, new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x09]))));
+    const garbage = await closeCodeOf((socket) => socket.send(encodeUpdate(new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x09]))));
     expect(garbage).toBe(CloseCode.updateRejected);
 
     const foreign = new Y.Doc();
     foreign.getMap("evil").set("x", 1);
-    const foreignCode = await closeCodeOf((socket) => socket.send(syncFrame(2, Y.encodeStateAsUpdate(foreign))));
+    const foreignCode = await closeCodeOf((socket) => socket.send(encodeUpdate(Y.encodeStateAsUpdate(foreign))));
     expect(foreignCode).toBe(CloseCode.updateRejected);
 
     const room = (await server.registry.loadedRoom(boardId))!;
@@ -209,7 +202,7 @@ describe("collaboration server", () => {
     const before = await logRowCount();
     const big = new Y.Doc();
     big.getMap("rows").set("x", "y".repeat(100 * 1024));
-    const code = await closeCodeOf((socket) => socket.send(syncFrame(2, Y.encodeStateAsUpdate(big))));
+    const code = await closeCodeOf((socket) => socket.send(encodeUpdate(Y.encodeStateAsUpdate(big))));
     expect(code).toBe(CloseCode.messageTooBig);
     expect(await logRowCount()).toBe(before);
     const rowId = addRow(watcher.doc, { title: "after the big one" });

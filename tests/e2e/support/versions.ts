@@ -30,21 +30,6 @@ export function csvFile(records: CsvRecord[]): Buffer {
   return Buffer.concat([UTF8_BOM, Buffer.from(lines.join("\r\n") + "\r\n", "utf8")]);
 }
 
-/** The same slug the server puts in export file names (server/export/index.ts exportFileName). */
-export function boardSlug(title: string): string {
-  return (
-    title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[łŁ]/g, "l")
-      .replace(/[øØ]/g, "o")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "board"
-  );
-}
-
 export const EXPORT_LABELS = { csv: "CSV", xlsx: "Excel", json: "JSON", md: "Markdown", pdf: "PDF" } as const;
 export type ExportFormat = keyof typeof EXPORT_LABELS;
 
