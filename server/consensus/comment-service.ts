@@ -5,9 +5,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AccessDenied } from "../../app/lib/access-errors";
+import { requireBoardRole } from "../access/require-board-role";
 import { COMMENT_CELLS, type CommentCell, type CommentsOverview } from "../../app/lib/consensus-contract";
 import { ROLE_CAN } from "../../app/lib/roles";
-import type { BoardAccessServices, BoardRole } from "../../app/load-context";
+import type { BoardAccessServices } from "../../app/load-context";
 import { fieldErrorsOf } from "../auth/account-schemas";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
@@ -45,7 +46,7 @@ export class CommentService {
   constructor(private readonly deps: CommentDeps) {}
 
   async list(actorId: string, boardId: string): Promise<CommentsOverview> {
-    await this.requireRole(actorId, boardId, () => true, "read comments");
+    await requireBoardRole(this.deps.access, actorId, boardId);
     const [rows, mentions] = await Promise.all([
       this.deps.prisma.comment.findMany({ where: { boardId }, select: commentSelect, orderBy: { createdAt: "asc" } }),
       this.deps.prisma.mention.findMany({ where: { boardId, userId: actorId }, select: { commentId: true, readAt: true } }),
@@ -77,7 +78,7 @@ export class CommentService {
   }
 
   async create(actorId: string, boardId: string, raw: unknown): Promise<ActionResult & { id?: string }> {
-    await this.requireRole(actorId, boardId, ROLE_CAN.comment, "comment");
+    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.comment, to: "comment", change: true });
     const parsed = CreateCommentSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
@@ -112,7 +113,7 @@ export class CommentService {
 
   /** Authors edit their own comments only. */
   async edit(actorId: string, boardId: string, commentId: string, rawBody: unknown): Promise<ActionResult> {
-    await this.requireRole(actorId, boardId, ROLE_CAN.comment, "edit comments");
+    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.comment, to: "edit comments", change: true });
     const body = Body.safeParse(rawBody);
     if (!body.success) return { ok: false, fieldErrors: { body: body.error.issues[0].message } };
     const comment = await this.own(actorId, boardId, commentId);
@@ -124,7 +125,7 @@ export class CommentService {
   }
 
   async remove(actorId: string, boardId: string, commentId: string): Promise<ActionResult> {
-    await this.requireRole(actorId, boardId, ROLE_CAN.comment, "delete comments");
+    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.comment, to: "delete comments", change: true });
     const comment = await this.own(actorId, boardId, commentId);
     if (!comment) return NO_SUCH_COMMENT;
     await this.deps.prisma.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(this.deps.now()) }, select: { id: true } });
@@ -135,7 +136,7 @@ export class CommentService {
 
   /** Resolve or reopen a thread (its root comment); anyone who may comment. */
   async setResolved(actorId: string, boardId: string, commentId: string, resolved: boolean): Promise<ActionResult> {
-    await this.requireRole(actorId, boardId, ROLE_CAN.comment, "resolve threads");
+    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.comment, to: "resolve threads", change: true });
     const root = await this.deps.prisma.comment.findFirst({ where: { id: commentId, boardId, parentId: null }, select: { id: true, rowId: true } });
     if (!root) return { ok: false, fieldErrors: { commentId: "No such thread" } };
     await this.deps.prisma.comment.update({
@@ -149,7 +150,7 @@ export class CommentService {
   }
 
   async markMentionsRead(actorId: string, boardId: string): Promise<void> {
-    await this.requireRole(actorId, boardId, () => true, "read comments");
+    await requireBoardRole(this.deps.access, actorId, boardId);
     await this.deps.prisma.mention.updateMany({ where: { boardId, userId: actorId, readAt: null }, data: { readAt: new Date(this.deps.now()) } });
   }
 
@@ -174,9 +175,4 @@ export class CommentService {
     return comment;
   }
 
-  private async requireRole(actorId: string, boardId: string, allowed: (role: BoardRole) => boolean, what: string) {
-    const access = await this.deps.access.getAccess(boardId, actorId);
-    if (!access) throw new AccessDenied(404, "board not found");
-    if (!allowed(access.role)) throw new AccessDenied(403, `your role (${access.role}) may not ${what}`);
-  }
 }

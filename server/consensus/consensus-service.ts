@@ -6,10 +6,11 @@
  */
 import { z } from "zod";
 import { AccessDenied } from "../../app/lib/access-errors";
+import { requireBoardRole } from "../access/require-board-role";
 import { computeConsensus, POSITION_VALUES, type PositionValue } from "../../app/lib/consensus";
 import type { AdoptionProcedure, BoardConsensusJson, BoardConsensusView, PositionRecord, RowConsensusView, RowWorkflowState } from "../../app/lib/consensus-contract";
 import { ROLE_CAN } from "../../app/lib/roles";
-import type { ActionResult, BoardAccessServices, BoardRole } from "../../app/load-context";
+import type { ActionResult, BoardAccessServices } from "../../app/load-context";
 import { fieldErrorsOf } from "../auth/account-schemas";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
@@ -126,13 +127,13 @@ export class ConsensusService {
 
   /** The consensus view for a member, JSON-friendly for loaders. */
   async getBoardConsensus(actorId: string, boardId: string): Promise<BoardConsensusJson> {
-    await this.requireRole(actorId, boardId, () => true, "read positions");
+    await requireBoardRole(this.deps.access, actorId, boardId);
     const view = await this.readBoardConsensus(boardId);
     return { participants: view.participants, rows: Object.fromEntries(view.rows) };
   }
 
   async positionHistory(actorId: string, boardId: string, rowId: string): Promise<PositionRecord[]> {
-    await this.requireRole(actorId, boardId, () => true, "read positions");
+    await requireBoardRole(this.deps.access, actorId, boardId);
     const rows = await this.deps.prisma.position.findMany({ where: { boardId, rowId }, select: positionSelect, orderBy: { id: "desc" } });
     return this.toPositionRecords(rows);
   }
@@ -152,7 +153,7 @@ export class ConsensusService {
 
   /** Records the actor's delegation's position; an objection to a proposed row sends it back to draft. */
   async recordPosition(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await this.requireRole(actorId, boardId, ROLE_CAN.edit, "record positions");
+    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.edit, to: "record positions", change: true });
     const parsed = RecordPositionSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
@@ -188,7 +189,7 @@ export class ConsensusService {
   }
 
   async propose(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await this.requireRole(actorId, boardId, ROLE_CAN.manageBoard, "propose agreement");
+    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.manageBoard, to: "propose agreement", change: true });
     const parsed = ProposeSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
@@ -220,7 +221,7 @@ export class ConsensusService {
 
   /** The chair declares agreement, allowed only when every participant has spoken and nobody objects. */
   async declareAgreed(actorId: string, boardId: string, rowId: string): Promise<ActionResult> {
-    await this.requireRole(actorId, boardId, ROLE_CAN.manageBoard, "declare agreement");
+    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.manageBoard, to: "declare agreement", change: true });
     const row = await readLiveRow(this.deps.readState, boardId, rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
     const view = (await this.readBoardConsensus(boardId)).emptyRow(rowId);
@@ -233,7 +234,7 @@ export class ConsensusService {
   }
 
   async reopen(actorId: string, boardId: string, rowId: string): Promise<ActionResult> {
-    await this.requireRole(actorId, boardId, ROLE_CAN.manageBoard, "reopen rows");
+    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.manageBoard, to: "reopen rows", change: true });
     if (!this.agreed.get(boardId)?.has(rowId) && !this.proposed.get(boardId)?.has(rowId)) return { ok: false, fieldErrors: { rowId: "This row is not proposed or agreed" } };
     await this.toDraft(boardId, rowId, null);
     const row = await readLiveRow(this.deps.readState, boardId, rowId);
@@ -303,12 +304,6 @@ export class ConsensusService {
     }
   }
 
-  private async requireRole(actorId: string, boardId: string, allowed: (role: BoardRole) => boolean, what: string): Promise<BoardRole> {
-    const access = await this.deps.access.getAccess(boardId, actorId);
-    if (!access) throw new AccessDenied(404, "board not found");
-    if (!allowed(access.role)) throw new AccessDenied(403, `your role (${access.role}) may not ${what}`);
-    return access.role;
-  }
 
   private async actor(userId: string) {
     const user = await this.deps.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, delegation: { select: { code: true, name: true, institution: true } } } });

@@ -6,9 +6,10 @@
 import { AccessDenied } from "../../app/lib/access-errors";
 import { diffSnapshots } from "../../app/lib/matrix-diff";
 import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import { requireBoardRole } from "../access/require-board-role";
 import { ROLE_CAN } from "../../app/lib/roles";
 import type { LiveRows, SnapshotSource, VersionServices, VersionSummary } from "../../app/lib/version-contract";
-import type { BoardAccessServices, BoardRole, BoardSummary, RemitServices } from "../../app/load-context";
+import type { BoardAccessServices, BoardSummary, RemitServices } from "../../app/load-context";
 import type { BoardEventSink } from "../consensus/board-events";
 import type { BoardConsensusView } from "../consensus/consensus-types";
 import type { PrismaClient } from "../db/prisma-client";
@@ -34,13 +35,6 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
   const { prisma } = deps;
   const now = deps.now ?? (() => new Date());
 
-  /** The board and the actor's role; AccessDenied 404 for non-members, 403 when the role may not. */
-  async function requireAccess(actorId: string, boardId: string, allowed?: (role: BoardRole) => boolean, what = "") {
-    const access = await deps.access.getAccess(boardId, actorId);
-    if (!access) throw new AccessDenied(404, "board not found");
-    if (allowed && !allowed(access.role)) throw new AccessDenied(403, `your role (${access.role}) may not ${what}`);
-    return access;
-  }
 
   async function liveSnapshot(board: BoardSummary, rows: LiveRows): Promise<MatrixSnapshot> {
     const [state, consensus, instruments] = await Promise.all([
@@ -64,12 +58,12 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
 
   return {
     async buildLiveSnapshot(actorId, boardId, options = {}) {
-      const { board } = await requireAccess(actorId, boardId);
+      const { board } = await requireBoardRole(deps.access, actorId, boardId);
       return liveSnapshot(board, options.rows ?? "all");
     },
 
     async publishVersion(actorId, boardId, input) {
-      const { board } = await requireAccess(actorId, boardId, ROLE_CAN.manageBoard, "publish versions");
+      const { board } = await requireBoardRole(deps.access, actorId, boardId, { may: ROLE_CAN.manageBoard, to: "publish versions" });
       const title = input.title.trim().slice(0, 300);
       const [state, consensus, instruments, publishedBy] = await Promise.all([
         deps.registry.readState(board.id),
@@ -101,22 +95,22 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
     },
 
     async listVersions(actorId, boardId) {
-      await requireAccess(actorId, boardId);
+      await requireBoardRole(deps.access, actorId, boardId);
       return listVersionRecords(prisma, boardId);
     },
 
     async getVersion(actorId, boardId, number) {
-      await requireAccess(actorId, boardId);
+      await requireBoardRole(deps.access, actorId, boardId);
       return readVersionRecord(prisma, boardId, number);
     },
 
     async getSnapshot(actorId, boardId, source, options = {}) {
-      const { board } = await requireAccess(actorId, boardId);
+      const { board } = await requireBoardRole(deps.access, actorId, boardId);
       return snapshotOf(board, source, options.rows);
     },
 
     async diff(actorId, boardId, from, to) {
-      const { board } = await requireAccess(actorId, boardId);
+      const { board } = await requireBoardRole(deps.access, actorId, boardId);
       const [a, b] = await Promise.all([snapshotOf(board, from), snapshotOf(board, to)]);
       if (!a || !b) return null;
       return { from, to, a, b, changes: diffSnapshots(a, b) };

@@ -1,0 +1,28 @@
+import { AccessDenied } from "../../app/lib/access-errors";
+import type { BoardAccessServices, BoardRole, BoardSummary } from "../../app/load-context";
+
+export interface RoleRule {
+  /** Which roles may do it. */
+  may: (role: BoardRole) => boolean;
+  /** What "it" is, for the error message. */
+  to: string;
+  /** A change to the board: refused while the board is archived (read-only), as on its socket. */
+  change?: boolean;
+}
+
+/**
+ * The one guard of board services: the board and the actor's role, or
+ * AccessDenied 404 for non-members (no existence leak) and 403 when the rule refuses.
+ */
+export async function requireBoardRole(
+  access: Pick<BoardAccessServices, "getAccess">,
+  actorId: string,
+  boardId: string,
+  rule?: RoleRule,
+): Promise<{ board: BoardSummary; role: BoardRole }> {
+  const granted = await access.getAccess(boardId, actorId);
+  if (!granted) throw new AccessDenied(404, "board not found");
+  if (rule && !rule.may(granted.role)) throw new AccessDenied(403, `your role (${granted.role}) may not ${rule.to}`);
+  if (rule?.change && granted.board.archivedAt) throw new AccessDenied(403, "the board is archived (read-only)");
+  return granted;
+}
