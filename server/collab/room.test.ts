@@ -121,6 +121,27 @@ describe("room registry", () => {
     expect(readRows(doc).map((row) => row.title).sort()).toEqual(["a", "b", "c"]);
   });
 
+  it("COLLAB-3 an append that fails is retried until storage is back, and nothing is lost", async () => {
+    const store = new MemoryUpdateStore();
+    store.createBoard("b1");
+    let failures = 2;
+    const append = store.append.bind(store);
+    store.append = async (boardId, update, meta) => {
+      if (failures-- > 0) throw new Error("database unavailable");
+      return append(boardId, update, meta);
+    };
+    const registry = new RoomRegistry(store, { ...options, compactEvery: 100 });
+    const peer = new TestPeer();
+    const room = await registry.join("b1", peer);
+    room.receive(peer, encodeUpdate(rowUpdate("kept")));
+    await room.flush();
+    expect(failures).toBe(-1);
+    const stored = await store.load("b1");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored.snapshot!);
+    expect(readRows(doc).map((row) => row.title)).toEqual(["kept"]);
+  });
+
   it("records the sender as author of each persisted update", async () => {
     const store = new MemoryUpdateStore();
     store.createBoard("b1");

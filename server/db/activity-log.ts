@@ -22,9 +22,11 @@ export class ActivityLog {
   ) {}
 
   record(boardId: string, actor: ConnectionActor, changes: BoardChange[]): void {
+    // The time of the change, not of the (queued) write.
+    const at = this.now();
     // One write at a time keeps folding decisions consistent.
     this.chain = this.chain
-      .then(() => this.write(boardId, actor, changes))
+      .then(() => this.write(boardId, actor, changes, at))
       .catch((error) => this.log(`board ${boardId}: activity not recorded`, error));
   }
 
@@ -33,9 +35,8 @@ export class ActivityLog {
     return this.chain;
   }
 
-  private async write(boardId: string, actor: ConnectionActor, changes: BoardChange[]): Promise<void> {
+  private async write(boardId: string, actor: ConnectionActor, changes: BoardChange[], at: number): Promise<void> {
     for (const change of changes) {
-      const at = this.now();
       const foldKey = `${boardId}|${actor.userId}|${change.rowId}|${change.detail.field ?? ""}`;
       if (change.kind === "text-edited") {
         const last = this.lastTextEdit.get(foldKey);
