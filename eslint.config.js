@@ -2,8 +2,55 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
+/**
+ * Architecture boundaries (see README "Architecture"): core/ is the kernel both
+ * sides stand on; app/ never reaches into server/; server/ never into app/;
+ * room logic knows neither the socket library nor the database.
+ */
+const restrict = (...patterns) => ["error", { patterns }];
+const boundaries = [
+  {
+    files: ["core/**/*.ts"],
+    ignores: ["core/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": restrict({
+        regex: "^(?!(yjs|zod)$)(?!\\./)",
+        message: "core/ imports only yjs, zod and itself.",
+      }),
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": restrict({
+        regex: "^(\\.\\./)+server(/|$)",
+        message: "app/ must not import server/: reach server work through the load context (core/services.ts).",
+      }),
+    },
+  },
+  {
+    files: ["server/**/*.ts"],
+    rules: {
+      "no-restricted-imports": restrict({
+        regex: "(^|/|~)app(/|$)|^~/",
+        message: "server/ must not import app/: shared code lives in core/.",
+      }),
+    },
+  },
+  {
+    files: ["server/collab/**/*.ts"],
+    ignores: ["server/collab/ws-endpoint.ts", "server/collab/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": restrict(
+        { regex: "(^|/|~)app(/|$)|^~/", message: "server/ must not import app/: shared code lives in core/." },
+        { regex: "^(ws|@prisma/.*|pg|better-sqlite3|ioredis)$|/db(/|$)", message: "Room logic knows neither the socket library nor the database: use the UpdateStore interface." },
+      ),
+    },
+  },
+];
+
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "generated/", "node_modules/", ".cache/", "test-results/", "playwright-report/", "server/db/sqlite/", "server/db/postgres/"] },
+  { ignores: ["build/", "public/build/", "generated/", "node_modules/", ".cache/", "test-results/", "playwright-report/", "server/db/sqlite/", "server/db/postgres/", "dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,4 +65,5 @@ export default tseslint.config(
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
+  ...boundaries,
 );

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { WebSocketServer } from "ws";
-import { addRow, getRowText, listRowIds } from "../app/lib/board-doc";
+import { addRow, getRowText, listRowIds } from "../core/board-doc";
 import { loadConfig } from "../server/config";
 import { startRemitServer } from "../server/remit-server";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../tests/support/collab-client";

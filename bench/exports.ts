@@ -8,7 +8,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { EXPORT_FORMATS, exportMatrix, type ExportFormat } from "../server/export/index";
-import { sampleSnapshot } from "../server/export/sample-snapshot";
+import { sampleSnapshot } from "../tests/fixtures/sample-snapshot";
 
 export interface ExportBenchResult {
   format: ExportFormat;

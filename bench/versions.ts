@@ -11,15 +11,15 @@
  */
 import { pathToFileURL } from "node:url";
 import * as Y from "yjs";
-import { appendRows, setResponsibility } from "../app/lib/board-doc";
-import { diffSnapshots } from "../app/lib/matrix-diff";
-import { canonicalJson } from "../app/lib/matrix-snapshot";
+import { appendRows, setResponsibility } from "../core/board-doc";
+import { diffSnapshots } from "../core/matrix-diff";
+import { canonicalJson } from "../core/matrix-snapshot";
 import { fingerprintSnapshot } from "../server/export/index";
-import { sampleRow } from "../server/export/sample-snapshot";
+import { sampleRow } from "../tests/fixtures/sample-snapshot";
 import { buildSnapshot } from "../server/versions/snapshot-builder";
 import { toSummary } from "../server/versions/version-records";
-import { delegation, fakeConsensusView } from "../server/versions/snapshot-builder.fixtures";
-import type { InstrumentInfo } from "../app/load-context";
+import { delegation, fakeConsensusView } from "../tests/fixtures/snapshot-builder.fixtures";
+import type { InstrumentInfo } from "../core/services";
 
 export interface VersionBenchResult {
   name: string;

@@ -4,10 +4,10 @@
  * not see answers the same as one that does not exist (4403): no existence leak.
  */
 import type { IncomingMessage } from "node:http";
-import { CloseCode } from "../app/lib/collab-protocol";
-import { readCookie, SESSION_COOKIE } from "../app/lib/cookies";
-import { colorFor } from "../app/lib/presence";
-import type { AuthServices, BoardAccessServices } from "../app/load-context";
+import { CloseCode } from "../core/collab-protocol";
+import { readCookie, SESSION_COOKIE } from "../core/cookies";
+import { colorFor } from "../core/presence";
+import type { AuthServices, BoardAccessServices } from "../core/services";
 import type { UpgradeDecision } from "./collab/ws-endpoint";
 
 export function sessionAuthorizer(auth: AuthServices, access: BoardAccessServices) {

@@ -4,7 +4,7 @@
  * from the starter template. Created only on a database with no accounts.
  * The passwords are public (README): never turn DEMO on for a real meeting.
  */
-import type { BoardAccessServices } from "../app/load-context";
+import type { BoardAccessServices } from "../core/services";
 import type { createAuthServices } from "./auth/auth-service";
 import type { PrismaClient } from "./db/prisma-client";
 

@@ -26,8 +26,9 @@ import { ConsensusService } from "./consensus/consensus-service";
 import { CommentService } from "./consensus/comment-service";
 import { systemClock, type Clock } from "./consensus/clock";
 import { createVersionServices } from "./versions/version-service";
-import type { VersionServices } from "../app/lib/version-contract";
-import type { BoardAccessServices, RemitLoadContext, RemitServices } from "../app/load-context";
+import { createMatrixFileServices } from "./files/matrix-file-services";
+import type { VersionServices } from "../core/version-contract";
+import type { BoardAccessServices, RemitLoadContext, RemitServices } from "../core/services";
 
 export interface RemitServer {
   readonly url: string;
@@ -120,6 +121,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   app.get("/healthz", (_request, response) => {
     response.json({ ok: true });
   });
+  const files = createMatrixFileServices();
   if (options.build) {
     app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
     app.use(express.static("public", { maxAge: "1h" }));
@@ -137,6 +139,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
           consensus: consensusService,
           comments,
           versions,
+          files,
         }) satisfies RemitLoadContext,
       }),
     );

@@ -3,8 +3,8 @@
  * the update store. A new board gets its first Yjs state written to the log
  * here, so the first person to open it sees the template at once.
  */
-import type { BoardSummary, BoardTemplate, InstrumentInfo, InstrumentOwner, RemitServices } from "../app/load-context";
-import { INSTRUMENT_OWNERS } from "../app/load-context";
+import type { BoardSummary, BoardTemplate, InstrumentInfo, InstrumentOwner, RemitServices } from "../core/services";
+import { INSTRUMENT_OWNERS } from "../core/services";
 import type { UpdateStore } from "./collab/update-store";
 import * as boards from "./db/boards";
 import { loadCatalogue } from "./db/instrument-catalogue";

@@ -4,8 +4,8 @@
  * instruments.
  */
 import * as Y from "yjs";
-import { appendRows, initBoardDoc, type NewRowInput } from "../app/lib/board-doc";
-import type { BoardTemplate } from "../app/load-context";
+import { appendRows, initBoardDoc, type NewRowInput } from "../core/board-doc";
+import type { BoardTemplate } from "../core/services";
 
 export interface TemplateThreat {
   title: string;

@@ -1,6 +1,6 @@
 /** The hidden CSRF token every form posts (checked by readFormWithCsrf in the action). */
 import { useRouteLoaderData } from "@remix-run/react";
-import { CSRF_FIELD } from "~/lib/cookies";
+import { CSRF_FIELD } from "../../core/cookies";
 import type { loader as rootLoader } from "~/root";
 
 export function useCsrfToken(): string {

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { connectionAnnouncement, connectionPhase, LOST_ANNOUNCE_DELAY_MS, roleChangeAnnouncement, type ConnectionFacts } from "~/lib/board-announcements";
-import type { BoardRole } from "~/load-context";
+import type { BoardRole } from "../../core/services";
 
 export function useBoardAnnouncements(connection: ConnectionFacts, role: BoardRole, canWrite: boolean): string {
   const [message, setMessage] = useState("");

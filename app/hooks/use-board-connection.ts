@@ -11,7 +11,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { parseAccessMessage } from "../lib/access-message";
 import { parseBoardEventMessage } from "../lib/board-event-message";
-import { COLLAB_PATH_PREFIX, MessageType, PERMANENT_CLOSE_CODES, type AccessMessage, type BoardEventMessage } from "../lib/collab-protocol";
+import { COLLAB_PATH_PREFIX, MessageType, PERMANENT_CLOSE_CODES, type AccessMessage, type BoardEventMessage } from "../../core/collab-protocol";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 export type Awareness = WebsocketProvider["awareness"];

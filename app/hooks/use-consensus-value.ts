@@ -3,8 +3,8 @@ import { useMemo } from "react";
 import type { ConsensusContextValue, RowPanelSection } from "~/components/consensus/consensus-context";
 import { delegationNamer } from "~/lib/consensus-labels";
 import { formatLocalDateTime } from "~/lib/local-time";
-import { ROLE_CAN } from "~/lib/roles";
-import type { BoardRole } from "~/load-context";
+import { ROLE_CAN } from "../../core/roles";
+import type { BoardRole } from "../../core/services";
 import type { BoardConnection } from "./use-board-connection";
 import { consensusUrl, useConsensusData } from "./use-consensus-data";
 

@@ -6,8 +6,8 @@
  */
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { ROLE_CAN } from "~/lib/roles";
-import type { BoardRole } from "~/load-context";
+import { ROLE_CAN } from "../../core/roles";
+import type { BoardRole } from "../../core/services";
 import type { BoardConnection } from "./use-board-connection";
 
 export interface LiveRole {

@@ -4,7 +4,7 @@
  * until the server's version of it arrives).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { PresenceStateSchema, type PresenceFocus, type PresenceUser } from "~/lib/presence";
+import { PresenceStateSchema, type PresenceFocus, type PresenceUser } from "../../core/presence";
 import type { Awareness } from "./use-board-connection";
 
 export interface PresenceEntry {

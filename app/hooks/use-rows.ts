@@ -1,7 +1,7 @@
 /** The board's rows as plain data, re-rendering on any change (local or remote). */
 import { useMemo, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
-import { getRowsType, readRows, type ThreatRow } from "~/lib/board-doc";
+import { getRowsType, readRows, type ThreatRow } from "../../core/board-doc";
 import { reuseUnchangedRows } from "~/lib/stable-rows";
 
 const NO_ROWS: readonly ThreatRow[] = [];

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import * as Y from "yjs";
-import { createUndoManager } from "~/lib/board-doc";
+import { createUndoManager } from "../../core/board-doc";
 
 export interface UndoState {
   undoManager: Y.UndoManager | null;

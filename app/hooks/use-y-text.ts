@@ -4,7 +4,7 @@
  */
 import { useMemo, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
-import { getRowsType, getRowText, type TextField } from "~/lib/board-doc";
+import { getRowsType, getRowText, type TextField } from "../../core/board-doc";
 
 function subscribeRows(doc: Y.Doc | null) {
   return (onChange: () => void) => {

@@ -1,7 +1,7 @@
 /** Reads the server's `access` message (MessageType.access): this connection's role on the board. */
 import { z } from "zod";
-import { BOARD_ROLES } from "../load-context";
-import type { AccessMessage } from "./collab-protocol";
+import { BOARD_ROLES } from "../../core/services";
+import type { AccessMessage } from "../../core/collab-protocol";
 
 const AccessMessageSchema = z.object({ role: z.enum(BOARD_ROLES), canWrite: z.boolean() });
 

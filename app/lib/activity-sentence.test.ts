@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActivityItem } from "../load-context";
+import type { ActivityItem } from "../../core/services";
 import { activitySentence, describeActivity, formatActivityTime } from "./activity-sentence";
 
 const base: ActivityItem = {

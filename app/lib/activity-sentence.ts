@@ -2,10 +2,10 @@
  * Activity entries in words: "Anna Schmidt (Germany) set 'Undersea data cable
  * sabotage' to Shared, 14:02". Pure, so the wording is unit-tested.
  */
-import { POSITION_VALUES } from "./consensus";
+import { POSITION_VALUES } from "../../core/consensus";
 import { LOCALE, t, type MessageKey } from "../i18n";
-import type { ActivityItem } from "../load-context";
-import { CATEGORIES, LEADS, RESPONSIBILITIES, TEXT_FIELDS } from "./board-doc";
+import type { ActivityItem } from "../../core/services";
+import { CATEGORIES, LEADS, RESPONSIBILITIES, TEXT_FIELDS } from "../../core/board-doc";
 
 const includes = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   value !== null && value !== undefined && (list as readonly string[]).includes(value);

@@ -5,8 +5,8 @@
  */
 import { data, type AppLoadContext } from "@remix-run/node";
 import { t } from "../i18n";
-import type { BoardRole, BoardSummary } from "../load-context";
-import { isAccessDenied } from "./access-errors";
+import type { BoardRole, BoardSummary } from "../../core/services";
+import { isAccessDenied } from "../../core/access-errors";
 import { BoardIdSchema } from "./board-forms";
 
 export function notFound(): never {

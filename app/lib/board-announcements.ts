@@ -5,8 +5,8 @@
  * the "when" are unit-tested; the timers live in the hook.
  */
 import { t } from "../i18n";
-import { CloseCode } from "./collab-protocol";
-import type { BoardRole } from "../load-context";
+import { CloseCode } from "../../core/collab-protocol";
+import type { BoardRole } from "../../core/services";
 
 export interface ConnectionFacts {
   status: "connecting" | "connected" | "reconnecting" | "offline";

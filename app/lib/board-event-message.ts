@@ -1,6 +1,6 @@
 /** Reads the server's board events (MessageType.boardEvent): something stored outside the document changed. */
 import { z } from "zod";
-import type { BoardEventMessage } from "./collab-protocol";
+import type { BoardEventMessage } from "../../core/collab-protocol";
 
 const BoardEventMessageSchema = z.object({
   kind: z.enum(["comments", "positions", "workflow", "versions", "row-locked"]),

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { t } from "../i18n";
-import { INSTRUMENT_OWNERS } from "../load-context";
+import { INSTRUMENT_OWNERS } from "../../core/services";
 
 export const BOARD_TITLE_MAX = 120;
 export const YEAR_MIN = 1800;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CommentView } from "./consensus-contract";
+import type { CommentView } from "../../core/consensus-contract";
 import { openThreads, threadsOf } from "./comment-threads";
 
 let n = 0;

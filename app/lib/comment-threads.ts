@@ -1,5 +1,5 @@
 /** Comments as threads: a root comment and its replies, in the order they were written. */
-import type { CommentView } from "./consensus-contract";
+import type { CommentView } from "../../core/consensus-contract";
 
 export interface CommentThread {
   root: CommentView;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeConsensus, type PositionValue } from "./consensus";
-import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "./consensus-contract";
+import { computeConsensus, type PositionValue } from "../../core/consensus";
+import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "../../core/consensus-contract";
 import { consensusLabel, countAgreement, declareBlocker, delegationNamer, rowConsensus, workflowLabel } from "./consensus-labels";
 
 const delegation = (code: string, name: string) => ({ code, name, nato: true, eu: true, institution: false });

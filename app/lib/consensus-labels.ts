@@ -3,8 +3,8 @@
  * board's agreement counts. Pure: the grid, the side panel and the summary share them.
  */
 import { formatList, LOCALE, t } from "../i18n";
-import { computeConsensus, type ConsensusResult } from "./consensus";
-import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "./consensus-contract";
+import { computeConsensus, type ConsensusResult } from "../../core/consensus";
+import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "../../core/consensus-contract";
 
 export type NameOf = (delegationCode: string) => string;
 export type FormatTime = (iso: string) => string;

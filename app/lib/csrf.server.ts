@@ -7,7 +7,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { data, type AppLoadContext } from "@remix-run/node";
 import { t } from "../i18n";
-import { CSRF_COOKIE, CSRF_FIELD, readCookie, serializeCookie } from "./cookies";
+import { CSRF_COOKIE, CSRF_FIELD, readCookie, serializeCookie } from "../../core/cookies";
 
 const CSRF_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

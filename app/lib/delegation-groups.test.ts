@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DelegationInfo } from "../load-context";
+import type { DelegationInfo } from "../../core/services";
 import { groupDelegations } from "./delegation-groups";
 
 const d = (code: string, name: string, nato: boolean, eu: boolean, institution = false): DelegationInfo => ({ code, name, nato, eu, institution });

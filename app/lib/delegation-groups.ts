@@ -1,6 +1,6 @@
 /** Delegations grouped for the sign-up select: NATO & EU, NATO only, EU only, institutions. */
 import { LOCALE } from "../i18n";
-import type { DelegationInfo } from "../load-context";
+import type { DelegationInfo } from "../../core/services";
 
 export const DELEGATION_GROUPS = ["both", "nato", "eu", "institution"] as const;
 export type DelegationGroup = (typeof DELEGATION_GROUPS)[number];

@@ -11,14 +11,12 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { t } from "~/i18n";
-import type { RemitServices } from "~/load-context";
-import { importMatrixFile, MAX_IMPORT_BYTES } from "../../server/import/index";
-import { CSRF_COOKIE, CSRF_FIELD, readCookie } from "./cookies";
+import { MAX_IMPORT_BYTES } from "../../core/import-contract";
+import type { MatrixFileServices, RemitServices } from "../../core/services";
+import { CSRF_COOKIE, CSRF_FIELD, readCookie } from "../../core/cookies";
 import { csrfTokensMatch } from "./csrf.server";
-import type { ImportApiResponse, ImportPreview } from "./import-contract";
+import type { ImportApiResponse, ImportPreview } from "../../core/import-contract";
 import { CREATE_INSTRUMENTS_INTENT, InstrumentsToCreateSchema, PREVIEW_INTENT } from "./version-forms";
-
-export { MAX_IMPORT_BYTES };
 
 /** The preview's parts, and `instruments` for create-instruments sent as multipart (the import panel posts a FormData). */
 const ALLOWED_PARTS = new Set(["file", "intent", "instruments", CSRF_FIELD]);
@@ -52,6 +50,7 @@ export async function previewUpload(
   request: Request,
   boardId: string,
   services: Pick<RemitServices, "listInstruments" | "createCustomInstrument">,
+  files: MatrixFileServices,
 ): Promise<Response> {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + ENVELOPE_BYTES) return tooLarge();
   let formData: FormData;
@@ -67,7 +66,7 @@ export async function previewUpload(
   const instruments = await services.listInstruments(boardId);
   const file = formData.get("file");
   if (!(file instanceof Blob) || file.size === 0) return json({ ok: false, message: t("versionImport.noFile"), fieldErrors: { file: t("versionImport.noFile") } }, 422);
-  const result = await importMatrixFile(Buffer.from(await file.arrayBuffer()), { instruments });
+  const result = await files.readImportFile(new Uint8Array(await file.arrayBuffer()), instruments);
   const preview: ImportPreview = {
     fileName: "name" in file && typeof file.name === "string" ? file.name.slice(0, 200) : "",
     format: result.format,

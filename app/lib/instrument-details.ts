@@ -4,7 +4,7 @@
  * Shared by the chip (tooltip and screen-reader description) and the picker.
  */
 import { t } from "../i18n";
-import type { InstrumentInfo } from "../load-context";
+import type { InstrumentInfo } from "../../core/services";
 
 type Details = Pick<InstrumentInfo, "owner" | "kind" | "year" | "reference" | "custom">;
 

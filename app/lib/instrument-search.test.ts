@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InstrumentInfo } from "../load-context";
+import type { InstrumentInfo } from "../../core/services";
 import { searchInstruments } from "./instrument-search";
 
 const instrument = (id: string, patch: Partial<InstrumentInfo>): InstrumentInfo => ({

@@ -1,5 +1,5 @@
 /** Text filter of the instrument picker. Pure, so it is unit tested. */
-import type { InstrumentInfo } from "../load-context";
+import type { InstrumentInfo } from "../../core/services";
 import { normalizeForSearch } from "./row-filter";
 
 /** Instruments not yet linked whose name, kind, reference, owner or year contain every typed term. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { InviteInfo } from "../load-context";
+import type { InviteInfo } from "../../core/services";
 import { inviteStatus, inviteUrl } from "./invite-status";
 
 const now = Date.parse("2025-11-25T12:00:00Z");

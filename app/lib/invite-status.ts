@@ -1,5 +1,5 @@
 /** Whether an invite link can still be used, for the chair's list. */
-import type { InviteInfo } from "../load-context";
+import type { InviteInfo } from "../../core/services";
 
 export type InviteStatus = "active" | "expired" | "revoked" | "used-up";
 

@@ -1,7 +1,7 @@
 /** zod schemas of the members page's forms, the invite link and the activity query. */
 import { z } from "zod";
 import { t } from "../i18n";
-import { BOARD_ROLES } from "../load-context";
+import { BOARD_ROLES } from "../../core/services";
 
 export const INVITE_HOURS_MIN = 1;
 export const INVITE_HOURS_MAX = 720;

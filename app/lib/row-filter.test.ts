@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ThreatRow } from "./board-doc";
+import type { ThreatRow } from "../../core/board-doc";
 import { EMPTY_FILTER, filterRows, isFilterActive, matchesQuery } from "./row-filter";
 
 const row = (id: string, patch: Partial<ThreatRow>): ThreatRow => ({

@@ -1,5 +1,5 @@
 /** Local (per person) filtering of the matrix rows. Pure, so it is unit tested. */
-import { RESPONSIBILITIES, type Responsibility, type ThreatRow } from "./board-doc";
+import { RESPONSIBILITIES, type Responsibility, type ThreatRow } from "../../core/board-doc";
 
 export const RESPONSIBILITY_FILTERS = ["all", ...RESPONSIBILITIES] as const;
 export type ResponsibilityFilter = (typeof RESPONSIBILITY_FILTERS)[number];

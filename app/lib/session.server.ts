@@ -3,8 +3,8 @@
  * token; the server keeps only its hash and can revoke it).
  */
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import type { CurrentUser } from "../load-context";
-import { readCookie, serializeCookie, SESSION_COOKIE } from "./cookies";
+import type { CurrentUser } from "../../core/services";
+import { readCookie, serializeCookie, SESSION_COOKIE } from "../../core/cookies";
 import { pathOf, safeNextPath, withNext } from "./next-path";
 
 const THIRTY_DAYS_SECONDS = 30 * 24 * 60 * 60;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ThreatRow } from "./board-doc";
+import type { ThreatRow } from "../../core/board-doc";
 import { reuseUnchangedRows } from "./stable-rows";
 
 const row = (id: string, title = id): ThreatRow => ({

@@ -2,7 +2,7 @@
  * Keeps the previous object for every row that did not change, so memoized
  * row components skip re-rendering when someone types in another row.
  */
-import type { ThreatRow } from "./board-doc";
+import type { ThreatRow } from "../../core/board-doc";
 
 export function sameRow(a: ThreatRow, b: ThreatRow): boolean {
   return (

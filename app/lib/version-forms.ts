@@ -5,11 +5,8 @@
 import { z } from "zod";
 import { t } from "../i18n";
 import { requiredText } from "./board-forms";
-import type { SnapshotSource } from "./version-contract";
+import { EXPORT_FORMATS, type ExportFormat, type SnapshotSource } from "../../core/version-contract";
 
-/** Mirrors EXPORT_FORMATS of server/export (kept out of the browser bundle); a test keeps them equal. */
-export const EXPORT_FORMAT_IDS = ["csv", "xlsx", "json", "md", "pdf"] as const;
-export type ExportFormatId = (typeof EXPORT_FORMAT_IDS)[number];
 
 export const PUBLISH_SCOPES = ["agreed", "all"] as const;
 export const LIVE_ROWS = ["agreed", "all"] as const;
@@ -39,7 +36,7 @@ export const DiffQuerySchema = z.object({
 });
 
 export const ExportQuerySchema = z.object({
-  format: z.enum(EXPORT_FORMAT_IDS),
+  format: z.enum(EXPORT_FORMATS),
   version: SnapshotSourceSchema.default("live"),
   rows: z.enum(LIVE_ROWS).default("all"),
 });
@@ -63,7 +60,7 @@ export function sourceParam(source: SnapshotSource): string {
   return source === "live" ? "live" : String(source);
 }
 
-export function exportHref(boardId: string, format: ExportFormatId, source: SnapshotSource, rows: "agreed" | "all" = "all"): string {
+export function exportHref(boardId: string, format: ExportFormat, source: SnapshotSource, rows: "agreed" | "all" = "all"): string {
   const query = new URLSearchParams({ format, version: sourceParam(source) });
   if (source === "live" && rows !== "all") query.set("rows", rows);
   return `/boards/${boardId}/export?${query}`;

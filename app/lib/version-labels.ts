@@ -5,8 +5,8 @@
  * page and the exports of a version show the same [n].
  */
 import { LOCALE, t } from "../i18n";
-import type { MatrixChange } from "./matrix-diff";
-import type { DelegationPosition, MatrixSnapshot, PositionKind, Procedure, WorkflowState } from "./matrix-snapshot";
+import type { MatrixChange } from "../../core/matrix-diff";
+import type { DelegationPosition, MatrixSnapshot, PositionKind, Procedure, WorkflowState } from "../../core/matrix-snapshot";
 
 const PROCEDURE_KEYS = {
   consensus: "versionTerms.consensus",

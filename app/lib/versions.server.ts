@@ -1,17 +1,15 @@
 /**
  * Server-only helpers of the versions, export and import routes: the one
- * place that reads `context.versions`, and the calls into server/export and
- * server/import (kept out of the browser bundle by the .server suffix).
+ * place that reads `context.versions`, and the export download response.
  */
 import { data, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { t } from "~/i18n";
 import { notFound, requireBoardAccess, withAccessErrors } from "./board-access.server";
-import type { MatrixSnapshot } from "./matrix-snapshot";
+import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { requireUser } from "./session.server";
-import type { VersionServices } from "./version-contract";
-import { DiffQuerySchema, type ExportFormatId } from "./version-forms";
-import { exportFileName, exportMatrix } from "../../server/export/index";
-import { importMatrixFile, MAX_IMPORT_BYTES, type ImportResult } from "../../server/import/index";
+import type { VersionServices } from "../../core/version-contract";
+import type { ExportFormat } from "../../core/version-contract";
+import { DiffQuerySchema } from "./version-forms";
 
 /** `context.versions` (wired by server/remit-server.ts). */
 export function getVersionServices(context: AppLoadContext): VersionServices {
@@ -19,24 +17,23 @@ export function getVersionServices(context: AppLoadContext): VersionServices {
 }
 
 /** The export as an attachment download: the file name says board, version or draft, and date. */
-export async function exportResponse(snapshot: MatrixSnapshot, format: ExportFormatId, exportedAt: Date): Promise<Response> {
-  const file = await exportMatrix(format, snapshot);
+export async function exportResponse(
+  context: AppLoadContext,
+  snapshot: MatrixSnapshot,
+  format: ExportFormat,
+  exportedAt: Date,
+): Promise<Response> {
   const date = snapshot.version ? new Date(snapshot.version.publishedAt) : exportedAt;
+  const file = await context.files.exportMatrix(format, snapshot, date);
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${exportFileName(snapshot, file.extension, date)}"`,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
       "Content-Length": String(file.body.length),
       "X-Remit-Fingerprint": file.fingerprint,
       "Cache-Control": "private, no-store",
     },
   });
-}
-
-export { MAX_IMPORT_BYTES };
-
-export function previewImport(data: Buffer, instruments: ReadonlyArray<{ id: string; name: string }>): Promise<ImportResult> {
-  return importMatrixFile(data, { instruments });
 }
 
 /** The diff named by ?from=&to= (400 when malformed, 404 when a version does not exist or the board is not visible). */

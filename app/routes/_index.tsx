@@ -16,7 +16,7 @@ import {
   type FieldErrors,
 } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
-import { ROLE_CAN } from "~/lib/roles";
+import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: t("boards.metaTitle") }];

@@ -7,7 +7,7 @@ import { t } from "~/i18n";
 import { forbidden, requireBoardAccess, requireRole } from "~/lib/board-access.server";
 import { CustomInstrumentFormSchema, parseForm } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
-import { ROLE_CAN } from "~/lib/roles";
+import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

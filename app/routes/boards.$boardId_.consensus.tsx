@@ -9,7 +9,7 @@ import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server"
 import { ConsensusIntentSchema, formPayload } from "~/lib/consensus-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { requireUser } from "~/lib/session.server";
-import type { ActionResult } from "~/load-context";
+import type { ActionResult } from "../../core/services";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -10,7 +10,7 @@ import { ErrorView } from "~/components/error-view";
 import { Message } from "~/components/message";
 import { DiffView } from "~/components/versions/diff-view";
 import { t } from "~/i18n";
-import type { SnapshotSource } from "~/lib/version-contract";
+import type { SnapshotSource } from "../../core/version-contract";
 import { diffHref, sourceParam } from "~/lib/version-forms";
 import { describeChange } from "~/lib/version-labels";
 import { getVersionServices, requireDiff } from "~/lib/versions.server";

@@ -21,5 +21,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (version !== "live" && rows !== "all") throw data(t("versionExport.wholeVersion"), { status: 400 });
   const snapshot = await withAccessErrors(() => getVersionServices(context).getSnapshot(user.id, board.id, version, { rows }));
   if (!snapshot) notFound();
-  return exportResponse(snapshot, format, new Date());
+  return exportResponse(context, snapshot, format, new Date());
 }

@@ -12,7 +12,7 @@ import { useBoardConnection } from "~/hooks/use-board-connection";
 import { useUndoManager, useUndoShortcuts } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
 import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
-import { ROLE_CAN } from "~/lib/roles";
+import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

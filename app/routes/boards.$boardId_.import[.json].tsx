@@ -11,7 +11,7 @@ import { t } from "~/i18n";
 import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { createImportedInstruments, previewUpload } from "~/lib/import.server";
-import { ROLE_CAN } from "~/lib/roles";
+import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
 
 export async function loader() {
@@ -24,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireRole(role, ROLE_CAN.edit);
   if (board.archivedAt) throw data(t("errors.forbidden"), { status: 403 });
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    return previewUpload(request, board.id, context.services);
+    return previewUpload(request, board.id, context.services, context.files);
   }
   const formData = await readFormWithCsrf(request);
   return createImportedInstruments(formData, board.id, context.services);

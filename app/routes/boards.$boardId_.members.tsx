@@ -11,7 +11,7 @@ import { InviteForm } from "~/components/members/invite-form";
 import { InviteList } from "~/components/members/invite-list";
 import { MemberTable } from "~/components/members/member-table";
 import { t } from "~/i18n";
-import { isAccessDenied } from "~/lib/access-errors";
+import { isAccessDenied } from "../../core/access-errors";
 import { notFound, requireBoardAccess, requireRole, withAccessErrors } from "~/lib/board-access.server";
 import { parseForm } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
@@ -26,7 +26,7 @@ import {
   type MemberActionResult,
   type MemberIntent,
 } from "~/lib/member-forms";
-import { ROLE_CAN } from "~/lib/roles";
+import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [

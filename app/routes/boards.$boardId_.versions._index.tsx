@@ -14,7 +14,7 @@ import { t } from "~/i18n";
 import { echoValues, parseForm } from "~/lib/board-forms";
 import { requireBoardAccess, requireRole, withAccessErrors } from "~/lib/board-access.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
-import { ROLE_CAN } from "~/lib/roles";
+import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
 import { PUBLISH_INTENT, PublishFormSchema, diffHref } from "~/lib/version-forms";
 import { getVersionServices } from "~/lib/versions.server";

@@ -12,7 +12,7 @@ import { readFormWithCsrf } from "~/lib/csrf.server";
 import { InviteTokenSchema } from "~/lib/member-forms";
 import { withNext } from "~/lib/next-path";
 import { getCurrentUser, requireUser } from "~/lib/session.server";
-import type { InviteProblem } from "~/load-context";
+import type { InviteProblem } from "../../core/services";
 
 export const meta: MetaFunction = () => [{ title: t("invite.metaTitle") }, { name: "referrer", content: "no-referrer" }];
 

@@ -3,8 +3,8 @@
  * method checks the actor's membership and role itself.
  */
 import { randomUUID } from "node:crypto";
-import { AccessDenied } from "../../app/lib/access-errors";
-import { higherRole, ROLE_CAN } from "../../app/lib/roles";
+import { AccessDenied } from "../../core/access-errors";
+import { higherRole, ROLE_CAN } from "../../core/roles";
 import {
   BOARD_ROLES,
   type ActivityItem,
@@ -13,7 +13,7 @@ import {
   type BoardSummary,
   type InviteInfo,
   type InviteProblem,
-} from "../../app/load-context";
+} from "../../core/services";
 import type { BoardServices } from "../services";
 import { EmailSchema } from "../auth/account-schemas";
 import { hashToken, newToken } from "../auth/tokens";

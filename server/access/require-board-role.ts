@@ -1,5 +1,5 @@
-import { AccessDenied } from "../../app/lib/access-errors";
-import type { BoardAccessServices, BoardRole, BoardSummary } from "../../app/load-context";
+import { AccessDenied } from "../../core/access-errors";
+import type { BoardAccessServices, BoardRole, BoardSummary } from "../../core/services";
 
 export interface RoleRule {
   /** Which roles may do it. */

@@ -4,7 +4,7 @@
  * at every sign-in (rotation).
  */
 import { randomUUID } from "node:crypto";
-import type { AuthServices, CurrentUser, DelegationInfo } from "../../app/load-context";
+import type { AuthServices, CurrentUser, DelegationInfo } from "../../core/services";
 import type { PrismaClient } from "../db/prisma-client";
 import { fieldErrorsOf, SignInSchema, SignUpSchema } from "./account-schemas";
 import { DELEGATIONS } from "./delegation-list";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addRow, deleteRow, getRowText, getRowsType, linkInstrument, moveRow, setCategory, setResponsibility, unlinkInstrument } from "../../app/lib/board-doc";
+import { addRow, deleteRow, getRowText, getRowsType, linkInstrument, moveRow, setCategory, setResponsibility, unlinkInstrument } from "../../core/board-doc";
 import { describeRowEvents, type BoardChange } from "./board-changes";
 
 function record(doc: Y.Doc) {

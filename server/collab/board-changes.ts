@@ -3,7 +3,7 @@
  * ("set X to Shared", "linked NIS2"), for the activity feed.
  */
 import * as Y from "yjs";
-import { TEXT_FIELDS } from "../../app/lib/board-doc";
+import { TEXT_FIELDS } from "../../core/board-doc";
 
 export interface BoardChange {
   kind:

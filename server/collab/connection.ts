@@ -1,4 +1,4 @@
-import type { PresenceUser } from "../../app/lib/presence";
+import type { PresenceUser } from "../../core/presence";
 
 /** The account behind a connection, as recorded in the update log and activity feed. */
 export interface ConnectionActor {

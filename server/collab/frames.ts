@@ -5,7 +5,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { MessageType, type AccessMessage, type BoardEventMessage } from "../../app/lib/collab-protocol";
+import { MessageType, type AccessMessage, type BoardEventMessage } from "../../core/collab-protocol";
 
 const SyncType = { step1: 0, step2: 1, update: 2 } as const;
 

@@ -5,7 +5,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { ClientPresenceSchema, type PresenceState, type PresenceUser } from "../../app/lib/presence";
+import { ClientPresenceSchema, type PresenceState, type PresenceUser } from "../../core/presence";
 import { FrameError } from "./frames";
 
 export interface AwarenessEntry {

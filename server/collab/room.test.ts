@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addRow, readRows } from "../../app/lib/board-doc";
-import { CloseCode } from "../../app/lib/collab-protocol";
+import { addRow, readRows } from "../../core/board-doc";
+import { CloseCode } from "../../core/collab-protocol";
 import type { CollabConnection } from "./connection";
 import { encodeUpdate } from "./frames";
 import { MemoryUpdateStore } from "./memory-update-store";

@@ -4,8 +4,8 @@
  */
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { CloseCode } from "../../app/lib/collab-protocol";
-import { getRowsType, listRowIds, readRow } from "../../app/lib/board-doc";
+import { CloseCode } from "../../core/collab-protocol";
+import { getRowsType, listRowIds, readRow } from "../../core/board-doc";
 import { describeRowEvents, type BoardChange } from "./board-changes";
 import type { CollabConnection, ConnectionActor } from "./connection";
 import { decodeClientFrame, encodeAwareness, encodeBoardEvent, encodeSyncStep1, encodeSyncStep2, encodeUpdate, FrameError } from "./frames";

@@ -4,7 +4,7 @@
  * rejected update never touches the document or the database.
  */
 import * as Y from "yjs";
-import { ROOT_TYPE_NAMES } from "../../app/lib/board-doc";
+import { ROOT_TYPE_NAMES } from "../../core/board-doc";
 
 const allowedRoots: ReadonlySet<string> = new Set(ROOT_TYPE_NAMES);
 

@@ -4,7 +4,7 @@
  * collaboration sockets as a Remit extension message. They carry no data:
  * clients re-read through the authorised loaders.
  */
-import type { BoardEventMessage } from "../../app/lib/collab-protocol";
+import type { BoardEventMessage } from "../../core/collab-protocol";
 
 export type BoardEvent = BoardEventMessage;
 

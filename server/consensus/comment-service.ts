@@ -4,16 +4,16 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { AccessDenied } from "../../app/lib/access-errors";
+import { AccessDenied } from "../../core/access-errors";
 import { requireBoardRole } from "../access/require-board-role";
-import { COMMENT_CELLS, type CommentCell, type CommentsOverview } from "../../app/lib/consensus-contract";
-import { ROLE_CAN } from "../../app/lib/roles";
-import type { BoardAccessServices } from "../../app/load-context";
+import { COMMENT_CELLS, type CommentCell, type CommentsOverview } from "../../core/consensus-contract";
+import { ROLE_CAN } from "../../core/roles";
+import type { BoardAccessServices } from "../../core/services";
 import { fieldErrorsOf } from "../auth/account-schemas";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
 import { readLiveRow } from "./row-content";
-import type { ActionResult } from "../../app/load-context";
+import type { ActionResult } from "../../core/services";
 
 const Body = z.string().trim().min(1, "Write something").max(5000, "Use at most 5000 characters");
 

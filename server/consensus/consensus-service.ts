@@ -5,12 +5,12 @@
  * locked until the chair reopens them.
  */
 import { z } from "zod";
-import { AccessDenied } from "../../app/lib/access-errors";
+import { AccessDenied } from "../../core/access-errors";
 import { requireBoardRole } from "../access/require-board-role";
-import { computeConsensus, POSITION_VALUES, type PositionValue } from "../../app/lib/consensus";
-import type { AdoptionProcedure, BoardConsensusJson, BoardConsensusView, PositionRecord, RowConsensusView, RowWorkflowState } from "../../app/lib/consensus-contract";
-import { ROLE_CAN } from "../../app/lib/roles";
-import type { ActionResult, BoardAccessServices } from "../../app/load-context";
+import { computeConsensus, POSITION_VALUES, type PositionValue } from "../../core/consensus";
+import type { AdoptionProcedure, BoardConsensusJson, BoardConsensusView, PositionRecord, RowConsensusView, RowWorkflowState } from "../../core/consensus-contract";
+import { ROLE_CAN } from "../../core/roles";
+import type { ActionResult, BoardAccessServices } from "../../core/services";
 import { fieldErrorsOf } from "../auth/account-schemas";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
@@ -36,7 +36,7 @@ export const ProposeSchema = z.discriminatedUnion("procedure", [
   z.object({ rowId: z.string().min(1).max(64), procedure: z.literal("silence"), silenceDeadline: z.iso.datetime({ offset: true }) }),
 ]);
 
-export type { ActionResult } from "../../app/load-context";
+export type { ActionResult } from "../../core/services";
 
 export interface ConsensusDeps {
   prisma: PrismaClient;

@@ -1,2 +1,2 @@
 // The consensus shapes are defined once, next to the routes that render them.
-export * from "../../app/lib/consensus-contract";
+export * from "../../core/consensus-contract";

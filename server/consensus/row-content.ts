@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as Y from "yjs";
-import { readRow, type ThreatRow } from "../../app/lib/board-doc";
-import { canonicalJson } from "../../app/lib/matrix-snapshot";
+import { readRow, type ThreatRow } from "../../core/board-doc";
+import { canonicalJson } from "../../core/matrix-snapshot";
 
 /** Reads one row of the board's current state (live room or storage). */
 export async function readLiveRow(readState: (boardId: string) => Promise<Uint8Array>, boardId: string, rowId: string): Promise<ThreatRow | null> {

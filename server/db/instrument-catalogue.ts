@@ -2,8 +2,8 @@ import { z } from "zod";
 // Committed copy (prisma/seed/), so CI clones have it; bundled by the import, no path lookup at runtime.
 import catalogueJson from "../../prisma/seed/catalogue.json";
 
-import { CATEGORIES, RESPONSIBILITIES as BOARD_RESPONSIBILITIES } from "../../app/lib/board-doc";
-import { INSTRUMENT_OWNERS } from "../../app/load-context";
+import { CATEGORIES, RESPONSIBILITIES as BOARD_RESPONSIBILITIES } from "../../core/board-doc";
+import { INSTRUMENT_OWNERS } from "../../core/services";
 
 export { INSTRUMENT_OWNERS };
 export const INSTRUMENT_KINDS = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EXPORT_FORMATS, exportFileName, exportMatrix } from "./index";
 import { renderPdf } from "./pdf";
-import { sampleRow, sampleSnapshot } from "./sample-snapshot";
+import { sampleRow, sampleSnapshot } from "../../tests/fixtures/sample-snapshot";
 
 describe("every format", () => {
   it("exports a 1,000-row snapshot in every format with one fingerprint", async () => {

@@ -5,7 +5,7 @@ import { exportCsv, renderCsv } from "./csv";
 import { fingerprintSnapshot } from "./fingerprint";
 import { neutraliseCell } from "./neutralise";
 import { MATRIX_COLUMNS, instrumentsCell, positionsSummary, reservationsCell } from "./present";
-import { INJECTION_PAYLOADS, LIBRARY_CONTEXT, rowInputOf, trickySnapshot } from "./sample-snapshot";
+import { INJECTION_PAYLOADS, LIBRARY_CONTEXT, rowInputOf, trickySnapshot } from "../../tests/fixtures/sample-snapshot";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

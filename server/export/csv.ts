@@ -10,7 +10,7 @@
 import { CSV_BOM, CSV_EOL, METADATA_PREFIX, csvRecord, escapeMarker, padTo } from "./csv-format";
 import { prepareExport, type ExportFile, type PreparedExport } from "./prepare";
 import { DRAFT_NOTICE, MATRIX_COLUMNS, matrixCells } from "./present";
-import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 
 const WIDTH = MATRIX_COLUMNS.length;
 const meta = (key: string, ...values: string[]) => padTo([METADATA_PREFIX + key, ...values], WIDTH);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fingerprintSnapshot } from "./fingerprint";
-import { sampleSnapshot } from "./sample-snapshot";
+import { sampleSnapshot } from "../../tests/fixtures/sample-snapshot";
 
 describe("fingerprint", () => {
   it("is a SHA-256 hex that ignores key order and extra members but not content", () => {

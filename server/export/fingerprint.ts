@@ -5,7 +5,7 @@
  * table is the version that was agreed.
  */
 import { createHash } from "node:crypto";
-import { canonicalJson, MatrixSnapshotSchema, type MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import { canonicalJson, MatrixSnapshotSchema, type MatrixSnapshot } from "../../core/matrix-snapshot";
 
 /** Hex SHA-256 of canonicalJson(snapshot). The input is not re-validated: pass a parsed snapshot. */
 export function fingerprintOf(snapshot: MatrixSnapshot): string {

@@ -2,7 +2,8 @@
  * One entry point for routes: export a snapshot in a named format, with a
  * file name that says which board and version (or DRAFT) it is.
  */
-import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import type { MatrixSnapshot } from "../../core/matrix-snapshot";
+import type { ExportFormat } from "../../core/version-contract";
 import { exportCsv } from "./csv";
 import { exportJson } from "./json";
 import { exportMarkdown } from "./markdown";
@@ -10,8 +11,7 @@ import { exportPdf, type PdfOptions } from "./pdf";
 import type { ExportFile } from "./prepare";
 import { exportXlsx } from "./xlsx";
 
-export const EXPORT_FORMATS = ["csv", "xlsx", "json", "md", "pdf"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from "../../core/version-contract";
 export type { ExportFile, PdfOptions };
 export { exportCsv, exportJson, exportMarkdown, exportPdf, exportXlsx };
 export { fingerprintSnapshot } from "./fingerprint";

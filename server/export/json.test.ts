@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { MatrixSnapshotSchema } from "../../app/lib/matrix-snapshot";
+import { MatrixSnapshotSchema } from "../../core/matrix-snapshot";
 import { importJson } from "../import/json";
 import { fingerprintSnapshot } from "./fingerprint";
 import { exportJson } from "./json";
-import { LIBRARY_CONTEXT, rowInputOf, sampleSnapshot, trickySnapshot } from "./sample-snapshot";
+import { LIBRARY_CONTEXT, rowInputOf, sampleSnapshot, trickySnapshot } from "../../tests/fixtures/sample-snapshot";
 
 describe("JSON export", () => {
   it("is the pretty snapshot plus its fingerprint", () => {

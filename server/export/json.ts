@@ -4,7 +4,7 @@
  * fingerprint is computed without that member, so anyone can recompute it:
  * drop "fingerprint", take canonical JSON, SHA-256.
  */
-import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { prepareExport, type ExportFile } from "./prepare";
 
 export type MatrixJsonExport = MatrixSnapshot & { fingerprint: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fingerprintSnapshot } from "./fingerprint";
 import { escapeMarkdown, renderMarkdown } from "./markdown";
-import { sampleSnapshot, trickySnapshot } from "./sample-snapshot";
+import { sampleSnapshot, trickySnapshot } from "../../tests/fixtures/sample-snapshot";
 
 describe("Markdown export", () => {
   it("has a title block, the table, reservation footnotes and the fingerprint", () => {

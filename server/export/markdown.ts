@@ -3,8 +3,8 @@
  * into wikis and mail. All board text is escaped so a title like
  * "<img src=x>" or "[link](…)" prints as typed instead of becoming markup.
  */
-import { countResponsibilities, RESPONSIBILITIES } from "../../app/lib/board-doc";
-import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import { countResponsibilities, RESPONSIBILITIES } from "../../core/board-doc";
+import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { prepareExport, type ExportFile, type Footnote, type PreparedExport } from "./prepare";
 import {
   DRAFT_NOTICE,

@@ -3,8 +3,8 @@
  * a few bytes each): the responsibility distribution bar and the
  * threat × instrument heatmap.
  */
-import { countResponsibilities, RESPONSIBILITIES } from "../../app/lib/board-doc";
-import { SNAPSHOT_INSTRUMENT_OWNERS, type SnapshotInstrument } from "../../app/lib/matrix-snapshot";
+import { countResponsibilities, RESPONSIBILITIES } from "../../core/board-doc";
+import { SNAPSHOT_INSTRUMENT_OWNERS, type SnapshotInstrument } from "../../core/matrix-snapshot";
 import { CONTENT, put, type PdfContext } from "./pdf-layout";
 import { OWNER_COLOURS, RESPONSIBILITY_COLOURS } from "./present";
 

@@ -5,7 +5,7 @@
  * A row taller than a page (10,000-character notes) is clipped with an
  * ellipsis; the full text is in the CSV/XLSX/JSON exports.
  */
-import type { SnapshotRow } from "../../app/lib/matrix-snapshot";
+import type { SnapshotRow } from "../../core/matrix-snapshot";
 import { CONTENT, measure, put, type PdfContext } from "./pdf-layout";
 import { RESPONSIBILITY_COLOURS, positionsSummary } from "./present";
 

@@ -7,7 +7,7 @@ import { transliterateWinAnsi } from "./pdf-font";
 import { footnoteText } from "./pdf-notes";
 import { exportPdf, renderPdf } from "./pdf";
 import { prepareExport } from "./prepare";
-import { sampleSnapshot } from "./sample-snapshot";
+import { sampleSnapshot } from "../../tests/fixtures/sample-snapshot";
 
 // Lets pdf.js read the Helvetica (fallback) pages without warnings.
 const standardFontDataUrl = join(

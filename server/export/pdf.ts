@@ -6,7 +6,7 @@
  * the snapshot is the live board. Pages are buffered so the footer can know N.
  */
 import PDFDocument from "pdfkit";
-import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { drawDistributionBar, drawHeatmap } from "./pdf-charts";
 import { registerPdfFonts } from "./pdf-font";
 import { CONTENT, MARGIN, PAGE, measure, put, type PdfContext } from "./pdf-layout";

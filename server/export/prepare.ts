@@ -9,7 +9,7 @@ import {
   type DelegationPosition,
   type MatrixSnapshot,
   type SnapshotInstrument,
-} from "../../app/lib/matrix-snapshot";
+} from "../../core/matrix-snapshot";
 import { fingerprintOf } from "./fingerprint";
 
 export interface Footnote {

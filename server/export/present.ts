@@ -2,14 +2,14 @@
  * Wording and colours shared by the CSV, XLSX, Markdown and PDF exports, so
  * the four formats say the same thing in the same words.
  */
-import type { Responsibility } from "../../app/lib/board-doc";
+import type { Responsibility } from "../../core/board-doc";
 import type {
   MatrixSnapshot,
   PositionKind,
   Procedure,
   SnapshotInstrument,
   SnapshotRow,
-} from "../../app/lib/matrix-snapshot";
+} from "../../core/matrix-snapshot";
 
 /** CSV header and XLSX Matrix columns; the importers accept the same names. */
 export const MATRIX_COLUMNS = [

@@ -1,7 +1,7 @@
 /** The Field/Value pairs of the XLSX Metadata sheet (also read back by tests and the importer). */
 import { formatUtc, PROCEDURE_LABELS } from "./present";
 import type { PreparedExport } from "./prepare";
-import { MATRIX_FORMAT, MATRIX_FORMAT_VERSION } from "../../app/lib/matrix-snapshot";
+import { MATRIX_FORMAT, MATRIX_FORMAT_VERSION } from "../../core/matrix-snapshot";
 
 export const FINGERPRINT_FIELD = "Fingerprint (SHA-256)";
 export const DRAFT_FIELD = "Draft";

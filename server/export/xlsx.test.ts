@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { importXlsx } from "../import/xlsx";
 import { fingerprintSnapshot } from "./fingerprint";
 import { MATRIX_COLUMNS, RESPONSIBILITY_COLOURS } from "./present";
-import { INJECTION_PAYLOADS, LIBRARY_CONTEXT, rowInputOf, trickySnapshot } from "./sample-snapshot";
+import { INJECTION_PAYLOADS, LIBRARY_CONTEXT, rowInputOf, trickySnapshot } from "../../tests/fixtures/sample-snapshot";
 import { exportXlsx, xlsxText } from "./xlsx";
 import { DRAFT_FIELD, FINGERPRINT_FIELD } from "./xlsx-metadata";
 

@@ -10,7 +10,7 @@ import { prepareExport, type ExportFile, type PreparedExport } from "./prepare";
 import { metadataEntries } from "./xlsx-metadata";
 import { neutraliseCell } from "./neutralise";
 
-import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const HEADER_FILL = "FF1F2A44";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { exportCsv } from "../export/csv";
 import { exportJson } from "../export/json";
 import { exportXlsx } from "../export/xlsx";
-import { LIBRARY_CONTEXT, sampleSnapshot } from "../export/sample-snapshot";
+import { LIBRARY_CONTEXT, sampleSnapshot } from "../../tests/fixtures/sample-snapshot";
 import { detectImportFormat, importCsv, importJson, importMatrixFile, importXlsx, MAX_IMPORT_ROWS } from "./index";
 import { parseInstrumentCell } from "./instruments";
 import { declaredUnpackedSize } from "./zip-guard";

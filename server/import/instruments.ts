@@ -2,7 +2,7 @@
  * Instrument references in imported rows: by id or by exact name, against
  * the board's instruments plus the custom instruments the file itself defines.
  */
-import { SNAPSHOT_INSTRUMENT_OWNERS } from "../../app/lib/matrix-snapshot";
+import { SNAPSHOT_INSTRUMENT_OWNERS } from "../../core/matrix-snapshot";
 import type { ImportContext, ImportedInstrument, ImportError } from "./types";
 
 export interface InstrumentRef {

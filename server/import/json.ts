@@ -6,7 +6,7 @@
  * importing it into a new board is legitimate, but worth saying.
  */
 import { z } from "zod";
-import { MATRIX_FORMAT, MATRIX_FORMAT_VERSION, MatrixSnapshotSchema } from "../../app/lib/matrix-snapshot";
+import { MATRIX_FORMAT, MATRIX_FORMAT_VERSION, MatrixSnapshotSchema } from "../../core/matrix-snapshot";
 import { fingerprintOf } from "../export/fingerprint";
 import { checkSize, decodeUtf8 } from "./decode";
 import { createInstrumentResolver, newCustomInstruments, readCustomInstrument } from "./instruments";

@@ -9,7 +9,7 @@ import {
   MAX_TITLE_LENGTH,
   RESPONSIBILITIES,
   type NewRowInput,
-} from "../../app/lib/board-doc";
+} from "../../core/board-doc";
 import type { InstrumentRef, InstrumentResolver } from "./instruments";
 import type { ImportError, ImportedRow } from "./types";
 

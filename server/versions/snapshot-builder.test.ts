@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { appendRows } from "../../app/lib/board-doc";
-import type { InstrumentInfo } from "../../app/load-context";
-import { delegation, fakeConsensusView } from "./snapshot-builder.fixtures";
+import { appendRows } from "../../core/board-doc";
+import type { InstrumentInfo } from "../../core/services";
+import { delegation, fakeConsensusView } from "../../tests/fixtures/snapshot-builder.fixtures";
 import { buildSnapshot, procedureOf, snapshotRows } from "./snapshot-builder";
 
 const instrument = (id: string, owner: InstrumentInfo["owner"] = "NATO"): InstrumentInfo => ({

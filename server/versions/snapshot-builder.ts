@@ -4,7 +4,7 @@
  * reads the state once and builds the stored snapshot from exactly that state.
  */
 import * as Y from "yjs";
-import { readRows, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ThreatRow } from "../../app/lib/board-doc";
+import { readRows, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ThreatRow } from "../../core/board-doc";
 import {
   MATRIX_FORMAT,
   MATRIX_FORMAT_VERSION,
@@ -14,8 +14,8 @@ import {
   type Procedure,
   type SnapshotRow,
   type SnapshotVersion,
-} from "../../app/lib/matrix-snapshot";
-import type { InstrumentInfo } from "../../app/load-context";
+} from "../../core/matrix-snapshot";
+import type { InstrumentInfo } from "../../core/services";
 import type { BoardConsensusView, PositionRecord, RowConsensusView } from "../consensus/consensus-types";
 
 export interface SnapshotInput {

@@ -4,8 +4,8 @@
  * (triggers in the immutable-versions migration).
  */
 import { createHash, randomUUID } from "node:crypto";
-import { canonicalJson, MatrixSnapshotSchema, SnapshotVersionSchema, type MatrixSnapshot } from "../../app/lib/matrix-snapshot";
-import type { VersionSummary } from "../../app/lib/version-contract";
+import { canonicalJson, MatrixSnapshotSchema, SnapshotVersionSchema, type MatrixSnapshot } from "../../core/matrix-snapshot";
+import type { VersionSummary } from "../../core/version-contract";
 import type { PrismaClient } from "../db/prisma-client";
 import { fingerprintSnapshot } from "../export/fingerprint";
 

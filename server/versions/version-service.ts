@@ -3,13 +3,13 @@
  * consensus reader (positions and workflow). Every method checks the actor's
  * membership; publishing is for the chair. See app/lib/version-contract.ts.
  */
-import { AccessDenied } from "../../app/lib/access-errors";
-import { diffSnapshots } from "../../app/lib/matrix-diff";
-import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
+import { AccessDenied } from "../../core/access-errors";
+import { diffSnapshots } from "../../core/matrix-diff";
+import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { requireBoardRole } from "../access/require-board-role";
-import { ROLE_CAN } from "../../app/lib/roles";
-import type { LiveRows, SnapshotSource, VersionServices, VersionSummary } from "../../app/lib/version-contract";
-import type { BoardAccessServices, BoardSummary, RemitServices } from "../../app/load-context";
+import { ROLE_CAN } from "../../core/roles";
+import type { LiveRows, SnapshotSource, VersionServices, VersionSummary } from "../../core/version-contract";
+import type { BoardAccessServices, BoardSummary, RemitServices } from "../../core/services";
 import type { BoardEventSink } from "../consensus/board-events";
 import type { BoardConsensusView } from "../consensus/consensus-types";
 import type { PrismaClient } from "../db/prisma-client";

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { addRow, readRows } from "../../app/lib/board-doc";
+import { addRow, readRows } from "../../core/board-doc";
 import { encodeUpdate } from "../../server/collab/frames";
 import { MemoryUpdateStore } from "../../server/collab/memory-update-store";
 import { RoomRegistry } from "../../server/collab/room-registry";

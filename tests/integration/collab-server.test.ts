@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { addRow, getRowText, linkInstrument, readRow, readRows, setResponsibility } from "../../app/lib/board-doc";
-import { CloseCode } from "../../app/lib/collab-protocol";
+import { addRow, getRowText, linkInstrument, readRow, readRows, setResponsibility } from "../../core/board-doc";
+import { CloseCode } from "../../core/collab-protocol";
 import { encodeUpdate } from "../../server/collab/frames";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";

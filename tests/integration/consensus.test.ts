@@ -3,7 +3,7 @@
  * database and collaboration socket. The clock is injected for silence deadlines.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getRowText, readRow, readRows, setResponsibility } from "../../app/lib/board-doc";
+import { getRowText, readRow, readRows, setResponsibility } from "../../core/board-doc";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";

@@ -3,7 +3,7 @@
  * persistence across a restart, compaction, and the agreement workflow.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { addRow, getRowText, readRow, readRows } from "../../app/lib/board-doc";
+import { addRow, getRowText, readRow, readRows } from "../../core/board-doc";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";

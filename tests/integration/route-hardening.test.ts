@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_FORM_BYTES } from "../../app/lib/csrf.server";
-import type { ImportApiResponse } from "../../app/lib/import-contract";
+import type { ImportApiResponse } from "../../core/import-contract";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { browserAs, startTestServerWithApp } from "../support/app-server";

@@ -6,11 +6,11 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addRow, appendRows, deleteRow, linkInstrument, replaceText, setResponsibility, type ThreatRow } from "../../app/lib/board-doc";
-import { rowsToApply, type ImportApiResponse } from "../../app/lib/import-contract";
-import type { MatrixChange } from "../../app/lib/matrix-diff";
-import type { MatrixSnapshot } from "../../app/lib/matrix-snapshot";
-import type { InstrumentInfo } from "../../app/load-context";
+import { addRow, appendRows, deleteRow, linkInstrument, replaceText, setResponsibility, type ThreatRow } from "../../core/board-doc";
+import { rowsToApply, type ImportApiResponse } from "../../core/import-contract";
+import type { MatrixChange } from "../../core/matrix-diff";
+import type { MatrixSnapshot } from "../../core/matrix-snapshot";
+import type { InstrumentInfo } from "../../core/services";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { browserAs, startTestServerWithApp } from "../support/app-server";

@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../server/db/migrate";
 import { createPrismaClient, type PrismaClient } from "../../server/db/prisma-client";
-import { sampleSnapshot } from "../../server/export/sample-snapshot";
+import { sampleSnapshot } from "../fixtures/sample-snapshot";
 import { insertVersion, listVersionRecords, readVersionRecord } from "../../server/versions/version-records";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -5,10 +5,10 @@
  */
 import * as decoding from "lib0/decoding";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addRow, linkInstrument, setResponsibility, type NewRowInput } from "../../app/lib/board-doc";
-import { MessageType } from "../../app/lib/collab-protocol";
-import { MatrixSnapshotSchema } from "../../app/lib/matrix-snapshot";
-import type { VersionServices } from "../../app/lib/version-contract";
+import { addRow, linkInstrument, setResponsibility, type NewRowInput } from "../../core/board-doc";
+import { MessageType } from "../../core/collab-protocol";
+import { MatrixSnapshotSchema } from "../../core/matrix-snapshot";
+import type { VersionServices } from "../../core/version-contract";
 import { fingerprintSnapshot } from "../../server/export/index";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";

@@ -2,8 +2,8 @@
  * Real accounts and sessions for integration tests, made through the same
  * services the app uses.
  */
-import { SESSION_COOKIE } from "../../app/lib/cookies";
-import type { BoardRole, CurrentUser } from "../../app/load-context";
+import { SESSION_COOKIE } from "../../core/cookies";
+import type { BoardRole, CurrentUser } from "../../core/services";
 import type { RemitServer } from "../../server/remit-server";
 
 export interface TestAccount {

@@ -4,8 +4,8 @@
  * a CSRF token the way a browser does.
  */
 import { randomBytes } from "node:crypto";
-import { CSRF_COOKIE } from "../../app/lib/cookies";
-import type { VersionServices } from "../../app/lib/version-contract";
+import { CSRF_COOKIE } from "../../core/cookies";
+import type { VersionServices } from "../../core/version-contract";
 import { loadRemixBuild } from "../../server/remix-build";
 import type { RemitServer } from "../../server/remit-server";
 import type { TestAccount } from "./accounts";

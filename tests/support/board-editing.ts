@@ -3,7 +3,7 @@
  * account's session) and waits until the server holds the result.
  */
 import * as Y from "yjs";
-import { boardToJson, type BoardJson } from "../../app/lib/board-doc";
+import { boardToJson, type BoardJson } from "../../core/board-doc";
 import type { RemitServer } from "../../server/remit-server";
 import type { TestAccount } from "./accounts";
 import { connectClient, waitForSync } from "./collab-client";

@@ -4,7 +4,7 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
-import { MessageType } from "../../app/lib/collab-protocol";
+import { MessageType } from "../../core/collab-protocol";
 
 /** A WebSocket class that sends fixed headers, for WebsocketProvider's WebSocketPolyfill option. */
 export function webSocketWithHeaders(headers: Record<string, string>) {

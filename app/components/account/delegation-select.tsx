@@ -1,7 +1,7 @@
 /** The delegation <select>, grouped: NATO & EU, NATO only, EU only, institutions. */
 import { t, type MessageKey } from "~/i18n";
 import { groupDelegations, type DelegationGroup } from "~/lib/delegation-groups";
-import type { DelegationInfo } from "~/load-context";
+import type { DelegationInfo } from "../../../core/services";
 import { errorProps, FieldError } from "../field-error";
 
 const GROUP_LABELS: Record<DelegationGroup, MessageKey> = {

@@ -1,7 +1,7 @@
 /** Activity entries as sentences, newest first. */
 import { t } from "~/i18n";
 import { activitySentence } from "~/lib/activity-sentence";
-import type { ActivityItem } from "~/load-context";
+import type { ActivityItem } from "../../../core/services";
 
 interface Props {
   items: readonly ActivityItem[];

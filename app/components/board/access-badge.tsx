@@ -1,6 +1,6 @@
 /** Your role on the board, and a clear read-only notice when you cannot edit. */
 import { t } from "~/i18n";
-import type { BoardRole } from "~/load-context";
+import type { BoardRole } from "../../../core/services";
 
 interface Props {
   role: BoardRole;

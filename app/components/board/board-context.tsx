@@ -1,7 +1,7 @@
 /** What every part of an open board needs: the document, this person's undo manager, the instruments, and whether they may edit. */
 import { createContext, useContext } from "react";
 import type * as Y from "yjs";
-import type { InstrumentInfo } from "~/load-context";
+import type { InstrumentInfo } from "../../../core/services";
 
 export interface BoardContextValue {
   doc: Y.Doc;

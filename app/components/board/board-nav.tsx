@@ -1,8 +1,8 @@
 /** Links from the board to its members (manage them as chair), versions and exports, import, and the activity side panel. */
 import { Link } from "@remix-run/react";
 import { t } from "~/i18n";
-import { ROLE_CAN } from "~/lib/roles";
-import type { BoardRole } from "~/load-context";
+import { ROLE_CAN } from "../../../core/roles";
+import type { BoardRole } from "../../../core/services";
 
 interface Props {
   boardId: string;

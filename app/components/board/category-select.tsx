@@ -1,6 +1,6 @@
 /** The threat's category. */
 import { t } from "~/i18n";
-import { CATEGORIES, setCategory, type Category } from "~/lib/board-doc";
+import { CATEGORIES, setCategory, type Category } from "../../../core/board-doc";
 import { useBoard } from "./board-context";
 
 interface Props {

@@ -1,5 +1,5 @@
 /** The matrix columns, and which column shows each presence field (for others' focus outlines). */
-import type { PresenceField } from "~/lib/presence";
+import type { PresenceField } from "../../../core/presence";
 
 export const COLUMNS = { threat: 0, responsibility: 1, instruments: 2, notes: 3, actions: 4 } as const;
 export const COLUMN_COUNT = 5;

@@ -6,7 +6,7 @@ import { Link, useLocation } from "@remix-run/react";
 import type { ConnectionStatus, PermanentClose } from "~/hooks/use-board-connection";
 import { t } from "~/i18n";
 import { closeMessage } from "~/lib/board-announcements";
-import { CloseCode } from "~/lib/collab-protocol";
+import { CloseCode } from "../../../core/collab-protocol";
 import { withNext } from "~/lib/next-path";
 
 interface Props {

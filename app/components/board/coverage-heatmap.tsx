@@ -7,8 +7,8 @@
  */
 import { useId, useMemo } from "react";
 import { LOCALE, t } from "~/i18n";
-import type { ThreatRow } from "~/lib/board-doc";
-import { INSTRUMENT_OWNERS, type InstrumentOwner } from "~/load-context";
+import type { ThreatRow } from "../../../core/board-doc";
+import { INSTRUMENT_OWNERS, type InstrumentOwner } from "../../../core/services";
 
 export interface HeatmapInstrument {
   id: string;

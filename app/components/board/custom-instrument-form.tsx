@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { NATIVE_UNDO_ATTRIBUTE } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
-import { INSTRUMENT_OWNERS, type InstrumentInfo } from "~/load-context";
+import { INSTRUMENT_OWNERS, type InstrumentInfo } from "../../../core/services";
 import { CsrfField } from "../csrf-field";
 import { errorProps, FieldError } from "../field-error";
 

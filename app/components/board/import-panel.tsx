@@ -11,11 +11,12 @@ import { useRevalidator } from "@remix-run/react";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
 import { formatNumber, t } from "~/i18n";
-import { appendRows, type NewRowInput } from "~/lib/board-doc";
-import { CSRF_FIELD } from "~/lib/cookies";
-import { instrumentsNeeded, rowsToApply, type ImportApiResponse, type ImportPreview } from "~/lib/import-contract";
+import { appendRows, type NewRowInput } from "../../../core/board-doc";
+import { CSRF_FIELD } from "../../../core/cookies";
+import { instrumentsNeeded, rowsToApply, type ImportApiResponse, type ImportPreview } from "../../../core/import-contract";
 import { CREATE_INSTRUMENTS_INTENT, PREVIEW_INTENT } from "~/lib/version-forms";
-import type { InstrumentInfo } from "~/load-context";
+import { MAX_IMPORT_BYTES } from "../../../core/import-contract";
+import type { InstrumentInfo } from "../../../core/services";
 import { useCsrfToken } from "../csrf-field";
 import { ImportPreviewTable } from "./import-preview-table";
 
@@ -31,8 +32,7 @@ export interface ImportPanelProps {
   onImported?: (rowIds: string[]) => void;
 }
 
-/** Shown in the limit message; the server enforces MAX_IMPORT_BYTES of server/import. */
-const MAX_MIB = 5;
+const MAX_MIB = MAX_IMPORT_BYTES / 1024 / 1024;
 
 type Phase = { step: "idle" } | { step: "checking" } | { step: "applying" } | { step: "done"; count: number } | { step: "failed"; message: string; aboutFile?: boolean };
 

@@ -1,7 +1,7 @@
 /** The rows of an import file as they would be added, each with its errors (row, column, why). */
 import { formatList, t } from "~/i18n";
-import type { ImportPreview, ImportProblem } from "~/lib/import-contract";
-import type { InstrumentInfo } from "~/load-context";
+import type { ImportPreview, ImportProblem } from "../../../core/import-contract";
+import type { InstrumentInfo } from "../../../core/services";
 
 interface Props {
   preview: ImportPreview;

@@ -2,7 +2,7 @@
 import { useId } from "react";
 import { t } from "~/i18n";
 import { instrumentDetails } from "~/lib/instrument-details";
-import type { InstrumentInfo } from "~/load-context";
+import type { InstrumentInfo } from "../../../core/services";
 
 interface Props {
   instrumentId: string;

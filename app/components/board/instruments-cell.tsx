@@ -1,7 +1,7 @@
 /** Third column: the instruments linked to a threat, and the picker to link more. */
 import { useRef } from "react";
 import { t } from "~/i18n";
-import { linkInstrument, unlinkInstrument, type ThreatRow } from "~/lib/board-doc";
+import { linkInstrument, unlinkInstrument, type ThreatRow } from "../../../core/board-doc";
 import { useBoard } from "./board-context";
 import { InstrumentChip } from "./instrument-chip";
 import { InstrumentPicker } from "./instrument-picker";

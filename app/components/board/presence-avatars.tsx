@@ -2,7 +2,7 @@
 import type { PresenceEntry } from "~/hooks/use-presence";
 import { LOCALE, t } from "~/i18n";
 import { initialsOf, readableTextColor } from "~/lib/initials";
-import { colorFor, type PresenceUser } from "~/lib/presence";
+import { colorFor, type PresenceUser } from "../../../core/presence";
 
 /** This person as the server will stamp them into presence (shown until our stamped state arrives). */
 export interface PresenceSelf {

@@ -3,7 +3,7 @@
  * and the lead when Shared. Native radios give arrow-key selection for free.
  */
 import { t } from "~/i18n";
-import { LEADS, RESPONSIBILITIES, setResponsibility, type Lead, type ThreatRow } from "~/lib/board-doc";
+import { LEADS, RESPONSIBILITIES, setResponsibility, type Lead, type ThreatRow } from "../../../core/board-doc";
 import { useBoard } from "./board-context";
 
 interface Props {

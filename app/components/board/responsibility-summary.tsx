@@ -5,7 +5,7 @@
  */
 import { useId } from "react";
 import { t } from "~/i18n";
-import { countResponsibilities, RESPONSIBILITIES, type ThreatRow } from "~/lib/board-doc";
+import { countResponsibilities, RESPONSIBILITIES, type ThreatRow } from "../../../core/board-doc";
 import { Message } from "../message";
 
 interface Props {

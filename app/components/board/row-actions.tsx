@@ -1,7 +1,7 @@
 /** Last column: move the threat up or down, delete it (undoable). */
 import type { MouseEvent } from "react";
 import { t } from "~/i18n";
-import { moveRow } from "~/lib/board-doc";
+import { moveRow } from "../../../core/board-doc";
 import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from "../icons";
 import { useBoard } from "./board-context";
 

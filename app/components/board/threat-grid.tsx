@@ -6,8 +6,8 @@ import { useCallback, useMemo, type FocusEvent } from "react";
 import { useGridNavigation } from "~/hooks/use-grid-navigation";
 import type { PresenceEntry } from "~/hooks/use-presence";
 import { t } from "~/i18n";
-import type { ThreatRow } from "~/lib/board-doc";
-import { PRESENCE_FIELDS, type PresenceField, type PresenceFocus } from "~/lib/presence";
+import type { ThreatRow } from "../../../core/board-doc";
+import { PRESENCE_FIELDS, type PresenceField, type PresenceFocus } from "../../../core/presence";
 import { COLUMN_COUNT } from "./columns";
 import { ThreatRowView } from "./threat-row";
 

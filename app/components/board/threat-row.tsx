@@ -2,7 +2,7 @@
 import { memo, useMemo } from "react";
 import type { PresenceEntry } from "~/hooks/use-presence";
 import { t } from "~/i18n";
-import type { ThreatRow } from "~/lib/board-doc";
+import type { ThreatRow } from "../../../core/board-doc";
 import { useConsensusOptional } from "../consensus/consensus-context";
 import { RowStatus } from "../consensus/row-status";
 import { BoardProvider, useBoard } from "./board-context";

@@ -1,7 +1,7 @@
 /** First column: title, category and the expandable description. */
 import { useId, useState } from "react";
 import { t } from "~/i18n";
-import type { ThreatRow } from "~/lib/board-doc";
+import type { ThreatRow } from "../../../core/board-doc";
 import { CategorySelect } from "./category-select";
 import { YTextField } from "./y-text-field";
 

@@ -3,7 +3,7 @@ import { useRowText } from "~/hooks/use-y-text";
 import { useBoundText } from "~/hooks/use-bound-text";
 import { ENTER_RETURNS_ATTRIBUTE } from "~/hooks/use-grid-navigation";
 import { t } from "~/i18n";
-import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type TextField } from "~/lib/board-doc";
+import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type TextField } from "../../../core/board-doc";
 import { useBoard } from "./board-context";
 
 interface Props {

@@ -1,7 +1,7 @@
 /** Deleting one's own comment, after an inline confirmation. */
 import { useRef, useState } from "react";
 import { t } from "~/i18n";
-import type { CommentView } from "~/lib/consensus-contract";
+import type { CommentView } from "../../../core/consensus-contract";
 import { ConsensusForm, useConsensusFetcher } from "./consensus-form";
 
 interface Props {

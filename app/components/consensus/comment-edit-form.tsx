@@ -1,7 +1,7 @@
 /** Edits one's own comment in place. */
 import { useId } from "react";
 import { t } from "~/i18n";
-import type { CommentView } from "~/lib/consensus-contract";
+import type { CommentView } from "../../../core/consensus-contract";
 import { errorProps, FieldError } from "../field-error";
 import { ConsensusForm, fieldErrorsOf, useConsensusFetcher } from "./consensus-form";
 

@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useRef, useState } from "react";
 import { t } from "~/i18n";
-import { COMMENT_CELLS } from "~/lib/consensus-contract";
+import { COMMENT_CELLS } from "../../../core/consensus-contract";
 import { addMention, insertMention, mentionOptions, mentionsInText, mentionToken, type MentionOption } from "~/lib/mentions";
 import { errorProps, FieldError } from "../field-error";
 import { useConsensus } from "./consensus-context";

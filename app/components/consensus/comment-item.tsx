@@ -1,7 +1,7 @@
 /** One comment: author, time, text (safely rendered), and edit / delete for its author. */
 import { useRef, useState } from "react";
 import { t } from "~/i18n";
-import type { CommentView } from "~/lib/consensus-contract";
+import type { CommentView } from "../../../core/consensus-contract";
 import { CommentBody } from "./comment-body";
 import { CommentDelete } from "./comment-delete";
 import { CommentEditForm } from "./comment-edit-form";

@@ -5,7 +5,7 @@
 import { createContext, useContext } from "react";
 import type { ConsensusData } from "~/hooks/use-consensus-data";
 import type { NameOf } from "~/lib/consensus-labels";
-import type { BoardRole } from "~/load-context";
+import type { BoardRole } from "../../../core/services";
 
 export type RowPanelSection = "positions" | "comments";
 

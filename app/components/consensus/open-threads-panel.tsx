@@ -6,7 +6,7 @@ import { useEffect } from "react";
 import { useCsrfToken } from "~/components/csrf-field";
 import { t } from "~/i18n";
 import { openThreads, threadMentionsMe } from "~/lib/comment-threads";
-import { CSRF_FIELD } from "~/lib/cookies";
+import { CSRF_FIELD } from "../../../core/cookies";
 import { useConsensus } from "./consensus-context";
 import { useConsensusFetcher } from "./consensus-form";
 import { SidePanel } from "./side-panel";

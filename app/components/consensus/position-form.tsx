@@ -4,8 +4,8 @@
  */
 import { useId, useState } from "react";
 import { t } from "~/i18n";
-import { POSITION_VALUES, type PositionValue } from "~/lib/consensus";
-import type { RowConsensusView } from "~/lib/consensus-contract";
+import { POSITION_VALUES, type PositionValue } from "../../../core/consensus";
+import type { RowConsensusView } from "../../../core/consensus-contract";
 import { errorProps, FieldError } from "../field-error";
 import { useConsensus } from "./consensus-context";
 import { ConsensusForm, fieldErrorsOf, useConsensusFetcher } from "./consensus-form";

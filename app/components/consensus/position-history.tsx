@@ -2,7 +2,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import { t } from "~/i18n";
-import type { RowConsensusView } from "~/lib/consensus-contract";
+import type { RowConsensusView } from "../../../core/consensus-contract";
 import type { loader as historyLoader } from "~/routes/boards.$boardId_.position-history";
 import { useConsensus } from "./consensus-context";
 

@@ -1,6 +1,6 @@
 /** The standing position of each participating delegation on a row, or "has not spoken". */
 import { t } from "~/i18n";
-import type { RowConsensusView } from "~/lib/consensus-contract";
+import type { RowConsensusView } from "../../../core/consensus-contract";
 import { useConsensus } from "./consensus-context";
 
 interface Props {

@@ -1,7 +1,7 @@
 /** The positions part of a row's panel: standing positions, my delegation's form, the history. */
 import { useId } from "react";
 import { t } from "~/i18n";
-import type { RowConsensusView } from "~/lib/consensus-contract";
+import type { RowConsensusView } from "../../../core/consensus-contract";
 import { PositionForm } from "./position-form";
 import { PositionHistory } from "./position-history";
 import { PositionList } from "./position-list";

@@ -1,7 +1,7 @@
 /** The chair declares a row agreed (only when nobody objects and everyone has spoken; otherwise says why) or reopens it. */
 import { useId } from "react";
 import { t } from "~/i18n";
-import type { RowConsensusView } from "~/lib/consensus-contract";
+import type { RowConsensusView } from "../../../core/consensus-contract";
 import { declareBlocker } from "~/lib/consensus-labels";
 import { FieldError } from "../field-error";
 import { useConsensus } from "./consensus-context";

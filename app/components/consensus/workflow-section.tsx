@@ -1,7 +1,7 @@
 /** The agreement part of a row's panel: state in words, who broke silence last, and the chair's controls. */
 import { useId } from "react";
 import { t } from "~/i18n";
-import type { RowConsensusView } from "~/lib/consensus-contract";
+import type { RowConsensusView } from "../../../core/consensus-contract";
 import { consensusLabel, workflowLabel } from "~/lib/consensus-labels";
 import { LockIcon } from "../icons";
 import { useConsensus } from "./consensus-context";

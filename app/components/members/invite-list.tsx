@@ -3,7 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import { formatDate, t, type MessageKey } from "~/i18n";
 import type { InviteStatus } from "~/lib/invite-status";
 import type { MemberActionResult } from "~/lib/member-forms";
-import type { InviteInfo } from "~/load-context";
+import type { InviteInfo } from "../../../core/services";
 import { CsrfField } from "../csrf-field";
 
 const STATUS_KEYS: Record<InviteStatus, MessageKey> = {

@@ -3,7 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import { useId, useRef, useState } from "react";
 import { t } from "~/i18n";
 import type { MemberActionResult } from "~/lib/member-forms";
-import type { BoardRole } from "~/load-context";
+import type { BoardRole } from "../../../core/services";
 import { CsrfField } from "../csrf-field";
 import { RoleSelect } from "./role-select";
 

@@ -1,6 +1,6 @@
 /** The members of a board: name, delegation, role; the chair also gets the controls of each row. */
 import { t } from "~/i18n";
-import type { BoardMemberInfo } from "~/load-context";
+import type { BoardMemberInfo } from "../../../core/services";
 import { MemberControls } from "./member-controls";
 
 type Member = Omit<BoardMemberInfo, "email"> & { email: string | null };

@@ -1,6 +1,6 @@
 /** A <select> of the three roles. */
 import { t } from "~/i18n";
-import { BOARD_ROLES, type BoardRole } from "~/load-context";
+import { BOARD_ROLES, type BoardRole } from "../../../core/services";
 
 interface Props {
   id: string;

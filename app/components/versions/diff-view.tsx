@@ -5,8 +5,8 @@
  */
 import { useState } from "react";
 import { formatList, t } from "~/i18n";
-import type { MatrixChange, MatrixChangeKind } from "~/lib/matrix-diff";
-import type { MatrixSnapshot, SnapshotRow } from "~/lib/matrix-snapshot";
+import type { MatrixChange, MatrixChangeKind } from "../../../core/matrix-diff";
+import type { MatrixSnapshot, SnapshotRow } from "../../../core/matrix-snapshot";
 import { positionLabel } from "~/lib/version-labels";
 
 interface Props {

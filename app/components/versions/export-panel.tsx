@@ -5,8 +5,9 @@
  */
 import { useId, useRef, useState, type MouseEvent } from "react";
 import { t } from "~/i18n";
-import type { SnapshotSource } from "~/lib/version-contract";
-import { EXPORT_FORMAT_IDS, exportHref, type ExportFormatId } from "~/lib/version-forms";
+import type { SnapshotSource } from "../../../core/version-contract";
+import { EXPORT_FORMATS, type ExportFormat } from "../../../core/version-contract";
+import { exportHref } from "~/lib/version-forms";
 
 interface Props {
   boardId: string;
@@ -18,11 +19,11 @@ interface Props {
 
 type Status =
   | { state: "idle" }
-  | { state: "preparing"; format: ExportFormatId; percent: number | null }
-  | { state: "done"; format: ExportFormatId; file: string }
-  | { state: "failed"; format: ExportFormatId; status: number | null };
+  | { state: "preparing"; format: ExportFormat; percent: number | null }
+  | { state: "done"; format: ExportFormat; file: string }
+  | { state: "failed"; format: ExportFormat; status: number | null };
 
-const formatName = (format: ExportFormatId) => t(`versionExport.${format}`);
+const formatName = (format: ExportFormat) => t(`versionExport.${format}`);
 
 /** The file name from Content-Disposition (the server sends plain ASCII names). */
 function fileNameOf(response: Response, fallback: string): string {
@@ -80,7 +81,7 @@ export function ExportPanel({ boardId, versions, source: initialSource = "live" 
   const [status, setStatus] = useState<Status>({ state: "idle" });
   const busy = useRef(false);
 
-  async function download(event: MouseEvent<HTMLAnchorElement>, format: ExportFormatId) {
+  async function download(event: MouseEvent<HTMLAnchorElement>, format: ExportFormat) {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     if (busy.current) return;
@@ -144,7 +145,7 @@ export function ExportPanel({ boardId, versions, source: initialSource = "live" 
         </fieldset>
       )}
       <ul className="export-buttons">
-        {EXPORT_FORMAT_IDS.map((format) => (
+        {EXPORT_FORMATS.map((format) => (
           <li key={format}>
             <a
               className="button"

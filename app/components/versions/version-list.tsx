@@ -1,7 +1,7 @@
 /** Published versions as a table: number, title, time, publisher, procedure, size, short fingerprint, links. */
 import { Link } from "@remix-run/react";
 import { t } from "~/i18n";
-import type { VersionSummary } from "~/lib/version-contract";
+import type { VersionSummary } from "../../../core/version-contract";
 import { diffHref } from "~/lib/version-forms";
 import { formatPublishedAt, procedureLabel } from "~/lib/version-labels";
 

@@ -3,7 +3,7 @@
  * [n] marks pointing at the reservation/objection footnotes below it.
  */
 import { t } from "~/i18n";
-import type { MatrixSnapshot } from "~/lib/matrix-snapshot";
+import type { MatrixSnapshot } from "../../../core/matrix-snapshot";
 import { positionLabel, snapshotFootnotes, workflowLabel } from "~/lib/version-labels";
 
 interface Props {

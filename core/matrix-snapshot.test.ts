@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { INSTRUMENT_OWNERS } from "../load-context";
+import { INSTRUMENT_OWNERS } from "./services";
 import { canonicalJson, MatrixSnapshotSchema, SNAPSHOT_INSTRUMENT_OWNERS } from "./matrix-snapshot";
-import { sampleSnapshot } from "../../server/export/sample-snapshot";
+import { sampleSnapshot } from "../tests/fixtures/sample-snapshot";
 
 describe("matrix snapshot", () => {
   it("canonicalJson sorts keys at every depth and has no whitespace", () => {

@@ -1,4 +1,4 @@
-import type { BoardRole } from "../load-context";
+import type { BoardRole } from "./services";
 
 /** What each role may do. One table, read by services, the collaboration server and the UI. */
 export const ROLE_CAN = {

@@ -5,6 +5,20 @@
  * throws AccessDenied (404 for non-members, 403 for a role that may not).
  * There is deliberately no way to change or delete a version.
  */
+/** Every format a snapshot can be exported in. */
+export const EXPORT_FORMATS = ["csv", "xlsx", "json", "md", "pdf"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** One exported file, ready to download. */
+export interface ExportedFile {
+  body: Uint8Array;
+  contentType: string;
+  extension: string;
+  fingerprint: string;
+  /** ASCII file name that says board, version (or draft) and date. */
+  fileName: string;
+}
+
 import type { MatrixChange } from "./matrix-diff";
 import type { MatrixSnapshot, Procedure } from "./matrix-snapshot";
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { expect, it } from "vitest";
-import { migrateDatabase } from "./migrate";
-import { createPrismaClient } from "./prisma-client";
-import { describeStorageContract } from "./storage-contract";
+import { migrateDatabase } from "../../server/db/migrate";
+import { createPrismaClient } from "../../server/db/prisma-client";
+import { describeStorageContract } from "../support/storage-contract";
 
 /** Admin connection that may CREATE/DROP DATABASE (the CI machine runs PostgreSQL 15 with trust auth). */
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prepareExport } from "../../server/export/prepare";
-import { sampleSnapshot } from "../../server/export/sample-snapshot";
-import { describeChange, formatPublishedAt, snapshotFootnotes } from "./version-labels";
+import { sampleSnapshot } from "../fixtures/sample-snapshot";
+import { describeChange, formatPublishedAt, snapshotFootnotes } from "../../app/lib/version-labels";
 
 describe("version labels", () => {
   it("numbers footnotes exactly as the exports do", () => {

@@ -1,10 +1,12 @@
 /**
  * What POST /boards/:id/import.json answers (JSON), shared by the route and
- * the import panel. Mirrors server/import/types.ts without importing it, so
- * the browser bundle stays free of server code.
+ * the import panel, and what the server's importers return.
  */
 import type { NewRowInput } from "./board-doc";
-import type { NewInstrumentInput } from "../load-context";
+import type { NewInstrumentInput } from "./services";
+
+/** 5 MiB: far above a real board's file, far below what could hurt the server. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export interface ImportProblem {
   /** Line (CSV), sheet row (XLSX) or 1-based rows[] index (JSON); 0 for the whole file. */
@@ -22,6 +24,20 @@ export interface PreviewRow {
 
 /** A custom instrument defined in the file; rows refer to it by this (file) id. */
 export type PreviewInstrument = NewInstrumentInput & { id: string };
+
+/** What an importer makes of a file (before the route adds the file name). */
+export interface ImportResult {
+  format: "csv" | "xlsx" | "json";
+  rows: PreviewRow[];
+  /** Custom instruments defined in the file and not yet known to the board. */
+  instruments: PreviewInstrument[];
+  /** True only when the file and every row are free of errors and there is at least one row. */
+  valid: boolean;
+  /** Errors about the file as a whole (size, encoding, missing column, bad custom instrument). */
+  errors: ImportProblem[];
+  /** Things worth telling the user that do not block the import. */
+  warnings: string[];
+}
 
 export interface ImportPreview {
   fileName: string;

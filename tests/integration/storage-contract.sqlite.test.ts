@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { migrateDatabase } from "./migrate";
-import { createPrismaClient } from "./prisma-client";
-import { describeStorageContract } from "./storage-contract";
+import { migrateDatabase } from "../../server/db/migrate";
+import { createPrismaClient } from "../../server/db/prisma-client";
+import { describeStorageContract } from "../support/storage-contract";
 
 async function openSqlite() {
   const dir = mkdtempSync(join(tmpdir(), "remit-sqlite-"));

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { BoardNotFoundError } from "../collab/update-store";
+import { BoardNotFoundError } from "../../server/collab/update-store";
 import {
   archiveBoard,
   createBoard,
@@ -14,11 +14,11 @@ import {
   listInstruments,
   renameBoard,
   unarchiveBoard,
-} from "./boards";
-import type { DatabaseKind } from "./database-url";
-import type { PrismaClient } from "./prisma-client";
-import { PrismaUpdateStore } from "./prisma-update-store";
-import { seedInstruments } from "./seed-instruments";
+} from "../../server/db/boards";
+import type { DatabaseKind } from "../../server/db/database-url";
+import type { PrismaClient } from "../../server/db/prisma-client";
+import { PrismaUpdateStore } from "../../server/db/prisma-update-store";
+import { seedInstruments } from "../../server/db/seed-instruments";
 
 export interface StorageUnderTest {
   kind: DatabaseKind;

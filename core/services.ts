@@ -1,0 +1,211 @@
+/**
+ * The service contracts: what the custom server (server/index.ts) hands every
+ * loader and action, and what the server's services implement.
+ * Routes reach storage only through these services, so the browser bundle
+ * never pulls in Prisma, and the server keeps one way to do each thing.
+ */
+import type { BoardConsensusJson, CommentsOverview, PositionRecord } from "./consensus-contract";
+import type { ImportResult } from "./import-contract";
+import type { MatrixSnapshot } from "./matrix-snapshot";
+import type { ExportedFile, ExportFormat, VersionServices } from "./version-contract";
+
+export const INSTRUMENT_OWNERS = ["NATO", "EU", "Joint", "National"] as const;
+export type InstrumentOwner = (typeof INSTRUMENT_OWNERS)[number];
+
+export interface BoardSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+export interface InstrumentInfo {
+  id: string;
+  name: string;
+  owner: InstrumentOwner;
+  kind: string;
+  year: number | null;
+  reference: string;
+  summary: string;
+  /** Added to this board by a user (not from the shared library). */
+  custom: boolean;
+}
+
+export interface NewInstrumentInput {
+  name: string;
+  owner: InstrumentOwner;
+  kind: string;
+  year: number | null;
+  reference: string;
+}
+
+export type BoardTemplate = "empty" | "starter";
+
+/**
+ * Board-level operations that take no actor: routes call them only after
+ * checking the user's role on the board (requireBoardAccess + ROLE_CAN).
+ * Listing, reading and creating boards go through BoardAccessServices, which
+ * are scoped to a user.
+ */
+export interface RemitServices {
+  renameBoard(boardId: string, title: string): Promise<void>;
+  setBoardArchived(boardId: string, archived: boolean): Promise<void>;
+  listInstruments(boardId: string): Promise<InstrumentInfo[]>;
+  createCustomInstrument(boardId: string, input: NewInstrumentInput): Promise<InstrumentInfo>;
+}
+
+/**
+ * Reading imported files and writing exports: heavy work the server keeps off
+ * the event loop. Routes reach it only through the load context.
+ */
+export interface MatrixFileServices {
+  /** `date` names the file: a version's publication date, a draft's export time. */
+  exportMatrix(format: ExportFormat, snapshot: MatrixSnapshot, date: Date): Promise<ExportedFile>;
+  readImportFile(data: Uint8Array, instruments: ReadonlyArray<{ id: string; name: string }>): Promise<ImportResult>;
+}
+
+export interface RemitLoadContext {
+  services: RemitServices;
+  auth: AuthServices;
+  access: BoardAccessServices;
+  /** Client address as the server sees it (for login rate limits). */
+  clientIp: string;
+  /** Set the Secure flag on cookies (the app is served over https). */
+  secureCookies: boolean;
+  /** Nonce for inline and external scripts in this response's CSP. */
+  cspNonce: string;
+  consensus: ConsensusServices;
+  comments: CommentServices;
+  versions: VersionServices;
+  files: MatrixFileServices;
+}
+
+// ---- Accounts, membership and roles -------------------------------------
+
+export const BOARD_ROLES = ["chair", "delegate", "observer"] as const;
+export type BoardRole = (typeof BOARD_ROLES)[number];
+
+export interface DelegationInfo {
+  code: string;
+  name: string;
+  nato: boolean;
+  eu: boolean;
+  institution: boolean;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  displayName: string;
+  delegation: DelegationInfo;
+}
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export type SignInResult =
+  | { ok: true; sessionToken: string; user: CurrentUser }
+  | { ok: false; reason: "invalid-credentials" }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+
+export type SignUpResult = { ok: true; sessionToken: string; user: CurrentUser } | { ok: false; fieldErrors: FieldErrors };
+
+export interface AuthServices {
+  listDelegations(): Promise<DelegationInfo[]>;
+  /** Input is validated again here (zod); field errors come back keyed by field name. */
+  signUp(input: { email: string; password: string; displayName: string; delegationCode: string }): Promise<SignUpResult>;
+  /** Rate-limited per account and per client IP. */
+  signIn(input: { email: string; password: string }, clientIp: string): Promise<SignInResult>;
+  /** The user of a session token, or null when unknown or expired. */
+  getSessionUser(sessionToken: string): Promise<CurrentUser | null>;
+  signOut(sessionToken: string): Promise<void>;
+  /** Revokes every session of the user and closes their open sockets. */
+  signOutEverywhere(userId: string): Promise<void>;
+}
+
+export interface BoardMemberInfo {
+  userId: string;
+  displayName: string;
+  email: string;
+  delegation: DelegationInfo;
+  role: BoardRole;
+}
+
+export interface InviteInfo {
+  id: string;
+  role: BoardRole;
+  expiresAt: string;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export type InviteProblem = "invalid" | "expired" | "revoked" | "used-up";
+
+export interface ActivityItem {
+  id: number;
+  at: string;
+  actorName: string;
+  delegationCode: string | null;
+  delegationName: string | null;
+  kind: string;
+  rowTitle: string | null;
+  /** Kind-specific details: from, to, field, instrument. */
+  detail: Record<string, string | null>;
+}
+
+/**
+ * Board access for one signed-in user. Every method checks the actor's role
+ * itself (the routes check too, to answer 404 before doing anything):
+ * AccessDenied is thrown as a Response-free error the route maps to 404/403.
+ */
+export interface BoardAccessServices {
+  listMyBoards(userId: string, options: { includeArchived: boolean }): Promise<(BoardSummary & { role: BoardRole })[]>;
+  /** The board and the user's role, or null when the board does not exist or the user is not a member (no existence leak). */
+  getAccess(boardId: string, userId: string): Promise<{ board: BoardSummary; role: BoardRole } | null>;
+  createBoard(userId: string, input: { title: string; template: BoardTemplate }): Promise<BoardSummary>;
+  listMembers(actorId: string, boardId: string): Promise<BoardMemberInfo[]>;
+  addMemberByEmail(actorId: string, boardId: string, email: string, role: BoardRole): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }>;
+  changeRole(actorId: string, boardId: string, userId: string, role: BoardRole): Promise<void>;
+  removeMember(actorId: string, boardId: string, userId: string): Promise<void>;
+  createInvite(actorId: string, boardId: string, input: { role: BoardRole; expiresInHours: number; maxUses: number | null }): Promise<{ token: string; invite: InviteInfo }>;
+  listInvites(actorId: string, boardId: string): Promise<InviteInfo[]>;
+  revokeInvite(actorId: string, boardId: string, inviteId: string): Promise<void>;
+  /** What an invite link offers, without using it. */
+  describeInvite(token: string): Promise<{ ok: true; boardId: string; boardTitle: string; role: BoardRole } | { ok: false; problem: InviteProblem }>;
+  /** Joins the board (never lowers an existing role). */
+  acceptInvite(userId: string, token: string): Promise<{ ok: true; boardId: string } | { ok: false; problem: InviteProblem }>;
+  listActivity(actorId: string, boardId: string, options: { delegationCode?: string; limit: number }): Promise<ActivityItem[]>;
+}
+
+// ---- Comments, positions and agreement ------------------------------------
+
+export type ActionResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
+
+/**
+ * Positions and the agreement workflow. Inputs are `unknown`: the service
+ * validates them (zod) and answers field errors. The delegation a position is
+ * recorded for is always the actor's own.
+ */
+export interface ConsensusServices {
+  getBoardConsensus(actorId: string, boardId: string): Promise<BoardConsensusJson>;
+  /** input: { rowId, position, text? } */
+  recordPosition(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  positionHistory(actorId: string, boardId: string, rowId: string): Promise<PositionRecord[]>;
+  /** input: { rowId, procedure: "consensus" } | { rowId, procedure: "silence", silenceDeadline: ISO datetime } (chair) */
+  propose(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  /** Chair; only when every participant has spoken and nobody objects. */
+  declareAgreed(actorId: string, boardId: string, rowId: string): Promise<ActionResult>;
+  /** Chair; agreed or proposed → draft. */
+  reopen(actorId: string, boardId: string, rowId: string): Promise<ActionResult>;
+}
+
+export interface CommentServices {
+  list(actorId: string, boardId: string): Promise<CommentsOverview>;
+  /** input: { rowId, cell?, parentId?, body, mentionUserIds?, mentionDelegationCodes? } */
+  create(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  edit(actorId: string, boardId: string, commentId: string, body: unknown): Promise<ActionResult>;
+  remove(actorId: string, boardId: string, commentId: string): Promise<ActionResult>;
+  setResolved(actorId: string, boardId: string, commentId: string, resolved: boolean): Promise<ActionResult>;
+  markMentionsRead(actorId: string, boardId: string): Promise<void>;
+}
