@@ -43,14 +43,30 @@ const boundaries = [
     rules: {
       "no-restricted-imports": restrict(
         { regex: "(^|/|~)app(/|$)|^~/", message: "server/ must not import app/: shared code lives in core/." },
-        { regex: "^(ws|@prisma/.*|pg|better-sqlite3|ioredis)$|/db(/|$)", message: "Room logic knows neither the socket library nor the database: use the UpdateStore interface." },
+        {
+          regex: "^(ws|@prisma/.*|pg|better-sqlite3|ioredis)$|/db(/|$)",
+          message: "Room logic knows neither the socket library nor the database: use the UpdateStore interface.",
+        },
       ),
     },
   },
 ];
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "generated/", "node_modules/", ".cache/", "test-results/", "playwright-report/", "server/db/sqlite/", "server/db/postgres/", "dist/"] },
+  {
+    ignores: [
+      "build/",
+      "public/build/",
+      "generated/",
+      "node_modules/",
+      ".cache/",
+      "test-results/",
+      "playwright-report/",
+      "server/db/sqlite/",
+      "server/db/postgres/",
+      "dist/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

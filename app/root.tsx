@@ -1,7 +1,16 @@
 // First: route modules load before entry.client, and zod schemas are built as they load.
 import "~/lib/zod-jitless";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import {
+  Link,
+  Links,
+  LiveReload,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { UserMenu } from "~/components/account/user-menu";
 import { ErrorView } from "~/components/error-view";
@@ -22,7 +31,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const csrf = ensureCsrfToken(request, context);
   const current = await getCurrentUser(request, context);
   // Only what the header needs: the email stays on the account page.
-  const user = current ? { id: current.id, displayName: current.displayName, delegationName: current.delegation.name } : null;
+  const user = current
+    ? { id: current.id, displayName: current.displayName, delegationName: current.delegation.name }
+    : null;
   return data({ csrf: csrf.token, user }, csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined);
 }
 

@@ -36,7 +36,9 @@ async function startReference(): Promise<Target> {
   const wss = new WebSocketServer({ noServer: true });
   const server: Server = createServer();
   server.on("upgrade", (request, socket, head) =>
-    wss.handleUpgrade(request, socket, head, (ws) => setupWSConnection(ws, request, { docName: (request.url ?? "/").split("/").pop() ?? "bench" })),
+    wss.handleUpgrade(request, socket, head, (ws) =>
+      setupWSConnection(ws, request, { docName: (request.url ?? "/").split("/").pop() ?? "bench" }),
+    ),
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -52,7 +54,12 @@ async function startReference(): Promise<Target> {
 
 async function startOurs(): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), "remit-bench-"));
-  const config = loadConfig({ DATABASE_URL: `file:${join(dir, "remit.db")}`, HOST: "127.0.0.1", PORT: "0", DEMO: "false" });
+  const config = loadConfig({
+    DATABASE_URL: `file:${join(dir, "remit.db")}`,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DEMO: "false",
+  });
   const server = await startRemitServer({ config, unloadDelayMs: 0, log: () => undefined });
   const account = await createAccount(server, "Bench", "DE");
   const board = await server.access.createBoard(account.user.id, { title: "Bench", template: "empty" });
@@ -71,7 +78,11 @@ async function startOurs(): Promise<Target> {
 }
 
 /** One run: milliseconds from the first keystroke until every client has all of them, and until they are durable. */
-async function typeTogether(target: Target, clients: number, keystrokes: number): Promise<{ converged: number; durable: number }> {
+async function typeTogether(
+  target: Target,
+  clients: number,
+  keystrokes: number,
+): Promise<{ converged: number; durable: number }> {
   const peers: TestClient[] = [];
   for (let i = 0; i < clients; i++) peers.push(connectClient(target.url, target.room, { cookie: target.cookie }));
   await Promise.all(peers.map(waitForSync));
@@ -85,7 +96,11 @@ async function typeTogether(target: Target, clients: number, keystrokes: number)
     for (const peer of peers) getRowText(peer.doc, rowId, "notes")!.insert(0, "x");
     if (k % 20 === 19) await new Promise((resolve) => setImmediate(resolve));
   }
-  await waitFor(() => peers.every((peer) => getRowText(peer.doc, rowId, "notes")!.length === expected), "convergence", 60_000);
+  await waitFor(
+    () => peers.every((peer) => getRowText(peer.doc, rowId, "notes")!.length === expected),
+    "convergence",
+    60_000,
+  );
   const converged = performance.now() - started;
   await target.durable?.();
   const durable = performance.now() - started;
@@ -101,7 +116,9 @@ export interface CollabBenchRow {
   ratioToReference: number;
 }
 
-export async function runCollabBench(options: { clients?: number; keystrokes?: number; runs?: number; log?: (line: string) => void } = {}): Promise<CollabBenchRow[]> {
+export async function runCollabBench(
+  options: { clients?: number; keystrokes?: number; runs?: number; log?: (line: string) => void } = {},
+): Promise<CollabBenchRow[]> {
   const { clients = 4, keystrokes = 250, runs = 3, log = console.log } = options;
   const rows: CollabBenchRow[] = [];
   const reference = await startReference();
@@ -114,12 +131,26 @@ export async function runCollabBench(options: { clients?: number; keystrokes?: n
       const ourRun = await typeTogether(ours, clients, keystrokes);
       times.ours.push(ourRun.converged);
       times.oursDurable.push(ourRun.durable);
-      log(`run ${run + 1}: reference ${times.reference.at(-1)!.toFixed(0)} ms, remit ${ourRun.converged.toFixed(0)} ms (durable ${ourRun.durable.toFixed(0)} ms)`);
+      log(
+        `run ${run + 1}: reference ${times.reference.at(-1)!.toFixed(0)} ms, remit ${ourRun.converged.toFixed(0)} ms (durable ${ourRun.durable.toFixed(0)} ms)`,
+      );
     }
     const referenceMedian = median(times.reference);
-    rows.push({ name: `reference y-websocket, ${clients} clients × ${keystrokes} keystrokes`, medianMs: referenceMedian, ratioToReference: 1 });
-    rows.push({ name: `remit (auth, validation, SQLite log), same load`, medianMs: median(times.ours), ratioToReference: median(times.ours) / referenceMedian });
-    rows.push({ name: `remit, until every update is durable and compacted`, medianMs: median(times.oursDurable), ratioToReference: median(times.oursDurable) / referenceMedian });
+    rows.push({
+      name: `reference y-websocket, ${clients} clients × ${keystrokes} keystrokes`,
+      medianMs: referenceMedian,
+      ratioToReference: 1,
+    });
+    rows.push({
+      name: `remit (auth, validation, SQLite log), same load`,
+      medianMs: median(times.ours),
+      ratioToReference: median(times.ours) / referenceMedian,
+    });
+    rows.push({
+      name: `remit, until every update is durable and compacted`,
+      medianMs: median(times.oursDurable),
+      ratioToReference: median(times.oursDurable) / referenceMedian,
+    });
   } finally {
     await reference.stop();
     await ours.stop();
@@ -128,6 +159,7 @@ export async function runCollabBench(options: { clients?: number; keystrokes?: n
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const row of await runCollabBench()) console.log(`${row.name}: ${row.medianMs.toFixed(0)} ms (×${row.ratioToReference.toFixed(2)})`);
+  for (const row of await runCollabBench())
+    console.log(`${row.name}: ${row.medianMs.toFixed(0)} ms (×${row.ratioToReference.toFixed(2)})`);
   process.exit(0);
 }

@@ -35,28 +35,50 @@ export const BENCHES: Bench[] = [
   {
     name: "collab",
     reference: "reference y-websocket server (@y/websocket-server), same load",
-    run: async (log) => (await runCollabBench({ log })).map((r) => ({ case: r.name, medianMs: r.medianMs, ratio: r.ratioToReference })),
+    run: async (log) =>
+      (await runCollabBench({ log })).map((r) => ({ case: r.name, medianMs: r.medianMs, ratio: r.ratioToReference })),
   },
   {
     name: "exports",
     reference: "JSON export",
     run: async () =>
-      (await runExportBench({ log: quiet })).map((r) => ({ case: r.format, medianMs: r.medianMs, ratio: r.ratioToJson, note: `${(r.bytes / 1024).toFixed(0)} KiB` })),
+      (await runExportBench({ log: quiet })).map((r) => ({
+        case: r.format,
+        medianMs: r.medianMs,
+        ratio: r.ratioToJson,
+        note: `${(r.bytes / 1024).toFixed(0)} KiB`,
+      })),
   },
   {
     name: "versions",
     reference: "JSON.parse of a stored version",
-    run: async () => (await runVersionBench({ log: quiet })).map((r) => ({ case: r.name, medianMs: r.medianMs, ratio: r.ratioToParse })),
+    run: async () =>
+      (await runVersionBench({ log: quiet })).map((r) => ({
+        case: r.name,
+        medianMs: r.medianMs,
+        ratio: r.ratioToParse,
+      })),
   },
 ];
 
 function printTable(results: { bench: Bench; rows: BenchRow[] }[], log: (line: string) => void) {
   const header = ["bench", "case", "median ms", "ratio", "reference", "note"];
   const lines = results.flatMap(({ bench, rows }) =>
-    rows.map((row) => [bench.name, row.case, row.medianMs.toFixed(2), `×${row.ratio.toFixed(1)}`, bench.reference, row.note ?? ""]),
+    rows.map((row) => [
+      bench.name,
+      row.case,
+      row.medianMs.toFixed(2),
+      `×${row.ratio.toFixed(1)}`,
+      bench.reference,
+      row.note ?? "",
+    ]),
   );
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
-  const format = (cells: string[]) => cells.map((cell, i) => (i === 2 || i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join("  ").trimEnd();
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 2 || i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
   log(format(header));
   log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const line of lines) log(format(line));
@@ -64,7 +86,8 @@ function printTable(results: { bench: Bench; rows: BenchRow[] }[], log: (line: s
 
 export async function runBenches(names: string[] = [], log: (line: string) => void = console.log) {
   const unknown = names.filter((name) => !BENCHES.some((bench) => bench.name === name));
-  if (unknown.length > 0) throw new Error(`unknown bench ${unknown.join(", ")}; known: ${BENCHES.map((b) => b.name).join(", ")}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown bench ${unknown.join(", ")}; known: ${BENCHES.map((b) => b.name).join(", ")}`);
   const selected = names.length > 0 ? BENCHES.filter((bench) => names.includes(bench.name)) : BENCHES;
   const results: { bench: Bench; rows: BenchRow[] }[] = [];
   for (const bench of selected) {

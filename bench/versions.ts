@@ -40,25 +40,60 @@ function measure(runs: number, fn: () => unknown): number {
   return median(times);
 }
 
-export async function runVersionBench(options: { rows?: number; runs?: number; log?: (line: string) => void } = {}): Promise<VersionBenchResult[]> {
+export async function runVersionBench(
+  options: { rows?: number; runs?: number; log?: (line: string) => void } = {},
+): Promise<VersionBenchResult[]> {
   const { rows = 1000, runs = 5, log = console.log } = options;
   const doc = new Y.Doc();
   const sample = Array.from({ length: rows }, (_, i) => sampleRow(i));
-  const ids = appendRows(doc, sample.map(({ id: _id, workflowState: _w, positions: _p, ...row }) => row));
+  const ids = appendRows(
+    doc,
+    sample.map(({ id: _id, workflowState: _w, positions: _p, ...row }) => row),
+  );
   const instruments: InstrumentInfo[] = [...new Set(sample.flatMap((row) => row.instrumentIds))].map((id) => ({
-    id, name: `Instrument ${id}`, owner: "NATO", kind: "treaty", year: null, reference: "", summary: "", custom: false,
+    id,
+    name: `Instrument ${id}`,
+    owner: "NATO",
+    kind: "treaty",
+    year: null,
+    reference: "",
+    summary: "",
+    custom: false,
   }));
-  const consensus = fakeConsensusView([delegation("PL", "Poland"), delegation("DK", "Denmark")], Object.fromEntries(
-    ids.map((id, i) => [id, { state: "agreed" as const, procedure: "consensus" as const, positions: i % 3 === 0 ? [{ delegation: "DK", position: "reserve" as const, text: "Scope" }] : [] }]),
-  ));
+  const consensus = fakeConsensusView(
+    [delegation("PL", "Poland"), delegation("DK", "Denmark")],
+    Object.fromEntries(
+      ids.map((id, i) => [
+        id,
+        {
+          state: "agreed" as const,
+          procedure: "consensus" as const,
+          positions: i % 3 === 0 ? [{ delegation: "DK", position: "reserve" as const, text: "Scope" }] : [],
+        },
+      ]),
+    ),
+  );
   const input = { board: { id: "bench", title: "Bench board" }, consensus, instruments, rows: "all" as const };
-  const version = { number: 1, title: "v1", publishedAt: "2025-03-05T16:30:00.000Z", publishedBy: { name: "Chair", delegation: "PL" }, procedure: "consensus" as const };
+  const version = {
+    number: 1,
+    title: "v1",
+    publishedAt: "2025-03-05T16:30:00.000Z",
+    publishedBy: { name: "Chair", delegation: "PL" },
+    procedure: "consensus" as const,
+  };
   const stateA = Y.encodeStateAsUpdate(doc);
   const a = buildSnapshot({ ...input, state: stateA, version });
   ids.filter((_, i) => i % 10 === 0).forEach((id) => setResponsibility(doc, id, "Unassigned"));
   const b = buildSnapshot({ ...input, state: Y.encodeStateAsUpdate(doc), version: { ...version, number: 2 } });
   const stored = canonicalJson(a);
-  const record = { number: 1, title: "v1", publishedAt: new Date(), publishedByName: "Chair", fingerprint: "", snapshotJson: stored };
+  const record = {
+    number: 1,
+    title: "v1",
+    publishedAt: new Date(),
+    publishedByName: "Chair",
+    fingerprint: "",
+    snapshotJson: stored,
+  };
 
   const reference = measure(runs, () => JSON.parse(stored));
   const results = [
@@ -67,8 +102,11 @@ export async function runVersionBench(options: { rows?: number; runs?: number; l
     { name: "list", medianMs: measure(runs, () => toSummary(record)) },
     { name: "diff", medianMs: measure(runs, () => diffSnapshots(a, b)) },
   ].map((r) => ({ ...r, ratioToParse: r.medianMs / reference }));
-  log(`versions of a ${rows}-row board (${(stored.length / 1024).toFixed(0)} KiB stored), median of ${runs}; reference JSON.parse ${reference.toFixed(2)} ms:`);
-  for (const r of results) log(`  ${r.name.padEnd(9)} ${r.medianMs.toFixed(2).padStart(9)} ms  ×${r.ratioToParse.toFixed(1)} JSON.parse`);
+  log(
+    `versions of a ${rows}-row board (${(stored.length / 1024).toFixed(0)} KiB stored), median of ${runs}; reference JSON.parse ${reference.toFixed(2)} ms:`,
+  );
+  for (const r of results)
+    log(`  ${r.name.padEnd(9)} ${r.medianMs.toFixed(2).padStart(9)} ms  ×${r.ratioToParse.toFixed(1)} JSON.parse`);
   return results;
 }
 

@@ -124,7 +124,10 @@ describe("board document model", () => {
   it("produces JSON that matches its schema", () => {
     const doc = new Y.Doc();
     initBoardDoc(doc);
-    appendRows(doc, [{ title: "a", responsibility: "Shared", lead: "NATO", instrumentIds: ["nato-article-4"] }, { title: "b" }]);
+    appendRows(doc, [
+      { title: "a", responsibility: "Shared", lead: "NATO", instrumentIds: ["nato-article-4"] },
+      { title: "b" },
+    ]);
     const json = boardToJson(doc);
     expect(BoardJsonSchema.parse(json)).toEqual(json);
     expect(countResponsibilities(json.rows)).toEqual({ NATO: 0, EU: 0, Shared: 1, Unassigned: 1 });
@@ -132,9 +135,16 @@ describe("board document model", () => {
 
   it("schema rejects a lead without Shared and unknown responsibilities", () => {
     const row = { id: "r1", title: "t", description: "", notes: "", category: "cyber", instrumentIds: [] };
-    expect(BoardJsonSchema.safeParse({ schemaVersion: 1, rows: [{ ...row, responsibility: "NATO", lead: "EU" }] }).success).toBe(false);
-    expect(BoardJsonSchema.safeParse({ schemaVersion: 1, rows: [{ ...row, responsibility: "UN", lead: null }] }).success).toBe(false);
-    expect(BoardJsonSchema.safeParse({ schemaVersion: 1, rows: [{ ...row, responsibility: "Shared", lead: "Joint" }] }).success).toBe(true);
+    expect(
+      BoardJsonSchema.safeParse({ schemaVersion: 1, rows: [{ ...row, responsibility: "NATO", lead: "EU" }] }).success,
+    ).toBe(false);
+    expect(
+      BoardJsonSchema.safeParse({ schemaVersion: 1, rows: [{ ...row, responsibility: "UN", lead: null }] }).success,
+    ).toBe(false);
+    expect(
+      BoardJsonSchema.safeParse({ schemaVersion: 1, rows: [{ ...row, responsibility: "Shared", lead: "Joint" }] })
+        .success,
+    ).toBe(true);
   });
 
   it("reads odd values written by a foreign client as defaults", () => {

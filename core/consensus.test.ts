@@ -10,7 +10,9 @@ describe("computeConsensus", () => {
       for (const c of OPTIONS) {
         const combo = { DE: a, FR: b, PL: c };
         it(`CONSENSUS ${JSON.stringify(combo)}`, () => {
-          const latest = new Map(Object.entries(combo).filter((entry): entry is [string, PositionValue] => entry[1] !== undefined));
+          const latest = new Map(
+            Object.entries(combo).filter((entry): entry is [string, PositionValue] => entry[1] !== undefined),
+          );
           const result = computeConsensus(["DE", "FR", "PL"], latest);
           const values = [a, b, c];
           const expected = values.includes("object")
@@ -21,15 +23,27 @@ describe("computeConsensus", () => {
                 ? "consensus-with-reservations"
                 : "consensus";
           expect(result.state).toBe(expected);
-          expect(result.objecting).toEqual(Object.keys(combo).filter((k) => combo[k as keyof typeof combo] === "object"));
-          expect(result.pending).toEqual(Object.keys(combo).filter((k) => combo[k as keyof typeof combo] === undefined));
+          expect(result.objecting).toEqual(
+            Object.keys(combo).filter((k) => combo[k as keyof typeof combo] === "object"),
+          );
+          expect(result.pending).toEqual(
+            Object.keys(combo).filter((k) => combo[k as keyof typeof combo] === undefined),
+          );
         });
       }
     }
   }
 
   it("ignores positions of delegations that are not taking part", () => {
-    expect(computeConsensus(["DE"], new Map([["DE", "support"], ["US", "object"]])).state).toBe("consensus");
+    expect(
+      computeConsensus(
+        ["DE"],
+        new Map([
+          ["DE", "support"],
+          ["US", "object"],
+        ]),
+      ).state,
+    ).toBe("consensus");
   });
 
   it("is pending when nobody takes part", () => {

@@ -38,6 +38,12 @@ export function computeConsensus(participants: string[], latest: ReadonlyMap<str
   }
   if (participants.length === 0) return { state: "pending", objecting, reserving, pending };
   const state: ConsensusState =
-    objecting.length > 0 ? "blocked" : pending.length > 0 ? "pending" : reserving.length > 0 ? "consensus-with-reservations" : "consensus";
+    objecting.length > 0
+      ? "blocked"
+      : pending.length > 0
+        ? "pending"
+        : reserving.length > 0
+          ? "consensus-with-reservations"
+          : "consensus";
   return { state, objecting, reserving, pending };
 }

@@ -11,8 +11,12 @@ describe("cookies", () => {
   });
 
   it("writes HttpOnly, SameSite=Lax, Path=/ and Secure on request", () => {
-    expect(serializeCookie("remit_session", "tok", { maxAge: 60, secure: true })).toBe("remit_session=tok; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure");
-    expect(serializeCookie("remit_csrf", "tok", { secure: false })).toBe("remit_csrf=tok; Path=/; HttpOnly; SameSite=Lax");
+    expect(serializeCookie("remit_session", "tok", { maxAge: 60, secure: true })).toBe(
+      "remit_session=tok; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure",
+    );
+    expect(serializeCookie("remit_csrf", "tok", { secure: false })).toBe(
+      "remit_csrf=tok; Path=/; HttpOnly; SameSite=Lax",
+    );
   });
 
   it("expires a cookie with Max-Age=0", () => {

@@ -52,7 +52,11 @@ export interface ImportPreview {
 
 export type ImportApiResponse =
   | { intent: "preview"; ok: true; preview: ImportPreview }
-  | { intent: "create-instruments"; ok: true; /** file id → id of the instrument created on the board */ idMap: Record<string, string> }
+  | {
+      intent: "create-instruments";
+      ok: true;
+      /** file id → id of the instrument created on the board */ idMap: Record<string, string>;
+    }
   | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** The valid rows, with instrument ids of the file's custom instruments replaced by the board's new ones. */

@@ -32,7 +32,18 @@ export type PresenceState = z.infer<typeof PresenceStateSchema>;
 /** What a client may send: only focus is read; anything else is dropped. */
 export const ClientPresenceSchema = z.object({ focus: PresenceFocusSchema.nullable().catch(null) }).passthrough();
 
-const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#ff7f0e", "#3949ab"];
+const PALETTE = [
+  "#1f77b4",
+  "#d62728",
+  "#2ca02c",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#17becf",
+  "#bcbd22",
+  "#ff7f0e",
+  "#3949ab",
+];
 
 /** Stable colour for a person, so the same delegate keeps the same colour across visits. */
 export function colorFor(key: string): string {

@@ -107,12 +107,18 @@ export type SignInResult =
   | { ok: false; reason: "invalid-credentials" }
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
-export type SignUpResult = { ok: true; sessionToken: string; user: CurrentUser } | { ok: false; fieldErrors: FieldErrors };
+export type SignUpResult =
+  { ok: true; sessionToken: string; user: CurrentUser } | { ok: false; fieldErrors: FieldErrors };
 
 export interface AuthServices {
   listDelegations(): Promise<DelegationInfo[]>;
   /** Input is validated again here (zod); field errors come back keyed by field name. */
-  signUp(input: { email: string; password: string; displayName: string; delegationCode: string }): Promise<SignUpResult>;
+  signUp(input: {
+    email: string;
+    password: string;
+    displayName: string;
+    delegationCode: string;
+  }): Promise<SignUpResult>;
   /** Rate-limited per account and per client IP. */
   signIn(input: { email: string; password: string }, clientIp: string): Promise<SignInResult>;
   /** The user of a session token, or null when unknown or expired. */
@@ -165,17 +171,37 @@ export interface BoardAccessServices {
   getAccess(boardId: string, userId: string): Promise<{ board: BoardSummary; role: BoardRole } | null>;
   createBoard(userId: string, input: { title: string; template: BoardTemplate }): Promise<BoardSummary>;
   listMembers(actorId: string, boardId: string): Promise<BoardMemberInfo[]>;
-  addMemberByEmail(actorId: string, boardId: string, email: string, role: BoardRole): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }>;
+  addMemberByEmail(
+    actorId: string,
+    boardId: string,
+    email: string,
+    role: BoardRole,
+  ): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }>;
   changeRole(actorId: string, boardId: string, userId: string, role: BoardRole): Promise<void>;
   removeMember(actorId: string, boardId: string, userId: string): Promise<void>;
-  createInvite(actorId: string, boardId: string, input: { role: BoardRole; expiresInHours: number; maxUses: number | null }): Promise<{ token: string; invite: InviteInfo }>;
+  createInvite(
+    actorId: string,
+    boardId: string,
+    input: { role: BoardRole; expiresInHours: number; maxUses: number | null },
+  ): Promise<{ token: string; invite: InviteInfo }>;
   listInvites(actorId: string, boardId: string): Promise<InviteInfo[]>;
   revokeInvite(actorId: string, boardId: string, inviteId: string): Promise<void>;
   /** What an invite link offers, without using it. */
-  describeInvite(token: string): Promise<{ ok: true; boardId: string; boardTitle: string; role: BoardRole } | { ok: false; problem: InviteProblem }>;
+  describeInvite(
+    token: string,
+  ): Promise<
+    { ok: true; boardId: string; boardTitle: string; role: BoardRole } | { ok: false; problem: InviteProblem }
+  >;
   /** Joins the board (never lowers an existing role). */
-  acceptInvite(userId: string, token: string): Promise<{ ok: true; boardId: string } | { ok: false; problem: InviteProblem }>;
-  listActivity(actorId: string, boardId: string, options: { delegationCode?: string; limit: number }): Promise<ActivityItem[]>;
+  acceptInvite(
+    userId: string,
+    token: string,
+  ): Promise<{ ok: true; boardId: string } | { ok: false; problem: InviteProblem }>;
+  listActivity(
+    actorId: string,
+    boardId: string,
+    options: { delegationCode?: string; limit: number },
+  ): Promise<ActivityItem[]>;
 }
 
 // ---- Comments, positions and agreement ------------------------------------

@@ -68,13 +68,22 @@ export interface VersionServices {
   /** The live board as a DRAFT snapshot (version null), rows in display order. Members only. */
   buildLiveSnapshot(actorId: string, boardId: string, options?: { rows?: LiveRows }): Promise<MatrixSnapshot>;
   /** Chair only. Numbers are 1, 2, 3… per board, never reused. */
-  publishVersion(actorId: string, boardId: string, input: { title: string; scope: PublishScope }): Promise<PublishResult>;
+  publishVersion(
+    actorId: string,
+    boardId: string,
+    input: { title: string; scope: PublishScope },
+  ): Promise<PublishResult>;
   /** Newest first. Members only. */
   listVersions(actorId: string, boardId: string): Promise<VersionSummary[]>;
   /** Null when the board has no version with that number. Members only. */
   getVersion(actorId: string, boardId: string, number: number): Promise<VersionDetail | null>;
   /** A version's snapshot as published, or the live board (all rows, or agreed ones only); null when no such version. */
-  getSnapshot(actorId: string, boardId: string, source: SnapshotSource, options?: { rows?: LiveRows }): Promise<MatrixSnapshot | null>;
+  getSnapshot(
+    actorId: string,
+    boardId: string,
+    source: SnapshotSource,
+    options?: { rows?: LiveRows },
+  ): Promise<MatrixSnapshot | null>;
   /** Changes from → to (diffSnapshots); null when either version does not exist. Members only. */
   diff(actorId: string, boardId: string, from: SnapshotSource, to: SnapshotSource): Promise<VersionDiff | null>;
 }

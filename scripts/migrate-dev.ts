@@ -63,7 +63,10 @@ async function withTempPostgres(run: (url: string) => Promise<void>): Promise<vo
 
 /** node scripts/prisma-generate.mjs [...args]: writes the provider schemas (and generates the clients). */
 function prismaGenerate(args: string[]): void {
-  const result = spawnSync(process.execPath, ["scripts/prisma-generate.mjs", ...args], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["scripts/prisma-generate.mjs", ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+  });
   if (result.status !== 0) throw new Error("scripts/prisma-generate.mjs failed");
 }
 

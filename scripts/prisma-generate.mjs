@@ -54,7 +54,13 @@ function generate(name) {
   const env = { ...process.env, DATABASE_URL: matches(current) ? current : dummyUrl };
   const result = spawnSync(
     process.execPath,
-    [join(root, "node_modules/prisma/build/index.js"), "generate", "--no-hints", "--config", `prisma/${name}.config.ts`],
+    [
+      join(root, "node_modules/prisma/build/index.js"),
+      "generate",
+      "--no-hints",
+      "--config",
+      `prisma/${name}.config.ts`,
+    ],
     { cwd: root, env, stdio: "inherit" },
   );
   if (result.status !== 0) {

@@ -37,9 +37,15 @@ async function main(): Promise<number> {
   const prisma = createPrismaClient(config.DATABASE_URL);
   try {
     // Sessions are revoked in the database; sockets a running server already holds stay open until they reconnect.
-    const auth = createAuthServices(prisma, { loginAttemptsPerWindow: 5, loginWindowMs: 60_000, onSessionsRevoked: () => undefined });
+    const auth = createAuthServices(prisma, {
+      loginAttemptsPerWindow: 5,
+      loginWindowMs: 60_000,
+      onSessionsRevoked: () => undefined,
+    });
     const done = await auth.resetPassword(email.data, checked.data);
-    console.log(done ? `Password reset for ${email.data}; all its sessions are signed out.` : `No account uses ${email.data}.`);
+    console.log(
+      done ? `Password reset for ${email.data}; all its sessions are signed out.` : `No account uses ${email.data}.`,
+    );
     return done ? 0 : 1;
   } finally {
     await prisma.$disconnect();

@@ -20,7 +20,12 @@ export function sessionAuthorizer(auth: AuthServices, access: BoardAccessService
     return {
       ok: true,
       user: { id: user.id, name: user.displayName, delegation: user.delegation.name, color: colorFor(user.id) },
-      actor: { userId: user.id, name: user.displayName, delegationCode: user.delegation.code, delegationName: user.delegation.name },
+      actor: {
+        userId: user.id,
+        name: user.displayName,
+        delegationCode: user.delegation.code,
+        delegationName: user.delegation.name,
+      },
       role: granted.role,
       readOnlyBoard: granted.board.archivedAt !== null,
     };

@@ -8,7 +8,8 @@ const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { message: "use true or false" })
   .transform((value) => ["1", "true", "yes", "on"].includes(value));
 
-const positiveInt = (fallback: number) => z.coerce.number({ message: "must be a number" }).int().positive().default(fallback);
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ message: "must be a number" }).int().positive().default(fallback);
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -22,7 +23,12 @@ export const EnvSchema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((origin) => origin.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ message: "each entry must be an origin like https://host:port" }))),
   MAX_FRAME_BYTES: positiveInt(2 * 1024 * 1024),
   COMPACT_EVERY: positiveInt(200),

@@ -32,7 +32,10 @@ export async function seedDemo(
   const board = await access.createBoard(users[0].id, { title: DEMO_BOARD_TITLE, template: "starter" });
   for (const [index, account] of DEMO_ACCOUNTS.entries()) {
     if (index === 0) continue;
-    await prisma.boardMember.create({ data: { boardId: board.id, userId: users[index].id, role: account.role }, select: { boardId: true } });
+    await prisma.boardMember.create({
+      data: { boardId: board.id, userId: users[index].id, role: account.role },
+      select: { boardId: true },
+    });
   }
   return true;
 }

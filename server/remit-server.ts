@@ -84,7 +84,8 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   });
   if (config.DEMO && (await seedDemo(prisma, auth, access))) log("demo accounts and board created (DEMO=true)");
 
-  const events = (boardId: string, event: Parameters<CollabEndpoint["broadcastBoardEvent"]>[1]) => collab?.broadcastBoardEvent(boardId, event);
+  const events = (boardId: string, event: Parameters<CollabEndpoint["broadcastBoardEvent"]>[1]) =>
+    collab?.broadcastBoardEvent(boardId, event);
   let consensus: ConsensusService | null = null;
   const registry = new RoomRegistry(store, {
     compactEvery: config.COMPACT_EVERY,
@@ -93,15 +94,31 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     log,
     onActivity: (boardId, actor, changes) => {
       activity.record(boardId, actor, changes);
-      consensus?.onRowsEdited(boardId, changes.filter((change) => change.kind !== "row-moved").map((change) => change.rowId));
+      consensus?.onRowsEdited(
+        boardId,
+        changes.filter((change) => change.kind !== "row-moved").map((change) => change.rowId),
+      );
     },
     lockedRows: (boardId) => consensus?.lockedRows(boardId) ?? new Set(),
   });
-  consensus = new ConsensusService({ prisma, access, readState: (boardId) => registry.readState(boardId), events, clock: options.clock ?? systemClock, log });
+  consensus = new ConsensusService({
+    prisma,
+    access,
+    readState: (boardId) => registry.readState(boardId),
+    events,
+    clock: options.clock ?? systemClock,
+    log,
+  });
   await consensus.start();
   const consensusService = consensus;
   const versions = createVersionServices({ prisma, registry, consensus: consensusService, access, services, events });
-  const comments = new CommentService({ prisma, access, events, readState: (boardId) => registry.readState(boardId), now: () => (options.clock ?? systemClock).now() });
+  const comments = new CommentService({
+    prisma,
+    access,
+    events,
+    readState: (boardId) => registry.readState(boardId),
+    now: () => (options.clock ?? systemClock).now(),
+  });
   const authorize = sessionAuthorizer(auth, access);
   collab = createCollabEndpoint({
     registry,
@@ -129,18 +146,19 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
       "*",
       createRequestHandler({
         build: options.build,
-        getLoadContext: (request, response) => ({
-          services,
-          auth,
-          access,
-          clientIp: request.ip ?? "unknown",
-          secureCookies: request.secure,
-          cspNonce: response.locals.cspNonce as string,
-          consensus: consensusService,
-          comments,
-          versions,
-          files,
-        }) satisfies RemitLoadContext,
+        getLoadContext: (request, response) =>
+          ({
+            services,
+            auth,
+            access,
+            clientIp: request.ip ?? "unknown",
+            secureCookies: request.secure,
+            cspNonce: response.locals.cspNonce as string,
+            consensus: consensusService,
+            comments,
+            versions,
+            files,
+          }) satisfies RemitLoadContext,
       }),
     );
   }

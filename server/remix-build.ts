@@ -22,10 +22,13 @@ export async function loadRemixBuild(development: boolean): Promise<ServerBuild 
   let current = initial;
   await broadcastDevReady(initial);
   watch(resolve("build"), { persistent: false }, () => {
-    void importBuild().then(async (build) => {
-      current = build;
-      await broadcastDevReady(build);
-    }, () => undefined);
+    void importBuild().then(
+      async (build) => {
+        current = build;
+        await broadcastDevReady(build);
+      },
+      () => undefined,
+    );
   });
   return async () => current;
 }

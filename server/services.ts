@@ -27,7 +27,16 @@ function toOwner(owner: string): InstrumentOwner {
   return (INSTRUMENT_OWNERS as readonly string[]).includes(owner) ? (owner as InstrumentOwner) : "National";
 }
 
-type InstrumentRow = { id: string; name: string; owner: string; kind: string; year: number | null; reference: string; summary: string; boardId: string | null };
+type InstrumentRow = {
+  id: string;
+  name: string;
+  owner: string;
+  kind: string;
+  year: number | null;
+  reference: string;
+  summary: string;
+  boardId: string | null;
+};
 
 function toInstrument(row: InstrumentRow): InstrumentInfo {
   return { ...row, owner: toOwner(row.owner), custom: row.boardId !== null };
@@ -64,7 +73,9 @@ export async function createRemitServices(prisma: PrismaClient, store: UpdateSto
       return (await boards.listInstruments(prisma, boardId)).map(toInstrument);
     },
     async createCustomInstrument(boardId, input) {
-      return toInstrument(await boards.createCustomInstrument(prisma, boardId, { ...input, year: input.year ?? undefined }));
+      return toInstrument(
+        await boards.createCustomInstrument(prisma, boardId, { ...input, year: input.year ?? undefined }),
+      );
     },
   };
 

@@ -12,14 +12,27 @@ interface Props {
 export function FieldError({ formId, field, message, alert = false }: Props) {
   if (!message) return null;
   return (
-    <p className="field-error" id={fieldErrorId(formId, field)} role={alert ? "alert" : undefined} data-testid={`error-${field}`}>
+    <p
+      className="field-error"
+      id={fieldErrorId(formId, field)}
+      role={alert ? "alert" : undefined}
+      data-testid={`error-${field}`}
+    >
       {message}
     </p>
   );
 }
 
 /** Props for an input that may have an error; `hintId` also links a hint that is always shown. */
-export function errorProps(formId: string, field: string, message: string | undefined, hintId?: string): { "aria-invalid"?: true; "aria-describedby"?: string } {
+export function errorProps(
+  formId: string,
+  field: string,
+  message: string | undefined,
+  hintId?: string,
+): { "aria-invalid"?: true; "aria-describedby"?: string } {
   const describedBy = [message ? fieldErrorId(formId, field) : undefined, hintId].filter(Boolean).join(" ");
-  return { ...(message ? { "aria-invalid": true as const } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) };
+  return {
+    ...(message ? { "aria-invalid": true as const } : {}),
+    ...(describedBy ? { "aria-describedby": describedBy } : {}),
+  };
 }

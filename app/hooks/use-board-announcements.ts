@@ -6,7 +6,13 @@
  * live regions, so nothing is said twice and reconnect attempts stay silent.
  */
 import { useEffect, useRef, useState } from "react";
-import { connectionAnnouncement, connectionPhase, LOST_ANNOUNCE_DELAY_MS, roleChangeAnnouncement, type ConnectionFacts } from "~/lib/board-announcements";
+import {
+  connectionAnnouncement,
+  connectionPhase,
+  LOST_ANNOUNCE_DELAY_MS,
+  roleChangeAnnouncement,
+  type ConnectionFacts,
+} from "~/lib/board-announcements";
 import type { BoardRole } from "../../core/services";
 
 export function useBoardAnnouncements(connection: ConnectionFacts, role: BoardRole, canWrite: boolean): string {

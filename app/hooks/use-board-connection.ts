@@ -11,7 +11,13 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { parseAccessMessage } from "../lib/access-message";
 import { parseBoardEventMessage } from "../lib/board-event-message";
-import { COLLAB_PATH_PREFIX, MessageType, PERMANENT_CLOSE_CODES, type AccessMessage, type BoardEventMessage } from "../../core/collab-protocol";
+import {
+  COLLAB_PATH_PREFIX,
+  MessageType,
+  PERMANENT_CLOSE_CODES,
+  type AccessMessage,
+  type BoardEventMessage,
+} from "../../core/collab-protocol";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 export type Awareness = WebsocketProvider["awareness"];
@@ -87,7 +93,17 @@ export function useBoardConnection(boardId: string): BoardConnection {
       if (permanentClose || !online) status = "offline";
       else if (wsStatus === "connected") status = "connected";
       else status = wasConnected || provider.wsUnsuccessfulReconnects > 0 ? "reconnecting" : "connecting";
-      setConnection({ doc, provider, awareness, status, synced: provider.synced, everSynced, permanentClose, access, subscribeBoardEvents });
+      setConnection({
+        doc,
+        provider,
+        awareness,
+        status,
+        synced: provider.synced,
+        everSynced,
+        permanentClose,
+        access,
+        subscribeBoardEvents,
+      });
     };
 
     // Remit extension: the server tells us our role on join and whenever the chair changes it.

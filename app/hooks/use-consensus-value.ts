@@ -20,8 +20,20 @@ interface Options {
 
 const formatTime = (iso: string) => formatLocalDateTime(iso);
 
-export function useConsensusValue({ boardId, connection, peopleIds, role, archived, openRow }: Options): ConsensusContextValue {
-  const { data } = useConsensusData({ boardId, subscribe: connection.subscribeBoardEvents, synced: connection.synced, peopleIds });
+export function useConsensusValue({
+  boardId,
+  connection,
+  peopleIds,
+  role,
+  archived,
+  openRow,
+}: Options): ConsensusContextValue {
+  const { data } = useConsensusData({
+    boardId,
+    subscribe: connection.subscribeBoardEvents,
+    synced: connection.synced,
+    peopleIds,
+  });
   return useMemo<ConsensusContextValue>(
     () => ({
       boardId,
@@ -31,7 +43,12 @@ export function useConsensusValue({ boardId, connection, peopleIds, role, archiv
       canComment: ROLE_CAN.comment(role) && !archived,
       canRecord: ROLE_CAN.edit(role) && !archived,
       isChair: ROLE_CAN.manageBoard(role) && !archived,
-      nameOf: data ? delegationNamer(data.consensus, data.members.map((m) => m.delegation)) : (code) => code,
+      nameOf: data
+        ? delegationNamer(
+            data.consensus,
+            data.members.map((m) => m.delegation),
+          )
+        : (code) => code,
       formatTime,
       openRow,
     }),

@@ -13,7 +13,9 @@ export function firstInvalidControl(root: ParentNode): HTMLElement | null {
   if (invalid.tagName !== "FIELDSET") return invalid;
   return (
     invalid.querySelector<HTMLElement>("input:checked:not(:disabled)") ??
-    invalid.querySelector<HTMLElement>("input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled)")
+    invalid.querySelector<HTMLElement>(
+      "input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled)",
+    )
   );
 }
 

@@ -21,7 +21,9 @@ function cellControls(cell: HTMLElement): HTMLElement[] {
   // Like native tabbing: one stop per radio group, on the checked radio when there is one.
   return controls.filter((control) => {
     if (!(control instanceof HTMLInputElement) || control.type !== "radio" || control.checked) return true;
-    const group = controls.filter((c) => c instanceof HTMLInputElement && c.type === "radio" && c.name === control.name);
+    const group = controls.filter(
+      (c) => c instanceof HTMLInputElement && c.type === "radio" && c.name === control.name,
+    );
     return !group.some((c) => (c as HTMLInputElement).checked) && group[0] === control;
   });
 }
@@ -108,7 +110,10 @@ export function useGridNavigation(rowIds: readonly string[], colCount: number) {
   /** Clicking straight into a control makes its cell the active one. */
   const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
     const found = locate(event.target);
-    if (found) setActive((current) => (current?.rowId === found.rowId && current.col === found.col ? current : { rowId: found.rowId, col: found.col }));
+    if (found)
+      setActive((current) =>
+        current?.rowId === found.rowId && current.col === found.col ? current : { rowId: found.rowId, col: found.col },
+      );
   }, []);
 
   return { gridRef, activeRowId, activeCol, focusCell, gridProps: { onKeyDown, onFocus } };

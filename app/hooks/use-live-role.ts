@@ -16,7 +16,11 @@ export interface LiveRole {
   canWrite: boolean;
 }
 
-export function useLiveRole(connection: Pick<BoardConnection, "access" | "permanentClose">, loaderRole: BoardRole, archived: boolean): LiveRole {
+export function useLiveRole(
+  connection: Pick<BoardConnection, "access" | "permanentClose">,
+  loaderRole: BoardRole,
+  archived: boolean,
+): LiveRole {
   const { revalidate } = useRevalidator();
   const liveRole = connection.access?.role;
   const known = useRef(loaderRole);

@@ -58,7 +58,8 @@ export function useUndoShortcuts(undo: () => void, redo: () => void, enabled: bo
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const target = event.target instanceof Element ? event.target : null;
       // Only fields have a native undo: a button or a message focused in such a form still undoes board changes.
-      const editable = target?.matches("input, textarea, select, [contenteditable]:not([contenteditable=false])") ?? false;
+      const editable =
+        target?.matches("input, textarea, select, [contenteditable]:not([contenteditable=false])") ?? false;
       if (editable && target?.closest(`[${NATIVE_UNDO_ATTRIBUTE}]`)) return;
       const key = event.key.toLowerCase();
       if (key === "z" && !event.shiftKey) {

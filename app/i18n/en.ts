@@ -502,7 +502,8 @@ export const en = {
   versions: {
     metaTitle: "Versions of {title} · Remit",
     heading: "Agreed versions",
-    intro: "A published version is numbered and can never be changed or deleted. Every export of it carries the same fingerprint.",
+    intro:
+      "A published version is numbered and can never be changed or deleted. Every export of it carries the same fingerprint.",
     backToBoard: "Back to the board",
     none: "No version has been published yet.",
     listCaption: "Published versions, newest first",
@@ -642,7 +643,8 @@ export const en = {
   versionImport: {
     metaTitle: "Import into {title} · Remit",
     heading: "Import threats",
-    intro: "Upload a CSV, Excel (XLSX) or Remit JSON file of at most {max}. You see every row before anything is added.",
+    intro:
+      "Upload a CSV, Excel (XLSX) or Remit JSON file of at most {max}. You see every row before anything is added.",
     file: "File",
     upload: "Check file",
     checking: "Checking the file…",

@@ -47,13 +47,20 @@ const flagged = (text: string) => HAS_LETTER.test(text) && !ALLOWED.has(text.tri
 
 /** Literal strings an expression renders as they are (not those it only compares with). */
 function renderedLiterals(expression: ts.Expression): ts.Node[] {
-  if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression) || ts.isTemplateExpression(expression)) return [expression];
+  if (
+    ts.isStringLiteral(expression) ||
+    ts.isNoSubstitutionTemplateLiteral(expression) ||
+    ts.isTemplateExpression(expression)
+  )
+    return [expression];
   if (ts.isParenthesizedExpression(expression)) return renderedLiterals(expression.expression);
-  if (ts.isConditionalExpression(expression)) return [...renderedLiterals(expression.whenTrue), ...renderedLiterals(expression.whenFalse)];
+  if (ts.isConditionalExpression(expression))
+    return [...renderedLiterals(expression.whenTrue), ...renderedLiterals(expression.whenFalse)];
   if (ts.isBinaryExpression(expression)) {
     const op = expression.operatorToken.kind;
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) return renderedLiterals(expression.right);
-    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return [...renderedLiterals(expression.left), ...renderedLiterals(expression.right)];
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)
+      return [...renderedLiterals(expression.left), ...renderedLiterals(expression.right)];
   }
   return [];
 }
@@ -61,7 +68,8 @@ function renderedLiterals(expression: ts.Expression): ts.Node[] {
 /** The fixed text of a literal (a template's parts outside ${…}). */
 function literalText(node: ts.Node): string {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(" ");
+  if (ts.isTemplateExpression(node))
+    return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(" ");
   return "";
 }
 
@@ -69,18 +77,23 @@ export function findHardcodedStrings(source: string, fileName = "file.tsx"): Fin
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const findings: Finding[] = [];
   const report = (node: ts.Node, text: string) =>
-    findings.push({ line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, text: text.trim().replace(/\s+/g, " ") });
+    findings.push({
+      line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1,
+      text: text.trim().replace(/\s+/g, " "),
+    });
 
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) {
       if (flagged(node.text)) report(node, node.text);
     } else if (ts.isJsxExpression(node) && node.expression && !ts.isJsxAttribute(node.parent)) {
-      for (const literal of renderedLiterals(node.expression)) if (flagged(literalText(literal))) report(literal, literalText(literal));
+      for (const literal of renderedLiterals(node.expression))
+        if (flagged(literalText(literal))) report(literal, literalText(literal));
     } else if (ts.isJsxAttribute(node) && VISIBLE_ATTRIBUTES.has(node.name.getText(file))) {
       const value = node.initializer;
       if (value && ts.isStringLiteral(value) && flagged(value.text)) report(value, value.text);
       if (value && ts.isJsxExpression(value) && value.expression) {
-        for (const literal of renderedLiterals(value.expression)) if (flagged(literalText(literal))) report(literal, literalText(literal));
+        for (const literal of renderedLiterals(value.expression))
+          if (flagged(literalText(literal))) report(literal, literalText(literal));
       }
     }
     ts.forEachChild(node, visit);
@@ -112,7 +125,16 @@ describe("findHardcodedStrings", () => {
           <Field label="Name" hint={t("a.b")} />
         </div>
       );`;
-    expect(findHardcodedStrings(source).map((finding) => finding.text)).toEqual(["Hello", "Delete", "Some words", "Literal", "Yes", "Busy", "Type here", "Name"]);
+    expect(findHardcodedStrings(source).map((finding) => finding.text)).toEqual([
+      "Hello",
+      "Delete",
+      "Some words",
+      "Literal",
+      "Yes",
+      "Busy",
+      "Type here",
+      "Name",
+    ]);
   });
 
   it("passes translated text, symbols, allowed words, comments and compared values", () => {
@@ -139,7 +161,9 @@ describe("UI strings go through t()", () => {
 
   it("has no hard-coded user-visible string in JSX", () => {
     const findings = files.flatMap((path) =>
-      findHardcodedStrings(readFileSync(path, "utf8"), path).map(({ line, text }) => `${relative(APP, path)}:${line} ${JSON.stringify(text)}`),
+      findHardcodedStrings(readFileSync(path, "utf8"), path).map(
+        ({ line, text }) => `${relative(APP, path)}:${line} ${JSON.stringify(text)}`,
+      ),
     );
     expect(findings).toEqual([]);
   });

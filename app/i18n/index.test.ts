@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { formatDate, formatList, formatNumber, interpolate, interpolateParts, t, tParts, translate, type Messages } from "./index";
+import {
+  formatDate,
+  formatList,
+  formatNumber,
+  interpolate,
+  interpolateParts,
+  t,
+  tParts,
+  translate,
+  type Messages,
+} from "./index";
 
 describe("i18n", () => {
   it("looks up nested keys", () => {

@@ -24,12 +24,23 @@ export const SignUpFormSchema = z.object({
     .trim()
     .min(1, t("forms.nameRequired"))
     .max(DISPLAY_NAME_MAX, t("forms.tooLong", { max: DISPLAY_NAME_MAX })),
-  delegationCode: z.string({ error: t("account.delegationRequired") }).trim().min(1, t("account.delegationRequired")).max(16),
+  delegationCode: z
+    .string({ error: t("account.delegationRequired") })
+    .trim()
+    .min(1, t("account.delegationRequired"))
+    .max(16),
 });
 
 export const LoginFormSchema = z.object({
-  email: z.string({ error: t("account.emailRequired") }).trim().min(1, t("account.emailRequired")).max(254),
-  password: z.string({ error: t("account.passwordRequired") }).min(1, t("account.passwordRequired")).max(PASSWORD_MAX),
+  email: z
+    .string({ error: t("account.emailRequired") })
+    .trim()
+    .min(1, t("account.emailRequired"))
+    .max(254),
+  password: z
+    .string({ error: t("account.passwordRequired") })
+    .min(1, t("account.passwordRequired"))
+    .max(PASSWORD_MAX),
 });
 
 /** Whole minutes to wait, at least one. */

@@ -12,41 +12,80 @@ const base: ActivityItem = {
   rowTitle: "Undersea data cable sabotage",
   detail: { from: "NATO", to: "Shared" },
 };
-const names = (id: string) => ({ "nis2": "NIS2 Directive" })[id];
+const names = (id: string) => ({ nis2: "NIS2 Directive" })[id];
 const item = (overrides: Partial<ActivityItem>): ActivityItem => ({ ...base, ...overrides });
 const now = new Date("2025-11-25T18:00:00.000Z");
 
 describe("activity sentences", () => {
   it("reads like the example, with the time", () => {
-    expect(activitySentence(base, names, now, "UTC")).toBe("Anna Schmidt (Germany) set 'Undersea data cable sabotage' to Shared, 14:02");
+    expect(activitySentence(base, names, now, "UTC")).toBe(
+      "Anna Schmidt (Germany) set 'Undersea data cable sabotage' to Shared, 14:02",
+    );
   });
 
   it("describes every kind", () => {
     const cases: [Partial<ActivityItem>, string][] = [
       [{ kind: "row-added", detail: {} }, "Anna Schmidt (Germany) added 'Undersea data cable sabotage'"],
-      [{ kind: "position-recorded", detail: { position: "reserve", text: "x" } }, "Anna Schmidt (Germany) recorded 'Reserve' on 'Undersea data cable sabotage'"],
-      [{ kind: "silence-broken", detail: {} }, "Anna Schmidt (Germany) broke silence on 'Undersea data cable sabotage'"],
-      [{ kind: "row-proposed", detail: { procedure: "silence" } }, "Anna Schmidt (Germany) proposed 'Undersea data cable sabotage' under silence procedure"],
-      [{ kind: "row-agreed", detail: { procedure: "consensus" } }, "Anna Schmidt (Germany) declared 'Undersea data cable sabotage' agreed"],
+      [
+        { kind: "position-recorded", detail: { position: "reserve", text: "x" } },
+        "Anna Schmidt (Germany) recorded 'Reserve' on 'Undersea data cable sabotage'",
+      ],
+      [
+        { kind: "silence-broken", detail: {} },
+        "Anna Schmidt (Germany) broke silence on 'Undersea data cable sabotage'",
+      ],
+      [
+        { kind: "row-proposed", detail: { procedure: "silence" } },
+        "Anna Schmidt (Germany) proposed 'Undersea data cable sabotage' under silence procedure",
+      ],
+      [
+        { kind: "row-agreed", detail: { procedure: "consensus" } },
+        "Anna Schmidt (Germany) declared 'Undersea data cable sabotage' agreed",
+      ],
       [{ kind: "row-reopened", detail: {} }, "Anna Schmidt (Germany) reopened 'Undersea data cable sabotage'"],
       [{ kind: "comment-added", detail: {} }, "Anna Schmidt (Germany) commented on 'Undersea data cable sabotage'"],
-      [{ kind: "thread-resolved", detail: {} }, "Anna Schmidt (Germany) resolved a thread on 'Undersea data cable sabotage'"],
-      [{ kind: "row-back-to-draft", detail: { reason: "edited" } }, "'Undersea data cable sabotage' went back to draft: its text changed while proposed"],
+      [
+        { kind: "thread-resolved", detail: {} },
+        "Anna Schmidt (Germany) resolved a thread on 'Undersea data cable sabotage'",
+      ],
+      [
+        { kind: "row-back-to-draft", detail: { reason: "edited" } },
+        "'Undersea data cable sabotage' went back to draft: its text changed while proposed",
+      ],
       [{ kind: "row-deleted", detail: {} }, "Anna Schmidt (Germany) deleted 'Undersea data cable sabotage'"],
       [{ kind: "row-moved", detail: {} }, "Anna Schmidt (Germany) moved 'Undersea data cable sabotage'"],
-      [{ kind: "lead-changed", detail: { from: null, to: "EU" } }, "Anna Schmidt (Germany) set the lead of 'Undersea data cable sabotage' to EU"],
-      [{ kind: "category-changed", detail: { from: "cyber", to: "infrastructure" } }, "Anna Schmidt (Germany) set the category of 'Undersea data cable sabotage' to Critical infrastructure"],
-      [{ kind: "instrument-linked", detail: { instrument: "nis2" } }, "Anna Schmidt (Germany) linked NIS2 Directive to 'Undersea data cable sabotage'"],
-      [{ kind: "instrument-unlinked", detail: { instrument: "gone" } }, "Anna Schmidt (Germany) unlinked Unknown instrument (gone) from 'Undersea data cable sabotage'"],
-      [{ kind: "text-edited", detail: { field: "notes" } }, "Anna Schmidt (Germany) edited the notes of 'Undersea data cable sabotage'"],
+      [
+        { kind: "lead-changed", detail: { from: null, to: "EU" } },
+        "Anna Schmidt (Germany) set the lead of 'Undersea data cable sabotage' to EU",
+      ],
+      [
+        { kind: "category-changed", detail: { from: "cyber", to: "infrastructure" } },
+        "Anna Schmidt (Germany) set the category of 'Undersea data cable sabotage' to Critical infrastructure",
+      ],
+      [
+        { kind: "instrument-linked", detail: { instrument: "nis2" } },
+        "Anna Schmidt (Germany) linked NIS2 Directive to 'Undersea data cable sabotage'",
+      ],
+      [
+        { kind: "instrument-unlinked", detail: { instrument: "gone" } },
+        "Anna Schmidt (Germany) unlinked Unknown instrument (gone) from 'Undersea data cable sabotage'",
+      ],
+      [
+        { kind: "text-edited", detail: { field: "notes" } },
+        "Anna Schmidt (Germany) edited the notes of 'Undersea data cable sabotage'",
+      ],
       [{ kind: "member-added", detail: {} }, "Anna Schmidt (Germany) changed 'Undersea data cable sabotage'"],
     ];
     for (const [overrides, sentence] of cases) expect(describeActivity(item(overrides), names)).toBe(sentence);
   });
 
   it("copes with missing delegation, title and unknown values", () => {
-    expect(describeActivity(item({ delegationName: null, rowTitle: "  " }), names)).toBe("Anna Schmidt set an untitled threat to Shared");
-    expect(describeActivity(item({ detail: { to: null } }), names)).toBe("Anna Schmidt (Germany) set 'Undersea data cable sabotage' to nothing");
+    expect(describeActivity(item({ delegationName: null, rowTitle: "  " }), names)).toBe(
+      "Anna Schmidt set an untitled threat to Shared",
+    );
+    expect(describeActivity(item({ detail: { to: null } }), names)).toBe(
+      "Anna Schmidt (Germany) set 'Undersea data cable sabotage' to nothing",
+    );
   });
 
   it("adds the day for entries of other days", () => {

@@ -25,7 +25,9 @@ const FIELD_KEYS: Record<(typeof TEXT_FIELDS)[number], MessageKey> = {
 
 /** The sentence without the time. `instrumentName` resolves instrument ids to names. */
 export function describeActivity(item: ActivityItem, instrumentName: (id: string) => string | undefined): string {
-  const actor = item.delegationName ? t("activity.actor", { name: item.actorName, delegation: item.delegationName }) : item.actorName;
+  const actor = item.delegationName
+    ? t("activity.actor", { name: item.actorName, delegation: item.delegationName })
+    : item.actorName;
   const row = item.rowTitle?.trim() ? t("activity.row", { title: item.rowTitle.trim() }) : t("activity.untitledRow");
   const { detail } = item;
   const instrumentId = detail.instrument ?? "";
@@ -53,7 +55,12 @@ export function describeActivity(item: ActivityItem, instrumentName: (id: string
       return t("activity.textEdited", { ...params, field });
     }
     case "position-recorded":
-      return t("activity.positionRecorded", { ...params, position: includes(POSITION_VALUES, detail.position) ? t(`positions.${detail.position}`) : String(detail.position) });
+      return t("activity.positionRecorded", {
+        ...params,
+        position: includes(POSITION_VALUES, detail.position)
+          ? t(`positions.${detail.position}`)
+          : String(detail.position),
+      });
     case "silence-broken":
       return t("activity.silenceBroken", params);
     case "row-proposed":
@@ -84,12 +91,25 @@ export function formatActivityTime(iso: string, now: Date, timeZone?: string): s
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
   const day = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeZone });
-  const time = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(at);
+  const time = new Intl.DateTimeFormat(LOCALE, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  }).format(at);
   if (day.format(at) === day.format(now)) return time;
   const shortDay = new Intl.DateTimeFormat(LOCALE, { month: "short", day: "numeric", timeZone }).format(at);
   return t("activity.dayAndTime", { day: shortDay, time });
 }
 
-export function activitySentence(item: ActivityItem, instrumentName: (id: string) => string | undefined, now: Date, timeZone?: string): string {
-  return t("activity.sentence", { what: describeActivity(item, instrumentName), time: formatActivityTime(item.at, now, timeZone) });
+export function activitySentence(
+  item: ActivityItem,
+  instrumentName: (id: string) => string | undefined,
+  now: Date,
+  timeZone?: string,
+): string {
+  return t("activity.sentence", {
+    what: describeActivity(item, instrumentName),
+    time: formatActivityTime(item.at, now, timeZone),
+  });
 }

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { closeMessage, connectionAnnouncement, connectionPhase, roleChangeAnnouncement, type ConnectionFacts } from "./board-announcements";
+import {
+  closeMessage,
+  connectionAnnouncement,
+  connectionPhase,
+  roleChangeAnnouncement,
+  type ConnectionFacts,
+} from "./board-announcements";
 
-const facts = (over: Partial<ConnectionFacts>): ConnectionFacts => ({ status: "connected", synced: true, everSynced: true, closeCode: null, ...over });
+const facts = (over: Partial<ConnectionFacts>): ConnectionFacts => ({
+  status: "connected",
+  synced: true,
+  everSynced: true,
+  closeCode: null,
+  ...over,
+});
 
 describe("connectionPhase", () => {
   it("is starting until the first sync, whatever the socket does", () => {

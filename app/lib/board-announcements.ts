@@ -52,7 +52,11 @@ export function closeMessage(code: number): string {
  * caller only once it has lasted LOST_ANNOUNCE_DELAY_MS; "restored" only
  * follows an announced loss, so a flap nobody was told about stays silent.
  */
-export function connectionAnnouncement(phase: ConnectionPhase, lostAnnounced: boolean, closeCode: number | null): string | null {
+export function connectionAnnouncement(
+  phase: ConnectionPhase,
+  lostAnnounced: boolean,
+  closeCode: number | null,
+): string | null {
   switch (phase) {
     case "closed":
       return closeMessage(closeCode ?? 0);

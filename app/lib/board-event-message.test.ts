@@ -4,7 +4,11 @@ import { changesConsensusData, parseBoardEventMessage } from "./board-event-mess
 describe("board event message", () => {
   it("parses the server's events", () => {
     expect(parseBoardEventMessage('{"kind":"comments","rowId":"r1"}')).toEqual({ kind: "comments", rowId: "r1" });
-    expect(parseBoardEventMessage('{"kind":"row-locked","rowId":"r1","message":"locked"}')).toEqual({ kind: "row-locked", rowId: "r1", message: "locked" });
+    expect(parseBoardEventMessage('{"kind":"row-locked","rowId":"r1","message":"locked"}')).toEqual({
+      kind: "row-locked",
+      rowId: "r1",
+      message: "locked",
+    });
   });
 
   it("ignores malformed payloads", () => {
@@ -14,6 +18,10 @@ describe("board event message", () => {
   });
 
   it("reloads consensus data on comments, positions and workflow only", () => {
-    expect(["comments", "positions", "workflow", "versions", "row-locked"].map((kind) => changesConsensusData({ kind } as never))).toEqual([true, true, true, false, false]);
+    expect(
+      ["comments", "positions", "workflow", "versions", "row-locked"].map((kind) =>
+        changesConsensusData({ kind } as never),
+      ),
+    ).toEqual([true, true, true, false, false]);
   });
 });

@@ -14,11 +14,7 @@ export const YEAR_MAX = 2100;
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const requiredText = (max: number, requiredMessage: string) =>
-  z
-    .string({ error: requiredMessage })
-    .trim()
-    .min(1, requiredMessage)
-    .max(max, t("forms.tooLong", { max }));
+  z.string({ error: requiredMessage }).trim().min(1, requiredMessage).max(max, t("forms.tooLong", { max }));
 
 export const CreateBoardFormSchema = z.object({
   title: requiredText(BOARD_TITLE_MAX, t("forms.titleRequired")),
@@ -58,8 +54,7 @@ export const BoardListQuerySchema = z.object({ archived: z.enum(["0", "1"]).opti
 export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> =
-  | { success: true; data: T }
-  | { success: false; fieldErrors: FieldErrors; values: Record<string, string> };
+  { success: true; data: T } | { success: false; fieldErrors: FieldErrors; values: Record<string, string> };
 
 /** Never sent back to the page: the CSRF token is in the form already, passwords are retyped. */
 const SECRET_FIELDS: ReadonlySet<string> = new Set(["csrf", "password"]);
@@ -67,7 +62,8 @@ const SECRET_FIELDS: ReadonlySet<string> = new Set(["csrf", "password"]);
 /** The submitted text values to show again next to an error (secrets left out). */
 export function echoValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string" && !SECRET_FIELDS.has(key)) values[key] = value;
+  for (const [key, value] of formData.entries())
+    if (typeof value === "string" && !SECRET_FIELDS.has(key)) values[key] = value;
   return values;
 }
 

@@ -6,8 +6,19 @@ let n = 0;
 function comment(partial: Partial<CommentView>): CommentView {
   n += 1;
   return {
-    id: `c${n}`, rowId: "r1", cell: null, parentId: null, authorId: "u1", authorName: "Anna", delegationCode: "DE", body: "text",
-    createdAt: `2026-01-01T00:00:${String(n).padStart(2, "0")}Z`, editedAt: null, deleted: false, resolvedAt: null, mentionsMe: false,
+    id: `c${n}`,
+    rowId: "r1",
+    cell: null,
+    parentId: null,
+    authorId: "u1",
+    authorName: "Anna",
+    delegationCode: "DE",
+    body: "text",
+    createdAt: `2026-01-01T00:00:${String(n).padStart(2, "0")}Z`,
+    editedAt: null,
+    deleted: false,
+    resolvedAt: null,
+    mentionsMe: false,
     ...partial,
   };
 }

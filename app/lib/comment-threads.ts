@@ -27,8 +27,10 @@ export const isOpen = (thread: CommentThread) => thread.root.resolvedAt === null
 
 /** Open threads of the whole board, those that mention me first, then newest activity first. */
 export function openThreads(comments: readonly CommentView[]): CommentThread[] {
-  const lastActivity = (thread: CommentThread) => thread.replies[thread.replies.length - 1]?.createdAt ?? thread.root.createdAt;
-  const mentionsMe = (thread: CommentThread) => thread.root.mentionsMe || thread.replies.some((reply) => reply.mentionsMe);
+  const lastActivity = (thread: CommentThread) =>
+    thread.replies[thread.replies.length - 1]?.createdAt ?? thread.root.createdAt;
+  const mentionsMe = (thread: CommentThread) =>
+    thread.root.mentionsMe || thread.replies.some((reply) => reply.mentionsMe);
   return threadsOf(comments)
     .filter(isOpen)
     .sort((a, b) => Number(mentionsMe(b)) - Number(mentionsMe(a)) || lastActivity(b).localeCompare(lastActivity(a)));

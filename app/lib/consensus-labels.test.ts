@@ -1,18 +1,42 @@
 import { describe, expect, it } from "vitest";
 import { computeConsensus, type PositionValue } from "../../core/consensus";
 import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "../../core/consensus-contract";
-import { consensusLabel, countAgreement, declareBlocker, delegationNamer, rowConsensus, workflowLabel } from "./consensus-labels";
+import {
+  consensusLabel,
+  countAgreement,
+  declareBlocker,
+  delegationNamer,
+  rowConsensus,
+  workflowLabel,
+} from "./consensus-labels";
 
 const delegation = (code: string, name: string) => ({ code, name, nato: true, eu: true, institution: false });
 const participants = [delegation("FR", "France"), delegation("DE", "Germany")];
-const draft: RowWorkflowView = { state: "draft", procedure: null, proposedAt: null, silenceDeadline: null, agreedAt: null, brokenByDelegation: null };
+const draft: RowWorkflowView = {
+  state: "draft",
+  procedure: null,
+  proposedAt: null,
+  silenceDeadline: null,
+  agreedAt: null,
+  brokenByDelegation: null,
+};
 
-function view(rowId: string, workflow: Partial<RowWorkflowView>, positions: Record<string, PositionValue>): RowConsensusView {
+function view(
+  rowId: string,
+  workflow: Partial<RowWorkflowView>,
+  positions: Record<string, PositionValue>,
+): RowConsensusView {
   return {
     rowId,
     workflow: { ...draft, ...workflow },
     positions: Object.entries(positions).map(([code, position]) => ({
-      rowId, delegationCode: code, delegationName: code === "IT" ? "Italy" : code, position, text: null, recordedByName: "x", recordedAt: "2026-01-01T00:00:00Z",
+      rowId,
+      delegationCode: code,
+      delegationName: code === "IT" ? "Italy" : code,
+      position,
+      text: null,
+      recordedByName: "x",
+      recordedAt: "2026-01-01T00:00:00Z",
     })),
     consensus: computeConsensus(["FR", "DE"], new Map(Object.entries(positions))),
   };
@@ -22,7 +46,11 @@ const board: BoardConsensusJson = {
   participants,
   rows: {
     a: view("a", { state: "agreed", procedure: "consensus" }, { FR: "support", DE: "support" }),
-    b: view("b", { state: "proposed", procedure: "silence", silenceDeadline: "2026-11-26T14:00:00Z" }, { FR: "reserve" }),
+    b: view(
+      "b",
+      { state: "proposed", procedure: "silence", silenceDeadline: "2026-11-26T14:00:00Z" },
+      { FR: "reserve" },
+    ),
     c: view("c", { brokenByDelegation: "FR" }, { FR: "object", DE: "support" }),
     d: view("d", {}, { FR: "support-ad-referendum", DE: "abstain", IT: "object" }),
   },
@@ -42,7 +70,9 @@ describe("consensus labels", () => {
     expect(nameOf("FR")).toBe("France");
     expect(nameOf("IT")).toBe("Italy");
     expect(nameOf("XX")).toBe("XX");
-    expect(delegationNamer(board, [{ code: "NATO-IS", name: "NATO International Staff" }])("NATO-IS")).toBe("NATO International Staff");
+    expect(delegationNamer(board, [{ code: "NATO-IS", name: "NATO International Staff" }])("NATO-IS")).toBe(
+      "NATO International Staff",
+    );
   });
 
   it("describes the workflow in words", () => {
@@ -68,7 +98,13 @@ describe("consensus labels", () => {
   });
 
   it("counts rows by state, blocked ones apart, for the rows on the board only", () => {
-    expect(countAgreement(["a", "b", "c", "d", "new"], board)).toEqual({ agreed: 1, proposed: 1, draft: 3, blocked: 1, total: 5 });
+    expect(countAgreement(["a", "b", "c", "d", "new"], board)).toEqual({
+      agreed: 1,
+      proposed: 1,
+      draft: 3,
+      blocked: 1,
+      total: 5,
+    });
     expect(countAgreement(["a"], board)).toEqual({ agreed: 1, proposed: 0, draft: 0, blocked: 0, total: 1 });
   });
 });

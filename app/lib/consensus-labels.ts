@@ -14,18 +14,32 @@ export function rowConsensus(board: BoardConsensusJson, rowId: string): RowConse
   return (
     board.rows[rowId] ?? {
       rowId,
-      workflow: { state: "draft", procedure: null, proposedAt: null, silenceDeadline: null, agreedAt: null, brokenByDelegation: null },
+      workflow: {
+        state: "draft",
+        procedure: null,
+        proposedAt: null,
+        silenceDeadline: null,
+        agreedAt: null,
+        brokenByDelegation: null,
+      },
       positions: [],
-      consensus: computeConsensus(board.participants.map((d) => d.code), new Map()),
+      consensus: computeConsensus(
+        board.participants.map((d) => d.code),
+        new Map(),
+      ),
     }
   );
 }
 
 /** Delegation code → name, from the participants, any other known delegations and every recorded position; unknown codes stay codes. */
-export function delegationNamer(board: BoardConsensusJson, known: readonly { code: string; name: string }[] = []): NameOf {
+export function delegationNamer(
+  board: BoardConsensusJson,
+  known: readonly { code: string; name: string }[] = [],
+): NameOf {
   const names = new Map([...known, ...board.participants].map((d) => [d.code, d.name]));
   for (const row of Object.values(board.rows)) {
-    for (const position of row.positions) if (!names.has(position.delegationCode)) names.set(position.delegationCode, position.delegationName);
+    for (const position of row.positions)
+      if (!names.has(position.delegationCode)) names.set(position.delegationCode, position.delegationName);
   }
   return (code) => names.get(code) ?? code;
 }
@@ -33,7 +47,8 @@ export function delegationNamer(board: BoardConsensusJson, known: readonly { cod
 const byName = new Intl.Collator(LOCALE);
 
 /** Names in the locale's alphabetical order (codes sort differently: DE before FR), as the locale lists them. */
-export const listNames = (codes: readonly string[], nameOf: NameOf) => formatList(codes.map(nameOf).sort(byName.compare));
+export const listNames = (codes: readonly string[], nameOf: NameOf) =>
+  formatList(codes.map(nameOf).sort(byName.compare));
 
 export function workflowLabel(workflow: RowWorkflowView, formatTime: FormatTime): string {
   if (workflow.state === "agreed") return t("workflow.agreed");
@@ -48,7 +63,9 @@ export function consensusLabel(result: ConsensusResult, nameOf: NameOf): string 
     case "blocked":
       return t("workflow.blocked", { names: listNames(result.objecting, nameOf) });
     case "pending":
-      return result.pending.length > 0 ? t("workflow.pending", { names: listNames(result.pending, nameOf) }) : t("workflow.noParticipants");
+      return result.pending.length > 0
+        ? t("workflow.pending", { names: listNames(result.pending, nameOf) })
+        : t("workflow.noParticipants");
     case "consensus-with-reservations":
       return t("workflow.withReservations", { names: listNames(result.reserving, nameOf) });
     case "consensus":
@@ -62,7 +79,9 @@ export function declareBlocker(view: RowConsensusView, nameOf: NameOf): string |
   const { consensus } = view;
   if (consensus.state === "blocked") return t("workflow.blockedBy", { names: listNames(consensus.objecting, nameOf) });
   if (consensus.state === "pending") {
-    return consensus.pending.length > 0 ? t("workflow.waitingFor", { names: listNames(consensus.pending, nameOf) }) : t("workflow.noOneYet");
+    return consensus.pending.length > 0
+      ? t("workflow.waitingFor", { names: listNames(consensus.pending, nameOf) })
+      : t("workflow.noOneYet");
   }
   return null;
 }

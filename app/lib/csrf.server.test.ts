@@ -38,8 +38,12 @@ describe("csrf", () => {
 
   it("sets a cookie only when the request has none", () => {
     const fresh = ensureCsrfToken(new Request("http://localhost/"), { secureCookies: true });
-    expect(fresh.setCookie).toMatch(new RegExp(`^remit_csrf=${fresh.token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=\\d+; Secure$`));
-    const again = ensureCsrfToken(new Request("http://localhost/", { headers: { Cookie: `remit_csrf=${token}` } }), { secureCookies: false });
+    expect(fresh.setCookie).toMatch(
+      new RegExp(`^remit_csrf=${fresh.token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=\\d+; Secure$`),
+    );
+    const again = ensureCsrfToken(new Request("http://localhost/", { headers: { Cookie: `remit_csrf=${token}` } }), {
+      secureCookies: false,
+    });
     expect(again).toEqual({ token, setCookie: null });
   });
 
@@ -54,7 +58,9 @@ describe("csrf", () => {
   it("answers 413 to a body over the limit, sent whole or streamed, without keeping more than the limit", async () => {
     const big = new URLSearchParams({ csrf: token, text: "x".repeat(MAX_FORM_BYTES) });
     const headers = { "Content-Type": "application/x-www-form-urlencoded", Cookie: `remit_csrf=${token}` };
-    expect(await statusOf(readFormWithCsrf(new Request("http://localhost/", { method: "POST", body: big, headers })))).toBe(413);
+    expect(
+      await statusOf(readFormWithCsrf(new Request("http://localhost/", { method: "POST", body: big, headers }))),
+    ).toBe(413);
     const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
@@ -63,13 +69,22 @@ describe("csrf", () => {
         else controller.close();
       },
     });
-    const streamed = new Request("http://localhost/", { method: "POST", body: stream, headers, duplex: "half" } as RequestInit);
+    const streamed = new Request("http://localhost/", {
+      method: "POST",
+      body: stream,
+      headers,
+      duplex: "half",
+    } as RequestInit);
     expect(await statusOf(readFormWithCsrf(streamed))).toBe(413);
   });
 
   it("answers 400 to a body that is not a form (JSON, none, broken multipart), not 500", async () => {
     const request = (body: string | null, contentType?: string) =>
-      new Request("http://localhost/", { method: "POST", body, headers: { Cookie: `remit_csrf=${token}`, ...(contentType ? { "Content-Type": contentType } : {}) } });
+      new Request("http://localhost/", {
+        method: "POST",
+        body,
+        headers: { Cookie: `remit_csrf=${token}`, ...(contentType ? { "Content-Type": contentType } : {}) },
+      });
     expect(await statusOf(readFormWithCsrf(request(JSON.stringify({ csrf: token }), "application/json")))).toBe(400);
     expect(await statusOf(readFormWithCsrf(request(null)))).toBe(400);
     expect(await statusOf(readFormWithCsrf(request("garbage", "multipart/form-data; boundary=xx")))).toBe(400);

@@ -24,11 +24,17 @@ export function csrfTokensMatch(cookieToken: string | null | undefined, formToke
 }
 
 /** The request's CSRF token, and a Set-Cookie header when it had none (issued by the root loader). */
-export function ensureCsrfToken(request: Request, context: Pick<AppLoadContext, "secureCookies">): { token: string; setCookie: string | null } {
+export function ensureCsrfToken(
+  request: Request,
+  context: Pick<AppLoadContext, "secureCookies">,
+): { token: string; setCookie: string | null } {
   const existing = readCookie(request.headers.get("Cookie"), CSRF_COOKIE);
   if (existing && TOKEN_PATTERN.test(existing)) return { token: existing, setCookie: null };
   const token = newCsrfToken();
-  return { token, setCookie: serializeCookie(CSRF_COOKIE, token, { maxAge: CSRF_MAX_AGE_SECONDS, secure: context.secureCookies }) };
+  return {
+    token,
+    setCookie: serializeCookie(CSRF_COOKIE, token, { maxAge: CSRF_MAX_AGE_SECONDS, secure: context.secureCookies }),
+  };
 }
 
 /**
@@ -54,9 +60,14 @@ async function readFormBody(request: Request): Promise<FormData> {
     size += chunk.value.byteLength;
     if (size <= MAX_FORM_BYTES) chunks.push(chunk.value);
   }
-  if (size > MAX_FORM_BYTES) throw data(t("errors.tooLarge", { max: t("versionImport.maxSize", { size: MAX_FORM_BYTES / 1024 / 1024 }) }), { status: 413 });
+  if (size > MAX_FORM_BYTES)
+    throw data(t("errors.tooLarge", { max: t("versionImport.maxSize", { size: MAX_FORM_BYTES / 1024 / 1024 }) }), {
+      status: 413,
+    });
   try {
-    return await new Response(new Uint8Array(Buffer.concat(chunks)), { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
+    return await new Response(new Uint8Array(Buffer.concat(chunks)), {
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
+    }).formData();
   } catch {
     throw data(t("forms.badRequest"), { status: 400 });
   }

@@ -12,7 +12,9 @@ export function groupOf(delegation: DelegationInfo): DelegationGroup {
 }
 
 /** Non-empty groups in a fixed order, each sorted by name. */
-export function groupDelegations(delegations: readonly DelegationInfo[]): { group: DelegationGroup; delegations: DelegationInfo[] }[] {
+export function groupDelegations(
+  delegations: readonly DelegationInfo[],
+): { group: DelegationGroup; delegations: DelegationInfo[] }[] {
   return DELEGATION_GROUPS.map((group) => ({
     group,
     delegations: delegations.filter((d) => groupOf(d) === group).sort((a, b) => a.name.localeCompare(b.name, LOCALE)),

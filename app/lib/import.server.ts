@@ -38,7 +38,8 @@ function uploadHandler(): UploadHandler {
   };
 }
 
-const json = (body: ImportApiResponse, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const json = (body: ImportApiResponse, status = 200) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 const refuse = (status: number, message: string) => json({ ok: false, message }, status);
 const tooLarge = () => refuse(413, t("versionImport.tooLarge", { max: formatMiB(MAX_IMPORT_BYTES) }));
 
@@ -57,15 +58,22 @@ export async function previewUpload(
   try {
     formData = await unstable_parseMultipartFormData(request, uploadHandler());
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError || (error as Error)?.name === "MaxPartSizeExceededError") return tooLarge();
+    if (error instanceof MaxPartSizeExceededError || (error as Error)?.name === "MaxPartSizeExceededError")
+      return tooLarge();
     return refuse(400, t("forms.badRequest"));
   }
-  if (!csrfTokensMatch(readCookie(request.headers.get("Cookie"), CSRF_COOKIE), formData.get(CSRF_FIELD))) return refuse(403, t("errors.csrf"));
-  if (formData.get("intent") === CREATE_INSTRUMENTS_INTENT) return createImportedInstruments(formData, boardId, services);
+  if (!csrfTokensMatch(readCookie(request.headers.get("Cookie"), CSRF_COOKIE), formData.get(CSRF_FIELD)))
+    return refuse(403, t("errors.csrf"));
+  if (formData.get("intent") === CREATE_INSTRUMENTS_INTENT)
+    return createImportedInstruments(formData, boardId, services);
   if (formData.get("intent") !== PREVIEW_INTENT) return refuse(400, t("forms.badRequest"));
   const instruments = await services.listInstruments(boardId);
   const file = formData.get("file");
-  if (!(file instanceof Blob) || file.size === 0) return json({ ok: false, message: t("versionImport.noFile"), fieldErrors: { file: t("versionImport.noFile") } }, 422);
+  if (!(file instanceof Blob) || file.size === 0)
+    return json(
+      { ok: false, message: t("versionImport.noFile"), fieldErrors: { file: t("versionImport.noFile") } },
+      422,
+    );
   const result = await files.readImportFile(new Uint8Array(await file.arrayBuffer()), instruments);
   const preview: ImportPreview = {
     fileName: "name" in file && typeof file.name === "string" ? file.name.slice(0, 200) : "",
@@ -93,7 +101,11 @@ export async function createImportedInstruments(
     // reported below as a validation failure
   }
   const parsed = InstrumentsToCreateSchema.safeParse(raw);
-  if (!parsed.success) return json({ ok: false, message: t("forms.badRequest"), fieldErrors: { instruments: t("forms.badRequest") } }, 422);
+  if (!parsed.success)
+    return json(
+      { ok: false, message: t("forms.badRequest"), fieldErrors: { instruments: t("forms.badRequest") } },
+      422,
+    );
   const idMap: Record<string, string> = {};
   for (const { id, ...input } of parsed.data) {
     if (idMap[id]) continue;

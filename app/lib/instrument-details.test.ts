@@ -14,6 +14,8 @@ describe("instrumentDetails", () => {
   });
 
   it("marks custom instruments and can leave the owner out (shown next to it)", () => {
-    expect(instrumentDetails({ ...article5, owner: "EU", custom: true }, { owner: false })).toBe("Treaty article · 1949 · Art. 5 · custom");
+    expect(instrumentDetails({ ...article5, owner: "EU", custom: true }, { owner: false })).toBe(
+      "Treaty article · 1949 · Art. 5 · custom",
+    );
   });
 });

@@ -16,7 +16,13 @@ const instrument = (id: string, patch: Partial<InstrumentInfo>): InstrumentInfo 
 
 const all = [
   instrument("art5", { name: "Article 5", reference: "North Atlantic Treaty, Art. 5", year: 1949 }),
-  instrument("nis2", { name: "NIS2 Directive", owner: "EU", kind: "Directive", reference: "(EU) 2022/2555", year: 2022 }),
+  instrument("nis2", {
+    name: "NIS2 Directive",
+    owner: "EU",
+    kind: "Directive",
+    reference: "(EU) 2022/2555",
+    year: 2022,
+  }),
   instrument("cer", { name: "Critical Entities Resilience Directive", owner: "EU", kind: "Directive", year: 2022 }),
   instrument("decl", { name: "Déclaration conjointe", owner: "Joint", kind: "Declaration" }),
 ];

@@ -11,7 +11,10 @@ const form = (entries: Record<string, string>) => {
 
 describe("account and member forms", () => {
   it("checks sign-up fields and never echoes the password or CSRF token", () => {
-    const result = parseForm(SignUpFormSchema, form({ email: "nope", password: "short", displayName: " ", delegationCode: "", csrf: "t" }));
+    const result = parseForm(
+      SignUpFormSchema,
+      form({ email: "nope", password: "short", displayName: " ", delegationCode: "", csrf: "t" }),
+    );
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["delegationCode", "displayName", "email", "password"]);
@@ -20,10 +23,12 @@ describe("account and member forms", () => {
   });
 
   it("turns the invite form into service input", () => {
-    expect(parseForm(CreateInviteFormSchema, form({ role: "observer", expiresInHours: "48", uses: "single" }))).toEqual({
-      success: true,
-      data: { role: "observer", expiresInHours: 48, maxUses: 1 },
-    });
+    expect(parseForm(CreateInviteFormSchema, form({ role: "observer", expiresInHours: "48", uses: "single" }))).toEqual(
+      {
+        success: true,
+        data: { role: "observer", expiresInHours: 48, maxUses: 1 },
+      },
+    );
     const multi = parseForm(CreateInviteFormSchema, form({ role: "delegate", expiresInHours: "720", uses: "multi" }));
     expect(multi.success && multi.data.maxUses).toBeNull();
     for (const hours of ["0", "721", "1.5", "soon"]) {

@@ -12,7 +12,11 @@ describe("mentions", () => {
   it("offers the other members and every delegation once", () => {
     const { people, delegations } = mentionOptions(members, "u2");
     expect(people.map((p) => p.label)).toEqual(["Bernd", "Claire", "Fabien"]);
-    expect(delegations.map((d) => [d.id, d.label])).toEqual([["FR", "France"], ["DE", "Germany"], ["NATO-IS", "NATO International Staff"]]);
+    expect(delegations.map((d) => [d.id, d.label])).toEqual([
+      ["FR", "France"],
+      ["DE", "Germany"],
+      ["NATO-IS", "NATO International Staff"],
+    ]);
   });
 
   it("inserts @Name at the caret with spacing", () => {

@@ -19,11 +19,19 @@ export interface MentionableMember {
   delegation: { code: string; name: string };
 }
 
-export function mentionOptions(members: readonly MentionableMember[], meId: string): { people: MentionOption[]; delegations: MentionOption[] } {
+export function mentionOptions(
+  members: readonly MentionableMember[],
+  meId: string,
+): { people: MentionOption[]; delegations: MentionOption[] } {
   const byName = (a: MentionOption, b: MentionOption) => a.label.localeCompare(b.label, LOCALE);
   const people = members
     .filter((member) => member.userId !== meId)
-    .map((member): MentionOption => ({ kind: "user", id: member.userId, label: member.displayName, detail: member.delegation.name }))
+    .map((member): MentionOption => ({
+      kind: "user",
+      id: member.userId,
+      label: member.displayName,
+      detail: member.delegation.name,
+    }))
     .sort(byName);
   const delegations = [...new Map(members.map((m) => [m.delegation.code, m.delegation.name])).entries()]
     .map(([code, name]): MentionOption => ({ kind: "delegation", id: code, label: name }))

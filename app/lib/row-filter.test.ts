@@ -16,7 +16,12 @@ const row = (id: string, patch: Partial<ThreatRow>): ThreatRow => ({
 
 const rows = [
   row("a", { title: "Ransomware on hospitals", responsibility: "EU" }),
-  row("b", { title: "Undersea cable sabotage", description: "Baltic Sea incidents", responsibility: "Shared", lead: "Joint" }),
+  row("b", {
+    title: "Undersea cable sabotage",
+    description: "Baltic Sea incidents",
+    responsibility: "Shared",
+    lead: "Joint",
+  }),
   row("c", { title: "Election interference", notes: "Coordinate with the Défense committee", responsibility: "NATO" }),
   row("d", { title: "GNSS jamming" }),
 ];

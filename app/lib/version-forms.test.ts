@@ -6,7 +6,8 @@ describe("version forms", () => {
   it("parses sources: live or a positive version number", () => {
     expect(DiffQuerySchema.parse({ from: "3" })).toEqual({ from: 3, to: "live" });
     expect(DiffQuerySchema.parse({ from: "live", to: "12" })).toEqual({ from: "live", to: 12 });
-    for (const from of ["0", "-1", "01", "1.5", "abc", ""]) expect(DiffQuerySchema.safeParse({ from }).success, from).toBe(false);
+    for (const from of ["0", "-1", "01", "1.5", "abc", ""])
+      expect(DiffQuerySchema.safeParse({ from }).success, from).toBe(false);
     expect(ExportQuerySchema.parse({ format: "pdf" })).toEqual({ format: "pdf", version: "live", rows: "all" });
     expect(ExportQuerySchema.safeParse({ format: "docx" }).success).toBe(false);
   });

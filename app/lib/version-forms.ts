@@ -7,7 +7,6 @@ import { t } from "../i18n";
 import { requiredText } from "./board-forms";
 import { EXPORT_FORMATS, type ExportFormat, type SnapshotSource } from "../../core/version-contract";
 
-
 export const PUBLISH_SCOPES = ["agreed", "all"] as const;
 export const LIVE_ROWS = ["agreed", "all"] as const;
 export const VERSION_TITLE_MAX = 200;
@@ -22,7 +21,10 @@ export const VersionNumberSchema = z
   .regex(/^[1-9][0-9]{0,8}$/)
   .transform(Number);
 
-export const SnapshotSourceSchema = z.union([z.literal("live"), VersionNumberSchema]) as z.ZodType<SnapshotSource, string>;
+export const SnapshotSourceSchema = z.union([z.literal("live"), VersionNumberSchema]) as z.ZodType<
+  SnapshotSource,
+  string
+>;
 
 export const PublishFormSchema = z.object({
   intent: z.literal(PUBLISH_INTENT),
@@ -60,7 +62,12 @@ export function sourceParam(source: SnapshotSource): string {
   return source === "live" ? "live" : String(source);
 }
 
-export function exportHref(boardId: string, format: ExportFormat, source: SnapshotSource, rows: "agreed" | "all" = "all"): string {
+export function exportHref(
+  boardId: string,
+  format: ExportFormat,
+  source: SnapshotSource,
+  rows: "agreed" | "all" = "all",
+): string {
   const query = new URLSearchParams({ format, version: sourceParam(source) });
   if (source === "live" && rows !== "all") query.set("rows", rows);
   return `/boards/${boardId}/export?${query}`;

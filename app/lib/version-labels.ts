@@ -6,7 +6,13 @@
  */
 import { LOCALE, t } from "../i18n";
 import type { MatrixChange } from "../../core/matrix-diff";
-import type { DelegationPosition, MatrixSnapshot, PositionKind, Procedure, WorkflowState } from "../../core/matrix-snapshot";
+import type {
+  DelegationPosition,
+  MatrixSnapshot,
+  PositionKind,
+  Procedure,
+  WorkflowState,
+} from "../../core/matrix-snapshot";
 
 const PROCEDURE_KEYS = {
   consensus: "versionTerms.consensus",
@@ -51,7 +57,8 @@ export function snapshotFootnotes(snapshot: Pick<MatrixSnapshot, "rows">): Snaps
   const notes: SnapshotFootnote[] = [];
   for (const row of snapshot.rows)
     for (const position of row.positions)
-      if (position.text !== null && position.text !== "") notes.push({ number: notes.length + 1, rowId: row.id, position });
+      if (position.text !== null && position.text !== "")
+        notes.push({ number: notes.length + 1, rowId: row.id, position });
   return notes;
 }
 

@@ -37,12 +37,18 @@ export async function exportResponse(
 }
 
 /** The diff named by ?from=&to= (400 when malformed, 404 when a version does not exist or the board is not visible). */
-export async function requireDiff({ request, params, context }: Pick<LoaderFunctionArgs, "request" | "params" | "context">) {
+export async function requireDiff({
+  request,
+  params,
+  context,
+}: Pick<LoaderFunctionArgs, "request" | "params" | "context">) {
   const user = await requireUser(request, context);
   const { board } = await requireBoardAccess(context, params.boardId, user.id);
   const query = DiffQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw data(t("forms.badRequest"), { status: 400 });
-  const diff = await withAccessErrors(() => getVersionServices(context).diff(user.id, board.id, query.data.from, query.data.to));
+  const diff = await withAccessErrors(() =>
+    getVersionServices(context).diff(user.id, board.id, query.data.from, query.data.to),
+  );
   if (!diff) notFound();
   return { board: { id: board.id, title: board.title }, diff };
 }

@@ -71,7 +71,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionResult>({ intent, ok: true, fieldErrors: {}, values: {} });
     }
     default:
-      return data<ActionResult>({ intent: null, ok: false, fieldErrors: { form: t("forms.badRequest") }, values: {} }, { status: 400 });
+      return data<ActionResult>(
+        { intent: null, ok: false, fieldErrors: { form: t("forms.badRequest") }, values: {} },
+        { status: 400 },
+      );
   }
 }
 

@@ -46,7 +46,12 @@ export default function Account() {
           <Form method="post" reloadDocument>
             <CsrfField />
             <input type="hidden" name="intent" value="sign-out-everywhere" />
-            <button type="submit" className="button" aria-describedby="sign-out-everywhere-hint" data-testid="sign-out-everywhere">
+            <button
+              type="submit"
+              className="button"
+              aria-describedby="sign-out-everywhere-hint"
+              data-testid="sign-out-everywhere"
+            >
               {t("account.signOutEverywhere")}
             </button>
           </Form>

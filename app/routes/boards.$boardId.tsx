@@ -34,7 +34,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ ok: false, fieldErrors: { form: t("forms.badRequest") }, values: {} }, { status: 400 });
   }
   const parsed = parseForm(CustomInstrumentFormSchema, formData);
-  if (!parsed.success) return data({ ok: false, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 422 });
+  if (!parsed.success)
+    return data({ ok: false, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 422 });
   const instrument = await context.services.createCustomInstrument(board.id, parsed.data);
   return { ok: true, instrument };
 }

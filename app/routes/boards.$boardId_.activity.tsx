@@ -31,14 +31,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     context.services.listInstruments(board.id),
   ]);
   const delegations = new Map(members.map((member) => [member.delegation.code, member.delegation.name]));
-  for (const item of items) if (item.delegationCode && item.delegationName) delegations.set(item.delegationCode, item.delegationName);
+  for (const item of items)
+    if (item.delegationCode && item.delegationName) delegations.set(item.delegationCode, item.delegationName);
   // Names of the instruments the entries mention, not the whole catalogue.
   const mentioned = new Set(items.map((item) => item.detail.instrument).filter((id): id is string => Boolean(id)));
   const instrumentNames = Object.fromEntries(instruments.filter((i) => mentioned.has(i.id)).map((i) => [i.id, i.name]));
   return {
     board: { id: board.id, title: board.title },
     delegation,
-    delegations: [...delegations].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, LOCALE)),
+    delegations: [...delegations]
+      .map(([code, name]) => ({ code, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, LOCALE)),
     items,
     instrumentNames,
   };

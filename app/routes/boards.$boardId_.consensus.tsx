@@ -23,7 +23,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     me: { id: user.id, delegationCode: user.delegation.code, role },
     consensus,
     comments,
-    members: members.map((member) => ({ userId: member.userId, displayName: member.displayName, delegation: member.delegation, role: member.role })),
+    members: members.map((member) => ({
+      userId: member.userId,
+      displayName: member.displayName,
+      delegation: member.delegation,
+      role: member.role,
+    })),
   };
 }
 
@@ -40,9 +45,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result: ActionResult = await withAccessErrors(async (): Promise<ActionResult> => {
     switch (intent.data) {
       case "record-position":
-        return consensus.recordPosition(user.id, board.id, { rowId: input.rowId, position: input.position, text: input.text });
+        return consensus.recordPosition(user.id, board.id, {
+          rowId: input.rowId,
+          position: input.position,
+          text: input.text,
+        });
       case "propose":
-        return consensus.propose(user.id, board.id, { rowId: input.rowId, procedure: input.procedure, silenceDeadline: input.silenceDeadline });
+        return consensus.propose(user.id, board.id, {
+          rowId: input.rowId,
+          procedure: input.procedure,
+          silenceDeadline: input.silenceDeadline,
+        });
       case "declare-agreed":
         return consensus.declareAgreed(user.id, board.id, input.rowId);
       case "reopen":

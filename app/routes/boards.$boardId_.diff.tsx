@@ -27,7 +27,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return { board, diff, versions: versions.map(({ number, title }) => ({ number, title })) };
 }
 
-const labelOf = (source: SnapshotSource) => (source === "live" ? t("versionDiff.live") : t("versionDiff.versionLabel", { number: source }));
+const labelOf = (source: SnapshotSource) =>
+  source === "live" ? t("versionDiff.live") : t("versionDiff.versionLabel", { number: source });
 
 export default function DiffPage() {
   const { board, diff, versions } = useLoaderData<typeof loader>();
@@ -41,7 +42,13 @@ export default function DiffPage() {
         <span aria-hidden="true">←</span> {t("versionView.backToVersions")}
       </Link>
       <h1>
-        <Message id="common.headingOnBoard" values={{ heading: t("versionDiff.heading", { from: fromLabel, to: toLabel }), board: <span className="muted">{board.title}</span> }} />
+        <Message
+          id="common.headingOnBoard"
+          values={{
+            heading: t("versionDiff.heading", { from: fromLabel, to: toLabel }),
+            board: <span className="muted">{board.title}</span>,
+          }}
+        />
       </h1>
       <Form method="get" className="inline-form">
         {(["from", "to"] as const).map((side) => (
@@ -62,7 +69,9 @@ export default function DiffPage() {
         </button>
       </Form>
       <p className="link-row">
-        <span data-testid="change-count">{changes.length === 1 ? t("versionDiff.countOne") : t("versionDiff.count", { count: changes.length })}</span>
+        <span data-testid="change-count">
+          {changes.length === 1 ? t("versionDiff.countOne") : t("versionDiff.count", { count: changes.length })}
+        </span>
         <a href={diffHref(board.id, diff.from, diff.to, true)}>{t("versionDiff.json")}</a>
       </p>
       <div className="diff-summaries">

@@ -19,7 +19,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!query.success) throw data(t("forms.badRequest"), { status: 400 });
   const { format, version, rows } = query.data;
   if (version !== "live" && rows !== "all") throw data(t("versionExport.wholeVersion"), { status: 400 });
-  const snapshot = await withAccessErrors(() => getVersionServices(context).getSnapshot(user.id, board.id, version, { rows }));
+  const snapshot = await withAccessErrors(() =>
+    getVersionServices(context).getSnapshot(user.id, board.id, version, { rows }),
+  );
   if (!snapshot) notFound();
   return exportResponse(context, snapshot, format, new Date());
 }

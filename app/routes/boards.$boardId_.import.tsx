@@ -39,7 +39,10 @@ export default function ImportPage() {
         <span aria-hidden="true">←</span> {t("versionImport.backToBoard")}
       </Link>
       <h1>
-        <Message id="common.headingOnBoard" values={{ heading: t("versionImport.heading"), board: <span className="muted">{board.title}</span> }} />
+        <Message
+          id="common.headingOnBoard"
+          values={{ heading: t("versionImport.heading"), board: <span className="muted">{board.title}</span> }}
+        />
       </h1>
       {!connection.everSynced && <p className="hint">{t("versionImport.notConnected")}</p>}
       <ImportPanel

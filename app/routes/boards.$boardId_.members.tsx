@@ -39,7 +39,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const canManage = ROLE_CAN.manageMembers(role);
   const members = await withAccessErrors(() => context.access.listMembers(user.id, board.id));
   const now = Date.now();
-  const invites = canManage ? (await withAccessErrors(() => context.access.listInvites(user.id, board.id))).map((invite) => ({ ...invite, status: inviteStatus(invite, now) })) : [];
+  const invites = canManage
+    ? (await withAccessErrors(() => context.access.listInvites(user.id, board.id))).map((invite) => ({
+        ...invite,
+        status: inviteStatus(invite, now),
+      }))
+    : [];
   return {
     board: { id: board.id, title: board.title },
     canManage,
@@ -59,7 +64,8 @@ async function unlessLastChair(intent: MemberIntent, userId: string, change: () 
   try {
     await change();
   } catch (error) {
-    if (isAccessDenied(error) && error.status === 403) return result(intent, { fieldErrors: { form: t("members.lastChair") }, values: { userId } }, 403);
+    if (isAccessDenied(error) && error.status === 403)
+      return result(intent, { fieldErrors: { form: t("members.lastChair") }, values: { userId } }, 403);
     if (isAccessDenied(error)) notFound();
     throw error;
   }
@@ -72,7 +78,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
   requireRole(role, ROLE_CAN.manageMembers);
   const parsedIntent = MemberIntentSchema.safeParse(formData.get("intent"));
-  if (!parsedIntent.success) return data<MemberActionResult>({ intent: null, ok: false, fieldErrors: { form: t("forms.badRequest") }, values: {} }, { status: 400 });
+  if (!parsedIntent.success)
+    return data<MemberActionResult>(
+      { intent: null, ok: false, fieldErrors: { form: t("forms.badRequest") }, values: {} },
+      { status: 400 },
+    );
   const intent = parsedIntent.data;
   const { access } = context;
 
@@ -94,7 +104,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.success) return result(intent, { fieldErrors: parsed.fieldErrors, values: parsed.values }, 422);
       const { email, role: newRole } = parsed.data;
       const added = await withAccessErrors(() => access.addMemberByEmail(user.id, board.id, email, newRole));
-      if (!added.ok) return result(intent, { fieldErrors: added.fieldErrors as Record<string, string>, values: { email, role: newRole } }, 422);
+      if (!added.ok)
+        return result(
+          intent,
+          { fieldErrors: added.fieldErrors as Record<string, string>, values: { email, role: newRole } },
+          422,
+        );
       return result(intent, { values: { email } });
     }
     case "create-invite": {
@@ -121,7 +136,10 @@ export default function BoardMembers() {
       </Link>
       <section className="panel" aria-labelledby="members-heading">
         <h1 id="members-heading">
-          <Message id="common.headingOnBoard" values={{ heading: t("members.heading"), board: <span className="muted">{board.title}</span> }} />
+          <Message
+            id="common.headingOnBoard"
+            values={{ heading: t("members.heading"), board: <span className="muted">{board.title}</span> }}
+          />
         </h1>
         {!canManage && <p className="muted">{t("members.readOnlyNote")}</p>}
         <MemberTable members={members} selfId={selfId} canManage={canManage} />

@@ -21,7 +21,11 @@ import { getVersionServices } from "~/lib/versions.server";
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   {
     title: loaded
-      ? t("versionView.metaTitle", { number: loaded.summary.number, versionTitle: loaded.summary.title, title: loaded.board.title })
+      ? t("versionView.metaTitle", {
+          number: loaded.summary.number,
+          versionTitle: loaded.summary.title,
+          title: loaded.board.title,
+        })
       : t("app.name"),
   },
 ];
@@ -52,7 +56,13 @@ export default function VersionPage() {
         <span aria-hidden="true">←</span> {t("versionView.backToVersions")}
       </Link>
       <h1>
-        <Message id="common.headingOnBoard" values={{ heading: t("versionView.heading", { number: summary.number, versionTitle: summary.title }), board: <span className="muted">{board.title}</span> }} />
+        <Message
+          id="common.headingOnBoard"
+          values={{
+            heading: t("versionView.heading", { number: summary.number, versionTitle: summary.title }),
+            board: <span className="muted">{board.title}</span>,
+          }}
+        />
       </h1>
       <p className="hint">{t("versionView.readOnly")}</p>
       <dl className="version-meta">
@@ -65,7 +75,11 @@ export default function VersionPage() {
         <dt>{t("versionView.procedure")}</dt>
         <dd>{procedureLabel(summary.procedure)}</dd>
         <dt>{t("versionView.delegationsPresent")}</dt>
-        <dd>{snapshot.delegationsPresent.length > 0 ? formatList(snapshot.delegationsPresent) : t("versionView.noDelegations")}</dd>
+        <dd>
+          {snapshot.delegationsPresent.length > 0
+            ? formatList(snapshot.delegationsPresent)
+            : t("versionView.noDelegations")}
+        </dd>
         <dt>{t("versionView.fingerprint")}</dt>
         <dd>
           <code className="fingerprint" data-testid="fingerprint">
@@ -81,11 +95,18 @@ export default function VersionPage() {
         </dd>
       </dl>
       <p className="link-row">
-        {summary.number > 1 && <Link to={diffHref(board.id, summary.number - 1, summary.number)}>{t("versions.diffPrevious", { from: summary.number - 1 })}</Link>}
+        {summary.number > 1 && (
+          <Link to={diffHref(board.id, summary.number - 1, summary.number)}>
+            {t("versions.diffPrevious", { from: summary.number - 1 })}
+          </Link>
+        )}
         <Link to={diffHref(board.id, summary.number, "live")}>{t("versions.diffLive")}</Link>
       </p>
       <ResponsibilitySummary rows={snapshot.rows} />
-      <VersionMatrix snapshot={snapshot} caption={t("versionView.matrixCaption", { number: version?.number ?? summary.number, title: board.title })} />
+      <VersionMatrix
+        snapshot={snapshot}
+        caption={t("versionView.matrixCaption", { number: version?.number ?? summary.number, title: board.title })}
+      />
       <CoverageHeatmap rows={snapshot.rows} instruments={snapshot.instruments} />
       <ExportPanel boardId={board.id} source={summary.number} />
     </div>

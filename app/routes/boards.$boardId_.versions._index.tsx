@@ -39,10 +39,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(PublishFormSchema, formData);
   if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 422 });
   const { title, scope } = parsed.data;
-  const result = await withAccessErrors(() => getVersionServices(context).publishVersion(user.id, board.id, { title, scope }));
+  const result = await withAccessErrors(() =>
+    getVersionServices(context).publishVersion(user.id, board.id, { title, scope }),
+  );
   if (!result.ok) {
     const message = result.problem === "no-agreed-rows" ? t("versions.noAgreedRows") : t("versions.noRows");
-    return data({ fieldErrors: { scope: message } as Record<string, string>, values: echoValues(formData) }, { status: 422 });
+    return data(
+      { fieldErrors: { scope: message } as Record<string, string>, values: echoValues(formData) },
+      { status: 422 },
+    );
   }
   return redirect(`/boards/${board.id}/versions/${result.version.number}`);
 }
@@ -58,7 +63,10 @@ export default function BoardVersions() {
         <span aria-hidden="true">←</span> {t("versions.backToBoard")}
       </Link>
       <h1>
-        <Message id="common.headingOnBoard" values={{ heading: t("versions.heading"), board: <span className="muted">{board.title}</span> }} />
+        <Message
+          id="common.headingOnBoard"
+          values={{ heading: t("versions.heading"), board: <span className="muted">{board.title}</span> }}
+        />
       </h1>
       <p className="hint">{t("versions.intro")}</p>
       <VersionList boardId={board.id} versions={versions} />
@@ -66,7 +74,12 @@ export default function BoardVersions() {
         <section className="panel" aria-labelledby="compare-heading">
           <h2 id="compare-heading">{t("versions.compareHeading")}</h2>
           <Form method="get" action={`/boards/${board.id}/diff`} className="inline-form">
-            <CompareSelect name="from" label={t("versions.compareFrom")} versions={versions} initial={String(versions[0].number)} />
+            <CompareSelect
+              name="from"
+              label={t("versions.compareFrom")}
+              versions={versions}
+              initial={String(versions[0].number)}
+            />
             <CompareSelect name="to" label={t("versions.compareTo")} versions={versions} initial="live" />
             <button type="submit" className="button button-small">
               {t("versions.compare")}
@@ -94,7 +107,12 @@ export default function BoardVersions() {
   );
 }
 
-function CompareSelect(props: { name: string; label: string; versions: readonly { number: number; title: string }[]; initial: string }) {
+function CompareSelect(props: {
+  name: string;
+  label: string;
+  versions: readonly { number: number; title: string }[];
+  initial: string;
+}) {
   const id = `compare-${props.name}`;
   return (
     <div className="form-field">

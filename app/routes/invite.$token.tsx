@@ -14,10 +14,14 @@ import { withNext } from "~/lib/next-path";
 import { getCurrentUser, requireUser } from "~/lib/session.server";
 import type { InviteProblem } from "../../core/services";
 
-export const meta: MetaFunction = () => [{ title: t("invite.metaTitle") }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: t("invite.metaTitle") },
+  { name: "referrer", content: "no-referrer" },
+];
 
 const problemStatus = (problem: InviteProblem) => (problem === "invalid" ? 404 : 410);
-const problemData = (problem: InviteProblem) => data({ problem, offer: null, signedIn: false, next: "/" }, { status: problemStatus(problem) });
+const problemData = (problem: InviteProblem) =>
+  data({ problem, offer: null, signedIn: false, next: "/" }, { status: problemStatus(problem) });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = InviteTokenSchema.safeParse(params.token);

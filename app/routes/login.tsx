@@ -31,7 +31,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.reason === "rate-limited") {
     const minutes = minutesToWait(result.retryAfterSeconds);
     const message = minutes === 1 ? t("account.rateLimitedOne") : t("account.rateLimited", { minutes });
-    return data({ fieldErrors: { form: message } as FieldErrors, values }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+    return data(
+      { fieldErrors: { form: message } as FieldErrors, values },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
   }
   return data({ fieldErrors: { form: t("account.invalidCredentials") } as FieldErrors, values }, { status: 401 });
 }
@@ -60,8 +63,27 @@ export default function Login() {
               {errors.form}
             </p>
           )}
-          <TextInput formId={FORM_ID} name="email" type="email" label={t("account.email")} autoComplete="username" required defaultValue={values.email} error={errors.email} formErrorId={formErrorId} />
-          <TextInput formId={FORM_ID} name="password" type="password" label={t("account.password")} autoComplete="current-password" required error={errors.password} formErrorId={formErrorId} />
+          <TextInput
+            formId={FORM_ID}
+            name="email"
+            type="email"
+            label={t("account.email")}
+            autoComplete="username"
+            required
+            defaultValue={values.email}
+            error={errors.email}
+            formErrorId={formErrorId}
+          />
+          <TextInput
+            formId={FORM_ID}
+            name="password"
+            type="password"
+            label={t("account.password")}
+            autoComplete="current-password"
+            required
+            error={errors.password}
+            formErrorId={formErrorId}
+          />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>
               {t("account.signIn")}

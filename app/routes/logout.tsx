@@ -5,7 +5,10 @@ import { readFormWithCsrf } from "~/lib/csrf.server";
 import { destroySession, readSessionToken } from "~/lib/session.server";
 
 export function loader() {
-  return new Response(t("errors.methodNotAllowed"), { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(t("errors.methodNotAllowed"), {
+    status: 405,
+    headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -29,7 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const invalid = (fieldErrors: FieldErrors) => data({ fieldErrors, values: echoValues(formData) }, { status: 422 });
   if (!parsed.success) return invalid(parsed.fieldErrors);
   const delegations = await context.auth.listDelegations();
-  if (!delegations.some((d) => d.code === parsed.data.delegationCode)) return invalid({ delegationCode: t("account.delegationUnknown") });
+  if (!delegations.some((d) => d.code === parsed.data.delegationCode))
+    return invalid({ delegationCode: t("account.delegationUnknown") });
   const result = await context.auth.signUp(parsed.data);
   if (!result.ok) return invalid(result.fieldErrors as FieldErrors);
   return redirect(next, { headers: { "Set-Cookie": commitSession(result.sessionToken, context) } });
@@ -53,7 +54,16 @@ export default function SignUp() {
         <Form ref={formRef} method="post" className="form-stack" data-testid="signup-form" noValidate>
           <CsrfField />
           <input type="hidden" name="next" value={next} />
-          <TextInput formId={FORM_ID} name="email" type="email" label={t("account.email")} autoComplete="email" required defaultValue={values.email} error={errors.email} />
+          <TextInput
+            formId={FORM_ID}
+            name="email"
+            type="email"
+            label={t("account.email")}
+            autoComplete="email"
+            required
+            defaultValue={values.email}
+            error={errors.email}
+          />
           <TextInput
             formId={FORM_ID}
             name="password"
@@ -65,8 +75,22 @@ export default function SignUp() {
             hint={t("account.passwordHint", { min: PASSWORD_MIN })}
             error={errors.password}
           />
-          <TextInput formId={FORM_ID} name="displayName" label={t("account.displayName")} autoComplete="name" required maxLength={DISPLAY_NAME_MAX} defaultValue={values.displayName} error={errors.displayName} />
-          <DelegationSelect formId={FORM_ID} delegations={delegations} defaultValue={values.delegationCode} error={errors.delegationCode} />
+          <TextInput
+            formId={FORM_ID}
+            name="displayName"
+            label={t("account.displayName")}
+            autoComplete="name"
+            required
+            maxLength={DISPLAY_NAME_MAX}
+            defaultValue={values.displayName}
+            error={errors.displayName}
+          />
+          <DelegationSelect
+            formId={FORM_ID}
+            delegations={delegations}
+            defaultValue={values.delegationCode}
+            error={errors.delegationCode}
+          />
           <FieldError formId={FORM_ID} field="form" message={errors.form} alert />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy}>

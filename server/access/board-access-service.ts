@@ -27,10 +27,27 @@ export interface BoardAccessOptions {
   now?: () => number;
 }
 
-const toRole = (role: string): BoardRole => ((BOARD_ROLES as readonly string[]).includes(role) ? (role as BoardRole) : "observer");
+const toRole = (role: string): BoardRole =>
+  (BOARD_ROLES as readonly string[]).includes(role) ? (role as BoardRole) : "observer";
 
-const inviteSelect = { id: true, role: true, expiresAt: true, maxUses: true, uses: true, revokedAt: true, createdAt: true } as const;
-type InviteRow = { id: string; role: string; expiresAt: Date; maxUses: number | null; uses: number; revokedAt: Date | null; createdAt: Date };
+const inviteSelect = {
+  id: true,
+  role: true,
+  expiresAt: true,
+  maxUses: true,
+  uses: true,
+  revokedAt: true,
+  createdAt: true,
+} as const;
+type InviteRow = {
+  id: string;
+  role: string;
+  expiresAt: Date;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: Date | null;
+  createdAt: Date;
+};
 
 function toInvite(row: InviteRow): InviteInfo {
   return {
@@ -44,16 +61,28 @@ function toInvite(row: InviteRow): InviteInfo {
   };
 }
 
-export function createBoardAccessServices(prisma: PrismaClient, boards: BoardServices, options: BoardAccessOptions): BoardAccessServices {
+export function createBoardAccessServices(
+  prisma: PrismaClient,
+  boards: BoardServices,
+  options: BoardAccessOptions,
+): BoardAccessServices {
   const now = options.now ?? Date.now;
 
   async function roleOf(boardId: string, userId: string): Promise<BoardRole | null> {
-    const member = await prisma.boardMember.findUnique({ where: { boardId_userId: { boardId, userId } }, select: { role: true } });
+    const member = await prisma.boardMember.findUnique({
+      where: { boardId_userId: { boardId, userId } },
+      select: { role: true },
+    });
     return member ? toRole(member.role) : null;
   }
 
   /** The actor's role, or AccessDenied(404) for non-members and (403) when the role may not do `what`. */
-  async function requireRole(actorId: string, boardId: string, allowed: (role: BoardRole) => boolean, what: string): Promise<BoardRole> {
+  async function requireRole(
+    actorId: string,
+    boardId: string,
+    allowed: (role: BoardRole) => boolean,
+    what: string,
+  ): Promise<BoardRole> {
     const role = await roleOf(boardId, actorId);
     if (!role) throw new AccessDenied(404, "board not found");
     if (!allowed(role)) throw new AccessDenied(403, `your role (${role}) may not ${what}`);
@@ -115,7 +144,14 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
         where: { boardId },
         select: {
           role: true,
-          user: { select: { id: true, displayName: true, email: true, delegation: { select: { code: true, name: true, nato: true, eu: true, institution: true } } } },
+          user: {
+            select: {
+              id: true,
+              displayName: true,
+              email: true,
+              delegation: { select: { code: true, name: true, nato: true, eu: true, institution: true } },
+            },
+          },
         },
         orderBy: { createdAt: "asc" },
       });
@@ -140,7 +176,8 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
         await prisma.boardMember.create({ data: { boardId, userId: user.id, role }, select: { boardId: true } });
       } catch (error) {
         // Added by someone else a moment ago (unique board + user).
-        if ((error as { code?: unknown } | null)?.code === "P2002") return { ok: false, fieldErrors: { email: "Already a member" } };
+        if ((error as { code?: unknown } | null)?.code === "P2002")
+          return { ok: false, fieldErrors: { email: "Already a member" } };
         throw error;
       }
       options.onMembershipChanged?.(boardId);
@@ -150,8 +187,13 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
     async changeRole(actorId, boardId, userId, role) {
       await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "change roles");
       if (!(await roleOf(boardId, userId))) throw new AccessDenied(404, "not a member");
-      if (role !== "chair" && (await lastChairWouldLeave(boardId, userId))) throw new AccessDenied(403, "a board needs at least one chair");
-      await prisma.boardMember.update({ where: { boardId_userId: { boardId, userId } }, data: { role }, select: { boardId: true } });
+      if (role !== "chair" && (await lastChairWouldLeave(boardId, userId)))
+        throw new AccessDenied(403, "a board needs at least one chair");
+      await prisma.boardMember.update({
+        where: { boardId_userId: { boardId, userId } },
+        data: { role },
+        select: { boardId: true },
+      });
       options.onAccessChanged(boardId, userId, role);
       options.onMembershipChanged?.(boardId);
     },
@@ -184,19 +226,31 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
 
     async listInvites(actorId, boardId) {
       await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "see invites");
-      const rows = await prisma.invite.findMany({ where: { boardId }, select: inviteSelect, orderBy: { createdAt: "desc" } });
+      const rows = await prisma.invite.findMany({
+        where: { boardId },
+        select: inviteSelect,
+        orderBy: { createdAt: "desc" },
+      });
       return rows.map(toInvite);
     },
 
     async revokeInvite(actorId, boardId, inviteId) {
       await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "revoke invites");
-      await prisma.invite.updateMany({ where: { id: inviteId, boardId, revokedAt: null }, data: { revokedAt: new Date(now()) } });
+      await prisma.invite.updateMany({
+        where: { id: inviteId, boardId, revokedAt: null },
+        data: { revokedAt: new Date(now()) },
+      });
     },
 
     async describeInvite(token) {
       const found = await inviteProblem(hashToken(token));
       if (!found.invite) return { ok: false, problem: found.problem! };
-      return { ok: true, boardId: found.invite.boardId, boardTitle: found.invite.board.title, role: toRole(found.invite.role) };
+      return {
+        ok: true,
+        boardId: found.invite.boardId,
+        boardTitle: found.invite.board.title,
+        role: toRole(found.invite.role),
+      };
     },
 
     async acceptInvite(userId, token) {
@@ -206,7 +260,8 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
       const { invite } = found;
       const existing = await roleOf(invite.boardId, userId);
       // Already a member with this role or a higher one: nothing to do, and the link keeps its uses.
-      if (existing && higherRole(existing, toRole(invite.role)) === existing) return { ok: true, boardId: invite.boardId };
+      if (existing && higherRole(existing, toRole(invite.role)) === existing)
+        return { ok: true, boardId: invite.boardId };
       // Count the use only if it is still available (two people racing for a single-use link: one wins).
       const claimed = await prisma.invite.updateMany({
         where: { id: invite.id, revokedAt: null, ...(invite.maxUses !== null ? { uses: { lt: invite.maxUses } } : {}) },
@@ -230,7 +285,16 @@ export function createBoardAccessServices(prisma: PrismaClient, boards: BoardSer
       await requireRole(actorId, boardId, () => true, "see activity");
       const rows = await prisma.activityEntry.findMany({
         where: { boardId, ...(delegationCode ? { delegationCode } : {}) },
-        select: { id: true, updatedAt: true, actorName: true, delegationCode: true, delegationName: true, kind: true, rowTitle: true, detail: true },
+        select: {
+          id: true,
+          updatedAt: true,
+          actorName: true,
+          delegationCode: true,
+          delegationName: true,
+          kind: true,
+          rowTitle: true,
+          detail: true,
+        },
         orderBy: { id: "desc" },
         take: Math.min(Math.max(limit, 1), 500),
       });

@@ -1,10 +1,12 @@
 import { z } from "zod";
 
-export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address" })).pipe(z.string().max(254));
-export const PasswordSchema = z
+export const EmailSchema = z
   .string()
-  .min(10, "Use at least 10 characters")
-  .max(200, "Use at most 200 characters");
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "Enter a valid email address" }))
+  .pipe(z.string().max(254));
+export const PasswordSchema = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
 export const DisplayNameSchema = z.string().trim().min(1, "Enter your name").max(80, "Use at most 80 characters");
 
 export const SignUpSchema = z.object({

@@ -28,12 +28,25 @@ export interface AuthOptions {
 
 export async function seedDelegations(prisma: PrismaClient): Promise<void> {
   for (const delegation of DELEGATIONS) {
-    await prisma.delegation.upsert({ where: { code: delegation.code }, create: delegation, update: delegation, select: { code: true } });
+    await prisma.delegation.upsert({
+      where: { code: delegation.code },
+      create: delegation,
+      update: delegation,
+      select: { code: true },
+    });
   }
 }
 
-export function createAuthServices(prisma: PrismaClient, options: AuthOptions): AuthServices & {
-  createAccount(input: { email: string; password: string; displayName: string; delegationCode: string }): Promise<CurrentUser>;
+export function createAuthServices(
+  prisma: PrismaClient,
+  options: AuthOptions,
+): AuthServices & {
+  createAccount(input: {
+    email: string;
+    password: string;
+    displayName: string;
+    delegationCode: string;
+  }): Promise<CurrentUser>;
   resetPassword(email: string, password: string): Promise<boolean>;
 } {
   const now = options.now ?? Date.now;
@@ -49,7 +62,12 @@ export function createAuthServices(prisma: PrismaClient, options: AuthOptions): 
     return token;
   }
 
-  async function createAccount(input: { email: string; password: string; displayName: string; delegationCode: string }): Promise<CurrentUser> {
+  async function createAccount(input: {
+    email: string;
+    password: string;
+    displayName: string;
+    delegationCode: string;
+  }): Promise<CurrentUser> {
     return prisma.user.create({
       data: {
         id: randomUUID(),
@@ -73,7 +91,10 @@ export function createAuthServices(prisma: PrismaClient, options: AuthOptions): 
       const parsed = SignUpSchema.safeParse(raw);
       if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
       const input = parsed.data;
-      const delegation = await prisma.delegation.findUnique({ where: { code: input.delegationCode }, select: { code: true } });
+      const delegation = await prisma.delegation.findUnique({
+        where: { code: input.delegationCode },
+        select: { code: true },
+      });
       if (!delegation) return { ok: false, fieldErrors: { delegationCode: "Choose a delegation from the list" } };
       const taken = { ok: false as const, fieldErrors: { email: "An account with this email already exists" } };
       const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -96,7 +117,11 @@ export function createAuthServices(prisma: PrismaClient, options: AuthOptions): 
       const accountLimit = perAccount.hit(`account:${email}`);
       const ipLimit = perIp.hit(`ip:${clientIp}`);
       if (!accountLimit.allowed || !ipLimit.allowed) {
-        return { ok: false, reason: "rate-limited", retryAfterSeconds: Math.max(accountLimit.retryAfterSeconds, ipLimit.retryAfterSeconds) };
+        return {
+          ok: false,
+          reason: "rate-limited",
+          retryAfterSeconds: Math.max(accountLimit.retryAfterSeconds, ipLimit.retryAfterSeconds),
+        };
       }
       const user = await prisma.user.findUnique({ where: { email }, select: { ...userSelect, passwordHash: true } });
       // Verify against a decoy when the account is unknown, so timing does not tell which emails exist.
@@ -127,7 +152,10 @@ export function createAuthServices(prisma: PrismaClient, options: AuthOptions): 
     },
 
     async resetPassword(email, password) {
-      const result = await prisma.user.updateMany({ where: { email: email.toLowerCase() }, data: { passwordHash: await hashPassword(password) } });
+      const result = await prisma.user.updateMany({
+        where: { email: email.toLowerCase() },
+        data: { passwordHash: await hashPassword(password) },
+      });
       const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
       if (user) {
         await prisma.session.deleteMany({ where: { userId: user.id } });

@@ -12,15 +12,46 @@ export interface DelegationSeed {
 }
 
 const NATO_ONLY: [string, string][] = [
-  ["AL", "Albania"], ["CA", "Canada"], ["IS", "Iceland"], ["ME", "Montenegro"], ["MK", "North Macedonia"],
-  ["NO", "Norway"], ["TR", "Türkiye"], ["GB", "United Kingdom"], ["US", "United States"],
+  ["AL", "Albania"],
+  ["CA", "Canada"],
+  ["IS", "Iceland"],
+  ["ME", "Montenegro"],
+  ["MK", "North Macedonia"],
+  ["NO", "Norway"],
+  ["TR", "Türkiye"],
+  ["GB", "United Kingdom"],
+  ["US", "United States"],
 ];
-const EU_ONLY: [string, string][] = [["AT", "Austria"], ["CY", "Cyprus"], ["IE", "Ireland"], ["MT", "Malta"]];
+const EU_ONLY: [string, string][] = [
+  ["AT", "Austria"],
+  ["CY", "Cyprus"],
+  ["IE", "Ireland"],
+  ["MT", "Malta"],
+];
 const BOTH: [string, string][] = [
-  ["BE", "Belgium"], ["BG", "Bulgaria"], ["HR", "Croatia"], ["CZ", "Czechia"], ["DK", "Denmark"], ["EE", "Estonia"],
-  ["FI", "Finland"], ["FR", "France"], ["DE", "Germany"], ["GR", "Greece"], ["HU", "Hungary"], ["IT", "Italy"],
-  ["LV", "Latvia"], ["LT", "Lithuania"], ["LU", "Luxembourg"], ["NL", "Netherlands"], ["PL", "Poland"],
-  ["PT", "Portugal"], ["RO", "Romania"], ["SK", "Slovakia"], ["SI", "Slovenia"], ["ES", "Spain"], ["SE", "Sweden"],
+  ["BE", "Belgium"],
+  ["BG", "Bulgaria"],
+  ["HR", "Croatia"],
+  ["CZ", "Czechia"],
+  ["DK", "Denmark"],
+  ["EE", "Estonia"],
+  ["FI", "Finland"],
+  ["FR", "France"],
+  ["DE", "Germany"],
+  ["GR", "Greece"],
+  ["HU", "Hungary"],
+  ["IT", "Italy"],
+  ["LV", "Latvia"],
+  ["LT", "Lithuania"],
+  ["LU", "Luxembourg"],
+  ["NL", "Netherlands"],
+  ["PL", "Poland"],
+  ["PT", "Portugal"],
+  ["RO", "Romania"],
+  ["SK", "Slovakia"],
+  ["SI", "Slovenia"],
+  ["ES", "Spain"],
+  ["SE", "Sweden"],
 ];
 const INSTITUTIONS: [string, string][] = [
   ["NATO-IS", "NATO International Staff"],

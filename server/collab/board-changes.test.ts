@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addRow, deleteRow, getRowText, getRowsType, linkInstrument, moveRow, setCategory, setResponsibility, unlinkInstrument } from "../../core/board-doc";
+import {
+  addRow,
+  deleteRow,
+  getRowText,
+  getRowsType,
+  linkInstrument,
+  moveRow,
+  setCategory,
+  setResponsibility,
+  unlinkInstrument,
+} from "../../core/board-doc";
 import { describeRowEvents, type BoardChange } from "./board-changes";
 
 function record(doc: Y.Doc) {
@@ -30,7 +40,12 @@ describe("describeRowEvents", () => {
       [{ kind: "row-added", rowId: id, rowTitle: "Cable cut", detail: {} }],
       [{ kind: "row-added", rowId: other, rowTitle: "Other", detail: {} }],
       [
-        { kind: "responsibility-changed", rowId: id, rowTitle: "Cable cut", detail: { from: "Unassigned", to: "Shared" } },
+        {
+          kind: "responsibility-changed",
+          rowId: id,
+          rowTitle: "Cable cut",
+          detail: { from: "Unassigned", to: "Shared" },
+        },
         { kind: "lead-changed", rowId: id, rowTitle: "Cable cut", detail: { from: "", to: "EU" } },
       ],
       [{ kind: "category-changed", rowId: id, rowTitle: "Cable cut", detail: { from: "cyber", to: "infrastructure" } }],

@@ -2,7 +2,10 @@ import { BoardNotFoundError, type StoredBoardState, type UpdateMeta, type Update
 
 /** In-memory UpdateStore for unit tests of room logic. */
 export class MemoryUpdateStore implements UpdateStore {
-  private boards = new Map<string, { snapshot: Uint8Array | null; covers: number; log: { id: number; data: Uint8Array; meta: UpdateMeta }[] }>();
+  private boards = new Map<
+    string,
+    { snapshot: Uint8Array | null; covers: number; log: { id: number; data: Uint8Array; meta: UpdateMeta }[] }
+  >();
   private nextId = 1;
   /** When set, load() rejects with this error (to test load failures). */
   failLoadWith: Error | null = null;

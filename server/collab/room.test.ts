@@ -23,7 +23,6 @@ class TestPeer implements CollabConnection {
   }
 }
 
-
 function rowUpdate(title: string): Uint8Array {
   const doc = new Y.Doc();
   addRow(doc, { title });
@@ -66,7 +65,11 @@ describe("room registry", () => {
     expect(stored.tail).toHaveLength(0);
     expect(stored.snapshot).not.toBeNull();
     const reloaded = await registry.join("b1", new TestPeer());
-    expect(readRows(reloaded.doc).map((row) => row.title).sort()).toEqual(["one", "two"]);
+    expect(
+      readRows(reloaded.doc)
+        .map((row) => row.title)
+        .sort(),
+    ).toEqual(["one", "two"]);
   });
 
   it("COLLAB-5 compacts every N updates into a snapshot that covers exactly the durable log", async () => {
@@ -86,7 +89,11 @@ describe("room registry", () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, stored.snapshot!);
     for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);
-    expect(readRows(doc).map((row) => row.title).sort()).toEqual(["a", "b", "c", "d"]);
+    expect(
+      readRows(doc)
+        .map((row) => row.title)
+        .sort(),
+    ).toEqual(["a", "b", "c", "d"]);
   });
 
   it("COLLAB-14 an observer's updates are dropped and counted, then the connection is closed", async () => {
@@ -118,7 +125,11 @@ describe("room registry", () => {
     expect(stored.tail).toHaveLength(1);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, stored.tail[0].data);
-    expect(readRows(doc).map((row) => row.title).sort()).toEqual(["a", "b", "c"]);
+    expect(
+      readRows(doc)
+        .map((row) => row.title)
+        .sort(),
+    ).toEqual(["a", "b", "c"]);
   });
 
   it("COLLAB-3 an append that fails is retried until storage is back, and nothing is lost", async () => {

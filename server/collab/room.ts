@@ -8,7 +8,15 @@ import { CloseCode } from "../../core/collab-protocol";
 import { getRowsType, listRowIds, readRow } from "../../core/board-doc";
 import { describeRowEvents, type BoardChange } from "./board-changes";
 import type { CollabConnection, ConnectionActor } from "./connection";
-import { decodeClientFrame, encodeAwareness, encodeBoardEvent, encodeSyncStep1, encodeSyncStep2, encodeUpdate, FrameError } from "./frames";
+import {
+  decodeClientFrame,
+  encodeAwareness,
+  encodeBoardEvent,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  FrameError,
+} from "./frames";
 import { decodeAwarenessEntries, encodeAwarenessEntries, stampPresence } from "./presence-stamp";
 import { checkUpdate } from "./update-validation";
 import type { UpdateStore } from "./update-store";
@@ -197,7 +205,13 @@ export class Room {
     if (touched.size > 0) {
       guard.undo();
       for (const rowId of touched) {
-        connection.send(encodeBoardEvent({ kind: "row-locked", rowId, message: "This row is agreed and locked; the chair can reopen it." }));
+        connection.send(
+          encodeBoardEvent({
+            kind: "row-locked",
+            rowId,
+            message: "This row is agreed and locked; the chair can reopen it.",
+          }),
+        );
       }
     }
     guard.destroy();
@@ -229,7 +243,9 @@ export class Room {
     if (origin === STORAGE_ORIGIN) return;
     const frame = encodeUpdate(update);
     this.broadcast(frame, origin);
-    const authorId = this.connections.has(origin as CollabConnection) ? ((origin as CollabConnection).actor?.userId ?? null) : null;
+    const authorId = this.connections.has(origin as CollabConnection)
+      ? ((origin as CollabConnection).actor?.userId ?? null)
+      : null;
     this.persister.enqueue(update, { authorId });
   }
 

@@ -65,9 +65,13 @@ export class UpdatePersister {
   private takeBatch(): { batch: PendingUpdate; count: number } {
     const first = this.queue[0];
     let count = 1;
-    while (count < this.queue.length && count < MAX_BATCH && this.queue[count].meta.authorId === first.meta.authorId) count++;
+    while (count < this.queue.length && count < MAX_BATCH && this.queue[count].meta.authorId === first.meta.authorId)
+      count++;
     if (count === 1) return { batch: first, count };
-    return { batch: { update: Y.mergeUpdates(this.queue.slice(0, count).map((item) => item.update)), meta: first.meta }, count };
+    return {
+      batch: { update: Y.mergeUpdates(this.queue.slice(0, count).map((item) => item.update)), meta: first.meta },
+      count,
+    };
   }
 
   private async drain(): Promise<void> {
@@ -102,7 +106,10 @@ export class UpdatePersister {
         return await operation();
       } catch (error) {
         const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
-        this.options.log(`board ${this.boardId}: ${what} failed (attempt ${attempt + 1}), retrying in ${delay} ms`, error);
+        this.options.log(
+          `board ${this.boardId}: ${what} failed (attempt ${attempt + 1}), retrying in ${delay} ms`,
+          error,
+        );
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }

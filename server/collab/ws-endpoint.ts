@@ -108,7 +108,14 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
   heartbeat.unref();
 
   function attach(socket: WebSocket, boardId: string, decision: Extract<UpgradeDecision, { ok: true }>): void {
-    const connection = new WsConnection(socket, boardId, decision.user, decision.actor, decision.role, decision.readOnlyBoard);
+    const connection = new WsConnection(
+      socket,
+      boardId,
+      decision.user,
+      decision.actor,
+      decision.role,
+      decision.readOnlyBoard,
+    );
     connections.add(connection);
     // Frames that arrive while the room loads are kept, in order, not dropped.
     const pending: Uint8Array[] = [];
@@ -122,7 +129,8 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
       const bytes = toBytes(data);
       if (room) return room.receive(connection, bytes);
       pendingBytes += bytes.length;
-      if (pendingBytes > options.maxFrameBytes * 4) return connection.close(CloseCode.tooLarge, "too much data before the board loaded");
+      if (pendingBytes > options.maxFrameBytes * 4)
+        return connection.close(CloseCode.tooLarge, "too much data before the board loaded");
       pending.push(bytes);
     });
     socket.on("close", () => {
@@ -154,8 +162,10 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
       });
       const url = new URL(request.url ?? "/", "http://localhost");
       const boardId = BoardIdSchema.safeParse(decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length)));
-      if (!url.pathname.startsWith(COLLAB_PATH_PREFIX) || !boardId.success) return rejectUpgrade(socket, 400, "Bad Request");
-      if (!options.isAllowedOrigin(request.headers.origin, request)) return rejectUpgrade(socket, 403, "Forbidden origin");
+      if (!url.pathname.startsWith(COLLAB_PATH_PREFIX) || !boardId.success)
+        return rejectUpgrade(socket, 400, "Bad Request");
+      if (!options.isAllowedOrigin(request.headers.origin, request))
+        return rejectUpgrade(socket, 403, "Forbidden origin");
 
       options.authorize(request, boardId.data).then(
         (decision) => {

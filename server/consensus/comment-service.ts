@@ -38,8 +38,18 @@ export interface CommentDeps {
 }
 
 const commentSelect = {
-  id: true, rowId: true, cell: true, parentId: true, authorId: true, authorName: true, delegationCode: true, body: true,
-  createdAt: true, editedAt: true, deletedAt: true, resolvedAt: true,
+  id: true,
+  rowId: true,
+  cell: true,
+  parentId: true,
+  authorId: true,
+  authorName: true,
+  delegationCode: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  resolvedAt: true,
 } as const;
 
 export class CommentService {
@@ -49,12 +59,16 @@ export class CommentService {
     await requireBoardRole(this.deps.access, actorId, boardId);
     const [rows, mentions] = await Promise.all([
       this.deps.prisma.comment.findMany({ where: { boardId }, select: commentSelect, orderBy: { createdAt: "asc" } }),
-      this.deps.prisma.mention.findMany({ where: { boardId, userId: actorId }, select: { commentId: true, readAt: true } }),
+      this.deps.prisma.mention.findMany({
+        where: { boardId, userId: actorId },
+        select: { commentId: true, readAt: true },
+      }),
     ]);
     const mentioned = new Set(mentions.map((m) => m.commentId));
     const openThreadsByRow: Record<string, number> = {};
     for (const row of rows) {
-      if (!row.parentId && !row.resolvedAt && !row.deletedAt) openThreadsByRow[row.rowId] = (openThreadsByRow[row.rowId] ?? 0) + 1;
+      if (!row.parentId && !row.resolvedAt && !row.deletedAt)
+        openThreadsByRow[row.rowId] = (openThreadsByRow[row.rowId] ?? 0) + 1;
     }
     return {
       comments: rows.map((row) => ({
@@ -83,25 +97,46 @@ export class CommentService {
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
     const { prisma } = this.deps;
-    if (!(await readLiveRow(this.deps.readState, boardId, input.rowId))) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
+    if (!(await readLiveRow(this.deps.readState, boardId, input.rowId)))
+      return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
     if (input.parentId) {
-      const parent = await prisma.comment.findFirst({ where: { id: input.parentId, boardId, rowId: input.rowId, parentId: null }, select: { id: true } });
+      const parent = await prisma.comment.findFirst({
+        where: { id: input.parentId, boardId, rowId: input.rowId, parentId: null },
+        select: { id: true },
+      });
       if (!parent) return { ok: false, fieldErrors: { parentId: "The thread you reply to does not exist" } };
     }
-    const author = await prisma.user.findUniqueOrThrow({ where: { id: actorId }, select: { displayName: true, delegation: { select: { code: true, name: true } } } });
+    const author = await prisma.user.findUniqueOrThrow({
+      where: { id: actorId },
+      select: { displayName: true, delegation: { select: { code: true, name: true } } },
+    });
     // Mentions: only members of this board; a delegation mention reaches its members here.
-    const members = await prisma.boardMember.findMany({ where: { boardId }, select: { userId: true, user: { select: { delegationCode: true } } } });
+    const members = await prisma.boardMember.findMany({
+      where: { boardId },
+      select: { userId: true, user: { select: { delegationCode: true } } },
+    });
     const mentioned = new Set(
       members
-        .filter((m) => input.mentionUserIds.includes(m.userId) || input.mentionDelegationCodes.includes(m.user.delegationCode))
+        .filter(
+          (m) =>
+            input.mentionUserIds.includes(m.userId) || input.mentionDelegationCodes.includes(m.user.delegationCode),
+        )
         .map((m) => m.userId)
         .filter((userId) => userId !== actorId),
     );
     const id = randomUUID();
     await prisma.comment.create({
       data: {
-        id, boardId, rowId: input.rowId, cell: input.cell, parentId: input.parentId, authorId: actorId, authorName: author.displayName,
-        delegationCode: author.delegation.code, body: input.body, createdAt: new Date(this.deps.now()),
+        id,
+        boardId,
+        rowId: input.rowId,
+        cell: input.cell,
+        parentId: input.parentId,
+        authorId: actorId,
+        authorName: author.displayName,
+        delegationCode: author.delegation.code,
+        body: input.body,
+        createdAt: new Date(this.deps.now()),
         mentions: { create: [...mentioned].map((userId) => ({ id: randomUUID(), boardId, userId })) },
       },
       select: { id: true },
@@ -113,22 +148,38 @@ export class CommentService {
 
   /** Authors edit their own comments only. */
   async edit(actorId: string, boardId: string, commentId: string, rawBody: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.comment, to: "edit comments", change: true });
+    await requireBoardRole(this.deps.access, actorId, boardId, {
+      may: ROLE_CAN.comment,
+      to: "edit comments",
+      change: true,
+    });
     const body = Body.safeParse(rawBody);
     if (!body.success) return { ok: false, fieldErrors: { body: body.error.issues[0].message } };
     const comment = await this.own(actorId, boardId, commentId);
     if (!comment) return NO_SUCH_COMMENT;
-    await this.deps.prisma.comment.update({ where: { id: comment.id }, data: { body: body.data, editedAt: new Date(this.deps.now()) }, select: { id: true } });
+    await this.deps.prisma.comment.update({
+      where: { id: comment.id },
+      data: { body: body.data, editedAt: new Date(this.deps.now()) },
+      select: { id: true },
+    });
     await this.logActivity(actorId, boardId, "comment-edited", comment.rowId, {});
     this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
     return { ok: true };
   }
 
   async remove(actorId: string, boardId: string, commentId: string): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.comment, to: "delete comments", change: true });
+    await requireBoardRole(this.deps.access, actorId, boardId, {
+      may: ROLE_CAN.comment,
+      to: "delete comments",
+      change: true,
+    });
     const comment = await this.own(actorId, boardId, commentId);
     if (!comment) return NO_SUCH_COMMENT;
-    await this.deps.prisma.comment.update({ where: { id: comment.id }, data: { deletedAt: new Date(this.deps.now()) }, select: { id: true } });
+    await this.deps.prisma.comment.update({
+      where: { id: comment.id },
+      data: { deletedAt: new Date(this.deps.now()) },
+      select: { id: true },
+    });
     await this.logActivity(actorId, boardId, "comment-deleted", comment.rowId, {});
     this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
     return { ok: true };
@@ -136,12 +187,21 @@ export class CommentService {
 
   /** Resolve or reopen a thread (its root comment); anyone who may comment. */
   async setResolved(actorId: string, boardId: string, commentId: string, resolved: boolean): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.comment, to: "resolve threads", change: true });
-    const root = await this.deps.prisma.comment.findFirst({ where: { id: commentId, boardId, parentId: null }, select: { id: true, rowId: true } });
+    await requireBoardRole(this.deps.access, actorId, boardId, {
+      may: ROLE_CAN.comment,
+      to: "resolve threads",
+      change: true,
+    });
+    const root = await this.deps.prisma.comment.findFirst({
+      where: { id: commentId, boardId, parentId: null },
+      select: { id: true, rowId: true },
+    });
     if (!root) return { ok: false, fieldErrors: { commentId: "No such thread" } };
     await this.deps.prisma.comment.update({
       where: { id: root.id },
-      data: resolved ? { resolvedAt: new Date(this.deps.now()), resolvedById: actorId } : { resolvedAt: null, resolvedById: null },
+      data: resolved
+        ? { resolvedAt: new Date(this.deps.now()), resolvedById: actorId }
+        : { resolvedAt: null, resolvedById: null },
       select: { id: true },
     });
     await this.logActivity(actorId, boardId, resolved ? "thread-resolved" : "thread-reopened", root.rowId, {});
@@ -151,17 +211,36 @@ export class CommentService {
 
   async markMentionsRead(actorId: string, boardId: string): Promise<void> {
     await requireBoardRole(this.deps.access, actorId, boardId);
-    await this.deps.prisma.mention.updateMany({ where: { boardId, userId: actorId, readAt: null }, data: { readAt: new Date(this.deps.now()) } });
+    await this.deps.prisma.mention.updateMany({
+      where: { boardId, userId: actorId, readAt: null },
+      data: { readAt: new Date(this.deps.now()) },
+    });
   }
 
   /** Every comment change lands in the activity feed, named with the row's current title. */
-  private async logActivity(actorId: string, boardId: string, kind: string, rowId: string, detail: Record<string, string | null>) {
-    const actor = await this.deps.prisma.user.findUniqueOrThrow({ where: { id: actorId }, select: { displayName: true, delegation: { select: { code: true, name: true } } } });
+  private async logActivity(
+    actorId: string,
+    boardId: string,
+    kind: string,
+    rowId: string,
+    detail: Record<string, string | null>,
+  ) {
+    const actor = await this.deps.prisma.user.findUniqueOrThrow({
+      where: { id: actorId },
+      select: { displayName: true, delegation: { select: { code: true, name: true } } },
+    });
     const rowTitle = (await readLiveRow(this.deps.readState, boardId, rowId))?.title ?? null;
     await this.deps.prisma.activityEntry.create({
       data: {
-        boardId, actorId, actorName: actor.displayName, delegationCode: actor.delegation.code, delegationName: actor.delegation.name,
-        kind, rowId, rowTitle, detail: JSON.stringify(detail),
+        boardId,
+        actorId,
+        actorName: actor.displayName,
+        delegationCode: actor.delegation.code,
+        delegationName: actor.delegation.name,
+        kind,
+        rowId,
+        rowTitle,
+        detail: JSON.stringify(detail),
       },
       select: { id: true },
     });
@@ -169,10 +248,12 @@ export class CommentService {
 
   /** The actor's own live comment on this board; null when there is none (bad input: 422), 403 when it is someone else's. */
   private async own(actorId: string, boardId: string, commentId: string) {
-    const comment = await this.deps.prisma.comment.findFirst({ where: { id: commentId, boardId, deletedAt: null }, select: { id: true, authorId: true, rowId: true } });
+    const comment = await this.deps.prisma.comment.findFirst({
+      where: { id: commentId, boardId, deletedAt: null },
+      select: { id: true, authorId: true, rowId: true },
+    });
     if (!comment) return null;
     if (comment.authorId !== actorId) throw new AccessDenied(403, "you can only change your own comments");
     return comment;
   }
-
 }

@@ -8,7 +8,14 @@ import { z } from "zod";
 import { AccessDenied } from "../../core/access-errors";
 import { requireBoardRole } from "../access/require-board-role";
 import { computeConsensus, POSITION_VALUES, type PositionValue } from "../../core/consensus";
-import type { AdoptionProcedure, BoardConsensusJson, BoardConsensusView, PositionRecord, RowConsensusView, RowWorkflowState } from "../../core/consensus-contract";
+import type {
+  AdoptionProcedure,
+  BoardConsensusJson,
+  BoardConsensusView,
+  PositionRecord,
+  RowConsensusView,
+  RowWorkflowState,
+} from "../../core/consensus-contract";
 import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult, BoardAccessServices } from "../../core/services";
 import { fieldErrorsOf } from "../auth/account-schemas";
@@ -33,7 +40,11 @@ export const RecordPositionSchema = z
 
 export const ProposeSchema = z.discriminatedUnion("procedure", [
   z.object({ rowId: z.string().min(1).max(64), procedure: z.literal("consensus") }),
-  z.object({ rowId: z.string().min(1).max(64), procedure: z.literal("silence"), silenceDeadline: z.iso.datetime({ offset: true }) }),
+  z.object({
+    rowId: z.string().min(1).max(64),
+    procedure: z.literal("silence"),
+    silenceDeadline: z.iso.datetime({ offset: true }),
+  }),
 ]);
 
 export type { ActionResult } from "../../core/services";
@@ -48,10 +59,24 @@ export interface ConsensusDeps {
 }
 
 const workflowSelect = {
-  rowId: true, state: true, procedure: true, proposedAt: true, silenceDeadline: true, agreedAt: true, brokenByDelegation: true, contentHash: true,
+  rowId: true,
+  state: true,
+  procedure: true,
+  proposedAt: true,
+  silenceDeadline: true,
+  agreedAt: true,
+  brokenByDelegation: true,
+  contentHash: true,
 } as const;
 
-const positionSelect = { rowId: true, delegationCode: true, position: true, text: true, recordedByName: true, createdAt: true } as const;
+const positionSelect = {
+  rowId: true,
+  delegationCode: true,
+  position: true,
+  text: true,
+  recordedByName: true,
+  createdAt: true,
+} as const;
 
 export class ConsensusService {
   private readonly agreed = new Map<string, Set<string>>();
@@ -59,7 +84,11 @@ export class ConsensusService {
   private readonly scheduler: SilenceScheduler;
 
   constructor(private readonly deps: ConsensusDeps) {
-    this.scheduler = new SilenceScheduler(deps.clock, (boardId, rowId) => this.onSilenceDeadline(boardId, rowId), deps.log);
+    this.scheduler = new SilenceScheduler(
+      deps.clock,
+      (boardId, rowId) => this.onSilenceDeadline(boardId, rowId),
+      deps.log,
+    );
   }
 
   /** Loads row states and re-arms silence deadlines (overdue ones fire at once). */
@@ -90,12 +119,18 @@ export class ConsensusService {
     const [members, positions, workflows] = await Promise.all([
       prisma.boardMember.findMany({
         where: { boardId, role: { in: ["chair", "delegate"] }, user: { delegation: { institution: false } } },
-        select: { user: { select: { delegation: { select: { code: true, name: true, nato: true, eu: true, institution: true } } } } },
+        select: {
+          user: {
+            select: { delegation: { select: { code: true, name: true, nato: true, eu: true, institution: true } } },
+          },
+        },
       }),
       prisma.position.findMany({ where: { boardId }, select: positionSelect, orderBy: { id: "asc" } }),
       prisma.rowWorkflow.findMany({ where: { boardId }, select: workflowSelect }),
     ]);
-    const participants = [...new Map(members.map((m) => [m.user.delegation.code, m.user.delegation])).values()].sort((a, b) => a.name.localeCompare(b.name));
+    const participants = [...new Map(members.map((m) => [m.user.delegation.code, m.user.delegation])).values()].sort(
+      (a, b) => a.name.localeCompare(b.name),
+    );
     const latest = new Map<string, Map<string, PositionRecord>>();
     for (const record of await this.toPositionRecords(positions)) {
       const row = latest.get(record.rowId) ?? new Map<string, PositionRecord>();
@@ -117,7 +152,10 @@ export class ConsensusService {
           brokenByDelegation: workflow?.brokenByDelegation ?? null,
         },
         positions: [...rowPositions.values()].sort((a, b) => a.delegationName.localeCompare(b.delegationName)),
-        consensus: computeConsensus(participantCodes, new Map([...rowPositions].map(([code, record]) => [code, record.position]))),
+        consensus: computeConsensus(
+          participantCodes,
+          new Map([...rowPositions].map(([code, record]) => [code, record.position])),
+        ),
       };
     };
     const rows = new Map<string, RowConsensusView>();
@@ -134,11 +172,24 @@ export class ConsensusService {
 
   async positionHistory(actorId: string, boardId: string, rowId: string): Promise<PositionRecord[]> {
     await requireBoardRole(this.deps.access, actorId, boardId);
-    const rows = await this.deps.prisma.position.findMany({ where: { boardId, rowId }, select: positionSelect, orderBy: { id: "desc" } });
+    const rows = await this.deps.prisma.position.findMany({
+      where: { boardId, rowId },
+      select: positionSelect,
+      orderBy: { id: "desc" },
+    });
     return this.toPositionRecords(rows);
   }
 
-  private async toPositionRecords(rows: { rowId: string; delegationCode: string; position: string; text: string | null; recordedByName: string; createdAt: Date }[]): Promise<PositionRecord[]> {
+  private async toPositionRecords(
+    rows: {
+      rowId: string;
+      delegationCode: string;
+      position: string;
+      text: string | null;
+      recordedByName: string;
+      createdAt: Date;
+    }[],
+  ): Promise<PositionRecord[]> {
     const names = await this.delegationNames(rows.map((row) => row.delegationCode));
     return rows.map((row) => ({
       rowId: row.rowId,
@@ -153,7 +204,11 @@ export class ConsensusService {
 
   /** Records the actor's delegation's position; an objection to a proposed row sends it back to draft. */
   async recordPosition(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.edit, to: "record positions", change: true });
+    await requireBoardRole(this.deps.access, actorId, boardId, {
+      may: ROLE_CAN.edit,
+      to: "record positions",
+      change: true,
+    });
     const parsed = RecordPositionSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
@@ -165,7 +220,8 @@ export class ConsensusService {
     if (actor.institution) throw new AccessDenied(403, "institutions do not record national positions");
     const row = await readLiveRow(this.deps.readState, boardId, input.rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
-    if (this.agreed.get(boardId)?.has(input.rowId)) return { ok: false, fieldErrors: { position: "This row is agreed; the chair must reopen it first" } };
+    if (this.agreed.get(boardId)?.has(input.rowId))
+      return { ok: false, fieldErrors: { position: "This row is agreed; the chair must reopen it first" } };
     await this.deps.prisma.position.create({
       data: {
         boardId,
@@ -179,7 +235,10 @@ export class ConsensusService {
       },
       select: { id: true },
     });
-    await this.activity(boardId, actor, "position-recorded", input.rowId, row.title, { position: input.position, text: input.text || null });
+    await this.activity(boardId, actor, "position-recorded", input.rowId, row.title, {
+      position: input.position,
+      text: input.text || null,
+    });
     if (input.position === "object" && this.proposed.get(boardId)?.has(input.rowId)) {
       await this.toDraft(boardId, input.rowId, actor.delegationCode);
       await this.activity(boardId, actor, "silence-broken", input.rowId, row.title, {});
@@ -189,16 +248,22 @@ export class ConsensusService {
   }
 
   async propose(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.manageBoard, to: "propose agreement", change: true });
+    await requireBoardRole(this.deps.access, actorId, boardId, {
+      may: ROLE_CAN.manageBoard,
+      to: "propose agreement",
+      change: true,
+    });
     const parsed = ProposeSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
     const row = await readLiveRow(this.deps.readState, boardId, input.rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
-    if (this.agreed.get(boardId)?.has(input.rowId)) return { ok: false, fieldErrors: { rowId: "This row is already agreed" } };
+    if (this.agreed.get(boardId)?.has(input.rowId))
+      return { ok: false, fieldErrors: { rowId: "This row is already agreed" } };
     const now = new Date(this.deps.clock.now());
     const deadline = input.procedure === "silence" ? new Date(input.silenceDeadline) : null;
-    if (deadline && deadline.getTime() <= now.getTime()) return { ok: false, fieldErrors: { silenceDeadline: "The deadline must be in the future" } };
+    if (deadline && deadline.getTime() <= now.getTime())
+      return { ok: false, fieldErrors: { silenceDeadline: "The deadline must be in the future" } };
     const data = {
       state: "proposed",
       procedure: input.procedure,
@@ -209,33 +274,52 @@ export class ConsensusService {
       agreedAt: null,
       brokenByDelegation: null,
     };
-    await this.deps.prisma.rowWorkflow.upsert({ where: { boardId_rowId: { boardId, rowId: input.rowId } }, create: { boardId, rowId: input.rowId, ...data }, update: data, select: { rowId: true } });
+    await this.deps.prisma.rowWorkflow.upsert({
+      where: { boardId_rowId: { boardId, rowId: input.rowId } },
+      create: { boardId, rowId: input.rowId, ...data },
+      update: data,
+      select: { rowId: true },
+    });
     this.cache(boardId, input.rowId, "proposed");
     if (deadline) this.scheduler.schedule(boardId, input.rowId, deadline);
     else this.scheduler.cancel(boardId, input.rowId);
     const actor = await this.actor(actorId);
-    await this.activity(boardId, actor, "row-proposed", input.rowId, row.title, { procedure: input.procedure, deadline: deadline?.toISOString() ?? null });
+    await this.activity(boardId, actor, "row-proposed", input.rowId, row.title, {
+      procedure: input.procedure,
+      deadline: deadline?.toISOString() ?? null,
+    });
     this.deps.events(boardId, { kind: "workflow", rowId: input.rowId });
     return { ok: true };
   }
 
   /** The chair declares agreement, allowed only when every participant has spoken and nobody objects. */
   async declareAgreed(actorId: string, boardId: string, rowId: string): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.manageBoard, to: "declare agreement", change: true });
+    await requireBoardRole(this.deps.access, actorId, boardId, {
+      may: ROLE_CAN.manageBoard,
+      to: "declare agreement",
+      change: true,
+    });
     const row = await readLiveRow(this.deps.readState, boardId, rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
     const view = (await this.readBoardConsensus(boardId)).emptyRow(rowId);
     const { consensus } = view;
-    if (consensus.state === "blocked") return { ok: false, fieldErrors: { rowId: `Blocked by ${consensus.objecting.join(", ")}` } };
-    if (consensus.state === "pending") return { ok: false, fieldErrors: { rowId: `Waiting for ${consensus.pending.join(", ") || "participants"}` } };
+    if (consensus.state === "blocked")
+      return { ok: false, fieldErrors: { rowId: `Blocked by ${consensus.objecting.join(", ")}` } };
+    if (consensus.state === "pending")
+      return { ok: false, fieldErrors: { rowId: `Waiting for ${consensus.pending.join(", ") || "participants"}` } };
     await this.toAgreed(boardId, rowId, "consensus", rowContentHash(row));
     await this.activity(boardId, await this.actor(actorId), "row-agreed", rowId, row.title, { procedure: "consensus" });
     return { ok: true };
   }
 
   async reopen(actorId: string, boardId: string, rowId: string): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.manageBoard, to: "reopen rows", change: true });
-    if (!this.agreed.get(boardId)?.has(rowId) && !this.proposed.get(boardId)?.has(rowId)) return { ok: false, fieldErrors: { rowId: "This row is not proposed or agreed" } };
+    await requireBoardRole(this.deps.access, actorId, boardId, {
+      may: ROLE_CAN.manageBoard,
+      to: "reopen rows",
+      change: true,
+    });
+    if (!this.agreed.get(boardId)?.has(rowId) && !this.proposed.get(boardId)?.has(rowId))
+      return { ok: false, fieldErrors: { rowId: "This row is not proposed or agreed" } };
     await this.toDraft(boardId, rowId, null);
     const row = await readLiveRow(this.deps.readState, boardId, rowId);
     await this.activity(boardId, await this.actor(actorId), "row-reopened", rowId, row?.title ?? null, {});
@@ -248,17 +332,29 @@ export class ConsensusService {
     for (const rowId of new Set(rowIds)) {
       if (!proposed?.has(rowId)) continue;
       this.toDraft(boardId, rowId, null)
-        .then(() => this.deps.prisma.activityEntry.create({
-          data: { boardId, actorName: "Remit", kind: "row-back-to-draft", rowId, detail: JSON.stringify({ reason: "edited" }) },
-          select: { id: true },
-        }))
+        .then(() =>
+          this.deps.prisma.activityEntry.create({
+            data: {
+              boardId,
+              actorName: "Remit",
+              kind: "row-back-to-draft",
+              rowId,
+              detail: JSON.stringify({ reason: "edited" }),
+            },
+            select: { id: true },
+          }),
+        )
         .catch((error) => this.deps.log(`board ${boardId}: could not reset ${rowId} to draft`, error));
     }
   }
 
   private async onSilenceDeadline(boardId: string, rowId: string): Promise<void> {
-    const workflow = await this.deps.prisma.rowWorkflow.findUnique({ where: { boardId_rowId: { boardId, rowId } }, select: workflowSelect });
-    if (!workflow || workflow.state !== "proposed" || workflow.procedure !== "silence" || !workflow.silenceDeadline) return;
+    const workflow = await this.deps.prisma.rowWorkflow.findUnique({
+      where: { boardId_rowId: { boardId, rowId } },
+      select: workflowSelect,
+    });
+    if (!workflow || workflow.state !== "proposed" || workflow.procedure !== "silence" || !workflow.silenceDeadline)
+      return;
     if (workflow.silenceDeadline.getTime() > this.deps.clock.now()) return;
     const row = await readLiveRow(this.deps.readState, boardId, rowId);
     // Safety net for edits the live hook could not see (e.g. made while the server was down).
@@ -274,29 +370,65 @@ export class ConsensusService {
     this.cache(boardId, rowId, "agreed");
     this.deps.events(boardId, { kind: "workflow", rowId });
     await this.deps.prisma.activityEntry.create({
-      data: { boardId, actorName: "Remit", kind: "row-agreed", rowId, rowTitle: row.title, detail: JSON.stringify({ procedure: "silence" }) },
+      data: {
+        boardId,
+        actorName: "Remit",
+        kind: "row-agreed",
+        rowId,
+        rowTitle: row.title,
+        detail: JSON.stringify({ procedure: "silence" }),
+      },
       select: { id: true },
     });
   }
 
-  private async toAgreed(boardId: string, rowId: string, procedure: AdoptionProcedure, contentHash: string | null): Promise<void> {
-    const data = { state: "agreed", procedure, agreedAt: new Date(this.deps.clock.now()), contentHash, silenceDeadline: null };
-    await this.deps.prisma.rowWorkflow.upsert({ where: { boardId_rowId: { boardId, rowId } }, create: { boardId, rowId, ...data }, update: data, select: { rowId: true } });
+  private async toAgreed(
+    boardId: string,
+    rowId: string,
+    procedure: AdoptionProcedure,
+    contentHash: string | null,
+  ): Promise<void> {
+    const data = {
+      state: "agreed",
+      procedure,
+      agreedAt: new Date(this.deps.clock.now()),
+      contentHash,
+      silenceDeadline: null,
+    };
+    await this.deps.prisma.rowWorkflow.upsert({
+      where: { boardId_rowId: { boardId, rowId } },
+      create: { boardId, rowId, ...data },
+      update: data,
+      select: { rowId: true },
+    });
     this.scheduler.cancel(boardId, rowId);
     this.cache(boardId, rowId, "agreed");
     this.deps.events(boardId, { kind: "workflow", rowId });
   }
 
   private async toDraft(boardId: string, rowId: string, brokenByDelegation: string | null): Promise<void> {
-    const data = { state: "draft", silenceDeadline: null, agreedAt: null, ...(brokenByDelegation ? { brokenByDelegation } : {}) };
-    await this.deps.prisma.rowWorkflow.upsert({ where: { boardId_rowId: { boardId, rowId } }, create: { boardId, rowId, ...data }, update: data, select: { rowId: true } });
+    const data = {
+      state: "draft",
+      silenceDeadline: null,
+      agreedAt: null,
+      ...(brokenByDelegation ? { brokenByDelegation } : {}),
+    };
+    await this.deps.prisma.rowWorkflow.upsert({
+      where: { boardId_rowId: { boardId, rowId } },
+      create: { boardId, rowId, ...data },
+      update: data,
+      select: { rowId: true },
+    });
     this.scheduler.cancel(boardId, rowId);
     this.cache(boardId, rowId, "draft");
     this.deps.events(boardId, { kind: "workflow", rowId });
   }
 
   private cache(boardId: string, rowId: string, state: RowWorkflowState): void {
-    for (const [map, mapState] of [[this.agreed, "agreed"], [this.proposed, "proposed"]] as const) {
+    for (const [map, mapState] of [
+      [this.agreed, "agreed"],
+      [this.proposed, "proposed"],
+    ] as const) {
       const set = map.get(boardId) ?? new Set<string>();
       if (state === mapState) set.add(rowId);
       else set.delete(rowId);
@@ -304,20 +436,48 @@ export class ConsensusService {
     }
   }
 
-
   private async actor(userId: string) {
-    const user = await this.deps.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { displayName: true, delegation: { select: { code: true, name: true, institution: true } } } });
-    return { userId, name: user.displayName, delegationCode: user.delegation.code, delegationName: user.delegation.name, institution: user.delegation.institution };
+    const user = await this.deps.prisma.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { displayName: true, delegation: { select: { code: true, name: true, institution: true } } },
+    });
+    return {
+      userId,
+      name: user.displayName,
+      delegationCode: user.delegation.code,
+      delegationName: user.delegation.name,
+      institution: user.delegation.institution,
+    };
   }
 
   private async delegationNames(codes: string[]): Promise<Map<string, string>> {
-    const rows = await this.deps.prisma.delegation.findMany({ where: { code: { in: [...new Set(codes)] } }, select: { code: true, name: true } });
+    const rows = await this.deps.prisma.delegation.findMany({
+      where: { code: { in: [...new Set(codes)] } },
+      select: { code: true, name: true },
+    });
     return new Map(rows.map((row) => [row.code, row.name]));
   }
 
-  private async activity(boardId: string, actor: Awaited<ReturnType<ConsensusService["actor"]>>, kind: string, rowId: string, rowTitle: string | null, detail: Record<string, string | null>) {
+  private async activity(
+    boardId: string,
+    actor: Awaited<ReturnType<ConsensusService["actor"]>>,
+    kind: string,
+    rowId: string,
+    rowTitle: string | null,
+    detail: Record<string, string | null>,
+  ) {
     await this.deps.prisma.activityEntry.create({
-      data: { boardId, actorId: actor.userId, actorName: actor.name, delegationCode: actor.delegationCode, delegationName: actor.delegationName, kind, rowId, rowTitle, detail: JSON.stringify(detail) },
+      data: {
+        boardId,
+        actorId: actor.userId,
+        actorName: actor.name,
+        delegationCode: actor.delegationCode,
+        delegationName: actor.delegationName,
+        kind,
+        rowId,
+        rowTitle,
+        detail: JSON.stringify(detail),
+      },
       select: { id: true },
     });
   }

@@ -4,7 +4,11 @@ import { readRow, type ThreatRow } from "../../core/board-doc";
 import { canonicalJson } from "../../core/matrix-snapshot";
 
 /** Reads one row of the board's current state (live room or storage). */
-export async function readLiveRow(readState: (boardId: string) => Promise<Uint8Array>, boardId: string, rowId: string): Promise<ThreatRow | null> {
+export async function readLiveRow(
+  readState: (boardId: string) => Promise<Uint8Array>,
+  boardId: string,
+  rowId: string,
+): Promise<ThreatRow | null> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, await readState(boardId));
   return readRow(doc, rowId);

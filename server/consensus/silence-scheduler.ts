@@ -23,14 +23,20 @@ export class SilenceScheduler {
     const wait = deadline.getTime() - this.clock.now();
     if (wait <= 0) {
       // Overdue (e.g. the deadline passed while the server was down): adopt now.
-      queueMicrotask(() => this.onDeadline(boardId, rowId).catch((error) => this.log(`silence deadline ${boardId}/${rowId} failed`, error)));
+      queueMicrotask(() =>
+        this.onDeadline(boardId, rowId).catch((error) =>
+          this.log(`silence deadline ${boardId}/${rowId} failed`, error),
+        ),
+      );
       return;
     }
     const handle = this.clock.setTimeout(
       () => {
         this.timers.delete(key);
         if (deadline.getTime() > this.clock.now()) return this.schedule(boardId, rowId, deadline);
-        this.onDeadline(boardId, rowId).catch((error) => this.log(`silence deadline ${boardId}/${rowId} failed`, error));
+        this.onDeadline(boardId, rowId).catch((error) =>
+          this.log(`silence deadline ${boardId}/${rowId} failed`, error),
+        );
       },
       Math.max(0, Math.min(wait, MAX_WAIT_MS)),
     );

@@ -42,7 +42,11 @@ export class ActivityLog {
         const last = this.lastTextEdit.get(foldKey);
         if (last && at - last.at < FOLD_TEXT_EDITS_MS) {
           if (at - last.written >= REFRESH_FOLDED_MS) {
-            await this.prisma.activityEntry.update({ where: { id: last.id }, data: { rowTitle: change.rowTitle }, select: { id: true } });
+            await this.prisma.activityEntry.update({
+              where: { id: last.id },
+              data: { rowTitle: change.rowTitle },
+              select: { id: true },
+            });
             last.written = at;
           }
           last.at = at;

@@ -53,7 +53,10 @@ function isNotFound(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "P2025";
 }
 
-export async function createBoard(prisma: PrismaClient, input: { title: string }): Promise<{ id: string; title: string }> {
+export async function createBoard(
+  prisma: PrismaClient,
+  input: { title: string },
+): Promise<{ id: string; title: string }> {
   return prisma.board.create({ data: { id: newBoardId(), title: input.title }, select: { id: true, title: true } });
 }
 

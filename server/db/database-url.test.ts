@@ -16,7 +16,11 @@ describe("database-url", () => {
   });
 
   it("defaults to the SQLite file under data/ of the project root", () => {
-    const expected = { kind: "sqlite", url: `file:${PROJECT_ROOT}/data/remit.db`, filePath: `${PROJECT_ROOT}/data/remit.db` };
+    const expected = {
+      kind: "sqlite",
+      url: `file:${PROJECT_ROOT}/data/remit.db`,
+      filePath: `${PROJECT_ROOT}/data/remit.db`,
+    };
     expect(DEFAULT_DATABASE_URL).toBe("file:./data/remit.db");
     expect(resolveDatabaseUrl(undefined)).toEqual(expected);
     expect(resolveDatabaseUrl("  ")).toEqual(expected);
@@ -24,7 +28,11 @@ describe("database-url", () => {
 
   it("resolves relative SQLite paths against the root, keeps absolute ones", () => {
     expect(resolveDatabaseUrl("file:db/x.db", "/srv/app").filePath).toBe("/srv/app/db/x.db");
-    expect(resolveDatabaseUrl("file:/tmp/x.db", "/srv/app")).toEqual({ kind: "sqlite", url: "file:/tmp/x.db", filePath: "/tmp/x.db" });
+    expect(resolveDatabaseUrl("file:/tmp/x.db", "/srv/app")).toEqual({
+      kind: "sqlite",
+      url: "file:/tmp/x.db",
+      filePath: "/tmp/x.db",
+    });
     expect(resolveDatabaseUrl("file:///tmp/x.db?mode=rwc").filePath).toBe("/tmp/x.db");
   });
 

@@ -39,7 +39,10 @@ export function resolveDatabaseUrl(raw: string | undefined, root: string = PROJE
   const kind = classifyDatabaseUrl(url);
   if (kind === "postgres") return { kind, url };
   // Query strings (file:x.db?mode=...) are not supported by the better-sqlite3 adapter: drop them.
-  const path = url.slice("file:".length).replace(/^\/\/(?=\/)/, "").split("?")[0];
+  const path = url
+    .slice("file:".length)
+    .replace(/^\/\/(?=\/)/, "")
+    .split("?")[0];
   if (!path) throw new Error("DATABASE_URL file: path is empty");
   const filePath = isAbsolute(path) ? path : join(root, path);
   return { kind, url: `file:${filePath}`, filePath };

@@ -54,13 +54,18 @@ export const CatalogueSchema = z
   .superRefine((catalogue, ctx) => {
     const ids = new Set<string>();
     for (const [index, instrument] of catalogue.instruments.entries()) {
-      if (ids.has(instrument.id)) ctx.addIssue({ code: "custom", path: ["instruments", index, "id"], message: "duplicate id" });
+      if (ids.has(instrument.id))
+        ctx.addIssue({ code: "custom", path: ["instruments", index, "id"], message: "duplicate id" });
       ids.add(instrument.id);
     }
     for (const [index, threat] of catalogue.threats.entries()) {
       for (const ref of threat.suggestedInstruments) {
         if (!ids.has(ref)) {
-          ctx.addIssue({ code: "custom", path: ["threats", index, "suggestedInstruments"], message: `unknown instrument ${ref}` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["threats", index, "suggestedInstruments"],
+            message: `unknown instrument ${ref}`,
+          });
         }
       }
     }

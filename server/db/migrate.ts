@@ -65,7 +65,9 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
       );
     }
     const where = target.kind === "sqlite" ? target.filePath : redactPassword(target.url);
-    throw new Error(`Database migration (${target.kind}, ${where}) failed with exit code ${result.code}:\n${errorPart(result.output)}`);
+    throw new Error(
+      `Database migration (${target.kind}, ${where}) failed with exit code ${result.code}:\n${errorPart(result.output)}`,
+    );
   }
 }
 

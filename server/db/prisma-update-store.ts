@@ -1,9 +1,4 @@
-import {
-  BoardNotFoundError,
-  type StoredBoardState,
-  type UpdateMeta,
-  type UpdateStore,
-} from "../collab/update-store";
+import { BoardNotFoundError, type StoredBoardState, type UpdateMeta, type UpdateStore } from "../collab/update-store";
 import type { PrismaClient } from "./prisma-client";
 
 /** Prisma's code for a foreign key violation: the board row is gone. */

@@ -68,7 +68,7 @@ export function transliterateWinAnsi(text: string): string {
     if (inWinAnsi(ch)) out += ch;
     else {
       const base = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-      out += base && [...base].every(inWinAnsi) ? base : FALLBACKS[ch] ?? "?";
+      out += base && [...base].every(inWinAnsi) ? base : (FALLBACKS[ch] ?? "?");
     }
   }
   return out;

@@ -17,7 +17,12 @@ export type {
   PreviewInstrument as ImportedInstrument,
   ImportResult,
 } from "../../core/import-contract";
-import type { ImportProblem as ImportError, PreviewRow as ImportedRow, PreviewInstrument as ImportedInstrument, ImportResult } from "../../core/import-contract";
+import type {
+  ImportProblem as ImportError,
+  PreviewRow as ImportedRow,
+  PreviewInstrument as ImportedInstrument,
+  ImportResult,
+} from "../../core/import-contract";
 
 /** What the board already has: the shared library plus its custom instruments. */
 export interface ImportContext {

@@ -119,7 +119,7 @@ export async function importXlsx(data: Buffer, context: ImportContext): Promise<
   const resolve = createInstrumentResolver(context, custom);
   const get = (cells: string[], field: RawField) => {
     const index = columns.index[field];
-    return index === undefined ? "" : cells[index] ?? "";
+    return index === undefined ? "" : (cells[index] ?? "");
   };
   const rows = lines.map(({ line, cells }) =>
     validateRow(

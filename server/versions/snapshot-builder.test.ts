@@ -26,7 +26,11 @@ describe("snapshot builder", () => {
   it("keeps display order, maps workflow and positions, keeps only linked instruments", () => {
     const { state, ids } = stateWith([{ title: "A", instrumentIds: ["i1"] }, { title: "B" }]);
     const consensus = fakeConsensusView([delegation("PL", "Poland")], {
-      [ids[1]]: { state: "agreed", procedure: "silence", positions: [{ delegation: "PL", position: "object", text: "No" }] },
+      [ids[1]]: {
+        state: "agreed",
+        procedure: "silence",
+        positions: [{ delegation: "PL", position: "object", text: "No" }],
+      },
     });
     const snapshot = buildSnapshot({
       board: { id: "b1", title: "Board" },
@@ -41,9 +45,18 @@ describe("snapshot builder", () => {
       ["B", "agreed"],
     ]);
     expect(snapshot.rows[1].positions).toEqual([
-      { delegation: "PL", delegationName: "Poland", position: "object", text: "No", recordedBy: "Delegate of PL", recordedAt: "2025-03-05T10:00:00.000Z" },
+      {
+        delegation: "PL",
+        delegationName: "Poland",
+        position: "object",
+        text: "No",
+        recordedBy: "Delegate of PL",
+        recordedAt: "2025-03-05T10:00:00.000Z",
+      },
     ]);
-    expect(snapshot.instruments).toEqual([{ id: "i1", name: "Instrument i1", owner: "NATO", kind: "treaty", year: null, reference: "", custom: false }]);
+    expect(snapshot.instruments).toEqual([
+      { id: "i1", name: "Instrument i1", owner: "NATO", kind: "treaty", year: null, reference: "", custom: false },
+    ]);
     expect(snapshot.delegationsPresent).toEqual(["Poland"]);
   });
 

@@ -86,17 +86,29 @@ export function snapshotRows(input: Pick<SnapshotInput, "state" | "consensus" | 
   return input.rows === "agreed" ? rows.filter((row) => row.workflowState === "agreed") : rows;
 }
 
-export function assembleSnapshot(input: Omit<SnapshotInput, "state" | "rows"> & { rows: SnapshotRow[] }): MatrixSnapshot {
+export function assembleSnapshot(
+  input: Omit<SnapshotInput, "state" | "rows"> & { rows: SnapshotRow[] },
+): MatrixSnapshot {
   const linked = new Set(input.rows.flatMap((row) => row.instrumentIds));
   const snapshot: MatrixSnapshot = {
     format: MATRIX_FORMAT,
     formatVersion: MATRIX_FORMAT_VERSION,
     board: { id: input.board.id, title: input.board.title },
     version: input.version,
-    delegationsPresent: input.consensus.participants.map((delegation) => delegation.name).sort((a, b) => a.localeCompare(b)),
+    delegationsPresent: input.consensus.participants
+      .map((delegation) => delegation.name)
+      .sort((a, b) => a.localeCompare(b)),
     instruments: input.instruments
       .filter((instrument) => linked.has(instrument.id))
-      .map(({ id, name, owner, kind, year, reference, custom }) => ({ id, name, owner, kind, year, reference, custom })),
+      .map(({ id, name, owner, kind, year, reference, custom }) => ({
+        id,
+        name,
+        owner,
+        kind,
+        year,
+        reference,
+        custom,
+      })),
     rows: input.rows,
   };
   // An official record: fail here, loudly, rather than store something the exports would refuse.

@@ -4,7 +4,12 @@
  * (triggers in the immutable-versions migration).
  */
 import { createHash, randomUUID } from "node:crypto";
-import { canonicalJson, MatrixSnapshotSchema, SnapshotVersionSchema, type MatrixSnapshot } from "../../core/matrix-snapshot";
+import {
+  canonicalJson,
+  MatrixSnapshotSchema,
+  SnapshotVersionSchema,
+  type MatrixSnapshot,
+} from "../../core/matrix-snapshot";
 import type { VersionSummary } from "../../core/version-contract";
 import type { PrismaClient } from "../db/prisma-client";
 import { fingerprintSnapshot } from "../export/fingerprint";
@@ -13,8 +18,22 @@ const MAX_NUMBER_ATTEMPTS = 5;
 
 export const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
-const summarySelect = { number: true, title: true, publishedAt: true, publishedByName: true, fingerprint: true, snapshotJson: true } as const;
-type SummaryRecord = { number: number; title: string; publishedAt: Date; publishedByName: string; fingerprint: string; snapshotJson: string };
+const summarySelect = {
+  number: true,
+  title: true,
+  publishedAt: true,
+  publishedByName: true,
+  fingerprint: true,
+  snapshotJson: true,
+} as const;
+type SummaryRecord = {
+  number: number;
+  title: string;
+  publishedAt: Date;
+  publishedByName: string;
+  fingerprint: string;
+  snapshotJson: string;
+};
 
 /** Two publishers raced for the same number (unique boardId+number). */
 function isUniqueConflict(error: unknown): boolean {
@@ -103,12 +122,19 @@ export async function insertVersion(prisma: PrismaClient, input: NewVersion): Pr
 }
 
 export async function listVersionRecords(prisma: PrismaClient, boardId: string): Promise<VersionSummary[]> {
-  const records = await prisma.publishedVersion.findMany({ where: { boardId }, orderBy: { number: "desc" }, select: summarySelect });
+  const records = await prisma.publishedVersion.findMany({
+    where: { boardId },
+    orderBy: { number: "desc" },
+    select: summarySelect,
+  });
   return records.map(toSummary);
 }
 
 export async function readVersionRecord(prisma: PrismaClient, boardId: string, number: number) {
-  const record = await prisma.publishedVersion.findUnique({ where: { boardId_number: { boardId, number } }, select: summarySelect });
+  const record = await prisma.publishedVersion.findUnique({
+    where: { boardId_number: { boardId, number } },
+    select: summarySelect,
+  });
   if (!record) return null;
   const snapshot = MatrixSnapshotSchema.parse(JSON.parse(record.snapshotJson));
   return { summary: toSummary(record), snapshot, intact: sha256Hex(record.snapshotJson) === record.fingerprint };

@@ -35,7 +35,6 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
   const { prisma } = deps;
   const now = deps.now ?? (() => new Date());
 
-
   async function liveSnapshot(board: BoardSummary, rows: LiveRows): Promise<MatrixSnapshot> {
     const [state, consensus, instruments] = await Promise.all([
       deps.registry.readState(board.id),
@@ -51,7 +50,10 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
   }
 
   async function publisherOf(actorId: string) {
-    const user = await prisma.user.findUnique({ where: { id: actorId }, select: { displayName: true, delegationCode: true } });
+    const user = await prisma.user.findUnique({
+      where: { id: actorId },
+      select: { displayName: true, delegationCode: true },
+    });
     if (!user) throw new AccessDenied(404, "unknown user");
     return { name: user.displayName.slice(0, 200), delegation: user.delegationCode };
   }
@@ -63,7 +65,10 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
     },
 
     async publishVersion(actorId, boardId, input) {
-      const { board } = await requireBoardRole(deps.access, actorId, boardId, { may: ROLE_CAN.manageBoard, to: "publish versions" });
+      const { board } = await requireBoardRole(deps.access, actorId, boardId, {
+        may: ROLE_CAN.manageBoard,
+        to: "publish versions",
+      });
       const title = input.title.trim().slice(0, 300);
       const [state, consensus, instruments, publishedBy] = await Promise.all([
         deps.registry.readState(board.id),

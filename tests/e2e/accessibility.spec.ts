@@ -12,7 +12,21 @@ import { row, titleInput } from "./support/board";
 const PERSON = { name: "Katrin Vask", delegation: "Estonia" };
 
 /** Roles a person operates: each needs an accessible name. */
-const CONTROL_ROLES = new Set(["button", "link", "textbox", "searchbox", "combobox", "listbox", "checkbox", "radio", "spinbutton", "slider", "switch", "tab", "menuitem"]);
+const CONTROL_ROLES = new Set([
+  "button",
+  "link",
+  "textbox",
+  "searchbox",
+  "combobox",
+  "listbox",
+  "checkbox",
+  "radio",
+  "spinbutton",
+  "slider",
+  "switch",
+  "tab",
+  "menuitem",
+]);
 
 interface AXNode {
   ignored: boolean;
@@ -30,7 +44,9 @@ async function unnamedControls(page: Page): Promise<string[]> {
     expect(controls.length).toBeGreaterThan(0);
     const unnamed: string[] = [];
     for (const node of controls.filter((node) => !(node.name?.value ?? "").trim())) {
-      const { object } = (await cdp.send("DOM.resolveNode", { backendNodeId: node.backendDOMNodeId })) as { object: { objectId: string } };
+      const { object } = (await cdp.send("DOM.resolveNode", { backendNodeId: node.backendDOMNodeId })) as {
+        object: { objectId: string };
+      };
       const { result } = (await cdp.send("Runtime.callFunctionOn", {
         objectId: object.objectId,
         functionDeclaration: "function () { return this.outerHTML.slice(0, 160); }",
@@ -57,7 +73,9 @@ async function tabStopsWithoutFocusStyle(page: Page, maxStops = 120): Promise<{ 
       if (!el || el === document.body) return null;
       const path: string[] = [];
       for (let node: Element | null = el; node && node !== document.body; node = node.parentElement) {
-        path.unshift(`${node.tagName.toLowerCase()}:${Array.prototype.indexOf.call(node.parentElement?.children ?? [], node)}`);
+        path.unshift(
+          `${node.tagName.toLowerCase()}:${Array.prototype.indexOf.call(node.parentElement?.children ?? [], node)}`,
+        );
       }
       const shows = (target: Element) => {
         const style = getComputedStyle(target);
@@ -161,7 +179,8 @@ test("the board works from the keyboard and with a screen reader", async ({ page
   await actionsCell.focus();
   await page.keyboard.press("Enter");
   const deleteButton = row(page, 0).locator('[data-action="delete"]');
-  while (!(await deleteButton.evaluate((element) => element === document.activeElement))) await page.keyboard.press("Tab");
+  while (!(await deleteButton.evaluate((element) => element === document.activeElement)))
+    await page.keyboard.press("Tab");
   const deletedTitle = await titleInput(row(page, 0)).inputValue();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Threat deleted." })).toBeVisible();
@@ -179,7 +198,12 @@ test("the board works from the keyboard and with a screen reader", async ({ page
   await expect(announcer).toHaveText("Connection restored.");
 
   // Other pages of the board: every control named too.
-  for (const path of [`/boards/${boardId}/members`, `/boards/${boardId}/versions`, `/boards/${boardId}/import`, "/account"]) {
+  for (const path of [
+    `/boards/${boardId}/members`,
+    `/boards/${boardId}/versions`,
+    `/boards/${boardId}/import`,
+    "/account",
+  ]) {
     await page.goto(path);
     await expect(page.locator("h1")).toBeVisible();
     expect(await unnamedControls(page), path).toEqual([]);

@@ -16,7 +16,9 @@ const panel = (page: Page): Locator => page.getByTestId("row-panel");
 const status = (page: Page): Locator => row(page, 0).getByTestId("row-status");
 
 async function openRowPanel(page: Page, section: "status" | "comments" = "status"): Promise<Locator> {
-  await row(page, 0).getByTestId(section === "status" ? "row-status-button" : "row-comments-button").click();
+  await row(page, 0)
+    .getByTestId(section === "status" ? "row-status-button" : "row-comments-button")
+    .click();
   await expect(panel(page)).toBeVisible();
   return panel(page);
 }
@@ -29,9 +31,12 @@ async function recordPosition(page: Page, position: string, text?: { label: stri
   await expect(form.getByRole("status")).toHaveText("Position recorded.");
 }
 
-const positionOf = (page: Page, code: string) => panel(page).locator(`[data-testid="position-entry"][data-delegation="${code}"]`);
+const positionOf = (page: Page, code: string) =>
+  panel(page).locator(`[data-testid="position-entry"][data-delegation="${code}"]`);
 
-test("three delegations comment, take positions and reach agreement; the agreed threat is locked", async ({ browser }) => {
+test("three delegations comment, take positions and reach agreement; the agreed threat is locked", async ({
+  browser,
+}) => {
   const chair = await newPerson(browser);
   const germany = await newPerson(browser);
   const france = await newPerson(browser);
@@ -68,11 +73,15 @@ test("three delegations comment, take positions and reach agreement; the agreed 
   await germany.page.keyboard.press("Escape");
   await expect(panel(germany.page)).toHaveCount(0);
   await expect(row(germany.page, 0).getByTestId("row-comments-button")).toBeFocused();
-  await expect(row(germany.page, 0).getByTestId("row-comments-button")).toHaveAccessibleName(`Comments on ${title}: 1 open thread`);
+  await expect(row(germany.page, 0).getByTestId("row-comments-button")).toHaveAccessibleName(
+    `Comments on ${title}: 1 open thread`,
+  );
 
   // France sees the mention badge; opening the open threads marks it read.
   await expect(france.page.getByTestId("mention-badge")).toHaveText("@1");
-  await expect(row(france.page, 0).getByTestId("row-comments-button")).toHaveAccessibleName(`Comments on ${title}: 1 open thread`);
+  await expect(row(france.page, 0).getByTestId("row-comments-button")).toHaveAccessibleName(
+    `Comments on ${title}: 1 open thread`,
+  );
   await france.page.getByTestId("threads-toggle").click();
   const threads = france.page.getByTestId("open-threads-panel");
   await expect(threads.getByTestId("open-thread")).toHaveCount(1);
@@ -109,7 +118,10 @@ test("three delegations comment, take positions and reach agreement; the agreed 
   }
 
   // France breaks silence: back to draft, blocked by France, everywhere.
-  await recordPosition(france.page, "Object", { label: "Reason for objecting", value: "The text must name the hybrid dimension" });
+  await recordPosition(france.page, "Object", {
+    label: "Reason for objecting",
+    value: "The text must name the hybrid dimension",
+  });
   for (const page of everyone) {
     await expect(status(page)).toHaveAttribute("data-workflow", "draft");
     await expect(status(page).getByTestId("row-consensus")).toHaveText("Blocked by France");
@@ -144,7 +156,9 @@ test("three delegations comment, take positions and reach agreement; the agreed 
   await input.click();
   await input.press("End");
   await input.pressSequentially(" hacked");
-  await expect(germany.page.getByTestId("row-locked-notice")).toHaveText("This row is agreed and locked; the chair can reopen it.");
+  await expect(germany.page.getByTestId("row-locked-notice")).toHaveText(
+    "This row is agreed and locked; the chair can reopen it.",
+  );
   for (const page of everyone) await expect(titleInput(row(page, 0))).toHaveValue(title);
 
   for (const person of [chair, germany, france]) await person.context.close();

@@ -9,11 +9,16 @@ import { createBoard, signUp } from "./support/accounts";
 test("pages hydrate under the CSP with a clean console; posts need the CSRF token", async ({ page }) => {
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === "error" || message.type() === "warning")
+      problems.push(`${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${location.pathname}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(
+        `CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber} ${location.pathname}`,
+      ),
+    );
   });
 
   const response = await page.goto("/signup");
@@ -36,9 +41,15 @@ test("pages hydrate under the CSP with a clean console; posts need the CSRF toke
   await expect(page.getByTestId("account-facts")).toContainText("Sven Berg");
 
   // The session and CSRF cookies are sent, but without the form field the action refuses.
-  const forged = await page.request.post("/?index", { form: { intent: "create", title: "Forged", template: "empty" }, maxRedirects: 0 });
+  const forged = await page.request.post("/?index", {
+    form: { intent: "create", title: "Forged", template: "empty" },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(403);
-  const forgedInvite = await page.request.post(`/boards/${boardId}/members`, { form: { intent: "create-invite", role: "chair", expiresInHours: "1", uses: "multi" }, maxRedirects: 0 });
+  const forgedInvite = await page.request.post(`/boards/${boardId}/members`, {
+    form: { intent: "create-invite", role: "chair", expiresInHours: "1", uses: "multi" },
+    maxRedirects: 0,
+  });
   expect(forgedInvite.status()).toBe(403);
 
   expect(problems).toEqual([]);

@@ -38,14 +38,21 @@ const IMPORT_FILE = csvFile([
   // line 3: not a responsibility
   { Title: "Deepfake campaign against an election (imported)", Category: "information", Responsibility: "Atlantic" },
   // line 4
-  { Title: IMPORTED[1].title, Category: "cyber", Responsibility: "nato", Description: "Hand-made row, lower-case enum" },
+  {
+    Title: IMPORTED[1].title,
+    Category: "cyber",
+    Responsibility: "nato",
+    Description: "Hand-made row, lower-case enum",
+  },
 ]);
 
 async function expectRowCount(pages: Page[], count: number) {
   for (const page of pages) await expect(rows(page)).toHaveCount(count);
 }
 
-test("import with a bad row, agree, publish v1, export every format, diff against the live board", async ({ browser }) => {
+test("import with a bad row, agree, publish v1, export every format, diff against the live board", async ({
+  browser,
+}) => {
   const chair = await newPerson(browser);
   const germany = await newPerson(browser);
   const both = [chair.page, germany.page];
@@ -71,7 +78,9 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   const badRow = preview.locator('tr[data-line="3"]');
   await expect(badRow).toHaveClass(/import-row-error/);
   await expect(badRow.getByRole("rowheader")).toHaveText("3");
-  await expect(badRow).toContainText('Responsibility: Unknown responsibility "Atlantic"; expected one of NATO, EU, Shared, Unassigned');
+  await expect(badRow).toContainText(
+    'Responsibility: Unknown responsibility "Atlantic"; expected one of NATO, EU, Shared, Unassigned',
+  );
   await expect(preview.locator("tr.import-row-error")).toHaveCount(1);
   await expect(preview.locator('tr[data-line="2"]')).toContainText("NIS2 Directive");
   await expect(section.getByRole("button", { name: "Import all 3 rows" })).toBeDisabled();
@@ -103,8 +112,12 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   await expect(positionForm.getByRole("status")).toHaveText("Position recorded.");
   await row(chair.page, 0).getByTestId("row-status-button").click();
   await expect(row(chair.page, 0).getByTestId("row-consensus")).toHaveText("Consensus");
-  await chair.page.getByTestId("row-panel").getByRole("button", { name: `Declare agreed: ${agreedTitle}` }).click();
-  for (const page of both) await expect(row(page, 0).getByTestId("row-status")).toHaveAttribute("data-workflow", "agreed");
+  await chair.page
+    .getByTestId("row-panel")
+    .getByRole("button", { name: `Declare agreed: ${agreedTitle}` })
+    .click();
+  for (const page of both)
+    await expect(row(page, 0).getByTestId("row-status")).toHaveAttribute("data-workflow", "agreed");
 
   // 4. Germany opens the versions page: nothing yet. The chair publishes v1 (all threats).
   await germany.page.getByRole("link", { name: "Agreed versions" }).click();
@@ -131,7 +144,9 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   await expect(v1.locator("code")).toHaveAttribute("title", `SHA-256 fingerprint: ${fingerprint}`);
 
   // 5. Germany downloads v1 in every format from the export panel.
-  await exportPanel(germany.page).getByLabel("What to export").selectOption({ label: `v1 — ${VERSION_TITLE}` });
+  await exportPanel(germany.page)
+    .getByLabel("What to export")
+    .selectOption({ label: `v1 — ${VERSION_TITLE}` });
   const files = {
     csv: await downloadExport(germany.page, "csv"),
     xlsx: await downloadExport(germany.page, "xlsx"),
@@ -149,7 +164,9 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   const csv = csvLines(files.csv.body);
   expect(csv[0]).toBe(CSV_HEADER.join(","));
   expect(csv).toContain(`#remit:fingerprint,sha256,${fingerprint},,,,,,,`);
-  expect(csv.find((line) => line.startsWith("#remit:version,"))).toMatch(new RegExp(`^#remit:version,1,${VERSION_TITLE},`));
+  expect(csv.find((line) => line.startsWith("#remit:version,"))).toMatch(
+    new RegExp(`^#remit:version,1,${VERSION_TITLE},`),
+  );
   expect(csv.some((line) => line.startsWith("#remit:draft"))).toBe(false);
   expect(csv.filter((line) => line !== "" && !line.startsWith("#remit:"))).toHaveLength(1 + 17);
 
@@ -162,7 +179,11 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   expect(json.fingerprint).toBe(fingerprint);
   expect(json.version).toMatchObject({ number: 1, title: VERSION_TITLE });
   expect(json.rows).toHaveLength(17);
-  expect(json.rows[0]).toMatchObject({ title: agreedTitle, workflowState: "agreed", positions: [{ delegation: "DE", position: "support" }] });
+  expect(json.rows[0]).toMatchObject({
+    title: agreedTitle,
+    workflowState: "agreed",
+    positions: [{ delegation: "DE", position: "support" }],
+  });
   expect(json.rows.slice(15).map((r) => r.title)).toEqual(IMPORTED.map((r) => r.title));
 
   // XLSX and PDF: real files of their kind; the workbook's Metadata sheet has the fingerprint.
@@ -189,7 +210,12 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   expect(draftCsv.find((line) => line.startsWith("#remit:fingerprint,"))).not.toContain(fingerprint);
 
   // 6. Nothing changed yet; then the chair edits a responsibility and the diff v1 → live shows it.
-  const diffJson = async () => ((await (await germany.page.request.get(`/boards/${boardId}/diff.json?from=1&to=live`)).json()) as { changes: { kind: string }[] }).changes;
+  const diffJson = async () =>
+    (
+      (await (await germany.page.request.get(`/boards/${boardId}/diff.json?from=1&to=live`)).json()) as {
+        changes: { kind: string }[];
+      }
+    ).changes;
   expect(await diffJson()).toEqual([]);
   await chair.page.goto(`/boards/${boardId}`);
   await waitForSynced(chair.page);
@@ -205,7 +231,9 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   await expect(germany.page.getByRole("heading", { level: 1 })).toContainText("Changes from v1 to live board");
   await expect(germany.page.getByTestId("change-count")).toHaveText(before === "Shared" ? "2 changes" : "1 change");
   await expect(germany.page.getByTestId("diff-table").locator('tr[data-status="changed"]')).toHaveCount(1);
-  await expect(germany.page.getByTestId("change-list")).toContainText(`“${editedTitle}”: responsibility ${before} → ${after}`);
+  await expect(germany.page.getByTestId("change-list")).toContainText(
+    `“${editedTitle}”: responsibility ${before} → ${after}`,
+  );
 
   for (const person of [chair, germany]) await person.context.close();
 });

@@ -27,27 +27,43 @@ afterEach(async () => {
 
 describe("invitations", () => {
   it("ACCESS-1 a valid invite makes the user a member with the invite's role", async () => {
-    const { token } = await server.access.createInvite(chair.user.id, boardId, { role: "observer", expiresInHours: 24, maxUses: 1 });
+    const { token } = await server.access.createInvite(chair.user.id, boardId, {
+      role: "observer",
+      expiresInHours: 24,
+      maxUses: 1,
+    });
     expect(await server.access.describeInvite(token)).toMatchObject({ ok: true, boardId, role: "observer" });
     expect(await server.access.acceptInvite(guest.user.id, token)).toEqual({ ok: true, boardId });
     expect((await server.access.getAccess(boardId, guest.user.id))?.role).toBe("observer");
   });
 
   it("ACCESS-2 an expired invite is refused", async () => {
-    const { token, invite } = await server.access.createInvite(chair.user.id, boardId, { role: "delegate", expiresInHours: 1, maxUses: null });
+    const { token, invite } = await server.access.createInvite(chair.user.id, boardId, {
+      role: "delegate",
+      expiresInHours: 1,
+      maxUses: null,
+    });
     await server.prisma.invite.update({ where: { id: invite.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect(await server.access.acceptInvite(guest.user.id, token)).toEqual({ ok: false, problem: "expired" });
     expect(await server.access.getAccess(boardId, guest.user.id)).toBeNull();
   });
 
   it("ACCESS-3 a revoked invite is refused", async () => {
-    const { token, invite } = await server.access.createInvite(chair.user.id, boardId, { role: "delegate", expiresInHours: 24, maxUses: null });
+    const { token, invite } = await server.access.createInvite(chair.user.id, boardId, {
+      role: "delegate",
+      expiresInHours: 24,
+      maxUses: null,
+    });
     await server.access.revokeInvite(chair.user.id, boardId, invite.id);
     expect(await server.access.acceptInvite(guest.user.id, token)).toEqual({ ok: false, problem: "revoked" });
   });
 
   it("ACCESS-4 a single-use invite works once; an unknown token is invalid", async () => {
-    const { token } = await server.access.createInvite(chair.user.id, boardId, { role: "delegate", expiresInHours: 24, maxUses: 1 });
+    const { token } = await server.access.createInvite(chair.user.id, boardId, {
+      role: "delegate",
+      expiresInHours: 24,
+      maxUses: 1,
+    });
     const other = await createAccount(server, "Other", "IT");
     expect((await server.access.acceptInvite(guest.user.id, token)).ok).toBe(true);
     expect(await server.access.acceptInvite(other.user.id, token)).toEqual({ ok: false, problem: "used-up" });
@@ -56,7 +72,11 @@ describe("invitations", () => {
 
   it("ACCESS-5 accepting an invite never lowers an existing role", async () => {
     await addMember(server, chair, boardId, guest, "delegate");
-    const { token } = await server.access.createInvite(chair.user.id, boardId, { role: "observer", expiresInHours: 24, maxUses: null });
+    const { token } = await server.access.createInvite(chair.user.id, boardId, {
+      role: "observer",
+      expiresInHours: 24,
+      maxUses: null,
+    });
     await server.access.acceptInvite(guest.user.id, token);
     expect((await server.access.getAccess(boardId, guest.user.id))?.role).toBe("delegate");
     // ...and does not use up the link.
@@ -68,9 +88,13 @@ describe("roles", () => {
   it("ACCESS-6 only the chair manages members; non-members get 404, members 403", async () => {
     await addMember(server, chair, boardId, guest, "delegate");
     const outsider = await createAccount(server, "Outsider", "US");
-    await expect(server.access.changeRole(guest.user.id, boardId, guest.user.id, "chair")).rejects.toMatchObject({ status: 403 });
+    await expect(server.access.changeRole(guest.user.id, boardId, guest.user.id, "chair")).rejects.toMatchObject({
+      status: 403,
+    });
     await expect(server.access.listMembers(outsider.user.id, boardId)).rejects.toMatchObject({ status: 404 });
-    await expect(server.access.createInvite(guest.user.id, boardId, { role: "chair", expiresInHours: 1, maxUses: 1 })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      server.access.createInvite(guest.user.id, boardId, { role: "chair", expiresInHours: 1, maxUses: 1 }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it("ACCESS-9 the same account added twice at the same moment: one membership, the other told", async () => {
@@ -79,25 +103,41 @@ describe("roles", () => {
       server.access.addMemberByEmail(chair.user.id, boardId, guest.user.email, "observer"),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.find((result) => !result.ok)).toMatchObject({ fieldErrors: { email: expect.stringMatching(/Already a member/) } });
+    expect(results.find((result) => !result.ok)).toMatchObject({
+      fieldErrors: { email: expect.stringMatching(/Already a member/) },
+    });
   });
 
   it("ACCESS-7 the last chair cannot be demoted or removed", async () => {
-    await expect(server.access.changeRole(chair.user.id, boardId, chair.user.id, "delegate")).rejects.toMatchObject({ status: 403 });
-    await expect(server.access.removeMember(chair.user.id, boardId, chair.user.id)).rejects.toMatchObject({ status: 403 });
+    await expect(server.access.changeRole(chair.user.id, boardId, chair.user.id, "delegate")).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(server.access.removeMember(chair.user.id, boardId, chair.user.id)).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it("ACCESS-8 boards list only the user's boards, with their role", async () => {
     await server.access.createBoard(guest.user.id, { title: "Guest's own", template: "empty" });
-    expect((await server.access.listMyBoards(guest.user.id, { includeArchived: false })).map((b) => [b.title, b.role])).toEqual([["Guest's own", "chair"]]);
+    expect(
+      (await server.access.listMyBoards(guest.user.id, { includeArchived: false })).map((b) => [b.title, b.role]),
+    ).toEqual([["Guest's own", "chair"]]);
   });
 });
 
 describe("sign-in", () => {
   it("AUTH-1 sign-up validates every field and refuses a duplicate email", async () => {
     const bad = await server.auth.signUp({ email: "nope", password: "short", displayName: "", delegationCode: "XX" });
-    expect(bad).toMatchObject({ ok: false, fieldErrors: { email: expect.any(String), password: expect.any(String), displayName: expect.any(String) } });
-    const duplicate = await server.auth.signUp({ email: guest.user.email.toUpperCase(), password: "long enough password", displayName: "X", delegationCode: "DE" });
+    expect(bad).toMatchObject({
+      ok: false,
+      fieldErrors: { email: expect.any(String), password: expect.any(String), displayName: expect.any(String) },
+    });
+    const duplicate = await server.auth.signUp({
+      email: guest.user.email.toUpperCase(),
+      password: "long enough password",
+      displayName: "X",
+      delegationCode: "DE",
+    });
     expect(duplicate).toMatchObject({ ok: false, fieldErrors: { email: "An account with this email already exists" } });
   });
 
@@ -114,7 +154,10 @@ describe("sign-in", () => {
 
   it("AUTH-3 brute force on one account hits the rate limit, even with the right password", async () => {
     for (let i = 0; i < 3; i++) {
-      expect(await server.auth.signIn({ email: guest.user.email, password: `wrong ${i}` }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid-credentials" });
+      expect(await server.auth.signIn({ email: guest.user.email, password: `wrong ${i}` }, "10.0.0.2")).toEqual({
+        ok: false,
+        reason: "invalid-credentials",
+      });
     }
     const limited = await server.auth.signIn({ email: guest.user.email, password: guest.password }, "10.0.0.3");
     expect(limited).toMatchObject({ ok: false, reason: "rate-limited" });
@@ -122,7 +165,8 @@ describe("sign-in", () => {
 
   it("AUTH-4 one IP trying many accounts hits the per-IP limit", async () => {
     const results = [];
-    for (let i = 0; i < 13; i++) results.push(await server.auth.signIn({ email: `nobody${i}@test.remit`, password: "x" }, "10.0.0.9"));
+    for (let i = 0; i < 13; i++)
+      results.push(await server.auth.signIn({ email: `nobody${i}@test.remit`, password: "x" }, "10.0.0.9"));
     expect(results.at(-1)).toMatchObject({ ok: false, reason: "rate-limited" });
   });
 

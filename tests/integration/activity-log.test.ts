@@ -27,9 +27,14 @@ afterEach(async () => {
 
 it("ACTIVITY-1 typing in one field within two minutes is one entry; another field or a later edit is a new one", async () => {
   let now = Date.parse("2026-11-25T10:00:00Z");
-  const log = new ActivityLog(server.prisma, () => undefined, () => now);
+  const log = new ActivityLog(
+    server.prisma,
+    () => undefined,
+    () => now,
+  );
   const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
-  const edit = (field: string, title = "Cable") => log.record(boardId, actor, [{ kind: "text-edited", rowId: "r1", rowTitle: title, detail: { field } }]);
+  const edit = (field: string, title = "Cable") =>
+    log.record(boardId, actor, [{ kind: "text-edited", rowId: "r1", rowTitle: title, detail: { field } }]);
 
   edit("notes");
   now += 30_000;

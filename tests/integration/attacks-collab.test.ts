@@ -68,7 +68,6 @@ function opened(socket: WebSocket): Promise<void> {
   return new Promise((resolve) => socket.on("open", () => resolve()));
 }
 
-
 function newRowUpdate(title: string): Uint8Array {
   const doc = new Y.Doc();
   addRow(doc, { title });
@@ -90,13 +89,18 @@ describe("attack suite: collaboration socket", () => {
   });
 
   it("ATTACK-WS-3 an expired session is closed with 4401", async () => {
-    await server.prisma.session.update({ where: { id: hashToken(delegate.sessionToken) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await server.prisma.session.update({
+      where: { id: hashToken(delegate.sessionToken) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await closeCode(rawSocket({ Cookie: delegate.cookie }))).toBe(CloseCode.unauthenticated);
   });
 
   it("ATTACK-WS-4 an upgrade from a foreign Origin is refused with HTTP 403 before a socket exists", async () => {
     const socket = rawSocket({ Cookie: delegate.cookie, Origin: "https://attacker.example" });
-    const status = await new Promise<number>((resolve) => socket.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)));
+    const status = await new Promise<number>((resolve) =>
+      socket.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)),
+    );
     expect(status).toBe(403);
   });
 
@@ -138,12 +142,18 @@ describe("attack suite: collaboration socket", () => {
     const watcher = client(chair);
     const liar = client(delegate);
     await Promise.all([waitForSync(watcher), waitForSync(liar)]);
-    liar.provider.awareness.setLocalState({ user: { id: chair.user.id, name: "Chair", delegation: "NATO International Staff", color: "#000000" }, focus: null });
+    liar.provider.awareness.setLocalState({
+      user: { id: chair.user.id, name: "Chair", delegation: "NATO International Staff", color: "#000000" },
+      focus: null,
+    });
     await waitFor(() => {
-      const state = watcher.provider.awareness.getStates().get(liar.doc.clientID) as { user?: { id: string } } | undefined;
+      const state = watcher.provider.awareness.getStates().get(liar.doc.clientID) as
+        { user?: { id: string } } | undefined;
       return state?.user?.id === delegate.user.id;
     }, "stamped presence");
-    const state = watcher.provider.awareness.getStates().get(liar.doc.clientID) as { user: { name: string; delegation: string } };
+    const state = watcher.provider.awareness.getStates().get(liar.doc.clientID) as {
+      user: { name: string; delegation: string };
+    };
     expect(state.user).toMatchObject({ name: "Delegate", delegation: "France" });
   });
 
@@ -156,7 +166,10 @@ describe("attack suite: collaboration socket", () => {
     const ownId = 123456;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 2);
-    for (const [clientId, name] of [[ownId, "me"], [victimId, "spoofed"]] as const) {
+    for (const [clientId, name] of [
+      [ownId, "me"],
+      [victimId, "spoofed"],
+    ] as const) {
       encoding.writeVarUint(encoder, clientId);
       encoding.writeVarUint(encoder, 99);
       encoding.writeVarString(encoder, JSON.stringify({ user: { name }, focus: null }));
@@ -166,7 +179,9 @@ describe("attack suite: collaboration socket", () => {
     encoding.writeVarUint8Array(frame, encoding.toUint8Array(encoder));
     socket.send(encoding.toUint8Array(frame));
     await waitFor(() => watcher.provider.awareness.getStates().has(ownId), "own entry to arrive");
-    expect((watcher.provider.awareness.getStates().get(ownId) as { user: { name: string } }).user.name).toBe("Delegate");
+    expect((watcher.provider.awareness.getStates().get(ownId) as { user: { name: string } }).user.name).toBe(
+      "Delegate",
+    );
     const victim = watcher.provider.awareness.getStates().get(victimId) as { user?: { name: string } } | undefined;
     expect(victim?.user?.name).not.toBe("spoofed");
   });
@@ -223,11 +238,20 @@ describe("attack suite: collaboration socket", () => {
     await waitFor(() => readRows(room.doc).length === 16, "row on server");
     await room.flush();
     await server.activity.flush();
-    const authors = await server.prisma.boardUpdate.findMany({ where: { boardId, authorId: { not: null } }, select: { authorId: true } });
+    const authors = await server.prisma.boardUpdate.findMany({
+      where: { boardId, authorId: { not: null } },
+      select: { authorId: true },
+    });
     // The flush compacted the log; the activity feed keeps the attribution.
     expect(authors.every((row) => row.authorId === delegate.user.id)).toBe(true);
     const activity = await server.access.listActivity(chair.user.id, boardId, { limit: 10 });
-    expect(activity[0]).toMatchObject({ actorName: "Delegate", delegationCode: "FR", delegationName: "France", kind: "row-added", rowTitle: "Attributed row" });
+    expect(activity[0]).toMatchObject({
+      actorName: "Delegate",
+      delegationCode: "FR",
+      delegationName: "France",
+      kind: "row-added",
+      rowTitle: "Attributed row",
+    });
     const filtered = await server.access.listActivity(chair.user.id, boardId, { delegationCode: "DE", limit: 10 });
     expect(filtered).toEqual([]);
   });

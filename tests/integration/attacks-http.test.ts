@@ -33,7 +33,8 @@ afterAll(async () => {
   database.dispose();
 });
 
-const boardTitle = async (id: string) => (await server.prisma.board.findUniqueOrThrow({ where: { id }, select: { title: true } })).title;
+const boardTitle = async (id: string) =>
+  (await server.prisma.board.findUniqueOrThrow({ where: { id }, select: { title: true } })).title;
 
 describe("attack suite: HTTP", () => {
   it("ATTACK-HTTP-1 a non-member gets the same 404 for a real board as for a missing one, on every board page", async () => {
@@ -51,7 +52,11 @@ describe("attack suite: HTTP", () => {
     const browser = browserAs(server, outsider);
     const rename = await browser.postForm("/?index", { intent: "rename", boardId, title: "Hijacked" });
     expect(rename.status).toBe(404);
-    const comment = await browser.postForm(`/boards/${boardId}/consensus`, { intent: "comment-create", rowId: "r1", body: "hello" });
+    const comment = await browser.postForm(`/boards/${boardId}/consensus`, {
+      intent: "comment-create",
+      rowId: "r1",
+      body: "hello",
+    });
     expect(comment.status).toBe(404);
     expect(await boardTitle(boardId)).toBe("Secret board");
     expect(await server.prisma.comment.count({ where: { boardId } })).toBe(0);
@@ -73,15 +78,31 @@ describe("attack suite: HTTP", () => {
 
   it("ATTACK-HTTP-4 an observer cannot use write actions", async () => {
     const browser = browserAs(server, observer);
-    expect((await browser.postForm(`/boards/${boardId}/consensus`, { intent: "comment-create", rowId: "r1", body: "hi" })).status).toBe(403);
-    expect((await browser.postForm("/?index", { intent: "rename", boardId, title: "Observer was here" })).status).toBe(403);
+    expect(
+      (await browser.postForm(`/boards/${boardId}/consensus`, { intent: "comment-create", rowId: "r1", body: "hi" }))
+        .status,
+    ).toBe(403);
+    expect((await browser.postForm("/?index", { intent: "rename", boardId, title: "Observer was here" })).status).toBe(
+      403,
+    );
     expect(await boardTitle(boardId)).toBe("Secret board");
   });
 
   it("ATTACK-HTTP-5 expired and revoked invitation links are refused with 410", async () => {
-    const expired = await server.access.createInvite(chair.user.id, boardId, { role: "delegate", expiresInHours: 1, maxUses: null });
-    await server.prisma.invite.update({ where: { id: expired.invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const revoked = await server.access.createInvite(chair.user.id, boardId, { role: "delegate", expiresInHours: 1, maxUses: null });
+    const expired = await server.access.createInvite(chair.user.id, boardId, {
+      role: "delegate",
+      expiresInHours: 1,
+      maxUses: null,
+    });
+    await server.prisma.invite.update({
+      where: { id: expired.invite.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const revoked = await server.access.createInvite(chair.user.id, boardId, {
+      role: "delegate",
+      expiresInHours: 1,
+      maxUses: null,
+    });
     await server.access.revokeInvite(chair.user.id, boardId, revoked.invite.id);
     const browser = browserAs(server, outsider);
     for (const token of [expired.token, revoked.token]) {
@@ -94,7 +115,8 @@ describe("attack suite: HTTP", () => {
   it("ATTACK-HTTP-6 login brute force hits the rate limit with 429", async () => {
     const browser = browserAs(server, null);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await browser.postForm("/login", { email: observer.user.email, password: `guess ${i}` })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await browser.postForm("/login", { email: observer.user.email, password: `guess ${i}` })).status);
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses.slice(3)).toEqual([429, 429]);
   });
@@ -116,7 +138,11 @@ describe("attack suite: HTTP", () => {
     expect(["title", badTitle.status]).toEqual(["title", 422]);
     const badIntent = await browser.postForm(`/boards/${boardId}/consensus`, { intent: "drop-tables" });
     expect(["intent", badIntent.status]).toEqual(["intent", 400]);
-    const badPosition = await browser.postForm(`/boards/${boardId}/consensus`, { intent: "record-position", rowId: "nope", position: "veto" });
+    const badPosition = await browser.postForm(`/boards/${boardId}/consensus`, {
+      intent: "record-position",
+      rowId: "nope",
+      position: "veto",
+    });
     expect(["position", badPosition.status, await badPosition.text()]).toEqual(["position", 422, expect.any(String)]);
     expect(await boardTitle(boardId)).toBe("Secret board");
     expect(otherBoardId).toBeTruthy();

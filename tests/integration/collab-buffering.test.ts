@@ -38,10 +38,21 @@ it("COLLAB-7 frames sent while the board is loading are applied in order once it
     await loadGate;
     return load(boardId);
   };
-  const registry = new RoomRegistry(store, { compactEvery: 100, maxRejectedWrites: 5, unloadDelayMs: 0, log: () => undefined });
+  const registry = new RoomRegistry(store, {
+    compactEvery: 100,
+    maxRejectedWrites: 5,
+    unloadDelayMs: 0,
+    log: () => undefined,
+  });
   endpoint = createCollabEndpoint({
     registry,
-    authorize: async () => ({ ok: true, user: { id: "u", name: "U", delegation: "D", color: "#000000" }, actor: null, role: "delegate", readOnlyBoard: false }),
+    authorize: async () => ({
+      ok: true,
+      user: { id: "u", name: "U", delegation: "D", color: "#000000" },
+      actor: null,
+      role: "delegate",
+      readOnlyBoard: false,
+    }),
     isAllowedOrigin: () => true,
     maxFrameBytes: 1 << 20,
     heartbeatMs: 60_000,

@@ -38,13 +38,14 @@ async function logRowCount(): Promise<number> {
 function closeCodeOf(open: (socket: WebSocket) => void, cookie?: string): Promise<number> {
   cookie ??= alice;
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${boardId}`, { headers: { Cookie: cookie } });
+    const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${boardId}`, {
+      headers: { Cookie: cookie },
+    });
     socket.on("open", () => open(socket));
     socket.on("close", (code) => resolve(code));
     socket.on("error", reject);
   });
 }
-
 
 beforeEach(async () => {
   database = createTestDatabase();
@@ -143,16 +144,24 @@ describe("collaboration server", () => {
     const expected = readRows(a.doc);
     await waitFor(() => readRow(a.doc, rowId)!.notes.length === 12, "edits");
     const room = (await server.registry.loadedRoom(boardId))!;
-    await waitFor(() => room.doc.getMap("rows").size === 15 && readRow(room.doc, rowId)?.notes.length === 12, "server doc");
+    await waitFor(
+      () => room.doc.getMap("rows").size === 15 && readRow(room.doc, rowId)?.notes.length === 12,
+      "server doc",
+    );
     // Let the persister drain without forcing a final compaction: a tail must remain.
     await waitFor(() => room.lastDurableUpdateId > 0, "durable");
-    const snapshot = await server.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { coversUpdateId: true } });
+    const snapshot = await server.prisma.boardSnapshot.findUnique({
+      where: { boardId },
+      select: { coversUpdateId: true },
+    });
     expect(snapshot).not.toBeNull();
     const remaining = await server.prisma.boardUpdate.findMany({ where: { boardId }, select: { id: true } });
     expect(remaining.every((row) => row.id > snapshot!.coversUpdateId)).toBe(true);
     expect(remaining.length).toBeLessThan(5);
 
-    const stored = await new (await import("../../server/db/prisma-update-store")).PrismaUpdateStore(server.prisma).load(boardId);
+    const stored = await new (await import("../../server/db/prisma-update-store")).PrismaUpdateStore(
+      server.prisma,
+    ).load(boardId);
     const reloaded = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(reloaded, stored.snapshot);
     for (const entry of stored.tail) Y.applyUpdate(reloaded, entry.data);
@@ -182,7 +191,9 @@ describe("collaboration server", () => {
     const watcher = client(bob);
     await waitForSync(watcher);
     const before = await logRowCount();
-    const garbage = await closeCodeOf((socket) => socket.send(encodeUpdate(new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x09]))));
+    const garbage = await closeCodeOf((socket) =>
+      socket.send(encodeUpdate(new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x09]))),
+    );
     expect(garbage).toBe(CloseCode.updateRejected);
 
     const foreign = new Y.Doc();
@@ -240,9 +251,15 @@ describe("collaboration server", () => {
     const a = client(alice);
     const b = client(bob);
     await Promise.all([waitForSync(a), waitForSync(b)]);
-    a.provider.awareness.setLocalState({ user: { id: "x", name: "The Chair", delegation: "NATO IS", color: "#000000" }, focus: null });
+    a.provider.awareness.setLocalState({
+      user: { id: "x", name: "The Chair", delegation: "NATO IS", color: "#000000" },
+      focus: null,
+    });
     await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID), "presence to arrive");
-    await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID)?.user as { name?: string })?.name === "Alice", "stamped name");
+    await waitFor(
+      () => (b.provider.awareness.getStates().get(a.doc.clientID)?.user as { name?: string })?.name === "Alice",
+      "stamped name",
+    );
     const seen = b.provider.awareness.getStates().get(a.doc.clientID) as { user: { name: string; delegation: string } };
     expect(seen.user).toMatchObject({ name: "Alice", delegation: "Germany", id: aliceAccount.user.id });
   });
@@ -251,7 +268,9 @@ describe("collaboration server", () => {
     const noCookie = await closeCodeOf(() => undefined, "");
     expect(noCookie).toBe(CloseCode.unauthenticated);
     const unknown = await new Promise<number>((resolve) => {
-      const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/AAAAAAAAAAAAAAAAAAAAAA`, { headers: { Cookie: alice } });
+      const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/AAAAAAAAAAAAAAAAAAAAAA`, {
+        headers: { Cookie: alice },
+      });
       socket.on("close", (closeCode) => resolve(closeCode));
     });
     expect(unknown).toBe(CloseCode.forbidden);

@@ -53,7 +53,11 @@ afterEach(async () => {
 
 const rowView = async () => (await server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId];
 const proposeUnderSilence = (hours: number) =>
-  server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "silence", silenceDeadline: new Date(clock.now() + hours * HOUR).toISOString() });
+  server.consensus.propose(chair.user.id, boardId, {
+    rowId,
+    procedure: "silence",
+    silenceDeadline: new Date(clock.now() + hours * HOUR).toISOString(),
+  });
 
 describe("positions", () => {
   it("CONSENSUS-1 participants are the delegations of chairs and delegates, institutions and observers excepted", async () => {
@@ -62,40 +66,84 @@ describe("positions", () => {
   });
 
   it("CONSENSUS-2 a delegate cannot record a position for another delegation", async () => {
-    await expect(server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "object", text: "no", delegationCode: "FR" })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      server.consensus.recordPosition(germany.user.id, boardId, {
+        rowId,
+        position: "object",
+        text: "no",
+        delegationCode: "FR",
+      }),
+    ).rejects.toMatchObject({ status: 403 });
     expect((await rowView())?.positions ?? []).toEqual([]);
   });
 
   it("CONSENSUS-3 positions are stamped with the actor's delegation; the latest stands, history is kept", async () => {
-    await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "reserve", text: "Pending legal review" });
+    await server.consensus.recordPosition(germany.user.id, boardId, {
+      rowId,
+      position: "reserve",
+      text: "Pending legal review",
+    });
     await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "support" });
     const view = await rowView();
-    expect(view.positions).toEqual([expect.objectContaining({ delegationCode: "DE", delegationName: "Germany", position: "support", recordedByName: "Anna" })]);
+    expect(view.positions).toEqual([
+      expect.objectContaining({
+        delegationCode: "DE",
+        delegationName: "Germany",
+        position: "support",
+        recordedByName: "Anna",
+      }),
+    ]);
     expect(view.consensus).toMatchObject({ state: "pending", pending: ["FR"] });
-    expect((await server.consensus.positionHistory(chair.user.id, boardId, rowId)).map((p) => p.position)).toEqual(["support", "reserve"]);
+    expect((await server.consensus.positionHistory(chair.user.id, boardId, rowId)).map((p) => p.position)).toEqual([
+      "support",
+      "reserve",
+    ]);
   });
 
   it("CONSENSUS-4 reservations and objections need a text; observers cannot record positions", async () => {
-    expect(await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "reserve" })).toMatchObject({ ok: false, fieldErrors: { text: expect.any(String) } });
-    await expect(server.consensus.recordPosition(observer.user.id, boardId, { rowId, position: "support" })).rejects.toMatchObject({ status: 403 });
+    expect(
+      await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "reserve" }),
+    ).toMatchObject({ ok: false, fieldErrors: { text: expect.any(String) } });
+    await expect(
+      server.consensus.recordPosition(observer.user.id, boardId, { rowId, position: "support" }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });
 
 describe("comments", () => {
   it("CONSENSUS-5 an observer cannot comment but reads comments", async () => {
-    await expect(server.comments.create(observer.user.id, boardId, { rowId, body: "hello" })).rejects.toMatchObject({ status: 403 });
+    await expect(server.comments.create(observer.user.id, boardId, { rowId, body: "hello" })).rejects.toMatchObject({
+      status: 403,
+    });
     await server.comments.create(germany.user.id, boardId, { rowId, body: "Visible to all" });
-    expect((await server.comments.list(observer.user.id, boardId)).comments.map((c) => c.body)).toEqual(["Visible to all"]);
+    expect((await server.comments.list(observer.user.id, boardId)).comments.map((c) => c.body)).toEqual([
+      "Visible to all",
+    ]);
   });
 
   it("CONSENSUS-6 a forged author is impossible: the author comes from the session", async () => {
-    await server.comments.create(germany.user.id, boardId, { rowId, body: "<script>alert(1)</script>", authorId: chair.user.id, authorName: "Chair", delegationCode: "NATO-IS" });
+    await server.comments.create(germany.user.id, boardId, {
+      rowId,
+      body: "<script>alert(1)</script>",
+      authorId: chair.user.id,
+      authorName: "Chair",
+      delegationCode: "NATO-IS",
+    });
     const [comment] = (await server.comments.list(chair.user.id, boardId)).comments;
-    expect(comment).toMatchObject({ authorId: germany.user.id, authorName: "Anna", delegationCode: "DE", body: "<script>alert(1)</script>" });
+    expect(comment).toMatchObject({
+      authorId: germany.user.id,
+      authorName: "Anna",
+      delegationCode: "DE",
+      body: "<script>alert(1)</script>",
+    });
   });
 
   it("CONSENSUS-7 only the author edits or deletes; a delegation mention reaches its members", async () => {
-    const created = await server.comments.create(germany.user.id, boardId, { rowId, body: "FR, please confirm", mentionDelegationCodes: ["FR"] });
+    const created = await server.comments.create(germany.user.id, boardId, {
+      rowId,
+      body: "FR, please confirm",
+      mentionDelegationCodes: ["FR"],
+    });
     const id = (created as { id: string }).id;
     await expect(server.comments.edit(france.user.id, boardId, id, "hijacked")).rejects.toMatchObject({ status: 403 });
     expect((await server.comments.list(france.user.id, boardId)).unreadMentions).toBe(1);
@@ -129,7 +177,11 @@ describe("agreement workflow", () => {
   it("CONSENSUS-10 an objection before the deadline breaks silence: back to draft with the objector recorded", async () => {
     await proposeUnderSilence(24);
     clock.advance(HOUR);
-    await server.consensus.recordPosition(france.user.id, boardId, { rowId, position: "object", text: "Belongs to the EU" });
+    await server.consensus.recordPosition(france.user.id, boardId, {
+      rowId,
+      position: "object",
+      text: "Belongs to the EU",
+    });
     const view = await rowView();
     expect(view.workflow).toMatchObject({ state: "draft", brokenByDelegation: "FR" });
     expect(view.consensus).toMatchObject({ state: "blocked", objecting: ["FR"] });
@@ -141,7 +193,9 @@ describe("agreement workflow", () => {
     expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toMatchObject({ ok: false });
     await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "support" });
     await server.consensus.recordPosition(france.user.id, boardId, { rowId, position: "abstain" });
-    await expect(server.consensus.declareAgreed(germany.user.id, boardId, rowId)).rejects.toMatchObject({ status: 403 });
+    await expect(server.consensus.declareAgreed(germany.user.id, boardId, rowId)).rejects.toMatchObject({
+      status: 403,
+    });
     expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
     expect((await rowView()).workflow.state).toBe("agreed");
   });
@@ -157,7 +211,12 @@ describe("agreement workflow", () => {
     const before = readRow(watcher.doc, rowId)!;
     setResponsibility(editor.doc, rowId, before.responsibility === "EU" ? "NATO" : "EU");
     getRowText(editor.doc, rowId, "title")!.insert(0, "EDITED ");
-    await waitFor(() => readRow(editor.doc, rowId)?.title === before.title && readRow(editor.doc, rowId)?.responsibility === before.responsibility, "edit undone on the sender");
+    await waitFor(
+      () =>
+        readRow(editor.doc, rowId)?.title === before.title &&
+        readRow(editor.doc, rowId)?.responsibility === before.responsibility,
+      "edit undone on the sender",
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(readRow(watcher.doc, rowId)).toEqual(before);
     const room = (await server.registry.loadedRoom(boardId))!;
@@ -174,18 +233,30 @@ describe("agreement workflow", () => {
     clients.push(editor);
     await waitForSync(editor);
     getRowText(editor.doc, rowId, "notes")!.insert(0, "a change");
-    await waitFor(() => !(server.consensus as unknown as { proposed: Map<string, Set<string>> }).proposed.get(boardId)?.has(rowId), "reset to draft");
+    await waitFor(
+      () => !(server.consensus as unknown as { proposed: Map<string, Set<string>> }).proposed.get(boardId)?.has(rowId),
+      "reset to draft",
+    );
     expect((await rowView()).workflow.state).toBe("draft");
   });
 
   it("CONSENSUS-14 only the chair proposes, and a silence deadline must be in the future", async () => {
-    await expect(server.consensus.propose(germany.user.id, boardId, { rowId, procedure: "consensus" })).rejects.toMatchObject({ status: 403 });
-    expect(await proposeUnderSilence(-1)).toMatchObject({ ok: false, fieldErrors: { silenceDeadline: expect.any(String) } });
-    expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "silence" })).toMatchObject({ ok: false });
+    await expect(
+      server.consensus.propose(germany.user.id, boardId, { rowId, procedure: "consensus" }),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(await proposeUnderSilence(-1)).toMatchObject({
+      ok: false,
+      fieldErrors: { silenceDeadline: expect.any(String) },
+    });
+    expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "silence" })).toMatchObject({
+      ok: false,
+    });
   });
 
   it("CONSENSUS-15 every comment, position and workflow change lands in the activity log with its author", async () => {
-    const created = (await server.comments.create(germany.user.id, boardId, { rowId, body: "First" })) as { id: string };
+    const created = (await server.comments.create(germany.user.id, boardId, { rowId, body: "First" })) as {
+      id: string;
+    };
     await server.comments.edit(germany.user.id, boardId, created.id, "First, edited");
     await server.comments.setResolved(france.user.id, boardId, created.id, true);
     await server.consensus.recordPosition(france.user.id, boardId, { rowId, position: "support" });

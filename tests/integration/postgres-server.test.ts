@@ -42,10 +42,16 @@ it("PG-1 two clients co-edit on PostgreSQL, the log compacts, and a restart keep
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   await waitFor(() => readRow(b.doc, rowId)?.title === "Arctic cable", "row to reach b");
-  await waitFor(() => readRows(a.doc)[0].notes.length >= 25 && JSON.stringify(readRows(b.doc)) === JSON.stringify(readRows(a.doc)), "convergence");
+  await waitFor(
+    () => readRows(a.doc)[0].notes.length >= 25 && JSON.stringify(readRows(b.doc)) === JSON.stringify(readRows(a.doc)),
+    "convergence",
+  );
   const expected = readRows(a.doc);
   await (await server.registry.loadedRoom(boardId))!.flush();
-  const snapshot = await server.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { coversUpdateId: true } });
+  const snapshot = await server.prisma.boardSnapshot.findUnique({
+    where: { boardId },
+    select: { coversUpdateId: true },
+  });
   expect(snapshot).not.toBeNull();
 
   for (const client of clients.splice(0)) client.destroy();
@@ -62,7 +68,9 @@ it("PG-2 positions and agreement work on PostgreSQL, and an agreed row is locked
   clients.push(client);
   await waitForSync(client);
   const rowId = readRows(client.doc)[0].id;
-  expect(await server.consensus.recordPosition(delegate.user.id, boardId, { rowId, position: "support" })).toEqual({ ok: true });
+  expect(await server.consensus.recordPosition(delegate.user.id, boardId, { rowId, position: "support" })).toEqual({
+    ok: true,
+  });
   expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
   expect(server.consensus.lockedRows(boardId).has(rowId)).toBe(true);
   const published = await server.versions.publishVersion(chair.user.id, boardId, { title: "PG v1", scope: "agreed" });

@@ -36,28 +36,55 @@ afterAll(async () => {
   database.dispose();
 });
 
-const boardTitle = async () => (await server.prisma.board.findUniqueOrThrow({ where: { id: boardId }, select: { title: true } })).title;
-const consensusPost = (account: TestAccount, fields: Record<string, string>) => browserAs(server, account).postForm(`/boards/${boardId}/consensus`, fields);
+const boardTitle = async () =>
+  (await server.prisma.board.findUniqueOrThrow({ where: { id: boardId }, select: { title: true } })).title;
+const consensusPost = (account: TestAccount, fields: Record<string, string>) =>
+  browserAs(server, account).postForm(`/boards/${boardId}/consensus`, fields);
 
 describe("request bodies", () => {
   it("HARDEN-1 a form body over the limit answers 413 without being read into memory, and changes nothing", async () => {
     const anonymous = browserAs(server, null);
     const sessions = await server.prisma.session.count();
-    const signIn = await anonymous.postForm("/login", { email: delegate.user.email, password: delegate.password, filler: "x".repeat(MAX_FORM_BYTES) });
+    const signIn = await anonymous.postForm("/login", {
+      email: delegate.user.email,
+      password: delegate.password,
+      filler: "x".repeat(MAX_FORM_BYTES),
+    });
     expect(signIn.status).toBe(413);
     expect(signIn.headers.get("set-cookie") ?? "").not.toContain("remit_session=");
     expect(await server.prisma.session.count()).toBe(sessions);
-    const rename = await browserAs(server, chair).postForm("/?index", { intent: "rename", boardId, title: "Renamed", filler: "x".repeat(MAX_FORM_BYTES) });
+    const rename = await browserAs(server, chair).postForm("/?index", {
+      intent: "rename",
+      boardId,
+      title: "Renamed",
+      filler: "x".repeat(MAX_FORM_BYTES),
+    });
     expect(rename.status).toBe(413);
     expect(await boardTitle()).toBe("Audit board");
   });
 
   it("HARDEN-2 a body that is not a form (JSON, none, broken multipart) answers 400, not 500", async () => {
     const browser = browserAs(server, chair);
-    const post = (path: string, init: RequestInit) => fetch(server.url + path, { method: "POST", redirect: "manual", ...init, headers: { Cookie: `${chair.cookie}; remit_csrf=${browser.csrf}`, ...init.headers } });
-    expect((await post("/?index", { body: JSON.stringify({ csrf: browser.csrf, intent: "rename", boardId, title: "JSON" }), headers: { "Content-Type": "application/json" } })).status).toBe(400);
+    const post = (path: string, init: RequestInit) =>
+      fetch(server.url + path, {
+        method: "POST",
+        redirect: "manual",
+        ...init,
+        headers: { Cookie: `${chair.cookie}; remit_csrf=${browser.csrf}`, ...init.headers },
+      });
+    expect(
+      (
+        await post("/?index", {
+          body: JSON.stringify({ csrf: browser.csrf, intent: "rename", boardId, title: "JSON" }),
+          headers: { "Content-Type": "application/json" },
+        })
+      ).status,
+    ).toBe(400);
     expect((await post(`/boards/${boardId}/consensus`, {})).status).toBe(400);
-    expect((await post("/logout", { body: "garbage", headers: { "Content-Type": "multipart/form-data; boundary=xyz" } })).status).toBe(400);
+    expect(
+      (await post("/logout", { body: "garbage", headers: { "Content-Type": "multipart/form-data; boundary=xyz" } }))
+        .status,
+    ).toBe(400);
     expect(await boardTitle()).toBe("Audit board");
   });
 });
@@ -66,7 +93,11 @@ describe("redirects", () => {
   it("HARDEN-3 a `next` with characters a Location header cannot carry sends to / instead of failing after sign-in", async () => {
     const signedIn = await browserAs(server, chair).get("/login?next=/%E2%82%AC");
     expect([signedIn.status, signedIn.headers.get("location")]).toEqual([302, "/"]);
-    const signIn = await browserAs(server, null).postForm("/login", { email: delegate.user.email, password: delegate.password, next: "/€" });
+    const signIn = await browserAs(server, null).postForm("/login", {
+      email: delegate.user.email,
+      password: delegate.password,
+      next: "/€",
+    });
     expect([signIn.status, signIn.headers.get("location")]).toEqual([302, "/"]);
     expect(signIn.headers.get("set-cookie")).toContain("remit_session=");
     const encoded = await browserAs(server, chair).get("/login?next=%2Fboards%2F" + boardId);
@@ -83,8 +114,14 @@ describe("board writes", () => {
         { intent: "propose", rowId, procedure: "consensus" },
         { intent: "comment-create", rowId, body: "Still here?" },
       ];
-      for (const fields of attempts) expect([fields.intent, (await consensusPost(chair, fields)).status]).toEqual([fields.intent, 403]);
-      const instrument = await browserAs(server, chair).postForm(`/boards/${boardId}`, { intent: "create-instrument", name: "Late treaty", owner: "NATO", kind: "treaty" });
+      for (const fields of attempts)
+        expect([fields.intent, (await consensusPost(chair, fields)).status]).toEqual([fields.intent, 403]);
+      const instrument = await browserAs(server, chair).postForm(`/boards/${boardId}`, {
+        intent: "create-instrument",
+        name: "Late treaty",
+        owner: "NATO",
+        kind: "treaty",
+      });
       expect(instrument.status).toBe(403);
       expect((await consensusPost(chair, { intent: "mentions-read" })).status).toBe(200);
       expect(await server.prisma.position.count({ where: { boardId } })).toBe(0);
@@ -98,14 +135,29 @@ describe("board writes", () => {
 
   it("HARDEN-5 an institution takes no national position: 403, and its objection cannot break silence", async () => {
     const deadline = new Date(Date.now() + 3600_000).toISOString();
-    expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "silence", silenceDeadline: deadline })).toEqual({ ok: true });
+    expect(
+      await server.consensus.propose(chair.user.id, boardId, {
+        rowId,
+        procedure: "silence",
+        silenceDeadline: deadline,
+      }),
+    ).toEqual({ ok: true });
     try {
-      const objection = await consensusPost(institution, { intent: "record-position", rowId, position: "object", text: "We object" });
+      const objection = await consensusPost(institution, {
+        intent: "record-position",
+        rowId,
+        position: "object",
+        text: "We object",
+      });
       expect(objection.status).toBe(403);
       expect(await server.prisma.position.count({ where: { boardId } })).toBe(0);
-      expect((await server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId].workflow.state).toBe("proposed");
+      expect((await server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId].workflow.state).toBe(
+        "proposed",
+      );
       // A national delegate still records its position.
-      expect((await consensusPost(delegate, { intent: "record-position", rowId, position: "support" })).status).toBe(200);
+      expect((await consensusPost(delegate, { intent: "record-position", rowId, position: "support" })).status).toBe(
+        200,
+      );
     } finally {
       await server.consensus.reopen(chair.user.id, boardId, rowId);
     }
@@ -118,17 +170,32 @@ describe("board writes", () => {
     expect(await server.prisma.comment.count({ where: { boardId } })).toBe(0);
     for (const intent of ["comment-edit", "comment-delete"]) {
       const answer = await consensusPost(delegate, { intent, commentId: "no-such-comment", body: "Edited" });
-      expect([intent, answer.status, await answer.json()]).toEqual([intent, 422, expect.objectContaining({ fieldErrors: { commentId: expect.any(String) } })]);
+      expect([intent, answer.status, await answer.json()]).toEqual([
+        intent,
+        422,
+        expect.objectContaining({ fieldErrors: { commentId: expect.any(String) } }),
+      ]);
     }
   });
 
   it("HARDEN-7 a silence deadline or time-zone offset that makes no date is 422 on silenceDeadline, not 500", async () => {
-    for (const [silenceDeadline, timezoneOffset] of [["2026-13-45T99:99", "0"], ["2026-11-26T14:00", "1e12"]]) {
-      const answer = await consensusPost(chair, { intent: "propose", rowId, procedure: "silence", silenceDeadline, timezoneOffset });
+    for (const [silenceDeadline, timezoneOffset] of [
+      ["2026-13-45T99:99", "0"],
+      ["2026-11-26T14:00", "1e12"],
+    ]) {
+      const answer = await consensusPost(chair, {
+        intent: "propose",
+        rowId,
+        procedure: "silence",
+        silenceDeadline,
+        timezoneOffset,
+      });
       expect([silenceDeadline, answer.status]).toEqual([silenceDeadline, 422]);
       expect(await answer.json()).toMatchObject({ ok: false, fieldErrors: { silenceDeadline: expect.any(String) } });
     }
-    expect((await server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId]?.workflow.state ?? "draft").toBe("draft");
+    expect(
+      (await server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId]?.workflow.state ?? "draft",
+    ).toBe("draft");
   });
 });
 
@@ -139,7 +206,12 @@ describe("import", () => {
       const body = new FormData();
       body.set("csrf", csrf);
       body.set("intent", "create-instruments");
-      body.set("instruments", JSON.stringify([{ id: "file-1", name: "Imported accord", owner: "EU", kind: "treaty", year: 2020, reference: "" }]));
+      body.set(
+        "instruments",
+        JSON.stringify([
+          { id: "file-1", name: "Imported accord", owner: "EU", kind: "treaty", year: 2020, reference: "" },
+        ]),
+      );
       return body;
     };
     const refused = await browser.postMultipart(`/boards/${boardId}/import.json`, form("x".repeat(43)));
@@ -149,22 +221,34 @@ describe("import", () => {
     expect(created.status).toBe(200);
     const answer = (await created.json()) as ImportApiResponse;
     if (!answer.ok || answer.intent !== "create-instruments") throw new Error(JSON.stringify(answer));
-    expect((await server.services.listInstruments(boardId)).find((i) => i.id === answer.idMap["file-1"])?.name).toBe("Imported accord");
+    expect((await server.services.listInstruments(boardId)).find((i) => i.id === answer.idMap["file-1"])?.name).toBe(
+      "Imported accord",
+    );
   });
 });
 
 describe("accounts", () => {
   it("HARDEN-9 two sign-ups with one email at the same moment: one account, the other told the email is taken", async () => {
-    const input = { email: `race.${Date.now()}@test.remit`, password: "correct horse battery", displayName: "Racer", delegationCode: "DE" };
+    const input = {
+      email: `race.${Date.now()}@test.remit`,
+      password: "correct horse battery",
+      displayName: "Racer",
+      delegationCode: "DE",
+    };
     const results = await Promise.all([server.auth.signUp(input), server.auth.signUp(input)]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, fieldErrors: { email: expect.any(String) } });
+    expect(results.find((result) => !result.ok)).toMatchObject({
+      ok: false,
+      fieldErrors: { email: expect.any(String) },
+    });
     expect(await server.prisma.user.count({ where: { email: input.email } })).toBe(1);
   });
 
   it("HARDEN-10 behind a proxy, a client-written X-Forwarded-For entry does not reset the per-IP sign-in limit", async () => {
     const proxied = createTestDatabase();
-    const { server: behindProxy } = await startTestServerWithApp(proxied, { env: { TRUST_PROXY: "true", LOGIN_ATTEMPTS_PER_WINDOW: "1" } });
+    const { server: behindProxy } = await startTestServerWithApp(proxied, {
+      env: { TRUST_PROXY: "true", LOGIN_ATTEMPTS_PER_WINDOW: "1" },
+    });
     try {
       const browser = browserAs(behindProxy, null);
       const statuses: number[] = [];

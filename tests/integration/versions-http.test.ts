@@ -6,7 +6,15 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { addRow, appendRows, deleteRow, linkInstrument, replaceText, setResponsibility, type ThreatRow } from "../../core/board-doc";
+import {
+  addRow,
+  appendRows,
+  deleteRow,
+  linkInstrument,
+  replaceText,
+  setResponsibility,
+  type ThreatRow,
+} from "../../core/board-doc";
 import { rowsToApply, type ImportApiResponse } from "../../core/import-contract";
 import type { MatrixChange } from "../../core/matrix-diff";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
@@ -27,7 +35,8 @@ let rowIds: string[];
 let library: InstrumentInfo[];
 let custom: InstrumentInfo;
 
-const publish = (title: string, account = chair) => browserAs(server, account).postForm(`/boards/${boardId}/versions`, { intent: "publish", title, scope: "all" });
+const publish = (title: string, account = chair) =>
+  browserAs(server, account).postForm(`/boards/${boardId}/versions`, { intent: "publish", title, scope: "all" });
 const withoutId = ({ id: _id, ...row }: ThreatRow) => row;
 
 beforeAll(async () => {
@@ -39,12 +48,30 @@ beforeAll(async () => {
   boardId = (await server.access.createBoard(chair.user.id, { title: "Hybrid threats, Łódź", template: "empty" })).id;
   await addMember(server, chair, boardId, observer, "observer");
   library = await server.services.listInstruments(boardId);
-  custom = await server.services.createCustomInstrument(boardId, { name: "Baltic cable accord", owner: "National", kind: "agreement", year: 2024, reference: "BCA-1" });
+  custom = await server.services.createCustomInstrument(boardId, {
+    name: "Baltic cable accord",
+    owner: "National",
+    kind: "agreement",
+    year: 2024,
+    reference: "BCA-1",
+  });
   rowIds = await editBoard(server, chair, boardId, (doc) => {
     const ids = appendRows(doc, [
       { title: "Grid attack", category: "infrastructure", responsibility: "NATO", instrumentIds: [library[0].id] },
-      { title: "Disinformation, \"deepfakes\"", category: "information", responsibility: "EU", notes: "=1+1 stays text", description: "Line 1\nLine 2" },
-      { title: "Undersea cables", category: "infrastructure", responsibility: "Shared", lead: "Joint", instrumentIds: [custom.id, library[1].id] },
+      {
+        title: 'Disinformation, "deepfakes"',
+        category: "information",
+        responsibility: "EU",
+        notes: "=1+1 stays text",
+        description: "Line 1\nLine 2",
+      },
+      {
+        title: "Undersea cables",
+        category: "infrastructure",
+        responsibility: "Shared",
+        lead: "Joint",
+        instrumentIds: [custom.id, library[1].id],
+      },
     ]);
     return ids;
   });
@@ -76,10 +103,27 @@ describe("publishing and history", () => {
     expect(body.from).toBe("1");
     expect(body.to).toBe("2");
     expect(body.changes).toEqual([
-      { kind: "title-changed", rowId: rowIds[0], rowTitle: "Grid attack (power)", from: "Grid attack", to: "Grid attack (power)" },
-      { kind: "responsibility-changed", rowId: rowIds[1], rowTitle: "Disinformation, \"deepfakes\"", from: "EU", to: "Shared" },
-      { kind: "lead-changed", rowId: rowIds[1], rowTitle: "Disinformation, \"deepfakes\"", from: null, to: "EU" },
-      { kind: "instrument-linked", rowId: rowIds[1], rowTitle: "Disinformation, \"deepfakes\"", instrumentId: library[2].id },
+      {
+        kind: "title-changed",
+        rowId: rowIds[0],
+        rowTitle: "Grid attack (power)",
+        from: "Grid attack",
+        to: "Grid attack (power)",
+      },
+      {
+        kind: "responsibility-changed",
+        rowId: rowIds[1],
+        rowTitle: 'Disinformation, "deepfakes"',
+        from: "EU",
+        to: "Shared",
+      },
+      { kind: "lead-changed", rowId: rowIds[1], rowTitle: 'Disinformation, "deepfakes"', from: null, to: "EU" },
+      {
+        kind: "instrument-linked",
+        rowId: rowIds[1],
+        rowTitle: 'Disinformation, "deepfakes"',
+        instrumentId: library[2].id,
+      },
       { kind: "row-added", rowId: added, rowTitle: "Drone swarms" },
       { kind: "row-removed", rowId: rowIds[2], rowTitle: "Undersea cables" },
     ]);
@@ -98,59 +142,122 @@ describe("publishing and history", () => {
     expect(v1.status).toBe(200);
     const v1Html = await v1.text();
     expect(v1Html).toContain("Undersea cables");
-    expect(v1Html).toContain((await server.prisma.publishedVersion.findFirstOrThrow({ where: { boardId, number: 1 }, select: { fingerprint: true } })).fingerprint);
+    expect(v1Html).toContain(
+      (
+        await server.prisma.publishedVersion.findFirstOrThrow({
+          where: { boardId, number: 1 },
+          select: { fingerprint: true },
+        })
+      ).fingerprint,
+    );
   });
 
   it("VERSION-HTTP-2 versions are immutable: the database refuses, and the version page answers 405 to any post", async () => {
     const where = { boardId_number: { boardId, number: 1 } };
-    await expect(server.prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } })).rejects.toThrow();
+    await expect(
+      server.prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } }),
+    ).rejects.toThrow();
     await expect(server.prisma.publishedVersion.delete({ where, select: { id: true } })).rejects.toThrow();
-    const edit = await browserAs(server, chair).postForm(`/boards/${boardId}/versions/1`, { intent: "edit", title: "Rewritten" });
+    const edit = await browserAs(server, chair).postForm(`/boards/${boardId}/versions/1`, {
+      intent: "edit",
+      title: "Rewritten",
+    });
     expect(edit.status).toBe(405);
-    const other = await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, { intent: "edit", number: "1", title: "Rewritten" });
+    const other = await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, {
+      intent: "edit",
+      number: "1",
+      title: "Rewritten",
+    });
     expect(other.status).toBe(400);
-    expect((await server.prisma.publishedVersion.findUniqueOrThrow({ where, select: { title: true } })).title).toBe("First reading");
+    expect((await server.prisma.publishedVersion.findUniqueOrThrow({ where, select: { title: true } })).title).toBe(
+      "First reading",
+    );
   });
 
   it("VERSION-HTTP-3 observers cannot publish (403); non-members get 404; bad input 400/422", async () => {
     expect((await publish("Observer's version", observer)).status).toBe(403);
-    for (const path of [`/boards/${boardId}/versions`, `/boards/${boardId}/versions/1`, `/boards/${boardId}/diff?from=1`, `/boards/${boardId}/diff.json?from=1`, `/boards/${boardId}/export?format=csv`]) {
+    for (const path of [
+      `/boards/${boardId}/versions`,
+      `/boards/${boardId}/versions/1`,
+      `/boards/${boardId}/diff?from=1`,
+      `/boards/${boardId}/diff.json?from=1`,
+      `/boards/${boardId}/export?format=csv`,
+    ]) {
       expect((await browserAs(server, stranger).get(path)).status, path).toBe(404);
     }
     expect((await publish("Stranger's version", stranger)).status).toBe(404);
-    expect((await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, { intent: "publish", title: " ", scope: "all" })).status).toBe(422);
-    expect((await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, { intent: "publish", title: "x", scope: "some" })).status).toBe(422);
+    expect(
+      (
+        await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, {
+          intent: "publish",
+          title: " ",
+          scope: "all",
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, {
+          intent: "publish",
+          title: "x",
+          scope: "some",
+        })
+      ).status,
+    ).toBe(422);
     expect((await browserAs(server, chair).get(`/boards/${boardId}/versions/0`)).status).toBe(400);
     expect((await browserAs(server, chair).get(`/boards/${boardId}/versions/99`)).status).toBe(404);
     expect((await browserAs(server, chair).get(`/boards/${boardId}/diff.json?from=abc`)).status).toBe(400);
     expect((await browserAs(server, chair).get(`/boards/${boardId}/export?format=docx`)).status).toBe(400);
-    expect((await browserAs(server, chair).get(`/boards/${boardId}/export?format=csv&version=1&rows=agreed`)).status).toBe(400);
+    expect(
+      (await browserAs(server, chair).get(`/boards/${boardId}/export?format=csv&version=1&rows=agreed`)).status,
+    ).toBe(400);
     expect((await browserAs(server, chair).get(`/boards/${boardId}/export?format=csv&version=42`)).status).toBe(404);
-    const noCsrf = await fetch(`${server.url}/boards/${boardId}/versions`, { method: "POST", redirect: "manual", headers: { Cookie: chair.cookie }, body: new URLSearchParams({ intent: "publish", title: "x", scope: "all" }) });
+    const noCsrf = await fetch(`${server.url}/boards/${boardId}/versions`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: chair.cookie },
+      body: new URLSearchParams({ intent: "publish", title: "x", scope: "all" }),
+    });
     expect(noCsrf.status).toBe(403);
   });
 });
 
 describe("exports and import", () => {
   it("VERSION-HTTP-4 every format downloads as an attachment named after board, version and date", async () => {
-    const published = await server.prisma.publishedVersion.findFirstOrThrow({ where: { boardId, number: 2 }, select: { fingerprint: true, publishedAt: true } });
+    const published = await server.prisma.publishedVersion.findFirstOrThrow({
+      where: { boardId, number: 2 },
+      select: { fingerprint: true, publishedAt: true },
+    });
     const day = published.publishedAt.toISOString().slice(0, 10);
-    const types = { csv: "text/csv", xlsx: "spreadsheetml", json: "application/json", md: "text/markdown", pdf: "application/pdf" };
+    const types = {
+      csv: "text/csv",
+      xlsx: "spreadsheetml",
+      json: "application/json",
+      md: "text/markdown",
+      pdf: "application/pdf",
+    };
     for (const [format, type] of Object.entries(types)) {
       const response = await browserAs(server, observer).get(`/boards/${boardId}/export?format=${format}&version=2`);
       expect(response.status, format).toBe(200);
       expect(response.headers.get("Content-Type"), format).toContain(type);
-      expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="hybrid-threats-lodz-v2-${day}.${format}"`);
+      expect(response.headers.get("Content-Disposition")).toBe(
+        `attachment; filename="hybrid-threats-lodz-v2-${day}.${format}"`,
+      );
       expect(response.headers.get("X-Remit-Fingerprint")).toBe(published.fingerprint);
       expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
     }
     const draft = await browserAs(server, observer).get(`/boards/${boardId}/export?format=pdf&version=live`);
-    expect(draft.headers.get("Content-Disposition")).toMatch(/^attachment; filename="hybrid-threats-lodz-draft-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    expect(draft.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="hybrid-threats-lodz-draft-\d{4}-\d{2}-\d{2}\.pdf"$/,
+    );
   });
 
   it("VERSION-HTTP-5 a CSV export of the live board reads back (csv-parse) as the board", async () => {
     const response = await browserAs(server, observer).get(`/boards/${boardId}/export?format=csv`);
-    const records = parseCsv(Buffer.from(await response.arrayBuffer()), { bom: true, relax_column_count: false }) as string[][];
+    const records = parseCsv(Buffer.from(await response.arrayBuffer()), {
+      bom: true,
+      relax_column_count: false,
+    }) as string[][];
     const [header, ...rest] = records;
     expect(header.slice(0, 5)).toEqual(["Title", "Category", "Responsibility", "Lead", "Instruments"]);
     expect(rest[0][0]).toBe("#remit:draft");
@@ -175,8 +282,12 @@ describe("exports and import", () => {
 
   it("VERSION-HTTP-6 JSON export → import into an empty board gives the same matrix (ids aside), custom instruments recreated", async () => {
     // Bring back the row with the custom instrument so the import has one to recreate.
-    await editBoard(server, chair, boardId, (doc) => addRow(doc, { title: "Cables again", responsibility: "Shared", lead: "NATO", instrumentIds: [custom.id] }));
-    const exported = Buffer.from(await (await browserAs(server, chair).get(`/boards/${boardId}/export?format=json&version=live`)).arrayBuffer());
+    await editBoard(server, chair, boardId, (doc) =>
+      addRow(doc, { title: "Cables again", responsibility: "Shared", lead: "NATO", instrumentIds: [custom.id] }),
+    );
+    const exported = Buffer.from(
+      await (await browserAs(server, chair).get(`/boards/${boardId}/export?format=json&version=live`)).arrayBuffer(),
+    );
     const target = (await server.access.createBoard(chair.user.id, { title: "Copy", template: "empty" })).id;
 
     const browser = browserAs(server, chair);
@@ -192,13 +303,20 @@ describe("exports and import", () => {
     expect(preview.preview.newInstruments.map((i) => i.id)).toEqual([custom.id]);
 
     const created = (await (
-      await browser.postForm(`/boards/${target}/import.json`, { intent: "create-instruments", instruments: JSON.stringify(preview.preview.newInstruments) })
+      await browser.postForm(`/boards/${target}/import.json`, {
+        intent: "create-instruments",
+        instruments: JSON.stringify(preview.preview.newInstruments),
+      })
     ).json()) as ImportApiResponse;
     if (!created.ok || created.intent !== "create-instruments") throw new Error(JSON.stringify(created));
     const newId = created.idMap[custom.id];
-    expect((await server.services.listInstruments(target)).find((i) => i.id === newId)?.name).toBe("Baltic cable accord");
+    expect((await server.services.listInstruments(target)).find((i) => i.id === newId)?.name).toBe(
+      "Baltic cable accord",
+    );
 
-    await editBoard(server, chair, target, (doc: Y.Doc) => appendRows(doc, rowsToApply(preview.preview, created.idMap)));
+    await editBoard(server, chair, target, (doc: Y.Doc) =>
+      appendRows(doc, rowsToApply(preview.preview, created.idMap)),
+    );
     const original = (await serverBoardJson(server, boardId)).rows.map(withoutId);
     const copy = (await serverBoardJson(server, target)).rows.map(withoutId);
     const remap = (ids: string[]) => ids.map((id) => (id === custom.id ? newId : id)).sort();
@@ -214,8 +332,13 @@ describe("exports and import", () => {
       body.set("file", file, "threats.csv");
       return body;
     };
-    const csv = new Blob(["Title,Category,Responsibility,Lead,Instruments\r\nGood,cyber,NATO,,\r\nBad,cyber,Somebody,,\r\n"], { type: "text/csv" });
-    const preview = (await (await browser.postMultipart(`/boards/${boardId}/import.json`, form(csv))).json()) as ImportApiResponse;
+    const csv = new Blob(
+      ["Title,Category,Responsibility,Lead,Instruments\r\nGood,cyber,NATO,,\r\nBad,cyber,Somebody,,\r\n"],
+      { type: "text/csv" },
+    );
+    const preview = (await (
+      await browser.postMultipart(`/boards/${boardId}/import.json`, form(csv))
+    ).json()) as ImportApiResponse;
     if (!preview.ok || preview.intent !== "preview") throw new Error(JSON.stringify(preview));
     expect(preview.preview.valid).toBe(false);
     expect(preview.preview.rows.map((row) => [row.line, row.errors.map((e) => e.column)])).toEqual([
@@ -230,7 +353,9 @@ describe("exports and import", () => {
     observerForm.set("intent", "preview");
     observerForm.set("file", csv, "threats.csv");
     expect((await observerBrowser.postMultipart(`/boards/${boardId}/import.json`, observerForm)).status).toBe(403);
-    expect((await browserAs(server, stranger).postMultipart(`/boards/${boardId}/import.json`, form(csv))).status).toBe(404);
+    expect((await browserAs(server, stranger).postMultipart(`/boards/${boardId}/import.json`, form(csv))).status).toBe(
+      404,
+    );
     expect((await browser.postMultipart(`/boards/${boardId}/import.json`, form(csv, "x".repeat(43)))).status).toBe(403);
 
     const big = new Blob([Buffer.alloc(5 * 1024 * 1024 + 1, "a")], { type: "text/csv" });
@@ -243,17 +368,38 @@ describe("exports and import", () => {
 describe("with the real consensus service", () => {
   it("VERSION-HTTP-8 'agreed' publishes the agreed rows with how they were adopted and the positions taken", async () => {
     const board = (await server.access.createBoard(chair.user.id, { title: "Agreed only", template: "empty" })).id;
-    const ids = await editBoard(server, chair, board, (doc) => appendRows(doc, [{ title: "Agreed threat" }, { title: "Open threat" }]));
-    expect(await server.consensus.recordPosition(chair.user.id, board, { rowId: ids[0], position: "support-ad-referendum", text: "Capital to confirm" })).toEqual({ ok: true });
+    const ids = await editBoard(server, chair, board, (doc) =>
+      appendRows(doc, [{ title: "Agreed threat" }, { title: "Open threat" }]),
+    );
+    expect(
+      await server.consensus.recordPosition(chair.user.id, board, {
+        rowId: ids[0],
+        position: "support-ad-referendum",
+        text: "Capital to confirm",
+      }),
+    ).toEqual({ ok: true });
     expect(await server.consensus.declareAgreed(chair.user.id, board, ids[0])).toEqual({ ok: true });
 
-    const published = await browserAs(server, chair).postForm(`/boards/${board}/versions`, { intent: "publish", title: "Agreed", scope: "agreed" });
+    const published = await browserAs(server, chair).postForm(`/boards/${board}/versions`, {
+      intent: "publish",
+      title: "Agreed",
+      scope: "agreed",
+    });
     expect(published.headers.get("Location")).toBe(`/boards/${board}/versions/1`);
-    const exported = (await (await browserAs(server, chair).get(`/boards/${board}/export?format=json&version=1`)).json()) as MatrixSnapshot;
-    expect(exported.version).toMatchObject({ number: 1, title: "Agreed", procedure: "consensus", publishedBy: { name: "Chair", delegation: "PL" } });
+    const exported = (await (
+      await browserAs(server, chair).get(`/boards/${board}/export?format=json&version=1`)
+    ).json()) as MatrixSnapshot;
+    expect(exported.version).toMatchObject({
+      number: 1,
+      title: "Agreed",
+      procedure: "consensus",
+      publishedBy: { name: "Chair", delegation: "PL" },
+    });
     expect(exported.delegationsPresent).toHaveLength(1);
     expect(exported.rows.map((row) => [row.title, row.workflowState])).toEqual([["Agreed threat", "agreed"]]);
-    expect(exported.rows[0].positions).toMatchObject([{ delegation: "PL", position: "support-ad-referendum", text: "Capital to confirm", recordedBy: "Chair" }]);
+    expect(exported.rows[0].positions).toMatchObject([
+      { delegation: "PL", position: "support-ad-referendum", text: "Capital to confirm", recordedBy: "Chair" },
+    ]);
 
     const page = await (await browserAs(server, chair).get(`/boards/${board}/versions/1`)).text();
     expect(page).toContain("Capital to confirm");

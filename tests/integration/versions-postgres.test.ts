@@ -47,7 +47,11 @@ const publish = (title: string) =>
     yjsState: new Uint8Array([0, 0]),
     snapshotFor: (number) => {
       const snapshot = sampleSnapshot({ rows: 3 });
-      return { ...snapshot, board: { id: "board-pg-1", title: "PG board" }, version: { ...snapshot.version!, number, title } };
+      return {
+        ...snapshot,
+        board: { id: "board-pg-1", title: "PG board" },
+        version: { ...snapshot.version!, number, title },
+      };
     },
   });
 
@@ -63,7 +67,9 @@ describe("version records on PostgreSQL", () => {
 
   it("VERSION-PG-2 the database refuses to update or delete a published version", async () => {
     const where = { boardId_number: { boardId: "board-pg-1", number: 1 } };
-    await expect(prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } })).rejects.toThrow();
+    await expect(
+      prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } }),
+    ).rejects.toThrow();
     await expect(prisma.publishedVersion.delete({ where, select: { id: true } })).rejects.toThrow();
     expect((await readVersionRecord(prisma, "board-pg-1", 1))?.summary.title).not.toBe("Rewritten");
   });

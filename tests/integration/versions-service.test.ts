@@ -39,14 +39,23 @@ const ROWS: NewRowInput[] = [
 /** Proposes the rows under silence procedure and lets the deadline pass with no objection. */
 async function agreeBySilence(...ids: string[]) {
   const silenceDeadline = new Date(clock.now() + 24 * HOUR).toISOString();
-  for (const rowId of ids) expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "silence", silenceDeadline })).toEqual({ ok: true });
+  for (const rowId of ids)
+    expect(
+      await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "silence", silenceDeadline }),
+    ).toEqual({ ok: true });
   clock.advance(25 * HOUR);
-  await waitFor(() => ids.every((rowId) => server.consensus.lockedRows(boardId).has(rowId)), "agreement at the silence deadline");
+  await waitFor(
+    () => ids.every((rowId) => server.consensus.lockedRows(boardId).has(rowId)),
+    "agreement at the silence deadline",
+  );
 }
 
 /** Both participating delegations support the row and the chair declares it agreed. */
 async function agreeByConsensus(rowId: string) {
-  for (const account of [chair, delegate]) expect(await server.consensus.recordPosition(account.user.id, boardId, { rowId, position: "support" })).toEqual({ ok: true });
+  for (const account of [chair, delegate])
+    expect(await server.consensus.recordPosition(account.user.id, boardId, { rowId, position: "support" })).toEqual({
+      ok: true,
+    });
   expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
 }
 
@@ -91,22 +100,54 @@ afterEach(async () => {
 describe("publishing", () => {
   it("VERSION-1 'agreed' publishes only agreed rows, with positions, participants' names and the linked instruments", async () => {
     const recordedAt = new Date(clock.now()).toISOString();
-    expect(await server.consensus.recordPosition(chair.user.id, boardId, { rowId: rowIds[0], position: "support" })).toEqual({ ok: true });
-    expect(await server.consensus.recordPosition(delegate.user.id, boardId, { rowId: rowIds[0], position: "reserve", text: "Pending capital" })).toEqual({ ok: true });
+    expect(
+      await server.consensus.recordPosition(chair.user.id, boardId, { rowId: rowIds[0], position: "support" }),
+    ).toEqual({ ok: true });
+    expect(
+      await server.consensus.recordPosition(delegate.user.id, boardId, {
+        rowId: rowIds[0],
+        position: "reserve",
+        text: "Pending capital",
+      }),
+    ).toEqual({ ok: true });
     await agreeBySilence(rowIds[0]);
-    expect(await server.consensus.propose(chair.user.id, boardId, { rowId: rowIds[1], procedure: "consensus" })).toEqual({ ok: true });
+    expect(
+      await server.consensus.propose(chair.user.id, boardId, { rowId: rowIds[1], procedure: "consensus" }),
+    ).toEqual({ ok: true });
     const events = await watchBoardEvents(observer);
     const result = await versions.publishVersion(chair.user.id, boardId, { title: "Spring plenary", scope: "agreed" });
-    expect(result).toMatchObject({ ok: true, version: { number: 1, title: "Spring plenary", procedure: "silence", rowCount: 1, publishedByName: "Chair", publishedByDelegation: "PL" } });
+    expect(result).toMatchObject({
+      ok: true,
+      version: {
+        number: 1,
+        title: "Spring plenary",
+        procedure: "silence",
+        rowCount: 1,
+        publishedByName: "Chair",
+        publishedByDelegation: "PL",
+      },
+    });
     const detail = await versions.getVersion(chair.user.id, boardId, 1);
     expect(detail?.intact).toBe(true);
     const snapshot = detail!.snapshot;
-    expect(snapshot.version).toMatchObject({ number: 1, title: "Spring plenary", procedure: "silence", publishedBy: { name: "Chair", delegation: "PL" } });
+    expect(snapshot.version).toMatchObject({
+      number: 1,
+      title: "Spring plenary",
+      procedure: "silence",
+      publishedBy: { name: "Chair", delegation: "PL" },
+    });
     expect(snapshot.delegationsPresent).toEqual(["Denmark", "Poland"]);
     expect(snapshot.rows.map((row) => row.title)).toEqual(["Cyber attack on grid"]);
     expect(snapshot.rows[0].workflowState).toBe("agreed");
     expect(snapshot.rows[0].positions).toEqual([
-      { delegation: "DK", delegationName: "Denmark", position: "reserve", text: "Pending capital", recordedBy: "Mette", recordedAt },
+      {
+        delegation: "DK",
+        delegationName: "Denmark",
+        position: "reserve",
+        text: "Pending capital",
+        recordedBy: "Mette",
+        recordedAt,
+      },
       { delegation: "PL", delegationName: "Poland", position: "support", text: null, recordedBy: "Chair", recordedAt },
     ]);
     expect(snapshot.instruments.map((i) => i.id)).toEqual(snapshot.rows[0].instrumentIds);
@@ -127,31 +168,47 @@ describe("publishing", () => {
   });
 
   it("VERSION-3 refuses to publish zero rows, with the reason", async () => {
-    expect(await server.consensus.propose(chair.user.id, boardId, { rowId: rowIds[0], procedure: "consensus" })).toEqual({ ok: true });
-    expect(await versions.publishVersion(chair.user.id, boardId, { title: "Nothing agreed", scope: "agreed" })).toEqual({ ok: false, problem: "no-agreed-rows" });
+    expect(
+      await server.consensus.propose(chair.user.id, boardId, { rowId: rowIds[0], procedure: "consensus" }),
+    ).toEqual({ ok: true });
+    expect(await versions.publishVersion(chair.user.id, boardId, { title: "Nothing agreed", scope: "agreed" })).toEqual(
+      { ok: false, problem: "no-agreed-rows" },
+    );
     const empty = (await server.access.createBoard(chair.user.id, { title: "Empty", template: "empty" })).id;
-    expect(await versions.publishVersion(chair.user.id, empty, { title: "Empty", scope: "all" })).toEqual({ ok: false, problem: "no-rows" });
+    expect(await versions.publishVersion(chair.user.id, empty, { title: "Empty", scope: "all" })).toEqual({
+      ok: false,
+      problem: "no-rows",
+    });
     expect(await versions.listVersions(chair.user.id, boardId)).toEqual([]);
   });
 
   it("VERSION-4 concurrent publications get distinct consecutive numbers", async () => {
-    const results = await Promise.all([1, 2, 3].map((n) => versions.publishVersion(chair.user.id, boardId, { title: `T${n}`, scope: "all" })));
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => versions.publishVersion(chair.user.id, boardId, { title: `T${n}`, scope: "all" })),
+    );
     expect(results.map((r) => (r.ok ? r.version.number : 0)).sort()).toEqual([1, 2, 3]);
     expect((await versions.listVersions(chair.user.id, boardId)).map((v) => v.number)).toEqual([3, 2, 1]);
   });
 
   it("VERSION-5 stores the Yjs state the version was made from", async () => {
     await versions.publishVersion(chair.user.id, boardId, { title: "v1", scope: "all" });
-    const record = await server.prisma.publishedVersion.findFirstOrThrow({ where: { boardId }, select: { yjsState: true, snapshotJson: true } });
+    const record = await server.prisma.publishedVersion.findFirstOrThrow({
+      where: { boardId },
+      select: { yjsState: true, snapshotJson: true },
+    });
     const rows = boardJsonOfState(record.yjsState).rows;
     expect(rows.map((row) => row.title)).toEqual(ROWS.map((row) => row.title));
-    expect(MatrixSnapshotSchema.parse(JSON.parse(record.snapshotJson)).rows.map((row) => row.id)).toEqual(rows.map((row) => row.id));
+    expect(MatrixSnapshotSchema.parse(JSON.parse(record.snapshotJson)).rows.map((row) => row.id)).toEqual(
+      rows.map((row) => row.id),
+    );
   });
 });
 
 describe("access and immutability", () => {
   it("VERSION-6 observers cannot publish (403); non-members get 404 everywhere", async () => {
-    await expect(versions.publishVersion(observer.user.id, boardId, { title: "x", scope: "all" })).rejects.toMatchObject({ name: "AccessDenied", status: 403 });
+    await expect(
+      versions.publishVersion(observer.user.id, boardId, { title: "x", scope: "all" }),
+    ).rejects.toMatchObject({ name: "AccessDenied", status: 403 });
     await versions.publishVersion(chair.user.id, boardId, { title: "v1", scope: "all" });
     expect(await versions.listVersions(observer.user.id, boardId)).toHaveLength(1);
     for (const call of [
@@ -168,7 +225,9 @@ describe("access and immutability", () => {
   it("VERSION-7 the database refuses to update or delete a published version", async () => {
     await versions.publishVersion(chair.user.id, boardId, { title: "v1", scope: "all" });
     const where = { boardId_number: { boardId, number: 1 } };
-    await expect(server.prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } })).rejects.toThrow();
+    await expect(
+      server.prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } }),
+    ).rejects.toThrow();
     await expect(server.prisma.publishedVersion.delete({ where, select: { id: true } })).rejects.toThrow();
     await expect(server.prisma.publishedVersion.deleteMany({ where: { boardId } })).rejects.toThrow();
     expect((await versions.getVersion(chair.user.id, boardId, 1))?.summary.title).toBe("v1");

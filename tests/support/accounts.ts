@@ -27,10 +27,21 @@ export async function createAccount(
   await server.auth.createAccount({ email, password, displayName, delegationCode });
   const signIn = await server.auth.signIn({ email, password }, "127.0.0.1");
   if (!signIn.ok) throw new Error(`sign-in failed for ${email}`);
-  return { user: signIn.user, sessionToken: signIn.sessionToken, cookie: `${SESSION_COOKIE}=${signIn.sessionToken}`, password };
+  return {
+    user: signIn.user,
+    sessionToken: signIn.sessionToken,
+    cookie: `${SESSION_COOKIE}=${signIn.sessionToken}`,
+    password,
+  };
 }
 
-export async function addMember(server: RemitServer, chair: TestAccount, boardId: string, member: TestAccount, role: BoardRole) {
+export async function addMember(
+  server: RemitServer,
+  chair: TestAccount,
+  boardId: string,
+  member: TestAccount,
+  role: BoardRole,
+) {
   const result = await server.access.addMemberByEmail(chair.user.id, boardId, member.user.email, role);
   if (!result.ok) throw new Error(`could not add member: ${JSON.stringify(result.fieldErrors)}`);
 }

@@ -16,8 +16,15 @@ export interface AppTestServer {
   versions: VersionServices;
 }
 
-export async function startTestServerWithApp(database: TestDatabase, options: { env?: Record<string, string> } = {}): Promise<AppTestServer> {
-  const server = await startTestServer(database, { NODE_ENV: "production", ...options.env }, { build: await loadRemixBuild(false) });
+export async function startTestServerWithApp(
+  database: TestDatabase,
+  options: { env?: Record<string, string> } = {},
+): Promise<AppTestServer> {
+  const server = await startTestServer(
+    database,
+    { NODE_ENV: "production", ...options.env },
+    { build: await loadRemixBuild(false) },
+  );
   return { server, versions: server.versions };
 }
 
@@ -26,7 +33,11 @@ export function browserAs(server: RemitServer, account: TestAccount | null) {
   const csrf = randomBytes(32).toString("base64url");
   const cookie = [account?.cookie, `${CSRF_COOKIE}=${csrf}`].filter(Boolean).join("; ");
   const request = (path: string, init: RequestInit = {}) =>
-    fetch(server.url + path, { redirect: "manual", ...init, headers: { Cookie: cookie, Origin: server.url, ...init.headers } });
+    fetch(server.url + path, {
+      redirect: "manual",
+      ...init,
+      headers: { Cookie: cookie, Origin: server.url, ...init.headers },
+    });
   return {
     csrf,
     get: (path: string) => request(path),

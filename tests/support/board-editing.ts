@@ -21,7 +21,12 @@ export async function serverBoardJson(server: RemitServer, boardId: string): Pro
 }
 
 /** Runs `edit` on a live client doc; resolves once the server's state equals the client's. Returns edit's result. */
-export async function editBoard<T>(server: RemitServer, account: TestAccount, boardId: string, edit: (doc: Y.Doc) => T): Promise<T> {
+export async function editBoard<T>(
+  server: RemitServer,
+  account: TestAccount,
+  boardId: string,
+  edit: (doc: Y.Doc) => T,
+): Promise<T> {
   const client = connectClient(server.url, boardId, { cookie: account.cookie });
   try {
     await waitForSync(client);

@@ -21,11 +21,17 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectClient(serverUrl: string, boardId: string, options: { cookie?: string; doc?: Y.Doc } = {}): TestClient {
+export function connectClient(
+  serverUrl: string,
+  boardId: string,
+  options: { cookie?: string; doc?: Y.Doc } = {},
+): TestClient {
   const doc = options.doc ?? new Y.Doc();
   const wsUrl = serverUrl.replace(/^http/, "ws") + "/collab";
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
-    WebSocketPolyfill: webSocketWithHeaders(options.cookie ? { Cookie: options.cookie } : {}) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWithHeaders(
+      options.cookie ? { Cookie: options.cookie } : {},
+    ) as unknown as typeof globalThis.WebSocket,
     maxBackoffTime: 200,
     disableBc: true,
   });

@@ -25,7 +25,9 @@ export class FakeClock implements Clock {
   advance(ms: number): void {
     this.time += ms;
     for (;;) {
-      const due = [...this.timers.entries()].filter(([, timer]) => timer.at <= this.time).sort((a, b) => a[1].at - b[1].at)[0];
+      const due = [...this.timers.entries()]
+        .filter(([, timer]) => timer.at <= this.time)
+        .sort((a, b) => a[1].at - b[1].at)[0];
       if (!due) return;
       this.timers.delete(due[0]);
       due[1].callback();

@@ -14,14 +14,20 @@ export interface RawSocket {
   handshakeResponse: string;
 }
 
-export async function openRawWebSocket(port: number, path: string, headers: Record<string, string> = {}): Promise<RawSocket> {
+export async function openRawWebSocket(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<RawSocket> {
   const socket = createConnection({ host: "127.0.0.1", port });
   let buffer = Buffer.alloc(0);
   let handshakeResponse = "";
   const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
   socket.on("error", () => undefined);
   await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
-  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
   socket.write(
     `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
       `Sec-WebSocket-Key: ${randomBytes(16).toString("base64")}\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`,

@@ -88,7 +88,12 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     it("append returns increasing ids and load gives the updates back in order, byte for byte", async () => {
       const boardId = await newBoard();
       const backing = new Uint8Array([9, 9, 1, 2, 3, 9, 9]);
-      const inputs = [new Uint8Array([0]), backing.subarray(2, 5), new Uint8Array(70_000).fill(7), new Uint8Array([255])];
+      const inputs = [
+        new Uint8Array([0]),
+        backing.subarray(2, 5),
+        new Uint8Array(70_000).fill(7),
+        new Uint8Array([255]),
+      ];
       const ids: number[] = [];
       for (const [index, data] of inputs.entries()) {
         ids.push(await store.append(boardId, data, { authorId: index % 2 ? "user-1" : null }));
@@ -171,7 +176,11 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       const board = await createBoard(db.prisma, { title: "Alliance matrix" });
       expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(board.title).toBe("Alliance matrix");
-      expect(await getBoard(db.prisma, board.id)).toMatchObject({ id: board.id, title: "Alliance matrix", archivedAt: null });
+      expect(await getBoard(db.prisma, board.id)).toMatchObject({
+        id: board.id,
+        title: "Alliance matrix",
+        archivedAt: null,
+      });
       expect(await getBoard(db.prisma, "missing")).toBeNull();
 
       expect(await renameBoard(db.prisma, board.id, "Renamed")).toMatchObject({ title: "Renamed" });

@@ -18,7 +18,9 @@ describe("architecture boundaries (lint)", () => {
 
   it("app/ never imports server/", async () => {
     expect(await restrictedImports("app/lib/x.ts", 'import "../../server/export/index";\n')).toBe(1);
-    expect(await restrictedImports("app/lib/x.ts", 'import "../../core/board-doc";\nimport "~/lib/session.server";\n')).toBe(0);
+    expect(
+      await restrictedImports("app/lib/x.ts", 'import "../../core/board-doc";\nimport "~/lib/session.server";\n'),
+    ).toBe(0);
   });
 
   it("server/ never imports app/ (routes, components or anything else)", async () => {

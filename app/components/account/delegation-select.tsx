@@ -22,7 +22,13 @@ export function DelegationSelect({ formId, delegations, defaultValue, error }: P
   return (
     <div className="form-field">
       <label htmlFor={`${formId}-delegation`}>{t("account.delegation")}</label>
-      <select id={`${formId}-delegation`} name="delegationCode" required defaultValue={defaultValue ?? ""} {...errorProps(formId, "delegationCode", error)}>
+      <select
+        id={`${formId}-delegation`}
+        name="delegationCode"
+        required
+        defaultValue={defaultValue ?? ""}
+        {...errorProps(formId, "delegationCode", error)}
+      >
         <option value="" disabled>
           {t("account.chooseDelegation")}
         </option>

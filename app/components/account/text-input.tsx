@@ -15,11 +15,20 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name
 export function TextInput({ formId, name, label, error, hint, formErrorId, ...input }: Props) {
   const id = `${formId}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
-  const described = [errorProps(formId, name, error, hintId)["aria-describedby"], formErrorId].filter(Boolean).join(" ");
+  const described = [errorProps(formId, name, error, hintId)["aria-describedby"], formErrorId]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className="form-field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} type="text" {...input} aria-invalid={error || formErrorId ? true : undefined} aria-describedby={described || undefined} />
+      <input
+        id={id}
+        name={name}
+        type="text"
+        {...input}
+        aria-invalid={error || formErrorId ? true : undefined}
+        aria-describedby={described || undefined}
+      />
       {hint && (
         <p id={hintId} className="hint">
           {hint}

@@ -9,7 +9,10 @@ interface Props {
 
 export function UserMenu({ user }: Props) {
   return (
-    <nav className="user-menu" aria-label={t("account.userMenu", { name: user.displayName, delegation: user.delegationName })}>
+    <nav
+      className="user-menu"
+      aria-label={t("account.userMenu", { name: user.displayName, delegation: user.delegationName })}
+    >
       <span className="identity" data-testid="current-user">
         {t("account.signedInAs", { name: user.displayName, delegation: user.delegationName })}
       </span>

@@ -16,7 +16,13 @@ export function ActivityList({ items, instrumentNames }: Props) {
     <ol className="activity-list" data-testid="activity-list">
       {items.map((item) => (
         // Times are shown in the reader's time zone: the server's render may differ, the browser's wins.
-        <li key={item.id} className="activity-entry" data-testid="activity-entry" data-kind={item.kind} suppressHydrationWarning>
+        <li
+          key={item.id}
+          className="activity-entry"
+          data-testid="activity-entry"
+          data-kind={item.kind}
+          suppressHydrationWarning
+        >
           {activitySentence(item, nameOf, now)}
         </li>
       ))}

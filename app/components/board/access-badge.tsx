@@ -10,7 +10,12 @@ interface Props {
 
 export function AccessBadge({ role, canWrite, archived }: Props) {
   if (!canWrite) {
-    const text = role === "observer" ? t("board.readOnlyObserver") : archived ? t("board.readOnlyArchived") : t("board.readOnlyClosed");
+    const text =
+      role === "observer"
+        ? t("board.readOnlyObserver")
+        : archived
+          ? t("board.readOnlyArchived")
+          : t("board.readOnlyClosed");
     return (
       <span className="badge badge-readonly" data-testid="read-only-badge" data-role={role}>
         {text}

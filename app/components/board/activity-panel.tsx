@@ -28,15 +28,35 @@ export function ActivityPanel({ boardId, onClose }: Props) {
 
   // A side panel like the others: focus moves to its heading, Escape closes it, focus goes back to the toggle.
   return (
-    <SidePanel heading={t("activity.heading")} onClose={onClose} returnFocusTo={`[data-testid="activity-toggle"]`} className="activity-panel" data-testid="activity-panel">
+    <SidePanel
+      heading={t("activity.heading")}
+      onClose={onClose}
+      returnFocusTo={`[data-testid="activity-toggle"]`}
+      className="activity-panel"
+      data-testid="activity-panel"
+    >
       <div className="side-panel-controls">
-        <DelegationFilter id="activity-panel-delegation" delegations={data?.delegations ?? []} value={delegation} onChange={setDelegation} />
+        <DelegationFilter
+          id="activity-panel-delegation"
+          delegations={data?.delegations ?? []}
+          value={delegation}
+          onChange={setDelegation}
+        />
         {/* Not disabled while loading (the 10 s refresh would take the keyboard focus away from it). */}
-        <button type="button" className="button button-small" onClick={() => state === "idle" && refresh()} data-testid="activity-refresh">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => state === "idle" && refresh()}
+          data-testid="activity-refresh"
+        >
           {t("activity.refresh")}
         </button>
       </div>
-      {data ? <ActivityList items={data.items} instrumentNames={data.instrumentNames} /> : <p className="muted">{t("activity.loading")}</p>}
+      {data ? (
+        <ActivityList items={data.items} instrumentNames={data.instrumentNames} />
+      ) : (
+        <p className="muted">{t("activity.loading")}</p>
+      )}
     </SidePanel>
   );
 }

@@ -25,7 +25,13 @@ export function BoardNav({ boardId, role, activityOpen, onToggleActivity }: Prop
           {t("versionImport.heading")}
         </Link>
       )}
-      <button type="button" className="button button-small" aria-expanded={activityOpen} onClick={onToggleActivity} data-testid="activity-toggle">
+      <button
+        type="button"
+        className="button button-small"
+        aria-expanded={activityOpen}
+        onClick={onToggleActivity}
+        data-testid="activity-toggle"
+      >
         {t("activity.show")}
       </button>
     </nav>

@@ -14,13 +14,35 @@ interface Props {
 export function BoardToolbar({ onAddRow, canAdd, onUndo, onRedo, canUndo, canRedo }: Props) {
   return (
     <div className="toolbar">
-      <button type="button" className="button button-primary" onClick={onAddRow} disabled={!canAdd} data-testid="add-row">
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={onAddRow}
+        disabled={!canAdd}
+        data-testid="add-row"
+      >
         <PlusIcon /> {t("board.addRow")}
       </button>
-      <button type="button" className="button" onClick={onUndo} disabled={!canUndo} title={t("board.undoShortcut")} aria-keyshortcuts="Control+Z Meta+Z" data-testid="undo">
+      <button
+        type="button"
+        className="button"
+        onClick={onUndo}
+        disabled={!canUndo}
+        title={t("board.undoShortcut")}
+        aria-keyshortcuts="Control+Z Meta+Z"
+        data-testid="undo"
+      >
         <UndoIcon /> {t("board.undo")}
       </button>
-      <button type="button" className="button" onClick={onRedo} disabled={!canRedo} title={t("board.redoShortcut")} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z" data-testid="redo">
+      <button
+        type="button"
+        className="button"
+        onClick={onRedo}
+        disabled={!canRedo}
+        title={t("board.redoShortcut")}
+        aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+        data-testid="redo"
+      >
         <RedoIcon /> {t("board.redo")}
       </button>
     </div>

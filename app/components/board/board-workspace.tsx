@@ -51,7 +51,8 @@ interface Props {
 
 const HELP_ID = "board-keyboard-help";
 
-type SidePanelState = { kind: "activity" } | { kind: "threads" } | { kind: "row"; rowId: string; section: RowPanelSection } | null;
+type SidePanelState =
+  { kind: "activity" } | { kind: "threads" } | { kind: "row"; rowId: string; section: RowPanelSection } | null;
 
 /** Focus something in a row; call after flushSync so the row is rendered (typing may follow at once). */
 function focusInRow(rowId: string, selector: string) {
@@ -72,13 +73,21 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
   const togglePanel = (kind: "activity" | "threads") => setPanel((open) => (open?.kind === kind ? null : { kind }));
   const presence = usePresence(awareness);
   const setFocus = useLocalFocus(awareness);
-  const openRow = useCallback((rowId: string, section: RowPanelSection) => setPanel({ kind: "row", rowId, section }), []);
+  const openRow = useCallback(
+    (rowId: string, section: RowPanelSection) => setPanel({ kind: "row", rowId, section }),
+    [],
+  );
   const peopleIds = useMemo(() => presence.map((entry) => entry.user.id), [presence]);
   const consensus = useConsensusValue({ boardId: board.id, connection, peopleIds, role, archived, openRow });
   const [filter, setFilter] = useState<RowFilter>(EMPTY_FILTER);
   const [notice, setNotice] = useState<string | null>(null);
   const announcement = useBoardAnnouncements(
-    { status: connection.status, synced: connection.synced, everSynced: connection.everSynced, closeCode: connection.permanentClose?.code ?? null },
+    {
+      status: connection.status,
+      synced: connection.synced,
+      everSynced: connection.everSynced,
+      closeCode: connection.permanentClose?.code ?? null,
+    },
     role,
     canWrite,
   );
@@ -121,7 +130,9 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
   // The notice's Undo button goes away with the notice: focus goes back to the grid's current cell.
   const undoFromNotice = useCallback(() => {
     undo();
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="threat-grid"] [role=gridcell][tabindex="0"]')?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('[data-testid="threat-grid"] [role=gridcell][tabindex="0"]')?.focus(),
+    );
   }, [undo]);
 
   const loading = !connection.everSynced && rows.length === 0;
@@ -137,14 +148,24 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
 
   return (
     <ConsensusProvider value={consensus}>
-      <div className={panel ? "board board-with-panel" : "board"} data-testid="board" data-role={role} data-read-only={readOnly}>
+      <div
+        className={panel ? "board board-with-panel" : "board"}
+        data-testid="board"
+        data-role={role}
+        data-read-only={readOnly}
+      >
         <BoardHeader title={board.title} archived={archived}>
           <ThreadsButton open={panel?.kind === "threads"} onToggle={() => togglePanel("threads")} />
           <AccessBadge role={role} canWrite={canWrite} archived={archived} />
           <PresenceAvatars entries={presence} self={self} />
           <ConnectionStatus status={connection.status} synced={connection.synced} />
         </BoardHeader>
-        <BoardNav boardId={board.id} role={role} activityOpen={panel?.kind === "activity"} onToggleActivity={() => togglePanel("activity")} />
+        <BoardNav
+          boardId={board.id}
+          role={role}
+          activityOpen={panel?.kind === "activity"}
+          onToggleActivity={() => togglePanel("activity")}
+        />
         <ConnectionBanner status={connection.status} permanentClose={connection.permanentClose} />
         {/* Always in the DOM so screen readers pick up changes: connection lost/restored/closed, role changed. */}
         <div role="status" className="visually-hidden" data-testid="board-announcer">
@@ -157,7 +178,14 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
         <div className="board-controls">
           <FilterBar filter={filter} onChange={setFilter} shown={visibleRows.length} total={rows.length} />
           {!readOnly && (
-            <BoardToolbar onAddRow={onAddRow} canAdd={doc !== null && connection.everSynced} onUndo={undo} onRedo={redo} canUndo={canUndo} canRedo={canRedo} />
+            <BoardToolbar
+              onAddRow={onAddRow}
+              canAdd={doc !== null && connection.everSynced}
+              onUndo={undo}
+              onRedo={redo}
+              canUndo={canUndo}
+              canRedo={canRedo}
+            />
           )}
         </div>
         <UndoNotice message={notice} onUndo={undoFromNotice} onDismiss={dismissNotice} />
@@ -167,7 +195,14 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
         </p>
         {context && (
           <BoardProvider value={context}>
-            <ThreatGrid rows={visibleRows} allRowIds={allRowIds} presence={presence} onFocusChange={setFocus} onDeleteRow={onDeleteRow} describedBy={HELP_ID} />
+            <ThreatGrid
+              rows={visibleRows}
+              allRowIds={allRowIds}
+              presence={presence}
+              onFocusChange={setFocus}
+              onDeleteRow={onDeleteRow}
+              describedBy={HELP_ID}
+            />
           </BoardProvider>
         )}
         {loading ? (
@@ -187,13 +222,25 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
         {ROLE_CAN.edit(role) && (
           <details className="board-section" data-testid="import-section">
             <summary>{t("versionImport.heading")}</summary>
-            <ImportPanel doc={connection.everSynced ? doc : null} boardId={board.id} instruments={instruments} canEdit={canWrite} undoManager={undoManager} />
+            <ImportPanel
+              doc={connection.everSynced ? doc : null}
+              boardId={board.id}
+              instruments={instruments}
+              canEdit={canWrite}
+              undoManager={undoManager}
+            />
           </details>
         )}
         {panel?.kind === "activity" && <ActivityPanel boardId={board.id} onClose={closePanel} />}
         {panel?.kind === "threads" && <OpenThreadsPanel titleOf={titleOf} onClose={closePanel} />}
         {panel?.kind === "row" && panelRowTitle !== null && (
-          <RowPanel key={`${panel.rowId}:${panel.section}`} rowId={panel.rowId} title={panelRowTitle} section={panel.section} onClose={closePanel} />
+          <RowPanel
+            key={`${panel.rowId}:${panel.section}`}
+            rowId={panel.rowId}
+            title={panelRowTitle}
+            section={panel.section}
+            onClose={closePanel}
+          />
         )}
       </div>
     </ConsensusProvider>

@@ -13,7 +13,12 @@ interface Props {
 export function ConnectionStatus({ status, synced }: Props) {
   const label = status === "connected" && !synced ? t("connection.loading") : t(`connection.${status}`);
   return (
-    <div className={`connection connection-${status}`} data-testid="connection-status" data-status={status} data-synced={synced}>
+    <div
+      className={`connection connection-${status}`}
+      data-testid="connection-status"
+      data-status={status}
+      data-synced={synced}
+    >
       <span className="connection-dot" aria-hidden="true" />
       {label}
     </div>

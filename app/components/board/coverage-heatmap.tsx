@@ -30,7 +30,10 @@ export function heatmapColumns(rows: Props["rows"], instruments: Props["instrume
   const linked = new Set(rows.flatMap((row) => row.instrumentIds));
   return instruments
     .filter((instrument) => linked.has(instrument.id))
-    .sort((a, b) => (OWNER_ORDER.get(a.owner) ?? 9) - (OWNER_ORDER.get(b.owner) ?? 9) || a.name.localeCompare(b.name, LOCALE));
+    .sort(
+      (a, b) =>
+        (OWNER_ORDER.get(a.owner) ?? 9) - (OWNER_ORDER.get(b.owner) ?? 9) || a.name.localeCompare(b.name, LOCALE),
+    );
 }
 
 export function CoverageHeatmap({ rows, instruments, heading }: Props) {
@@ -66,7 +69,12 @@ export function CoverageHeatmap({ rows, instruments, heading }: Props) {
                 <tr className="heatmap-owners">
                   <td className="heatmap-corner-owners" />
                   {owners.map((owner) => (
-                    <th key={owner} scope="colgroup" colSpan={columns.filter((column) => column.owner === owner).length} className={`heatmap-owner owner-${owner}`}>
+                    <th
+                      key={owner}
+                      scope="colgroup"
+                      colSpan={columns.filter((column) => column.owner === owner).length}
+                      className={`heatmap-owner owner-${owner}`}
+                    >
                       {t(`owner.${owner}`)}
                     </th>
                   ))}
@@ -90,8 +98,17 @@ export function CoverageHeatmap({ rows, instruments, heading }: Props) {
                     </th>
                     {columns.map((instrument) =>
                       linkedSets[index].has(instrument.id) ? (
-                        <td key={instrument.id} className={`heatmap-cell owner-fill-${instrument.owner}`} title={t("heatmap.cellTitle", { threat: row.title || t("board.untitled", { n: index + 1 }), instrument: instrument.name })}>
-                          <span className="visually-hidden">{t("heatmap.linked", { owner: t(`owner.${instrument.owner}`) })}</span>
+                        <td
+                          key={instrument.id}
+                          className={`heatmap-cell owner-fill-${instrument.owner}`}
+                          title={t("heatmap.cellTitle", {
+                            threat: row.title || t("board.untitled", { n: index + 1 }),
+                            instrument: instrument.name,
+                          })}
+                        >
+                          <span className="visually-hidden">
+                            {t("heatmap.linked", { owner: t(`owner.${instrument.owner}`) })}
+                          </span>
                         </td>
                       ) : (
                         <td key={instrument.id} className="heatmap-cell">

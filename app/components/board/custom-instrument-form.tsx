@@ -33,14 +33,26 @@ export function CustomInstrumentForm() {
     if (added) setFormKey((key) => key + 1);
   }, [added]);
 
-  const field = (name: string) => ({ id: `${formId}-${name}`, name, defaultValue: values[name], ...errorProps(formId, name, errors[name]) });
+  const field = (name: string) => ({
+    id: `${formId}-${name}`,
+    name,
+    defaultValue: values[name],
+    ...errorProps(formId, name, errors[name]),
+  });
   const nativeUndo = { [NATIVE_UNDO_ATTRIBUTE]: "" };
 
   return (
     <details className="panel custom-instrument" {...nativeUndo}>
       <summary>{t("customInstrument.heading")}</summary>
       <p className="muted">{t("customInstrument.intro")}</p>
-      <fetcher.Form ref={formRef} method="post" key={formKey} className="form-grid" data-testid="custom-instrument-form" noValidate>
+      <fetcher.Form
+        ref={formRef}
+        method="post"
+        key={formKey}
+        className="form-grid"
+        data-testid="custom-instrument-form"
+        noValidate
+      >
         <CsrfField />
         <input type="hidden" name="intent" value={CREATE_INSTRUMENT_INTENT} />
         <div className="form-field">
@@ -61,7 +73,13 @@ export function CustomInstrumentForm() {
         </div>
         <div className="form-field">
           <label htmlFor={`${formId}-kind`}>{t("customInstrument.kind")}</label>
-          <input type="text" required maxLength={60} placeholder={t("customInstrument.kindPlaceholder")} {...field("kind")} />
+          <input
+            type="text"
+            required
+            maxLength={60}
+            placeholder={t("customInstrument.kindPlaceholder")}
+            {...field("kind")}
+          />
           <FieldError formId={formId} field="kind" message={errors.kind} />
         </div>
         <div className="form-field form-field-narrow">

@@ -49,7 +49,12 @@ export function FilterBar({ filter, onChange, shown, total }: Props) {
       </fieldset>
       <label className="filter-text">
         <span className="visually-hidden">{t("filter.text")}</span>
-        <input type="search" value={filter.query} placeholder={t("filter.textPlaceholder")} onChange={(event) => onChange({ ...filter, query: event.target.value })} />
+        <input
+          type="search"
+          value={filter.query}
+          placeholder={t("filter.textPlaceholder")}
+          onChange={(event) => onChange({ ...filter, query: event.target.value })}
+        />
       </label>
       <span className="filter-count" data-testid="filter-count">
         {count}

@@ -14,7 +14,9 @@ interface Props {
 
 export function GridCell({ col, active, editors, className, children }: Props) {
   const color = editors[0]?.user.color;
-  const style = color ? ({ "--presence-color": color, "--presence-ink": readableTextColor(color) } as CSSProperties) : undefined;
+  const style = color
+    ? ({ "--presence-color": color, "--presence-ink": readableTextColor(color) } as CSSProperties)
+    : undefined;
   const names = [...new Set(editors.map((editor) => editor.user.name))];
   return (
     <div
@@ -27,7 +29,9 @@ export function GridCell({ col, active, editors, className, children }: Props) {
       {children}
       {names.length > 0 && (
         <span className="cell-editors" data-testid="cell-presence">
-          {names.length === 1 ? t("grid.editing", { name: names[0] }) : t("grid.editingMany", { names: formatList(names, "conjunction") })}
+          {names.length === 1
+            ? t("grid.editing", { name: names[0] })
+            : t("grid.editingMany", { names: formatList(names, "conjunction") })}
         </span>
       )}
     </div>

@@ -13,7 +13,12 @@ import type * as Y from "yjs";
 import { formatNumber, t } from "~/i18n";
 import { appendRows, type NewRowInput } from "../../../core/board-doc";
 import { CSRF_FIELD } from "../../../core/cookies";
-import { instrumentsNeeded, rowsToApply, type ImportApiResponse, type ImportPreview } from "../../../core/import-contract";
+import {
+  instrumentsNeeded,
+  rowsToApply,
+  type ImportApiResponse,
+  type ImportPreview,
+} from "../../../core/import-contract";
 import { CREATE_INSTRUMENTS_INTENT, PREVIEW_INTENT } from "~/lib/version-forms";
 import { MAX_IMPORT_BYTES } from "../../../core/import-contract";
 import type { InstrumentInfo } from "../../../core/services";
@@ -34,12 +39,18 @@ export interface ImportPanelProps {
 
 const MAX_MIB = MAX_IMPORT_BYTES / 1024 / 1024;
 
-type Phase = { step: "idle" } | { step: "checking" } | { step: "applying" } | { step: "done"; count: number } | { step: "failed"; message: string; aboutFile?: boolean };
+type Phase =
+  | { step: "idle" }
+  | { step: "checking" }
+  | { step: "applying" }
+  | { step: "done"; count: number }
+  | { step: "failed"; message: string; aboutFile?: boolean };
 
 async function postImport(boardId: string, body: FormData): Promise<ImportApiResponse> {
   const response = await fetch(`/boards/${boardId}/import.json`, { method: "POST", body, credentials: "same-origin" });
   const type = response.headers.get("Content-Type") ?? "";
-  if (!type.includes("application/json")) return { ok: false, message: t("errors.status", { status: response.status }) };
+  if (!type.includes("application/json"))
+    return { ok: false, message: t("errors.status", { status: response.status }) };
   return (await response.json()) as ImportApiResponse;
 }
 
@@ -59,7 +70,8 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
     event.preventDefault();
     const body = new FormData(event.currentTarget);
     const file = body.get("file");
-    if (!(file instanceof File) || file.size === 0) return setPhase({ step: "failed", message: t("versionImport.noFile"), aboutFile: true });
+    if (!(file instanceof File) || file.size === 0)
+      return setPhase({ step: "failed", message: t("versionImport.noFile"), aboutFile: true });
     setPreview(null);
     setPhase({ step: "checking" });
     try {
@@ -97,7 +109,8 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
     body.set("instruments", JSON.stringify(needed));
     try {
       const answer = await postImport(boardId, body);
-      if (!answer.ok || answer.intent !== "create-instruments") return setPhase({ step: "failed", message: t("versionImport.instrumentsFailed") });
+      if (!answer.ok || answer.intent !== "create-instruments")
+        return setPhase({ step: "failed", message: t("versionImport.instrumentsFailed") });
       revalidator.revalidate(); // the page's instrument list now has the new custom instruments
       apply(rowsToApply(current, answer.idMap));
     } catch {
@@ -121,7 +134,14 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
       <p id={`${id}-intro`} className="hint">
         {t("versionImport.intro", { max: t("versionImport.maxSize", { size: formatNumber(MAX_MIB) }) })}
       </p>
-      <form ref={formRef} method="post" encType="multipart/form-data" action={`/boards/${boardId}/import.json`} onSubmit={(event) => void check(event)} className="inline-form">
+      <form
+        ref={formRef}
+        method="post"
+        encType="multipart/form-data"
+        action={`/boards/${boardId}/import.json`}
+        onSubmit={(event) => void check(event)}
+        className="inline-form"
+      >
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
         <input type="hidden" name="intent" value={PREVIEW_INTENT} />
         <div className="form-field">
@@ -142,20 +162,38 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
           {t("versionImport.upload")}
         </button>
       </form>
-      <p id={`${id}-status`} ref={statusRef} tabIndex={-1} className={`import-status import-status-${phase.step}`} role="status" aria-live="polite" data-testid="import-status">
+      <p
+        id={`${id}-status`}
+        ref={statusRef}
+        tabIndex={-1}
+        className={`import-status import-status-${phase.step}`}
+        role="status"
+        aria-live="polite"
+        data-testid="import-status"
+      >
         {busy && <span className="spinner" aria-hidden="true" />}
         {phase.step === "checking" && t("versionImport.checking")}
         {phase.step === "applying" && t("versionImport.applying")}
         {phase.step === "done" && t("versionImport.applied", { count: phase.count })}
         {phase.step === "failed" && <span className="field-error">{phase.message}</span>}
         {/* The preview appears below: say what it found (visible there as well). */}
-        {phase.step === "idle" && preview && <span className="visually-hidden">{t("versionImport.validCount", { valid: validCount, total: preview.rows.length })}</span>}
+        {phase.step === "idle" && preview && (
+          <span className="visually-hidden">
+            {t("versionImport.validCount", { valid: validCount, total: preview.rows.length })}
+          </span>
+        )}
       </p>
       {preview && (
         <>
           <ImportPreviewTable preview={preview} instruments={instruments} />
           <div className="form-actions">
-            <button type="button" className="button button-primary" disabled={!preview.valid || busy} aria-describedby={preview.valid ? undefined : `${id}-all-hint`} onClick={() => void importRows(preview)}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={!preview.valid || busy}
+              aria-describedby={preview.valid ? undefined : `${id}-all-hint`}
+              onClick={() => void importRows(preview)}
+            >
               {t("versionImport.importAll", { count: preview.rows.length })}
             </button>
             {!preview.valid && validCount > 0 && (

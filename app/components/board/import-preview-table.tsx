@@ -27,7 +27,11 @@ export function ImportPreviewTable({ preview, instruments }: Props) {
           <p>{t("versionImport.fileErrors")}</p>
           <ul>
             {preview.errors.map((error, index) => (
-              <li key={index}>{error.row > 0 ? t("versionImport.lineProblem", { line: error.row, problem: problemText(error) }) : problemText(error)}</li>
+              <li key={index}>
+                {error.row > 0
+                  ? t("versionImport.lineProblem", { line: error.row, problem: problemText(error) })
+                  : problemText(error)}
+              </li>
             ))}
           </ul>
         </div>
@@ -42,7 +46,9 @@ export function ImportPreviewTable({ preview, instruments }: Props) {
           </ul>
         </div>
       )}
-      {preview.newInstruments.length > 0 && <p>{t("versionImport.newInstruments", { names: formatList(preview.newInstruments.map((i) => i.name)) })}</p>}
+      {preview.newInstruments.length > 0 && (
+        <p>{t("versionImport.newInstruments", { names: formatList(preview.newInstruments.map((i) => i.name)) })}</p>
+      )}
       <div className="table-scroll">
         <table className="data-table import-table">
           <thead>
@@ -56,7 +62,11 @@ export function ImportPreviewTable({ preview, instruments }: Props) {
           </thead>
           <tbody>
             {shown.map((row) => (
-              <tr key={row.line} className={row.errors.length > 0 ? "import-row-error" : undefined} data-line={row.line}>
+              <tr
+                key={row.line}
+                className={row.errors.length > 0 ? "import-row-error" : undefined}
+                data-line={row.line}
+              >
                 <th scope="row">{row.line}</th>
                 <td>{row.value?.title ?? ""}</td>
                 <td>{row.value?.responsibility ? t(`responsibility.${row.value.responsibility}`) : ""}</td>
@@ -84,7 +94,9 @@ export function ImportPreviewTable({ preview, instruments }: Props) {
           </tbody>
         </table>
       </div>
-      {validTotal > MAX_VALID_SHOWN && <p className="hint">{t("versionImport.moreRows", { count: validTotal - MAX_VALID_SHOWN })}</p>}
+      {validTotal > MAX_VALID_SHOWN && (
+        <p className="hint">{t("versionImport.moreRows", { count: validTotal - MAX_VALID_SHOWN })}</p>
+      )}
     </div>
   );
 }

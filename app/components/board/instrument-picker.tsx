@@ -45,7 +45,12 @@ export function InstrumentPicker({ title, linkedIds, onLink }: Props) {
   };
   const onOptionKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const item = event.currentTarget.closest("li");
-    const sibling = event.key === "ArrowDown" ? item?.nextElementSibling : event.key === "ArrowUp" ? item?.previousElementSibling : null;
+    const sibling =
+      event.key === "ArrowDown"
+        ? item?.nextElementSibling
+        : event.key === "ArrowUp"
+          ? item?.previousElementSibling
+          : null;
     if (event.key === "Escape") close(false);
     if (!sibling) return;
     event.preventDefault();
@@ -67,7 +72,13 @@ export function InstrumentPicker({ title, linkedIds, onLink }: Props) {
         <PlusIcon /> {t("instruments.link")}
       </button>
       {open && (
-        <div id={popoverId} className="picker-popover" role="group" aria-label={t("instruments.linkFor", { title })} data-testid="instrument-picker">
+        <div
+          id={popoverId}
+          className="picker-popover"
+          role="group"
+          aria-label={t("instruments.linkFor", { title })}
+          data-testid="instrument-picker"
+        >
           <input
             type="search"
             className="picker-search"

@@ -29,11 +29,22 @@ export function InstrumentsCell({ row, title }: Props) {
       ) : (
         <ul className="chips" aria-label={t("instruments.listLabel", { title })}>
           {row.instrumentIds.map((id) => (
-            <InstrumentChip key={id} instrumentId={id} instrument={instrumentsById.get(id)} onUnlink={readOnly ? null : unlink} />
+            <InstrumentChip
+              key={id}
+              instrumentId={id}
+              instrument={instrumentsById.get(id)}
+              onUnlink={readOnly ? null : unlink}
+            />
           ))}
         </ul>
       )}
-      {!readOnly && <InstrumentPicker title={title} linkedIds={row.instrumentIds} onLink={(instrumentId) => linkInstrument(doc, row.id, instrumentId)} />}
+      {!readOnly && (
+        <InstrumentPicker
+          title={title}
+          linkedIds={row.instrumentIds}
+          onLink={(instrumentId) => linkInstrument(doc, row.id, instrumentId)}
+        />
+      )}
     </div>
   );
 }

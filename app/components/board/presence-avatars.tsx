@@ -28,7 +28,9 @@ function people(entries: readonly PresenceEntry[], self: PresenceSelf): { user: 
   if (!byId.has("\u0000self")) {
     byId.set("\u0000self", { user: { ...self, color: colorFor(self.id) }, isSelf: true });
   }
-  return [...byId.values()].sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.user.name.localeCompare(b.user.name, LOCALE));
+  return [...byId.values()].sort(
+    (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.user.name.localeCompare(b.user.name, LOCALE),
+  );
 }
 
 export function PresenceAvatars({ entries, self }: Props) {

@@ -15,7 +15,11 @@ export function ResponsibilityControl({ row, title }: Props) {
   const { doc, readOnly } = useBoard();
   return (
     <div className="responsibility" data-field="responsibility">
-      <div className="segmented responsibility-options" role="radiogroup" aria-label={t("grid.responsibilityFor", { title })}>
+      <div
+        className="segmented responsibility-options"
+        role="radiogroup"
+        aria-label={t("grid.responsibilityFor", { title })}
+      >
         {RESPONSIBILITIES.map((value) => (
           <label key={value} className={`segment resp-option resp-option-${value}`}>
             <input

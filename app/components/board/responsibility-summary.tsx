@@ -25,7 +25,12 @@ export function ResponsibilitySummary({ rows, heading }: Props) {
       </h2>
       <div className="summary-bar" role="img" aria-label={t("summary.text", { ...counts, total })}>
         {RESPONSIBILITIES.filter((r) => counts[r] > 0).map((r) => (
-          <span key={r} className={`summary-segment resp-fill-${r}`} style={{ flexGrow: counts[r] }} title={t("common.labelCount", { label: t(`responsibility.${r}`), count: counts[r] })}>
+          <span
+            key={r}
+            className={`summary-segment resp-fill-${r}`}
+            style={{ flexGrow: counts[r] }}
+            title={t("common.labelCount", { label: t(`responsibility.${r}`), count: counts[r] })}
+          >
             {counts[r]}
           </span>
         ))}
@@ -34,11 +39,20 @@ export function ResponsibilitySummary({ rows, heading }: Props) {
         {RESPONSIBILITIES.map((r) => (
           <li key={r}>
             <span className={`swatch resp-fill-${r}`} aria-hidden="true" />
-            <Message id="common.legendCount" values={{ label: t(`responsibility.${r}`), count: <strong data-testid={`summary-${r}`}>{counts[r]}</strong> }} />
+            <Message
+              id="common.legendCount"
+              values={{
+                label: t(`responsibility.${r}`),
+                count: <strong data-testid={`summary-${r}`}>{counts[r]}</strong>,
+              }}
+            />
           </li>
         ))}
         <li className="summary-total">
-          <Message id="common.legendCount" values={{ label: t("summary.total"), count: <strong data-testid="summary-total">{total}</strong> }} />
+          <Message
+            id="common.legendCount"
+            values={{ label: t("summary.total"), count: <strong data-testid="summary-total">{total}</strong> }}
+          />
         </li>
       </ul>
     </section>

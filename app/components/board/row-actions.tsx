@@ -30,13 +30,39 @@ export function RowActions({ rowId, title, index, total, onDelete }: Props) {
   if (readOnly) return <div className="row-actions" />;
   return (
     <div className="row-actions">
-      <button type="button" className="icon-button" tabIndex={-1} disabled={index === 0} aria-label={t("grid.moveUpLabel", { title })} title={t("grid.moveUp")} data-action="move-up" onClick={(event) => move(event, index - 1)}>
+      <button
+        type="button"
+        className="icon-button"
+        tabIndex={-1}
+        disabled={index === 0}
+        aria-label={t("grid.moveUpLabel", { title })}
+        title={t("grid.moveUp")}
+        data-action="move-up"
+        onClick={(event) => move(event, index - 1)}
+      >
         <ArrowUpIcon />
       </button>
-      <button type="button" className="icon-button" tabIndex={-1} disabled={index >= total - 1} aria-label={t("grid.moveDownLabel", { title })} title={t("grid.moveDown")} data-action="move-down" onClick={(event) => move(event, index + 1)}>
+      <button
+        type="button"
+        className="icon-button"
+        tabIndex={-1}
+        disabled={index >= total - 1}
+        aria-label={t("grid.moveDownLabel", { title })}
+        title={t("grid.moveDown")}
+        data-action="move-down"
+        onClick={(event) => move(event, index + 1)}
+      >
         <ArrowDownIcon />
       </button>
-      <button type="button" className="icon-button icon-button-danger" tabIndex={-1} aria-label={t("grid.deleteLabel", { title })} title={t("grid.delete")} data-action="delete" onClick={() => onDelete(rowId)}>
+      <button
+        type="button"
+        className="icon-button icon-button-danger"
+        tabIndex={-1}
+        aria-label={t("grid.deleteLabel", { title })}
+        title={t("grid.delete")}
+        data-action="delete"
+        onClick={() => onDelete(rowId)}
+      >
         <TrashIcon />
       </button>
     </div>

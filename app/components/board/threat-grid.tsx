@@ -23,7 +23,13 @@ interface Props {
 }
 
 const NOBODY: readonly PresenceEntry[] = [];
-const HEADERS = ["grid.colThreat", "grid.colResponsibility", "grid.colInstruments", "grid.colNotes", "grid.colActions"] as const;
+const HEADERS = [
+  "grid.colThreat",
+  "grid.colResponsibility",
+  "grid.colInstruments",
+  "grid.colNotes",
+  "grid.colActions",
+] as const;
 
 function focusOf(target: EventTarget | null): PresenceFocus | null {
   if (!(target instanceof HTMLElement) || target.getAttribute("role") === "gridcell") return null;

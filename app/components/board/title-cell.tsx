@@ -15,7 +15,13 @@ export function TitleCell({ row }: Props) {
   const hasDescription = row.description.trim() !== "";
   return (
     <div className="title-cell">
-      <YTextField rowId={row.id} field="title" label={t("grid.title")} placeholder={t("grid.titlePlaceholder")} className="title-input" />
+      <YTextField
+        rowId={row.id}
+        field="title"
+        label={t("grid.title")}
+        placeholder={t("grid.titlePlaceholder")}
+        className="title-input"
+      />
       <div className="title-meta">
         <CategorySelect rowId={row.id} category={row.category} />
         <button
@@ -36,7 +42,15 @@ export function TitleCell({ row }: Props) {
         </button>
       </div>
       <div id={descriptionId} hidden={!expanded}>
-        {expanded && <YTextField rowId={row.id} field="description" label={t("grid.description")} multiline className="description-input" />}
+        {expanded && (
+          <YTextField
+            rowId={row.id}
+            field="description"
+            label={t("grid.description")}
+            multiline
+            className="description-input"
+          />
+        )}
       </div>
       {!expanded && hasDescription && <p className="description-preview">{row.description}</p>}
     </div>

@@ -6,7 +6,11 @@ import { Message } from "../message";
 import { useConsensusOptional } from "./consensus-context";
 
 const STATES = ["agreed", "proposed", "draft"] as const;
-const LABELS = { agreed: "workflow.summaryAgreed", proposed: "workflow.summaryProposed", draft: "workflow.summaryDraft" } as const;
+const LABELS = {
+  agreed: "workflow.summaryAgreed",
+  proposed: "workflow.summaryProposed",
+  draft: "workflow.summaryDraft",
+} as const;
 
 export function AgreementSummary({ rowIds }: { rowIds: readonly string[] }) {
   const headingId = useId();
@@ -20,7 +24,12 @@ export function AgreementSummary({ rowIds }: { rowIds: readonly string[] }) {
       </h2>
       <div className="summary-bar" role="img" aria-label={t("workflow.summaryText", { ...counts })}>
         {STATES.filter((state) => counts[state] > 0).map((state) => (
-          <span key={state} className={`summary-segment agreement-fill-${state}`} style={{ flexGrow: counts[state] }} title={t("common.labelCount", { label: t(LABELS[state]), count: counts[state] })}>
+          <span
+            key={state}
+            className={`summary-segment agreement-fill-${state}`}
+            style={{ flexGrow: counts[state] }}
+            title={t("common.labelCount", { label: t(LABELS[state]), count: counts[state] })}
+          >
             {counts[state]}
           </span>
         ))}
@@ -29,11 +38,23 @@ export function AgreementSummary({ rowIds }: { rowIds: readonly string[] }) {
         {STATES.map((state) => (
           <li key={state}>
             <span className={`swatch agreement-fill-${state}`} aria-hidden="true" />
-            <Message id="common.legendCount" values={{ label: t(LABELS[state]), count: <strong data-testid={`agreement-${state}`}>{counts[state]}</strong> }} />
+            <Message
+              id="common.legendCount"
+              values={{
+                label: t(LABELS[state]),
+                count: <strong data-testid={`agreement-${state}`}>{counts[state]}</strong>,
+              }}
+            />
           </li>
         ))}
         <li className={counts.blocked > 0 ? "agreement-blocked" : undefined}>
-          <Message id="common.legendCount" values={{ label: t("workflow.summaryBlocked"), count: <strong data-testid="agreement-blocked">{counts.blocked}</strong> }} />
+          <Message
+            id="common.legendCount"
+            values={{
+              label: t("workflow.summaryBlocked"),
+              count: <strong data-testid="agreement-blocked">{counts.blocked}</strong>,
+            }}
+          />
         </li>
       </ul>
     </section>

@@ -20,13 +20,26 @@ export function CommentDelete({ comment, label }: Props) {
   };
   if (!confirming) {
     return (
-      <button type="button" ref={deleteButton} className="link-button" aria-label={label} onClick={() => setConfirming(true)} data-testid="comment-delete">
+      <button
+        type="button"
+        ref={deleteButton}
+        className="link-button"
+        aria-label={label}
+        onClick={() => setConfirming(true)}
+        data-testid="comment-delete"
+      >
         {t("comments.delete")}
       </button>
     );
   }
   return (
-    <ConsensusForm fetcher={fetcher} intent="comment-delete" fields={{ commentId: comment.id }} className="confirm-inline" data-testid="comment-delete-confirm">
+    <ConsensusForm
+      fetcher={fetcher}
+      intent="comment-delete"
+      fields={{ commentId: comment.id }}
+      className="confirm-inline"
+      data-testid="comment-delete-confirm"
+    >
       <span role="alert">{t("comments.confirmDelete")}</span>
       <button type="submit" className="button button-small button-danger">
         {t("comments.confirmDeleteYes")}

@@ -15,11 +15,27 @@ export function CommentEditForm({ comment, onDone }: Props) {
   const formId = useId();
   const errors = fieldErrorsOf(fetcher);
   return (
-    <ConsensusForm fetcher={fetcher} intent="comment-edit" fields={{ commentId: comment.id }} onSuccess={onDone} className="comment-form" data-testid="comment-edit-form">
+    <ConsensusForm
+      fetcher={fetcher}
+      intent="comment-edit"
+      fields={{ commentId: comment.id }}
+      onSuccess={onDone}
+      className="comment-form"
+      data-testid="comment-edit-form"
+    >
       <div className="form-field">
         <label htmlFor={`${formId}-body`}>{t("comments.bodyEdit")}</label>
         {/* Autofocus: the user just asked to edit this comment. */}
-        <textarea id={`${formId}-body`} name="body" rows={3} required maxLength={5000} defaultValue={comment.body} autoFocus {...errorProps(formId, "body", errors.body)} />
+        <textarea
+          id={`${formId}-body`}
+          name="body"
+          rows={3}
+          required
+          maxLength={5000}
+          defaultValue={comment.body}
+          autoFocus
+          {...errorProps(formId, "body", errors.body)}
+        />
         <FieldError formId={formId} field="body" message={errors.body} />
       </div>
       <div className="form-actions">

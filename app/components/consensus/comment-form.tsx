@@ -6,7 +6,14 @@
 import { useId, useMemo, useRef, useState } from "react";
 import { t } from "~/i18n";
 import { COMMENT_CELLS } from "../../../core/consensus-contract";
-import { addMention, insertMention, mentionOptions, mentionsInText, mentionToken, type MentionOption } from "~/lib/mentions";
+import {
+  addMention,
+  insertMention,
+  mentionOptions,
+  mentionsInText,
+  mentionToken,
+  type MentionOption,
+} from "~/lib/mentions";
 import { errorProps, FieldError } from "../field-error";
 import { useConsensus } from "./consensus-context";
 import { ConsensusForm, fieldErrorsOf, useConsensusFetcher } from "./consensus-form";
@@ -52,7 +59,14 @@ export function CommentForm({ rowId, title, parentId, replyTo, onDone, autoFocus
 
   const fields: Record<string, string> = parentId ? { rowId, parentId } : { rowId };
   return (
-    <ConsensusForm fetcher={fetcher} intent="comment-create" fields={fields} onSuccess={done} className="comment-form" data-testid={parentId ? "reply-form" : "comment-form"}>
+    <ConsensusForm
+      fetcher={fetcher}
+      intent="comment-create"
+      fields={fields}
+      onSuccess={done}
+      className="comment-form"
+      data-testid={parentId ? "reply-form" : "comment-form"}
+    >
       {!parentId && (
         <div className="form-field-inline">
           <label htmlFor={`${formId}-cell`}>{t("comments.about")}</label>
@@ -67,7 +81,9 @@ export function CommentForm({ rowId, title, parentId, replyTo, onDone, autoFocus
         </div>
       )}
       <div className="form-field">
-        <label htmlFor={`${formId}-body`}>{parentId ? t("comments.replyTo", { name: replyTo ?? "" }) : t("comments.body")}</label>
+        <label htmlFor={`${formId}-body`}>
+          {parentId ? t("comments.replyTo", { name: replyTo ?? "" }) : t("comments.body")}
+        </label>
         <textarea
           id={`${formId}-body`}
           ref={textRef}
@@ -98,14 +114,23 @@ export function CommentForm({ rowId, title, parentId, replyTo, onDone, autoFocus
               >
                 ×
               </button>
-              <input type="hidden" name={option.kind === "user" ? "mentionUserIds" : "mentionDelegationCodes"} value={option.id} />
+              <input
+                type="hidden"
+                name={option.kind === "user" ? "mentionUserIds" : "mentionDelegationCodes"}
+                value={option.id}
+              />
             </span>
           ))}
         </p>
       )}
       <FieldError formId={formId} field="parentId" message={errors.parentId} alert />
       <div className="form-actions">
-        <button type="submit" className="button button-primary button-small" data-testid="comment-submit" aria-label={parentId ? undefined : t("comments.postFor", { title })}>
+        <button
+          type="submit"
+          className="button button-primary button-small"
+          data-testid="comment-submit"
+          aria-label={parentId ? undefined : t("comments.postFor", { title })}
+        >
           {fetcher.state !== "idle" ? t("comments.posting") : parentId ? t("comments.postReply") : t("comments.post")}
         </button>
         {onDone && parentId && (

@@ -18,9 +18,15 @@ export function CommentItem({ comment }: { comment: CommentView }) {
   const time = formatTime(comment.createdAt);
   const own = canComment && !comment.deleted && comment.authorId === data?.me.id;
   return (
-    <article className={`comment${comment.mentionsMe ? " comment-mentions-me" : ""}`} data-testid="comment" data-comment-id={comment.id}>
+    <article
+      className={`comment${comment.mentionsMe ? " comment-mentions-me" : ""}`}
+      data-testid="comment"
+      data-comment-id={comment.id}
+    >
       <header className="comment-meta">
-        <strong>{t("comments.author", { name: comment.authorName, delegation: nameOf(comment.delegationCode) })}</strong>{" "}
+        <strong>
+          {t("comments.author", { name: comment.authorName, delegation: nameOf(comment.delegationCode) })}
+        </strong>{" "}
         <time dateTime={comment.createdAt} className="muted">
           {time}
         </time>
@@ -36,7 +42,14 @@ export function CommentItem({ comment }: { comment: CommentView }) {
       )}
       {own && !editing && (
         <div className="comment-actions">
-          <button type="button" ref={editButton} className="link-button" aria-label={t("comments.editLabel", { time })} onClick={() => setEditing(true)} data-testid="comment-edit">
+          <button
+            type="button"
+            ref={editButton}
+            className="link-button"
+            aria-label={t("comments.editLabel", { time })}
+            onClick={() => setEditing(true)}
+            data-testid="comment-edit"
+          >
             {t("comments.edit")}
           </button>
           <CommentDelete comment={comment} label={t("comments.deleteLabel", { time })} />

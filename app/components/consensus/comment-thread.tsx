@@ -40,11 +40,22 @@ export function CommentThreadView({ thread, title }: Props) {
       {canComment && !root.deleted && (
         <div className="thread-actions">
           {!resolved && !replying && (
-            <button type="button" ref={replyButton} className="link-button" onClick={() => setReplying(true)} data-testid="comment-reply">
+            <button
+              type="button"
+              ref={replyButton}
+              className="link-button"
+              onClick={() => setReplying(true)}
+              data-testid="comment-reply"
+            >
               {t("comments.reply")}
             </button>
           )}
-          <ConsensusForm fetcher={resolve} intent={resolved ? "comment-reopen" : "comment-resolve"} fields={{ commentId: root.id }} className="inline-form">
+          <ConsensusForm
+            fetcher={resolve}
+            intent={resolved ? "comment-reopen" : "comment-resolve"}
+            fields={{ commentId: root.id }}
+            className="inline-form"
+          >
             <button
               type="submit"
               className="link-button"
@@ -56,7 +67,16 @@ export function CommentThreadView({ thread, title }: Props) {
           </ConsensusForm>
         </div>
       )}
-      {replying && <CommentForm rowId={root.rowId} title={title} parentId={root.id} replyTo={root.authorName} onDone={endReply} autoFocus />}
+      {replying && (
+        <CommentForm
+          rowId={root.rowId}
+          title={title}
+          parentId={root.id}
+          replyTo={root.authorName}
+          onDone={endReply}
+          autoFocus
+        />
+      )}
     </li>
   );
 }

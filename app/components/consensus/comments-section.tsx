@@ -18,7 +18,12 @@ export function CommentsSection({ rowId, title }: Props) {
   const open = threads.filter(isOpen);
   const closed = threads.filter((thread) => !isOpen(thread));
   return (
-    <section className="panel-section" aria-labelledby={headingId} data-section="comments" data-testid="comments-section">
+    <section
+      className="panel-section"
+      aria-labelledby={headingId}
+      data-section="comments"
+      data-testid="comments-section"
+    >
       <h3 id={headingId} tabIndex={-1}>
         {t("comments.heading")}
       </h3>

@@ -38,7 +38,10 @@ export function useOnSuccess(fetcher: ConsensusFetcher, onDone: (() => void) | u
   }, [fetcher.state, fetcher.data]);
 }
 
-type FormProps = Pick<FormHTMLAttributes<HTMLFormElement>, "className" | "id" | "aria-label" | "aria-labelledby" | "aria-describedby"> & { "data-testid"?: string };
+type FormProps = Pick<
+  FormHTMLAttributes<HTMLFormElement>,
+  "className" | "id" | "aria-label" | "aria-labelledby" | "aria-describedby"
+> & { "data-testid"?: string };
 
 interface Props extends FormProps {
   fetcher: ConsensusFetcher;

@@ -20,7 +20,11 @@ interface Props {
 const SNIPPET_LENGTH = 160;
 
 function repliesText(count: number): string {
-  return count === 0 ? t("comments.repliesNone") : count === 1 ? t("comments.repliesOne") : t("comments.replies", { count });
+  return count === 0
+    ? t("comments.repliesNone")
+    : count === 1
+      ? t("comments.repliesOne")
+      : t("comments.replies", { count });
 }
 
 export function OpenThreadsPanel({ titleOf, onClose }: Props) {
@@ -36,13 +40,21 @@ export function OpenThreadsPanel({ titleOf, onClose }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- markRead.submit is stable; resubmitting on state changes would loop
   }, [unread, actionUrl, csrf]);
 
-  const threads = data ? openThreads(data.comments.comments).flatMap((thread) => {
-    const title = titleOf(thread.root.rowId);
-    return title === null ? [] : [{ thread, title }];
-  }) : null;
+  const threads = data
+    ? openThreads(data.comments.comments).flatMap((thread) => {
+        const title = titleOf(thread.root.rowId);
+        return title === null ? [] : [{ thread, title }];
+      })
+    : null;
 
   return (
-    <SidePanel heading={t("comments.threadsHeading")} onClose={onClose} returnFocusTo={`[data-testid="threads-toggle"]`} className="threads-panel" data-testid="open-threads-panel">
+    <SidePanel
+      heading={t("comments.threadsHeading")}
+      onClose={onClose}
+      returnFocusTo={`[data-testid="threads-toggle"]`}
+      className="threads-panel"
+      data-testid="open-threads-panel"
+    >
       {threads === null ? (
         <p className="muted">{t("comments.threadsLoading")}</p>
       ) : threads.length === 0 ? (
@@ -50,16 +62,32 @@ export function OpenThreadsPanel({ titleOf, onClose }: Props) {
       ) : (
         <ul className="open-threads">
           {threads.map(({ thread, title }) => {
-            const body = thread.root.body.length > SNIPPET_LENGTH ? `${thread.root.body.slice(0, SNIPPET_LENGTH)}…` : thread.root.body;
+            const body =
+              thread.root.body.length > SNIPPET_LENGTH
+                ? `${thread.root.body.slice(0, SNIPPET_LENGTH)}…`
+                : thread.root.body;
             return (
-              <li key={thread.root.id} className="open-thread" data-testid="open-thread" data-row-id={thread.root.rowId}>
-                <button type="button" className="link-button open-thread-row" onClick={() => openRow(thread.root.rowId, "comments")}>
+              <li
+                key={thread.root.id}
+                className="open-thread"
+                data-testid="open-thread"
+                data-row-id={thread.root.rowId}
+              >
+                <button
+                  type="button"
+                  className="link-button open-thread-row"
+                  onClick={() => openRow(thread.root.rowId, "comments")}
+                >
                   {t("comments.openRow", { title })}
                 </button>
                 {threadMentionsMe(thread) && <span className="badge badge-mention">{t("comments.mentionsYou")}</span>}
                 <p className="open-thread-body">{body}</p>
                 <p className="muted small">
-                  {t("comments.threadSummary", { author: thread.root.authorName, time: formatTime(thread.root.createdAt), replies: repliesText(thread.replies.length) })}
+                  {t("comments.threadSummary", {
+                    author: thread.root.authorName,
+                    time: formatTime(thread.root.createdAt),
+                    replies: repliesText(thread.replies.length),
+                  })}
                 </p>
               </li>
             );

@@ -22,12 +22,22 @@ export function PositionForm({ view, title }: Props) {
   if (!data) return null;
   const myCode = data.me.delegationCode;
   const myDelegation = nameOf(myCode);
-  if (!canRecord) return <p className="muted">{role === "observer" ? t("positions.observerNote") : t("board.readOnlyArchived")}</p>;
-  if (!data.consensus.participants.some((d) => d.code === myCode)) return <p className="muted">{t("positions.institutionNote", { delegation: myDelegation })}</p>;
+  if (!canRecord)
+    return <p className="muted">{role === "observer" ? t("positions.observerNote") : t("board.readOnlyArchived")}</p>;
+  if (!data.consensus.participants.some((d) => d.code === myCode))
+    return <p className="muted">{t("positions.institutionNote", { delegation: myDelegation })}</p>;
   if (view.workflow.state === "agreed") return <p className="muted">{t("positions.lockedNote")}</p>;
   const standing = view.positions.find((p) => p.delegationCode === myCode);
   // Starts from the standing position; the list above shows later changes by colleagues.
-  return <PositionFormFields rowId={view.rowId} title={title} delegation={myDelegation} initial={standing?.position ?? ""} initialText={standing?.text ?? ""} />;
+  return (
+    <PositionFormFields
+      rowId={view.rowId}
+      title={title}
+      delegation={myDelegation}
+      initial={standing?.position ?? ""}
+      initialText={standing?.text ?? ""}
+    />
+  );
 }
 
 interface FieldsProps {
@@ -47,7 +57,14 @@ function PositionFormFields({ rowId, title, delegation, initial, initialText }: 
   const errors = fieldErrorsOf(fetcher);
   const busy = fetcher.state !== "idle";
   return (
-    <ConsensusForm fetcher={fetcher} intent="record-position" fields={{ rowId }} className="position-form" data-testid="position-form" onSuccess={() => setRecorded(true)}>
+    <ConsensusForm
+      fetcher={fetcher}
+      intent="record-position"
+      fields={{ rowId }}
+      className="position-form"
+      data-testid="position-form"
+      onSuccess={() => setRecorded(true)}
+    >
       <fieldset className="choices-compact" {...errorProps(formId, "position", errors.position)}>
         <legend>{t("positions.formLegend", { delegation })}</legend>
         {POSITION_VALUES.map((value) => (
@@ -69,14 +86,30 @@ function PositionFormFields({ rowId, title, delegation, initial, initialText }: 
       <FieldError formId={formId} field="position" message={errors.position} />
       {needsText(position) && (
         <div className="form-field">
-          <label htmlFor={`${formId}-text`}>{position === "reserve" ? t("positions.reservation") : t("positions.objection")}</label>
-          <textarea id={`${formId}-text`} name="text" rows={2} required maxLength={2000} value={text} onChange={(event) => setText(event.target.value)} {...errorProps(formId, "text", errors.text)} />
+          <label htmlFor={`${formId}-text`}>
+            {position === "reserve" ? t("positions.reservation") : t("positions.objection")}
+          </label>
+          <textarea
+            id={`${formId}-text`}
+            name="text"
+            rows={2}
+            required
+            maxLength={2000}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            {...errorProps(formId, "text", errors.text)}
+          />
           <FieldError formId={formId} field="text" message={errors.text} />
         </div>
       )}
       <FieldError formId={formId} field="rowId" message={errors.rowId} alert />
       <div className="form-actions">
-        <button type="submit" className="button button-primary button-small" disabled={position === ""} aria-label={t("positions.recordFor", { title })}>
+        <button
+          type="submit"
+          className="button button-primary button-small"
+          disabled={position === ""}
+          aria-label={t("positions.recordFor", { title })}
+        >
           {busy ? t("positions.recording") : t("positions.record")}
         </button>
         <span role="status" className="form-status">

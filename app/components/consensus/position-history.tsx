@@ -26,7 +26,14 @@ export function PositionHistory({ view, title }: Props) {
   const history = data?.rowId === view.rowId ? data.history : null;
   return (
     <div className="position-history">
-      <button type="button" className="link-button" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((value) => !value)} data-testid="position-history-toggle">
+      <button
+        type="button"
+        className="link-button"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((value) => !value)}
+        data-testid="position-history-toggle"
+      >
         {open ? t("positions.hideHistory") : t("positions.showHistory")}
       </button>
       <div id={listId} hidden={!open}>
@@ -36,12 +43,23 @@ export function PositionHistory({ view, title }: Props) {
           ) : history.length === 0 ? (
             <p className="muted">{t("positions.historyEmpty")}</p>
           ) : (
-            <ol className="position-history-list" aria-label={t("positions.historyFor", { title })} data-testid="position-history">
+            <ol
+              className="position-history-list"
+              aria-label={t("positions.historyFor", { title })}
+              data-testid="position-history"
+            >
               {history.map((entry, index) => (
                 <li key={`${entry.recordedAt}-${index}`}>
-                  <strong>{t("positions.historyEntry", { delegation: entry.delegationName, position: t(`positions.${entry.position}`) })}</strong>
+                  <strong>
+                    {t("positions.historyEntry", {
+                      delegation: entry.delegationName,
+                      position: t(`positions.${entry.position}`),
+                    })}
+                  </strong>
                   {entry.text && <span className="position-text">{entry.text}</span>}
-                  <span className="position-meta muted">{t("positions.recordedBy", { name: entry.recordedByName, time: formatTime(entry.recordedAt) })}</span>
+                  <span className="position-meta muted">
+                    {t("positions.recordedBy", { name: entry.recordedByName, time: formatTime(entry.recordedAt) })}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -18,11 +18,23 @@ export function PositionList({ view, title }: Props) {
       {participants.map((delegation) => {
         const position = byCode.get(delegation.code);
         return (
-          <li key={delegation.code} className={`position-entry position-${position?.position ?? "none"}`} data-testid="position-entry" data-delegation={delegation.code} data-position={position?.position ?? "none"}>
+          <li
+            key={delegation.code}
+            className={`position-entry position-${position?.position ?? "none"}`}
+            data-testid="position-entry"
+            data-delegation={delegation.code}
+            data-position={position?.position ?? "none"}
+          >
             <span className="position-delegation">{delegation.name}</span>{" "}
-            <strong className="position-value">{position ? t(`positions.${position.position}`) : t("positions.notSpoken")}</strong>
+            <strong className="position-value">
+              {position ? t(`positions.${position.position}`) : t("positions.notSpoken")}
+            </strong>
             {position?.text && <span className="position-text">{position.text}</span>}
-            {position && <span className="position-meta muted">{t("positions.recordedBy", { name: position.recordedByName, time: formatTime(position.recordedAt) })}</span>}
+            {position && (
+              <span className="position-meta muted">
+                {t("positions.recordedBy", { name: position.recordedByName, time: formatTime(position.recordedAt) })}
+              </span>
+            )}
           </li>
         );
       })}

@@ -24,12 +24,24 @@ export function ProposeForm({ rowId, title }: Props) {
   const [deadline, setDeadline] = useState(() => toDateTimeLocalValue(new Date(Date.now() + DAY_MS)));
   const errors = fieldErrorsOf(fetcher);
   return (
-    <ConsensusForm fetcher={fetcher} intent="propose" fields={{ rowId }} className="propose-form" data-testid="propose-form">
+    <ConsensusForm
+      fetcher={fetcher}
+      intent="propose"
+      fields={{ rowId }}
+      className="propose-form"
+      data-testid="propose-form"
+    >
       <fieldset {...errorProps(formId, "procedure", errors.procedure)}>
         <legend>{t("workflow.procedure")}</legend>
         {(["consensus", "silence"] as const).map((value) => (
           <label key={value} className="choice-inline">
-            <input type="radio" name="procedure" value={value} checked={procedure === value} onChange={() => setProcedure(value)} />
+            <input
+              type="radio"
+              name="procedure"
+              value={value}
+              checked={procedure === value}
+              onChange={() => setProcedure(value)}
+            />
             {value === "consensus" ? t("workflow.procedureConsensus") : t("workflow.procedureSilence")}
           </label>
         ))}
@@ -52,7 +64,12 @@ export function ProposeForm({ rowId, title }: Props) {
         </div>
       )}
       <FieldError formId={formId} field="rowId" message={errors.rowId} alert />
-      <button type="submit" className="button button-small" aria-label={t("workflow.proposeFor", { title })} data-testid="propose-submit">
+      <button
+        type="submit"
+        className="button button-small"
+        aria-label={t("workflow.proposeFor", { title })}
+        data-testid="propose-submit"
+      >
         {t("workflow.propose")}
       </button>
     </ConsensusForm>

@@ -25,7 +25,11 @@ export function RowLockedNotice({ subscribe }: { subscribe: SubscribeBoardEvents
 
   // Always in the DOM, so screen readers pick up the change.
   return (
-    <div role="status" className={message ? "notice notice-warning" : "notice notice-empty"} data-testid="row-locked-notice">
+    <div
+      role="status"
+      className={message ? "notice notice-warning" : "notice notice-empty"}
+      data-testid="row-locked-notice"
+    >
       {message}
     </div>
   );

@@ -28,12 +28,20 @@ export function RowStatus({ rowId, title }: Props) {
   const state = consensusLabel(view.consensus, nameOf);
   const open = data.comments.openThreadsByRow[rowId] ?? 0;
   return (
-    <div className="row-status" data-testid="row-status" data-workflow={view.workflow.state} data-consensus={view.consensus.state}>
+    <div
+      className="row-status"
+      data-testid="row-status"
+      data-workflow={view.workflow.state}
+      data-consensus={view.consensus.state}
+    >
       <button
         type="button"
         className={`status-chip workflow-${view.workflow.state} consensus-${view.consensus.state}`}
         tabIndex={-1}
-        aria-label={t("workflow.statusFor", { title, status: t("workflow.statusBoth", { workflow, consensus: state }) })}
+        aria-label={t("workflow.statusFor", {
+          title,
+          status: t("workflow.statusBoth", { workflow, consensus: state }),
+        })}
         onClick={() => openRow(rowId, "positions")}
         data-testid="row-status-button"
       >

@@ -22,7 +22,16 @@ interface Props {
   children: ReactNode;
 }
 
-export function SidePanel({ heading, onClose, closeLabel, initialFocus, returnFocusTo, className, children, ...rest }: Props) {
+export function SidePanel({
+  heading,
+  onClose,
+  closeLabel,
+  initialFocus,
+  returnFocusTo,
+  className,
+  children,
+  ...rest
+}: Props) {
   const headingId = useId();
   const panelRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -40,7 +49,11 @@ export function SidePanel({ heading, onClose, closeLabel, initialFocus, returnFo
       // Closed from inside the panel (focus is lost with it): back to the opener.
       const focusWasInPanel = !active || active === document.body || (panel?.contains(active) ?? false);
       if (!focusWasInPanel) return;
-      const target = opener?.isConnected ? opener : returnFocusTo ? document.querySelector<HTMLElement>(returnFocusTo) : null;
+      const target = opener?.isConnected
+        ? opener
+        : returnFocusTo
+          ? document.querySelector<HTMLElement>(returnFocusTo)
+          : null;
       target?.focus();
     };
     // Once per opening: the parent remounts the panel (key) for another row or section.
@@ -55,12 +68,25 @@ export function SidePanel({ heading, onClose, closeLabel, initialFocus, returnFo
 
   const nativeUndo = { [NATIVE_UNDO_ATTRIBUTE]: "" };
   return (
-    <aside ref={panelRef} className={`side-panel${className ? ` ${className}` : ""}`} aria-labelledby={headingId} onKeyDown={onKeyDown} {...nativeUndo} {...rest}>
+    <aside
+      ref={panelRef}
+      className={`side-panel${className ? ` ${className}` : ""}`}
+      aria-labelledby={headingId}
+      onKeyDown={onKeyDown}
+      {...nativeUndo}
+      {...rest}
+    >
       <div className="panel-heading">
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
           {heading}
         </h2>
-        <button type="button" className="button button-small" onClick={onClose} aria-label={closeLabel} data-testid="side-panel-close">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onClose}
+          aria-label={closeLabel}
+          data-testid="side-panel-close"
+        >
           {t("common.close")}
         </button>
       </div>

@@ -11,9 +11,21 @@ interface Props {
 export function ThreadsButton({ open, onToggle }: Props) {
   const consensus = useConsensusOptional();
   const unread = consensus?.data?.comments.unreadMentions ?? 0;
-  const label = unread === 0 ? t("comments.threadsToggle") : unread === 1 ? t("comments.threadsToggleUnreadOne") : t("comments.threadsToggleUnread", { count: unread });
+  const label =
+    unread === 0
+      ? t("comments.threadsToggle")
+      : unread === 1
+        ? t("comments.threadsToggleUnreadOne")
+        : t("comments.threadsToggleUnread", { count: unread });
   return (
-    <button type="button" className="button button-small threads-button" aria-expanded={open} aria-label={label} onClick={onToggle} data-testid="threads-toggle">
+    <button
+      type="button"
+      className="button button-small threads-button"
+      aria-expanded={open}
+      aria-label={label}
+      onClick={onToggle}
+      data-testid="threads-toggle"
+    >
       <CommentIcon /> {t("comments.threadsToggle")}
       {unread > 0 && (
         <span className="badge badge-mention" aria-hidden="true" data-testid="mention-badge">

@@ -44,7 +44,12 @@ export function WorkflowActions({ view, title }: Props) {
       )}
       {state !== "draft" && (
         <ConsensusForm fetcher={reopen} intent="reopen" fields={fields} data-testid="reopen-form">
-          <button type="submit" className="button button-small" aria-label={t("workflow.reopenFor", { title })} data-testid="reopen">
+          <button
+            type="submit"
+            className="button button-small"
+            aria-label={t("workflow.reopenFor", { title })}
+            data-testid="reopen"
+          >
             {t("workflow.reopen")}
           </button>
           <FieldError formId={`${formId}-reopen`} field="rowId" message={fieldErrorsOf(reopen).rowId} alert />

@@ -18,7 +18,13 @@ export function WorkflowSection({ view, title }: Props) {
   const headingId = useId();
   const { workflow } = view;
   return (
-    <section className="panel-section" aria-labelledby={headingId} data-section="workflow" data-testid="workflow-section" data-workflow={workflow.state}>
+    <section
+      className="panel-section"
+      aria-labelledby={headingId}
+      data-section="workflow"
+      data-testid="workflow-section"
+      data-workflow={workflow.state}
+    >
       <h3 id={headingId} tabIndex={-1}>
         {t("workflow.heading")}
       </h3>
@@ -30,8 +36,12 @@ export function WorkflowSection({ view, title }: Props) {
         <span data-testid="panel-consensus">{consensusLabel(view.consensus, nameOf)}</span>
       </p>
       {workflow.state === "agreed" && <p className="locked-note">{t("workflow.lockedNote")}</p>}
-      {workflow.state === "proposed" && workflow.proposedAt && <p className="muted small">{t("workflow.proposedAt", { time: formatTime(workflow.proposedAt) })}</p>}
-      {workflow.state === "agreed" && workflow.agreedAt && <p className="muted small">{t("workflow.agreedAt", { time: formatTime(workflow.agreedAt) })}</p>}
+      {workflow.state === "proposed" && workflow.proposedAt && (
+        <p className="muted small">{t("workflow.proposedAt", { time: formatTime(workflow.proposedAt) })}</p>
+      )}
+      {workflow.state === "agreed" && workflow.agreedAt && (
+        <p className="muted small">{t("workflow.agreedAt", { time: formatTime(workflow.agreedAt) })}</p>
+      )}
       {workflow.brokenByDelegation && (
         <p className="small" data-testid="silence-broken-by">
           {t("workflow.brokenBy", { name: nameOf(workflow.brokenByDelegation) })}

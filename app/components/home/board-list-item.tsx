@@ -28,7 +28,8 @@ export function BoardListItem({ board }: Props) {
   const formId = `rename-${board.id}`;
   const archived = board.archivedAt !== null;
   const canManage = ROLE_CAN.manageBoard(board.role);
-  const renameError = rename.state === "idle" && rename.data && !rename.data.ok ? rename.data.fieldErrors?.title : undefined;
+  const renameError =
+    rename.state === "idle" && rename.data && !rename.data.ok ? rename.data.fieldErrors?.title : undefined;
   useFocusFirstInvalid(renameForm, rename.state === "idle" ? rename.data : undefined);
 
   // The rename form replaces the Rename button: when it closes, focus goes back to that button.
@@ -44,7 +45,11 @@ export function BoardListItem({ board }: Props) {
   }, [rename.state, rename.data]);
 
   return (
-    <li className={archived ? "board-item board-item-archived" : "board-item"} data-testid="board-item" data-board-id={board.id}>
+    <li
+      className={archived ? "board-item board-item-archived" : "board-item"}
+      data-testid="board-item"
+      data-board-id={board.id}
+    >
       <div className="board-item-main">
         <Link to={`/boards/${board.id}`} className="board-link">
           {board.title}
@@ -54,7 +59,10 @@ export function BoardListItem({ board }: Props) {
         </span>
         {archived && <span className="badge badge-muted">{t("boards.archivedBadge")}</span>}
         <span className="muted board-date">
-          <Message id="boards.createdOn" values={{ date: <time dateTime={board.createdAt}>{formatDate(board.createdAt)}</time> }} />
+          <Message
+            id="boards.createdOn"
+            values={{ date: <time dateTime={board.createdAt}>{formatDate(board.createdAt)}</time> }}
+          />
         </span>
       </div>
       {!canManage ? null : renaming ? (
@@ -74,7 +82,16 @@ export function BoardListItem({ board }: Props) {
             <label htmlFor={`${formId}-title`} className="visually-hidden">
               {t("boards.renameLabel", { title: board.title })}
             </label>
-            <input id={`${formId}-title`} name="title" type="text" defaultValue={board.title} maxLength={BOARD_TITLE_MAX} autoFocus required {...errorProps(formId, "title", renameError)} />
+            <input
+              id={`${formId}-title`}
+              name="title"
+              type="text"
+              defaultValue={board.title}
+              maxLength={BOARD_TITLE_MAX}
+              autoFocus
+              required
+              {...errorProps(formId, "title", renameError)}
+            />
             <FieldError formId={formId} field="title" message={renameError} />
           </div>
           <button type="submit" className="button button-primary button-small" disabled={rename.state !== "idle"}>
@@ -86,7 +103,13 @@ export function BoardListItem({ board }: Props) {
         </rename.Form>
       ) : (
         <div className="board-item-actions">
-          <button type="button" ref={renameButton} className="button button-small" onClick={() => setRenaming(true)} aria-label={t("boards.renameButton", { title: board.title })}>
+          <button
+            type="button"
+            ref={renameButton}
+            className="button button-small"
+            onClick={() => setRenaming(true)}
+            aria-label={t("boards.renameButton", { title: board.title })}
+          >
             {t("boards.rename")}
           </button>
           <archive.Form method="post">
@@ -94,7 +117,12 @@ export function BoardListItem({ board }: Props) {
             <input type="hidden" name="intent" value="archive" />
             <input type="hidden" name="boardId" value={board.id} />
             <input type="hidden" name="archived" value={archived ? "false" : "true"} />
-            <button type="submit" className="button button-small" disabled={archive.state !== "idle"} aria-label={t(archived ? "boards.unarchiveButton" : "boards.archiveButton", { title: board.title })}>
+            <button
+              type="submit"
+              className="button button-small"
+              disabled={archive.state !== "idle"}
+              aria-label={t(archived ? "boards.unarchiveButton" : "boards.archiveButton", { title: board.title })}
+            >
               {archived ? t("boards.unarchive") : t("boards.archive")}
             </button>
           </archive.Form>

@@ -33,10 +33,22 @@ export function CreateBoardForm({ errors, values }: Props) {
         <input type="hidden" name="intent" value="create" />
         <div className="form-field">
           <label htmlFor="create-title">{t("boards.createTitle")}</label>
-          <input id="create-title" name="title" type="text" required maxLength={BOARD_TITLE_MAX} defaultValue={values.title} {...errorProps(FORM_ID, "title", errors.title)} />
+          <input
+            id="create-title"
+            name="title"
+            type="text"
+            required
+            maxLength={BOARD_TITLE_MAX}
+            defaultValue={values.title}
+            {...errorProps(FORM_ID, "title", errors.title)}
+          />
           <FieldError formId={FORM_ID} field="title" message={errors.title} />
         </div>
-        <fieldset className="form-field template-choice" data-testid="template-choice" {...errorProps(FORM_ID, "template", errors.template)}>
+        <fieldset
+          className="form-field template-choice"
+          data-testid="template-choice"
+          {...errorProps(FORM_ID, "template", errors.template)}
+        >
           <legend>{t("boards.template")}</legend>
           {TEMPLATES.map(({ value, label, hint }) => (
             <div className="choice" key={value}>

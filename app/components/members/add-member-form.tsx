@@ -28,10 +28,25 @@ export function AddMemberForm() {
   return (
     <section className="panel" aria-labelledby="add-member-heading">
       <h2 id="add-member-heading">{t("members.addHeading")}</h2>
-      <fetcher.Form ref={formRef} method="post" key={formKey} className="form-grid" data-testid="add-member-form" noValidate>
+      <fetcher.Form
+        ref={formRef}
+        method="post"
+        key={formKey}
+        className="form-grid"
+        data-testid="add-member-form"
+        noValidate
+      >
         <CsrfField />
         <input type="hidden" name="intent" value="add" />
-        <TextInput formId={FORM_ID} name="email" type="email" label={t("members.addEmail")} required defaultValue={values.email} error={errors.email} />
+        <TextInput
+          formId={FORM_ID}
+          name="email"
+          type="email"
+          label={t("members.addEmail")}
+          required
+          defaultValue={values.email}
+          error={errors.email}
+        />
         <div className="form-field">
           <label htmlFor={`${FORM_ID}-role`}>{t("members.role")}</label>
           <RoleSelect

@@ -44,14 +44,30 @@ export function InviteForm({ origin }: Props) {
         <input type="hidden" name="intent" value="create-invite" />
         <div className="form-field">
           <label htmlFor={`${FORM_ID}-role`}>{t("members.inviteRole")}</label>
-          <RoleSelect id={`${FORM_ID}-role`} defaultValue="delegate" invalid={Boolean(errors.role)} describedBy={errors.role ? fieldErrorId(FORM_ID, "role") : undefined} />
+          <RoleSelect
+            id={`${FORM_ID}-role`}
+            defaultValue="delegate"
+            invalid={Boolean(errors.role)}
+            describedBy={errors.role ? fieldErrorId(FORM_ID, "role") : undefined}
+          />
           <FieldError formId={FORM_ID} field="role" message={errors.role} />
         </div>
-        <TextInput formId={FORM_ID} name="expiresInHours" type="number" label={t("members.expiresInHours")} min={INVITE_HOURS_MIN} max={INVITE_HOURS_MAX} defaultValue="72" required error={errors.expiresInHours} />
+        <TextInput
+          formId={FORM_ID}
+          name="expiresInHours"
+          type="number"
+          label={t("members.expiresInHours")}
+          min={INVITE_HOURS_MIN}
+          max={INVITE_HOURS_MAX}
+          defaultValue="72"
+          required
+          error={errors.expiresInHours}
+        />
         <fieldset className="form-field" {...errorProps(FORM_ID, "uses", errors.uses)}>
           <legend>{t("members.uses")}</legend>
           <label className="choice-inline">
-            <input type="radio" name="uses" value="single" defaultChecked data-testid="invite-single" /> {t("members.singleUse")}
+            <input type="radio" name="uses" value="single" defaultChecked data-testid="invite-single" />{" "}
+            {t("members.singleUse")}
           </label>
           <label className="choice-inline">
             <input type="radio" name="uses" value="multi" data-testid="invite-multi" /> {t("members.multiUse")}
@@ -59,7 +75,12 @@ export function InviteForm({ origin }: Props) {
           <FieldError formId={FORM_ID} field="uses" message={errors.uses} />
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={fetcher.state !== "idle"} data-testid="create-invite">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={fetcher.state !== "idle"}
+            data-testid="create-invite"
+          >
             {t("members.createInvite")}
           </button>
         </div>
@@ -68,7 +89,15 @@ export function InviteForm({ origin }: Props) {
         <div className="new-invite" role="status" data-testid="new-invite">
           <p>{t("members.newLink", { role: t(`roles.${result.inviteRole}`) })}</p>
           <div className="inline-form">
-            <input id="invite-link" type="text" readOnly value={link} aria-label={t("members.inviteHeading")} data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="invite-link"
+              type="text"
+              readOnly
+              value={link}
+              aria-label={t("members.inviteHeading")}
+              data-testid="invite-link"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <button type="button" className="button button-small" onClick={() => void copy(link)}>
               {copied === link ? t("members.copied") : t("members.copy")}
             </button>

@@ -19,17 +19,27 @@ interface Props {
 
 function InviteRow({ invite }: { invite: InviteInfo & { status: InviteStatus } }) {
   const fetcher = useFetcher<MemberActionResult>();
-  const uses = invite.maxUses === null ? t("members.usesUnlimited", { uses: invite.uses }) : t("members.usesCount", { uses: invite.uses, max: invite.maxUses });
+  const uses =
+    invite.maxUses === null
+      ? t("members.usesUnlimited", { uses: invite.uses })
+      : t("members.usesCount", { uses: invite.uses, max: invite.maxUses });
   return (
     <li className="invite-item" data-testid="invite-item" data-status={invite.status}>
       <span className={`badge invite-status invite-${invite.status}`}>{t(STATUS_KEYS[invite.status])}</span>
-      <span>{t("members.inviteSummary", { role: t(`roles.${invite.role}`), uses, expires: formatDate(invite.expiresAt) })}</span>
+      <span>
+        {t("members.inviteSummary", { role: t(`roles.${invite.role}`), uses, expires: formatDate(invite.expiresAt) })}
+      </span>
       {invite.status === "active" && (
         <fetcher.Form method="post">
           <CsrfField />
           <input type="hidden" name="intent" value="revoke-invite" />
           <input type="hidden" name="inviteId" value={invite.id} />
-          <button type="submit" className="button button-small" disabled={fetcher.state !== "idle"} aria-label={t("members.revokeLabel", { created: formatDate(invite.createdAt) })}>
+          <button
+            type="submit"
+            className="button button-small"
+            disabled={fetcher.state !== "idle"}
+            aria-label={t("members.revokeLabel", { created: formatDate(invite.createdAt) })}
+          >
             {t("members.revoke")}
           </button>
         </fetcher.Form>

@@ -24,7 +24,9 @@ export function MemberControls({ userId, name, role }: Props) {
     setConfirming(false);
     requestAnimationFrame(() => removeButton.current?.focus());
   };
-  const error = [roleFetcher, removeFetcher].map((f) => (f.state === "idle" ? f.data?.fieldErrors.form : undefined)).find(Boolean);
+  const error = [roleFetcher, removeFetcher]
+    .map((f) => (f.state === "idle" ? f.data?.fieldErrors.form : undefined))
+    .find(Boolean);
   return (
     <div className="member-controls">
       <roleFetcher.Form method="post" className="inline-form">
@@ -32,8 +34,19 @@ export function MemberControls({ userId, name, role }: Props) {
         <input type="hidden" name="intent" value="change-role" />
         <input type="hidden" name="userId" value={userId} />
         {/* Keyed by role: after a change the select shows the saved role. */}
-        <RoleSelect key={role} id={`${id}-role`} defaultValue={role} label={t("members.roleFor", { name })} describedBy={error ? `${id}-error` : undefined} />
-        <button type="submit" className="button button-small" disabled={roleFetcher.state !== "idle"} data-testid="save-role">
+        <RoleSelect
+          key={role}
+          id={`${id}-role`}
+          defaultValue={role}
+          label={t("members.roleFor", { name })}
+          describedBy={error ? `${id}-error` : undefined}
+        />
+        <button
+          type="submit"
+          className="button button-small"
+          disabled={roleFetcher.state !== "idle"}
+          data-testid="save-role"
+        >
           {t("members.saveRole")}
         </button>
       </roleFetcher.Form>
@@ -50,16 +63,34 @@ export function MemberControls({ userId, name, role }: Props) {
           <input type="hidden" name="intent" value="remove" />
           <input type="hidden" name="userId" value={userId} />
           <span id={`${id}-confirm`}>{t("members.confirmRemove", { name })}</span>
-          <button type="submit" className="button button-small button-danger" aria-describedby={`${id}-confirm`} data-testid="confirm-remove">
+          <button
+            type="submit"
+            className="button button-small button-danger"
+            aria-describedby={`${id}-confirm`}
+            data-testid="confirm-remove"
+          >
             {t("members.confirm")}
           </button>
           {/* Autofocus: the question is read with the safe choice, which keyboard users land on. */}
-          <button type="button" className="button button-small" autoFocus aria-describedby={`${id}-confirm`} onClick={cancel}>
+          <button
+            type="button"
+            className="button button-small"
+            autoFocus
+            aria-describedby={`${id}-confirm`}
+            onClick={cancel}
+          >
             {t("common.cancel")}
           </button>
         </removeFetcher.Form>
       ) : (
-        <button type="button" ref={removeButton} className="button button-small" onClick={() => setConfirming(true)} aria-label={t("members.removeLabel", { name })} data-testid="remove-member">
+        <button
+          type="button"
+          ref={removeButton}
+          className="button button-small"
+          onClick={() => setConfirming(true)}
+          aria-label={t("members.removeLabel", { name })}
+          data-testid="remove-member"
+        >
           {t("members.remove")}
         </button>
       )}

@@ -13,7 +13,15 @@ interface Props {
 
 export function RoleSelect({ id, name = "role", defaultValue, label, describedBy, invalid = false }: Props) {
   return (
-    <select id={id} name={name} defaultValue={defaultValue} aria-label={label} aria-describedby={describedBy} aria-invalid={invalid || undefined} data-testid="role-select">
+    <select
+      id={id}
+      name={name}
+      defaultValue={defaultValue}
+      aria-label={label}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      data-testid="role-select"
+    >
       {BOARD_ROLES.map((role) => (
         <option key={role} value={role}>
           {t(`roles.${role}`)}

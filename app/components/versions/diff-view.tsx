@@ -44,23 +44,37 @@ export function pairRows(a: MatrixSnapshot, b: MatrixSnapshot, changes: readonly
     const status: Status = !x ? "added" : !y ? "removed" : rowKinds.size > 0 ? "changed" : "unchanged";
     return { id, before: x, after: y, status, kinds: rowKinds };
   };
-  return [...b.rows.map((row) => pair(row.id, before.get(row.id), row)), ...a.rows.filter((row) => !inB.has(row.id)).map((row) => pair(row.id, row))];
+  return [
+    ...b.rows.map((row) => pair(row.id, before.get(row.id), row)),
+    ...a.rows.filter((row) => !inB.has(row.id)).map((row) => pair(row.id, row)),
+  ];
 }
 
-function RowCell({ row, snapshot, kinds }: { row?: SnapshotRow; snapshot: MatrixSnapshot; kinds: Set<MatrixChangeKind> }) {
+function RowCell({
+  row,
+  snapshot,
+  kinds,
+}: {
+  row?: SnapshotRow;
+  snapshot: MatrixSnapshot;
+  kinds: Set<MatrixChangeKind>;
+}) {
   if (!row) return <td className="diff-absent muted">{t("versionDiff.absent")}</td>;
   const names = new Map(snapshot.instruments.map((instrument) => [instrument.id, instrument.name]));
   const changed = (...changedKinds: MatrixChangeKind[]) => changedKinds.some((kind) => kinds.has(kind));
   const mark = (...changedKinds: MatrixChangeKind[]) => (changed(...changedKinds) ? "diff-field-changed" : undefined);
   // Colour marks the changed field; this says it in words too.
-  const changedMark = (...changedKinds: MatrixChangeKind[]) => changed(...changedKinds) && <span className="diff-changed-mark">{t("versionDiff.fieldChanged")}</span>;
+  const changedMark = (...changedKinds: MatrixChangeKind[]) =>
+    changed(...changedKinds) && <span className="diff-changed-mark">{t("versionDiff.fieldChanged")}</span>;
   const responsibility = t(`responsibility.${row.responsibility}`);
   return (
     <td>
       <strong className={mark("title-changed")}>{row.title}</strong>
       {changedMark("title-changed")}
       <div className={mark("responsibility-changed", "lead-changed")}>
-        {row.lead ? t("versionDiff.responsibilityLead", { responsibility, lead: t(`lead.${row.lead}`) }) : responsibility}
+        {row.lead
+          ? t("versionDiff.responsibilityLead", { responsibility, lead: t(`lead.${row.lead}`) })
+          : responsibility}
         {changedMark("responsibility-changed", "lead-changed")}
       </div>
       <div className={mark("instrument-linked", "instrument-unlinked")}>
@@ -78,7 +92,11 @@ function RowCell({ row, snapshot, kinds }: { row?: SnapshotRow; snapshot: Matrix
       </div>
       {row.positions.length > 0 && (
         <div className={mark("position-changed")}>
-          {formatList(row.positions.map((p) => t("versionView.positionEntry", { delegation: p.delegation, position: positionLabel(p.position) })))}
+          {formatList(
+            row.positions.map((p) =>
+              t("versionView.positionEntry", { delegation: p.delegation, position: positionLabel(p.position) }),
+            ),
+          )}
           {changedMark("position-changed")}
         </div>
       )}
@@ -94,7 +112,8 @@ export function DiffView({ a, b, changes, fromLabel, toLabel }: Props) {
       <h2 id="side-by-side-heading">{t("versionDiff.sideBySide")}</h2>
       <p className="hint">{t("versionDiff.legend")}</p>
       <label className="inline-check">
-        <input type="checkbox" checked={showUnchanged} onChange={(event) => setShowUnchanged(event.target.checked)} /> {t("versionDiff.showUnchanged")}
+        <input type="checkbox" checked={showUnchanged} onChange={(event) => setShowUnchanged(event.target.checked)} />{" "}
+        {t("versionDiff.showUnchanged")}
       </label>
       <div className="table-scroll">
         <table className="diff-table" data-testid="diff-table">
@@ -109,7 +128,12 @@ export function DiffView({ a, b, changes, fromLabel, toLabel }: Props) {
           </thead>
           <tbody>
             {pairs.map((pair) => (
-              <tr key={pair.id} className={`diff-row diff-${pair.status}`} data-row-id={pair.id} data-status={pair.status}>
+              <tr
+                key={pair.id}
+                className={`diff-row diff-${pair.status}`}
+                data-row-id={pair.id}
+                data-status={pair.status}
+              >
                 <RowCell row={pair.before} snapshot={a} kinds={pair.kinds} />
                 <RowCell row={pair.after} snapshot={b} kinds={pair.kinds} />
                 <td className="diff-status">{t(STATUS_KEYS[pair.status])}</td>

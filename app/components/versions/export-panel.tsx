@@ -138,7 +138,13 @@ export function ExportPanel({ boardId, versions, source: initialSource = "live" 
           <legend>{t("versionExport.rows")}</legend>
           {(["all", "agreed"] as const).map((value) => (
             <label key={value}>
-              <input type="radio" name={`${id}-rows`} value={value} checked={rows === value} onChange={() => setRows(value)} />{" "}
+              <input
+                type="radio"
+                name={`${id}-rows`}
+                value={value}
+                checked={rows === value}
+                onChange={() => setRows(value)}
+              />{" "}
               {t(value === "all" ? "versionExport.rowsAll" : "versionExport.rowsAgreed")}
             </label>
           ))}
@@ -168,7 +174,12 @@ export function ExportPanel({ boardId, versions, source: initialSource = "live" 
         </p>
         {/* Progress is shown, not announced (a live region would read every percent). */}
         {preparing && status.percent !== null && (
-          <progress max={100} value={status.percent} aria-label={t("versionExport.progress", { format: formatName(status.format), percent: status.percent })} data-testid="export-progress">
+          <progress
+            max={100}
+            value={status.percent}
+            aria-label={t("versionExport.progress", { format: formatName(status.format), percent: status.percent })}
+            data-testid="export-progress"
+          >
             {status.percent}
           </progress>
         )}

@@ -53,7 +53,14 @@ export function PublishForm({ nextNumber, fieldErrors, values, submitting, child
           <legend>{t("versions.scope")}</legend>
           {SCOPES.map(({ value, label, hint }) => (
             <div className="choice" key={value}>
-              <input type="radio" id={`scope-${value}`} name="scope" value={value} defaultChecked={scope === value} aria-describedby={`scope-${value}-hint`} />
+              <input
+                type="radio"
+                id={`scope-${value}`}
+                name="scope"
+                value={value}
+                defaultChecked={scope === value}
+                aria-describedby={`scope-${value}-hint`}
+              />
               <label htmlFor={`scope-${value}`}>{t(label)}</label>
               <span id={`scope-${value}-hint`} className="hint">
                 {t(hint)}

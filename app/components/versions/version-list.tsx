@@ -11,7 +11,12 @@ interface Props {
 }
 
 export function VersionList({ boardId, versions }: Props) {
-  if (versions.length === 0) return <p className="muted" data-testid="no-versions">{t("versions.none")}</p>;
+  if (versions.length === 0)
+    return (
+      <p className="muted" data-testid="no-versions">
+        {t("versions.none")}
+      </p>
+    );
   return (
     <div className="table-scroll">
       <table className="data-table version-list" data-testid="version-list">
@@ -34,7 +39,10 @@ export function VersionList({ boardId, versions }: Props) {
             return (
               <tr key={version.number} data-version={version.number}>
                 <th scope="row">
-                  <Link to={`/boards/${boardId}/versions/${version.number}`} aria-label={t("versions.view", { number: version.number })}>
+                  <Link
+                    to={`/boards/${boardId}/versions/${version.number}`}
+                    aria-label={t("versions.view", { number: version.number })}
+                  >
                     {t("versions.versionLabel", { number: version.number })}
                   </Link>
                 </th>
@@ -42,17 +50,26 @@ export function VersionList({ boardId, versions }: Props) {
                 <td>
                   <time dateTime={version.publishedAt}>{formatPublishedAt(version.publishedAt)}</time>
                 </td>
-                <td>{t("versions.publisher", { name: version.publishedByName, delegation: version.publishedByDelegation })}</td>
+                <td>
+                  {t("versions.publisher", {
+                    name: version.publishedByName,
+                    delegation: version.publishedByDelegation,
+                  })}
+                </td>
                 <td>{procedureLabel(version.procedure)}</td>
                 <td>{version.rowCount}</td>
                 <td>
-                  <code title={t("versions.fingerprintTitle", { fingerprint: version.fingerprint })}>{version.fingerprint.slice(0, 12)}</code>
+                  <code title={t("versions.fingerprintTitle", { fingerprint: version.fingerprint })}>
+                    {version.fingerprint.slice(0, 12)}
+                  </code>
                 </td>
                 <td>
                   <ul className="plain-list">
                     {previous && (
                       <li>
-                        <Link to={diffHref(boardId, previous.number, version.number)}>{t("versions.diffPrevious", { from: previous.number })}</Link>
+                        <Link to={diffHref(boardId, previous.number, version.number)}>
+                          {t("versions.diffPrevious", { from: previous.number })}
+                        </Link>
                       </li>
                     )}
                     <li>

@@ -41,7 +41,9 @@ export function VersionMatrix({ snapshot, caption }: Props) {
                 </th>
                 <td>{t(`category.${row.category}`)}</td>
                 <td>
-                  <span className={`resp-pill resp-fill-${row.responsibility}`}>{t(`responsibility.${row.responsibility}`)}</span>
+                  <span className={`resp-pill resp-fill-${row.responsibility}`}>
+                    {t(`responsibility.${row.responsibility}`)}
+                  </span>
                   {row.lead && <span className="version-lead"> {t(`lead.${row.lead}`)}</span>}
                 </td>
                 <td>
@@ -66,9 +68,16 @@ export function VersionMatrix({ snapshot, caption }: Props) {
                         const note = noteOf.get(`${row.id}/${position.delegation}`);
                         return (
                           <li key={position.delegation}>
-                            {t("versionView.positionEntry", { delegation: position.delegation, position: positionLabel(position.position) })}
+                            {t("versionView.positionEntry", {
+                              delegation: position.delegation,
+                              position: positionLabel(position.position),
+                            })}
                             {note !== undefined && (
-                              <a href={`#note-${note}`} className="footnote-mark" aria-label={t("versionView.footnoteLabel", { n: note })}>
+                              <a
+                                href={`#note-${note}`}
+                                className="footnote-mark"
+                                aria-label={t("versionView.footnoteLabel", { n: note })}
+                              >
                                 {t("versionView.footnoteMark", { n: note })}
                               </a>
                             )}

@@ -50,7 +50,11 @@ export async function newPerson(browser: Browser): Promise<{ context: BrowserCon
 }
 
 /** Creates a board from the home page and waits until it is open and synced; returns its id. */
-export async function createBoard(page: Page, title: string, template: "starter" | "empty" = "starter"): Promise<string> {
+export async function createBoard(
+  page: Page,
+  title: string,
+  template: "starter" | "empty" = "starter",
+): Promise<string> {
   await page.goto("/");
   const form = page.getByTestId("create-board-form");
   await form.getByLabel("Title").fill(title);
@@ -66,7 +70,11 @@ export async function waitForSynced(page: Page): Promise<void> {
 }
 
 /** As chair, on the members page (opened in `page`): creates an invite link and returns it. */
-export async function createInviteLink(page: Page, boardId: string, role: "delegate" | "observer" | "chair"): Promise<string> {
+export async function createInviteLink(
+  page: Page,
+  boardId: string,
+  role: "delegate" | "observer" | "chair",
+): Promise<string> {
   await page.goto(`/boards/${boardId}/members`);
   const form = page.getByTestId("invite-form");
   await form.getByLabel("Role").selectOption(role);

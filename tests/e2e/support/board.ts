@@ -6,7 +6,10 @@ export const row = (page: Page, index: number): Locator => rows(page).nth(index)
 export const titleInput = (rowLocator: Locator): Locator => rowLocator.locator('input[data-field="title"]');
 
 /** Picks NATO / EU / Shared / Unassigned in a row's segmented control. */
-export async function setResponsibility(rowLocator: Locator, value: "NATO" | "EU" | "Shared" | "Unassigned"): Promise<void> {
+export async function setResponsibility(
+  rowLocator: Locator,
+  value: "NATO" | "EU" | "Shared" | "Unassigned",
+): Promise<void> {
   await rowLocator.locator(`label.resp-option-${value}`).click();
   await expect(rowLocator).toHaveAttribute("data-responsibility", value);
 }

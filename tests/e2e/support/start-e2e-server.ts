@@ -10,7 +10,13 @@ import { loadRemixBuild } from "../../../server/remix-build";
 import { startRemitServer } from "../../../server/remit-server";
 
 const dir = mkdtempSync(join(tmpdir(), "remit-e2e-"));
-const config = loadConfig({ ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "remit.db")}`, DEMO: "false" });
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: "production",
+  HOST: "127.0.0.1",
+  DATABASE_URL: `file:${join(dir, "remit.db")}`,
+  DEMO: "false",
+});
 const server = await startRemitServer({ config, build: await loadRemixBuild(false), unloadDelayMs: 0 });
 console.log(`e2e server on ${server.url}`);
 const stop = () => void server.stop().then(() => process.exit(0));

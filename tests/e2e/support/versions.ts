@@ -26,7 +26,10 @@ export type CsvRecord = Partial<Record<(typeof CSV_HEADER)[number], string>>;
 /** RFC 4180 like the export: quoted only when needed, CRLF, UTF-8 with BOM. */
 export function csvFile(records: CsvRecord[]): Buffer {
   const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = [CSV_HEADER.join(","), ...records.map((record) => CSV_HEADER.map((column) => field(record[column] ?? "")).join(","))];
+  const lines = [
+    CSV_HEADER.join(","),
+    ...records.map((record) => CSV_HEADER.map((column) => field(record[column] ?? "")).join(",")),
+  ];
   return Buffer.concat([UTF8_BOM, Buffer.from(lines.join("\r\n") + "\r\n", "utf8")]);
 }
 
@@ -44,7 +47,10 @@ export interface Downloaded {
 export async function downloadExport(page: Page, format: ExportFormat): Promise<Downloaded> {
   const panel = exportPanel(page);
   const label = EXPORT_LABELS[format];
-  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: `Download ${label}` }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("link", { name: `Download ${label}` }).click(),
+  ]);
   const name = download.suggestedFilename();
   await expect(panel.getByTestId("export-status")).toHaveText(`${label} ready: ${name}`);
   expect(await download.failure()).toBeNull();
