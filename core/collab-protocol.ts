@@ -2,7 +2,6 @@
  * Names for the pieces of the collaboration protocol, shared by browser and
  * server. Message framing is y-websocket's (y-protocols); these are our additions.
  */
-export const PROTOCOL_VERSION = 1;
 /** WebSocket path prefix: /collab/<boardId> */
 export const COLLAB_PATH_PREFIX = "/collab/";
 
@@ -27,10 +26,13 @@ export const MessageType = {
   boardEvent: 11,
 } as const;
 
+/** What a board event says changed: stored data (comments, positions, workflow, versions) or a refused edit. */
+export const BOARD_EVENT_KINDS = ["comments", "positions", "workflow", "versions", "row-locked"] as const;
+export type BoardEventKind = (typeof BOARD_EVENT_KINDS)[number];
+
 export interface BoardEventMessage {
-  kind: "comments" | "positions" | "workflow" | "versions" | "row-locked";
+  kind: BoardEventKind;
   rowId?: string;
-  message?: string;
 }
 
 export interface AccessMessage {

@@ -4,11 +4,7 @@ import { changesConsensusData, parseBoardEventMessage } from "./board-event-mess
 describe("board event message", () => {
   it("parses the server's events", () => {
     expect(parseBoardEventMessage('{"kind":"comments","rowId":"r1"}')).toEqual({ kind: "comments", rowId: "r1" });
-    expect(parseBoardEventMessage('{"kind":"row-locked","rowId":"r1","message":"locked"}')).toEqual({
-      kind: "row-locked",
-      rowId: "r1",
-      message: "locked",
-    });
+    expect(parseBoardEventMessage('{"kind":"row-locked","rowId":"r1"}')).toEqual({ kind: "row-locked", rowId: "r1" });
   });
 
   it("ignores malformed payloads", () => {

@@ -1,11 +1,10 @@
 /** Reads the server's board events (MessageType.boardEvent): something stored outside the document changed. */
 import { z } from "zod";
-import type { BoardEventMessage } from "../../core/collab-protocol";
+import { BOARD_EVENT_KINDS, type BoardEventMessage } from "../../core/collab-protocol";
 
 const BoardEventMessageSchema = z.object({
-  kind: z.enum(["comments", "positions", "workflow", "versions", "row-locked"]),
+  kind: z.enum(BOARD_EVENT_KINDS),
   rowId: z.string().max(64).optional(),
-  message: z.string().max(500).optional(),
 });
 
 /** The event, or null when the payload is not valid JSON of the right shape. */

@@ -205,13 +205,7 @@ export class Room {
     if (touched.size > 0) {
       guard.undo();
       for (const rowId of touched) {
-        connection.send(
-          encodeBoardEvent({
-            kind: "row-locked",
-            rowId,
-            message: "This row is agreed and locked; the chair can reopen it.",
-          }),
-        );
+        connection.send(encodeBoardEvent({ kind: "row-locked", rowId }));
       }
     }
     guard.destroy();

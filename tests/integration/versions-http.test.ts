@@ -153,7 +153,17 @@ describe("publishing and history", () => {
   });
 
   it("VERSION-HTTP-2 versions are immutable: the database refuses, and the version page answers 405 to any post", async () => {
+    // Its own board and version, so the test stands alone and the refusals are about an existing row.
+    const boardId = (await server.access.createBoard(chair.user.id, { title: "Immutable", template: "empty" })).id;
+    await editBoard(server, chair, boardId, (doc) => appendRows(doc, [{ title: "Kept as published" }]));
+    const published = await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, {
+      intent: "publish",
+      title: "First reading",
+      scope: "all",
+    });
+    expect(published.status).toBe(302);
     const where = { boardId_number: { boardId, number: 1 } };
+    expect(await server.prisma.publishedVersion.findUnique({ where, select: { id: true } })).not.toBeNull();
     await expect(
       server.prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } }),
     ).rejects.toThrow();

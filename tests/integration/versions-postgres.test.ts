@@ -66,11 +66,14 @@ describe("version records on PostgreSQL", () => {
   });
 
   it("VERSION-PG-2 the database refuses to update or delete a published version", async () => {
-    const where = { boardId_number: { boardId: "board-pg-1", number: 1 } };
+    // Its own version, so the test stands alone and the refusals are about an existing row.
+    const { number } = await publish("Immutable");
+    const where = { boardId_number: { boardId: "board-pg-1", number } };
+    expect(await readVersionRecord(prisma, "board-pg-1", number)).not.toBeNull();
     await expect(
       prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } }),
     ).rejects.toThrow();
     await expect(prisma.publishedVersion.delete({ where, select: { id: true } })).rejects.toThrow();
-    expect((await readVersionRecord(prisma, "board-pg-1", 1))?.summary.title).not.toBe("Rewritten");
+    expect((await readVersionRecord(prisma, "board-pg-1", number))?.summary.title).toBe("Immutable");
   });
 });

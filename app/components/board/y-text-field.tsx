@@ -1,5 +1,5 @@
 /** A row's text field (title, description or notes) bound to its shared Y.Text. */
-import { useRowText } from "~/hooks/use-y-text";
+import { useRowText } from "~/hooks/use-row-text";
 import { useBoundText } from "~/hooks/use-bound-text";
 import { ENTER_RETURNS_ATTRIBUTE } from "~/hooks/use-grid-navigation";
 import { t } from "~/i18n";

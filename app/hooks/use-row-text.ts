@@ -21,10 +21,3 @@ export function useRowText(doc: Y.Doc | null, rowId: string, field: TextField): 
   const read = () => (doc ? getRowText(doc, rowId, field) : null);
   return useSyncExternalStore(subscribe, read, () => null);
 }
-
-/** The current string value of a row's field. */
-export function useYText(doc: Y.Doc | null, rowId: string, field: TextField): string {
-  const subscribe = useMemo(() => subscribeRows(doc), [doc]);
-  const read = () => (doc ? (getRowText(doc, rowId, field)?.toString() ?? "") : "");
-  return useSyncExternalStore(subscribe, read, () => "");
-}
