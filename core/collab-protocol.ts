@@ -2,6 +2,7 @@
  * Names for the pieces of the collaboration protocol, shared by browser and
  * server. Message framing is y-websocket's (y-protocols); these are our additions.
  */
+import type { BoardRole } from "./domain";
 /** WebSocket path prefix: /collab/<boardId> */
 export const COLLAB_PATH_PREFIX = "/collab/";
 
@@ -36,7 +37,7 @@ export interface BoardEventMessage {
 }
 
 export interface AccessMessage {
-  role: "chair" | "delegate" | "observer";
+  role: BoardRole;
   canWrite: boolean;
 }
 

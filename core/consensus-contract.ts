@@ -1,6 +1,6 @@
 /** Shapes of consensus data shared by server services and routes (types only). */
 import type { ConsensusResult, PositionValue } from "./consensus";
-import type { DelegationInfo } from "./services";
+import type { DelegationInfo } from "./domain";
 
 export const WORKFLOW_STATES = ["draft", "proposed", "agreed"] as const;
 export type RowWorkflowState = (typeof WORKFLOW_STATES)[number];

@@ -3,7 +3,7 @@
  * the import panel, and what the server's importers return.
  */
 import type { NewRowInput } from "./board-doc";
-import type { NewInstrumentInput } from "./services";
+import type { NewInstrumentInput } from "./domain";
 
 /** 5 MiB: far above a real board's file, far below what could hurt the server. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

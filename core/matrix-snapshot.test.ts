@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INSTRUMENT_OWNERS } from "./services";
+import { INSTRUMENT_OWNERS } from "./domain";
 import { canonicalJson, MatrixSnapshotSchema, SNAPSHOT_INSTRUMENT_OWNERS } from "./matrix-snapshot";
 import { sampleSnapshot } from "../tests/fixtures/sample-snapshot";
 

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { ThreatRowSchema } from "./board-doc";
-import { INSTRUMENT_OWNERS } from "./services";
+import { INSTRUMENT_OWNERS } from "./domain";
 
 export const MATRIX_FORMAT = "remit-matrix";
 export const MATRIX_FORMAT_VERSION = 1;

@@ -1,4 +1,4 @@
-import type { BoardRole } from "./services";
+import type { BoardRole } from "./domain";
 
 /** What each role may do. One table, read by services, the collaboration server and the UI. */
 export const ROLE_CAN = {

@@ -8,38 +8,26 @@ import type { BoardConsensusJson, CommentsOverview, PositionRecord } from "./con
 import type { ImportResult } from "./import-contract";
 import type { MatrixSnapshot } from "./matrix-snapshot";
 import type { ExportedFile, ExportFormat, VersionServices } from "./version-contract";
+import type {
+  BoardRole,
+  BoardSummary,
+  BoardTemplate,
+  DelegationInfo,
+  InstrumentInfo,
+  NewInstrumentInput,
+} from "./domain";
 
-export const INSTRUMENT_OWNERS = ["NATO", "EU", "Joint", "National"] as const;
-export type InstrumentOwner = (typeof INSTRUMENT_OWNERS)[number];
-
-export interface BoardSummary {
-  id: string;
-  title: string;
-  createdAt: string;
-  archivedAt: string | null;
-}
-
-export interface InstrumentInfo {
-  id: string;
-  name: string;
-  owner: InstrumentOwner;
-  kind: string;
-  year: number | null;
-  reference: string;
-  summary: string;
-  /** Added to this board by a user (not from the shared library). */
-  custom: boolean;
-}
-
-export interface NewInstrumentInput {
-  name: string;
-  owner: InstrumentOwner;
-  kind: string;
-  year: number | null;
-  reference: string;
-}
-
-export type BoardTemplate = "empty" | "starter";
+// The domain vocabulary is declared in core/domain.ts; re-exported so a route imports its contract from one place.
+export { BOARD_ROLES, INSTRUMENT_OWNERS } from "./domain";
+export type {
+  BoardRole,
+  BoardSummary,
+  BoardTemplate,
+  DelegationInfo,
+  InstrumentInfo,
+  InstrumentOwner,
+  NewInstrumentInput,
+} from "./domain";
 
 /**
  * Board-level operations that take no actor: routes call them only after
@@ -81,17 +69,6 @@ export interface RemitLoadContext {
 }
 
 // ---- Accounts, membership and roles -------------------------------------
-
-export const BOARD_ROLES = ["chair", "delegate", "observer"] as const;
-export type BoardRole = (typeof BOARD_ROLES)[number];
-
-export interface DelegationInfo {
-  code: string;
-  name: string;
-  nato: boolean;
-  eu: boolean;
-  institution: boolean;
-}
 
 export interface CurrentUser {
   id: string;

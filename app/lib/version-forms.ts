@@ -6,6 +6,7 @@ import { z } from "zod";
 import { t } from "../i18n";
 import { requiredText } from "./board-forms";
 import { EXPORT_FORMATS, type ExportFormat, type SnapshotSource } from "../../core/version-contract";
+import { INSTRUMENT_OWNERS } from "../../core/domain";
 
 export const PUBLISH_SCOPES = ["agreed", "all"] as const;
 export const LIVE_ROWS = ["agreed", "all"] as const;
@@ -49,7 +50,7 @@ export const InstrumentsToCreateSchema = z
     z.object({
       id: z.string().min(1).max(100),
       name: z.string().trim().min(1).max(300),
-      owner: z.enum(["NATO", "EU", "Joint", "National"]),
+      owner: z.enum(INSTRUMENT_OWNERS),
       kind: z.string().max(100),
       year: z.number().int().min(0).max(9999).nullable(),
       reference: z.string().max(500),

@@ -1,0 +1,47 @@
+/**
+ * The domain vocabulary every other core module uses: roles, instrument
+ * owners, delegations, boards and instruments. A leaf: it imports nothing, so
+ * the contracts that use it never form an import cycle.
+ */
+export const BOARD_ROLES = ["chair", "delegate", "observer"] as const;
+export type BoardRole = (typeof BOARD_ROLES)[number];
+
+export const INSTRUMENT_OWNERS = ["NATO", "EU", "Joint", "National"] as const;
+export type InstrumentOwner = (typeof INSTRUMENT_OWNERS)[number];
+
+export interface DelegationInfo {
+  code: string;
+  name: string;
+  nato: boolean;
+  eu: boolean;
+  institution: boolean;
+}
+
+export interface BoardSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+export interface InstrumentInfo {
+  id: string;
+  name: string;
+  owner: InstrumentOwner;
+  kind: string;
+  year: number | null;
+  reference: string;
+  summary: string;
+  /** Added to this board by a user (not from the shared library). */
+  custom: boolean;
+}
+
+export interface NewInstrumentInput {
+  name: string;
+  owner: InstrumentOwner;
+  kind: string;
+  year: number | null;
+  reference: string;
+}
+
+export type BoardTemplate = "empty" | "starter";
