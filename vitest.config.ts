@@ -11,6 +11,8 @@ export default defineConfig({
     ],
     // Forks, not threads: native modules (better-sqlite3) and child processes (prisma CLI) per worker.
     pool: "forks",
-    testTimeout: 20000,
+    // Safety nets against hangs only: a busy 2-core machine must never fail a test by being slow.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   boardId = (await server.access.createBoard(chair.user.id, { title: "Secret board", template: "starter" })).id;
   otherBoardId = (await server.access.createBoard(outsider.user.id, { title: "Outsider board", template: "empty" })).id;
   await addMember(server, chair, boardId, observer, "observer");
-}, 60_000);
+});
 
 afterAll(async () => {
   await server.stop();

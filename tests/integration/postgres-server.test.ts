@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { addRow, getRowText, readRow, readRows } from "../../core/board-doc";
 import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import type { TestAccount } from "../support/accounts";
+import { givenBoard } from "../support/given-board";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { createPostgresTestDatabase, startTestServer } from "../support/test-server";
 
@@ -19,11 +20,15 @@ const clients: TestClient[] = [];
 beforeAll(async () => {
   database = await createPostgresTestDatabase();
   server = await startTestServer(database, { COMPACT_EVERY: "10" });
-  chair = await createAccount(server, "Chair", "NATO-IS");
-  delegate = await createAccount(server, "Delegate", "NO");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "PG board", template: "starter" })).id;
-  await addMember(server, chair, boardId, delegate, "delegate");
-}, 60_000);
+  const given = await givenBoard(server, {
+    title: "PG board",
+    template: "starter",
+    chair: ["Chair", "NATO-IS"],
+    members: { delegate: ["Delegate", "NO", "delegate"] },
+  });
+  ({ boardId, chair } = given);
+  delegate = given.members.delegate;
+});
 
 afterAll(async () => {
   for (const client of clients) client.destroy();

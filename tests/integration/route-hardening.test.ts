@@ -29,7 +29,7 @@ beforeAll(async () => {
   await addMember(server, chair, boardId, delegate, "delegate");
   await addMember(server, chair, boardId, institution, "delegate");
   rowId = (await serverBoardJson(server, boardId)).rows[0].id;
-}, 60_000);
+});
 
 afterAll(async () => {
   await server.stop();

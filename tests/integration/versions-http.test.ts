@@ -75,7 +75,7 @@ beforeAll(async () => {
     ]);
     return ids;
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   await server?.stop();

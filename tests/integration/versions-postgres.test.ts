@@ -32,7 +32,7 @@ beforeAll(async () => {
   await migrateDatabase(url.toString());
   prisma = createPrismaClient(url.toString());
   await prisma.board.create({ data: { id: "board-pg-1", title: "PG board" }, select: { id: true } });
-}, 60_000);
+});
 
 afterAll(async () => {
   await prisma?.$disconnect();

@@ -11,7 +11,8 @@ import { MatrixSnapshotSchema } from "../../core/matrix-snapshot";
 import type { VersionServices } from "../../core/version-contract";
 import { fingerprintSnapshot } from "../../server/export/index";
 import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import type { TestAccount } from "../support/accounts";
+import { givenBoard } from "../support/given-board";
 import { boardJsonOfState, editBoard } from "../support/board-editing";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { FakeClock } from "../support/fake-clock";
@@ -76,13 +77,15 @@ beforeEach(async () => {
   clock = new FakeClock();
   server = await startTestServer(database, {}, { clock });
   versions = server.versions;
-  chair = await createAccount(server, "Chair", "PL");
-  delegate = await createAccount(server, "Mette", "DK");
-  observer = await createAccount(server, "Observer", "SE");
-  stranger = await createAccount(server, "Stranger", "IT");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Łódź working group", template: "empty" })).id;
-  await addMember(server, chair, boardId, delegate, "delegate");
-  await addMember(server, chair, boardId, observer, "observer");
+  const given = await givenBoard(server, {
+    title: "Łódź working group",
+    chair: ["Chair", "PL"],
+    members: { delegate: ["Mette", "DK", "delegate"], observer: ["Observer", "SE", "observer"] },
+    strangers: { stranger: ["Stranger", "IT"] },
+  });
+  ({ boardId, chair } = given);
+  ({ delegate, observer } = given.members);
+  stranger = given.strangers.stranger;
   const [instrument] = await server.services.listInstruments(boardId);
   rowIds = await editBoard(server, chair, boardId, (doc) => {
     const ids = ROWS.map((row) => addRow(doc, row));

@@ -67,7 +67,7 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
     beforeAll(async () => {
       db = await open();
       store = new PrismaUpdateStore(db.prisma);
-    }, 60_000);
+    });
     afterAll(async () => db?.close());
 
     const newBoard = async (title = "Board") => (await createBoard(db.prisma, { title })).id;
