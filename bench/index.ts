@@ -3,7 +3,9 @@
  * reference in the same run and reports ratios to it (ratios survive a
  * slower machine; absolute times do not). No thresholds.
  *
- *   npm run bench              all benches
+ *   npm run bench              the performance suite (bench/perf.ts), then all benches below
+ *   npm run bench -- --quick   the same with small sizes
+ *   npm run bench -- perf      only the performance suite (BENCH_CASES=P1,P3 narrows it)
  *   npm run bench -- exports   only the named ones
  *
  * To add a bench: append { name, reference, run } to BENCHES; run returns
@@ -13,6 +15,7 @@ import { pathToFileURL } from "node:url";
 import { runExportBench } from "./exports";
 import { runVersionBench } from "./versions";
 import { runCollabBench } from "./collab";
+import { runPerfSuite } from "./perf";
 
 export interface BenchRow {
   case: string;
@@ -100,7 +103,15 @@ export async function runBenches(names: string[] = [], log: (line: string) => vo
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await runBenches(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const quick = args.includes("--quick") || process.env.BENCH_QUICK === "1";
+  const names = args.filter((arg) => !arg.startsWith("--"));
+  if (names.length === 0 || names.includes("perf")) {
+    const cases = process.env.BENCH_CASES?.split(",").map((id) => id.trim().toUpperCase());
+    await runPerfSuite({ quick, cases });
+  }
+  const others = names.filter((name) => name !== "perf");
+  if (names.length === 0 || others.length > 0) await runBenches(others);
   // Benches may leave pooled connections (pg, timers) behind: the table is printed, stop here.
   process.exit(0);
 }

@@ -10,6 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { createCollabEndpoint, type CollabEndpoint } from "./collab/ws-endpoint";
 import { RoomRegistry } from "./collab/room-registry";
+import type { UpdateStore } from "./collab/update-store";
 import type { ServerConfig } from "./config";
 import { createPrismaClient, type PrismaClient } from "./db/prisma-client";
 import { migrateDatabase } from "./db/migrate";
@@ -34,6 +35,8 @@ export interface RemitServer {
   readonly url: string;
   readonly port: number;
   readonly prisma: PrismaClient;
+  /** The update log and snapshots (benchmarks and tests read what is stored through it). */
+  readonly store: UpdateStore;
   readonly services: RemitServices;
   readonly auth: ReturnType<typeof createAuthServices>;
   readonly access: BoardAccessServices;
@@ -182,6 +185,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     url: `http://${displayHost}:${port}`,
     port,
     prisma,
+    store,
     services,
     auth,
     access,

@@ -142,6 +142,11 @@ export class Room {
     await this.persister.flush();
   }
 
+  /** Updates accepted but not yet written (queue depth, for back-pressure probes and benchmarks). */
+  get pendingWrites(): number {
+    return this.persister.pendingCount;
+  }
+
   /** Id of the last update known durable (for save acknowledgements). */
   get lastDurableUpdateId(): number {
     return this.persister.lastDurableId;

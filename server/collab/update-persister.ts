@@ -36,6 +36,10 @@ export class UpdatePersister {
     this.logLengthSinceSnapshot = initialLogLength;
   }
 
+  get pendingCount(): number {
+    return this.queue.length;
+  }
+
   noteLoaded(lastId: number): void {
     this.lastDurableId = lastId;
   }

@@ -1,0 +1,651 @@
+/**
+ * The performance cases of issue 12 (P1–P5, P8, P9). Each runs the same
+ * workload against Remit and the reference server (interleaved where both
+ * apply) and returns rows with figures, the ratio and the target.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import pg from "pg";
+import WebSocket from "ws";
+import { addRow, getRowText } from "../../core/board-doc";
+import { connectClient } from "../../tests/support/collab-client";
+import { startServer, type ServerHandle, type ServerKind } from "./server-handle";
+import { startSwarm } from "./swarm";
+
+export interface PerfRow {
+  id: string;
+  what: string;
+  remit: string;
+  reference: string;
+  /** Remit ÷ reference for costs and times; Remit / reference for throughputs (as the target states it). */
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+
+export interface PerfOptions {
+  quick: boolean;
+  log: (line: string) => void;
+  /** Servers for P1, P2, P4 (started once, reused). */
+  servers?: Record<ServerKind, ServerHandle>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "—");
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function sessionsFor(server: ServerHandle, count: number): Promise<string[]> {
+  return server.request<string[]>({ type: "sessions", count });
+}
+
+interface LoadRun {
+  cpuMicrosPerDelivery: number;
+  converged: boolean;
+  errors: number;
+  latencies: number[];
+  seconds: number;
+  edits: number;
+}
+
+/** Burst (P1) or paced (P2) editing by `clients` clients on one new board; CPU counted until converged and durable. */
+async function runLoad(
+  server: ServerHandle,
+  clients: number,
+  load: { kind: "burst"; edits: number } | { kind: "paced"; perSecond: number; seconds: number },
+): Promise<LoadRun> {
+  const boardId = await server.request<string>({ type: "board", members: clients });
+  const cookies = await sessionsFor(server, clients);
+  const swarm = await startSwarm({ url: server.url, boardId, cookies, clients });
+  await sleep(200);
+  const before = await server.probe();
+  const started = performance.now();
+  if (load.kind === "burst") {
+    for (let k = 0; k < load.edits; k++) {
+      for (let i = 0; i < clients; i++) swarm.edit(i);
+      await tick();
+    }
+  } else {
+    const interval = 1000 / load.perSecond;
+    const next = Array.from({ length: clients }, () => started + Math.random() * interval);
+    const end = started + load.seconds * 1000;
+    while (performance.now() < end) {
+      const now = performance.now();
+      for (let i = 0; i < clients; i++) {
+        if (now >= next[i]) {
+          swarm.edit(i);
+          next[i] += interval;
+        }
+      }
+      await sleep(2);
+    }
+  }
+  const converged = await swarm.waitForConvergence(120_000);
+  if (server.kind === "remit") await server.request({ type: "flush", boardId });
+  const after = await server.probe();
+  const seconds = (performance.now() - started) / 1000;
+  const edits = swarm.edits();
+  const deliveries = edits * (clients - 1);
+  const run = {
+    cpuMicrosPerDelivery: (after.cpuMicros - before.cpuMicros) / deliveries,
+    converged,
+    errors: swarm.errors(),
+    latencies: swarm.latencies.slice(),
+    seconds,
+    edits,
+  };
+  swarm.destroy();
+  await sleep(300);
+  return run;
+}
+
+/** Runs `runs` interleaved pairs (alternating which server goes first). */
+async function interleaved<T>(
+  servers: Record<ServerKind, ServerHandle>,
+  runs: number,
+  one: (server: ServerHandle) => Promise<T>,
+  log: (line: string) => void,
+  describe: (kind: ServerKind, result: T) => string,
+): Promise<Record<ServerKind, T[]>> {
+  const results: Record<ServerKind, T[]> = { remit: [], reference: [] };
+  for (let run = 0; run < runs; run++) {
+    const order: ServerKind[] = run % 2 === 0 ? ["reference", "remit"] : ["remit", "reference"];
+    for (const kind of order) {
+      const result = await one(servers[kind]);
+      results[kind].push(result);
+      log(`  run ${run + 1} ${kind}: ${describe(kind, result)}`);
+    }
+  }
+  return results;
+}
+
+export async function p1CpuPerDelivery(options: PerfOptions, clients: number, edits: number): Promise<PerfRow> {
+  const runs = options.quick ? 1 : 3;
+  options.log(`P1: ${clients} clients × ${edits} edits, ${runs} interleaved pair(s)`);
+  const results = await interleaved(
+    options.servers!,
+    runs,
+    (server) => runLoad(server, clients, { kind: "burst", edits }),
+    options.log,
+    (_, r) =>
+      `${fmt(r.cpuMicrosPerDelivery)} µs/delivery, ${r.converged ? "converged" : "NOT converged"}, ${r.errors} errors, ${fmt(r.seconds, 1)} s`,
+  );
+  const ours = median(results.remit.map((r) => r.cpuMicrosPerDelivery));
+  const theirs = median(results.reference.map((r) => r.cpuMicrosPerDelivery));
+  const allConverged = results.remit.every((r) => r.converged && r.errors === 0);
+  const ratio = ours / theirs;
+  return {
+    id: "P1",
+    what: `server CPU per delivered update, ${clients} clients × ${edits} edits, one board`,
+    remit: `${fmt(ours)} µs${allConverged ? "" : ` (${results.remit.filter((r) => !r.converged).length} not converged, ${results.remit.reduce((s, r) => s + r.errors, 0)} errors)`}`,
+    reference: `${fmt(theirs)} µs`,
+    ratio: `×${fmt(ratio, 2)}`,
+    target: "≤ ×0.67, converged, 0 errors",
+    met: ratio <= 0.67 && allConverged,
+  };
+}
+
+export async function p2Paced(options: PerfOptions): Promise<PerfRow[]> {
+  const clients = 50;
+  const seconds = options.quick ? 8 : 20;
+  const runs = options.quick ? 1 : 3;
+  options.log(`P2: ${clients} clients × 2 edits/s for ${seconds} s, ${runs} interleaved pair(s)`);
+  const results = await interleaved(
+    options.servers!,
+    runs,
+    (server) => runLoad(server, clients, { kind: "paced", perSecond: 2, seconds }),
+    options.log,
+    (_, r) =>
+      `p50 ${fmt(percentile(r.latencies, 50))} ms, p99 ${fmt(percentile(r.latencies, 99))} ms, ${fmt(r.cpuMicrosPerDelivery)} µs/delivery, ${r.errors} errors`,
+  );
+  const all = (kind: ServerKind) => results[kind].flatMap((r) => r.latencies);
+  const p99 = { remit: percentile(all("remit"), 99), reference: percentile(all("reference"), 99) };
+  const p50 = { remit: percentile(all("remit"), 50), reference: percentile(all("reference"), 50) };
+  const cpu = {
+    remit: median(results.remit.map((r) => r.cpuMicrosPerDelivery)),
+    reference: median(results.reference.map((r) => r.cpuMicrosPerDelivery)),
+  };
+  return [
+    {
+      id: "P2",
+      what: `edit → visible p50 / p99, ${clients} clients × 2 edits/s, ${seconds} s`,
+      remit: `${fmt(p50.remit)} / ${fmt(p99.remit)} ms`,
+      reference: `${fmt(p50.reference)} / ${fmt(p99.reference)} ms`,
+      ratio: `×${fmt(p99.remit / p99.reference, 2)} (p99)`,
+      target: "p99 ≤ reference's",
+      met: p99.remit <= p99.reference,
+    },
+    {
+      id: "P2",
+      what: "server CPU per delivered update under that paced load",
+      remit: `${fmt(cpu.remit)} µs`,
+      reference: `${fmt(cpu.reference)} µs`,
+      ratio: `×${fmt(cpu.remit / cpu.reference, 2)}`,
+      target: "(informative)",
+      met: null,
+    },
+  ];
+}
+
+/** Writes updates length-prefixed into one file (the server process reads it for seeding). */
+function writeUpdates(file: string, updates: Uint8Array[]): void {
+  const total = updates.reduce((sum, update) => sum + 4 + update.length, 0);
+  const bytes = Buffer.alloc(total);
+  let offset = 0;
+  for (const update of updates) {
+    bytes.writeUInt32LE(update.length, offset);
+    bytes.set(update, offset + 4);
+    offset += 4 + update.length;
+  }
+  writeFileSync(file, bytes);
+}
+
+/** A board of `rows` threats built by `updates` small updates (rows first, then keystrokes spread over them). */
+export function buildBoardLog(rows: number, updates: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const log: Uint8Array[] = [];
+  doc.on("update", (update: Uint8Array) => log.push(update));
+  const ids: string[] = [];
+  for (let i = 0; i < rows; i++)
+    ids.push(addRow(doc, { title: `Threat ${i}`, description: `Description of threat ${i}` }));
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  while (log.length < updates) {
+    const text = getRowText(doc, ids[Math.floor(random() * ids.length)], random() < 0.8 ? "notes" : "description")!;
+    if (text.length > 40 && random() < 0.2) text.delete(Math.floor(random() * (text.length - 1)), 1);
+    else text.insert(Math.floor(random() * (text.length + 1)), "abcdefghij"[Math.floor(random() * 10)]);
+  }
+  doc.destroy();
+  return log;
+}
+
+export async function p3ColdOpen(options: PerfOptions): Promise<PerfRow[]> {
+  const rows = 1000;
+  const updates = options.quick ? 20_000 : 100_000;
+  options.log(`P3: cold open of a board with ${rows} threats and a log of ${updates} updates`);
+  const dir = mkdtempSync(join(tmpdir(), "remit-bench-p3-"));
+  try {
+    const log = buildBoardLog(rows, updates);
+    const file = join(dir, "updates.bin");
+    writeUpdates(file, log);
+    const replayTimes: number[] = [];
+    let snapshotBytes = 0;
+    for (let i = 0; i < (options.quick ? 1 : 3); i++) {
+      const started = performance.now();
+      const doc = new Y.Doc();
+      for (const update of log) Y.applyUpdate(doc, update);
+      replayTimes.push(performance.now() - started);
+      snapshotBytes = Y.encodeStateAsUpdate(doc).length;
+      doc.destroy();
+    }
+    const env = { BENCH_DATABASE_URL: `file:${join(dir, "remit.db")}` };
+    const filler = await startServer("remit", env);
+    const boardId = await filler.request<string>({ type: "board", members: 2 });
+    const cookies = await sessionsFor(filler, 2);
+    await filler.request({ type: "seed", boardId, file, tail: 150 });
+    await filler.stop();
+    const first: number[] = [];
+    const second: number[] = [];
+    for (let i = 0; i < (options.quick ? 1 : 3); i++) {
+      const server = await startServer("remit", env);
+      for (const [n, times] of [first, second].entries()) {
+        const started = performance.now();
+        const client = connectClient(server.url, boardId, { cookie: cookies[n] });
+        await new Promise<void>((resolve) => client.provider.once("sync", () => resolve()));
+        times.push(performance.now() - started);
+        if (n === 0 && getRowText(client.doc, [...client.doc.getMap("rows").keys()][0], "notes") === null)
+          throw new Error("P3: the opened board is empty");
+        client.destroy();
+      }
+      options.log(`  cold open: first client ${fmt(first.at(-1)!)} ms, next ${fmt(second.at(-1)!)} ms`);
+      await server.stop();
+    }
+    const replay = median(replayTimes);
+    const cold = median(first);
+    return [
+      {
+        id: "P3",
+        what: `cold open, ${rows} threats, ${updates} updates (${mb(snapshotBytes)} state): first client to synced`,
+        remit: `${fmt(cold)} ms (next client ${fmt(median(second))} ms)`,
+        reference: `raw log replay ${fmt(replay)} ms`,
+        ratio: `${fmt(replay / cold, 1)}× faster`,
+        target: "≥ 10× faster, < 150 ms",
+        met: replay / cold >= 10 && cold < 150,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Raw Yjs: apply each update to one document and encode its broadcast frame, in this process. */
+function rawApplyEncodePerSecond(base: Uint8Array, updates: Uint8Array[]): number {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, base);
+  const started = performance.now();
+  for (const update of updates) {
+    Y.applyUpdate(doc, update);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 2);
+    encoding.writeVarUint8Array(encoder, update);
+    encoding.toUint8Array(encoder);
+  }
+  return updates.length / ((performance.now() - started) / 1000);
+}
+
+/** Frames of one writer: its row, then `count` keystrokes into that row's notes (as a client would send them). */
+function writerFrames(count: number): { updates: Uint8Array[]; frames: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on("update", (update: Uint8Array) => updates.push(update));
+  const rowId = addRow(doc, { title: "Writer" });
+  const notes = getRowText(doc, rowId, "notes")!;
+  for (let k = 0; k < count; k++) notes.insert(notes.length, "x");
+  const frames = updates.map((update) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 2);
+    encoding.writeVarUint8Array(encoder, update);
+    return encoding.toUint8Array(encoder);
+  });
+  return { updates, frames };
+}
+
+/**
+ * Writers are bare sockets sending pre-encoded update frames as fast as the
+ * server reads them (so the generator's own Yjs work does not cap the rate);
+ * one real client reads. Rate = updates / time until the reader has them all.
+ */
+async function pushThrough(
+  server: ServerHandle,
+  writers: number,
+  each: number,
+): Promise<{ perSecond: number; updates: Uint8Array[] }> {
+  const boardId = await server.request<string>({ type: "board", members: writers + 1 });
+  const cookies = await sessionsFor(server, writers + 1);
+  const reader = connectClient(server.url, boardId, { cookie: cookies[writers] });
+  await new Promise<void>((resolve) => reader.provider.once("sync", () => resolve()));
+  const wsUrl = `${server.url.replace(/^http/, "ws")}/collab/${boardId}`;
+  const sockets = await Promise.all(
+    Array.from({ length: writers }, (_, i) => {
+      const socket = new WebSocket(wsUrl, { headers: cookies[i] ? { Cookie: cookies[i] } : {} });
+      return new Promise<WebSocket>((resolve, reject) => {
+        socket.once("open", () => resolve(socket));
+        socket.once("error", reject);
+      });
+    }),
+  );
+  await sleep(300); // the room is loaded and every writer joined
+  const streams = Array.from({ length: writers }, () => writerFrames(each));
+  const total = writers * (each + 1);
+  const rows = reader.doc.getMap("rows");
+  let seen = 0;
+  reader.doc.on("update", () => {
+    seen = 0;
+    rows.forEach((row) => (seen += 1 + ((row as Y.Map<Y.Text>).get("notes")?.length ?? 0)));
+  });
+  const started = performance.now();
+  for (let k = 0; k <= each; k++) {
+    for (let i = 0; i < writers; i++) sockets[i].send(streams[i].frames[k]);
+    if (k % 50 === 49) await tick();
+  }
+  const deadline = performance.now() + 120_000;
+  while (seen < total && performance.now() < deadline) await sleep(2);
+  const perSecond = total / ((performance.now() - started) / 1000);
+  for (const socket of sockets) socket.terminate();
+  reader.destroy();
+  await sleep(300);
+  return { perSecond: seen < total ? NaN : perSecond, updates: streams.flatMap((stream) => stream.updates) };
+}
+
+export async function p4Throughput(options: PerfOptions): Promise<PerfRow> {
+  const writers = 10;
+  const each = options.quick ? 300 : 1000;
+  options.log(`P4: ${writers} writers × ${each} updates pushed as fast as the server takes them, 1 reader`);
+  const result: Record<ServerKind, number[]> = { remit: [], reference: [] };
+  const raw: number[] = [];
+  for (let run = 0; run < (options.quick ? 1 : 3); run++) {
+    for (const kind of (run % 2 === 0 ? ["reference", "remit"] : ["remit", "reference"]) as ServerKind[]) {
+      const { perSecond, updates } = await pushThrough(options.servers![kind], writers, each);
+      result[kind].push(perSecond);
+      if (kind === "remit") raw.push(rawApplyEncodePerSecond(new Uint8Array([0, 0]), updates));
+      options.log(
+        `  run ${run + 1} ${kind}: ${fmt(perSecond, 0)} updates/s${kind === "remit" ? `, raw Yjs ${fmt(raw.at(-1)!, 0)} updates/s` : ""}`,
+      );
+    }
+  }
+  const ours = median(result.remit);
+  const rawRate = median(raw);
+  return {
+    id: "P4",
+    what: `sustained updates/s through the server (${writers} writers → 1 reader) vs raw Yjs apply+encode`,
+    remit: `${fmt(ours, 0)} /s (reference server ${fmt(median(result.reference), 0)} /s)`,
+    reference: `raw Yjs ${fmt(rawRate, 0)} /s`,
+    ratio: `${fmt((ours / rawRate) * 100, 0)} %`,
+    target: "≥ 50 % of raw Yjs",
+    met: ours / rawRate >= 0.5,
+  };
+}
+
+/** Opens `count` boards one after another (10 at a time), one client each: connect, sync, one edit, leave. */
+async function openAndClose(server: ServerHandle, count: number): Promise<number> {
+  const cookies = await sessionsFor(server, 1);
+  let errors = 0;
+  for (let i = 0; i < count; i += 10) {
+    await Promise.all(
+      Array.from({ length: Math.min(10, count - i) }, async () => {
+        const boardId = await server.request<string>({ type: "board", members: 1 });
+        const client = connectClient(server.url, boardId, { cookie: cookies[0] });
+        client.provider.on("connection-error", () => errors++);
+        await new Promise<void>((resolve) => client.provider.once("sync", () => resolve()));
+        addRow(client.doc, { title: "Opened" });
+        await sleep(20);
+        client.destroy();
+      }),
+    );
+  }
+  return errors;
+}
+
+export async function p5Memory(options: PerfOptions): Promise<PerfRow[]> {
+  const boards = options.quick ? 200 : 1000;
+  options.log(`P5: idle room overhead; RSS after ${boards} boards opened and closed`);
+  const dir = mkdtempSync(join(tmpdir(), "remit-bench-p5-"));
+  const rows: PerfRow[] = [];
+  try {
+    const env = { BENCH_DATABASE_URL: `file:${join(dir, "remit.db")}`, BENCH_UNLOAD_DELAY_MS: "200" };
+    const remit = await startServer("remit", env);
+    const reference = await startServer("reference");
+    try {
+      const overhead = await remit.request<{ perRoomBytes: number; perDocBytes: number }>({
+        type: "room-overhead",
+        count: options.quick ? 50 : 200,
+        rows: 20,
+      });
+      const beyond = overhead.perRoomBytes - overhead.perDocBytes;
+      rows.push({
+        id: "P5",
+        what: "idle loaded room (20 threats, one idle connection): heap beyond its document",
+        remit: `${fmt(beyond / 1024, 1)} KB (room ${fmt(overhead.perRoomBytes / 1024, 1)} KB, doc ${fmt(overhead.perDocBytes / 1024, 1)} KB)`,
+        reference: "—",
+        ratio: "—",
+        target: "< 100 KB",
+        met: beyond < 100 * 1024,
+      });
+      const rss: Record<ServerKind, { before: number; after: number; left: number }> = {
+        remit: { before: 0, after: 0, left: 0 },
+        reference: { before: 0, after: 0, left: 0 },
+      };
+      for (const server of [reference, remit]) {
+        await openAndClose(server, 20);
+        await sleep(1000);
+        const before = await server.probe(true);
+        await openAndClose(server, boards);
+        const deadline = performance.now() + 30_000;
+        while ((await server.probe()).loadedRooms > 0 && performance.now() < deadline) await sleep(200);
+        await sleep(500);
+        const after = await server.probe(true);
+        rss[server.kind] = { before: before.rss, after: after.rss, left: after.loadedRooms };
+        options.log(`  ${server.kind}: RSS ${mb(before.rss)} → ${mb(after.rss)}, rooms left ${after.loadedRooms}`);
+      }
+      const growth = (kind: ServerKind) => rss[kind].after / rss[kind].before - 1;
+      rows.push({
+        id: "P5",
+        what: `RSS after ${boards} boards opened and closed (growth over warm baseline)`,
+        remit: `${mb(rss.remit.before)} → ${mb(rss.remit.after)} (+${fmt(growth("remit") * 100, 0)} %, ${rss.remit.left} rooms left)`,
+        reference: `${mb(rss.reference.before)} → ${mb(rss.reference.after)} (+${fmt(growth("reference") * 100, 0)} %)`,
+        ratio: "—",
+        target: "≤ +10 %, 0 rooms left",
+        met: growth("remit") <= 0.1 && rss.remit.left === 0,
+      });
+    } finally {
+      await remit.stop();
+      await reference.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `remit_bench_${process.pid}_${Date.now()}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+export async function p8DurableIntake(options: PerfOptions): Promise<PerfRow[]> {
+  const writers = 20;
+  const perSecond = 20;
+  const seconds = options.quick ? 5 : 15;
+  options.log(`P8: durable intake, ${writers} writers × ${perSecond} edits/s for ${seconds} s`);
+  const rows: PerfRow[] = [];
+  for (const database of ["sqlite", "postgresql"] as const) {
+    const dir = mkdtempSync(join(tmpdir(), "remit-bench-p8-"));
+    let postgres: Awaited<ReturnType<typeof postgresDatabase>> | null = null;
+    try {
+      if (database === "postgresql") {
+        try {
+          postgres = await postgresDatabase();
+        } catch (error) {
+          rows.push({
+            id: "P8",
+            what: "durable intake on PostgreSQL",
+            remit: `not run: ${String(error)}`,
+            reference: "—",
+            ratio: "—",
+            target: "every update committed, queue bounded",
+            met: null,
+          });
+          continue;
+        }
+      }
+      const server = await startServer("remit", {
+        BENCH_DATABASE_URL: postgres ? postgres.url : `file:${join(dir, "remit.db")}`,
+      });
+      try {
+        const boardId = await server.request<string>({ type: "board", members: writers });
+        const cookies = await sessionsFor(server, writers);
+        const swarm = await startSwarm({ url: server.url, boardId, cookies, clients: writers });
+        let maxQueue = 0;
+        let sampling = true;
+        const sampler = (async () => {
+          while (sampling) {
+            maxQueue = Math.max(maxQueue, await server.request<number>({ type: "queue", boardId }));
+            await sleep(50);
+          }
+        })();
+        const interval = 1000 / perSecond;
+        const started = performance.now();
+        const next = Array.from({ length: writers }, () => started + Math.random() * interval);
+        while (performance.now() < started + seconds * 1000) {
+          const now = performance.now();
+          for (let i = 0; i < writers; i++)
+            if (now >= next[i]) {
+              swarm.edit(i);
+              next[i] += interval;
+            }
+          await sleep(2);
+        }
+        const converged = await swarm.waitForConvergence(60_000);
+        const intakeEnd = performance.now();
+        await server.request({ type: "flush", boardId });
+        const drainMs = performance.now() - intakeEnd;
+        sampling = false;
+        await sampler;
+        const stored = await server.request<Record<string, number>>({ type: "stored", boardId });
+        const committed = swarm.rowIds.reduce((sum, rowId) => sum + (stored[rowId] ?? 0), 0);
+        const edits = swarm.edits();
+        options.log(
+          `  ${database}: ${edits} edits, ${committed} committed, max queue ${maxQueue}, drain after intake ${fmt(drainMs, 0)} ms, ${converged ? "converged" : "NOT converged"}, ${swarm.errors()} errors`,
+        );
+        swarm.destroy();
+        const bound = writers * perSecond; // one second of intake
+        rows.push({
+          id: "P8",
+          what: `durable intake on ${database === "sqlite" ? "SQLite" : "PostgreSQL"}, ${writers} writers × ${perSecond} edits/s, ${seconds} s`,
+          remit: `${committed}/${edits} committed, max queue ${maxQueue}, drain ${fmt(drainMs, 0)} ms`,
+          reference: "— (in memory)",
+          ratio: "—",
+          target: `all committed, queue ≤ ${bound}`,
+          met: committed === edits && maxQueue <= bound && converged,
+        });
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await postgres?.drop().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+/** Spawns a command and resolves with the milliseconds until its output matches `ready`. */
+function timeToReady(command: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) {
+        const ms = performance.now() - started;
+        child.kill("SIGTERM");
+        child.once("exit", () => resolve(ms));
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${command} exited with ${code} before ready:\n${output}`)));
+  });
+}
+
+const COMPILED_SERVER = "build/server/index.js";
+
+export async function p9StartToReady(options: PerfOptions): Promise<PerfRow> {
+  const dir = mkdtempSync(join(tmpdir(), "remit-bench-p9-"));
+  try {
+    const compiled = existsSync(COMPILED_SERVER);
+    const command = compiled ? [process.execPath, COMPILED_SERVER] : ["npx", "tsx", "server/index.ts"];
+    options.log(`P9: start to ready of \`${command.join(" ")}\` (a built checkout)`);
+    const env = { DATABASE_URL: `file:${join(dir, "remit.db")}`, PORT: "0", HOST: "127.0.0.1", DEMO: "false" };
+    const readyLine = /\[remit\] listening on/;
+    const firstStart = await timeToReady(command[0], command.slice(1), env, readyLine);
+    const remit: number[] = [];
+    const reference: number[] = [];
+    const referenceScript = new URL("./reference-server.mjs", import.meta.url).pathname;
+    for (let i = 0; i < (options.quick ? 2 : 5); i++) {
+      reference.push(await timeToReady(process.execPath, [referenceScript], { PORT: "0" }, /ready/));
+      remit.push(await timeToReady(command[0], command.slice(1), env, readyLine));
+    }
+    const ours = median(remit);
+    const theirs = median(reference);
+    return {
+      id: "P9",
+      what: `process start to ready, ${compiled ? "compiled server" : "tsx server/index.ts"}, migrated database`,
+      remit: `${fmt(ours, 0)} ms (fresh database: ${fmt(firstStart, 0)} ms)`,
+      reference: `${fmt(theirs, 0)} ms`,
+      ratio: `×${fmt(ours / theirs, 1)}`,
+      target: "< 2000 ms",
+      met: ours < 2000,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function startPair(): Promise<Record<ServerKind, ServerHandle>> {
+  const dir = mkdtempSync(join(tmpdir(), "remit-bench-"));
+  const remit = await startServer("remit", { BENCH_DATABASE_URL: `file:${join(dir, "remit.db")}` });
+  const reference = await startServer("reference");
+  const stop = remit.stop.bind(remit);
+  remit.stop = async () => {
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { remit, reference };
+}

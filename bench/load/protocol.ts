@@ -1,0 +1,21 @@
+/** Messages between the load generator (parent) and a server under test (child process). */
+export type BenchRequest =
+  | { type: "sessions"; count: number }
+  | { type: "board"; members: number }
+  | { type: "probe"; gc?: boolean }
+  | { type: "queue"; boardId: string }
+  | { type: "flush"; boardId: string }
+  | { type: "stored"; boardId: string }
+  | { type: "seed"; boardId: string; file: string; tail: number }
+  | { type: "room-overhead"; count: number; rows: number }
+  | { type: "stop" };
+
+export type BenchResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+
+export interface Probe {
+  /** User + system CPU time of the server process so far. */
+  cpuMicros: number;
+  rss: number;
+  heapUsed: number;
+  loadedRooms: number;
+}

@@ -1,0 +1,235 @@
+/**
+ * One server under test, in its own process (the load generator runs in the
+ * parent, pinned to another core). `remit` starts the real Remit server on
+ * SQLite or PostgreSQL; `reference` starts @y/websocket-server 0.1.1 (in
+ * memory). The parent drives it over IPC: set-up (accounts, sessions, boards),
+ * probes (CPU, memory, queue depth) and checks (what is stored).
+ *
+ *   node --import tsx bench/load/server-process.ts remit|reference
+ *   env: BENCH_DATABASE_URL (remit), BENCH_UNLOAD_DELAY_MS
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import * as Y from "yjs";
+import { WebSocketServer } from "ws";
+import { SESSION_COOKIE } from "../../core/cookies";
+import { addRow, getRowText, listRowIds } from "../../core/board-doc";
+import { loadConfig } from "../../server/config";
+import { startRemitServer, type RemitServer } from "../../server/remit-server";
+import type { CollabConnection } from "../../server/collab/connection";
+import type { BenchRequest, BenchResponse } from "./protocol";
+
+const kind = process.argv[2];
+if (kind !== "remit" && kind !== "reference") throw new Error("usage: server-process.ts remit|reference");
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const cookies: string[] = [];
+const userIds: string[] = [];
+let remit: RemitServer | null = null;
+let url = "";
+let referenceDocs: Map<string, unknown> | null = null;
+
+async function startReference(): Promise<string> {
+  const utils = (await import("@y/websocket-server/utils")) as unknown as {
+    setupWSConnection: (ws: unknown, req: unknown, options: { docName: string }) => void;
+    docs: Map<string, unknown>;
+  };
+  referenceDocs = utils.docs;
+  const wss = new WebSocketServer({ noServer: true });
+  const server: Server = createServer((_request, response) => response.end("ok"));
+  server.on("upgrade", (request, socket, head) =>
+    wss.handleUpgrade(request, socket, head, (ws) =>
+      utils.setupWSConnection(ws, request, { docName: (request.url ?? "/").split("/").pop() ?? "bench" }),
+    ),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function startRemit(): Promise<string> {
+  const config = loadConfig({
+    DATABASE_URL: process.env.BENCH_DATABASE_URL,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DEMO: "false",
+  });
+  remit = await startRemitServer({
+    config,
+    unloadDelayMs: Number(process.env.BENCH_UNLOAD_DELAY_MS ?? 5000),
+    log: (message, error) => {
+      if (error) console.error(`[remit-bench] ${message}`, error);
+    },
+  });
+  return remit.url;
+}
+
+/** Accounts with real sessions (argon2 hash + sign-in), made once and reused by every case. */
+async function ensureSessions(count: number): Promise<string[]> {
+  const server = remit!;
+  while (cookies.length < count) {
+    const batch = Array.from({ length: Math.min(4, count - cookies.length) }, (_, i) => cookies.length + i);
+    const made = await Promise.all(
+      batch.map(async (n) => {
+        const email = `bench.${n}.${process.pid}@bench.remit`;
+        const password = "correct horse battery";
+        await server.auth.createAccount({ email, password, displayName: `Bench ${n}`, delegationCode: "DE" });
+        const signIn = await server.auth.signIn({ email, password }, `10.0.${n >> 8}.${n & 255}`);
+        if (!signIn.ok) throw new Error(`sign-in failed for ${email}`);
+        return { cookie: `${SESSION_COOKIE}=${signIn.sessionToken}`, userId: signIn.user.id };
+      }),
+    );
+    for (const { cookie, userId } of made) {
+      cookies.push(cookie);
+      userIds.push(userId);
+    }
+  }
+  return cookies.slice(0, count);
+}
+
+let boardCounter = 0;
+async function createBoard(members: number): Promise<string> {
+  if (!remit) return `bench-${process.pid}-${++boardCounter}`;
+  await ensureSessions(Math.max(members, 1));
+  const board = await remit.access.createBoard(userIds[0], { title: `Bench ${++boardCounter}`, template: "empty" });
+  for (const email of userIds.slice(1, members).map((_, i) => `bench.${i + 1}.${process.pid}@bench.remit`)) {
+    const added = await remit.access.addMemberByEmail(userIds[0], board.id, email, "delegate");
+    if (!added.ok) throw new Error(`add member: ${JSON.stringify(added.fieldErrors)}`);
+  }
+  return board.id;
+}
+
+/** What the database holds for a board, read back through the store (not the live room). */
+async function storedTextLengths(boardId: string): Promise<Record<string, number>> {
+  const stored = await remit!.store.load(boardId);
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);
+  return Object.fromEntries(listRowIds(doc).map((rowId) => [rowId, getRowText(doc, rowId, "notes")?.length ?? 0]));
+}
+
+/**
+ * P3 set-up: stores a board as Remit's own persister leaves it after `updates`
+ * edits (a snapshot covering all but the last `tail`, then the tail as rows).
+ */
+async function seedBoard(boardId: string, file: string, tail: number): Promise<void> {
+  const updates = readUpdates(file);
+  const store = remit!.store;
+  const head = updates.slice(0, updates.length - tail);
+  const doc = new Y.Doc();
+  for (const update of head) Y.applyUpdate(doc, update);
+  const id = await store.append(boardId, Y.mergeUpdates(head), { authorId: null });
+  await store.compact(boardId, Y.encodeStateAsUpdate(doc), id);
+  for (const update of updates.slice(updates.length - tail)) await store.append(boardId, update, { authorId: null });
+}
+
+export function readUpdates(file: string): Uint8Array[] {
+  const bytes = readFileSync(file);
+  const updates: Uint8Array[] = [];
+  for (let offset = 0; offset < bytes.length;) {
+    const length = bytes.readUInt32LE(offset);
+    updates.push(new Uint8Array(bytes.buffer, bytes.byteOffset + offset + 4, length));
+    offset += 4 + length;
+  }
+  return updates;
+}
+
+/**
+ * P5: heap of `count` loaded, idle rooms (one quiet connection each) beyond
+ * the heap of their documents alone (the same state in plain Y.Docs).
+ */
+async function roomOverhead(
+  count: number,
+  rowsPerBoard: number,
+): Promise<{ perRoomBytes: number; perDocBytes: number }> {
+  const server = remit!;
+  const boards: string[] = [];
+  const source = new Y.Doc();
+  for (let i = 0; i < rowsPerBoard; i++) addRow(source, { title: `Threat ${i}`, notes: "n".repeat(40) });
+  const state = Y.encodeStateAsUpdate(source);
+  for (let i = 0; i < count; i++) {
+    const boardId = await createBoard(1);
+    const id = await server.store.append(boardId, state, { authorId: null });
+    await server.store.compact(boardId, state, id);
+    boards.push(boardId);
+  }
+  const quiet = (n: number): CollabConnection => ({
+    id: `idle-${n}`,
+    user: { id: `idle-${n}`, name: "Idle", delegation: "DE", color: "#000000" },
+    actor: null,
+    canWrite: () => false,
+    send: () => undefined,
+    close: () => undefined,
+  });
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = heap();
+  const joined = [];
+  for (let i = 0; i < count; i++) joined.push({ room: await server.registry.join(boards[i], quiet(i)), n: i });
+  const withRooms = heap();
+  const docs: Y.Doc[] = [];
+  const beforeDocs = heap();
+  for (let i = 0; i < count; i++) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    docs.push(doc);
+  }
+  const withDocs = heap();
+  const perRoomBytes = (withRooms - before) / count;
+  const perDocBytes = (withDocs - beforeDocs) / count;
+  for (const { room, n } of joined) server.registry.leave(room, quiet(n));
+  docs.length = 0;
+  return { perRoomBytes, perDocBytes };
+}
+
+async function handle(request: BenchRequest): Promise<unknown> {
+  switch (request.type) {
+    case "sessions":
+      return remit ? ensureSessions(request.count) : [];
+    case "board":
+      return createBoard(request.members);
+    case "probe": {
+      const cpu = process.cpuUsage();
+      const memory = process.memoryUsage();
+      if (request.gc) gc();
+      const after = request.gc ? process.memoryUsage() : memory;
+      return {
+        cpuMicros: cpu.user + cpu.system,
+        rss: after.rss,
+        heapUsed: after.heapUsed,
+        loadedRooms: remit ? remit.registry.loadedBoardIds.length : (referenceDocs?.size ?? 0),
+      };
+    }
+    case "queue": {
+      const room = await remit?.registry.loadedRoom(request.boardId);
+      return room?.pendingWrites ?? 0;
+    }
+    case "flush":
+      await (await remit?.registry.loadedRoom(request.boardId))?.flush();
+      return null;
+    case "stored":
+      return storedTextLengths(request.boardId);
+    case "seed":
+      await seedBoard(request.boardId, request.file, request.tail);
+      return null;
+    case "room-overhead":
+      return roomOverhead(request.count, request.rows);
+    case "stop":
+      await remit?.stop();
+      setImmediate(() => process.exit(0));
+      return null;
+  }
+}
+
+process.on("message", (message: BenchRequest & { id: number }) => {
+  handle(message).then(
+    (result) => process.send!({ id: message.id, ok: true, result } satisfies BenchResponse),
+    (error: unknown) => process.send!({ id: message.id, ok: false, error: String(error) } satisfies BenchResponse),
+  );
+});
+
+url = kind === "remit" ? await startRemit() : await startReference();
+process.send!({ id: 0, ok: true, result: { url } } satisfies BenchResponse);

@@ -1,0 +1,101 @@
+/**
+ * P10 soak (not part of `npm test`): many connections over many boards for
+ * minutes, each client editing lightly with presence, against one Remit
+ * process (pinned to core 0; this load generator to core 1).
+ *
+ *   npm run soak                                 5,000 connections, 500 boards, 10 minutes, SQLite
+ *   SOAK_CONNECTIONS=500 SOAK_BOARDS=50 SOAK_MINUTES=2 npm run soak
+ *   SOAK_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/<db> npm run soak   (an empty, existing database)
+ *
+ * Prints, every 30 s: delivery p50/p99, errors, disconnects, server RSS; then
+ * a verdict against the targets (0 errors, 0 disconnects, p99 < 100 ms, RSS
+ * flat after warm-up: the last sample within 10 % of the first after warm-up).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { percentile } from "./load/cases";
+import { pinGenerator, startServer } from "./load/server-handle";
+import { startSwarm, type Swarm } from "./load/swarm";
+
+const connections = Number(process.env.SOAK_CONNECTIONS ?? 5000);
+const boards = Number(process.env.SOAK_BOARDS ?? 500);
+const minutes = Number(process.env.SOAK_MINUTES ?? 10);
+const editEveryMs = Number(process.env.SOAK_EDIT_EVERY_MS ?? 5000);
+const perBoard = Math.max(2, Math.round(connections / boards));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+const dir = mkdtempSync(join(tmpdir(), "remit-soak-"));
+pinGenerator();
+const server = await startServer("remit", {
+  BENCH_DATABASE_URL: process.env.SOAK_DATABASE_URL ?? `file:${join(dir, "remit.db")}`,
+});
+console.log(
+  `soak: ${boards} boards × ${perBoard} connections, 1 edit per ${editEveryMs / 1000} s each, ${minutes} min`,
+);
+try {
+  const cookies = await server.request<string[]>({ type: "sessions", count: perBoard });
+  const swarms: Swarm[] = [];
+  const started = performance.now();
+  for (let b = 0; b < boards; b++) {
+    const boardId = await server.request<string>({ type: "board", members: perBoard });
+    swarms.push(await startSwarm({ url: server.url, boardId, cookies, clients: perBoard, presence: true }));
+    if (b % 50 === 49) console.log(`  ${b + 1} boards open (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  }
+  const baselineErrors = swarms.reduce((sum, swarm) => sum + swarm.errors(), 0);
+  const next = swarms.map((swarm) => swarm.clients.map(() => performance.now() + Math.random() * editEveryMs));
+  const end = performance.now() + minutes * 60_000;
+  const warmUpEnd = performance.now() + Math.min(60_000, (minutes * 60_000) / 5);
+  const rssAfterWarmUp: number[] = [];
+  const allLatencies: number[] = [];
+  let nextReport = performance.now() + 30_000;
+  while (performance.now() < end) {
+    const now = performance.now();
+    swarms.forEach((swarm, b) =>
+      swarm.clients.forEach((_, i) => {
+        if (now >= next[b][i]) {
+          swarm.edit(i);
+          next[b][i] += editEveryMs;
+        }
+      }),
+    );
+    if (now >= nextReport) {
+      nextReport += 30_000;
+      const latencies = swarms.flatMap((swarm) => swarm.latencies.splice(0));
+      allLatencies.push(...latencies);
+      const probe = await server.probe();
+      if (now >= warmUpEnd) rssAfterWarmUp.push(probe.rss);
+      const errors = swarms.reduce((sum, swarm) => sum + swarm.errors(), 0) - baselineErrors;
+      console.log(
+        `  ${((now - started) / 60_000).toFixed(1)} min: ${latencies.length} deliveries, p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
+          `p99 ${percentile(latencies, 99).toFixed(0)} ms, errors/disconnects ${errors}, server RSS ${mb(probe.rss)}, rooms ${probe.loadedRooms}`,
+      );
+    }
+    await sleep(20);
+  }
+  const converged = (await Promise.all(swarms.map((swarm) => swarm.waitForConvergence(30_000)))).every(Boolean);
+  allLatencies.push(...swarms.flatMap((swarm) => swarm.latencies.splice(0)));
+  const errors = swarms.reduce((sum, swarm) => sum + swarm.errors(), 0) - baselineErrors;
+  const p99 = percentile(allLatencies, 99);
+  const rssGrowth = rssAfterWarmUp.length > 1 ? rssAfterWarmUp.at(-1)! / rssAfterWarmUp[0] - 1 : 0;
+  console.log("");
+  console.log(`connections ${boards * perBoard} over ${boards} boards, ${minutes} min`);
+  console.log(`errors + disconnects: ${errors} (target 0)`);
+  console.log(`converged at the end: ${converged ? "yes" : "NO"}`);
+  console.log(
+    `delivery p50 ${percentile(allLatencies, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (target p99 < 100 ms)`,
+  );
+  console.log(
+    `server RSS after warm-up: ${rssAfterWarmUp.map(mb).join(", ")} (growth ${(rssGrowth * 100).toFixed(0)} %, target ≤ 10 %)`,
+  );
+  const met = errors === 0 && converged && p99 < 100 && rssGrowth <= 0.1;
+  console.log(met ? "soak: targets met" : "soak: targets NOT met");
+  for (const swarm of swarms) swarm.destroy();
+  process.exitCode = met ? 0 : 1;
+} finally {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit();
