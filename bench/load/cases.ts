@@ -584,23 +584,26 @@ export async function p8DurableIntake(options: PerfOptions): Promise<PerfRow[]> 
   return rows;
 }
 
-/** Spawns a command and resolves with the milliseconds until its output matches `ready`. */
+/** Spawns a command and resolves with the milliseconds until its output matches `ready` (then stops it). */
 function timeToReady(command: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
+    let readyAfter: number | null = null;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (ready.test(output)) {
-        const ms = performance.now() - started;
+      if (readyAfter === null && ready.test(output)) {
+        readyAfter = performance.now() - started;
         child.kill("SIGTERM");
-        child.once("exit", () => resolve(ms));
       }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`${command} exited with ${code} before ready:\n${output}`)));
+    child.once("exit", (code) => {
+      if (readyAfter !== null) resolve(readyAfter);
+      else reject(new Error(`${command} exited with ${code} before ready:\n${output}`));
+    });
   });
 }
 
@@ -610,7 +613,9 @@ export async function p9StartToReady(options: PerfOptions): Promise<PerfRow> {
   const dir = mkdtempSync(join(tmpdir(), "remit-bench-p9-"));
   try {
     const compiled = existsSync(COMPILED_SERVER);
-    const command = compiled ? [process.execPath, COMPILED_SERVER] : ["npx", "tsx", "server/index.ts"];
+    const command = compiled
+      ? [process.execPath, "--enable-source-maps", COMPILED_SERVER]
+      : [process.execPath, "--import", "tsx", "server/index.ts"];
     options.log(`P9: start to ready of \`${command.join(" ")}\` (a built checkout)`);
     const env = { DATABASE_URL: `file:${join(dir, "remit.db")}`, PORT: "0", HOST: "127.0.0.1", DEMO: "false" };
     const readyLine = /\[remit\] listening on/;

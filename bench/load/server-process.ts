@@ -168,7 +168,10 @@ async function roomOverhead(
   };
   const before = heap();
   const joined = [];
-  for (let i = 0; i < count; i++) joined.push({ room: await server.registry.join(boards[i], quiet(i)), n: i });
+  for (let i = 0; i < count; i++) {
+    const connection = quiet(i);
+    joined.push({ room: await server.registry.join(boards[i], connection), connection });
+  }
   const withRooms = heap();
   const docs: Y.Doc[] = [];
   const beforeDocs = heap();
@@ -180,7 +183,7 @@ async function roomOverhead(
   const withDocs = heap();
   const perRoomBytes = (withRooms - before) / count;
   const perDocBytes = (withDocs - beforeDocs) / count;
-  for (const { room, n } of joined) server.registry.leave(room, quiet(n));
+  for (const { room, connection } of joined) server.registry.leave(room, connection);
   docs.length = 0;
   return { perRoomBytes, perDocBytes };
 }
