@@ -38,6 +38,19 @@ export const EnvSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** Failed sign-ins allowed per account in 15 minutes (4x that per client IP). */
   LOGIN_ATTEMPTS_PER_WINDOW: positiveInt(5),
+  /** Several instances: Redis for fan-out between them and shared login limits (needs PostgreSQL). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
+  /** Prefix of every Redis key and channel (several deployments or tests on one Redis). */
+  REDIS_KEY_PREFIX: z.string().max(64).default("remit:"),
+  /** While Redis is unreachable, each instance reads new updates of its open boards from the database this often. */
+  CLUSTER_POLL_MS: positiveInt(1000),
+  /** With Redis up, each instance still checks the database this often for a relayed update it missed. */
+  CLUSTER_SAFETY_POLL_MS: positiveInt(10_000),
+  /** On SIGTERM, how long /readyz fails before sockets are closed (lets the load balancer stop routing here). */
+  DRAIN_DELAY_MS: z.coerce.number({ message: "must be a number" }).int().min(0).default(0),
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema>;

@@ -30,6 +30,9 @@ import { createVersionServices } from "./versions/version-service";
 import { createMatrixFileServices } from "./files/matrix-file-services";
 import type { VersionServices } from "../core/version-contract";
 import type { BoardAccessServices, RemitLoadContext, RemitServices } from "../core/services";
+import type { BoardEventMessage } from "../core/collab-protocol";
+import type { BoardBus, ClusterMessage } from "./collab/board-bus";
+import { createBoardBus } from "./cluster/board-bus-factory";
 
 export interface RemitServer {
   readonly url: string;
@@ -46,6 +49,7 @@ export interface RemitServer {
   readonly versions: VersionServices;
   readonly registry: RoomRegistry;
   readonly collab: CollabEndpoint;
+  readonly bus: BoardBus;
   stop(): Promise<void>;
 }
 
@@ -58,6 +62,8 @@ export interface RemitServerOptions {
   unloadDelayMs?: number;
   /** Time source for silence deadlines (tests inject one). */
   clock?: Clock;
+  /** Fan-out between instances (tests inject an in-process hub); default from REDIS_URL. */
+  bus?: BoardBus;
 }
 
 const defaultLog = (message: string, error?: unknown) =>
@@ -72,25 +78,50 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   const services = await createRemitServices(prisma, store);
   await seedDelegations(prisma);
   const activity = new ActivityLog(prisma, log);
+  const bus = options.bus ?? (await createBoardBus(config, log));
 
-  // The endpoint is created after the services that notify it; these forward to it.
+  // The endpoint is created after the services that notify it; these forward to it. Every notice is applied
+  // here and published to the other instances, which apply it to their own sockets (see applyCluster below).
   let collab: CollabEndpoint | null = null;
+  const everywhere = (message: ClusterMessage) => {
+    applyHere(message);
+    bus.publishCluster(message);
+  };
   const auth = createAuthServices(prisma, {
     loginAttemptsPerWindow: config.LOGIN_ATTEMPTS_PER_WINDOW,
     loginWindowMs: 15 * 60 * 1000,
-    onSessionsRevoked: (userId) => collab?.closeUserConnections(userId),
+    onSessionsRevoked: (userId) => everywhere({ kind: "sign-out", userId }),
   });
   const access = createBoardAccessServices(prisma, services, {
-    onAccessChanged: (boardId, userId, role) => collab?.applyAccessChange(boardId, userId, role),
+    onAccessChanged: (boardId, userId, role) => everywhere({ kind: "access", boardId, userId, role }),
     // Who takes part in consensus follows membership: clients re-read positions.
-    onMembershipChanged: (boardId) => collab?.broadcastBoardEvent(boardId, { kind: "positions" }),
+    onMembershipChanged: (boardId) => everywhere({ kind: "board-event", boardId, event: { kind: "positions" } }),
   });
   if (config.DEMO && (await seedDemo(prisma, auth, access))) log("demo accounts and board created (DEMO=true)");
 
-  const events = (boardId: string, event: Parameters<CollabEndpoint["broadcastBoardEvent"]>[1]) =>
-    collab?.broadcastBoardEvent(boardId, event);
+  const events = (boardId: string, event: BoardEventMessage) => everywhere({ kind: "board-event", boardId, event });
   let consensus: ConsensusService | null = null;
+  function applyHere(message: ClusterMessage): void {
+    if (message.kind === "sign-out") collab?.closeUserConnections(message.userId);
+    else if (message.kind === "access") collab?.applyAccessChange(message.boardId, message.userId, message.role);
+    else collab?.broadcastBoardEvent(message.boardId, message.event);
+  }
+  bus.onCluster((message) => {
+    applyHere(message);
+    // Another instance changed a row's workflow: refresh the agreed-rows lock and silence timer here.
+    if (message.kind === "board-event" && message.event.kind === "workflow" && message.event.rowId)
+      consensus
+        ?.refreshRow(message.boardId, message.event.rowId)
+        .catch((error) => log(`board ${message.boardId}: workflow refresh failed`, error));
+  });
+  bus.onPushChange((available) => {
+    // Workflow events published while Redis was down are lost: re-read the row states.
+    if (available) consensus?.refreshAll().catch((error) => log("workflow refresh failed", error));
+  });
   const registry = new RoomRegistry(store, {
+    bus,
+    degradedPollMs: config.CLUSTER_POLL_MS,
+    safetyPollMs: config.CLUSTER_SAFETY_POLL_MS,
     compactEvery: config.COMPACT_EVERY,
     maxRejectedWrites: 5,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
@@ -195,9 +226,11 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     versions,
     registry,
     collab: endpoint,
+    bus,
     async stop() {
       consensusService.stop();
       await endpoint.close();
+      await bus.close();
       await activity.flush();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

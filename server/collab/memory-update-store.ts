@@ -6,7 +6,6 @@ export class MemoryUpdateStore implements UpdateStore {
     string,
     { snapshot: Uint8Array | null; covers: number; log: { id: number; data: Uint8Array; meta: UpdateMeta }[] }
   >();
-  private nextId = 1;
   /** When set, load() rejects with this error (to test load failures). */
   failLoadWith: Error | null = null;
 
@@ -31,13 +30,25 @@ export class MemoryUpdateStore implements UpdateStore {
   }
 
   async append(boardId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
-    const id = this.nextId++;
-    this.board(boardId).log.push({ id, data: update, meta });
+    const board = this.board(boardId);
+    const id = (board.log.at(-1)?.id ?? board.covers) + 1;
+    board.log.push({ id, data: update, meta });
     return id;
+  }
+
+  async readSince(boardId: string, afterId: number): Promise<StoredBoardState> {
+    const state = await this.load(boardId);
+    const needsSnapshot = state.snapshotCoversUpdateId > afterId;
+    return {
+      snapshot: needsSnapshot ? state.snapshot : null,
+      snapshotCoversUpdateId: state.snapshotCoversUpdateId,
+      tail: state.tail.filter((entry) => entry.id > afterId),
+    };
   }
 
   async compact(boardId: string, merged: Uint8Array, coversUpdateId: number): Promise<void> {
     const board = this.board(boardId);
+    if (coversUpdateId <= board.covers) return;
     board.snapshot = merged;
     board.covers = coversUpdateId;
     board.log = board.log.filter((entry) => entry.id > coversUpdateId);

@@ -7,10 +7,17 @@ import * as Y from "yjs";
 import type { CollabConnection } from "./connection";
 import { Room, type RoomOptions } from "./room";
 import type { UpdateStore } from "./update-store";
+import type { BoardBus, Unsubscribe } from "./board-bus";
 
-export interface RoomRegistryOptions extends RoomOptions {
+export interface RoomRegistryOptions extends Omit<RoomOptions, "publish"> {
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   unloadDelayMs: number;
+  /** Fan-out to other instances; absent = this instance alone. */
+  bus?: BoardBus;
+  /** While the bus cannot push (Redis down), loaded rooms read the log this often. */
+  degradedPollMs?: number;
+  /** With push working, loaded rooms still check the log this often (a relay lost with nothing after it). */
+  safetyPollMs?: number;
 }
 
 export class RoomRegistry {
@@ -18,12 +25,70 @@ export class RoomRegistry {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Unloads in progress; a join waits for them so it never sees a half-flushed room. */
   private readonly unloading = new Map<string, Promise<void>>();
+  private readonly subscriptions = new Map<string, Promise<Unsubscribe>>();
   private shuttingDown = false;
+  private pollTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: UpdateStore,
     private readonly options: RoomRegistryOptions,
-  ) {}
+  ) {
+    const bus = options.bus;
+    if (!bus) return;
+    bus.onPushChange((available) => {
+      if (available) {
+        options.log("cluster fan-out restored: relaying through the bus again");
+        void this.catchUpAll(); // whatever was published while it was down is in the log
+      } else options.log(`cluster fan-out unavailable: reading the log every ${this.pollMs()} ms`);
+      this.armPoll();
+    });
+    this.armPoll();
+  }
+
+  private pollMs(): number {
+    return this.options.bus?.pushAvailable === false
+      ? (this.options.degradedPollMs ?? 1000)
+      : (this.options.safetyPollMs ?? 10_000);
+  }
+
+  private armPoll(): void {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    if (this.shuttingDown || !this.options.bus) return;
+    this.pollTimer = setTimeout(() => {
+      void this.catchUpAll().finally(() => this.armPoll());
+    }, this.pollMs());
+    this.pollTimer.unref();
+  }
+
+  /** Reads the log for every loaded room (missed relays). */
+  async catchUpAll(): Promise<void> {
+    const rooms = await Promise.all([...this.rooms.values()].map((loading) => loading.catch(() => null)));
+    await Promise.all(
+      rooms.map((room) =>
+        room?.catchUp().catch((error) => this.options.log(`board ${room.boardId}: catch-up failed`, error)),
+      ),
+    );
+  }
+
+  /** Loads a room and joins its board's relay; the catch-up after subscribing closes the window between. */
+  private async loadRoom(boardId: string): Promise<Room> {
+    const bus = this.options.bus;
+    const room = await Room.load(boardId, this.store, {
+      ...this.options,
+      publish: bus ? (id, message) => bus.publishBoard(id, message) : undefined,
+    });
+    if (!bus) return room;
+    const subscribed = bus.subscribeBoard(boardId, (message) => room.receiveRelayed(message));
+    this.subscriptions.set(boardId, subscribed);
+    try {
+      await subscribed;
+      await room.catchUp();
+    } catch (error) {
+      // Subscribing failed (bus down): polling covers the room until the bus is back.
+      this.options.log(`board ${boardId}: could not subscribe to the relay`, error);
+    }
+    return room;
+  }
 
   /** Adds the connection to the board's room, loading it if needed. Rejects when the board cannot be loaded. */
   async join(boardId: string, connection: CollabConnection): Promise<Room> {
@@ -33,7 +98,7 @@ export class RoomRegistry {
     this.unloadTimers.delete(boardId);
     let loading = this.rooms.get(boardId);
     if (!loading) {
-      loading = Room.load(boardId, this.store, this.options);
+      loading = this.loadRoom(boardId);
       this.rooms.set(boardId, loading);
       // A failed load is forgotten so the next join tries again (and never sees an empty doc).
       loading.catch(() => this.rooms.delete(boardId));
@@ -80,17 +145,31 @@ export class RoomRegistry {
     const done = room
       .flush()
       .catch((error) => this.options.log(`board ${room.boardId}: flush on unload failed`, error))
-      .finally(() => {
-        if (room.connectionCount === 0) this.rooms.delete(room.boardId);
+      .finally(async () => {
+        if (room.connectionCount === 0) {
+          this.rooms.delete(room.boardId);
+          room.dispose();
+          await this.unsubscribe(room.boardId);
+        }
         this.unloading.delete(room.boardId);
       });
     this.unloading.set(room.boardId, done);
     await done;
   }
 
+  private async unsubscribe(boardId: string): Promise<void> {
+    const subscribed = this.subscriptions.get(boardId);
+    this.subscriptions.delete(boardId);
+    if (!subscribed) return;
+    await subscribed
+      .then((unsubscribe) => unsubscribe())
+      .catch((error) => this.options.log(`board ${boardId}: unsubscribe failed`, error));
+  }
+
   /** Server shutdown: no more joins or unloads; every room's updates made durable. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const rooms = await Promise.all([...this.rooms.values()].map((loading) => loading.catch(() => null)));

@@ -21,6 +21,8 @@ import { decodeAwarenessEntries, encodeAwarenessEntries, stampPresence } from ".
 import { checkUpdate } from "./update-validation";
 import type { UpdateStore } from "./update-store";
 import { UpdatePersister } from "./update-persister";
+import type { BoardRelayMessage } from "./board-bus";
+import { SequenceTracker } from "./sequence-tracker";
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot after this many persisted updates. */
@@ -32,10 +34,16 @@ export interface RoomOptions {
   onActivity?: (boardId: string, actor: ConnectionActor, changes: BoardChange[]) => void;
   /** Rows nobody may edit (agreed rows); an update touching one is undone at once. */
   lockedRows?: (boardId: string) => ReadonlySet<string>;
+  /** Sends to the other instances holding the board (see board-bus.ts); absent for a lone instance. */
+  publish?: (boardId: string, message: BoardRelayMessage) => void;
+  /** How long a gap in relayed sequence numbers may last (the missing one may still be in flight). */
+  gapGraceMs?: number;
 }
 
 /** Origin of transactions that replay stored state; those are not persisted again. */
 const STORAGE_ORIGIN = Symbol("storage");
+/** Origin of updates another instance made durable (relayed or caught up from the log): sent on, not stored. */
+const RELAY_ORIGIN = Symbol("relay");
 
 interface ConnectionState {
   awarenessClientId: number | null;
@@ -47,31 +55,55 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = new Map<CollabConnection, ConnectionState>();
   private readonly persister: UpdatePersister;
+  private readonly sequence: SequenceTracker;
+  private catchingUp: Promise<void> | null = null;
+  private gapTimer: NodeJS.Timeout | null = null;
   /** Writes dropped because the sender may not write (observers). */
   rejectedWriteCount = 0;
 
   private constructor(
     readonly boardId: string,
-    store: UpdateStore,
+    private readonly store: UpdateStore,
     private readonly options: RoomOptions,
     initialLogLength: number,
+    loadedThrough: number,
   ) {
     this.doc = new Y.Doc();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
-    this.persister = new UpdatePersister(boardId, store, this.doc, options, initialLogLength);
+    this.sequence = new SequenceTracker(loadedThrough);
+    this.persister = new UpdatePersister(
+      boardId,
+      store,
+      this.doc,
+      {
+        ...options,
+        onDurable: (seq, update) => {
+          this.noteSequence(seq);
+          options.publish?.(boardId, { kind: "update", seq, data: update });
+        },
+        coveredSeq: () => this.sequence.watermark,
+      },
+      initialLogLength,
+    );
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
     this.watchActivity();
-    this.awareness.on("update", (change: { added: number[]; updated: number[]; removed: number[] }) => {
-      const changed = [...change.added, ...change.updated, ...change.removed];
-      this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
-    });
+    this.awareness.on(
+      "update",
+      (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = [...change.added, ...change.updated, ...change.removed];
+        const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+        this.broadcast(encodeAwareness(update));
+        if (origin !== RELAY_ORIGIN) options.publish?.(boardId, { kind: "awareness", data: update });
+      },
+    );
   }
 
   /** Loads the board from storage. Rejects (never yields an empty room) when storage fails. */
   static async load(boardId: string, store: UpdateStore, options: RoomOptions): Promise<Room> {
     const stored = await store.load(boardId);
-    const room = new Room(boardId, store, options, stored.tail.length);
+    const loadedThrough = stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId;
+    const room = new Room(boardId, store, options, stored.tail.length, loadedThrough);
     Y.transact(
       room.doc,
       () => {
@@ -81,8 +113,84 @@ export class Room {
       STORAGE_ORIGIN,
     );
     for (const rowId of listRowIds(room.doc)) room.rememberTitle(rowId);
-    room.persister.noteLoaded(stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId);
+    room.persister.noteLoaded(loadedThrough);
     return room;
+  }
+
+  /** A message another instance published for this board. */
+  receiveRelayed(message: BoardRelayMessage): void {
+    if (message.kind === "awareness") {
+      try {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, RELAY_ORIGIN);
+      } catch (error) {
+        this.options.log(`board ${this.boardId}: relayed awareness failed to apply`, error);
+      }
+      return;
+    }
+    if (this.sequence.has(message.seq)) return;
+    try {
+      Y.applyUpdate(this.doc, message.data, RELAY_ORIGIN);
+    } catch (error) {
+      // The log has it too: fetch it from there rather than trust a damaged relay.
+      this.options.log(`board ${this.boardId}: relayed update ${message.seq} failed to apply`, error);
+      void this.catchUp();
+      return;
+    }
+    this.noteSequence(message.seq);
+  }
+
+  /**
+   * Applies whatever the log holds beyond what this doc has seen (missed relays, Redis down). Yjs
+   * updates are idempotent, so overlapping with relayed ones is harmless. Concurrent calls share one read.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchingUp) return this.catchingUp;
+    this.catchingUp = (async () => {
+      try {
+        const since = await this.store.readSince(this.boardId, this.sequence.watermark);
+        Y.transact(
+          this.doc,
+          () => {
+            if (since.snapshot) Y.applyUpdate(this.doc, since.snapshot, RELAY_ORIGIN);
+            for (const entry of since.tail) Y.applyUpdate(this.doc, entry.data, RELAY_ORIGIN);
+          },
+          RELAY_ORIGIN,
+        );
+        this.sequence.noteThrough(since.tail.at(-1)?.id ?? since.snapshotCoversUpdateId);
+      } finally {
+        this.catchingUp = null;
+      }
+    })();
+    return this.catchingUp;
+  }
+
+  /** Every update up to this sequence number is in the doc. */
+  get seenThrough(): number {
+    return this.sequence.watermark;
+  }
+
+  private noteSequence(seq: number): void {
+    this.sequence.note(seq);
+    if (!this.sequence.hasGap) {
+      if (this.gapTimer) clearTimeout(this.gapTimer);
+      this.gapTimer = null;
+      return;
+    }
+    if (this.gapTimer) return;
+    // The missing update may still be in flight from another instance: give it a moment.
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (!this.sequence.hasGap) return;
+      this.catchUp().catch((error) => this.options.log(`board ${this.boardId}: catch-up failed`, error));
+    }, this.options.gapGraceMs ?? 250);
+    this.gapTimer.unref();
+  }
+
+  /** Stops timers (the room is being unloaded). */
+  dispose(): void {
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.gapTimer = null;
+    this.awareness.destroy();
   }
 
   get connectionCount(): number {
@@ -242,6 +350,7 @@ export class Room {
     if (origin === STORAGE_ORIGIN) return;
     const frame = encodeUpdate(update);
     this.broadcast(frame, origin);
+    if (origin === RELAY_ORIGIN) return; // durable already, and published by the instance that stored it
     const authorId = this.connections.has(origin as CollabConnection)
       ? ((origin as CollabConnection).actor?.userId ?? null)
       : null;

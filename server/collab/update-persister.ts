@@ -16,6 +16,18 @@ interface PendingUpdate {
 }
 
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
+
+export interface PersisterOptions {
+  compactEvery: number;
+  log: (message: string, error?: unknown) => void;
+  /** Called once an update (or merged batch) is durable, with its sequence number: relayed to other instances. */
+  onDurable?: (seq: number, update: Uint8Array) => void;
+  /**
+   * Highest sequence number up to which the doc holds every update (with several instances, other instances'
+   * updates may still be in flight). A snapshot covers no more than that. Defaults to the last own append.
+   */
+  coveredSeq?: () => number;
+}
 const MAX_BATCH = 500;
 
 export class UpdatePersister {
@@ -30,7 +42,7 @@ export class UpdatePersister {
     private readonly boardId: string,
     private readonly store: UpdateStore,
     private readonly doc: Y.Doc,
-    private readonly options: { compactEvery: number; log: (message: string, error?: unknown) => void },
+    private readonly options: PersisterOptions,
     initialLogLength: number,
   ) {
     this.logLengthSinceSnapshot = initialLogLength;
@@ -85,6 +97,7 @@ export class UpdatePersister {
       const id = await this.withRetry(() => this.store.append(this.boardId, next.update, next.meta), "append");
       this.queue.splice(0, count);
       this.lastDurableId = id;
+      this.options.onDurable?.(id, next.update);
       this.logLengthSinceSnapshot += count;
       if (this.logLengthSinceSnapshot >= this.options.compactEvery) await this.compact();
     }
@@ -93,7 +106,7 @@ export class UpdatePersister {
   /** Snapshot = the whole current doc; it covers every durable update (their content is in the doc). */
   private async compact(): Promise<void> {
     if (this.logLengthSinceSnapshot === 0) return;
-    const covers = this.lastDurableId;
+    const covers = this.options.coveredSeq?.() ?? this.lastDurableId;
     const merged = Y.encodeStateAsUpdate(this.doc);
     try {
       await this.store.compact(this.boardId, merged, covers);

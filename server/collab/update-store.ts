@@ -7,7 +7,11 @@ export interface StoredBoardState {
   /** Merged state covering every update with id <= snapshotCoversUpdateId, or null. */
   snapshot: Uint8Array | null;
   snapshotCoversUpdateId: number;
-  /** Updates logged after the snapshot, oldest first. */
+  /**
+   * Updates logged after the snapshot, oldest first. `id` is the board's own sequence number (1, 2, 3…):
+   * gap-free and in commit order even with several instances appending, so a reader that saw n has seen
+   * every update up to n, and one that sees n+2 after n knows it missed one.
+   */
   tail: { id: number; data: Uint8Array }[];
 }
 
@@ -19,11 +23,17 @@ export interface UpdateMeta {
 export interface UpdateStore {
   /** Throws when the board does not exist or storage fails: never return an empty state on error. */
   load(boardId: string): Promise<StoredBoardState>;
-  /** Appends one update; resolves with its log id once it is durable. */
+  /** Appends one update; resolves with its sequence number (next of the board) once it is durable. */
   append(boardId: string, update: Uint8Array, meta: UpdateMeta): Promise<number>;
   /**
+   * What a reader that has every update up to `afterId` lacks: the tail after it, plus the snapshot when a
+   * compaction already folded some of the missing updates into it. For catching up after a missed relay.
+   */
+  readSince(boardId: string, afterId: number): Promise<StoredBoardState>;
+  /**
    * Atomically stores `merged` as the snapshot covering every update with id <= coversUpdateId
-   * and deletes those update rows.
+   * and deletes those update rows. Never moves the snapshot backwards (a compaction that lost a race to a
+   * newer one changes nothing), and at most one instance compacts a board at a time.
    */
   compact(boardId: string, merged: Uint8Array, coversUpdateId: number): Promise<void>;
 }

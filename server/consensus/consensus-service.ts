@@ -109,6 +109,30 @@ export class ConsensusService {
     this.scheduler.stop();
   }
 
+  /**
+   * Another instance changed a row's workflow (its `workflow` event came through the cluster bus): re-read
+   * it, so the agreed-rows lock and the silence timer here match the database.
+   */
+  async refreshRow(boardId: string, rowId: string): Promise<void> {
+    const row = await this.deps.prisma.rowWorkflow.findUnique({
+      where: { boardId_rowId: { boardId, rowId } },
+      select: { state: true, procedure: true, silenceDeadline: true },
+    });
+    const state = (row?.state as RowWorkflowState | undefined) ?? "draft";
+    this.cache(boardId, rowId, state);
+    if (state === "proposed" && row?.procedure === "silence" && row.silenceDeadline)
+      this.scheduler.schedule(boardId, rowId, row.silenceDeadline);
+    else this.scheduler.cancel(boardId, rowId);
+  }
+
+  /** Re-reads every row state (after the cluster bus was down and events may have been lost). */
+  async refreshAll(): Promise<void> {
+    this.scheduler.stop();
+    this.agreed.clear();
+    this.proposed.clear();
+    await this.start();
+  }
+
   /** Agreed rows of a board (read on every update by the collaboration server: in memory). */
   lockedRows(boardId: string): ReadonlySet<string> {
     return this.agreed.get(boardId) ?? new Set();

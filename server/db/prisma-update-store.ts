@@ -1,11 +1,16 @@
+import { randomUUID } from "node:crypto";
 import { BoardNotFoundError, type StoredBoardState, type UpdateMeta, type UpdateStore } from "../collab/update-store";
 import type { PrismaClient } from "./prisma-client";
 
 /** Prisma's code for a foreign key violation: the board row is gone. */
 const FOREIGN_KEY_VIOLATION = "P2003";
+/** Prisma's code for a unique constraint violation. */
+const UNIQUE_VIOLATION = "P2002";
+/** A compaction lease outlives any honest compaction; a holder that died frees the board after this. */
+const COMPACTION_LEASE_MS = 60_000;
 
-function isForeignKeyViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === FOREIGN_KEY_VIOLATION;
+function hasCode(error: unknown, code: string): boolean {
+  return (error as { code?: unknown } | null)?.code === code;
 }
 
 /** Plain Uint8Array copy: drivers return Buffers, which may be views into a shared pool. */
@@ -19,64 +24,111 @@ function toBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 export class PrismaUpdateStore implements UpdateStore {
+  /** Names this process as a compaction lease holder. */
+  private readonly holder = randomUUID();
+
   constructor(private readonly prisma: PrismaClient) {}
 
   async load(boardId: string): Promise<StoredBoardState> {
+    return this.readSince(boardId, -1);
+  }
+
+  async readSince(boardId: string, afterId: number): Promise<StoredBoardState> {
     // Tail first, then snapshot: a compaction between the two reads only removes rows the newer
-    // snapshot covers, so filtering the tail by its coversUpdateId never leaves a gap.
+    // snapshot covers, so filtering the tail by its coversSeq never leaves a gap.
     const rows = await this.prisma.boardUpdate.findMany({
-      where: { boardId },
-      orderBy: { id: "asc" },
-      select: { id: true, data: true },
+      where: { boardId, seq: { gt: afterId } },
+      orderBy: { seq: "asc" },
+      select: { seq: true, data: true },
     });
     const board = await this.prisma.board.findUnique({
       where: { id: boardId },
-      select: { snapshot: { select: { data: true, coversUpdateId: true } } },
+      select: { snapshot: { select: { coversSeq: true } } },
     });
     if (!board) throw new BoardNotFoundError(boardId);
-    const covers = board.snapshot?.coversUpdateId ?? 0;
+    const covers = board.snapshot?.coversSeq ?? 0;
+    // The snapshot (possibly megabytes) is read only when it holds something the reader lacks.
+    const snapshot =
+      board.snapshot && covers > afterId
+        ? await this.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { data: true, coversSeq: true } })
+        : null;
+    const snapshotCovers = snapshot?.coversSeq ?? covers;
     return {
-      snapshot: board.snapshot ? toUint8Array(board.snapshot.data) : null,
-      snapshotCoversUpdateId: covers,
-      tail: rows.filter((row) => row.id > covers).map((row) => ({ id: row.id, data: toUint8Array(row.data) })),
+      snapshot: snapshot ? toUint8Array(snapshot.data) : null,
+      snapshotCoversUpdateId: snapshotCovers,
+      tail: rows
+        .filter((row) => row.seq > snapshotCovers)
+        .map((row) => ({ id: row.seq, data: toUint8Array(row.data) })),
     };
   }
 
   /** A foreign key violation means the board row is gone; anything else (or a live board) is rethrown. */
   private async boardGoneOr(boardId: string, error: unknown): Promise<never> {
-    if (isForeignKeyViolation(error)) {
+    if (hasCode(error, FOREIGN_KEY_VIOLATION)) {
       const board = await this.prisma.board.findUnique({ where: { id: boardId }, select: { id: true } });
       if (!board) throw new BoardNotFoundError(boardId);
     }
     throw error;
   }
 
+  /**
+   * The board row's counter hands out the sequence number: its row lock is held until commit, so
+   * appends to one board commit in sequence order from any number of instances (no gaps, no reordering).
+   */
   async append(boardId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
-    try {
-      const row = await this.prisma.boardUpdate.create({
-        data: { boardId, data: toBytes(update), authorId: meta.authorId },
-        select: { id: true },
-      });
-      return row.id;
-    } catch (error) {
-      return this.boardGoneOr(boardId, error);
-    }
+    const data = toBytes(update);
+    return this.prisma.$transaction(async (tx) => {
+      const counted = await tx.$queryRaw<{ updateSeq: number | bigint }[]>`
+        UPDATE "Board" SET "updateSeq" = "updateSeq" + 1 WHERE "id" = ${boardId} RETURNING "updateSeq"`;
+      if (counted.length === 0) throw new BoardNotFoundError(boardId);
+      const seq = Number(counted[0].updateSeq);
+      await tx.boardUpdate.create({ data: { boardId, seq, data, authorId: meta.authorId }, select: { id: true } });
+      return seq;
+    });
   }
 
   async compact(boardId: string, merged: Uint8Array, coversUpdateId: number): Promise<void> {
+    if (!(await this.takeLease(boardId))) return; // another instance is compacting this board right now
     const data = toBytes(merged);
     try {
+      const existing = await this.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { coversSeq: true } });
+      if (existing && existing.coversSeq >= coversUpdateId) return; // a newer (or equal) snapshot is already there
+      // Short transaction (the merge was done before). Conditional: if a newer snapshot lands meanwhile, this
+      // write does nothing, and deleting rows it covers is still right since the newer one covers them too.
       await this.prisma.$transaction([
-        this.prisma.boardSnapshot.upsert({
-          where: { boardId },
-          create: { boardId, data, coversUpdateId },
-          update: { data, coversUpdateId },
-          select: { boardId: true },
-        }),
-        this.prisma.boardUpdate.deleteMany({ where: { boardId, id: { lte: coversUpdateId } } }),
+        existing
+          ? this.prisma.boardSnapshot.updateMany({
+              where: { boardId, coversSeq: { lt: coversUpdateId } },
+              data: { data, coversSeq: coversUpdateId },
+            })
+          : this.prisma.boardSnapshot.create({
+              data: { boardId, data, coversSeq: coversUpdateId },
+              select: { boardId: true },
+            }),
+        this.prisma.boardUpdate.deleteMany({ where: { boardId, seq: { lte: coversUpdateId } } }),
       ]);
     } catch (error) {
-      return this.boardGoneOr(boardId, error);
+      // Awaited here: a rejected promise left pending while `finally` awaits would count as unhandled.
+      return await this.boardGoneOr(boardId, error);
+    } finally {
+      await this.prisma.compactionLease.deleteMany({ where: { boardId, holder: this.holder } }).catch(() => undefined); // an unreleased lease expires on its own
     }
+  }
+
+  /** One compaction per board across instances; a lease whose holder died expires. */
+  private async takeLease(boardId: string): Promise<boolean> {
+    const expiresAt = new Date(Date.now() + COMPACTION_LEASE_MS);
+    try {
+      await this.prisma.compactionLease.create({ data: { boardId, holder: this.holder, expiresAt } });
+      return true;
+    } catch (error) {
+      if (hasCode(error, FOREIGN_KEY_VIOLATION)) return this.boardGoneOr(boardId, error);
+      if (!hasCode(error, UNIQUE_VIOLATION)) throw error;
+    }
+    const taken = await this.prisma.compactionLease.updateMany({
+      where: { boardId, expiresAt: { lt: new Date() } },
+      data: { holder: this.holder, expiresAt },
+    });
+    return taken.count === 1;
   }
 }

@@ -152,11 +152,11 @@ describe("collaboration server", () => {
     await waitFor(() => room.lastDurableUpdateId > 0, "durable");
     const snapshot = await server.prisma.boardSnapshot.findUnique({
       where: { boardId },
-      select: { coversUpdateId: true },
+      select: { coversSeq: true },
     });
     expect(snapshot).not.toBeNull();
-    const remaining = await server.prisma.boardUpdate.findMany({ where: { boardId }, select: { id: true } });
-    expect(remaining.every((row) => row.id > snapshot!.coversUpdateId)).toBe(true);
+    const remaining = await server.prisma.boardUpdate.findMany({ where: { boardId }, select: { seq: true } });
+    expect(remaining.every((row) => row.seq > snapshot!.coversSeq)).toBe(true);
     expect(remaining.length).toBeLessThan(5);
 
     const stored = await new (await import("../../server/db/prisma-update-store")).PrismaUpdateStore(

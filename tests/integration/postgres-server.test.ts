@@ -55,7 +55,7 @@ it("PG-1 two clients co-edit on PostgreSQL, the log compacts, and a restart keep
   await (await server.registry.loadedRoom(boardId))!.flush();
   const snapshot = await server.prisma.boardSnapshot.findUnique({
     where: { boardId },
-    select: { coversUpdateId: true },
+    select: { coversSeq: true },
   });
   expect(snapshot).not.toBeNull();
 
