@@ -81,11 +81,11 @@ async function profileUnderLoad(clients: number, edits: number): Promise<string>
   }
   const converged = await swarm.waitForConvergence(300_000);
   await server.request({ type: "flush", boardId });
-  swarm.destroy();
-  await server.stop();
   console.log(
     `${clients} clients × ${edits} edits, ${converged ? "converged" : "NOT converged"}, ${swarm.errors()} errors`,
   );
+  swarm.destroy();
+  await server.stop();
   const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
   if (!file) throw new Error("no profile written");
   const target = join(process.cwd(), `remit-server-${Date.now()}.cpuprofile`);

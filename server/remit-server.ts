@@ -72,7 +72,7 @@ const defaultLog = (message: string, error?: unknown) =>
 export async function startRemitServer(options: RemitServerOptions): Promise<RemitServer> {
   const { config } = options;
   const log = options.log ?? defaultLog;
-  await migrateDatabase(config.DATABASE_URL);
+  if ((await migrateDatabase(config.DATABASE_URL)).deployed) log("database migrations applied");
   const prisma = createPrismaClient(config.DATABASE_URL);
   const store = new PrismaUpdateStore(prisma);
   const services = await createRemitServices(prisma, store);

@@ -26,8 +26,21 @@ export interface AuthOptions {
   now?: () => number;
 }
 
+/** Writes the delegations that are missing or differ (one read, not a query per delegation, at every start). */
 export async function seedDelegations(prisma: PrismaClient): Promise<void> {
+  const stored = new Map(
+    (await prisma.delegation.findMany({ select: delegationSelect })).map((row) => [row.code, row] as const),
+  );
   for (const delegation of DELEGATIONS) {
+    const row = stored.get(delegation.code);
+    if (
+      row &&
+      row.name === delegation.name &&
+      row.nato === delegation.nato &&
+      row.eu === delegation.eu &&
+      row.institution === delegation.institution
+    )
+      continue;
     await prisma.delegation.upsert({
       where: { code: delegation.code },
       create: delegation,

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PROJECT_ROOT, resolveDatabaseUrl, type DatabaseKind } from "./database-url";
+import { pendingMigrations } from "./pending-migrations";
 
 export interface PrismaCliResult {
   code: number | null;
@@ -47,10 +48,16 @@ export function runPrismaCli(
   });
 }
 
-/** Applies the committed migrations of the provider DATABASE_URL points at (`prisma migrate deploy`). */
-export async function migrateDatabase(databaseUrl: string): Promise<void> {
+/**
+ * Applies the committed migrations of the provider DATABASE_URL points at (`prisma migrate deploy`), only when
+ * some are pending: the CLI costs seconds at every start. When the check itself fails (no table access, odd
+ * state), deploy runs and reports whatever is wrong. Resolves with whether deploy ran.
+ */
+export async function migrateDatabase(databaseUrl: string): Promise<{ deployed: boolean }> {
   const target = resolveDatabaseUrl(databaseUrl);
   if (target.filePath) mkdirSync(dirname(target.filePath), { recursive: true });
+  const pending = await pendingMigrations(target).catch(() => null);
+  if (pending && pending.length === 0) return { deployed: false };
   let result: PrismaCliResult;
   try {
     result = await runPrismaCli(target.kind, ["migrate", "deploy"], target.url);
@@ -69,6 +76,7 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
       `Database migration (${target.kind}, ${where}) failed with exit code ${result.code}:\n${errorPart(result.output)}`,
     );
   }
+  return { deployed: true };
 }
 
 /** From the first "Error" line on: skips the CLI's banner and its warning about the schema's url. */

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { migrateDatabase } from "../../server/db/migrate";
+import { resolveDatabaseUrl } from "../../server/db/database-url";
+import { committedMigrations, pendingMigrations } from "../../server/db/pending-migrations";
 import { createPrismaClient } from "../../server/db/prisma-client";
 import { describeStorageContract } from "../support/storage-contract";
 
@@ -36,12 +39,20 @@ it("SQLite connections use WAL and a busy timeout", async () => {
   }
 });
 
-it("migrateDatabase is idempotent", async () => {
+it("migrateDatabase is idempotent and starts the prisma CLI only when migrations are pending", async () => {
   const dir = mkdtempSync(join(tmpdir(), "remit-sqlite-"));
   try {
     const url = `file:${join(dir, "test.db")}`;
-    await migrateDatabase(url);
-    await expect(migrateDatabase(url)).resolves.toBeUndefined();
+    await expect(migrateDatabase(url)).resolves.toEqual({ deployed: true });
+    const target = resolveDatabaseUrl(url);
+    expect(await pendingMigrations(target)).toEqual([]);
+    await expect(migrateDatabase(url)).resolves.toEqual({ deployed: false });
+    // A migration missing from the table is pending again.
+    const db = new Database(target.filePath!);
+    const last = committedMigrations("sqlite").at(-1)!;
+    db.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(last);
+    db.close();
+    expect(await pendingMigrations(target)).toEqual([last]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,64 @@
+/**
+ * Compiles the custom server to plain JavaScript (build/server/), so `npm start`
+ * runs `node build/server/index.js` instead of compiling TypeScript with tsx at
+ * every start (seconds on a busy machine). Our own code (server/, core/) is
+ * bundled; packages stay in node_modules (native modules, Prisma's runtime),
+ * and the generated Prisma clients are imported from generated/ as they are.
+ *
+ * Entry points: server/index.ts and every worker entry (server/**\/*.worker.ts),
+ * each becoming build/server/<same path>.js; code they share goes into chunks.
+ */
+import { build } from "esbuild";
+import { readdirSync, rmSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const outdir = join(root, "build", "server");
+
+function workerEntries(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return workerEntries(path);
+    return entry.name.endsWith(".worker.ts") ? [path] : [];
+  });
+}
+
+/** `../../generated/<client>` from server/db → the same folder from build/server, kept external (it loads its WASM next to itself). */
+const generatedClients = {
+  name: "generated-prisma-clients",
+  setup(context) {
+    context.onResolve({ filter: /\/generated\/(sqlite|postgres)$/ }, (args) => {
+      const client = args.path.split("/").pop();
+      const target = join(root, "generated", client, "index.js");
+      const fromOut = relative(outdir, target).split(sep).join("/");
+      return { path: fromOut.startsWith(".") ? fromOut : `./${fromOut}`, external: true };
+    });
+  },
+};
+
+const started = Date.now();
+rmSync(outdir, { recursive: true, force: true });
+const entryPoints = [join(root, "server", "index.ts"), ...workerEntries(join(root, "server"))];
+await build({
+  entryPoints,
+  outdir,
+  outbase: join(root, "server"),
+  bundle: true,
+  splitting: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  plugins: [generatedClients],
+  define: { __REMIT_COMPILED__: "true" },
+  // Bundled CommonJS helpers may call require(): give ESM output one.
+  banner: {
+    js: 'import { createRequire as __remitCreateRequire } from "node:module"; const require = __remitCreateRequire(import.meta.url);',
+  },
+  logLevel: "warning",
+});
+console.log(
+  `server compiled to ${relative(root, outdir)}/ (${entryPoints.length} entry points) in ${Date.now() - started} ms`,
+);

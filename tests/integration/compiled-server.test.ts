@@ -1,0 +1,65 @@
+/**
+ * `npm start` runs the server compiled by scripts/build-server.mjs (plain
+ * JavaScript, no tsx at start). This builds it and starts it for real on a
+ * fresh database, twice: the first start migrates, the second finds nothing
+ * pending and does not start the prisma CLI.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+const remixBuilt = existsSync("build/index.js");
+const dir = mkdtempSync(join(tmpdir(), "remit-compiled-"));
+
+beforeAll(() => {
+  if (remixBuilt) execFileSync(process.execPath, ["scripts/build-server.mjs"], { stdio: "pipe" });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Starts build/server/index.js; resolves with its output once it listens, after checking /healthz. */
+function startCompiled(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["build/server/index.js"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${join(dir, "remit.db")}`,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DEMO: "false",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = output.match(/listening on (http:\/\/\S+)/)?.[1];
+      if (!url) return;
+      child.stdout.off("data", onData);
+      fetch(`${url}/healthz`)
+        .then((response) => response.json())
+        .then((body) => {
+          expect(body).toEqual({ ok: true });
+          child.kill("SIGTERM");
+        }, reject);
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", (code) =>
+      output.includes("listening on") ? resolve(output) : reject(new Error(`exit ${code}: ${output}`)),
+    );
+  });
+}
+
+it.skipIf(!remixBuilt)(
+  "PERF-9 the compiled server starts without tsx and migrates only when migrations are pending",
+  async () => {
+    expect(existsSync("build/server/index.js")).toBe(true);
+    const first = await startCompiled();
+    expect(first).toContain("database migrations applied");
+    const second = await startCompiled();
+    expect(second).toContain("listening on");
+    expect(second).not.toContain("database migrations applied");
+  },
+);
