@@ -52,14 +52,13 @@ function startCompiled(): Promise<string> {
   });
 }
 
-it.skipIf(!remixBuilt)(
-  "PERF-9 the compiled server starts without tsx and migrates only when migrations are pending",
-  async () => {
-    expect(existsSync("build/server/index.js")).toBe(true);
-    const first = await startCompiled();
-    expect(first).toContain("database migrations applied");
-    const second = await startCompiled();
-    expect(second).toContain("listening on");
-    expect(second).not.toContain("database migrations applied");
-  },
-);
+it("PERF-9 the compiled server starts without tsx and migrates only when migrations are pending", async (context) => {
+  // npm test builds before this runs; on its own, without a Remix build, there is nothing to serve.
+  if (!remixBuilt) context.skip();
+  expect(existsSync("build/server/index.js")).toBe(true);
+  const first = await startCompiled();
+  expect(first).toContain("database migrations applied");
+  const second = await startCompiled();
+  expect(second).toContain("listening on");
+  expect(second).not.toContain("database migrations applied");
+});

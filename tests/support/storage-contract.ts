@@ -257,9 +257,16 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       });
       expect(article5).toEqual({ owner: "NATO", kind: "treaty-article", year: 1949, boardId: null });
       // A row that drifted from the catalogue is written back; the rest are left alone.
-      await db.prisma.instrument.update({ where: { id: "nato-article-5" }, data: { year: 1950 }, select: { id: true } });
+      await db.prisma.instrument.update({
+        where: { id: "nato-article-5" },
+        data: { year: 1950 },
+        select: { id: true },
+      });
       expect(await seedInstruments(db.prisma)).toBe(LIBRARY_SIZE);
-      const restored = await db.prisma.instrument.findUnique({ where: { id: "nato-article-5" }, select: { year: true } });
+      const restored = await db.prisma.instrument.findUnique({
+        where: { id: "nato-article-5" },
+        select: { year: true },
+      });
       expect(restored?.year).toBe(1949);
     });
 
