@@ -2,7 +2,7 @@
  * What POST /boards/:id/import.json answers (JSON), shared by the route and
  * the import panel, and what the server's importers return.
  */
-import type { NewRowInput } from "./board-doc";
+import type { Category, NewRowInput } from "./board-doc";
 import type { NewInstrumentInput } from "./domain";
 
 /** 5 MiB: far above a real board's file, far below what could hurt the server. */
@@ -25,6 +25,26 @@ export interface PreviewRow {
 /** A custom instrument defined in the file; rows refer to it by this (file) id. */
 export type PreviewInstrument = NewInstrumentInput & { id: string };
 
+/** What the board already has and what its users call things, for reading a file. */
+export interface ImportContext {
+  /** The shared library plus the board's custom instruments. */
+  instruments: ReadonlyArray<{ id: string; name: string }>;
+  /** Category labels of every UI language (the app's catalogues), accepted besides ids, case-insensitively. */
+  categoryLabels?: Partial<Record<Category, readonly string[]>>;
+}
+
+/** The limits an import is held to (server/import/limits.ts); a refusal names one. */
+export type ImportLimitName =
+  "bytes" | "inflated-bytes" | "rows" | "cells" | "depth" | "field-length" | "time" | "memory";
+
+export interface ImportLimit {
+  name: ImportLimitName;
+  /** The limit's value (bytes, rows, cells, levels, characters, milliseconds). */
+  max: number;
+  /** 413 for size-like limits, 422 for the file's shape or a budget it exhausted. */
+  status: 413 | 422;
+}
+
 /** What an importer makes of a file (before the route adds the file name). */
 export interface ImportResult {
   format: "csv" | "xlsx" | "json";
@@ -37,6 +57,8 @@ export interface ImportResult {
   errors: ImportProblem[];
   /** Things worth telling the user that do not block the import. */
   warnings: string[];
+  /** Set when the file was refused whole for going over a limit (errors[0] says which, in words). */
+  limit?: ImportLimit;
 }
 
 export interface ImportPreview {
@@ -57,7 +79,7 @@ export type ImportApiResponse =
       ok: true;
       /** file id → id of the instrument created on the board */ idMap: Record<string, string>;
     }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string>; limit?: string };
 
 /** The valid rows, with instrument ids of the file's custom instruments replaced by the board's new ones. */
 export function rowsToApply(preview: ImportPreview, idMap: Record<string, string> = {}): NewRowInput[] {

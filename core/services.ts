@@ -5,7 +5,7 @@
  * never pulls in Prisma, and the server keeps one way to do each thing.
  */
 import type { BoardConsensusJson, CommentsOverview, PositionRecord } from "./consensus-contract";
-import type { ImportResult } from "./import-contract";
+import type { ImportContext, ImportResult } from "./import-contract";
 import type { MatrixSnapshot } from "./matrix-snapshot";
 import type { ExportedFile, ExportFormat, VersionServices } from "./version-contract";
 import type {
@@ -49,7 +49,7 @@ export interface RemitServices {
 export interface MatrixFileServices {
   /** `date` names the file: a version's publication date, a draft's export time. */
   exportMatrix(format: ExportFormat, snapshot: MatrixSnapshot, date: Date): Promise<ExportedFile>;
-  readImportFile(data: Uint8Array, instruments: ReadonlyArray<{ id: string; name: string }>): Promise<ImportResult>;
+  readImportFile(data: Uint8Array, context: ImportContext): Promise<ImportResult>;
 }
 
 export interface RemitLoadContext {

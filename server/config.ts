@@ -36,6 +36,10 @@ export const EnvSchema = z.object({
   DEMO: booleanFlag.default(true),
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client IP for rate limits, https for Secure cookies). */
   TRUST_PROXY: booleanFlag.default(false),
+  /** Budget of one import or export job in the worker pool: wall time (ms) and heap (MiB); 0 workers = cores - 1. */
+  FILE_JOB_TIMEOUT_MS: positiveInt(60_000),
+  FILE_JOB_MEMORY_MB: positiveInt(512),
+  FILE_WORKERS: z.coerce.number({ message: "must be a number" }).int().min(0).max(64).default(0),
   /** Failed sign-ins allowed per account in 15 minutes (4x that per client IP). */
   LOGIN_ATTEMPTS_PER_WINDOW: positiveInt(5),
   /** Several instances: Redis for fan-out between them and shared login limits (needs PostgreSQL). */

@@ -29,7 +29,7 @@ import { systemClock, type Clock } from "./consensus/clock";
 import { createVersionServices } from "./versions/version-service";
 import { createMatrixFileServices } from "./files/matrix-file-services";
 import type { VersionServices } from "../core/version-contract";
-import type { BoardAccessServices, RemitLoadContext, RemitServices } from "../core/services";
+import type { BoardAccessServices, MatrixFileServices, RemitLoadContext, RemitServices } from "../core/services";
 import type { BoardEventMessage } from "../core/collab-protocol";
 import type { BoardBus, ClusterMessage } from "./collab/board-bus";
 import { createBoardBus } from "./cluster/board-bus-factory";
@@ -50,6 +50,8 @@ export interface RemitServer {
   readonly registry: RoomRegistry;
   readonly collab: CollabEndpoint;
   readonly bus: BoardBus;
+  /** Imports and exports, in the worker pool (what the routes get as context.files). */
+  readonly files: MatrixFileServices;
   stop(): Promise<void>;
 }
 
@@ -172,7 +174,12 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   app.get("/healthz", (_request, response) => {
     response.json({ ok: true });
   });
-  const files = createMatrixFileServices();
+  const files = createMatrixFileServices({
+    timeoutMs: config.FILE_JOB_TIMEOUT_MS,
+    memoryMb: config.FILE_JOB_MEMORY_MB,
+    threads: config.FILE_WORKERS || undefined,
+    onWorkerError: (error) => log("file worker died outside a job", error),
+  });
   if (options.build) {
     app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
     app.use(express.static("public", { maxAge: "1h" }));
@@ -227,6 +234,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     registry,
     collab: endpoint,
     bus,
+    files,
     async stop() {
       consensusService.stop();
       await endpoint.close();
@@ -235,6 +243,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await prisma.$disconnect();
+      await files.close();
     },
   };
 }

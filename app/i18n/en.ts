@@ -639,6 +639,7 @@ export const en = {
     failed: "The {format} export failed ({status}). Try again.",
     failedNetwork: "The {format} export failed: no connection to the server. Try again.",
     wholeVersion: "A published version is exported whole (rows=all), so its fingerprint matches the one on record.",
+    refused: "The server could not prepare this export now (limit: {limit}). Try again in a moment.",
   },
   versionImport: {
     metaTitle: "Import into {title} · Remit",
@@ -676,6 +677,8 @@ export const en = {
     cancel: "Start again",
     backToBoard: "Back to the board",
     undo: "Undo the import",
+    undone: "The import was undone: the {count} threats were removed.",
+    refused: "The server could not read the file now (limit: {limit}). Try again in a moment.",
   },
   heatmap: {
     heading: "Coverage: threats × instruments",

@@ -17,6 +17,8 @@ import { CSRF_COOKIE, CSRF_FIELD, readCookie } from "../../core/cookies";
 import { csrfTokensMatch } from "./csrf.server";
 import type { ImportApiResponse, ImportPreview } from "../../core/import-contract";
 import { CREATE_INSTRUMENTS_INTENT, InstrumentsToCreateSchema, PREVIEW_INTENT } from "./version-forms";
+import { isFileJobRefusal } from "../../core/file-jobs";
+import { IMPORT_CATEGORY_LABELS } from "./category-labels";
 
 /** The preview's parts, and `instruments` for create-instruments sent as multipart (the import panel posts a FormData). */
 const ALLOWED_PARTS = new Set(["file", "intent", "instruments", CSRF_FIELD]);
@@ -74,7 +76,25 @@ export async function previewUpload(
       { ok: false, message: t("versionImport.noFile"), fieldErrors: { file: t("versionImport.noFile") } },
       422,
     );
-  const result = await files.readImportFile(new Uint8Array(await file.arrayBuffer()), instruments);
+  let result;
+  try {
+    result = await files.readImportFile(new Uint8Array(await file.arrayBuffer()), {
+      instruments,
+      categoryLabels: IMPORT_CATEGORY_LABELS,
+    });
+  } catch (error) {
+    if (!isFileJobRefusal(error)) throw error;
+    return json(
+      { ok: false, message: t("versionImport.refused", { limit: error.limit }), limit: error.limit },
+      error.status,
+    );
+  }
+  // Refused whole for a limit (rows, cells, inflated bytes, depth, field length, time, memory): 413/422 naming it.
+  if (result.limit)
+    return json(
+      { ok: false, message: result.errors[0]?.message ?? t("forms.badRequest"), limit: result.limit.name },
+      result.limit.status,
+    );
   const preview: ImportPreview = {
     fileName: "name" in file && typeof file.name === "string" ? file.name.slice(0, 200) : "",
     format: result.format,

@@ -10,6 +10,20 @@ import { requireUser } from "./session.server";
 import type { VersionServices } from "../../core/version-contract";
 import type { ExportFormat } from "../../core/version-contract";
 import { DiffQuerySchema } from "./version-forms";
+import { isFileJobRefusal, type FileJobRefusal } from "../../core/file-jobs";
+
+/** 503 (or 422) naming the limit, plain text like the other export errors. */
+export function fileJobRefusedResponse(error: FileJobRefusal): Response {
+  return new Response(t("versionExport.refused", { limit: error.limit }), {
+    status: error.status,
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Remit-Limit": error.limit,
+      ...(error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {}),
+    },
+  });
+}
 
 /** `context.versions` (wired by server/remit-server.ts). */
 export function getVersionServices(context: AppLoadContext): VersionServices {
@@ -24,7 +38,14 @@ export async function exportResponse(
   exportedAt: Date,
 ): Promise<Response> {
   const date = snapshot.version ? new Date(snapshot.version.publishedAt) : exportedAt;
-  const file = await context.files.exportMatrix(format, snapshot, date);
+  let file;
+  try {
+    file = await context.files.exportMatrix(format, snapshot, date);
+  } catch (error) {
+    // Over the pool's time or memory budget, or the pool is full: say which limit, never a bare 500.
+    if (!isFileJobRefusal(error)) throw error;
+    return fileJobRefusedResponse(error);
+  }
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,

@@ -1,20 +1,58 @@
 /**
  * MatrixFileServices: exports and imports as the routes see them. The one
  * place that turns a snapshot into a downloadable file and an upload into
- * import rows.
+ * import rows — always in the worker pool (file-pool.ts), never on the event
+ * loop. A job over its budget is refused: exports throw FileJobRefused (the
+ * route answers 503), imports come back refused with the limit named (422).
  */
+import { isFileJobRefusal } from "../../core/file-jobs";
 import type { MatrixFileServices } from "../../core/services";
-import { exportFileName, exportMatrix } from "../export/index";
-import { importMatrixFile } from "../import/index";
+import { exportFileName } from "../export/index";
+import { detectImportFormat } from "../import/index";
+import { importLimit, limitMessage } from "../import/limits";
+import { finishImport, type ImportResult } from "../import/types";
+import { createFilePool, type FilePoolOptions } from "./file-pool";
+import type { ExportTaskResult } from "./file-worker";
 
-export function createMatrixFileServices(): MatrixFileServices {
+export const DEFAULT_FILE_POOL: FilePoolOptions = { timeoutMs: 60_000, memoryMb: 512 };
+
+export type ClosableMatrixFileServices = MatrixFileServices & { close(): Promise<void> };
+
+export function createMatrixFileServices(options: Partial<FilePoolOptions> = {}): ClosableMatrixFileServices {
+  const settings = { ...DEFAULT_FILE_POOL, ...options };
+  const pool = createFilePool(settings);
   return {
     async exportMatrix(format, snapshot, date) {
-      const file = await exportMatrix(format, snapshot);
-      return { ...file, fileName: exportFileName(snapshot, file.extension, date) };
+      const file = await pool.run<ExportTaskResult>({
+        kind: "export",
+        format,
+        snapshot,
+        now: new Date().toISOString(),
+      });
+      const body = Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength);
+      return { ...file, body, fileName: exportFileName(snapshot, file.extension, date) };
     },
-    readImportFile(data, instruments) {
-      return importMatrixFile(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { instruments });
+    async readImportFile(data, context) {
+      // A copy the worker may own: the caller keeps its bytes.
+      const copy = new Uint8Array(data);
+      try {
+        return await pool.run<ImportResult>(
+          { kind: "import", data: copy, context },
+          { transfer: [copy.buffer as ArrayBuffer] },
+        );
+      } catch (error) {
+        if (!isFileJobRefusal(error) || error.limit === "busy") throw error;
+        const limit = importLimit(
+          error.limit,
+          error.limit === "time" ? settings.timeoutMs : settings.memoryMb * 2 ** 20,
+        );
+        const format = detectImportFormat(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+        return {
+          ...finishImport(format, { errors: [{ row: 0, column: "(file)", message: limitMessage(limit) }] }),
+          limit,
+        };
+      }
     },
+    close: () => pool.close(),
   };
 }

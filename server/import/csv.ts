@@ -17,10 +17,12 @@ import {
 } from "./instruments";
 import { validateRow, type ColumnLabels } from "./row-fields";
 import { mapHeader, MATRIX_LABELS } from "./sheet-columns";
+import { MAX_EXTRA_RECORDS, MAX_FIELD_CHARS, MAX_IMPORT_CELLS } from "./limits";
 import {
   MAX_IMPORT_ROWS,
   fileError,
   finishImport,
+  refuseImport,
   type ImportContext,
   type ImportedInstrument,
   type ImportError,
@@ -41,37 +43,77 @@ function detectDelimiter(text: string): string {
 
 const crlfCount = (cells: string[]) => cells.reduce((n, cell) => n + (cell.match(/\r\n/g)?.length ?? 0), 0);
 
-function readRecords(text: string): { lines: Line[] } | { error: ImportError } {
+/** Thrown from csv-parse's on_record to stop reading at a limit (csv-parse wraps what callbacks throw). */
+class OverLimit extends Error {
+  constructor(readonly limit: "rows" | "cells" | "field-length") {
+    super(limit);
+  }
+}
+
+const MAX_RECORDS = MAX_IMPORT_ROWS + MAX_EXTRA_RECORDS;
+
+type Read = { lines: Line[] } | { error: ImportError } | { refused: ImportResult };
+
+/**
+ * Limits are checked record by record while csv-parse reads: at most
+ * MAX_RECORDS records (parsing stops at the first one over), MAX_IMPORT_CELLS
+ * cells, MAX_FIELD_CHARS characters in a field (csv-parse's max_record_size
+ * bounds an unquoted run as well). A 1.7 M-row file is refused
+ * after ~6,000 records instead of being parsed whole.
+ */
+function readRecords(text: string): Read {
+  let cells = 0;
+  let records = 0;
+  let parsed: { record: string[]; info: Info }[];
   try {
     // With `info: true` csv-parse returns { record, info } objects; its typings only know string[][].
-    const records = parse(text, {
+    parsed = parse(text, {
       bom: true,
       info: true,
       relax_column_count: true,
       delimiter: detectDelimiter(text),
+      // A record may hold several long fields (the export's reservations); each field is checked below.
+      max_record_size: MAX_FIELD_CHARS * 4,
+      // With `info: true` on_record receives { record, info } too (the typings say string[]).
+      on_record: ((entry: { record: string[] }) => {
+        records += 1;
+        cells += entry.record.length;
+        if (records > MAX_RECORDS) throw new OverLimit("rows");
+        if (cells > MAX_IMPORT_CELLS) throw new OverLimit("cells");
+        if (entry.record.some((cell) => cell.length > MAX_FIELD_CHARS)) throw new OverLimit("field-length");
+        return entry;
+      }) as unknown as (record: string[]) => string[],
     }) as unknown as { record: string[]; info: Info }[];
-    // info.lines counts a CRLF inside a quoted cell as two lines; take those back out so
-    // error messages name the line a text editor shows.
-    let extra = 0;
-    let previousEnd = 0;
-    const lines: Line[] = [];
-    for (const { record, info } of records) {
-      if (record.some((cell) => cell !== "")) lines.push({ line: previousEnd + 1, cells: record });
-      extra += crlfCount(record);
-      previousEnd = info.lines - extra;
-    }
-    return { lines };
   } catch (error) {
+    const cause = error instanceof OverLimit ? error : (error as { cause?: unknown }).cause;
+    if (cause instanceof OverLimit) {
+      const max = { rows: MAX_RECORDS, cells: MAX_IMPORT_CELLS, "field-length": MAX_FIELD_CHARS }[cause.limit];
+      return { refused: refuseImport("csv", cause.limit, max) };
+    }
+    if ((error as { code?: string }).code === "CSV_MAX_RECORD_SIZE")
+      return { refused: refuseImport("csv", "field-length", MAX_FIELD_CHARS) };
     return { error: fileError(`The file is not valid CSV: ${(error as Error).message}`) };
   }
+  // info.lines counts a CRLF inside a quoted cell as two lines; take those back out so
+  // error messages name the line a text editor shows.
+  let extra = 0;
+  let previousEnd = 0;
+  const lines: Line[] = [];
+  for (const { record, info } of parsed) {
+    if (record.some((cell) => cell !== "")) lines.push({ line: previousEnd + 1, cells: record });
+    extra += crlfCount(record);
+    previousEnd = info.lines - extra;
+  }
+  return { lines };
 }
 
 export function importCsv(data: Buffer | string, context: ImportContext): ImportResult {
-  const tooBig = checkSize(typeof data === "string" ? Buffer.byteLength(data) : data.byteLength);
-  if (tooBig) return finishImport("csv", { errors: [tooBig] });
+  const tooBig = checkSize("csv", typeof data === "string" ? Buffer.byteLength(data) : data.byteLength);
+  if (tooBig) return tooBig;
   const decoded = decodeUtf8(data);
   if ("error" in decoded) return finishImport("csv", { errors: [decoded.error] });
   const read = readRecords(decoded.text);
+  if ("refused" in read) return read.refused;
   if ("error" in read) return finishImport("csv", { errors: [read.error] });
   const [header, ...body] = read.lines;
   if (!header) return finishImport("csv", {});
@@ -83,11 +125,7 @@ export function importCsv(data: Buffer | string, context: ImportContext): Import
 
   const isMeta = (l: Line) => l.cells[0]?.startsWith(METADATA_PREFIX);
   const dataLines = body.filter((l) => !isMeta(l));
-  if (dataLines.length > MAX_IMPORT_ROWS) {
-    return finishImport("csv", {
-      errors: [fileError(`The file has ${dataLines.length} threats; the limit is ${MAX_IMPORT_ROWS}.`)],
-    });
-  }
+  if (dataLines.length > MAX_IMPORT_ROWS) return refuseImport("csv", "rows", MAX_IMPORT_ROWS, dataLines.length);
   const { custom, errors } = readMetadata(body.filter(isMeta));
   const resolve = createInstrumentResolver(context, custom);
   const cell = (l: Line, name: keyof ColumnLabels) => {

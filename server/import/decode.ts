@@ -1,10 +1,9 @@
 /** Size check and strict UTF-8 decoding shared by the text importers. */
-import { MAX_IMPORT_BYTES, fileError, type ImportError } from "./types";
+import { MAX_IMPORT_BYTES, fileError, refuseImport, type ImportError, type ImportResult } from "./types";
 
-export function checkSize(bytes: number): ImportError | null {
-  if (bytes <= MAX_IMPORT_BYTES) return null;
-  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return fileError(`The file is ${mib(bytes)} MiB; the limit is ${mib(MAX_IMPORT_BYTES)} MiB.`);
+/** The upload limit, checked again here (the route checks it before buffering). */
+export function checkSize(format: ImportResult["format"], bytes: number): ImportResult | null {
+  return bytes <= MAX_IMPORT_BYTES ? null : refuseImport(format, "bytes", MAX_IMPORT_BYTES);
 }
 
 /**

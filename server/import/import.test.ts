@@ -6,7 +6,7 @@ import { exportXlsx } from "../export/xlsx";
 import { LIBRARY_CONTEXT, sampleSnapshot } from "../../tests/fixtures/sample-snapshot";
 import { detectImportFormat, importCsv, importJson, importMatrixFile, importXlsx, MAX_IMPORT_ROWS } from "./index";
 import { parseInstrumentCell } from "./instruments";
-import { declaredUnpackedSize } from "./zip-guard";
+import { inflateAll, listZipEntries } from "./zip-reader";
 
 const HEADER = "Title,Category,Responsibility,Lead,Instruments,Notes,Description\r\n";
 
@@ -92,12 +92,16 @@ describe("import: errors", () => {
 
   it("refuses files over the size and row limits, non-UTF-8 text and a missing Title column", () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x61);
-    expect(importCsv(big, LIBRARY_CONTEXT).errors[0].message).toMatch(/5\.0 MiB; the limit is 5\.0 MiB/);
+    expect(importCsv(big, LIBRARY_CONTEXT)).toMatchObject({
+      limit: { name: "bytes", status: 413 },
+      errors: [{ message: "The file is larger than 5 MiB (limit: bytes)." }],
+    });
     const many = HEADER + "t,cyber,,,,,\r\n".repeat(MAX_IMPORT_ROWS + 1);
     expect(importCsv(many, LIBRARY_CONTEXT)).toMatchObject({
       valid: false,
       rows: [],
-      errors: [{ row: 0, message: `The file has ${MAX_IMPORT_ROWS + 1} threats; the limit is ${MAX_IMPORT_ROWS}.` }],
+      limit: { name: "rows", status: 413 },
+      errors: [{ row: 0, message: "The file has 5,001 rows; the limit is 5,000 (limit: rows)." }],
     });
     expect(
       importCsv(Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xc5, 0x0a]), LIBRARY_CONTEXT).errors[0].message,
@@ -154,11 +158,13 @@ describe("import: formats", () => {
     expect(parseInstrumentCell(" Article 5 ;eu-cra;")).toEqual([{ label: "Article 5" }, { label: "eu-cra" }]);
   });
 
-  it("reads the declared unpacked size of an XLSX", async () => {
+  it("inflates an XLSX's entries within a budget counted as inflated", async () => {
     const file = await exportXlsx(sampleSnapshot({ rows: 3 }));
-    const declared = declaredUnpackedSize(file.body);
-    expect("bytes" in declared && declared.bytes).toBeGreaterThan(file.body.length);
-    expect(declaredUnpackedSize(Buffer.from("not a zip at all, long enough to scan"))).toEqual({
+    const all = inflateAll(file.body, 50 * 1024 * 1024);
+    expect("files" in all && all.files.has("xl/workbook.xml")).toBe(true);
+    expect("files" in all && all.inflatedBytes).toBeGreaterThan(file.body.length);
+    expect(inflateAll(file.body, 1000)).toEqual({ overLimit: true });
+    expect(listZipEntries(Buffer.from("not a zip at all, long enough to scan"))).toEqual({
       error: "not a zip archive",
     });
   });

@@ -11,10 +11,13 @@ import { fingerprintOf } from "../export/fingerprint";
 import { checkSize, decodeUtf8 } from "./decode";
 import { createInstrumentResolver, newCustomInstruments, readCustomInstrument } from "./instruments";
 import { validateRow, type ColumnLabels } from "./row-fields";
+import { checkJsonShape } from "./json-shape";
+import { MAX_FIELD_CHARS, MAX_JSON_DEPTH } from "./limits";
 import {
   MAX_IMPORT_ROWS,
   fileError,
   finishImport,
+  refuseImport,
   type ImportContext,
   type ImportedInstrument,
   type ImportError,
@@ -93,10 +96,13 @@ function fingerprintWarning(document: unknown, declared: string | undefined): st
 }
 
 export function importJson(data: Buffer | string, context: ImportContext): ImportResult {
-  const tooBig = checkSize(typeof data === "string" ? Buffer.byteLength(data) : data.byteLength);
-  if (tooBig) return finishImport("json", { errors: [tooBig] });
+  const tooBig = checkSize("json", typeof data === "string" ? Buffer.byteLength(data) : data.byteLength);
+  if (tooBig) return tooBig;
   const decoded = decodeUtf8(data);
   if ("error" in decoded) return finishImport("json", { errors: [decoded.error] });
+  // Before JSON.parse: a 2.6 M-deep array would otherwise be parsed (seconds) and then walked by zod.
+  const shape = checkJsonShape(decoded.text, MAX_JSON_DEPTH, MAX_FIELD_CHARS);
+  if (shape) return refuseImport("json", shape, shape === "depth" ? MAX_JSON_DEPTH : MAX_FIELD_CHARS);
   let document: unknown;
   try {
     document = JSON.parse(decoded.text);
@@ -105,11 +111,8 @@ export function importJson(data: Buffer | string, context: ImportContext): Impor
   }
   const envelope = EnvelopeSchema.safeParse(document);
   if (!envelope.success) return finishImport("json", { errors: issuesToErrors(envelope.error.issues, 0) });
-  if (envelope.data.rows.length > MAX_IMPORT_ROWS) {
-    return finishImport("json", {
-      errors: [fileError(`The file has ${envelope.data.rows.length} threats; the limit is ${MAX_IMPORT_ROWS}.`)],
-    });
-  }
+  if (envelope.data.rows.length > MAX_IMPORT_ROWS)
+    return refuseImport("json", "rows", MAX_IMPORT_ROWS, envelope.data.rows.length);
   const { custom, errors } = readInstruments(envelope.data.instruments);
   const resolve = createInstrumentResolver(context, custom);
   const rows = envelope.data.rows.map((item, i) => {

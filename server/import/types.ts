@@ -1,10 +1,9 @@
 /** The shape every importer (CSV, XLSX, Remit JSON) returns, and its limits. */
 
-export { MAX_IMPORT_BYTES } from "../../core/import-contract";
-/** 5,000 threats: far above a real board, far below what could hurt the server. */
-export const MAX_IMPORT_ROWS = 5_000;
-/** XLSX is a zip: also cap what it declares it unpacks to (zip-bomb guard). */
-export const MAX_XLSX_UNPACKED_BYTES = 50 * 1024 * 1024;
+import type { ImportLimit, ImportLimitName } from "../../core/import-contract";
+import { importLimit, limitMessage } from "./limits";
+
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_XLSX_UNPACKED_BYTES } from "./limits";
 
 /**
  * The result types are the contract of core/import-contract.ts. An imported
@@ -24,12 +23,20 @@ import type {
   ImportResult,
 } from "../../core/import-contract";
 
-/** What the board already has: the shared library plus its custom instruments. */
-export interface ImportContext {
-  instruments: ReadonlyArray<{ id: string; name: string }>;
-}
+export type { ImportContext } from "../../core/import-contract";
 
 export const fileError = (message: string, row = 0, column = "(file)"): ImportError => ({ row, column, message });
+
+/** A file refused whole for going over a limit: no rows, one file error naming it, `limit` for the route's status. */
+export function refuseImport(
+  format: ImportResult["format"],
+  name: ImportLimitName,
+  max: number,
+  found?: number,
+): ImportResult {
+  const limit: ImportLimit = importLimit(name, max);
+  return { ...finishImport(format, { errors: [fileError(limitMessage(limit, found))] }), limit };
+}
 
 export function finishImport(
   format: ImportResult["format"],
