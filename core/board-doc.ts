@@ -34,16 +34,107 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export const MAX_TEXT_LENGTH = 10_000;
 export const MAX_TITLE_LENGTH = 300;
 
+/** Row keys in `rows` (newRowId makes "r" + 18 hex digits; imports and older boards stay inside this). */
+export const ROW_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** Keys of a row's `instruments` set: catalogue ids ("nato-article-5") and custom ones ("custom-…"). */
+export const INSTRUMENT_KEY_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Longest each text field may be in the editor; one update may add at most this many characters to it. */
+export const TEXT_FIELD_MAX: Readonly<Record<TextField, number>> = {
+  title: MAX_TITLE_LENGTH,
+  description: MAX_TEXT_LENGTH,
+  notes: MAX_TEXT_LENGTH,
+};
+
+/**
+ * Structural limits the server enforces on every update before it touches the
+ * document (server/collab/update-validation.ts). Per-update limits only: honest
+ * people typing at the same time can together pass a field's editor maximum
+ * (two people adding to one title), so that is shown as a warning
+ * (boardWarnings), not refused. The hard caps are far above anything honest
+ * concurrent typing reaches and stop a client that adds a little, many times.
+ */
+export const BOARD_LIMITS = {
+  /** New rows in one update; an import adds up to 5,000 rows in one transaction. */
+  maxRowsPerUpdate: 5_000,
+  /** Characters one update may add to one text field: TEXT_FIELD_MAX of that field. */
+  textGrowthPerUpdate: TEXT_FIELD_MAX,
+  /** A text field is never grown past this many times its editor maximum. */
+  hardTextLengthFactor: 4,
+  /** rows → row → text or instruments: nothing deeper exists; any other nested type is refused. */
+  maxNestingDepth: 3,
+  /** Above these the board is shown a warning (large boards get slow to load and export). */
+  warnRows: 2_000,
+  warnDocumentBytes: 8 * 1024 * 1024,
+} as const;
+
+/**
+ * What a row map may hold, key by key. `kind` says what the value must be; a
+ * key not listed here is refused. Written by addRow/setResponsibility/... and
+ * checked by the server on every update.
+ */
+export const ROW_FIELD_SCHEMA = {
+  id: { kind: "row-id" },
+  position: { kind: "number" },
+  category: { kind: "enum", values: CATEGORIES },
+  responsibility: { kind: "enum", values: RESPONSIBILITIES },
+  /** "" unless responsibility is Shared; written together with responsibility (the Shared⇔lead rule). */
+  lead: { kind: "enum", values: ["", ...LEADS] },
+  title: { kind: "text" },
+  description: { kind: "text" },
+  notes: { kind: "text" },
+  instruments: { kind: "instrument-set" },
+} as const satisfies Record<string, { kind: string; values?: readonly string[] }>;
+export type RowFieldName = keyof typeof ROW_FIELD_SCHEMA;
+
+/** What `meta` may hold. */
+export const META_FIELD_SCHEMA = {
+  schemaVersion: { kind: "literal", value: SCHEMA_VERSION },
+} as const;
+
+export interface BoardWarning {
+  kind: "field-too-long" | "many-rows" | "large-document";
+  rowId?: string;
+  field?: TextField;
+  /** Current size (characters, rows or bytes) and the limit it passed. */
+  size: number;
+  limit: number;
+}
+
+/**
+ * Limits honest people passed together (concurrent typing, many rows), for
+ * the UI to show; never a reason to refuse an edit.
+ */
+export function boardWarnings(doc: Y.Doc, documentBytes?: number): BoardWarning[] {
+  const warnings: BoardWarning[] = [];
+  let rowCount = 0;
+  rowsOf(doc).forEach((row, rowId) => {
+    if (!(row instanceof Y.Map)) return;
+    rowCount += 1;
+    for (const field of TEXT_FIELDS) {
+      const text = row.get(field);
+      const limit = TEXT_FIELD_MAX[field];
+      if (text instanceof Y.Text && text.length > limit)
+        warnings.push({ kind: "field-too-long", rowId, field, size: text.length, limit });
+    }
+  });
+  if (rowCount > BOARD_LIMITS.warnRows)
+    warnings.push({ kind: "many-rows", size: rowCount, limit: BOARD_LIMITS.warnRows });
+  if (documentBytes !== undefined && documentBytes > BOARD_LIMITS.warnDocumentBytes)
+    warnings.push({ kind: "large-document", size: documentBytes, limit: BOARD_LIMITS.warnDocumentBytes });
+  return warnings;
+}
+
 export const ThreatRowSchema = z
   .object({
-    id: z.string().min(1).max(64),
+    id: z.string().regex(ROW_ID_PATTERN),
     title: z.string().max(MAX_TITLE_LENGTH),
     description: z.string().max(MAX_TEXT_LENGTH),
     notes: z.string().max(MAX_TEXT_LENGTH),
     category: z.enum(CATEGORIES),
     responsibility: z.enum(RESPONSIBILITIES),
     lead: z.enum(LEADS).nullable(),
-    instrumentIds: z.array(z.string().min(1).max(100)),
+    instrumentIds: z.array(z.string().regex(INSTRUMENT_KEY_PATTERN)),
   })
   .refine((row) => (row.responsibility === "Shared") === (row.lead !== null), {
     message: "lead is set exactly when responsibility is Shared",

@@ -57,3 +57,18 @@ describe("describeRowEvents", () => {
     ]);
   });
 });
+
+describe("describeRowEvents on rows outside the schema", () => {
+  it("COLLAB-17 never throws, whatever a row holds (it runs after integration)", () => {
+    const doc = new Y.Doc();
+    const rows = getRowsType(doc) as unknown as Y.Map<unknown>;
+    const seen: BoardChange[][] = [];
+    rows.observeDeep((events) => seen.push(describeRowEvents(events, getRowsType(doc), () => null)));
+    expect(() => {
+      rows.set("as-string", "not a row");
+      rows.set("as-array", new Y.Array());
+      rows.set("as-number", 42);
+    }).not.toThrow();
+    expect(seen.flat().map((change) => change.kind)).toEqual(["row-added", "row-added", "row-added"]);
+  });
+});

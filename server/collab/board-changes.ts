@@ -33,8 +33,10 @@ export function describeRowEvents(
   const changes: BoardChange[] = [];
   const addedRows = new Set<string>();
   const seen = new Set<string>();
+  // Runs after the update is integrated, so it must not throw on any shape a row can have (COLLAB-17).
   const currentTitle = (rowId: string) => {
-    const title = rows.get(rowId)?.get("title");
+    const row: unknown = rows.get(rowId);
+    const title = row instanceof Y.Map ? (row as Y.Map<unknown>).get("title") : undefined;
     return title instanceof Y.Text ? title.toString() : titleOf(rowId);
   };
   const push = (change: BoardChange) => {

@@ -23,3 +23,23 @@ export interface CollabConnection {
   send(frame: Uint8Array): void;
   close(code: number, reason: string): void;
 }
+
+/**
+ * Origin of the transaction that applies a connection's update. A typed
+ * wrapper with a guard (as Hocuspocus does) instead of casting whatever
+ * `transaction.origin` holds: storage replays, undo managers and server-side
+ * edits have other origins.
+ */
+export interface ConnectionOrigin {
+  readonly source: "connection";
+  readonly connection: CollabConnection;
+}
+
+export const connectionOrigin = (connection: CollabConnection): ConnectionOrigin => ({
+  source: "connection",
+  connection,
+});
+
+export function isConnectionOrigin(origin: unknown): origin is ConnectionOrigin {
+  return typeof origin === "object" && origin !== null && (origin as Partial<ConnectionOrigin>).source === "connection";
+}

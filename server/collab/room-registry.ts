@@ -1,7 +1,7 @@
 /**
  * Keeps one Room per active board: loads it on first join (concurrent joins
  * share the same load), unloads it once the last connection has left and its
- * updates are durable.
+ * updates are durable, and then frees it (COLLAB-22: nothing stays behind).
  */
 import * as Y from "yjs";
 import type { CollabConnection } from "./connection";
@@ -26,13 +26,31 @@ export class RoomRegistry {
   /** Unloads in progress; a join waits for them so it never sees a half-flushed room. */
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly subscriptions = new Map<string, Promise<Unsubscribe>>();
+  /** The same rooms once loaded, to compare synchronously. */
+  private readonly loaded = new Map<string, Room>();
   private shuttingDown = false;
   private pollTimer: NodeJS.Timeout | null = null;
+  /** Rooms poisoned by an update and reloaded since start (for /metrics). */
+  poisonedRooms = 0;
+  /** Updates refused with 4422, by rule (for /metrics). */
+  readonly refusalsByRule = new Map<string, number>();
+  private readonly roomOptions: Omit<RoomOptions, "publish">;
 
   constructor(
     private readonly store: UpdateStore,
     private readonly options: RoomRegistryOptions,
   ) {
+    this.roomOptions = {
+      ...options,
+      onPoisoned: (boardId, error) => {
+        this.poisonedRooms += 1;
+        options.onPoisoned?.(boardId, error);
+      },
+      onRefused: (boardId, rule) => {
+        this.refusalsByRule.set(rule, (this.refusalsByRule.get(rule) ?? 0) + 1);
+        options.onRefused?.(boardId, rule);
+      },
+    };
     const bus = options.bus;
     if (!bus) return;
     bus.onPushChange((available) => {
@@ -74,7 +92,7 @@ export class RoomRegistry {
   private async loadRoom(boardId: string): Promise<Room> {
     const bus = this.options.bus;
     const room = await Room.load(boardId, this.store, {
-      ...this.options,
+      ...this.roomOptions,
       publish: bus ? (id, message) => bus.publishBoard(id, message) : undefined,
     });
     if (!bus) return room;
@@ -96,12 +114,27 @@ export class RoomRegistry {
     await this.unloading.get(boardId);
     clearTimeout(this.unloadTimers.get(boardId));
     this.unloadTimers.delete(boardId);
+    const current = this.loaded.get(boardId);
+    if (current?.broken) {
+      // Its reload after poisoning failed: start from storage again.
+      this.rooms.delete(boardId);
+      this.loaded.delete(boardId);
+      if (current.connectionCount === 0) current.destroy();
+    }
     let loading = this.rooms.get(boardId);
     if (!loading) {
-      loading = this.loadRoom(boardId);
-      this.rooms.set(boardId, loading);
-      // A failed load is forgotten so the next join tries again (and never sees an empty doc).
-      loading.catch(() => this.rooms.delete(boardId));
+      const started = this.loadRoom(boardId);
+      loading = started;
+      this.rooms.set(boardId, started);
+      started.then(
+        (room) => {
+          if (this.rooms.get(boardId) === started) this.loaded.set(boardId, room);
+        },
+        // A failed load is forgotten so the next join tries again (and never sees an empty doc).
+        () => {
+          if (this.rooms.get(boardId) === started) this.rooms.delete(boardId);
+        },
+      );
     }
     const room = await loading;
     room.join(connection);
@@ -129,7 +162,10 @@ export class RoomRegistry {
    */
   async readState(boardId: string): Promise<Uint8Array> {
     const room = await this.loadedRoom(boardId);
-    if (room) return Y.encodeStateAsUpdate(room.doc);
+    if (room && !room.broken) {
+      await room.whenHealthy();
+      return Y.encodeStateAsUpdate(room.doc);
+    }
     const stored = await this.store.load(boardId);
     const updates = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.tail.map((entry) => entry.data)];
     return updates.length > 0 ? Y.mergeUpdates(updates) : Y.encodeStateAsUpdate(new Y.Doc());
@@ -137,6 +173,11 @@ export class RoomRegistry {
 
   get loadedBoardIds(): string[] {
     return [...this.rooms.keys()];
+  }
+
+  /** Unload timers waiting to fire (for leak checks and metrics). */
+  get pendingUnloads(): number {
+    return this.unloadTimers.size;
   }
 
   private async unload(room: Room): Promise<void> {
@@ -147,9 +188,13 @@ export class RoomRegistry {
       .catch((error) => this.options.log(`board ${room.boardId}: flush on unload failed`, error))
       .finally(async () => {
         if (room.connectionCount === 0) {
-          this.rooms.delete(room.boardId);
-          room.dispose();
-          await this.unsubscribe(room.boardId);
+          // Only forget the entry if it is still this room (a broken room may already have been replaced).
+          if (this.loaded.get(room.boardId) === room) {
+            this.rooms.delete(room.boardId);
+            this.loaded.delete(room.boardId);
+            await this.unsubscribe(room.boardId);
+          }
+          room.destroy();
         }
         this.unloading.delete(room.boardId);
       });
@@ -174,5 +219,6 @@ export class RoomRegistry {
     this.unloadTimers.clear();
     const rooms = await Promise.all([...this.rooms.values()].map((loading) => loading.catch(() => null)));
     await Promise.all([...rooms.map((room) => room?.flush()), ...this.unloading.values()]);
+    for (const room of rooms) room?.destroy();
   }
 }

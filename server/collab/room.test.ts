@@ -1,27 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addRow, readRows } from "../../core/board-doc";
 import { CloseCode } from "../../core/collab-protocol";
-import type { CollabConnection } from "./connection";
+import { TestPeer } from "../../tests/support/test-peer";
 import { encodeUpdate } from "./frames";
 import { MemoryUpdateStore } from "./memory-update-store";
 import { RoomRegistry } from "./room-registry";
-
-class TestPeer implements CollabConnection {
-  readonly id = Math.random().toString(36);
-  readonly user = { id: "u1", name: "Peer", delegation: "Testland", color: "#123456" };
-  readonly actor = { userId: "account-1", name: "Peer", delegationCode: "DE", delegationName: "Germany" };
-  sent: Uint8Array[] = [];
-  closedWith: number | null = null;
-  constructor(private writable = true) {}
-  canWrite = () => this.writable;
-  send(frame: Uint8Array) {
-    this.sent.push(frame);
-  }
-  close(code: number) {
-    this.closedWith = code;
-  }
-}
 
 function rowUpdate(title: string): Uint8Array {
   const doc = new Y.Doc();
@@ -58,9 +42,7 @@ describe("room registry", () => {
     expect(peerB.sent.length).toBeGreaterThan(0);
     registry.leave(roomA, peerA);
     registry.leave(roomA, peerB);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await roomA.flush();
-    expect(registry.loadedBoardIds).toEqual([]);
+    await vi.waitFor(() => expect(registry.loadedBoardIds).toEqual([]));
     const stored = await store.load("b1");
     expect(stored.tail).toHaveLength(0);
     expect(stored.snapshot).not.toBeNull();
@@ -80,9 +62,9 @@ describe("room registry", () => {
     const room = await registry.join("b1", peer);
     for (const title of ["a", "b", "c", "d"]) {
       room.receive(peer, encodeUpdate(rowUpdate(title)));
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await room.settled();
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await room.settled();
     const stored = await store.load("b1");
     expect(stored.snapshotCoversUpdateId).toBe(3);
     expect(stored.tail.map((entry) => entry.id)).toEqual([4]);
@@ -120,7 +102,7 @@ describe("room registry", () => {
     const peer = new TestPeer();
     const room = await registry.join("b1", peer);
     for (const title of ["a", "b", "c"]) room.receive(peer, encodeUpdate(rowUpdate(title)));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await room.settled();
     const stored = await store.load("b1");
     expect(stored.tail).toHaveLength(1);
     const doc = new Y.Doc();

@@ -1,13 +1,25 @@
 /**
  * One live board: its Y.Doc, its awareness and the connections on it.
  * Knows nothing about ws or Prisma: frames in, frames out, storage through UpdateStore.
+ *
+ * Integrity (docs/collab-spec.md COLLAB-16..22): an update is checked against
+ * the board schema before it is applied; what a transaction emits is only
+ * broadcast and stored once the whole apply succeeded; a Yjs exception while
+ * applying poisons the room, which reloads itself from storage and resyncs its
+ * clients instead of serving a wedged document.
  */
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../core/collab-protocol";
 import { getRowsType, listRowIds, readRow } from "../../core/board-doc";
 import { describeRowEvents, type BoardChange } from "./board-changes";
-import type { CollabConnection, ConnectionActor } from "./connection";
+import {
+  connectionOrigin,
+  isConnectionOrigin,
+  type CollabConnection,
+  type ConnectionActor,
+  type ConnectionOrigin,
+} from "./connection";
 import {
   decodeClientFrame,
   encodeAwareness,
@@ -18,8 +30,8 @@ import {
   FrameError,
 } from "./frames";
 import { decodeAwarenessEntries, encodeAwarenessEntries, stampPresence } from "./presence-stamp";
-import { checkUpdate } from "./update-validation";
-import type { UpdateStore } from "./update-store";
+import { checkUpdate, type UpdateRule } from "./update-validation";
+import type { StoredBoardState, UpdateStore } from "./update-store";
 import { UpdatePersister } from "./update-persister";
 import type { BoardRelayMessage } from "./board-bus";
 import { SequenceTracker } from "./sequence-tracker";
@@ -38,44 +50,80 @@ export interface RoomOptions {
   publish?: (boardId: string, message: BoardRelayMessage) => void;
   /** How long a gap in relayed sequence numbers may last (the missing one may still be in flight). */
   gapGraceMs?: number;
+  /** At most one relayed presence state per client per this many ms (0: relay at once). */
+  awarenessIntervalMs?: number;
+  /** How long an update may wait for changes it depends on before its sender is closed. */
+  pendingTimeoutMs?: number;
+  /** A Yjs exception while applying an update poisoned the room (it reloads itself). */
+  onPoisoned?: (boardId: string, error: unknown) => void;
+  /** An update was refused (the sender closed with 4422) for this rule. */
+  onRefused?: (boardId: string, rule: UpdateRule | "client-id") => void;
 }
 
 /** Origin of transactions that replay stored state; those are not persisted again. */
 const STORAGE_ORIGIN = Symbol("storage");
 /** Origin of updates another instance made durable (relayed or caught up from the log): sent on, not stored. */
 const RELAY_ORIGIN = Symbol("relay");
+const DEFAULT_PENDING_TIMEOUT_MS = 5_000;
+/** Updates one connection may have waiting for their dependencies. */
+const MAX_HELD_UPDATES = 32;
+const RELOAD_RETRY_DELAYS_MS = [50, 200, 1000, 5000];
 
 interface ConnectionState {
   awarenessClientId: number | null;
   rejectedWrites: number;
+  /** Updates waiting for changes they depend on (sent by this connection before its sync step 2). */
+  held: Uint8Array[];
+  heldTimer: NodeJS.Timeout | null;
+}
+
+interface EmittedUpdate {
+  update: Uint8Array;
+  origin: unknown;
 }
 
 export class Room {
-  readonly doc: Y.Doc;
+  private currentDoc: Y.Doc;
+  /** Presence lives on its own tiny doc: the board doc may be replaced when the room recovers. */
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = new Map<CollabConnection, ConnectionState>();
+  /** Yjs client id → the live connection that owns it (COLLAB-19). */
+  private readonly clientOwners = new Map<number, CollabConnection>();
   private readonly persister: UpdatePersister;
   private readonly sequence: SequenceTracker;
   private catchingUp: Promise<void> | null = null;
   private gapTimer: NodeJS.Timeout | null = null;
   /** Writes dropped because the sender may not write (observers). */
   rejectedWriteCount = 0;
+  /** How many times this room was poisoned and reloaded. */
+  poisonCount = 0;
+  /** Set after a reload failed for good: the registry drops the room and the next join loads it afresh. */
+  broken = false;
+  /** Updates emitted by the transaction being applied; published only if the whole apply succeeds. */
+  private staged: EmittedUpdate[] | null = null;
+  /** While the room reloads after poisoning, frames wait here in order. */
+  private recovery: { done: Promise<void>; queue: [CollabConnection, Uint8Array][] } | null = null;
+  private readonly presenceChanged = new Set<number>();
+  private presenceTimer: NodeJS.Timeout | null = null;
+  private destroyed = false;
+  /** Row titles as they were before the current transaction, so a deleted row can still be named. */
+  private readonly rowTitles = new Map<string, string>();
 
   private constructor(
     readonly boardId: string,
     private readonly store: UpdateStore,
     private readonly options: RoomOptions,
-    initialLogLength: number,
-    loadedThrough: number,
+    stored: StoredBoardState,
   ) {
-    this.doc = new Y.Doc();
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.currentDoc = this.buildDoc(stored);
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
+    const loadedThrough = stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId;
     this.sequence = new SequenceTracker(loadedThrough);
     this.persister = new UpdatePersister(
       boardId,
       store,
-      this.doc,
+      () => (this.recovery ? null : this.currentDoc),
       {
         ...options,
         onDurable: (seq, update) => {
@@ -84,41 +132,32 @@ export class Room {
         },
         coveredSeq: () => this.sequence.watermark,
       },
-      initialLogLength,
+      stored.tail.length,
     );
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
-    this.watchActivity();
+    this.persister.noteLoaded(loadedThrough);
     this.awareness.on(
       "update",
       (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         const changed = [...change.added, ...change.updated, ...change.removed];
-        const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-        this.broadcast(encodeAwareness(update));
-        if (origin !== RELAY_ORIGIN) options.publish?.(boardId, { kind: "awareness", data: update });
+        this.relayPresence(changed);
+        if (origin !== RELAY_ORIGIN && options.publish) {
+          options.publish(boardId, {
+            kind: "awareness",
+            data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+          });
+        }
       },
     );
   }
 
   /** Loads the board from storage. Rejects (never yields an empty room) when storage fails. */
   static async load(boardId: string, store: UpdateStore, options: RoomOptions): Promise<Room> {
-    const stored = await store.load(boardId);
-    const loadedThrough = stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId;
-    const room = new Room(boardId, store, options, stored.tail.length, loadedThrough);
-    Y.transact(
-      room.doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORAGE_ORIGIN);
-        for (const entry of stored.tail) Y.applyUpdate(room.doc, entry.data, STORAGE_ORIGIN);
-      },
-      STORAGE_ORIGIN,
-    );
-    for (const rowId of listRowIds(room.doc)) room.rememberTitle(rowId);
-    room.persister.noteLoaded(loadedThrough);
-    return room;
+    return new Room(boardId, store, options, await store.load(boardId));
   }
 
   /** A message another instance published for this board. */
   receiveRelayed(message: BoardRelayMessage): void {
+    if (this.destroyed) return;
     if (message.kind === "awareness") {
       try {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.data, RELAY_ORIGIN);
@@ -128,12 +167,16 @@ export class Room {
       return;
     }
     if (this.sequence.has(message.seq)) return;
+    // During a reload the log is read afresh; the catch-up after it covers this update.
+    if (this.recovery) return;
     try {
       Y.applyUpdate(this.doc, message.data, RELAY_ORIGIN);
+      if (isWedged(this.doc)) throw new Error("transaction cleanup did not finish");
     } catch (error) {
       // The log has it too: fetch it from there rather than trust a damaged relay.
       this.options.log(`board ${this.boardId}: relayed update ${message.seq} failed to apply`, error);
-      void this.catchUp();
+      if (isWedged(this.doc)) this.poison(error);
+      else void this.catchUp().catch(() => undefined);
       return;
     }
     this.noteSequence(message.seq);
@@ -147,12 +190,15 @@ export class Room {
     if (this.catchingUp) return this.catchingUp;
     this.catchingUp = (async () => {
       try {
+        await this.whenHealthy();
         const since = await this.store.readSince(this.boardId, this.sequence.watermark);
+        if (this.destroyed || this.recovery) return;
+        const doc = this.doc;
         Y.transact(
-          this.doc,
+          doc,
           () => {
-            if (since.snapshot) Y.applyUpdate(this.doc, since.snapshot, RELAY_ORIGIN);
-            for (const entry of since.tail) Y.applyUpdate(this.doc, entry.data, RELAY_ORIGIN);
+            if (since.snapshot) Y.applyUpdate(doc, since.snapshot, RELAY_ORIGIN);
+            for (const entry of since.tail) Y.applyUpdate(doc, entry.data, RELAY_ORIGIN);
           },
           RELAY_ORIGIN,
         );
@@ -176,7 +222,7 @@ export class Room {
       this.gapTimer = null;
       return;
     }
-    if (this.gapTimer) return;
+    if (this.gapTimer || this.destroyed) return;
     // The missing update may still be in flight from another instance: give it a moment.
     this.gapTimer = setTimeout(() => {
       this.gapTimer = null;
@@ -186,20 +232,29 @@ export class Room {
     this.gapTimer.unref();
   }
 
-  /** Stops timers (the room is being unloaded). */
+  /** Stops timers (the room is being unloaded); same as destroy. */
   dispose(): void {
-    if (this.gapTimer) clearTimeout(this.gapTimer);
-    this.gapTimer = null;
-    this.awareness.destroy();
+    this.destroy();
+  }
+
+  /** The live document (replaced by a fresh one when the room recovers from a poisoned apply). */
+  get doc(): Y.Doc {
+    return this.currentDoc;
   }
 
   get connectionCount(): number {
     return this.connections.size;
   }
 
+  /** Resolves once the room is not reloading (state read from it is then trustworthy). */
+  async whenHealthy(): Promise<void> {
+    while (this.recovery) await this.recovery.done;
+  }
+
   join(connection: CollabConnection): void {
-    this.connections.set(connection, { awarenessClientId: null, rejectedWrites: 0 });
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.connections.set(connection, { awarenessClientId: null, rejectedWrites: 0, held: [], heldTimer: null });
+    // During a reload the resync at its end covers this connection too.
+    if (!this.recovery) connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) {
       connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
@@ -210,6 +265,8 @@ export class Room {
     const state = this.connections.get(connection);
     if (!state) return;
     this.connections.delete(connection);
+    this.dropHeld(state);
+    for (const [client, owner] of this.clientOwners) if (owner === connection) this.clientOwners.delete(client);
     if (state.awarenessClientId !== null) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [state.awarenessClientId], connection);
     }
@@ -219,6 +276,10 @@ export class Room {
   receive(connection: CollabConnection, data: Uint8Array): void {
     const state = this.connections.get(connection);
     if (!state) return;
+    if (this.recovery) {
+      this.recovery.queue.push([connection, data]);
+      return;
+    }
     let frame;
     try {
       frame = decodeClientFrame(data);
@@ -232,7 +293,7 @@ export class Room {
         return;
       case "sync-step2":
       case "update":
-        this.receiveUpdate(connection, state, frame.update);
+        this.receiveUpdate(connection, state, frame.update, frame.kind === "update");
         return;
       case "awareness":
         this.receiveAwareness(connection, state, frame.update);
@@ -247,6 +308,7 @@ export class Room {
 
   /** Waits until every update is durable and compacts the log. */
   async flush(): Promise<void> {
+    await this.whenHealthy();
     await this.persister.flush();
   }
 
@@ -255,9 +317,48 @@ export class Room {
     return this.persister.pendingCount;
   }
 
+  /** Waits until every update accepted so far is durable, without compacting. */
+  async settled(): Promise<void> {
+    await this.whenHealthy();
+    await this.persister.settled();
+  }
+
   /** Id of the last update known durable (for save acknowledgements). */
   get lastDurableUpdateId(): number {
     return this.persister.lastDurableId;
+  }
+
+  /** Frees everything the room holds (timers, presence, documents); called once it is unloaded. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
+    this.presenceTimer = null;
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.gapTimer = null;
+    for (const state of this.connections.values()) this.dropHeld(state);
+    this.connections.clear();
+    this.clientOwners.clear();
+    this.awareness.destroy();
+    this.awareness.doc.destroy();
+    this.currentDoc.destroy();
+  }
+
+  private buildDoc(stored: StoredBoardState): Y.Doc {
+    const doc = new Y.Doc();
+    Y.transact(
+      doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, STORAGE_ORIGIN);
+        for (const entry of stored.tail) Y.applyUpdate(doc, entry.data, STORAGE_ORIGIN);
+      },
+      STORAGE_ORIGIN,
+    );
+    doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(doc, update, origin));
+    this.watchActivity(doc);
+    this.rowTitles.clear();
+    for (const rowId of listRowIds(doc)) this.rememberTitle(doc, rowId);
+    return doc;
   }
 
   private encodeStateSince(stateVector: Uint8Array, connection: CollabConnection): Uint8Array {
@@ -269,14 +370,16 @@ export class Room {
     }
   }
 
-  private receiveUpdate(connection: CollabConnection, state: ConnectionState, update: Uint8Array): void {
-    const check = checkUpdate(update);
-    if (!check.ok) {
-      connection.close(CloseCode.updateRejected, check.reason);
-      return;
-    }
+  private refuse(connection: CollabConnection, rule: UpdateRule | "client-id", reason: string): void {
+    this.options.onRefused?.(this.boardId, rule);
+    connection.close(CloseCode.updateRejected, `${rule}: ${reason}`);
+  }
+
+  private receiveUpdate(connection: CollabConnection, state: ConnectionState, update: Uint8Array, live: boolean): void {
+    const check = checkUpdate(this.doc, update);
+    if (!check.ok && check.rule === "decode") return this.refuse(connection, check.rule, check.reason);
     if (!connection.canWrite()) {
-      if (isEmptyUpdate(update)) return; // every client answers sync step 1 with a step 2, often empty
+      if (check.ok && check.empty) return; // every client answers sync step 1 with a step 2, often empty
       this.rejectedWriteCount += 1;
       state.rejectedWrites += 1;
       if (state.rejectedWrites >= this.options.maxRejectedWrites) {
@@ -284,14 +387,93 @@ export class Room {
       }
       return;
     }
+    if (!check.ok) {
+      // Depends on changes this connection has not sent yet (typed before its sync step 2 went out): wait a little.
+      if (check.rule === "pending") return this.hold(connection, state, update, check.reason);
+      return this.refuse(connection, check.rule, check.reason);
+    }
+    if (check.empty) return;
+    const owner = this.foreignOwner(connection, check.newClients);
+    if (owner !== null) return this.refuse(connection, "client-id", `client id ${owner} belongs to another connection`);
+    if (!this.apply(connection, update)) return;
+    // Live edits bind their client ids; a sync step 2 may carry the edits of clients long gone (a reconnect
+    // after a server crash) and binds nothing.
+    if (live) for (const client of check.newClients) this.clientOwners.set(client, connection);
+    if (state.held.length > 0) this.retryHeld(connection, state);
+  }
+
+  /** A client id among `clients` owned by a live connection of someone else, or null. */
+  private foreignOwner(connection: CollabConnection, clients: number[]): number | null {
+    for (const client of clients) {
+      const owner = this.clientOwners.get(client);
+      // The same account reconnecting (its old socket not yet timed out) may carry on with its own ids.
+      if (owner && owner !== connection && this.connections.has(owner) && owner.user.id !== connection.user.id)
+        return client;
+    }
+    return null;
+  }
+
+  private hold(connection: CollabConnection, state: ConnectionState, update: Uint8Array, reason: string): void {
+    if (state.held.length >= MAX_HELD_UPDATES) {
+      this.dropHeld(state);
+      return this.refuse(connection, "pending", reason);
+    }
+    state.held.push(update);
+    state.heldTimer ??= setTimeout(() => {
+      state.heldTimer = null;
+      if (state.held.length === 0) return;
+      this.dropHeld(state);
+      this.refuse(connection, "pending", reason);
+    }, this.options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS);
+  }
+
+  private dropHeld(state: ConnectionState): void {
+    state.held = [];
+    if (state.heldTimer) clearTimeout(state.heldTimer);
+    state.heldTimer = null;
+  }
+
+  /** After an update of this connection was applied, the ones waiting on it may now fit. */
+  private retryHeld(connection: CollabConnection, state: ConnectionState): void {
+    const waiting = state.held;
+    state.held = [];
+    for (const update of waiting) {
+      if (!this.connections.has(connection) || this.recovery) return;
+      const check = checkUpdate(this.doc, update);
+      if (check.ok) {
+        const owner = this.foreignOwner(connection, check.newClients);
+        if (owner !== null)
+          return this.refuse(connection, "client-id", `client id ${owner} belongs to another connection`);
+        if (!this.apply(connection, update)) return;
+        for (const client of check.newClients) this.clientOwners.set(client, connection);
+      } else if (check.rule === "pending") state.held.push(update);
+      else return this.refuse(connection, check.rule, check.reason);
+    }
+    if (state.held.length === 0) this.dropHeld(state);
+  }
+
+  /**
+   * Applies a checked update. What the transaction emits is published only
+   * when the whole apply succeeded: a throw discards it and poisons the room.
+   */
+  private apply(connection: CollabConnection, update: Uint8Array): boolean {
+    const origin = connectionOrigin(connection);
+    this.staged = [];
     try {
       const locked = this.options.lockedRows?.(this.boardId);
-      if (locked && locked.size > 0) this.applyGuarded(connection, update, locked);
-      else Y.applyUpdate(this.doc, update, connection);
+      if (locked && locked.size > 0) this.applyGuarded(connection, origin, update, locked);
+      else Y.applyUpdate(this.doc, update, origin);
+      if (isWedged(this.doc)) throw new Error("transaction cleanup did not finish");
     } catch (error) {
-      this.options.log(`board ${this.boardId}: update failed to apply`, error);
+      this.staged = null;
       connection.close(CloseCode.updateRejected, "update failed to apply");
+      this.poison(error);
+      return false;
     }
+    const emitted = this.staged;
+    this.staged = null;
+    for (const { update: emittedUpdate, origin: emittedOrigin } of emitted) this.publish(emittedUpdate, emittedOrigin);
+    return true;
   }
 
   /**
@@ -299,9 +481,14 @@ export class Room {
    * whole update at once (everyone, the sender included, receives the undo)
    * and tells the sender why.
    */
-  private applyGuarded(connection: CollabConnection, update: Uint8Array, locked: ReadonlySet<string>): void {
+  private applyGuarded(
+    connection: CollabConnection,
+    origin: ConnectionOrigin,
+    update: Uint8Array,
+    locked: ReadonlySet<string>,
+  ): void {
     const rows = getRowsType(this.doc);
-    const guard = new Y.UndoManager(rows, { trackedOrigins: new Set([connection]), captureTimeout: 0 });
+    const guard = new Y.UndoManager(rows, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
     const touched = new Set<string>();
     const watch = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const event of events) {
@@ -311,7 +498,7 @@ export class Room {
     };
     rows.observeDeep(watch);
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      Y.applyUpdate(this.doc, update, origin);
     } finally {
       rows.unobserveDeep(watch);
     }
@@ -322,6 +509,57 @@ export class Room {
       }
     }
     guard.destroy();
+  }
+
+  /**
+   * A Yjs exception while applying: the document may hold half an update or
+   * refuse to emit anything again. Stop using it, make what was accepted
+   * before durable, reload from storage and resync every client (their sync
+   * step 2 brings back anything the reload lacks).
+   */
+  private poison(error: unknown): void {
+    if (this.recovery) return;
+    this.poisonCount += 1;
+    this.options.log(`board ${this.boardId}: room poisoned by an update, reloading from storage`, error);
+    this.options.onPoisoned?.(this.boardId, error);
+    const queue: [CollabConnection, Uint8Array][] = [];
+    const done = this.reload().then(
+      () => {
+        this.recovery = null;
+        for (const connection of this.connections.keys()) {
+          connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+          connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)));
+        }
+        for (const [connection, data] of queue) this.receive(connection, data);
+      },
+      (reloadError: unknown) => {
+        this.options.log(`board ${this.boardId}: reload after poisoning failed`, reloadError);
+        this.broken = true;
+        for (const connection of this.connections.keys())
+          connection.close(CloseCode.loadFailed, "board could not be reloaded, try again");
+      },
+    );
+    this.recovery = { done, queue };
+  }
+
+  private async reload(): Promise<void> {
+    const broken = this.currentDoc;
+    // Appends queued before the poisoning are durable first (compaction is off: the doc is not trusted).
+    await this.persister.flush();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const stored = await this.store.load(this.boardId);
+        if (this.destroyed) return;
+        this.currentDoc = this.buildDoc(stored);
+        this.sequence.noteThrough(stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId);
+        break;
+      } catch (error) {
+        if (attempt >= RELOAD_RETRY_DELAYS_MS.length || this.destroyed) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RELOAD_RETRY_DELAYS_MS[attempt]));
+      }
+    }
+    // The broken doc is dropped, not destroyed (its cleanup is what threw); onDocUpdate ignores it from now on.
+    void broken;
   }
 
   private receiveAwareness(connection: CollabConnection, state: ConnectionState, update: Uint8Array): void {
@@ -337,8 +575,10 @@ export class Room {
       // A connection owns the first client id it announces, unless another connection holds it.
       const claimed = entries[0].clientId;
       const taken = [...this.connections.values()].some((other) => other.awarenessClientId === claimed);
-      if (taken) return;
+      if (taken || this.foreignOwner(connection, [claimed]) !== null) return;
       state.awarenessClientId = claimed;
+      // Presence announces the doc's client id: claim it for edits too, before anyone else writes under it.
+      if (!this.clientOwners.has(claimed)) this.clientOwners.set(claimed, connection);
     }
     const { kept } = stampPresence(entries, state.awarenessClientId, connection.user);
     if (kept.length > 0) {
@@ -346,55 +586,83 @@ export class Room {
     }
   }
 
-  private onDocUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === STORAGE_ORIGIN) return;
-    const frame = encodeUpdate(update);
-    this.broadcast(frame, origin);
+  /** Coalesces presence: each client's state is relayed at most once per interval (COLLAB-21). */
+  private relayPresence(clients: number[]): void {
+    for (const client of clients) this.presenceChanged.add(client);
+    const interval = this.options.awarenessIntervalMs ?? 0;
+    if (interval <= 0) return this.sendPresence();
+    if (this.presenceTimer || this.destroyed) return;
+    this.sendPresence();
+    const tick = () => {
+      this.presenceTimer = null;
+      if (this.presenceChanged.size === 0 || this.destroyed) return;
+      this.sendPresence();
+      this.presenceTimer = setTimeout(tick, interval);
+    };
+    this.presenceTimer = setTimeout(tick, interval);
+  }
+
+  private sendPresence(): void {
+    const clients = [...this.presenceChanged];
+    this.presenceChanged.clear();
+    if (clients.length === 0) return;
+    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  private onDocUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+    if (origin === STORAGE_ORIGIN || doc !== this.currentDoc) return;
+    if (this.staged) this.staged.push({ update, origin });
+    else this.publish(update, origin);
+  }
+
+  private publish(update: Uint8Array, origin: unknown): void {
+    const sender = isConnectionOrigin(origin) ? origin.connection : null;
+    this.broadcast(encodeUpdate(update), sender);
     if (origin === RELAY_ORIGIN) return; // durable already, and published by the instance that stored it
-    const authorId = this.connections.has(origin as CollabConnection)
-      ? ((origin as CollabConnection).actor?.userId ?? null)
-      : null;
+    const authorId = sender && this.connections.has(sender) ? (sender.actor?.userId ?? null) : null;
     this.persister.enqueue(update, { authorId });
   }
 
-  /** Row titles as they were before the current transaction, so a deleted row can still be named. */
-  private readonly rowTitles = new Map<string, string>();
-
-  private watchActivity(): void {
+  private watchActivity(doc: Y.Doc): void {
     const onActivity = this.options.onActivity;
-    if (!onActivity) return;
-    const rows = getRowsType(this.doc);
+    const rows = getRowsType(doc);
     rows.observeDeep((events, transaction) => {
-      const origin = transaction.origin as CollabConnection;
-      if (this.connections.has(origin) && origin.actor) {
-        const locked = this.options.lockedRows?.(this.boardId);
-        // Edits to locked rows are undone at once: they are not activity.
-        const changes = describeRowEvents(events, rows, (rowId) => this.rowTitles.get(rowId) ?? null).filter(
-          (change) => !locked?.has(change.rowId),
-        );
-        if (changes.length > 0) onActivity(this.boardId, origin.actor, changes);
-      }
-      for (const event of events) {
-        const touched = event.target === rows ? [...event.changes.keys.keys()] : [event.path[0] as string];
-        for (const rowId of touched) this.rememberTitle(rowId);
+      // Observers run inside Yjs's transaction cleanup: a throw here would leave the update half-published.
+      try {
+        const origin = transaction.origin;
+        if (onActivity && isConnectionOrigin(origin) && this.connections.has(origin.connection)) {
+          const actor = origin.connection.actor;
+          const locked = this.options.lockedRows?.(this.boardId);
+          // Edits to locked rows are undone at once: they are not activity.
+          const changes = describeRowEvents(events, rows, (rowId) => this.rowTitles.get(rowId) ?? null).filter(
+            (change) => !locked?.has(change.rowId),
+          );
+          if (actor && changes.length > 0) onActivity(this.boardId, actor, changes);
+        }
+        for (const event of events) {
+          const touched = event.target === rows ? [...event.changes.keys.keys()] : [event.path[0] as string];
+          for (const rowId of touched) this.rememberTitle(doc, rowId);
+        }
+      } catch (error) {
+        this.options.log(`board ${this.boardId}: activity observer failed`, error);
       }
     });
   }
 
-  private rememberTitle(rowId: string): void {
-    const title = readRow(this.doc, rowId)?.title;
+  private rememberTitle(doc: Y.Doc, rowId: string): void {
+    const title = readRow(doc, rowId)?.title;
     if (title === undefined) this.rowTitles.delete(rowId);
     else this.rowTitles.set(rowId, title);
   }
 
-  private broadcast(frame: Uint8Array, except?: unknown): void {
+  private broadcast(frame: Uint8Array, except?: CollabConnection | null): void {
     for (const connection of this.connections.keys()) {
       if (connection !== except) connection.send(frame);
     }
   }
 }
 
-function isEmptyUpdate(update: Uint8Array): boolean {
-  const decoded = Y.decodeUpdate(update);
-  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+/** Yjs left a transaction uncleaned (an exception in its cleanup): the doc would never emit again. */
+function isWedged(doc: Y.Doc): boolean {
+  return (doc as unknown as { _transactionCleanups: unknown[] })._transactionCleanups.length > 0;
 }

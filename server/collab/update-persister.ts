@@ -41,7 +41,8 @@ export class UpdatePersister {
   constructor(
     private readonly boardId: string,
     private readonly store: UpdateStore,
-    private readonly doc: Y.Doc,
+    /** The document to snapshot; null while the room is being recovered (never snapshot a broken doc). */
+    private readonly currentDoc: () => Y.Doc | null,
     private readonly options: PersisterOptions,
     initialLogLength: number,
   ) {
@@ -61,6 +62,11 @@ export class UpdatePersister {
     if (this.drainScheduled) return;
     this.drainScheduled = true;
     this.schedule(() => this.drain());
+  }
+
+  /** Resolves when everything enqueued so far is durable (no compaction). */
+  settled(): Promise<void> {
+    return this.schedule(async () => undefined);
   }
 
   /** Resolves when everything enqueued so far is durable and the log is compacted. */
@@ -106,8 +112,10 @@ export class UpdatePersister {
   /** Snapshot = the whole current doc; it covers every durable update (their content is in the doc). */
   private async compact(): Promise<void> {
     if (this.logLengthSinceSnapshot === 0) return;
+    const doc = this.currentDoc();
+    if (!doc) return;
     const covers = this.options.coveredSeq?.() ?? this.lastDurableId;
-    const merged = Y.encodeStateAsUpdate(this.doc);
+    const merged = Y.encodeStateAsUpdate(doc);
     try {
       await this.store.compact(this.boardId, merged, covers);
       this.logLengthSinceSnapshot = 0;

@@ -81,8 +81,29 @@ export class WsConnection implements CollabConnection {
   }
 }
 
+/** How long a socket that broke the protocol may take to answer our close frame. */
+const CLOSE_GRACE_MS = 1000;
+
 function rejectUpgrade(socket: Duplex, status: number, message: string): void {
   socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${message}\n`);
+}
+
+/**
+ * The board id of an upgrade's request target, or null when the target is not
+ * /collab/<id>. Never throws: the target is whatever an unauthenticated peer
+ * sent (`//[` is not a URL, `%E0%A4%A` is not UTF-8), and a throw here would
+ * escape the upgrade handler and end the process.
+ */
+export function boardIdFromTarget(target: string | undefined): string | null {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(target ?? "/", "http://localhost").pathname);
+  } catch {
+    return null;
+  }
+  if (!pathname.startsWith(COLLAB_PATH_PREFIX)) return null;
+  const parsed = BoardIdSchema.safeParse(pathname.slice(COLLAB_PATH_PREFIX.length));
+  return parsed.success ? parsed.data : null;
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -154,35 +175,54 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     );
   }
 
-  return {
-    handleUpgrade(request, socket, head) {
-      // A peer that vanishes (reset, broken pipe) is routine; anything else is worth a line.
-      socket.on("error", (error: NodeJS.ErrnoException) => {
-        if (error.code !== "ECONNRESET" && error.code !== "EPIPE") options.log("upgrade socket error", error);
-      });
-      const url = new URL(request.url ?? "/", "http://localhost");
-      const boardId = BoardIdSchema.safeParse(decodeURIComponent(url.pathname.slice(COLLAB_PATH_PREFIX.length)));
-      if (!url.pathname.startsWith(COLLAB_PATH_PREFIX) || !boardId.success)
-        return rejectUpgrade(socket, 400, "Bad Request");
-      if (!options.isAllowedOrigin(request.headers.origin, request))
-        return rejectUpgrade(socket, 403, "Forbidden origin");
+  function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // A peer that vanishes (reset, broken pipe) is routine; anything else is worth a line.
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ECONNRESET" && error.code !== "EPIPE") options.log("upgrade socket error", error);
+    });
+    const boardId = boardIdFromTarget(request.url);
+    if (boardId === null) return rejectUpgrade(socket, 400, "Bad Request");
+    if (!options.isAllowedOrigin(request.headers.origin, request))
+      return rejectUpgrade(socket, 403, "Forbidden origin");
 
-      options.authorize(request, boardId.data).then(
+    options
+      .authorize(request, boardId)
+      .then(
         (decision) => {
           wss.handleUpgrade(request, socket, head, (ws) => {
             ws.on("error", (error) => {
-              options.log(`socket error on board ${boardId.data}: ${error.message}`);
-              ws.terminate();
+              options.log(`socket error on board ${boardId}: ${error.message}`);
+              // ws has already queued a close frame with the right code (1009 for an oversized frame,
+              // 1002 for a protocol error): let it go out, and cut the peer off if it never answers.
+              const cutOff = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
+              ws.once("close", () => clearTimeout(cutOff));
             });
             if (!decision.ok) return ws.close(decision.closeCode, decision.reason);
-            attach(ws, boardId.data, decision);
+            attach(ws, boardId, decision);
           });
         },
         (error) => {
           options.log("authorization failed", error);
           rejectUpgrade(socket, 500, "Internal Server Error");
         },
-      );
+      )
+      .catch((error: unknown) => {
+        // An unhandled rejection would end the process: log it and drop only this socket.
+        options.log(`upgrade of board ${boardId} failed`, error);
+        socket.destroy();
+      });
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      try {
+        upgrade(request, socket, head);
+      } catch (error) {
+        // Last line of defence (COLLAB-15): an upgrade never takes the process down.
+        options.log("upgrade failed", error);
+        if (socket.writable) rejectUpgrade(socket, 400, "Bad Request");
+        else socket.destroy();
+      }
     },
     applyAccessChange(boardId, userId, role) {
       for (const connection of connections) {

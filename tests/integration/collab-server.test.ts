@@ -222,6 +222,29 @@ describe("collaboration server", () => {
     await waitFor(() => readRow(other.doc, rowId) !== null, "others unaffected");
   });
 
+  it("COLLAB-9 an oversized sync frame is closed with 1009 (the close frame reaches the client)", async () => {
+    const raw = await openRawWebSocket(server.port, `/collab/${boardId}`, { Cookie: alice });
+    expect(raw.handshakeResponse).toContain("101");
+    const big = new Y.Doc();
+    big.getMap("rows").set("x", "y".repeat(100 * 1024));
+    raw.socket.write(clientFrame(0x82, Buffer.from(encodeUpdate(Y.encodeStateAsUpdate(big)))));
+    await raw.closed;
+    expect(serverCloseCode(raw.received())).toBe(CloseCode.messageTooBig);
+  });
+
+  describe("COLLAB-15 an upgrade whose request target is not a URL or not UTF-8 is answered 400 and closed", () => {
+    for (const target of ["/collab/%E0%A4%A", "//[", "/collab/%", "/collab/" + "%FF".repeat(10)]) {
+      it(target, async () => {
+        const raw = await openRawWebSocket(server.port, target, { Cookie: alice });
+        expect(raw.handshakeResponse).toMatch(/^HTTP\/1.1 400/);
+        await raw.closed;
+        const a = client();
+        await waitForSync(a);
+        expect(readRows(a.doc)).toHaveLength(15);
+      });
+    }
+  });
+
   describe("COLLAB-10 frames that break the WebSocket protocol close only that socket", () => {
     const cases: [string, Buffer][] = [
       ["reserved opcode", clientFrame(0x83, Buffer.from([1, 2, 3]))],

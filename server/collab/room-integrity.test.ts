@@ -1,0 +1,214 @@
+/**
+ * Integrity of a room (docs/collab-spec.md COLLAB-16..22) with the in-memory
+ * store: refused updates change nothing, client ids are bound to connections,
+ * pending structs are never applied, a poisoned room reloads itself, and an
+ * unloaded room leaves nothing behind.
+ */
+import { describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import { addRow, getRowsType, readRows, setCategory } from "../../core/board-doc";
+import { CloseCode, MessageType } from "../../core/collab-protocol";
+import { TestPeer } from "../../tests/support/test-peer";
+import { encodeSyncStep2, encodeUpdate } from "./frames";
+import { MemoryUpdateStore } from "./memory-update-store";
+import { RoomRegistry } from "./room-registry";
+
+const options = { compactEvery: 1000, maxRejectedWrites: 2, unloadDelayMs: 0, log: () => undefined };
+
+async function setup(extra: Partial<typeof options> & Record<string, unknown> = {}) {
+  const store = new MemoryUpdateStore();
+  store.createBoard("b1");
+  const registry = new RoomRegistry(store, { ...options, ...extra });
+  const alice = new TestPeer(true, "alice");
+  const room = await registry.join("b1", alice);
+  return { store, registry, room, alice };
+}
+
+/** Document state as stored: snapshot + log. */
+async function storedDoc(store: MemoryUpdateStore): Promise<Y.Doc> {
+  const stored = await store.load("b1");
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);
+  return doc;
+}
+
+/** Updates (sync type 2) a peer received. */
+function receivedUpdates(peer: TestPeer): number {
+  return peer.sent.filter((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    return decoding.readVarUint(decoder) === MessageType.sync && decoding.readVarUint(decoder) === 2;
+  }).length;
+}
+
+describe("room integrity", () => {
+  it("COLLAB-16 an update breaking the board schema closes its sender with 4422 naming the rule; nothing is applied, relayed or stored", async () => {
+    const { store, room, registry, alice } = await setup();
+    const bob = new TestPeer(true, "bob");
+    await registry.join("b1", bob);
+    const evil = new Y.Doc();
+    addRow(evil, { title: "looks fine" });
+    evil.transact(() => getRowsType(evil).forEach((row) => row.set("responsibility", "Mars")));
+    room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(evil)));
+    expect(alice.closedWith).toBe(CloseCode.updateRejected);
+    expect(alice.closeReason).toMatch(/^enum: /);
+    expect(readRows(room.doc)).toEqual([]);
+    expect(receivedUpdates(bob)).toBe(0);
+    await room.settled();
+    expect((await store.load("b1")).tail).toHaveLength(0);
+    expect(registry.refusalsByRule.get("enum")).toBe(1);
+  });
+
+  it("COLLAB-17 when applying throws, nothing the transaction emitted is relayed or stored", async () => {
+    const { store, room, registry, alice } = await setup();
+    const bob = new TestPeer(true, "bob");
+    await registry.join("b1", bob);
+    const throwOnce = () => {
+      room.doc.off("afterTransaction", throwOnce);
+      throw new Error("observer failed");
+    };
+    room.doc.on("afterTransaction", throwOnce);
+    const doc = new Y.Doc();
+    addRow(doc, { title: "half applied" });
+    room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(doc)));
+    expect(alice.closedWith).toBe(CloseCode.updateRejected);
+    expect(receivedUpdates(bob)).toBe(0);
+    await room.settled();
+    expect(readRows(await storedDoc(store))).toEqual([]);
+    // The room reloaded from storage: the half-applied row is gone from it too.
+    expect(readRows(room.doc)).toEqual([]);
+  });
+
+  it("COLLAB-18 an update that makes Yjs throw in transaction cleanup poisons the room: it reloads, resyncs, and keeps relaying and storing", async () => {
+    const { store, room, registry, alice } = await setup();
+    const bob = new TestPeer(true, "bob");
+    const carol = new TestPeer(true, "carol");
+    await registry.join("b1", bob);
+    await registry.join("b1", carol);
+    const bobDoc = new Y.Doc();
+    addRow(bobDoc, { title: "before" });
+    room.receive(bob, encodeUpdate(Y.encodeStateAsUpdate(bobDoc)));
+    // Simulates the bit-flipped update of issue 9 problem 4: an exception inside Yjs's cleanup, which used to leave
+    // the document silently refusing to emit any later update.
+    const wedge = () => {
+      room.doc.off("afterTransactionCleanup", wedge);
+      throw new Error("cleanup failed");
+    };
+    room.doc.on("afterTransactionCleanup", wedge);
+    const evil = new Y.Doc();
+    addRow(evil, { title: "wedge" });
+    room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(evil)));
+    expect(alice.closedWith).toBe(CloseCode.updateRejected);
+    expect(registry.poisonedRooms).toBe(1);
+    await room.whenHealthy();
+    expect(readRows(room.doc).map((row) => row.title)).toEqual(["before"]);
+    const relayedBefore = receivedUpdates(carol);
+    const before = Y.encodeStateVector(bobDoc);
+    addRow(bobDoc, { title: "after" });
+    room.receive(bob, encodeUpdate(Y.encodeStateAsUpdate(bobDoc, before)));
+    expect(receivedUpdates(carol)).toBeGreaterThan(relayedBefore);
+    await room.settled();
+    expect(
+      readRows(await storedDoc(store))
+        .map((row) => row.title)
+        .sort(),
+    ).toEqual(["after", "before"]);
+  });
+
+  it("COLLAB-19 an update under a client id bound to another live connection is refused whole", async () => {
+    const { room, registry, alice } = await setup();
+    const mallory = new TestPeer(true, "mallory");
+    await registry.join("b1", mallory);
+    const aliceDoc = new Y.Doc();
+    const rowId = addRow(aliceDoc, { title: "alice's" });
+    room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(aliceDoc)));
+    // Mallory writes under Alice's client id, at Alice's next clock.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(aliceDoc));
+    forged.clientID = aliceDoc.clientID; // after the sync, or Yjs would pick a new id
+
+    const before = Y.encodeStateVector(forged);
+    setCategory(forged, rowId, "data");
+    room.receive(mallory, encodeUpdate(Y.encodeStateAsUpdate(forged, before)));
+    expect(mallory.closedWith).toBe(CloseCode.updateRejected);
+    expect(mallory.closeReason).toMatch(/^client-id: /);
+    // Alice's real edit at that clock still applies.
+    const aliceBefore = Y.encodeStateVector(aliceDoc);
+    setCategory(aliceDoc, rowId, "hybrid");
+    room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(aliceDoc, aliceBefore)));
+    expect(alice.closedWith).toBeNull();
+    expect(readRows(room.doc)[0].category).toBe("hybrid");
+  });
+
+  it("COLLAB-19 a reconnecting client's sync step 2 may carry the edits of clients that are gone", async () => {
+    const { room, registry } = await setup();
+    const gone = new Y.Doc();
+    addRow(gone, { title: "typed by someone who left" });
+    const reconnecting = new Y.Doc();
+    Y.applyUpdate(reconnecting, Y.encodeStateAsUpdate(gone));
+    addRow(reconnecting, { title: "mine" });
+    const bob = new TestPeer(true, "bob");
+    await registry.join("b1", bob);
+    room.receive(bob, encodeSyncStep2(Y.encodeStateAsUpdate(reconnecting)));
+    expect(bob.closedWith).toBeNull();
+    expect(readRows(room.doc)).toHaveLength(2);
+  });
+
+  it("COLLAB-20 an update depending on changes not yet sent waits for them and applies; pending structs never reach the doc", async () => {
+    const { room, alice } = await setup({ pendingTimeoutMs: 60_000 });
+    const doc = new Y.Doc();
+    const rowId = addRow(doc, { title: "base" });
+    const first = Y.encodeStateAsUpdate(doc);
+    const before = Y.encodeStateVector(doc);
+    setCategory(doc, rowId, "data");
+    const second = Y.encodeStateAsUpdate(doc, before);
+    room.receive(alice, encodeUpdate(second));
+    expect(readRows(room.doc)).toEqual([]);
+    expect(Y.encodeStateAsUpdate(room.doc)).toEqual(Y.encodeStateAsUpdate(new Y.Doc()));
+    room.receive(alice, encodeUpdate(first));
+    expect(alice.closedWith).toBeNull();
+    expect(readRows(room.doc)[0].category).toBe("data");
+  });
+
+  it("COLLAB-20 a sender whose structs stay pending is closed, and nothing of them is stored", async () => {
+    vi.useFakeTimers();
+    try {
+      const { room, store, alice } = await setup({ pendingTimeoutMs: 1000 });
+      const doc = new Y.Doc();
+      const rowId = addRow(doc, { title: "never sent" });
+      const before = Y.encodeStateVector(doc);
+      setCategory(doc, rowId, "data");
+      room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(doc, before)));
+      expect(alice.closedWith).toBeNull();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(alice.closedWith).toBe(CloseCode.updateRejected);
+      expect(alice.closeReason).toMatch(/^pending: /);
+      await room.settled();
+      expect((await store.load("b1")).tail).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("COLLAB-22 opening and closing 1,000 boards leaves no room, timer or document behind", async () => {
+    const store = new MemoryUpdateStore();
+    const registry = new RoomRegistry(store, { ...options, awarenessIntervalMs: 50 });
+    const peer = new TestPeer(true, "alice");
+    const doc = new Y.Doc();
+    addRow(doc, { title: "one row" });
+    const update = encodeUpdate(Y.encodeStateAsUpdate(doc));
+    const activeHandles = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const baseline = activeHandles();
+    for (let i = 0; i < 1000; i++) {
+      const boardId = `board-${i}`;
+      store.createBoard(boardId);
+      const room = await registry.join(boardId, peer);
+      room.receive(peer, update);
+      registry.leave(room, peer);
+    }
+    await vi.waitFor(() => expect(registry.loadedBoardIds).toEqual([]), { timeout: 20_000 });
+    expect(registry.pendingUnloads).toBe(0);
+    await vi.waitFor(() => expect(activeHandles()).toBeLessThanOrEqual(baseline));
+  });
+});
