@@ -84,19 +84,29 @@ export type SignInResult =
   | { ok: false; reason: "invalid-credentials" }
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
+/**
+ * `accepted` is the same answer whether the email was new (account created) or already taken (nothing done),
+ * so sign-up cannot be used to learn who has an account; no session is started either way (decision 008).
+ * Field errors depend on the input alone; their values may be i18n message keys (e.g. "account.passwordTooCommon").
+ */
 export type SignUpResult =
-  { ok: true; sessionToken: string; user: CurrentUser } | { ok: false; fieldErrors: FieldErrors };
+  | { ok: true; accepted: true }
+  | { ok: false; fieldErrors: FieldErrors }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
 
 export interface AuthServices {
   listDelegations(): Promise<DelegationInfo[]>;
   /** Input is validated again here (zod); field errors come back keyed by field name. */
-  signUp(input: {
-    email: string;
-    password: string;
-    displayName: string;
-    delegationCode: string;
-  }): Promise<SignUpResult>;
-  /** Rate-limited per account and per client IP. */
+  signUp(
+    input: {
+      email: string;
+      password: string;
+      displayName: string;
+      delegationCode: string;
+    },
+    clientIp: string,
+  ): Promise<SignUpResult>;
+  /** Counts failures only: per (account, client), per account (short back-off) and per client. */
   signIn(input: { email: string; password: string }, clientIp: string): Promise<SignInResult>;
   /** The user of a session token, or null when unknown or expired. */
   getSessionUser(sessionToken: string): Promise<CurrentUser | null>;
@@ -123,7 +133,8 @@ export interface InviteInfo {
   createdAt: string;
 }
 
-export type InviteProblem = "invalid" | "expired" | "revoked" | "used-up";
+/** `removed`: the user was removed from the board after this link was made (a newer link or being added works). */
+export type InviteProblem = "invalid" | "expired" | "revoked" | "used-up" | "removed";
 
 export interface ActivityItem {
   id: number;

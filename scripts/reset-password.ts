@@ -13,7 +13,17 @@ import { createAuthServices } from "../server/auth/auth-service";
 import { EmailSchema, PasswordSchema } from "../server/auth/account-schemas";
 import { loadConfig } from "../server/config";
 import { migrateDatabase } from "../server/db/migrate";
+import { missingMigrations } from "../server/db/migration-status";
 import { createPrismaClient } from "../server/db/prisma-client";
+
+/** The policy's answers (i18n keys in the app) in words for the terminal. */
+const PROBLEMS: Record<string, string> = {
+  "no-account": "No account uses this email.",
+  "account.passwordTooShort": "Use at least 12 characters.",
+  "account.passwordTooLong": "Use at most 200 characters.",
+  "account.passwordTooCommon": "This password is too common or too easy to guess.",
+  "account.passwordPersonal": "Do not use the account's email address or name in the password.",
+};
 
 async function main(): Promise<number> {
   const email = EmailSchema.safeParse(process.argv[2] ?? "");
@@ -24,29 +34,34 @@ async function main(): Promise<number> {
   let password = process.env.REMIT_NEW_PASSWORD;
   if (!password) {
     const prompt = createInterface({ input: process.stdin, output: process.stdout });
-    password = await prompt.question("New password (at least 10 characters): ");
+    password = await prompt.question("New password (at least 12 characters, not a common one): ");
     prompt.close();
   }
   const checked = PasswordSchema.safeParse(password);
   if (!checked.success) {
-    console.error(z.prettifyError(checked.error));
+    console.error(PROBLEMS[checked.error.issues[0]?.message ?? ""] ?? z.prettifyError(checked.error));
     return 2;
   }
   const config = loadConfig();
-  await migrateDatabase(config.DATABASE_URL);
-  const prisma = createPrismaClient(config.DATABASE_URL);
+  let prisma = createPrismaClient(config.DATABASE_URL);
+  // Migrating takes the write lock a running server on SQLite holds: only when something is missing.
+  if ((await missingMigrations(prisma, config.DATABASE_URL)).length > 0) {
+    await prisma.$disconnect();
+    await migrateDatabase(config.DATABASE_URL);
+    prisma = createPrismaClient(config.DATABASE_URL);
+  }
   try {
-    // Sessions are revoked in the database; sockets a running server already holds stay open until they reconnect.
+    // Sessions are deleted in the database; a running server (another process) notices within
+    // SESSION_RECHECK_SECONDS and closes the sockets they opened (server/auth/session-watch.ts).
     const auth = createAuthServices(prisma, {
       loginAttemptsPerWindow: 5,
       loginWindowMs: 60_000,
       onSessionsRevoked: () => undefined,
     });
-    const done = await auth.resetPassword(email.data, checked.data);
-    console.log(
-      done ? `Password reset for ${email.data}; all its sessions are signed out.` : `No account uses ${email.data}.`,
-    );
-    return done ? 0 : 1;
+    const result = await auth.resetPassword(email.data, checked.data);
+    if (result.ok) console.log(`Password reset for ${email.data}; all its sessions are signed out.`);
+    else console.error(PROBLEMS[result.problem]);
+    return result.ok ? 0 : result.problem === "no-account" ? 1 : 2;
   } finally {
     await prisma.$disconnect();
   }

@@ -9,6 +9,7 @@ import { readCookie, SESSION_COOKIE } from "../core/cookies";
 import { colorFor } from "../core/presence";
 import type { AuthServices, BoardAccessServices } from "../core/services";
 import type { UpgradeDecision } from "./collab/ws-endpoint";
+import { hashToken } from "./auth/tokens";
 
 export function sessionAuthorizer(auth: AuthServices, access: BoardAccessServices) {
   return async (request: IncomingMessage, boardId: string): Promise<UpgradeDecision> => {
@@ -28,6 +29,7 @@ export function sessionAuthorizer(auth: AuthServices, access: BoardAccessService
       },
       role: granted.role,
       readOnlyBoard: granted.board.archivedAt !== null,
+      sessionId: hashToken(token!),
     };
   };
 }

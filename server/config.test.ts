@@ -24,6 +24,13 @@ describe("loadConfig", () => {
     expect(message).toContain("DEMO");
   });
 
+  it("HARDEN-16 refuses TRUST_PROXY=true on every interface unless told the network keeps direct clients out", () => {
+    expect(() => loadConfig({ TRUST_PROXY: "true" })).toThrow(/HOST: with TRUST_PROXY=true/);
+    expect(() => loadConfig({ TRUST_PROXY: "true", HOST: "::" })).toThrow(ConfigError);
+    expect(loadConfig({ TRUST_PROXY: "true", HOST: "127.0.0.1" }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: "true", ALLOW_DIRECT_WITH_TRUST_PROXY: "true" }).HOST).toBe("0.0.0.0");
+  });
+
   it("parses allowed origins", () => {
     expect(loadConfig({ ALLOWED_ORIGINS: "https://a.example, http://b:3000" }).ALLOWED_ORIGINS).toEqual([
       "https://a.example",

@@ -40,7 +40,13 @@ export const EnvSchema = z.object({
   FILE_JOB_TIMEOUT_MS: positiveInt(60_000),
   FILE_JOB_MEMORY_MB: positiveInt(512),
   FILE_WORKERS: z.coerce.number({ message: "must be a number" }).int().min(0).max(64).default(0),
-  /** Failed sign-ins allowed per account in 15 minutes (4x that per client IP). */
+  /**
+   * With TRUST_PROXY, client addresses come from the proxy's X-Forwarded-For: the app must then be reachable
+   * only through the proxy. Listening on every interface (HOST=0.0.0.0 or ::) is refused unless this says the
+   * network keeps direct traffic out (a container network, a firewall).
+   */
+  ALLOW_DIRECT_WITH_TRUST_PROXY: booleanFlag.default(false),
+  /** Failed sign-ins allowed per (account, client) in 15 minutes (4x that per client over all accounts). */
   LOGIN_ATTEMPTS_PER_WINDOW: positiveInt(5),
   /** Several instances: Redis for fan-out between them and shared login limits (needs PostgreSQL). */
   REDIS_URL: z
@@ -55,9 +61,29 @@ export const EnvSchema = z.object({
   CLUSTER_SAFETY_POLL_MS: positiveInt(10_000),
   /** On SIGTERM, how long /readyz fails before sockets are closed (lets the load balancer stop routing here). */
   DRAIN_DELAY_MS: z.coerce.number({ message: "must be a number" }).int().min(0).default(0),
+  /** Longest back-off, in seconds, of an account that keeps failing from many clients. */
+  LOGIN_MAX_BACKOFF_SECONDS: positiveInt(60),
+  /** Sign-ups allowed per client address per hour. */
+  SIGNUPS_PER_HOUR: positiveInt(20),
+  /** How often open sockets re-check their session (sign-outs and password resets made by another process). */
+  SESSION_RECHECK_SECONDS: positiveInt(5),
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema>;
+
+const ALL_INTERFACES = new Set(["0.0.0.0", "::", "[::]"]);
+
+/** Combinations of variables that are each valid but unsafe together. */
+function unsafeCombinations(config: ServerConfig): string[] {
+  const problems: string[] = [];
+  if (config.TRUST_PROXY && ALL_INTERFACES.has(config.HOST) && !config.ALLOW_DIRECT_WITH_TRUST_PROXY)
+    problems.push(
+      "  HOST: with TRUST_PROXY=true the app must be reachable only through the proxy (a direct client could " +
+        "write its own X-Forwarded-For): listen on the proxy's side (e.g. HOST=127.0.0.1), or set " +
+        "ALLOW_DIRECT_WITH_TRUST_PROXY=true if the network already keeps direct traffic out",
+    );
+  return problems;
+}
 
 export class ConfigError extends Error {
   name = "ConfigError";
@@ -65,7 +91,11 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const problems = unsafeCombinations(parsed.data);
+    if (problems.length > 0) throw new ConfigError(`Invalid environment:\n${problems.join("\n")}`);
+    return parsed.data;
+  }
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
 }

@@ -22,7 +22,8 @@ import { createAuthServices, seedDelegations } from "./auth/auth-service";
 import { createBoardAccessServices } from "./access/board-access-service";
 import { ActivityLog } from "./db/activity-log";
 import { seedDemo } from "./demo-seed";
-import { securityHeaders } from "./http-security";
+import { noStoreByDefault, securityHeaders } from "./http-security";
+import { watchSessions, type SessionWatch } from "./auth/session-watch";
 import { ConsensusService } from "./consensus/consensus-service";
 import { CommentService } from "./consensus/comment-service";
 import { systemClock, type Clock } from "./consensus/clock";
@@ -52,6 +53,7 @@ export interface RemitServer {
   readonly bus: BoardBus;
   /** Imports and exports, in the worker pool (what the routes get as context.files). */
   readonly files: MatrixFileServices;
+  readonly sessionWatch: SessionWatch;
   stop(): Promise<void>;
 }
 
@@ -77,7 +79,10 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   if ((await migrateDatabase(config.DATABASE_URL)).deployed) log("database migrations applied");
   const prisma = createPrismaClient(config.DATABASE_URL);
   const store = new PrismaUpdateStore(prisma);
-  const services = await createRemitServices(prisma, store);
+  let onArchived: (boardId: string, archived: boolean) => void = () => undefined;
+  const services = await createRemitServices(prisma, store, {
+    onArchivedChanged: (boardId, archived) => onArchived(boardId, archived),
+  });
   await seedDelegations(prisma);
   const activity = new ActivityLog(prisma, log);
   const bus = options.bus ?? (await createBoardBus(config, log));
@@ -92,7 +97,10 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   const auth = createAuthServices(prisma, {
     loginAttemptsPerWindow: config.LOGIN_ATTEMPTS_PER_WINDOW,
     loginWindowMs: 15 * 60 * 1000,
+    loginMaxBackoffMs: config.LOGIN_MAX_BACKOFF_SECONDS * 1000,
+    signUpsPerHour: config.SIGNUPS_PER_HOUR,
     onSessionsRevoked: (userId) => everywhere({ kind: "sign-out", userId }),
+    onSessionEnded: (sessionId) => everywhere({ kind: "session-ended", sessionIds: [sessionId] }),
   });
   const access = createBoardAccessServices(prisma, services, {
     onAccessChanged: (boardId, userId, role) => everywhere({ kind: "access", boardId, userId, role }),
@@ -105,6 +113,8 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   let consensus: ConsensusService | null = null;
   function applyHere(message: ClusterMessage): void {
     if (message.kind === "sign-out") collab?.closeUserConnections(message.userId);
+    else if (message.kind === "session-ended") collab?.closeSessions(message.sessionIds);
+    else if (message.kind === "board-read-only") collab?.setBoardReadOnly(message.boardId, message.readOnly);
     else if (message.kind === "access") collab?.applyAccessChange(message.boardId, message.userId, message.role);
     else collab?.broadcastBoardEvent(message.boardId, message.event);
   }
@@ -164,6 +174,18 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     heartbeatMs: 30_000,
     log,
   });
+  const endpointForHooks = collab;
+  onArchived = (boardId, archived) => {
+    everywhere({ kind: "board-read-only", boardId, readOnly: archived });
+    consensusService.onBoardArchived(boardId, archived);
+  };
+  const sessionWatch = watchSessions({
+    intervalMs: config.SESSION_RECHECK_SECONDS * 1000,
+    openSessionIds: () => endpointForHooks.openSessionIds(),
+    liveSessionIds: (ids) => auth.liveSessionIds(ids),
+    closeSessions: (ids) => endpointForHooks.closeSessions(ids),
+    log,
+  });
 
   const app = express();
   app.disable("x-powered-by");
@@ -183,6 +205,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   if (options.build) {
     app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
     app.use(express.static("public", { maxAge: "1h" }));
+    app.use(noStoreByDefault);
     app.all(
       "*",
       createRequestHandler({
@@ -235,7 +258,9 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     collab: endpoint,
     bus,
     files,
+    sessionWatch,
     async stop() {
+      sessionWatch.stop();
       consensusService.stop();
       await endpoint.close();
       await bus.close();

@@ -48,7 +48,16 @@ export interface BoardServices extends RemitServices {
   createBoard(input: { title: string; template: BoardTemplate }): Promise<BoardSummary>;
 }
 
-export async function createRemitServices(prisma: PrismaClient, store: UpdateStore): Promise<BoardServices> {
+export interface BoardServiceHooks {
+  /** Archiving must reach open sockets at once (writers turn read-only), not at their next connection. */
+  onArchivedChanged?: (boardId: string, archived: boolean) => void;
+}
+
+export async function createRemitServices(
+  prisma: PrismaClient,
+  store: UpdateStore,
+  hooks: BoardServiceHooks = {},
+): Promise<BoardServices> {
   const catalogue = loadCatalogue();
   await seedInstruments(prisma, catalogue.instruments);
 
@@ -68,6 +77,7 @@ export async function createRemitServices(prisma: PrismaClient, store: UpdateSto
     async setBoardArchived(boardId, archived) {
       if (archived) await boards.archiveBoard(prisma, boardId);
       else await boards.unarchiveBoard(prisma, boardId);
+      hooks.onArchivedChanged?.(boardId, archived);
     },
     async listInstruments(boardId) {
       return (await boards.listInstruments(prisma, boardId)).map(toInstrument);

@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [
   { name: "referrer", content: "no-referrer" },
 ];
 
-const problemStatus = (problem: InviteProblem) => (problem === "invalid" ? 404 : 410);
+const problemStatus = (problem: InviteProblem) => (problem === "invalid" ? 404 : problem === "removed" ? 403 : 410);
 const problemData = (problem: InviteProblem) =>
   data({ problem, offer: null, signedIn: false, next: "/" }, { status: problemStatus(problem) });
 

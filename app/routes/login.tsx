@@ -6,7 +6,7 @@ import { CsrfField } from "~/components/csrf-field";
 import { ErrorView } from "~/components/error-view";
 import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { t } from "~/i18n";
-import { LoginFormSchema, minutesToWait } from "~/lib/account-forms";
+import { LoginFormSchema, rateLimitMessage } from "~/lib/account-forms";
 import { echoValues, parseForm, type FieldErrors } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { withNext } from "~/lib/next-path";
@@ -17,7 +17,8 @@ export const meta: MetaFunction = () => [{ title: t("account.signInMetaTitle") }
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const next = nextPathForRedirect(new URL(request.url).searchParams.get("next"));
   if (await getCurrentUser(request, context)) throw redirect(next);
-  return { next };
+  // After sign-up (which answers the same whether the email was new or not, so it starts no session).
+  return { next, registered: new URL(request.url).searchParams.get("registered") === "1" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -29,10 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await context.auth.signIn(parsed.data, context.clientIp);
   if (result.ok) return redirect(next, { headers: { "Set-Cookie": commitSession(result.sessionToken, context) } });
   if (result.reason === "rate-limited") {
-    const minutes = minutesToWait(result.retryAfterSeconds);
-    const message = minutes === 1 ? t("account.rateLimitedOne") : t("account.rateLimited", { minutes });
     return data(
-      { fieldErrors: { form: message } as FieldErrors, values },
+      { fieldErrors: { form: rateLimitMessage(result.retryAfterSeconds) } as FieldErrors, values },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
@@ -42,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const FORM_ID = "login";
 
 export default function Login() {
-  const { next } = useLoaderData<typeof loader>();
+  const { next, registered } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = result?.fieldErrors ?? {};
@@ -58,6 +57,11 @@ export default function Login() {
         <Form ref={formRef} method="post" className="form-stack" data-testid="login-form" noValidate>
           <CsrfField />
           <input type="hidden" name="next" value={next} />
+          {registered && !errors.form && (
+            <p className="banner" role="status" data-testid="signup-accepted">
+              {t("account.signUpAccepted")}
+            </p>
+          )}
           {errors.form && (
             <p id={formErrorId} className="banner banner-error" role="alert" data-testid="login-error">
               {errors.form}

@@ -8,11 +8,17 @@ import { ErrorView } from "~/components/error-view";
 import { FieldError } from "~/components/field-error";
 import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { t } from "~/i18n";
-import { DISPLAY_NAME_MAX, PASSWORD_MIN, SignUpFormSchema } from "~/lib/account-forms";
+import {
+  DISPLAY_NAME_MAX,
+  PASSWORD_MIN,
+  rateLimitMessage,
+  SignUpFormSchema,
+  translateFieldErrors,
+} from "~/lib/account-forms";
 import { echoValues, parseForm, type FieldErrors } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { withNext } from "~/lib/next-path";
-import { commitSession, getCurrentUser, nextPathForRedirect } from "~/lib/session.server";
+import { getCurrentUser, nextPathForRedirect } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: t("account.signUpMetaTitle") }];
 
@@ -31,9 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const delegations = await context.auth.listDelegations();
   if (!delegations.some((d) => d.code === parsed.data.delegationCode))
     return invalid({ delegationCode: t("account.delegationUnknown") });
-  const result = await context.auth.signUp(parsed.data);
-  if (!result.ok) return invalid(result.fieldErrors as FieldErrors);
-  return redirect(next, { headers: { "Set-Cookie": commitSession(result.sessionToken, context) } });
+  const result = await context.auth.signUp(parsed.data, context.clientIp);
+  if (result.ok) return redirect(`${withNext("/login", next)}${next === "/" ? "?" : "&"}registered=1`);
+  if ("reason" in result)
+    return data(
+      {
+        fieldErrors: { form: rateLimitMessage(result.retryAfterSeconds) } as FieldErrors,
+        values: echoValues(formData),
+      },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  return invalid(translateFieldErrors(result.fieldErrors));
 }
 
 const FORM_ID = "signup";

@@ -173,7 +173,11 @@ export function createBoardAccessServices(
       const existing = await roleOf(boardId, user.id);
       if (existing) return { ok: false, fieldErrors: { email: `Already a member (${existing})` } };
       try {
-        await prisma.boardMember.create({ data: { boardId, userId: user.id, role }, select: { boardId: true } });
+        // The chair adding someone back by name lifts an earlier removal.
+        await prisma.$transaction([
+          prisma.boardMember.create({ data: { boardId, userId: user.id, role }, select: { boardId: true } }),
+          prisma.boardRemoval.deleteMany({ where: { boardId, userId: user.id } }),
+        ]);
       } catch (error) {
         // Added by someone else a moment ago (unique board + user).
         if ((error as { code?: unknown } | null)?.code === "P2002")
@@ -201,7 +205,17 @@ export function createBoardAccessServices(
     async removeMember(actorId, boardId, userId) {
       await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "remove members");
       if (await lastChairWouldLeave(boardId, userId)) throw new AccessDenied(403, "a board needs at least one chair");
-      await prisma.boardMember.deleteMany({ where: { boardId, userId } });
+      const removedAt = new Date(now());
+      // Recorded so that an invite link they still hold (made before now) does not let them back in.
+      await prisma.$transaction([
+        prisma.boardMember.deleteMany({ where: { boardId, userId } }),
+        prisma.boardRemoval.upsert({
+          where: { boardId_userId: { boardId, userId } },
+          create: { boardId, userId, removedAt },
+          update: { removedAt },
+          select: { boardId: true },
+        }),
+      ]);
       options.onAccessChanged(boardId, userId, null);
       options.onMembershipChanged?.(boardId);
     },
@@ -262,6 +276,15 @@ export function createBoardAccessServices(
       // Already a member with this role or a higher one: nothing to do, and the link keeps its uses.
       if (existing && higherRole(existing, toRole(invite.role)) === existing)
         return { ok: true, boardId: invite.boardId };
+      // A removed member keeps any link they had; only a link the chair made after the removal lets them in.
+      if (!existing) {
+        const removal = await prisma.boardRemoval.findUnique({
+          where: { boardId_userId: { boardId: invite.boardId, userId } },
+          select: { removedAt: true },
+        });
+        if (removal && removal.removedAt.getTime() >= invite.createdAt.getTime())
+          return { ok: false, problem: "removed" };
+      }
       // Count the use only if it is still available (two people racing for a single-use link: one wins).
       const claimed = await prisma.invite.updateMany({
         where: { id: invite.id, revokedAt: null, ...(invite.maxUses !== null ? { uses: { lt: invite.maxUses } } : {}) },

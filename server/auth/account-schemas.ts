@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
 
 export const EmailSchema = z
   .string()
@@ -6,7 +7,12 @@ export const EmailSchema = z
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address" }))
   .pipe(z.string().max(254));
-export const PasswordSchema = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
+// Length only here (messages are i18n keys); the rest of the policy (common passwords, email or name) is
+// password-policy.ts, which counts code points: this first check counts UTF-16 units, never stricter.
+export const PasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, "account.passwordTooShort")
+  .max(PASSWORD_MAX_LENGTH * 2, "account.passwordTooLong");
 export const DisplayNameSchema = z.string().trim().min(1, "Enter your name").max(80, "Use at most 80 characters");
 
 export const SignUpSchema = z.object({

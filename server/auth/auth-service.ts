@@ -8,8 +8,9 @@ import type { AuthServices, CurrentUser, DelegationInfo } from "../../core/servi
 import type { PrismaClient } from "../db/prisma-client";
 import { fieldErrorsOf, SignInSchema, SignUpSchema } from "./account-schemas";
 import { DELEGATIONS } from "./delegation-list";
+import { passwordProblem, type PasswordProblem } from "./password-policy";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
-import { RateLimiter } from "./rate-limiter";
+import { MemoryAttemptStore, SignInLimiter, WindowLimiter, type AttemptStore } from "./rate-limiter";
 import { hashToken, newToken } from "./tokens";
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
@@ -18,13 +19,23 @@ const delegationSelect = { code: true, name: true, nato: true, eu: true, institu
 const userSelect = { id: true, email: true, displayName: true, delegation: { select: delegationSelect } } as const;
 
 export interface AuthOptions {
-  /** Failed sign-ins allowed per account and per IP in one window. */
+  /** Failed sign-ins allowed per (account, client) in one window (4x that per client over all accounts). */
   loginAttemptsPerWindow: number;
   loginWindowMs: number;
-  /** Called when a user's sessions are revoked (to close their sockets). */
+  /** Longest back-off an account gets from failures spread over many clients. */
+  loginMaxBackoffMs?: number;
+  /** Sign-up attempts allowed per client per hour. */
+  signUpsPerHour?: number;
+  /** Where attempt counters live (memory by default; a shared store for several instances). */
+  attemptStore?: AttemptStore;
+  /** Called when all of a user's sessions are revoked (to close their sockets). */
   onSessionsRevoked: (userId: string) => void;
+  /** Called when one session ends (sign-out), with its id (the token's hash). */
+  onSessionEnded?: (sessionId: string) => void;
   now?: () => number;
 }
+
+export type ResetPasswordResult = { ok: true } | { ok: false; problem: "no-account" | PasswordProblem };
 
 /** Writes the delegations that are missing or differ (one read, not a query per delegation, at every start). */
 export async function seedDelegations(prisma: PrismaClient): Promise<void> {
@@ -60,11 +71,19 @@ export function createAuthServices(
     displayName: string;
     delegationCode: string;
   }): Promise<CurrentUser>;
-  resetPassword(email: string, password: string): Promise<boolean>;
+  resetPassword(email: string, password: string): Promise<ResetPasswordResult>;
+  /** Of these session ids, the ones that still exist and have not expired (sockets re-check theirs). */
+  liveSessionIds(sessionIds: readonly string[]): Promise<Set<string>>;
 } {
   const now = options.now ?? Date.now;
-  const perAccount = new RateLimiter(options.loginAttemptsPerWindow, options.loginWindowMs, now);
-  const perIp = new RateLimiter(options.loginAttemptsPerWindow * 4, options.loginWindowMs, now);
+  const store = options.attemptStore ?? new MemoryAttemptStore(now);
+  const signIns = new SignInLimiter(store, {
+    attempts: options.loginAttemptsPerWindow,
+    windowMs: options.loginWindowMs,
+    maxBackoffMs: options.loginMaxBackoffMs ?? 60_000,
+    now,
+  });
+  const signUps = new WindowLimiter(store, options.signUpsPerHour ?? 20, 3600_000, now);
 
   async function startSession(userId: string): Promise<string> {
     const token = newToken();
@@ -100,47 +119,58 @@ export function createAuthServices(
       return prisma.delegation.findMany({ select: delegationSelect, orderBy: { name: "asc" } });
     },
 
-    async signUp(raw) {
+    async signUp(raw, clientIp) {
+      const throttle = await signUps.hit(`signup:${clientIp}`);
+      if (!throttle.allowed)
+        return { ok: false, reason: "rate-limited", retryAfterSeconds: throttle.retryAfterSeconds };
       const parsed = SignUpSchema.safeParse(raw);
       if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
       const input = parsed.data;
+      const problem = passwordProblem(input.password, input);
+      if (problem) return { ok: false, fieldErrors: { password: problem } };
       const delegation = await prisma.delegation.findUnique({
         where: { code: input.delegationCode },
         select: { code: true },
       });
       if (!delegation) return { ok: false, fieldErrors: { delegationCode: "Choose a delegation from the list" } };
-      const taken = { ok: false as const, fieldErrors: { email: "An account with this email already exists" } };
+      // From here on the answer and the work are the same whether the email is taken or not: the password is
+      // always hashed (the slow step), no session is started, and the answer is `accepted` (decision 008).
+      const passwordHash = await hashPassword(input.password);
       const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
-      if (existing) return taken;
-      let user: CurrentUser;
-      try {
-        user = await createAccount(input);
-      } catch (error) {
-        // Two sign-ups with one email at the same moment: the unique index decides, the loser is told why (not a 500).
-        if ((error as { code?: unknown } | null)?.code === "P2002") return taken;
-        throw error;
+      if (!existing) {
+        try {
+          await prisma.user.create({
+            data: {
+              id: randomUUID(),
+              email: input.email,
+              passwordHash,
+              displayName: input.displayName,
+              delegationCode: input.delegationCode,
+            },
+            select: { id: true },
+          });
+        } catch (error) {
+          // Two sign-ups with one email at the same moment: the unique index keeps one; same answer for both.
+          if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
+        }
       }
-      return { ok: true, sessionToken: await startSession(user.id), user };
+      return { ok: true, accepted: true };
     },
 
     async signIn(raw, clientIp) {
       const parsed = SignInSchema.safeParse(raw);
       if (!parsed.success) return { ok: false, reason: "invalid-credentials" };
       const { email, password } = parsed.data;
-      const accountLimit = perAccount.hit(`account:${email}`);
-      const ipLimit = perIp.hit(`ip:${clientIp}`);
-      if (!accountLimit.allowed || !ipLimit.allowed) {
-        return {
-          ok: false,
-          reason: "rate-limited",
-          retryAfterSeconds: Math.max(accountLimit.retryAfterSeconds, ipLimit.retryAfterSeconds),
-        };
-      }
+      const limit = await signIns.check(email, clientIp);
+      if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
       const user = await prisma.user.findUnique({ where: { email }, select: { ...userSelect, passwordHash: true } });
       // Verify against a decoy when the account is unknown, so timing does not tell which emails exist.
       const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-      if (!user || !valid) return { ok: false, reason: "invalid-credentials" };
-      perAccount.reset(`account:${email}`);
+      if (!user || !valid) {
+        await signIns.recordFailure(email, clientIp);
+        return { ok: false, reason: "invalid-credentials" };
+      }
+      await signIns.recordSuccess(email, clientIp);
       const { passwordHash: _hash, ...current } = user;
       return { ok: true, sessionToken: await startSession(user.id), user: current };
     },
@@ -156,7 +186,18 @@ export function createAuthServices(
     },
 
     async signOut(sessionToken) {
-      await prisma.session.deleteMany({ where: { id: hashToken(sessionToken) } });
+      const sessionId = hashToken(sessionToken);
+      await prisma.session.deleteMany({ where: { id: sessionId } });
+      options.onSessionEnded?.(sessionId);
+    },
+
+    async liveSessionIds(sessionIds) {
+      if (sessionIds.length === 0) return new Set();
+      const live = await prisma.session.findMany({
+        where: { id: { in: [...sessionIds] }, expiresAt: { gt: new Date(now()) } },
+        select: { id: true },
+      });
+      return new Set(live.map((session) => session.id));
     },
 
     async signOutEverywhere(userId) {
@@ -165,16 +206,21 @@ export function createAuthServices(
     },
 
     async resetPassword(email, password) {
-      const result = await prisma.user.updateMany({
-        where: { email: email.toLowerCase() },
-        data: { passwordHash: await hashPassword(password) },
+      const user = await prisma.user.findUnique({
+        where: { email: email.trim().toLowerCase() },
+        select: { id: true, email: true, displayName: true },
       });
-      const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
-      if (user) {
-        await prisma.session.deleteMany({ where: { userId: user.id } });
-        options.onSessionsRevoked(user.id);
-      }
-      return result.count > 0;
+      if (!user) return { ok: false, problem: "no-account" };
+      const problem = passwordProblem(password, user);
+      if (problem) return { ok: false, problem };
+      const passwordHash = await hashPassword(password);
+      // One transaction: a new password and no old session, or neither.
+      await prisma.$transaction([
+        prisma.user.update({ where: { id: user.id }, data: { passwordHash }, select: { id: true } }),
+        prisma.session.deleteMany({ where: { userId: user.id } }),
+      ]);
+      options.onSessionsRevoked(user.id);
+      return { ok: true };
     },
   };
 }

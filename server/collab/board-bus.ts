@@ -19,7 +19,11 @@ export type BoardRelayMessage =
 export type ClusterMessage =
   | { kind: "board-event"; boardId: string; event: BoardEventMessage }
   | { kind: "access"; boardId: string; userId: string; role: BoardRole | null }
-  | { kind: "sign-out"; userId: string };
+  | { kind: "sign-out"; userId: string }
+  /** Sessions ended (sign-out): their sockets close. */
+  | { kind: "session-ended"; sessionIds: string[] }
+  /** Board archived (read-only) or restored: writers on open sockets turn read-only or back. */
+  | { kind: "board-read-only"; boardId: string; readOnly: boolean };
 
 export type Unsubscribe = () => Promise<void>;
 

@@ -22,7 +22,15 @@ import { BoardNotFoundError } from "./update-store";
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 export type UpgradeDecision =
-  | { ok: true; user: PresenceUser; actor: ConnectionActor | null; role: BoardRole; readOnlyBoard: boolean }
+  | {
+      ok: true;
+      user: PresenceUser;
+      actor: ConnectionActor | null;
+      role: BoardRole;
+      readOnlyBoard: boolean;
+      /** The session the socket was opened with (its token's hash): the socket closes when it ends. */
+      sessionId: string | null;
+    }
   | { ok: false; closeCode: number; reason: string };
 
 export interface CollabEndpointOptions {
@@ -42,6 +50,12 @@ export interface CollabEndpoint {
   applyAccessChange(boardId: string, userId: string, role: BoardRole | null): void;
   /** Closes every socket of a user (sessions revoked). */
   closeUserConnections(userId: string): void;
+  /** Closes the sockets opened with these sessions (signed out, or found gone by the session re-check). */
+  closeSessions(sessionIds: Iterable<string>): void;
+  /** The sessions open sockets were opened with (re-checked against the database on an interval). */
+  openSessionIds(): string[];
+  /** Archiving or restoring reaches open sockets at once: writers turn read-only (or back), and are told. */
+  setBoardReadOnly(boardId: string, readOnly: boolean): void;
   /** Sends a board event to everyone connected to the board. */
   broadcastBoardEvent(boardId: string, event: BoardEventMessage): void;
   close(): Promise<void>;
@@ -56,7 +70,8 @@ export class WsConnection implements CollabConnection {
     readonly user: PresenceUser,
     readonly actor: ConnectionActor | null,
     public role: BoardRole,
-    private readonly readOnlyBoard: boolean,
+    public readOnlyBoard: boolean,
+    readonly sessionId: string | null = null,
   ) {}
 
   canWrite(): boolean {
@@ -136,6 +151,7 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
       decision.actor,
       decision.role,
       decision.readOnlyBoard,
+      decision.sessionId,
     );
     connections.add(connection);
     // Frames that arrive while the room loads are kept, in order, not dropped.
@@ -237,6 +253,25 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     broadcastBoardEvent(boardId, event) {
       const frame = encodeBoardEvent(event);
       for (const connection of connections) if (connection.boardId === boardId) connection.send(frame);
+    },
+    closeSessions(sessionIds) {
+      const ended = new Set(sessionIds);
+      for (const connection of connections) {
+        if (connection.sessionId !== null && ended.has(connection.sessionId))
+          connection.close(CloseCode.unauthenticated, "signed out");
+      }
+    },
+    openSessionIds() {
+      const ids = new Set<string>();
+      for (const connection of connections) if (connection.sessionId !== null) ids.add(connection.sessionId);
+      return [...ids];
+    },
+    setBoardReadOnly(boardId, readOnly) {
+      for (const connection of connections) {
+        if (connection.boardId !== boardId || connection.readOnlyBoard === readOnly) continue;
+        connection.readOnlyBoard = readOnly;
+        connection.sendAccess();
+      }
     },
     closeUserConnections(userId) {
       for (const connection of connections) {

@@ -372,7 +372,33 @@ export class ConsensusService {
     }
   }
 
+  /**
+   * An archived board is read-only: nobody can object, so a silence deadline must not adopt anything there
+   * (onSilenceDeadline checks). When the board comes back, a deadline that passed while it was archived
+   * sends its row back to draft: the chair proposes again with a deadline delegations can actually meet.
+   */
+  onBoardArchived(boardId: string, archived: boolean): void {
+    if (archived) return;
+    const proposed = [...(this.proposed.get(boardId) ?? [])];
+    if (proposed.length === 0) return;
+    void this.deps.prisma.rowWorkflow
+      .findMany({
+        where: {
+          boardId,
+          rowId: { in: proposed },
+          state: "proposed",
+          procedure: "silence",
+          silenceDeadline: { lte: new Date(this.deps.clock.now()) },
+        },
+        select: { rowId: true },
+      })
+      .then((rows) => Promise.all(rows.map((row) => this.toDraft(boardId, row.rowId, null))))
+      .catch((error) => this.deps.log(`board ${boardId}: could not settle silence deadlines after restore`, error));
+  }
+
   private async onSilenceDeadline(boardId: string, rowId: string): Promise<void> {
+    const board = await this.deps.prisma.board.findUnique({ where: { id: boardId }, select: { archivedAt: true } });
+    if (!board || board.archivedAt) return;
     const workflow = await this.deps.prisma.rowWorkflow.findUnique({
       where: { boardId_rowId: { boardId, rowId } },
       select: workflowSelect,

@@ -126,19 +126,28 @@ describe("roles", () => {
 });
 
 describe("sign-in", () => {
-  it("AUTH-1 sign-up validates every field and refuses a duplicate email", async () => {
-    const bad = await server.auth.signUp({ email: "nope", password: "short", displayName: "", delegationCode: "XX" });
+  it("AUTH-1 sign-up validates every field; a taken email gets the same answer as a new one and changes nothing", async () => {
+    const bad = await server.auth.signUp(
+      { email: "nope", password: "short", displayName: "", delegationCode: "XX" },
+      "10.1.0.1",
+    );
     expect(bad).toMatchObject({
       ok: false,
       fieldErrors: { email: expect.any(String), password: expect.any(String), displayName: expect.any(String) },
     });
-    const duplicate = await server.auth.signUp({
-      email: guest.user.email.toUpperCase(),
-      password: "long enough password",
-      displayName: "X",
-      delegationCode: "DE",
-    });
-    expect(duplicate).toMatchObject({ ok: false, fieldErrors: { email: "An account with this email already exists" } });
+    const duplicate = await server.auth.signUp(
+      {
+        email: guest.user.email.toUpperCase(),
+        password: "long enough password",
+        displayName: "X",
+        delegationCode: "DE",
+      },
+      "10.1.0.1",
+    );
+    expect(duplicate).toEqual({ ok: true, accepted: true });
+    const stillGuest = await server.auth.signIn({ email: guest.user.email, password: guest.password }, "10.1.0.1");
+    expect(stillGuest.ok).toBe(true);
+    expect(await server.prisma.user.count({ where: { email: guest.user.email } })).toBe(1);
   });
 
   it("AUTH-2 each sign-in issues a new session token; sign-out revokes only that session", async () => {

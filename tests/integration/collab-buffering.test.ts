@@ -52,6 +52,7 @@ it("COLLAB-7 frames sent while the board is loading are applied in order once it
       actor: null,
       role: "delegate",
       readOnlyBoard: false,
+      sessionId: null,
     }),
     isAllowedOrigin: () => true,
     maxFrameBytes: 1 << 20,

@@ -31,6 +31,12 @@ async function submitSignUp(page: Page, account: Account): Promise<void> {
   await form.getByLabel("Display name").fill(account.name);
   await form.getByLabel("Delegation").selectOption({ label: account.delegation });
   await form.getByRole("button", { name: "Create account" }).click();
+  // Sign-up starts no session (its answer must not tell whether the email was taken): sign in next.
+  await expect(page.getByTestId("signup-accepted")).toBeVisible();
+  const login = page.getByTestId("login-form");
+  await login.getByLabel("Email").fill(account.email);
+  await login.getByLabel("Password").fill(PASSWORD);
+  await login.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toHaveText(`${account.name} (${account.delegation})`);
 }
 
