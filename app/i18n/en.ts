@@ -132,6 +132,7 @@ export const en = {
     observerHint: "Sees the board live, read-only",
   },
   forms: {
+    nulCharacter: "This field contains a NUL character (U+0000), which cannot be stored. Remove it and try again.",
     titleRequired: "Enter a title",
     titleTooLong: "Use at most {max} characters",
     nameRequired: "Enter your name",

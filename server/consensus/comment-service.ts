@@ -2,6 +2,7 @@
  * Comments on rows. Author and delegation come from the session, never from
  * the request; bodies are stored as typed and rendered as plain text.
  */
+import { storableTitle } from "../db/storable-text";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AccessDenied } from "../../core/access-errors";
@@ -125,23 +126,27 @@ export class CommentService {
         .filter((userId) => userId !== actorId),
     );
     const id = randomUUID();
-    await prisma.comment.create({
-      data: {
-        id,
-        boardId,
-        rowId: input.rowId,
-        cell: input.cell,
-        parentId: input.parentId,
-        authorId: actorId,
-        authorName: author.displayName,
-        delegationCode: author.delegation.code,
-        body: input.body,
-        createdAt: new Date(this.deps.now()),
-        mentions: { create: [...mentioned].map((userId) => ({ id: randomUUID(), boardId, userId })) },
-      },
-      select: { id: true },
-    });
-    await this.logActivity(actorId, boardId, "comment-added", input.rowId, { cell: input.cell });
+    const activity = await this.activityData(actorId, boardId, "comment-added", input.rowId, { cell: input.cell });
+    // One transaction: the comment and its activity entry are both stored, or neither is.
+    await this.deps.prisma.$transaction([
+      this.deps.prisma.comment.create({
+        data: {
+          id,
+          boardId,
+          rowId: input.rowId,
+          cell: input.cell,
+          parentId: input.parentId,
+          authorId: actorId,
+          authorName: author.displayName,
+          delegationCode: author.delegation.code,
+          body: input.body,
+          createdAt: new Date(this.deps.now()),
+          mentions: { create: [...mentioned].map((userId) => ({ id: randomUUID(), boardId, userId })) },
+        },
+        select: { id: true },
+      }),
+      this.deps.prisma.activityEntry.create({ data: activity, select: { id: true } }),
+    ]);
     this.deps.events(boardId, { kind: "comments", rowId: input.rowId });
     return { ok: true, id };
   }
@@ -157,12 +162,16 @@ export class CommentService {
     if (!body.success) return { ok: false, fieldErrors: { body: body.error.issues[0].message } };
     const comment = await this.own(actorId, boardId, commentId);
     if (!comment) return NO_SUCH_COMMENT;
-    await this.deps.prisma.comment.update({
-      where: { id: comment.id },
-      data: { body: body.data, editedAt: new Date(this.deps.now()) },
-      select: { id: true },
-    });
-    await this.logActivity(actorId, boardId, "comment-edited", comment.rowId, {});
+    const activity = await this.activityData(actorId, boardId, "comment-edited", comment.rowId, {});
+    // One transaction: the comment and its activity entry are both stored, or neither is.
+    await this.deps.prisma.$transaction([
+      this.deps.prisma.comment.update({
+        where: { id: comment.id },
+        data: { body: body.data, editedAt: new Date(this.deps.now()) },
+        select: { id: true },
+      }),
+      this.deps.prisma.activityEntry.create({ data: activity, select: { id: true } }),
+    ]);
     this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
     return { ok: true };
   }
@@ -175,12 +184,16 @@ export class CommentService {
     });
     const comment = await this.own(actorId, boardId, commentId);
     if (!comment) return NO_SUCH_COMMENT;
-    await this.deps.prisma.comment.update({
-      where: { id: comment.id },
-      data: { deletedAt: new Date(this.deps.now()) },
-      select: { id: true },
-    });
-    await this.logActivity(actorId, boardId, "comment-deleted", comment.rowId, {});
+    const activity = await this.activityData(actorId, boardId, "comment-deleted", comment.rowId, {});
+    // One transaction: the comment and its activity entry are both stored, or neither is.
+    await this.deps.prisma.$transaction([
+      this.deps.prisma.comment.update({
+        where: { id: comment.id },
+        data: { deletedAt: new Date(this.deps.now()) },
+        select: { id: true },
+      }),
+      this.deps.prisma.activityEntry.create({ data: activity, select: { id: true } }),
+    ]);
     this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
     return { ok: true };
   }
@@ -197,14 +210,24 @@ export class CommentService {
       select: { id: true, rowId: true },
     });
     if (!root) return { ok: false, fieldErrors: { commentId: "No such thread" } };
-    await this.deps.prisma.comment.update({
-      where: { id: root.id },
-      data: resolved
-        ? { resolvedAt: new Date(this.deps.now()), resolvedById: actorId }
-        : { resolvedAt: null, resolvedById: null },
-      select: { id: true },
-    });
-    await this.logActivity(actorId, boardId, resolved ? "thread-resolved" : "thread-reopened", root.rowId, {});
+    const activity = await this.activityData(
+      actorId,
+      boardId,
+      resolved ? "thread-resolved" : "thread-reopened",
+      root.rowId,
+      {},
+    );
+    // One transaction: the comment and its activity entry are both stored, or neither is.
+    await this.deps.prisma.$transaction([
+      this.deps.prisma.comment.update({
+        where: { id: root.id },
+        data: resolved
+          ? { resolvedAt: new Date(this.deps.now()), resolvedById: actorId }
+          : { resolvedAt: null, resolvedById: null },
+        select: { id: true },
+      }),
+      this.deps.prisma.activityEntry.create({ data: activity, select: { id: true } }),
+    ]);
     this.deps.events(boardId, { kind: "comments", rowId: root.rowId });
     return { ok: true };
   }
@@ -218,7 +241,7 @@ export class CommentService {
   }
 
   /** Every comment change lands in the activity feed, named with the row's current title. */
-  private async logActivity(
+  private async activityData(
     actorId: string,
     boardId: string,
     kind: string,
@@ -229,21 +252,18 @@ export class CommentService {
       where: { id: actorId },
       select: { displayName: true, delegation: { select: { code: true, name: true } } },
     });
-    const rowTitle = (await readLiveRow(this.deps.readState, boardId, rowId))?.title ?? null;
-    await this.deps.prisma.activityEntry.create({
-      data: {
-        boardId,
-        actorId,
-        actorName: actor.displayName,
-        delegationCode: actor.delegation.code,
-        delegationName: actor.delegation.name,
-        kind,
-        rowId,
-        rowTitle,
-        detail: JSON.stringify(detail),
-      },
-      select: { id: true },
-    });
+    const rowTitle = storableTitle((await readLiveRow(this.deps.readState, boardId, rowId))?.title);
+    return {
+      boardId,
+      actorId,
+      actorName: actor.displayName,
+      delegationCode: actor.delegation.code,
+      delegationName: actor.delegation.name,
+      kind,
+      rowId,
+      rowTitle,
+      detail: JSON.stringify(detail),
+    };
   }
 
   /** The actor's own live comment on this board; null when there is none (bad input: 422), 403 when it is someone else's. */

@@ -24,6 +24,7 @@ import type { BoardEventSink } from "./board-events";
 import type { Clock } from "./clock";
 import { readLiveRow, rowContentHash } from "./row-content";
 import { SilenceScheduler } from "./silence-scheduler";
+import { storableTitle } from "../db/storable-text";
 
 export const RecordPositionSchema = z
   .object({
@@ -246,23 +247,32 @@ export class ConsensusService {
     if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
     if (this.agreed.get(boardId)?.has(input.rowId))
       return { ok: false, fieldErrors: { position: "This row is agreed; the chair must reopen it first" } };
-    await this.deps.prisma.position.create({
-      data: {
-        boardId,
-        rowId: input.rowId,
-        delegationCode: actor.delegationCode,
-        position: input.position,
-        text: input.text || null,
-        recordedById: actorId,
-        recordedByName: actor.name,
-        createdAt: new Date(this.deps.clock.now()),
-      },
-      select: { id: true },
-    });
-    await this.activity(boardId, actor, "position-recorded", input.rowId, row.title, {
-      position: input.position,
-      text: input.text || null,
-    });
+    const { prisma } = this.deps;
+    // One transaction: the position and its activity entry are both stored, or neither (an answer of 500
+    // must never leave a position behind). The position keeps the fingerprint of the text it was given on.
+    await prisma.$transaction([
+      prisma.position.create({
+        data: {
+          boardId,
+          rowId: input.rowId,
+          delegationCode: actor.delegationCode,
+          position: input.position,
+          text: input.text || null,
+          recordedById: actorId,
+          recordedByName: actor.name,
+          contentHash: rowContentHash(row),
+          createdAt: new Date(this.deps.clock.now()),
+        },
+        select: { id: true },
+      }),
+      prisma.activityEntry.create({
+        data: this.activityData(boardId, actor, "position-recorded", input.rowId, row.title, {
+          position: input.position,
+          text: input.text || null,
+        }),
+        select: { id: true },
+      }),
+    ]);
     if (input.position === "object" && this.proposed.get(boardId)?.has(input.rowId)) {
       await this.toDraft(boardId, input.rowId, actor.delegationCode);
       await this.activity(boardId, actor, "silence-broken", input.rowId, row.title, {});
@@ -425,7 +435,7 @@ export class ConsensusService {
         actorName: "Remit",
         kind: "row-agreed",
         rowId,
-        rowTitle: row.title,
+        rowTitle: storableTitle(row.title),
         detail: JSON.stringify({ procedure: "silence" }),
       },
       select: { id: true },
@@ -508,7 +518,7 @@ export class ConsensusService {
     return new Map(rows.map((row) => [row.code, row.name]));
   }
 
-  private async activity(
+  private activityData(
     boardId: string,
     actor: Awaited<ReturnType<ConsensusService["actor"]>>,
     kind: string,
@@ -516,19 +526,20 @@ export class ConsensusService {
     rowTitle: string | null,
     detail: Record<string, string | null>,
   ) {
-    await this.deps.prisma.activityEntry.create({
-      data: {
-        boardId,
-        actorId: actor.userId,
-        actorName: actor.name,
-        delegationCode: actor.delegationCode,
-        delegationName: actor.delegationName,
-        kind,
-        rowId,
-        rowTitle,
-        detail: JSON.stringify(detail),
-      },
-      select: { id: true },
-    });
+    return {
+      boardId,
+      actorId: actor.userId,
+      actorName: actor.name,
+      delegationCode: actor.delegationCode,
+      delegationName: actor.delegationName,
+      kind,
+      rowId,
+      rowTitle: storableTitle(rowTitle),
+      detail: JSON.stringify(detail),
+    };
+  }
+
+  private async activity(...args: Parameters<ConsensusService["activityData"]>) {
+    await this.deps.prisma.activityEntry.create({ data: this.activityData(...args), select: { id: true } });
   }
 }

@@ -3,6 +3,7 @@
  * text edits by the same person on the same field within two minutes are
  * folded into one entry (its time moves forward) instead of flooding the feed.
  */
+import { storableTitle } from "./storable-text";
 import type { BoardChange } from "../collab/board-changes";
 import type { ConnectionActor } from "../collab/connection";
 import type { PrismaClient } from "./prisma-client";
@@ -44,7 +45,7 @@ export class ActivityLog {
           if (at - last.written >= REFRESH_FOLDED_MS) {
             await this.prisma.activityEntry.update({
               where: { id: last.id },
-              data: { rowTitle: change.rowTitle },
+              data: { rowTitle: storableTitle(change.rowTitle) },
               select: { id: true },
             });
             last.written = at;
@@ -62,7 +63,7 @@ export class ActivityLog {
           delegationName: actor.delegationName,
           kind: change.kind,
           rowId: change.rowId,
-          rowTitle: change.rowTitle,
+          rowTitle: storableTitle(change.rowTitle),
           detail: JSON.stringify(change.detail),
         },
         select: { id: true },

@@ -4,10 +4,8 @@
  * document (row titles copied into activity entries) is written by any client over the socket, so it is
  * cleaned here before it is stored. JSON columns need nothing: JSON.stringify writes NUL as the escape \u0000.
  */
-const NUL = /\u0000/g;
-
 export function storableText(text: string): string {
-  return text.replace(NUL, "");
+  return text.replaceAll("\u0000", "");
 }
 
 export function storableTitle(title: string | null | undefined): string | null {
