@@ -11,7 +11,8 @@
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "../../core/collab-protocol";
-import { getRowsType, listRowIds, readRow } from "../../core/board-doc";
+import { getRowsType, getRowText, listRowIds } from "../../core/board-doc";
+import { BroadcastBatch, mergeBatch } from "./broadcast-batch";
 import { describeRowEvents, type BoardChange } from "./board-changes";
 import {
   connectionOrigin,
@@ -90,6 +91,8 @@ export class Room {
   /** Yjs client id → the live connection that owns it (COLLAB-19). */
   private readonly clientOwners = new Map<number, CollabConnection>();
   private readonly persister: UpdatePersister;
+  /** Document updates go out once per event-loop turn, merged (see broadcast-batch.ts). */
+  private readonly updates: BroadcastBatch<Uint8Array>;
   private readonly sequence: SequenceTracker;
   private catchingUp: Promise<void> | null = null;
   private gapTimer: NodeJS.Timeout | null = null;
@@ -135,6 +138,10 @@ export class Room {
       stored.tail.length,
     );
     this.persister.noteLoaded(loadedThrough);
+    this.updates = new BroadcastBatch(
+      (updates) => encodeUpdate(mergeBatch(updates)),
+      () => this.connections.keys(),
+    );
     this.awareness.on(
       "update",
       (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -617,7 +624,7 @@ export class Room {
 
   private publish(update: Uint8Array, origin: unknown): void {
     const sender = isConnectionOrigin(origin) ? origin.connection : null;
-    this.broadcast(encodeUpdate(update), sender);
+    this.updates.add(update, sender);
     if (origin === RELAY_ORIGIN) return; // durable already, and published by the instance that stored it
     const authorId = sender && this.connections.has(sender) ? (sender.actor?.userId ?? null) : null;
     this.persister.enqueue(update, { authorId });
@@ -639,9 +646,12 @@ export class Room {
           );
           if (actor && changes.length > 0) onActivity(this.boardId, actor, changes);
         }
+        // Only events that can change a title (rows added or removed, a title edited or replaced): typing in
+        // notes must not read the row again on every keystroke.
         for (const event of events) {
-          const touched = event.target === rows ? [...event.changes.keys.keys()] : [event.path[0] as string];
-          for (const rowId of touched) this.rememberTitle(doc, rowId);
+          if (event.target === rows) for (const rowId of event.changes.keys.keys()) this.rememberTitle(doc, rowId);
+          else if (event.path[1] === "title" || (event.path.length === 1 && event.changes.keys.has("title")))
+            this.rememberTitle(doc, event.path[0] as string);
         }
       } catch (error) {
         this.options.log(`board ${this.boardId}: activity observer failed`, error);
@@ -650,7 +660,7 @@ export class Room {
   }
 
   private rememberTitle(doc: Y.Doc, rowId: string): void {
-    const title = readRow(doc, rowId)?.title;
+    const title = getRowText(doc, rowId, "title")?.toString();
     if (title === undefined) this.rowTitles.delete(rowId);
     else this.rowTitles.set(rowId, title);
   }
