@@ -59,6 +59,8 @@ export const CloseCode = {
   loadFailed: 4500,
   /** Server shutting down. */
   goingAway: 1001,
+  /** This instance is draining (SIGTERM): reconnect, the load balancer sends you to another instance. */
+  serviceRestart: 1012,
   /** ws library: frame larger than maxPayload. */
   messageTooBig: 1009,
 } as const;

@@ -16,8 +16,8 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[remit] ${signal}: saving open boards and stopping`);
-    await server.stop();
+    console.log(`[remit] ${signal}: draining (readyz fails, boards saved, sockets closed with 1012) and stopping`);
+    await server.drain();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

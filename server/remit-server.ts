@@ -31,7 +31,7 @@ import { createVersionServices } from "./versions/version-service";
 import { createMatrixFileServices } from "./files/matrix-file-services";
 import type { VersionServices } from "../core/version-contract";
 import type { BoardAccessServices, MatrixFileServices, RemitLoadContext, RemitServices } from "../core/services";
-import type { BoardEventMessage } from "../core/collab-protocol";
+import { CloseCode, type BoardEventMessage } from "../core/collab-protocol";
 import type { BoardBus, ClusterMessage } from "./collab/board-bus";
 import { createBoardBus } from "./cluster/board-bus-factory";
 
@@ -54,6 +54,13 @@ export interface RemitServer {
   /** Imports and exports, in the worker pool (what the routes get as context.files). */
   readonly files: MatrixFileServices;
   readonly sessionWatch: SessionWatch;
+  /** True from SIGTERM on: /readyz answers 503. */
+  readonly draining: boolean;
+  /**
+   * SIGTERM: /readyz fails at once, after `DRAIN_DELAY_MS` no new connections are taken, open boards are
+   * made durable, sockets close with 1012 "service restart" (clients reconnect, to another instance), stop.
+   */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -196,6 +203,12 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   app.get("/healthz", (_request, response) => {
     response.json({ ok: true });
   });
+  let draining = false;
+  // Ready = take new work: false while draining, so the load balancer routes new sockets elsewhere.
+  app.get("/readyz", (_request, response) => {
+    if (draining) response.status(503).json({ ok: false, reason: "draining" });
+    else response.json({ ok: true, fanOut: bus.pushAvailable ? "redis" : "polling" });
+  });
   const files = createMatrixFileServices({
     timeoutMs: config.FILE_JOB_TIMEOUT_MS,
     memoryMb: config.FILE_JOB_MEMORY_MB,
@@ -242,6 +255,20 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   const { port } = httpServer.address() as AddressInfo;
   const displayHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
 
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      sessionWatch.stop();
+      consensusService.stop();
+      await endpoint.close();
+      await bus.close();
+      await activity.flush();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await prisma.$disconnect();
+      await files.close();
+    })());
+
   return {
     url: `http://${displayHost}:${port}`,
     port,
@@ -259,16 +286,20 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     bus,
     files,
     sessionWatch,
-    async stop() {
-      sessionWatch.stop();
-      consensusService.stop();
-      await endpoint.close();
-      await bus.close();
-      await activity.flush();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await prisma.$disconnect();
-      await files.close();
+    get draining() {
+      return draining;
     },
+    async drain() {
+      draining = true;
+      if (config.DRAIN_DELAY_MS > 0) await new Promise((resolve) => setTimeout(resolve, config.DRAIN_DELAY_MS));
+      endpoint.stopAccepting();
+      httpServer.close(); // no new connections; requests in flight finish
+      // Durable before the sockets close, so a client reconnecting elsewhere finds its edits in the log.
+      await registry.flushAll();
+      consensusService.stop();
+      await endpoint.close(CloseCode.serviceRestart, "service restart");
+      await stop();
+    },
+    stop,
   };
 }

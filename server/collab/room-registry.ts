@@ -211,6 +211,12 @@ export class RoomRegistry {
       .catch((error) => this.options.log(`board ${boardId}: unsubscribe failed`, error));
   }
 
+  /** Makes every loaded room's updates durable (rooms stay loaded). */
+  async flushAll(): Promise<void> {
+    const rooms = await Promise.all([...this.rooms.values()].map((loading) => loading.catch(() => null)));
+    await Promise.all(rooms.map((room) => room?.flush()));
+  }
+
   /** Server shutdown: no more joins or unloads; every room's updates made durable. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;

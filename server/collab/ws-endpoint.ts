@@ -58,7 +58,10 @@ export interface CollabEndpoint {
   setBoardReadOnly(boardId: string, readOnly: boolean): void;
   /** Sends a board event to everyone connected to the board. */
   broadcastBoardEvent(boardId: string, event: BoardEventMessage): void;
-  close(): Promise<void>;
+  /** Refuses new sockets from now on (draining); open ones keep working until close(). */
+  stopAccepting(): void;
+  /** Closes every socket with `code` (default 1001 going away), then makes every room durable. */
+  close(code?: number, reason?: string): Promise<void>;
 }
 
 export class WsConnection implements CollabConnection {
@@ -191,7 +194,10 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     );
   }
 
+  let accepting = true;
+
   function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!accepting) return rejectUpgrade(socket, 503, "Service Unavailable");
     // A peer that vanishes (reset, broken pipe) is routine; anything else is worth a line.
     socket.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code !== "ECONNRESET" && error.code !== "EPIPE") options.log("upgrade socket error", error);
@@ -230,6 +236,9 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
   }
 
   return {
+    stopAccepting() {
+      accepting = false;
+    },
     handleUpgrade(request, socket, head) {
       try {
         upgrade(request, socket, head);
@@ -278,12 +287,13 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
         if (connection.actor?.userId === userId) connection.close(CloseCode.unauthenticated, "signed out");
       }
     },
-    async close() {
+    async close(code = CloseCode.goingAway, reason = "server shutting down") {
+      accepting = false;
       clearInterval(heartbeat);
       const socketsClosed = [...connections].map(
         (connection) => new Promise<void>((resolve) => connection.socket.once("close", () => resolve())),
       );
-      for (const connection of connections) connection.close(CloseCode.goingAway, "server shutting down");
+      for (const connection of connections) connection.close(code, reason);
       // Give clients a moment to answer the close handshake, then cut the rest.
       const cutOff = setTimeout(() => connections.forEach((connection) => connection.socket.terminate()), 1000);
       await Promise.all(socketsClosed);
