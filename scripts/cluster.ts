@@ -31,7 +31,7 @@ async function ensureDatabase(url: string): Promise<void> {
 
 function startInstance(index: number): Promise<{ child: ChildProcess; url: string }> {
   const instancePort = port + 1 + index;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "build/server/index.js"], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { BoardBus, BoardRelayMessage, ClusterMessage, Unsubscribe } from "../collab/board-bus";
 import { decodeCluster, decodeRelay, encodeCluster, encodeRelay } from "./relay-codec";
+import { fallbacksCounter, pushAvailableGauge } from "./cluster-metrics";
 
 export interface RedisBusOptions {
   url: string;
@@ -79,7 +80,11 @@ export class RedisBoardBus implements BoardBus {
     const available = !this.closed && this.publisher.status === "ready" && this.subscriber.status === "ready";
     if (available === this.available) return;
     this.available = available;
-    if (!available) this.options.log("redis unreachable: cluster fan-out falls back to reading the database");
+    pushAvailableGauge.set(available ? 1 : 0);
+    if (!available && !this.closed) {
+      fallbacksCounter.inc();
+      this.options.log("warning: redis unreachable, cluster fan-out falls back to reading the database");
+    }
     for (const handler of this.pushHandlers) handler(available);
   }
 
