@@ -5,8 +5,9 @@ const port = Number(process.env.E2E_PORT ?? 3107);
 
 export default defineConfig({
   testDir: "tests/e2e",
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Hang guards, not budgets: the suite must pass on a busy 2-core machine.
+  timeout: 300_000,
+  expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -32,7 +33,7 @@ export default defineConfig({
     command: `tsx tests/e2e/support/start-e2e-server.ts`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 300_000,
     env: { PORT: String(port) },
   },
 });
