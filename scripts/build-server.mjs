@@ -5,8 +5,11 @@
  * bundled; packages stay in node_modules (native modules, Prisma's runtime),
  * and the generated Prisma clients are imported from generated/ as they are.
  *
- * Entry points: server/index.ts and every worker entry (server/**\/*.worker.ts),
- * each becoming build/server/<same path>.js; code they share goes into chunks.
+ * Entry points: server/index.ts and every worker entry (server/**\/*-worker.ts or
+ * *.worker.ts), each emitted next to the main bundle as build/server/<name>.js,
+ * so code that starts a worker finds it with new URL("./<name>.js",
+ * import.meta.url) whichever bundle file it ended up in (index.js or a chunk,
+ * all in build/server/). Code they share goes into chunks.
  */
 import { build } from "esbuild";
 import { readdirSync, rmSync } from "node:fs";
@@ -20,7 +23,7 @@ function workerEntries(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return workerEntries(path);
-    return entry.name.endsWith(".worker.ts") ? [path] : [];
+    return /[.-]worker\.ts$/.test(entry.name) ? [path] : [];
   });
 }
 
@@ -39,11 +42,15 @@ const generatedClients = {
 
 const started = Date.now();
 rmSync(outdir, { recursive: true, force: true });
-const entryPoints = [join(root, "server", "index.ts"), ...workerEntries(join(root, "server"))];
+const entryPoints = { index: join(root, "server", "index.ts") };
+for (const worker of workerEntries(join(root, "server"))) {
+  const name = worker.split(sep).pop().replace(/\.ts$/, "");
+  if (entryPoints[name]) throw new Error(`two worker entries named ${name}: rename one`);
+  entryPoints[name] = worker;
+}
 await build({
   entryPoints,
   outdir,
-  outbase: join(root, "server"),
   bundle: true,
   splitting: true,
   platform: "node",
@@ -52,7 +59,6 @@ await build({
   packages: "external",
   sourcemap: true,
   plugins: [generatedClients],
-  define: { __REMIT_COMPILED__: "true" },
   // Bundled CommonJS helpers may call require(): give ESM output one.
   banner: {
     js: 'import { createRequire as __remitCreateRequire } from "node:module"; const require = __remitCreateRequire(import.meta.url);',
@@ -60,5 +66,5 @@ await build({
   logLevel: "warning",
 });
 console.log(
-  `server compiled to ${relative(root, outdir)}/ (${entryPoints.length} entry points) in ${Date.now() - started} ms`,
+  `server compiled to ${relative(root, outdir)}/ (${Object.keys(entryPoints).join(", ")}) in ${Date.now() - started} ms`,
 );

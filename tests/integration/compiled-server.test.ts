@@ -8,7 +8,9 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { sampleSnapshot } from "../fixtures/sample-snapshot";
 
 const remixBuilt = existsSync("build/index.js");
 const dir = mkdtempSync(join(tmpdir(), "remit-compiled-"));
@@ -61,4 +63,20 @@ it("PERF-9 the compiled server starts without tsx and migrates only when migrati
   const second = await startCompiled();
   expect(second).toContain("listening on");
   expect(second).not.toContain("database migrations applied");
+});
+
+it("PERF-9 worker entries are compiled next to the server bundle, where the pool looks for them", async (context) => {
+  if (!remixBuilt) context.skip();
+  // server/files/file-pool.ts resolves new URL("./file-worker.js", import.meta.url) when it runs compiled.
+  const worker = (await import(pathToFileURL(join(process.cwd(), "build/server/file-worker.js")).href)) as {
+    default: (task: unknown) => Promise<{ contentType: string; body: Uint8Array }>;
+  };
+  const file = await worker.default({
+    kind: "export",
+    format: "csv",
+    snapshot: sampleSnapshot({ rows: 2 }),
+    now: new Date().toISOString(),
+  });
+  expect(file.contentType).toMatch(/csv/);
+  expect(file.body.length).toBeGreaterThan(0);
 });
