@@ -34,6 +34,8 @@ import type { BoardAccessServices, MatrixFileServices, RemitLoadContext, RemitSe
 import { CloseCode, type BoardEventMessage } from "../core/collab-protocol";
 import type { BoardBus, ClusterMessage } from "./collab/board-bus";
 import { createBoardBus } from "./cluster/board-bus-factory";
+import { RedisBoardBus } from "./cluster/redis-board-bus";
+import { RedisAttemptStore } from "./cluster/redis-attempt-store";
 
 export interface RemitServer {
   readonly url: string;
@@ -106,6 +108,9 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     loginWindowMs: 15 * 60 * 1000,
     loginMaxBackoffMs: config.LOGIN_MAX_BACKOFF_SECONDS * 1000,
     signUpsPerHour: config.SIGNUPS_PER_HOUR,
+    // Several instances count sign-in attempts together in Redis; one instance keeps them in memory.
+    attemptStore:
+      bus instanceof RedisBoardBus ? new RedisAttemptStore(bus.commands, config.REDIS_KEY_PREFIX) : undefined,
     onSessionsRevoked: (userId) => everywhere({ kind: "sign-out", userId }),
     onSessionEnded: (sessionId) => everywhere({ kind: "session-ended", sessionIds: [sessionId] }),
   });

@@ -64,6 +64,11 @@ export class RedisBoardBus implements BoardBus {
     return bus;
   }
 
+  /** Connection for ordinary commands (shared counters); fails fast while Redis is down. */
+  get commands(): Redis {
+    return this.publisher;
+  }
+
   get pushAvailable(): boolean {
     return this.available;
   }
