@@ -25,6 +25,15 @@ export const MessageType = {
    * an agreed row was undone. Payload: varString JSON BoardEventMessage.
    */
   boardEvent: 11,
+  /**
+   * Remit extension, server → client only (COLLAB-23): save acknowledgement.
+   * Payload: varUint `frames`, varUint `seq`. Every sync step 2 and update frame
+   * a connection sends is numbered 1, 2, 3…; `frames` = n means frames 1..n that
+   * the server accepted are committed to the database (cumulative). `seq` is
+   * the last update-log sequence number this server wrote for the board. Stock y-websocket
+   * clients have no handler for it and ignore it (they log "Unable to compute message").
+   */
+  ack: 12,
 } as const;
 
 /** What a board event says changed: stored data (comments, positions, workflow, versions) or a refused edit. */

@@ -32,6 +32,10 @@ export const EnvSchema = z.object({
     .pipe(z.array(z.url({ message: "each entry must be an origin like https://host:port" }))),
   MAX_FRAME_BYTES: positiveInt(2 * 1024 * 1024),
   COMPACT_EVERY: positiveInt(200),
+  /** Compactions running at once across all boards. */
+  COMPACTION_CONCURRENCY: positiveInt(2),
+  /** Bearer token for /metrics; without it /metrics answers only direct requests from localhost. */
+  METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   /** Seed demo accounts and a demo board on an empty database. */
   DEMO: booleanFlag.default(true),
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client IP for rate limits, https for Secure cookies). */

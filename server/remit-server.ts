@@ -15,6 +15,7 @@ import type { ServerConfig } from "./config";
 import { createPrismaClient, type PrismaClient } from "./db/prisma-client";
 import { migrateDatabase } from "./db/migrate";
 import { PrismaUpdateStore } from "./db/prisma-update-store";
+import { createOpsMetrics, metricsHandler, type OpsMetrics } from "./ops/metrics";
 import { createRemitServices } from "./services";
 import { sessionAuthorizer } from "./collab-authorization";
 import { originChecker } from "./origin-check";
@@ -52,6 +53,7 @@ export interface RemitServer {
   readonly versions: VersionServices;
   readonly registry: RoomRegistry;
   readonly collab: CollabEndpoint;
+  readonly metrics: OpsMetrics;
   readonly bus: BoardBus;
   /** Imports and exports, in the worker pool (what the routes get as context.files). */
   readonly files: MatrixFileServices;
@@ -142,7 +144,27 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     // Workflow events published while Redis was down are lost: re-read the row states.
     if (available) consensus?.refreshAll().catch((error) => log("workflow refresh failed", error));
   });
+  // The metrics read the registry and the endpoint, which are created below.
+  let readStats: () => ReturnType<RoomRegistry["stats"]> = () => ({
+    rooms: 0,
+    writeQueue: 0,
+    unacknowledged: 0,
+    compactionsRunning: 0,
+    compactionsQueued: 0,
+  });
+  let readRegistry: () => { poisonedRooms: number; refusalsByRule: ReadonlyMap<string, number> } = () => ({
+    poisonedRooms: 0,
+    refusalsByRule: new Map(),
+  });
+  const metrics = createOpsMetrics({
+    stats: () => readStats(),
+    sockets: () => collab?.socketCount ?? 0,
+    poisonedRooms: () => readRegistry().poisonedRooms,
+    refusalsByRule: () => readRegistry().refusalsByRule,
+  });
   const registry = new RoomRegistry(store, {
+    compactionConcurrency: config.COMPACTION_CONCURRENCY,
+    metrics: metrics.collab,
     bus,
     degradedPollMs: config.CLUSTER_POLL_MS,
     safetyPollMs: config.CLUSTER_SAFETY_POLL_MS,
@@ -159,6 +181,9 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     },
     lockedRows: (boardId) => consensus?.lockedRows(boardId) ?? new Set(),
   });
+  readStats = () => registry.stats();
+  readRegistry = () => registry;
+
   consensus = new ConsensusService({
     prisma,
     access,
@@ -209,11 +234,22 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     response.json({ ok: true });
   });
   let draining = false;
-  // Ready = take new work: false while draining, so the load balancer routes new sockets elsewhere.
+  // Ready = take new work: not while draining (the load balancer routes new sockets elsewhere), and only
+  // while the database answers.
   app.get("/readyz", (_request, response) => {
-    if (draining) response.status(503).json({ ok: false, reason: "draining" });
-    else response.json({ ok: true, fanOut: bus.pushAvailable ? "redis" : "polling" });
+    if (draining) {
+      response.status(503).json({ ok: false, reason: "draining" });
+      return;
+    }
+    store.ping().then(
+      () => response.json({ ok: true, fanOut: bus.pushAvailable ? "redis" : "polling" }),
+      (error: unknown) => {
+        log("readiness check: database unreachable", error);
+        response.status(503).json({ ok: false, reason: "database unreachable" });
+      },
+    );
   });
+  app.get("/metrics", metricsHandler(metrics, config.METRICS_TOKEN));
   const files = createMatrixFileServices({
     timeoutMs: config.FILE_JOB_TIMEOUT_MS,
     memoryMb: config.FILE_JOB_MEMORY_MB,
@@ -288,6 +324,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     versions,
     registry,
     collab: endpoint,
+    metrics,
     bus,
     files,
     sessionWatch,

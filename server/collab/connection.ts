@@ -22,6 +22,9 @@ export interface CollabConnection {
   canWrite(): boolean;
   send(frame: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Back-pressure: stop reading frames from this client until resume() (optional for test peers). */
+  pause?(): void;
+  resume?(): void;
 }
 
 /**

@@ -82,5 +82,14 @@ function encodeJsonMessage(messageType: number, payload: unknown): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** COLLAB-23: `frames` sync step 2 / update frames of this connection are durable; `seq` = board's last log row. */
+export function encodeAck(frames: number, seq: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.ack);
+  encoding.writeVarUint(encoder, frames);
+  encoding.writeVarUint(encoder, seq);
+  return encoding.toUint8Array(encoder);
+}
+
 export const encodeAccess = (message: AccessMessage) => encodeJsonMessage(MessageType.access, message);
 export const encodeBoardEvent = (event: BoardEventMessage) => encodeJsonMessage(MessageType.boardEvent, event);

@@ -8,6 +8,8 @@ export class MemoryUpdateStore implements UpdateStore {
   >();
   /** When set, load() rejects with this error (to test load failures). */
   failLoadWith: Error | null = null;
+  /** When set, appends and compactions reject with this error (storage down). */
+  failWritesWith: Error | null = null;
 
   createBoard(boardId: string): void {
     this.boards.set(boardId, { snapshot: null, covers: 0, log: [] });
@@ -30,10 +32,21 @@ export class MemoryUpdateStore implements UpdateStore {
   }
 
   async append(boardId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
+    return this.appendMany(boardId, [{ update, meta }]);
+  }
+
+  async appendMany(boardId: string, updates: { update: Uint8Array; meta: UpdateMeta }[]): Promise<number> {
+    if (this.failWritesWith) throw this.failWritesWith;
     const board = this.board(boardId);
-    const id = (board.log.at(-1)?.id ?? board.covers) + 1;
-    board.log.push({ id, data: update, meta });
-    return id;
+    const first = (board.log.at(-1)?.id ?? board.covers) + 1;
+    updates.forEach(({ update, meta }, index) =>
+      board.log.push({ id: first + index, data: new Uint8Array(update), meta }),
+    );
+    return first;
+  }
+
+  async ping(): Promise<void> {
+    if (this.failLoadWith) throw this.failLoadWith;
   }
 
   async readSince(boardId: string, afterId: number): Promise<StoredBoardState> {
@@ -47,6 +60,7 @@ export class MemoryUpdateStore implements UpdateStore {
   }
 
   async compact(boardId: string, merged: Uint8Array, coversUpdateId: number): Promise<void> {
+    if (this.failWritesWith) throw this.failWritesWith;
     const board = this.board(boardId);
     if (coversUpdateId <= board.covers) return;
     board.snapshot = merged;

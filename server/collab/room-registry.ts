@@ -8,6 +8,15 @@ import type { CollabConnection } from "./connection";
 import { Room, type RoomOptions } from "./room";
 import type { UpdateStore } from "./update-store";
 import type { BoardBus, Unsubscribe } from "./board-bus";
+import { TaskLimiter } from "./task-limiter";
+
+export interface RegistryStats {
+  rooms: number;
+  writeQueue: number;
+  unacknowledged: number;
+  compactionsRunning: number;
+  compactionsQueued: number;
+}
 
 export interface RoomRegistryOptions extends Omit<RoomOptions, "publish"> {
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
@@ -18,6 +27,8 @@ export interface RoomRegistryOptions extends Omit<RoomOptions, "publish"> {
   degradedPollMs?: number;
   /** With push working, loaded rooms still check the log this often (a relay lost with nothing after it). */
   safetyPollMs?: number;
+  /** Compactions running at once across all rooms (default 2). */
+  compactionConcurrency?: number;
 }
 
 export class RoomRegistry {
@@ -35,6 +46,7 @@ export class RoomRegistry {
   /** Updates refused with 4422, by rule (for /metrics). */
   readonly refusalsByRule = new Map<string, number>();
   private readonly roomOptions: Omit<RoomOptions, "publish">;
+  private readonly compactions: TaskLimiter;
 
   constructor(
     private readonly store: UpdateStore,
@@ -51,6 +63,7 @@ export class RoomRegistry {
         options.onRefused?.(boardId, rule);
       },
     };
+    this.compactions = options.compactions ?? new TaskLimiter(options.compactionConcurrency ?? 2);
     const bus = options.bus;
     if (!bus) return;
     bus.onPushChange((available) => {
@@ -93,6 +106,7 @@ export class RoomRegistry {
     const bus = this.options.bus;
     const room = await Room.load(boardId, this.store, {
       ...this.roomOptions,
+      compactions: this.compactions,
       publish: bus ? (id, message) => bus.publishBoard(id, message) : undefined,
     });
     if (!bus) return room;
@@ -200,6 +214,23 @@ export class RoomRegistry {
       });
     this.unloading.set(room.boardId, done);
     await done;
+  }
+
+  stats(): RegistryStats {
+    let writeQueue = 0;
+    let unacknowledged = 0;
+    for (const room of this.loaded.values()) {
+      const work = room.pendingWork;
+      writeQueue += work.writeQueue;
+      unacknowledged += work.unacknowledged;
+    }
+    return {
+      rooms: this.loaded.size,
+      writeQueue,
+      unacknowledged,
+      compactionsRunning: this.compactions.active,
+      compactionsQueued: this.compactions.queued,
+    };
   }
 
   private async unsubscribe(boardId: string): Promise<void> {

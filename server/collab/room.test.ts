@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addRow, readRows } from "../../core/board-doc";
-import { CloseCode } from "../../core/collab-protocol";
+import * as decoding from "lib0/decoding";
+import { CloseCode, MessageType } from "../../core/collab-protocol";
 import { TestPeer } from "../../tests/support/test-peer";
 import { encodeUpdate } from "./frames";
 import { MemoryUpdateStore } from "./memory-update-store";
+import type { Room } from "./room";
 import { RoomRegistry } from "./room-registry";
 
 function rowUpdate(title: string): Uint8Array {
@@ -118,10 +120,10 @@ describe("room registry", () => {
     const store = new MemoryUpdateStore();
     store.createBoard("b1");
     let failures = 2;
-    const append = store.append.bind(store);
-    store.append = async (boardId, update, meta) => {
+    const append = store.appendMany.bind(store);
+    store.appendMany = async (boardId, updates) => {
       if (failures-- > 0) throw new Error("database unavailable");
-      return append(boardId, update, meta);
+      return append(boardId, updates);
     };
     const registry = new RoomRegistry(store, { ...options, compactEvery: 100 });
     const peer = new TestPeer();
@@ -139,10 +141,10 @@ describe("room registry", () => {
     const store = new MemoryUpdateStore();
     store.createBoard("b1");
     const appended: (string | null)[] = [];
-    const original = store.append.bind(store);
-    store.append = async (boardId, update, meta) => {
-      appended.push(meta.authorId);
-      return original(boardId, update, meta);
+    const original = store.appendMany.bind(store);
+    store.appendMany = async (boardId, updates) => {
+      appended.push(...updates.map(({ meta }) => meta.authorId));
+      return original(boardId, updates);
     };
     const registry = new RoomRegistry(store, options);
     const peer = new TestPeer();
@@ -152,3 +154,108 @@ describe("room registry", () => {
     expect(appended).toEqual(["account-1"]);
   });
 });
+
+/** Acknowledgements the peer received: [frames, seq] pairs. */
+function acksOf(peer: TestPeer): [number, number][] {
+  return peer.sent
+    .map((frame) => decoding.createDecoder(frame))
+    .filter((decoder) => decoding.readVarUint(decoder) === MessageType.ack)
+    .map((decoder) => [decoding.readVarUint(decoder), decoding.readVarUint(decoder)]);
+}
+
+describe("save acknowledgements and back-pressure", () => {
+  it("COLLAB-23 a frame is acknowledged only after it is committed, never before", async () => {
+    const store = new MemoryUpdateStore();
+    store.createBoard("b1");
+    const commits: (() => void)[] = [];
+    const append = store.appendMany.bind(store);
+    store.appendMany = (boardId, updates) =>
+      new Promise<number>((resolve, reject) => commits.push(() => append(boardId, updates).then(resolve, reject)));
+    const registry = new RoomRegistry(store, { ...options, compactEvery: 100 });
+    const peer = new TestPeer();
+    const room = await registry.join("b1", peer);
+    room.receive(peer, encodeUpdate(rowUpdate("one")));
+    room.receive(peer, encodeUpdate(rowUpdate("two")));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(acksOf(peer)).toEqual([]);
+    expect(room.pendingWork.unacknowledged).toBe(2);
+    commits.shift()!();
+    await waitUntil(() => acksOf(peer).length > 0);
+    // Both frames were in one group commit (one row, seq 1): one cumulative acknowledgement.
+    expect(acksOf(peer)).toEqual([[2, 1]]);
+    expect((await store.load("b1")).tail).toHaveLength(1);
+    room.receive(peer, encodeUpdate(new Uint8Array([0, 0])));
+    // A frame that changes nothing is acknowledged at once when nothing is pending.
+    expect(acksOf(peer).at(-1)).toEqual([3, 1]);
+  });
+
+  it("COLLAB-23 an acknowledgement waits while storage is down and comes once the retry commits", async () => {
+    const store = new MemoryUpdateStore();
+    store.createBoard("b1");
+    store.failWritesWith = new Error("database down");
+    const registry = new RoomRegistry(store, { ...options, compactEvery: 100 });
+    const peer = new TestPeer();
+    const room = await registry.join("b1", peer);
+    room.receive(peer, encodeUpdate(rowUpdate("kept")));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(acksOf(peer)).toEqual([]);
+    store.failWritesWith = null;
+    await waitUntil(() => acksOf(peer).length > 0);
+    expect(acksOf(peer)).toEqual([[1, 1]]);
+  });
+
+  it("COLLAB-24 a socket is paused while the write backlog is too long and resumed once it drains", async () => {
+    const store = new MemoryUpdateStore();
+    store.createBoard("b1");
+    const commits: (() => void)[] = [];
+    const append = store.appendMany.bind(store);
+    store.appendMany = (boardId, updates) =>
+      new Promise<number>((resolve, reject) => commits.push(() => append(boardId, updates).then(resolve, reject)));
+    const registry = new RoomRegistry(store, { ...options, compactEvery: 1000, maxWriteBacklog: 4 });
+    const peer = new TestPeer();
+    const paused: boolean[] = [];
+    peer.pause = () => paused.push(true);
+    peer.resume = () => paused.push(false);
+    const room = await registry.join("b1", peer);
+    for (let i = 0; i < 6; i++) room.receive(peer, encodeUpdate(rowUpdate(`row ${i}`)));
+    expect(paused).toContain(true);
+    await waitUntil(() => commits.length > 0);
+    expect(paused.at(-1)).toBe(true);
+    // The six frames of this tick form one group commit; once it lands the socket reads again.
+    commits.shift()!();
+    await waitUntil(() => paused.at(-1) === false);
+    expect(acksOf(peer).at(-1)?.[0]).toBe(6);
+  });
+
+  it("COLLAB-5 compactions of many rooms run through a shared limiter, never all at once", async () => {
+    const store = new MemoryUpdateStore();
+    let running = 0;
+    let peak = 0;
+    const compact = store.compact.bind(store);
+    store.compact = async (boardId, merged, covers) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      running--;
+      return compact(boardId, merged, covers);
+    };
+    const registry = new RoomRegistry(store, { ...options, compactEvery: 1000, compactionConcurrency: 2 });
+    const peers: [Room, TestPeer][] = [];
+    for (let i = 0; i < 20; i++) {
+      store.createBoard(`b${i}`);
+      const peer = new TestPeer();
+      const room = await registry.join(`b${i}`, peer);
+      room.receive(peer, encodeUpdate(rowUpdate(`row ${i}`)));
+      peers.push([room, peer]);
+    }
+    for (const [room, peer] of peers) registry.leave(room, peer);
+    await waitUntil(() => registry.loadedBoardIds.length === 0);
+    expect(peak).toBe(2);
+    for (let i = 0; i < 20; i++) expect((await store.load(`b${i}`)).tail).toHaveLength(0);
+  });
+});
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(condition()).toBe(true);
+}

@@ -14,6 +14,7 @@ import { CloseCode } from "../../core/collab-protocol";
 import { getRowsType, getRowText, listRowIds } from "../../core/board-doc";
 import { BroadcastBatch, mergeBatch } from "./broadcast-batch";
 import { describeRowEvents, type BoardChange } from "./board-changes";
+import { NO_METRICS, type CollabMetrics } from "./collab-metrics";
 import {
   connectionOrigin,
   isConnectionOrigin,
@@ -23,6 +24,7 @@ import {
 } from "./connection";
 import {
   decodeClientFrame,
+  encodeAck,
   encodeAwareness,
   encodeBoardEvent,
   encodeSyncStep1,
@@ -34,6 +36,7 @@ import { decodeAwarenessEntries, encodeAwarenessEntries, stampPresence } from ".
 import { checkUpdate, type UpdateRule } from "./update-validation";
 import type { StoredBoardState, UpdateStore } from "./update-store";
 import { UpdatePersister } from "./update-persister";
+import type { TaskLimiter } from "./task-limiter";
 import type { BoardRelayMessage } from "./board-bus";
 import { SequenceTracker } from "./sequence-tracker";
 
@@ -59,7 +62,20 @@ export interface RoomOptions {
   onPoisoned?: (boardId: string, error: unknown) => void;
   /** An update was refused (the sender closed with 4422) for this rule. */
   onRefused?: (boardId: string, rule: UpdateRule | "client-id") => void;
+  /** Shared by every room of the server: bounds concurrent compactions. */
+  compactions?: TaskLimiter;
+  metrics?: CollabMetrics;
+  /**
+   * Back-pressure (COLLAB-24): when this many updates (or 16 MiB) wait to be written, the room stops
+   * reading from the sockets that keep sending, until the backlog is half as long.
+   */
+  maxWriteBacklog?: number;
 }
+
+const DEFAULT_MAX_WRITE_BACKLOG = 2000;
+/** Position of a frame whose update is held (pending dependencies): never durable until it is applied. */
+const HELD = Number.POSITIVE_INFINITY;
+const MAX_WRITE_BACKLOG_BYTES = 16 * 1024 * 1024;
 
 /** Origin of transactions that replay stored state; those are not persisted again. */
 const STORAGE_ORIGIN = Symbol("storage");
@@ -73,6 +89,10 @@ const RELOAD_RETRY_DELAYS_MS = [50, 200, 1000, 5000];
 interface ConnectionState {
   awarenessClientId: number | null;
   rejectedWrites: number;
+  /** Sync step 2 and update frames received on this connection (what acknowledgements count). */
+  updateFrames: number;
+  /** Frames applied but not yet durable: acknowledged once the persister's durable count reaches `position`. */
+  awaitingAck: { frame: number; position: number }[];
   /** Updates waiting for changes they depend on (sent by this connection before its sync step 2). */
   held: Uint8Array[];
   heldTimer: NodeJS.Timeout | null;
@@ -96,6 +116,9 @@ export class Room {
   private readonly sequence: SequenceTracker;
   private catchingUp: Promise<void> | null = null;
   private gapTimer: NodeJS.Timeout | null = null;
+  /** Connections whose socket reading is paused because the write backlog is too long. */
+  private readonly paused = new Set<CollabConnection>();
+  private readonly metrics: CollabMetrics;
   /** Writes dropped because the sender may not write (observers). */
   rejectedWriteCount = 0;
   /** How many times this room was poisoned and reloaded. */
@@ -123,6 +146,7 @@ export class Room {
     this.awareness.setLocalState(null);
     const loadedThrough = stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId;
     this.sequence = new SequenceTracker(loadedThrough);
+    this.metrics = options.metrics ?? NO_METRICS;
     this.persister = new UpdatePersister(
       boardId,
       store,
@@ -133,6 +157,7 @@ export class Room {
           this.noteSequence(seq);
           options.publish?.(boardId, { kind: "update", seq, data: update });
         },
+        onCommitted: (durable) => this.onCommitted(durable),
         coveredSeq: () => this.sequence.watermark,
       },
       stored.tail.length,
@@ -259,7 +284,14 @@ export class Room {
   }
 
   join(connection: CollabConnection): void {
-    this.connections.set(connection, { awarenessClientId: null, rejectedWrites: 0, held: [], heldTimer: null });
+    this.connections.set(connection, {
+      awarenessClientId: null,
+      rejectedWrites: 0,
+      held: [],
+      heldTimer: null,
+      updateFrames: 0,
+      awaitingAck: [],
+    });
     // During a reload the resync at its end covers this connection too.
     if (!this.recovery) connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = [...this.awareness.getStates().keys()];
@@ -274,6 +306,7 @@ export class Room {
     this.connections.delete(connection);
     this.dropHeld(state);
     for (const [client, owner] of this.clientOwners) if (owner === connection) this.clientOwners.delete(client);
+    this.paused.delete(connection);
     if (state.awarenessClientId !== null) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [state.awarenessClientId], connection);
     }
@@ -299,9 +332,12 @@ export class Room {
         connection.send(encodeSyncStep2(this.encodeStateSince(frame.stateVector, connection)));
         return;
       case "sync-step2":
-      case "update":
+      case "update": {
+        const frameNumber = ++state.updateFrames;
         this.receiveUpdate(connection, state, frame.update, frame.kind === "update");
+        this.acknowledgeWhenDurable(connection, state, frameNumber);
         return;
+      }
       case "awareness":
         this.receiveAwareness(connection, state, frame.update);
         return;
@@ -330,7 +366,7 @@ export class Room {
     await this.persister.settled();
   }
 
-  /** Id of the last update known durable (for save acknowledgements). */
+  /** Sequence number of the last update this room made durable. */
   get lastDurableUpdateId(): number {
     return this.persister.lastDurableId;
   }
@@ -366,6 +402,54 @@ export class Room {
     this.rowTitles.clear();
     for (const rowId of listRowIds(doc)) this.rememberTitle(doc, rowId);
     return doc;
+  }
+
+  /** Updates waiting to be written, and frames applied but not yet acknowledged (metrics). */
+  get pendingWork(): { writeQueue: number; unacknowledged: number } {
+    let unacknowledged = 0;
+    for (const state of this.connections.values()) unacknowledged += state.awaitingAck.length;
+    return { writeQueue: this.persister.backlog.updates, unacknowledged };
+  }
+
+  /**
+   * COLLAB-23: a frame is acknowledged to its sender once everything the room
+   * had to write up to and including it is committed (a frame that changed
+   * nothing is acknowledged once what came before it is durable).
+   */
+  private acknowledgeWhenDurable(connection: CollabConnection, state: ConnectionState, frame: number): void {
+    // Updates held for missing dependencies are not applied yet: their frames wait (HELD) until they are.
+    if (state.held.length === 0) {
+      for (const entry of state.awaitingAck) if (entry.position === HELD) entry.position = this.persister.enqueuedCount;
+    }
+    const position = state.held.length > 0 ? HELD : this.persister.enqueuedCount;
+    if (position <= this.persister.durableCount && state.awaitingAck.length === 0) {
+      connection.send(encodeAck(frame, this.persister.lastDurableId));
+    } else {
+      state.awaitingAck.push({ frame, position });
+    }
+    const backlog = this.persister.backlog;
+    const limit = this.options.maxWriteBacklog ?? DEFAULT_MAX_WRITE_BACKLOG;
+    if ((backlog.updates >= limit || backlog.bytes >= MAX_WRITE_BACKLOG_BYTES) && connection.pause) {
+      // COLLAB-24: stop reading this socket instead of growing the backlog.
+      connection.pause();
+      this.paused.add(connection);
+    }
+  }
+
+  private onCommitted(durable: number): void {
+    for (const [connection, state] of this.connections) {
+      let frame = 0;
+      while (state.awaitingAck.length > 0 && state.awaitingAck[0].position <= durable) {
+        frame = state.awaitingAck.shift()!.frame;
+      }
+      if (frame > 0) connection.send(encodeAck(frame, this.persister.lastDurableId));
+    }
+    const backlog = this.persister.backlog;
+    const limit = this.options.maxWriteBacklog ?? DEFAULT_MAX_WRITE_BACKLOG;
+    if (this.paused.size > 0 && backlog.updates <= limit / 2 && backlog.bytes <= MAX_WRITE_BACKLOG_BYTES / 2) {
+      for (const connection of this.paused) connection.resume?.();
+      this.paused.clear();
+    }
   }
 
   private encodeStateSince(stateVector: Uint8Array, connection: CollabConnection): Uint8Array {
@@ -477,6 +561,7 @@ export class Room {
       this.poison(error);
       return false;
     }
+    this.metrics.updateApplied();
     const emitted = this.staged;
     this.staged = null;
     for (const { update: emittedUpdate, origin: emittedOrigin } of emitted) this.publish(emittedUpdate, emittedOrigin);

@@ -1,14 +1,22 @@
 /**
- * Writes a room's updates to the log in order, retrying while storage is down
- * (nothing typed is dropped), and compacts the log into a snapshot every
- * `compactEvery` updates so loading a board stays fast.
+ * Writes a room's updates to the log and says when they are durable.
  *
- * Appends and compactions run strictly one after another: on SQLite the
- * adapter has one connection, and a query slipped into another operation's
- * transaction leaves the file locked.
+ * Group commit: the first update starts a write at once; everything that
+ * arrives while a write is in flight goes into the next one, as ONE short
+ * transaction with one multi-row insert (runs of the same author merged into
+ * one row). Durability then costs one round trip per batch, not per keystroke.
+ * Writes are retried while storage is down (nothing typed is dropped). After
+ * each commit `onDurable` fires per row (relay to other instances) and
+ * `onCommitted` with the number of updates durable so far (acknowledgements).
+ *
+ * Compaction (snapshot of the live doc + delete of the rows it covers) runs
+ * beside the writes, through a limiter shared by every room, so a thousand
+ * rooms unloading at once never open a thousand database operations.
  */
 import * as Y from "yjs";
-import type { UpdateMeta, UpdateStore } from "./update-store";
+import { NO_METRICS, type CollabMetrics } from "./collab-metrics";
+import { TaskLimiter } from "./task-limiter";
+import { BoardNotFoundError, type UpdateMeta, type UpdateStore } from "./update-store";
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -16,27 +24,43 @@ interface PendingUpdate {
 }
 
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
+/** Largest group commit, in updates and bytes (one statement must stay reasonable). */
+const MAX_BATCH_UPDATES = 2000;
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 export interface PersisterOptions {
   compactEvery: number;
   log: (message: string, error?: unknown) => void;
-  /** Called once an update (or merged batch) is durable, with its sequence number: relayed to other instances. */
+  /** Called once a log row is durable, with its sequence number: relayed to other instances. */
   onDurable?: (seq: number, update: Uint8Array) => void;
+  /** Called after each commit with the count of updates durable so far (save acknowledgements). */
+  onCommitted?: (durableCount: number) => void;
   /**
    * Highest sequence number up to which the doc holds every update (with several instances, other instances'
    * updates may still be in flight). A snapshot covers no more than that. Defaults to the last own append.
    */
   coveredSeq?: () => number;
+  /** Shared by every room of the server: bounds concurrent compactions. */
+  compactions?: TaskLimiter;
+  metrics?: CollabMetrics;
 }
-const MAX_BATCH = 500;
 
 export class UpdatePersister {
   private queue: PendingUpdate[] = [];
-  private chain: Promise<void> = Promise.resolve();
-  private drainScheduled = false;
+  private queueBytes = 0;
+  private draining: Promise<void> | null = null;
+  private compacting: Promise<void> | null = null;
   private logLengthSinceSnapshot: number;
-  /** Highest update-log id known to be durable. */
+  private readonly compactions: TaskLimiter;
+  private readonly metrics: CollabMetrics;
+  /** Highest update-log sequence number known to be durable. */
   lastDurableId = 0;
+  /** Updates handed to enqueue() so far. */
+  enqueuedCount = 0;
+  /** Updates known durable so far (enqueuedCount - durableCount are waiting). */
+  durableCount = 0;
+  /** The board no longer exists: writes are dropped. */
+  private boardGone = false;
 
   constructor(
     private readonly boardId: string,
@@ -47,89 +71,128 @@ export class UpdatePersister {
     initialLogLength: number,
   ) {
     this.logLengthSinceSnapshot = initialLogLength;
+    this.compactions = options.compactions ?? new TaskLimiter(1);
+    this.metrics = options.metrics ?? NO_METRICS;
   }
 
   get pendingCount(): number {
     return this.queue.length;
   }
 
+  /** Updates and bytes waiting to be written (for back-pressure and metrics). */
+  get backlog(): { updates: number; bytes: number } {
+    return { updates: this.queue.length, bytes: this.queueBytes };
+  }
+
   noteLoaded(lastId: number): void {
     this.lastDurableId = lastId;
   }
 
-  enqueue(update: Uint8Array, meta: UpdateMeta): void {
+  /** Queues an update; returns its position (durable once durableCount reaches it). */
+  enqueue(update: Uint8Array, meta: UpdateMeta): number {
     this.queue.push({ update, meta });
-    if (this.drainScheduled) return;
-    this.drainScheduled = true;
-    this.schedule(() => this.drain());
+    this.queueBytes += update.length;
+    this.enqueuedCount++;
+    if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
+    return this.enqueuedCount;
   }
 
   /** Resolves when everything enqueued so far is durable (no compaction). */
-  settled(): Promise<void> {
-    return this.schedule(async () => undefined);
+  async settled(): Promise<void> {
+    while (this.draining) await this.draining;
   }
 
   /** Resolves when everything enqueued so far is durable and the log is compacted. */
-  flush(): Promise<void> {
-    return this.schedule(() => this.compact());
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+    await this.compact();
   }
 
-  private schedule(operation: () => Promise<void>): Promise<void> {
-    this.chain = this.chain.then(operation);
-    return this.chain;
-  }
-
-  /**
-   * Updates that queued up while the previous write was in flight are merged
-   * into one log row per run of the same author: one insert instead of one
-   * per keystroke, same content (Y.mergeUpdates), authorship kept.
-   */
-  private takeBatch(): { batch: PendingUpdate; count: number } {
-    const first = this.queue[0];
-    let count = 1;
-    while (count < this.queue.length && count < MAX_BATCH && this.queue[count].meta.authorId === first.meta.authorId)
-      count++;
-    if (count === 1) return { batch: first, count };
-    return {
-      batch: { update: Y.mergeUpdates(this.queue.slice(0, count).map((item) => item.update)), meta: first.meta },
-      count,
-    };
+  /** Runs of the same author are merged into one row: same content (Y.mergeUpdates), authorship kept. */
+  private takeBatch(): { rows: PendingUpdate[]; count: number; bytes: number } {
+    const rows: PendingUpdate[] = [];
+    let count = 0;
+    let bytes = 0;
+    while (count < this.queue.length && count < MAX_BATCH_UPDATES && bytes < MAX_BATCH_BYTES) {
+      const meta = this.queue[count].meta;
+      let end = count;
+      while (end < this.queue.length && end < MAX_BATCH_UPDATES && this.queue[end].meta.authorId === meta.authorId) {
+        bytes += this.queue[end].update.length;
+        end++;
+      }
+      const run = this.queue.slice(count, end).map((item) => item.update);
+      rows.push({ update: run.length === 1 ? run[0] : Y.mergeUpdates(run), meta });
+      count = end;
+    }
+    return { rows, count, bytes };
   }
 
   private async drain(): Promise<void> {
-    this.drainScheduled = false;
-    while (this.queue.length > 0) {
-      const { batch: next, count } = this.takeBatch();
-      const id = await this.withRetry(() => this.store.append(this.boardId, next.update, next.meta), "append");
+    // Let the updates of the current tick join the first write.
+    await Promise.resolve();
+    while (this.queue.length > 0 && !this.boardGone) {
+      const { rows, count, bytes } = this.takeBatch();
+      const started = performance.now();
+      const first = await this.withRetry(() => this.store.appendMany(this.boardId, rows), "append");
+      if (first === null) break;
+      this.metrics.committed(count, rows.length, (performance.now() - started) / 1000);
       this.queue.splice(0, count);
-      this.lastDurableId = id;
-      this.options.onDurable?.(id, next.update);
-      this.logLengthSinceSnapshot += count;
-      if (this.logLengthSinceSnapshot >= this.options.compactEvery) await this.compact();
+      this.queueBytes -= bytes;
+      this.durableCount += count;
+      this.lastDurableId = first + rows.length - 1;
+      this.logLengthSinceSnapshot += rows.length;
+      rows.forEach((row, index) => this.options.onDurable?.(first + index, row.update));
+      this.options.onCommitted?.(this.durableCount);
+      if (this.logLengthSinceSnapshot >= this.options.compactEvery && !this.compacting) void this.compact();
+    }
+    if (this.boardGone) {
+      this.queue = [];
+      this.queueBytes = 0;
     }
   }
 
-  /** Snapshot = the whole current doc; it covers every durable update (their content is in the doc). */
-  private async compact(): Promise<void> {
-    if (this.logLengthSinceSnapshot === 0) return;
+  /** One compaction at a time per board, queued behind other boards' through the shared limiter. */
+  private compact(): Promise<void> {
+    if (this.compacting) return this.compacting.then(() => this.compact());
+    if (this.logLengthSinceSnapshot === 0 || this.boardGone) return Promise.resolve();
+    this.compacting = this.compactions.run(() => this.compactNow()).finally(() => (this.compacting = null));
+    return this.compacting;
+  }
+
+  /** Snapshot = the whole live doc, built outside any transaction; it covers every durable update. */
+  private async compactNow(): Promise<void> {
+    const rows = this.logLengthSinceSnapshot;
+    if (rows === 0) return;
+    // The room's document may have been replaced (a poisoned room reloads); none = nothing to snapshot.
     const doc = this.currentDoc();
     if (!doc) return;
     const covers = this.options.coveredSeq?.() ?? this.lastDurableId;
     const merged = Y.encodeStateAsUpdate(doc);
+    const started = performance.now();
     try {
       await this.store.compact(this.boardId, merged, covers);
-      this.logLengthSinceSnapshot = 0;
+      this.logLengthSinceSnapshot -= rows;
+      this.metrics.compacted((performance.now() - started) / 1000, true);
     } catch (error) {
       // Compaction is an optimisation: the log is still complete, so try again later.
+      this.metrics.compacted((performance.now() - started) / 1000, false);
+      if (error instanceof BoardNotFoundError) this.boardGone = true;
       this.options.log(`board ${this.boardId}: compaction failed`, error);
     }
   }
 
-  private async withRetry<T>(operation: () => Promise<T>, what: string): Promise<T> {
+  /** Retries until the write succeeds; null when the board is gone (nothing left to write to). */
+  private async withRetry<T>(operation: () => Promise<T>, what: string): Promise<T | null> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await operation();
       } catch (error) {
+        if (error instanceof BoardNotFoundError) {
+          this.options.log(`board ${this.boardId}: ${what} dropped, the board no longer exists`);
+          this.boardGone = true;
+          return null;
+        }
+        this.metrics.commitFailed();
         const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
         this.options.log(
           `board ${this.boardId}: ${what} failed (attempt ${attempt + 1}), retrying in ${delay} ms`,

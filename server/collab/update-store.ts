@@ -26,16 +26,26 @@ export interface UpdateStore {
   /** Appends one update; resolves with its sequence number (next of the board) once it is durable. */
   append(boardId: string, update: Uint8Array, meta: UpdateMeta): Promise<number>;
   /**
+   * Group commit: appends the updates as consecutive sequence numbers in one short transaction (one
+   * multi-row insert); resolves with the first sequence number once all are durable, or rejects with
+   * none written.
+   */
+  appendMany(boardId: string, updates: { update: Uint8Array; meta: UpdateMeta }[]): Promise<number>;
+  /**
    * What a reader that has every update up to `afterId` lacks: the tail after it, plus the snapshot when a
    * compaction already folded some of the missing updates into it. For catching up after a missed relay.
    */
   readSince(boardId: string, afterId: number): Promise<StoredBoardState>;
   /**
-   * Atomically stores `merged` as the snapshot covering every update with id <= coversUpdateId
-   * and deletes those update rows. Never moves the snapshot backwards (a compaction that lost a race to a
-   * newer one changes nothing), and at most one instance compacts a board at a time.
+   * Stores `merged` as the snapshot covering every update with id <= coversUpdateId, then deletes those
+   * update rows: two steps, no long transaction (a multi-megabyte snapshot must not hold one). Loading
+   * ignores rows a snapshot covers, so dying between the steps loses nothing and the next compaction
+   * finishes the job. Never moves the snapshot backwards (a compaction that lost a race to a newer one
+   * changes nothing), and at most one instance compacts a board at a time.
    */
   compact(boardId: string, merged: Uint8Array, coversUpdateId: number): Promise<void>;
+  /** Cheap query that fails when storage is unreachable (readiness). */
+  ping(): Promise<void>;
 }
 
 export class BoardNotFoundError extends Error {

@@ -58,6 +58,8 @@ export interface CollabEndpoint {
   setBoardReadOnly(boardId: string, readOnly: boolean): void;
   /** Sends a board event to everyone connected to the board. */
   broadcastBoardEvent(boardId: string, event: BoardEventMessage): void;
+  /** Open sockets (metrics). */
+  readonly socketCount: number;
   /** Refuses new sockets from now on (draining); open ones keep working until close(). */
   stopAccepting(): void;
   /** Closes every socket with `code` (default 1001 going away), then makes every room durable. */
@@ -91,6 +93,14 @@ export class WsConnection implements CollabConnection {
     this.socket.send(frame, (error) => {
       if (error) this.socket.terminate();
     });
+  }
+
+  pause(): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.pause();
+  }
+
+  resume(): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.resume();
   }
 
   close(code: number, reason: string): void {
@@ -281,6 +291,9 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
         connection.readOnlyBoard = readOnly;
         connection.sendAccess();
       }
+    },
+    get socketCount() {
+      return connections.size;
     },
     closeUserConnections(userId) {
       for (const connection of connections) {

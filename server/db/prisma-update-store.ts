@@ -76,15 +76,33 @@ export class PrismaUpdateStore implements UpdateStore {
    * appends to one board commit in sequence order from any number of instances (no gaps, no reordering).
    */
   async append(boardId: string, update: Uint8Array, meta: UpdateMeta): Promise<number> {
-    const data = toBytes(update);
-    return this.prisma.$transaction(async (tx) => {
-      const counted = await tx.$queryRaw<{ updateSeq: number | bigint }[]>`
-        UPDATE "Board" SET "updateSeq" = "updateSeq" + 1 WHERE "id" = ${boardId} RETURNING "updateSeq"`;
-      if (counted.length === 0) throw new BoardNotFoundError(boardId);
-      const seq = Number(counted[0].updateSeq);
-      await tx.boardUpdate.create({ data: { boardId, seq, data, authorId: meta.authorId }, select: { id: true } });
-      return seq;
-    });
+    return this.appendMany(boardId, [{ update, meta }]);
+  }
+
+  /**
+   * Group commit: one counter bump for the whole group and one multi-row INSERT, in a transaction that
+   * holds the board row only for those two statements.
+   */
+  async appendMany(boardId: string, updates: { update: Uint8Array; meta: UpdateMeta }[]): Promise<number> {
+    const rows = updates.map(({ update, meta }) => ({ data: toBytes(update), authorId: meta.authorId }));
+    return this.prisma.$transaction(
+      async (tx) => {
+        const counted = await tx.$queryRaw<{ updateSeq: number | bigint }[]>`
+          UPDATE "Board" SET "updateSeq" = "updateSeq" + ${rows.length} WHERE "id" = ${boardId} RETURNING "updateSeq"`;
+        if (counted.length === 0) throw new BoardNotFoundError(boardId);
+        const first = Number(counted[0].updateSeq) - rows.length + 1;
+        await tx.boardUpdate.createMany({
+          data: rows.map((row, index) => ({ boardId, seq: first + index, ...row })),
+        });
+        return first;
+      },
+      // Waiting for a pooled connection under load is not a failure; the write itself is two statements.
+      { maxWait: 30_000, timeout: 30_000 },
+    );
+  }
+
+  async ping(): Promise<void> {
+    await this.prisma.$queryRawUnsafe("SELECT 1");
   }
 
   async compact(boardId: string, merged: Uint8Array, coversUpdateId: number): Promise<void> {
@@ -92,21 +110,23 @@ export class PrismaUpdateStore implements UpdateStore {
     const data = toBytes(merged);
     try {
       const existing = await this.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { coversSeq: true } });
-      if (existing && existing.coversSeq >= coversUpdateId) return; // a newer (or equal) snapshot is already there
-      // Short transaction (the merge was done before). Conditional: if a newer snapshot lands meanwhile, this
-      // write does nothing, and deleting rows it covers is still right since the newer one covers them too.
-      await this.prisma.$transaction([
-        existing
-          ? this.prisma.boardSnapshot.updateMany({
-              where: { boardId, coversSeq: { lt: coversUpdateId } },
-              data: { data, coversSeq: coversUpdateId },
-            })
-          : this.prisma.boardSnapshot.create({
-              data: { boardId, data, coversSeq: coversUpdateId },
-              select: { boardId: true },
-            }),
-        this.prisma.boardUpdate.deleteMany({ where: { boardId, seq: { lte: coversUpdateId } } }),
-      ]);
+      if (existing && existing.coversSeq > coversUpdateId) return; // a newer snapshot is already there
+      // No transaction: a multi-megabyte snapshot write must not hold one (Prisma's 5 s limit, pool waits).
+      // Step 1, conditional: if a newer snapshot landed meanwhile, this write does nothing.
+      if (!existing) {
+        await this.prisma.boardSnapshot.create({
+          data: { boardId, data, coversSeq: coversUpdateId },
+          select: { boardId: true },
+        });
+      } else if (existing.coversSeq < coversUpdateId) {
+        await this.prisma.boardSnapshot.updateMany({
+          where: { boardId, coversSeq: { lt: coversUpdateId } },
+          data: { data, coversSeq: coversUpdateId },
+        });
+      }
+      // Step 2: the rows it covers (a newer snapshot covers them too). Dying before this is harmless:
+      // loading ignores covered rows, and the next compaction deletes them.
+      await this.prisma.boardUpdate.deleteMany({ where: { boardId, seq: { lte: coversUpdateId } } });
     } catch (error) {
       // Awaited here: a rejected promise left pending while `finally` awaits would count as unhandled.
       return await this.boardGoneOr(boardId, error);

@@ -140,20 +140,21 @@ describe("collaboration server", () => {
     const a = client();
     await waitForSync(a);
     const rowId = readRows(a.doc)[0].id;
-    for (let i = 0; i < 12; i++) getRowText(a.doc, rowId, "notes")!.insert(i, String(i % 10));
-    const expected = readRows(a.doc);
-    await waitFor(() => readRow(a.doc, rowId)!.notes.length === 12, "edits");
     const room = (await server.registry.loadedRoom(boardId))!;
-    await waitFor(
-      () => room.doc.getMap("rows").size === 15 && readRow(room.doc, rowId)?.notes.length === 12,
-      "server doc",
-    );
-    // Let the persister drain without forcing a final compaction: a tail must remain.
-    await waitFor(() => room.lastDurableUpdateId > 0, "durable");
-    const snapshot = await server.prisma.boardSnapshot.findUnique({
-      where: { boardId },
-      select: { coversSeq: true },
-    });
+    // One log row per keystroke: each waits for the previous one to be durable (group commit would merge them).
+    for (let i = 0; i < 12; i++) {
+      const before = room.lastDurableUpdateId;
+      getRowText(a.doc, rowId, "notes")!.insert(i, String(i % 10));
+      await waitFor(() => room.lastDurableUpdateId > before, "durable");
+    }
+    const expected = readRows(a.doc);
+    expect(readRow(room.doc, rowId)?.notes).toBe(readRow(a.doc, rowId)?.notes);
+    // Compactions run beside the writes: wait for the one after the tenth row, without forcing a final one.
+    let snapshot: { coversSeq: number } | null = null;
+    for (let attempt = 0; attempt < 400 && (snapshot?.coversSeq ?? 0) < 10; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25));
+      snapshot = await server.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { coversSeq: true } });
+    }
     expect(snapshot).not.toBeNull();
     const remaining = await server.prisma.boardUpdate.findMany({ where: { boardId }, select: { seq: true } });
     expect(remaining.every((row) => row.seq > snapshot!.coversSeq)).toBe(true);

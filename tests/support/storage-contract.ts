@@ -1,10 +1,12 @@
 /**
- * Storage contract, run against every database we support (storage-contract.*.test.ts).
+ * Storage contract, run against every store we support (storage-contract.*.test.ts): the update-log
+ * part against memory, SQLite and PostgreSQL, the rest against both databases.
  * Each suite gets one freshly migrated database; tests create their own boards.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { BoardNotFoundError } from "../../server/collab/update-store";
+import { MemoryUpdateStore } from "../../server/collab/memory-update-store";
+import { BoardNotFoundError, type UpdateStore } from "../../server/collab/update-store";
 import {
   archiveBoard,
   createBoard,
@@ -29,7 +31,7 @@ export interface StorageUnderTest {
 
 const LIBRARY_SIZE = 33;
 
-/** SQL that makes every DELETE on BoardUpdate fail, to prove compact() rolls back its snapshot write. */
+/** SQL that makes every DELETE on BoardUpdate fail: a compaction that dies half-way. */
 const BLOCK_DELETES: Record<DatabaseKind, { install: string[]; remove: string[] }> = {
   sqlite: {
     install: [`CREATE TRIGGER block_delete BEFORE DELETE ON "BoardUpdate" BEGIN SELECT RAISE(ABORT, 'blocked'); END`],
@@ -59,24 +61,36 @@ function replay(snapshot: Uint8Array | null, tail: { data: Uint8Array }[]): Reco
   return doc.getMap<string>("cells").toJSON() as Record<string, string>;
 }
 
-export function describeStorageContract(name: string, open: () => Promise<StorageUnderTest>): void {
-  describe(`storage contract: ${name}`, () => {
-    let db: StorageUnderTest;
-    let store: PrismaUpdateStore;
+export interface UpdateStoreUnderTest {
+  store: UpdateStore;
+  newBoard(): Promise<string>;
+  /** Makes deleting update rows fail (a compaction dying half-way); returns the undo. */
+  blockDeletes(): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
 
+const NO_AUTHOR = { authorId: null };
+
+/** The UpdateStore contract: what rooms rely on, for every implementation. */
+export function describeUpdateStoreContract(name: string, open: () => Promise<UpdateStoreUnderTest>): void {
+  describe(`update store contract: ${name}`, () => {
+    let under: UpdateStoreUnderTest;
+    let store: UpdateStore;
     beforeAll(async () => {
-      db = await open();
-      store = new PrismaUpdateStore(db.prisma);
+      under = await open();
+      store = under.store;
     });
-    afterAll(async () => db?.close());
-
-    const newBoard = async (title = "Board") => (await createBoard(db.prisma, { title })).id;
+    afterAll(async () => under?.close());
+    const newBoard = () => under.newBoard();
 
     it("load of a missing board throws BoardNotFoundError", async () => {
       await expect(store.load("no-such-board")).rejects.toBeInstanceOf(BoardNotFoundError);
-      await expect(store.append("no-such-board", new Uint8Array([1]), { authorId: null })).rejects.toBeInstanceOf(
+      await expect(store.append("no-such-board", new Uint8Array([1]), NO_AUTHOR)).rejects.toBeInstanceOf(
         BoardNotFoundError,
       );
+      await expect(
+        store.appendMany("no-such-board", [{ update: new Uint8Array([1]), meta: NO_AUTHOR }]),
+      ).rejects.toBeInstanceOf(BoardNotFoundError);
       await expect(store.compact("no-such-board", new Uint8Array([1]), 1)).rejects.toBeInstanceOf(BoardNotFoundError);
     });
 
@@ -108,13 +122,33 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       });
     });
 
-    it("compact then load (snapshot + tail) gives back the same document", async () => {
+    it("COLLAB-3 appendMany writes a group as consecutive sequence numbers in one call", async () => {
+      const boardId = await newBoard();
+      expect(await store.append(boardId, new Uint8Array([1]), NO_AUTHOR)).toBe(1);
+      const first = await store.appendMany(boardId, [
+        { update: new Uint8Array([2]), meta: NO_AUTHOR },
+        { update: new Uint8Array([3]), meta: { authorId: "user-1" } },
+        { update: new Uint8Array([4]), meta: NO_AUTHOR },
+      ]);
+      expect(first).toBe(2);
+      expect(await store.append(boardId, new Uint8Array([5]), NO_AUTHOR)).toBe(5);
+      const state = await store.load(boardId);
+      expect(state.tail.map((entry) => [entry.id, entry.data[0]])).toEqual([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 4],
+        [5, 5],
+      ]);
+    });
+
+    it("COLLAB-5 compact then load (snapshot + tail) gives back the same document", async () => {
       const boardId = await newBoard();
       const { updates, cells } = recordedDoc();
       const ids: number[] = [];
       for (let i = 0; i < 6; i++) {
         cells.set(`cell-${i}`, `value ${i}`);
-        ids.push(await store.append(boardId, updates[i], { authorId: null }));
+        ids.push(await store.append(boardId, updates[i], NO_AUTHOR));
       }
       await store.compact(boardId, Y.mergeUpdates(updates.slice(0, 4)), ids[3]);
 
@@ -124,12 +158,12 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       expect(replay(state.snapshot, state.tail)).toEqual(cells.toJSON());
     });
 
-    it("compact then more appends and a second compact keep every change", async () => {
+    it("COLLAB-5 compact then more appends and a second compact keep every change", async () => {
       const boardId = await newBoard();
       const { updates, cells } = recordedDoc();
       const append = async (key: string) => {
         cells.set(key, key.toUpperCase());
-        return store.append(boardId, updates[updates.length - 1], { authorId: null });
+        return store.append(boardId, updates[updates.length - 1], NO_AUTHOR);
       };
       await append("a");
       const second = await append("b");
@@ -145,22 +179,85 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       expect(replay(state.snapshot, state.tail)).toEqual({ a: "A", b: "B", c: "C", d: "D", e: "E" });
     });
 
-    it("compact is atomic: when deleting the covered updates fails, the snapshot is not written", async () => {
+    it("COLLAB-5 a compaction that dies half-way loses nothing, and the next one finishes the job", async () => {
       const boardId = await newBoard();
-      const first = await store.append(boardId, new Uint8Array([1]), { authorId: null });
-      await store.append(boardId, new Uint8Array([2]), { authorId: null });
-      const before = await store.load(boardId);
-
-      for (const sql of BLOCK_DELETES[db.kind].install) await db.prisma.$executeRawUnsafe(sql);
-      try {
-        const failure = await store.compact(boardId, new Uint8Array([42]), first).catch((error: unknown) => error);
-        expect(failure).toBeInstanceOf(Error);
-        expect(failure).not.toBeInstanceOf(BoardNotFoundError);
-      } finally {
-        for (const sql of BLOCK_DELETES[db.kind].remove) await db.prisma.$executeRawUnsafe(sql);
+      const { updates, cells } = recordedDoc();
+      for (let i = 0; i < 3; i++) {
+        cells.set(`k${i}`, `v${i}`);
+        await store.append(boardId, updates[i], NO_AUTHOR);
       }
-      expect(await store.load(boardId)).toEqual(before);
+      const unblock = await under.blockDeletes();
+      try {
+        await store.compact(boardId, Y.mergeUpdates(updates.slice(0, 2)), 2).catch(() => undefined);
+      } finally {
+        await unblock();
+      }
+      const between = await store.load(boardId);
+      expect(between.tail.every((entry) => entry.id > between.snapshotCoversUpdateId)).toBe(true);
+      expect(replay(between.snapshot, between.tail)).toEqual(cells.toJSON());
+      await store.compact(boardId, Y.mergeUpdates(updates), 3);
+      const after = await store.load(boardId);
+      expect(after).toMatchObject({ snapshotCoversUpdateId: 3, tail: [] });
+      expect(replay(after.snapshot, after.tail)).toEqual(cells.toJSON());
     });
+
+    it("OPS-1 ping answers while storage is reachable", async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
+
+/** The in-memory store, for the same contract. */
+export function memoryUpdateStore(): UpdateStoreUnderTest {
+  const store = new MemoryUpdateStore();
+  let next = 0;
+  return {
+    store,
+    async newBoard() {
+      const boardId = `memory-board-${++next}`;
+      store.createBoard(boardId);
+      return boardId;
+    },
+    async blockDeletes() {
+      // Memory compaction is one step: a failed one changes nothing.
+      store.failWritesWith = new Error("blocked");
+      return async () => {
+        store.failWritesWith = null;
+      };
+    },
+    async close() {},
+  };
+}
+
+export function describeStorageContract(name: string, open: () => Promise<StorageUnderTest>): void {
+  let shared: Promise<StorageUnderTest> | null = null;
+  const database = () => (shared ??= open());
+  describeUpdateStoreContract(name, async () => {
+    const db = await database();
+    return {
+      store: new PrismaUpdateStore(db.prisma),
+      newBoard: async () => (await createBoard(db.prisma, { title: "Board" })).id,
+      async blockDeletes() {
+        for (const sql of BLOCK_DELETES[db.kind].install) await db.prisma.$executeRawUnsafe(sql);
+        return async () => {
+          for (const sql of BLOCK_DELETES[db.kind].remove) await db.prisma.$executeRawUnsafe(sql);
+        };
+      },
+      close: async () => undefined,
+    };
+  });
+
+  describe(`storage contract: ${name}`, () => {
+    let db: StorageUnderTest;
+    let store: PrismaUpdateStore;
+
+    beforeAll(async () => {
+      db = await database();
+      store = new PrismaUpdateStore(db.prisma);
+    });
+    afterAll(async () => db?.close());
+
+    const newBoard = async (title = "Board") => (await createBoard(db.prisma, { title })).id;
 
     it("SCALE-2 sequence numbers are per board, gap-free and in order, even from concurrent appenders", async () => {
       const boardId = await newBoard();

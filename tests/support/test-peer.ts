@@ -26,4 +26,7 @@ export class TestPeer implements CollabConnection {
     this.closedWith ??= code;
     this.closeReason ||= reason;
   }
+  /** Back-pressure hooks; tests that check pausing set them. */
+  pause?: () => void;
+  resume?: () => void;
 }

@@ -1,0 +1,3 @@
+import { describeUpdateStoreContract, memoryUpdateStore } from "../support/storage-contract";
+
+describeUpdateStoreContract("memory", async () => memoryUpdateStore());
