@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addRow, getRowText } from "../../core/board-doc";
+import { MessageType } from "../../core/collab-protocol";
 import type { CollabConnection } from "./connection";
 import { decodeClientFrame, encodeUpdate } from "./frames";
 import { MemoryUpdateStore } from "./memory-update-store";
@@ -20,6 +21,7 @@ class Peer implements CollabConnection {
   /** Document updates received since the last call. */
   takeUpdates(): Uint8Array[] {
     const updates = this.sent
+      .filter((frame) => frame[0] === MessageType.sync) // not save acknowledgements (COLLAB-23)
       .map(decodeClientFrame)
       .flatMap((frame) => (frame.kind === "update" ? [frame.update] : []));
     this.sent = [];
