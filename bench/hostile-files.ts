@@ -81,7 +81,9 @@ async function pdfWhileCoEditing(): Promise<Omit<HostileCaseResult, "peakRssMiB"
     const a = connectClient(server.url, board.id, { cookie: chair.cookie });
     const b = connectClient(server.url, board.id, { cookie: chair.cookie });
     await Promise.all([waitForSync(a), waitForSync(b)]);
-    const [probeId] = appendRows(a.doc, [{ title: "probe" }, ...ROWS]);
+    // In batches: one 5,000-row update would be larger than a WebSocket frame may be (MAX_FRAME_BYTES).
+    const [probeId] = appendRows(a.doc, [{ title: "probe" }]);
+    for (let i = 0; i < ROWS.length; i += 250) appendRows(a.doc, ROWS.slice(i, i + 250));
     await waitFor(() => b.doc.getMap("rows").size === ROWS.length + 1, "rows to reach the other client", 600_000);
     const probeA = getRowText(a.doc, probeId, "title")!;
     const probeB = getRowText(b.doc, probeId, "title")!;

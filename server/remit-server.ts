@@ -194,7 +194,15 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   });
   await consensus.start();
   const consensusService = consensus;
-  const versions = createVersionServices({ prisma, registry, consensus: consensusService, access, services, events });
+  const versions = createVersionServices({
+    prisma,
+    registry,
+    consensus: consensusService,
+    access,
+    services,
+    events,
+    log: (message) => log(message),
+  });
   const comments = new CommentService({
     prisma,
     access,

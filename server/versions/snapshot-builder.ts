@@ -9,6 +9,7 @@ import {
   MATRIX_FORMAT,
   MATRIX_FORMAT_VERSION,
   MatrixSnapshotSchema,
+  SnapshotRowSchema,
   type DelegationPosition,
   type MatrixSnapshot,
   type Procedure,
@@ -28,6 +29,15 @@ export interface SnapshotInput {
   /** "agreed" keeps only rows in the agreed workflow state. */
   rows: "agreed" | "all";
   version: SnapshotVersion | null;
+  /** Told about each row that had to be coerced or left out (the export and publication go on). */
+  report?: (problem: SnapshotProblem) => void;
+}
+
+/** A row of the live document that did not fit the snapshot schema as it was. */
+export interface SnapshotProblem {
+  rowId: string;
+  action: "coerced" | "skipped";
+  detail: string;
 }
 
 const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -57,16 +67,53 @@ function rowConsensus(view: BoardConsensusView, rowId: string): RowConsensusView
   return view.rows.get(rowId) ?? view.emptyRow(rowId);
 }
 
-/** The document's length limits are enforced on input; clamp anyway so one odd row cannot block a publication. */
-function toSnapshotRow(row: ThreatRow, consensus: RowConsensusView): SnapshotRow {
-  return {
+const validInstrumentId = (id: string) => id.length >= 1 && id.length <= 100;
+const clampText = (text: string | null) => (text === null ? null : text.slice(0, MAX_TEXT_LENGTH));
+
+/**
+ * Any client can write any value into the shared document, and the document's
+ * limits are enforced by well-behaved clients only. So one odd row must never
+ * make every export and publication fail (HARDEN-48): texts are clamped,
+ * instrument ids the schema cannot hold are dropped, and a row that still does
+ * not fit (an id longer than 64 characters) is left out — each reported.
+ */
+function toSnapshotRow(
+  row: ThreatRow,
+  consensus: RowConsensusView,
+  report: (problem: SnapshotProblem) => void,
+): SnapshotRow | null {
+  const instrumentIds = row.instrumentIds.filter(validInstrumentId);
+  const candidate: SnapshotRow = {
     ...row,
     title: row.title.slice(0, MAX_TITLE_LENGTH),
     description: row.description.slice(0, MAX_TEXT_LENGTH),
     notes: row.notes.slice(0, MAX_TEXT_LENGTH),
+    instrumentIds,
     workflowState: consensus.workflow.state,
-    positions: consensus.positions.map(toPosition).sort((a, b) => byCodeUnit(a.delegation, b.delegation)),
+    positions: consensus.positions
+      .map(toPosition)
+      .map((position) => ({ ...position, text: clampText(position.text) }))
+      .sort((a, b) => byCodeUnit(a.delegation, b.delegation)),
   };
+  const rowId = row.id.slice(0, 64);
+  const parsed = SnapshotRowSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    report({ rowId, action: "skipped", detail });
+    return null;
+  }
+  const clamped =
+    candidate.title.length < row.title.length ||
+    candidate.description.length < row.description.length ||
+    candidate.notes.length < row.notes.length;
+  if (clamped || instrumentIds.length < row.instrumentIds.length) {
+    const what = [
+      clamped && "text clamped",
+      instrumentIds.length < row.instrumentIds.length && "bad instrument ids dropped",
+    ];
+    report({ rowId, action: "coerced", detail: what.filter(Boolean).join(", ") });
+  }
+  return parsed.data;
 }
 
 /**
@@ -81,8 +128,11 @@ export function procedureOf(rows: readonly SnapshotRow[], consensus: BoardConsen
 }
 
 /** Rows in display order with their workflow state and standing positions. */
-export function snapshotRows(input: Pick<SnapshotInput, "state" | "consensus" | "rows">): SnapshotRow[] {
-  const rows = readStateRows(input.state).map((row) => toSnapshotRow(row, rowConsensus(input.consensus, row.id)));
+export function snapshotRows(input: Pick<SnapshotInput, "state" | "consensus" | "rows" | "report">): SnapshotRow[] {
+  const report = input.report ?? (() => undefined);
+  const rows = readStateRows(input.state).flatMap(
+    (row) => toSnapshotRow(row, rowConsensus(input.consensus, row.id), report) ?? [],
+  );
   return input.rows === "agreed" ? rows.filter((row) => row.workflowState === "agreed") : rows;
 }
 
@@ -93,20 +143,21 @@ export function assembleSnapshot(
   const snapshot: MatrixSnapshot = {
     format: MATRIX_FORMAT,
     formatVersion: MATRIX_FORMAT_VERSION,
-    board: { id: input.board.id, title: input.board.title },
+    board: { id: input.board.id, title: input.board.title.slice(0, 300) },
     version: input.version,
     delegationsPresent: input.consensus.participants
       .map((delegation) => delegation.name)
       .sort((a, b) => a.localeCompare(b)),
+    // Clamped to the snapshot's limits, like the rows: a long custom instrument name must not block an export.
     instruments: input.instruments
       .filter((instrument) => linked.has(instrument.id))
       .map(({ id, name, owner, kind, year, reference, custom }) => ({
         id,
-        name,
+        name: name.slice(0, 300) || id,
         owner,
-        kind,
-        year,
-        reference,
+        kind: kind.slice(0, 100),
+        year: Number.isInteger(year) ? year : null,
+        reference: reference.slice(0, 500),
         custom,
       })),
     rows: input.rows,

@@ -13,7 +13,7 @@ import type { BoardAccessServices, BoardSummary, RemitServices } from "../../cor
 import type { BoardEventSink } from "../consensus/board-events";
 import type { BoardConsensusView } from "../consensus/consensus-types";
 import type { PrismaClient } from "../db/prisma-client";
-import { assembleSnapshot, buildSnapshot, procedureOf, snapshotRows } from "./snapshot-builder";
+import { assembleSnapshot, buildSnapshot, procedureOf, snapshotRows, type SnapshotProblem } from "./snapshot-builder";
 import { insertVersion, listVersionRecords, readVersionRecord } from "./version-records";
 
 export interface ConsensusReader {
@@ -29,11 +29,15 @@ export interface VersionServiceDeps {
   /** Tells open boards that the version list changed. */
   events?: BoardEventSink;
   now?: () => Date;
+  /** Told about rows of the live document that a snapshot had to coerce or leave out. */
+  log?: (message: string) => void;
 }
 
 export function createVersionServices(deps: VersionServiceDeps): VersionServices {
   const { prisma } = deps;
   const now = deps.now ?? (() => new Date());
+  const reporter = (boardId: string) => (problem: SnapshotProblem) =>
+    deps.log?.(`[snapshot] board ${boardId}: row ${problem.rowId} ${problem.action} (${problem.detail})`);
 
   async function liveSnapshot(board: BoardSummary, rows: LiveRows): Promise<MatrixSnapshot> {
     const [state, consensus, instruments] = await Promise.all([
@@ -41,7 +45,7 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
       deps.consensus.readBoardConsensus(board.id),
       deps.services.listInstruments(board.id),
     ]);
-    return buildSnapshot({ board, state, consensus, instruments, rows, version: null });
+    return buildSnapshot({ board, state, consensus, instruments, rows, version: null, report: reporter(board.id) });
   }
 
   async function snapshotOf(board: BoardSummary, source: SnapshotSource, rows: LiveRows = "all") {
@@ -77,7 +81,7 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
         publisherOf(actorId),
       ]);
       // The stored snapshot and the stored Yjs state come from the same read.
-      const rows = snapshotRows({ state, consensus, rows: input.scope });
+      const rows = snapshotRows({ state, consensus, rows: input.scope, report: reporter(board.id) });
       if (rows.length === 0) return { ok: false, problem: input.scope === "agreed" ? "no-agreed-rows" : "no-rows" };
       const procedure = procedureOf(rows, consensus);
       const publishedAt = now();
