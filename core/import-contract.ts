@@ -17,13 +17,19 @@ export interface ImportProblem {
 
 export interface PreviewRow {
   line: number;
+  /** The row's title as read, also when the row has errors (so the preview can name it). */
+  title?: string;
   /** Present only when the row has no errors. */
   value?: NewRowInput;
   errors: ImportProblem[];
 }
 
-/** A custom instrument defined in the file; rows refer to it by this (file) id. */
-export type PreviewInstrument = NewInstrumentInput & { id: string };
+/**
+ * A custom instrument defined in the file; rows refer to it by this (file) id.
+ * `fromName`: not defined anywhere, only named in an Instruments cell — the
+ * import offers to create it (owner National, no details) instead of refusing the row.
+ */
+export type PreviewInstrument = NewInstrumentInput & { id: string; fromName?: boolean };
 
 /** What the board already has and what its users call things, for reading a file. */
 export interface ImportContext {

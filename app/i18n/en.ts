@@ -674,6 +674,8 @@ export const en = {
     rowError: "{column}: {message}",
     moreRows: "{count} more valid rows are not shown.",
     newInstruments: "Custom instruments that will be added to this board: {names}",
+    instrumentsFromNames:
+      "Not in the library, so they will be created as custom instruments (owner National; edit them later): {names}",
     importAll: "Import all {count} rows",
     importValid: "Import only the {count} valid rows",
     importAllDisabled: "Fix the errors in the file to import every row, or import only the valid rows.",

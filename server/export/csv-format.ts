@@ -9,7 +9,7 @@ import { neutraliseCell } from "./neutralise";
 export const CSV_BOM = "\uFEFF";
 export const CSV_EOL = "\r\n";
 export const METADATA_PREFIX = "#remit:";
-export const METADATA_KEYS = ["draft", "instrument", "board", "version", "fingerprint"] as const;
+export const METADATA_KEYS = ["draft", "instrument", "warning", "board", "version", "fingerprint"] as const;
 export type MetadataKey = (typeof METADATA_KEYS)[number];
 
 /** Quotes only when needed (comma, quote, CR or LF), doubling inner quotes. */

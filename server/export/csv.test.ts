@@ -4,7 +4,7 @@ import { importCsv } from "../import/csv";
 import { exportCsv, renderCsv } from "./csv";
 import { fingerprintSnapshot } from "./fingerprint";
 import { neutraliseCell } from "./neutralise";
-import { MATRIX_COLUMNS, instrumentsCell, positionsSummary, reservationsCell } from "./present";
+import { MATRIX_COLUMNS, instrumentsCell, positionsSummary, reservationsCell, CATEGORY_LABELS } from "./present";
 import { INJECTION_PAYLOADS, LIBRARY_CONTEXT, rowInputOf, trickySnapshot } from "../../tests/fixtures/sample-snapshot";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -30,7 +30,7 @@ describe("CSV export", () => {
       expect(body[i]).toEqual(
         [
           title,
-          row.category,
+          CATEGORY_LABELS[row.category],
           row.responsibility,
           row.lead ?? "",
           instrumentsCell(row, instruments),

@@ -9,7 +9,7 @@
  */
 import { CSV_BOM, CSV_EOL, METADATA_PREFIX, csvRecord, escapeMarker, padTo } from "./csv-format";
 import { prepareExport, type ExportFile, type PreparedExport } from "./prepare";
-import { DRAFT_NOTICE, MATRIX_COLUMNS, matrixCells } from "./present";
+import { DRAFT_NOTICE, MATRIX_COLUMNS, bidiNotice, matrixCells } from "./present";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 
 const WIDTH = MATRIX_COLUMNS.length;
@@ -23,7 +23,9 @@ function rowRecords(prepared: PreparedExport): string[][] {
   });
 }
 
-function trailingRecords({ snapshot, fingerprint }: PreparedExport): string[][] {
+function trailingRecords(prepared: PreparedExport): string[][] {
+  const { snapshot, fingerprint } = prepared;
+  const bidi = bidiNotice(prepared);
   const { version } = snapshot;
   const instruments = snapshot.instruments
     .filter((instrument) => instrument.custom)
@@ -41,6 +43,7 @@ function trailingRecords({ snapshot, fingerprint }: PreparedExport): string[][] 
     : meta("version", "DRAFT");
   return [
     ...instruments,
+    ...(bidi ? [meta("warning", bidi)] : []),
     meta("board", snapshot.board.id, snapshot.board.title),
     versionRecord,
     meta("fingerprint", "sha256", fingerprint),

@@ -10,7 +10,7 @@ import { prepareExport, type ExportFile } from "./prepare";
 export type MatrixJsonExport = MatrixSnapshot & { fingerprint: string };
 
 export function renderJson(snapshot: MatrixSnapshot): MatrixJsonExport {
-  const prepared = prepareExport(snapshot);
+  const prepared = prepareExport(snapshot, { keepControls: true });
   return { ...prepared.snapshot, fingerprint: prepared.fingerprint };
 }
 

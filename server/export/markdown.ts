@@ -7,8 +7,10 @@ import { countResponsibilities, RESPONSIBILITIES } from "../../core/board-doc";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { prepareExport, type ExportFile, type Footnote, type PreparedExport } from "./prepare";
 import {
+  CATEGORY_LABELS,
   DRAFT_NOTICE,
   POSITION_LABELS,
+  bidiNotice,
   formatUtc,
   positionsSummary,
   procedureLine,
@@ -18,12 +20,19 @@ import {
 
 /** Backslash-escapes Markdown punctuation; newlines become <br> in cells or spaces elsewhere. */
 export function escapeMarkdown(text: string, newline: "<br>" | " " = " "): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, (ch) => "\\" + ch).replace(/\r\n|\r|\n/g, newline);
+  return (
+    text
+      .replace(/[\\`*_[\]<>|~]/g, (ch) => "\\" + ch)
+      // Leading spaces of each line survive as &nbsp; (a renderer trims plain ones: HARDEN-50).
+      .replace(/^ +/gm, (spaces) => "&nbsp;".repeat(spaces.length))
+      .replace(/\r\n|\r|\n/g, newline)
+  );
 }
 
 const cell = (text: string) => escapeMarkdown(text, "<br>");
 
-function titleBlock({ snapshot, isDraft }: PreparedExport): string[] {
+function titleBlock(prepared: PreparedExport): string[] {
+  const { snapshot, isDraft } = prepared;
   const lines = [`# ${escapeMarkdown(snapshot.board.title)}`, ""];
   if (isDraft) lines.push(`> **${DRAFT_NOTICE}.**`, "");
   else {
@@ -34,6 +43,8 @@ function titleBlock({ snapshot, isDraft }: PreparedExport): string[] {
     );
   }
   lines.push(`Delegations present: ${escapeMarkdown(snapshot.delegationsPresent.join(", ") || "—")}`, "");
+  const bidi = bidiNotice(prepared);
+  if (bidi) lines.push(`> **${escapeMarkdown(bidi)}**`, "");
   return lines;
 }
 
@@ -57,7 +68,7 @@ function matrix(prepared: PreparedExport): string[] {
     const cells = [
       String(index + 1),
       threat,
-      row.category,
+      CATEGORY_LABELS[row.category],
       row.responsibility,
       row.lead ?? "",
       cell(row.instrumentIds.map((id) => prepared.instrumentsById.get(id)?.name ?? id).join("; ")),

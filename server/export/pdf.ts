@@ -13,7 +13,7 @@ import { CONTENT, MARGIN, PAGE, measure, put, type PdfContext } from "./pdf-layo
 import { drawFootnotes } from "./pdf-notes";
 import { drawMatrixTable } from "./pdf-table";
 import { prepareExport, type ExportFile } from "./prepare";
-import { DRAFT_NOTICE, PROCEDURE_LABELS, formatUtc, versionLine } from "./present";
+import { DRAFT_NOTICE, PROCEDURE_LABELS, bidiNotice, formatUtc, versionLine } from "./present";
 
 export interface PdfOptions {
   /** Printed as the date of a DRAFT (a live board has no publication date). Default: now. */
@@ -55,6 +55,7 @@ function drawTitleBlock(ctx: PdfContext, now: Date): number {
     `Procedure: ${version ? PROCEDURE_LABELS[version.procedure] : "—"}`,
     `Delegations present: ${snapshot.delegationsPresent.join(", ") || "—"}`,
     `Threats: ${snapshot.rows.length}`,
+    ...[bidiNotice(prepared)].filter((line): line is string => line !== null),
   ];
   for (const line of lines) {
     put(ctx, line, CONTENT.left, y, { size: 9 }, { width: CONTENT.width, height: 12, ellipsis: true });

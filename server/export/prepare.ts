@@ -10,6 +10,7 @@ import {
   type MatrixSnapshot,
   type SnapshotInstrument,
 } from "../../core/matrix-snapshot";
+import { containsBidiControls, showBidiControlsDeep } from "./bidi";
 import { fingerprintOf } from "./fingerprint";
 
 export interface Footnote {
@@ -28,10 +29,20 @@ export interface PreparedExport {
   /** Positions with a reservation text or objection reason, numbered from 1 in row order. */
   footnotes: Footnote[];
   footnotesByRow: Map<string, Footnote[]>;
+  /** 1-based numbers of the rows whose text held bidirectional controls (shown as ⟨U+…⟩ unless kept). */
+  bidiRows: number[];
+  /** The board's own title or version text held controls. */
+  bidiInHeader: boolean;
 }
 
-export function prepareExport(input: MatrixSnapshot): PreparedExport {
-  const snapshot = MatrixSnapshotSchema.parse(input);
+/**
+ * `keepControls`: the JSON export keeps the stored text exactly; the formats
+ * people read get bidirectional controls made visible (bidi.ts). The
+ * fingerprint is always that of the stored snapshot.
+ */
+export function prepareExport(input: MatrixSnapshot, options: { keepControls?: boolean } = {}): PreparedExport {
+  const stored = MatrixSnapshotSchema.parse(input);
+  const snapshot = options.keepControls ? stored : showBidiControlsDeep(stored);
   const footnotes: Footnote[] = [];
   const footnotesByRow = new Map<string, Footnote[]>();
   snapshot.rows.forEach((row, rowIndex) => {
@@ -44,11 +55,13 @@ export function prepareExport(input: MatrixSnapshot): PreparedExport {
   });
   return {
     snapshot,
-    fingerprint: fingerprintOf(snapshot),
+    fingerprint: fingerprintOf(stored),
     isDraft: snapshot.version === null,
     instrumentsById: new Map(snapshot.instruments.map((instrument) => [instrument.id, instrument])),
     footnotes,
     footnotesByRow,
+    bidiRows: stored.rows.flatMap((row, index) => (containsBidiControls(row) ? [index + 1] : [])),
+    bidiInHeader: containsBidiControls([stored.board, stored.version, stored.instruments, stored.delegationsPresent]),
   };
 }
 

@@ -2,7 +2,8 @@
  * Wording and colours shared by the CSV, XLSX, Markdown and PDF exports, so
  * the four formats say the same thing in the same words.
  */
-import type { Responsibility } from "../../core/board-doc";
+import type { Category, Responsibility } from "../../core/board-doc";
+import type { PreparedExport } from "./prepare";
 import type {
   MatrixSnapshot,
   PositionKind,
@@ -27,6 +28,27 @@ export const MATRIX_COLUMNS = [
 export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
 
 export const DRAFT_NOTICE = "DRAFT — live board, not an agreed version";
+
+/** Categories as people read them (the importers accept these, the ids and the UI's labels). */
+export const CATEGORY_LABELS: Record<Category, string> = {
+  cyber: "Cyber",
+  hybrid: "Hybrid",
+  infrastructure: "Critical infrastructure",
+  "supply-chain": "Supply chain",
+  information: "Information manipulation",
+  data: "Data protection",
+};
+
+/** "Rows 3, 7 contain bidirectional control characters, shown as ⟨U+…⟩." — null when none do. */
+export function bidiNotice(prepared: Pick<PreparedExport, "bidiRows" | "bidiInHeader">): string | null {
+  const where = [
+    prepared.bidiRows.length > 0 && `row${prepared.bidiRows.length > 1 ? "s" : ""} ${prepared.bidiRows.join(", ")}`,
+    prepared.bidiInHeader && "the board or version details",
+  ].filter(Boolean);
+  if (where.length === 0) return null;
+  const plural = where.length > 1 || prepared.bidiRows.length > 1;
+  return `Warning: ${where.join(" and ")} ${plural ? "contain" : "contains"} bidirectional control characters (text that can display reversed), shown as ⟨U+…⟩.`;
+}
 
 /** Strong colours for swatches and charts; tints for filled spreadsheet cells (text stays readable). */
 export const RESPONSIBILITY_COLOURS: Record<Responsibility, { strong: string; tint: string }> = {
@@ -97,7 +119,7 @@ export function reservationsCell(row: SnapshotRow): string {
 export function matrixCells(row: SnapshotRow, instruments: ReadonlyMap<string, SnapshotInstrument>): string[] {
   return [
     row.title,
-    row.category,
+    CATEGORY_LABELS[row.category],
     row.responsibility,
     row.lead ?? "",
     instrumentsCell(row, instruments),

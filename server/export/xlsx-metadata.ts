@@ -1,13 +1,15 @@
 /** The Field/Value pairs of the XLSX Metadata sheet (also read back by tests and the importer). */
-import { formatUtc, PROCEDURE_LABELS } from "./present";
+import { bidiNotice, formatUtc, PROCEDURE_LABELS } from "./present";
 import type { PreparedExport } from "./prepare";
 import { MATRIX_FORMAT, MATRIX_FORMAT_VERSION } from "../../core/matrix-snapshot";
 
 export const FINGERPRINT_FIELD = "Fingerprint (SHA-256)";
 export const DRAFT_FIELD = "Draft";
 
-export function metadataEntries({ snapshot, fingerprint, isDraft }: PreparedExport): string[][] {
+export function metadataEntries(prepared: PreparedExport): string[][] {
+  const { snapshot, fingerprint, isDraft } = prepared;
   const version = snapshot.version;
+  const bidi = bidiNotice(prepared);
   return [
     ["Format", `${MATRIX_FORMAT} ${MATRIX_FORMAT_VERSION}`],
     ["Board", snapshot.board.title],
@@ -22,5 +24,6 @@ export function metadataEntries({ snapshot, fingerprint, isDraft }: PreparedExpo
     ["Delegations present", snapshot.delegationsPresent.join(", ")],
     ["Threats", String(snapshot.rows.length)],
     [FINGERPRINT_FIELD, fingerprint],
+    ...(bidi ? [["Warning", bidi]] : []),
   ];
 }

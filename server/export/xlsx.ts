@@ -8,7 +8,6 @@ import ExcelJS from "exceljs";
 import { MATRIX_COLUMNS, RESPONSIBILITY_COLOURS, matrixCells } from "./present";
 import { prepareExport, type ExportFile, type PreparedExport } from "./prepare";
 import { metadataEntries } from "./xlsx-metadata";
-import { neutraliseCell } from "./neutralise";
 
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 
@@ -24,10 +23,11 @@ const XML_INVALID =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * XML turns CR into LF when the file is read, so line breaks are made LF
- * first; neutralising afterwards keeps "\r=1" (read back as "\n=1") inert.
+ * XML turns CR into LF when the file is read, so line breaks are made LF.
+ * No apostrophe against formulas: every cell is written as a typed string
+ * (t="s"), which no spreadsheet evaluates (HARDEN-49; CSV keeps the apostrophe).
  */
-export const xlsxText = (value: string) => neutraliseCell(value.replace(/\r\n?/g, "\n").replace(XML_INVALID, "\uFFFD"));
+export const xlsxText = (value: string) => value.replace(/\r\n?/g, "\n").replace(XML_INVALID, "\uFFFD");
 
 /** Adds a row of neutralised strings. */
 function addTextRow(sheet: ExcelJS.Worksheet, values: readonly string[]): ExcelJS.Row {

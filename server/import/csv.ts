@@ -15,7 +15,7 @@ import {
   parseInstrumentCell,
   readCustomInstrument,
 } from "./instruments";
-import { validateRow, type ColumnLabels } from "./row-fields";
+import { createCategoryMatcher, validateRow, type ColumnLabels } from "./row-fields";
 import { mapHeader, MATRIX_LABELS } from "./sheet-columns";
 import { MAX_EXTRA_RECORDS, MAX_FIELD_CHARS, MAX_IMPORT_CELLS } from "./limits";
 import {
@@ -127,7 +127,8 @@ export function importCsv(data: Buffer | string, context: ImportContext): Import
   const dataLines = body.filter((l) => !isMeta(l));
   if (dataLines.length > MAX_IMPORT_ROWS) return refuseImport("csv", "rows", MAX_IMPORT_ROWS, dataLines.length);
   const { custom, errors } = readMetadata(body.filter(isMeta));
-  const resolve = createInstrumentResolver(context, custom);
+  const resolve = createInstrumentResolver(context, custom, { proposeUnknownNames: true });
+  const matchCategory = createCategoryMatcher(context);
   const cell = (l: Line, name: keyof ColumnLabels) => {
     const index = columns.index[name];
     return index === undefined ? "" : restoreCell(l.cells[index] ?? "");
@@ -146,11 +147,12 @@ export function importCsv(data: Buffer | string, context: ImportContext): Import
       l.line,
       MATRIX_LABELS,
       resolve,
+      matchCategory,
     ),
   );
   return finishImport("csv", {
     rows,
-    instruments: newCustomInstruments(context, custom),
+    instruments: [...newCustomInstruments(context, custom), ...resolve.proposals()],
     errors,
     warnings: columns.warnings,
   });

@@ -47,7 +47,7 @@ describe("import: errors", () => {
           [
             5,
             "Category",
-            'Unknown category "cyberz"; expected one of cyber, hybrid, infrastructure, supply-chain, information, data',
+            'Unknown category "cyberz"; expected one of Cyber (cyber), Hybrid (hybrid), Critical infrastructure (infrastructure), Supply chain (supply-chain), Information manipulation (information), Data protection (data)',
           ],
           [5, "Responsibility", 'Unknown responsibility "Nato-ish"; expected one of NATO, EU, Shared, Unassigned'],
         ],
@@ -56,10 +56,8 @@ describe("import: errors", () => {
       [
         7,
         undefined,
-        [
-          [7, "Instruments", 'Unknown instrument "Treaty of Nowhere"'],
-          [7, "Instruments", 'Unknown instrument "Ghost [ghost-1]" (no instrument has id "ghost-1")'],
-        ],
+        // "Treaty of Nowhere" (a plain name) is offered as a new custom instrument; a bracketed id must exist.
+        [[7, "Instruments", 'Unknown instrument "Ghost [ghost-1]" (no instrument has id "ghost-1")']],
       ],
       [8, undefined, [[8, "Title", "Title is 301 characters; the limit is 300"]]],
     ]);

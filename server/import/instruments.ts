@@ -34,7 +34,18 @@ export function parseInstrumentCell(cell: string): InstrumentRef[] {
   return refs;
 }
 
-export function createInstrumentResolver(context: ImportContext, custom: readonly ImportedInstrument[]) {
+/**
+ * `proposeUnknownNames` (CSV, XLSX): a plain name that matches nothing becomes
+ * a proposed custom instrument (`proposals()`, id "unknown-name-n") instead of
+ * an error, so a delegation's own spreadsheet imports; JSON refers to ids and
+ * keeps the error.
+ */
+export function createInstrumentResolver(
+  context: ImportContext,
+  custom: readonly ImportedInstrument[],
+  options: { proposeUnknownNames?: boolean } = {},
+) {
+  const proposed = new Map<string, ImportedInstrument>();
   const all = [...context.instruments, ...custom];
   const ids = new Set(all.map((instrument) => instrument.id));
   const byName = new Map<string, Set<string>>();
@@ -50,6 +61,14 @@ export function createInstrumentResolver(context: ImportContext, custom: readonl
     if (matches.length === 1) return { id: matches[0] };
     if (matches.length > 1)
       return { error: `Instrument name "${token}" is ambiguous (ids ${matches.join(", ")}); write "${token} [id]"` };
+    if (options.proposeUnknownNames && token.length <= 300) {
+      const key = token.toLowerCase();
+      if (!proposed.has(key)) {
+        const id = `unknown-name-${proposed.size + 1}`;
+        proposed.set(key, { id, name: token, owner: "National", kind: "", year: null, reference: "", fromName: true });
+      }
+      return { id: proposed.get(key)!.id };
+    }
     return { error: `Unknown instrument "${token}"` };
   }
 
@@ -58,13 +77,14 @@ export function createInstrumentResolver(context: ImportContext, custom: readonl
    * unless the instrument g1 is really called "Article 5; Ghost", the part
    * before the last ";" holds entries of its own.
    */
-  return function resolve(ref: InstrumentRef): ({ id: string } | { error: string })[] {
+  function resolve(ref: InstrumentRef): ({ id: string } | { error: string })[] {
     if (!ref.id || !ref.name?.includes(";") || nameOf.get(ref.id) === ref.name) return [resolveOne(ref)];
     const segments = ref.name.split(";").map((t) => t.trim());
     const last = segments.pop() ?? "";
     const extra = segments.filter(Boolean).map((label) => resolveOne({ label }));
     return [...extra, resolveOne({ label: `${last} [${ref.id}]`.trim(), id: ref.id, name: last })];
-  };
+  }
+  return Object.assign(resolve, { proposals: () => [...proposed.values()] });
 }
 
 export type InstrumentResolver = ReturnType<typeof createInstrumentResolver>;

@@ -10,7 +10,7 @@ import { MATRIX_FORMAT, MATRIX_FORMAT_VERSION, MatrixSnapshotSchema } from "../.
 import { fingerprintOf } from "../export/fingerprint";
 import { checkSize, decodeUtf8 } from "./decode";
 import { createInstrumentResolver, newCustomInstruments, readCustomInstrument } from "./instruments";
-import { validateRow, type ColumnLabels } from "./row-fields";
+import { createCategoryMatcher, validateRow, type ColumnLabels } from "./row-fields";
 import { checkJsonShape } from "./json-shape";
 import { MAX_FIELD_CHARS, MAX_JSON_DEPTH } from "./limits";
 import {
@@ -37,7 +37,7 @@ const JsonRowSchema = z.object({
   title: z.string(),
   description: z.string().default(""),
   notes: z.string().default(""),
-  category: z.string(),
+  category: z.string().default(""),
   responsibility: z.string().default("Unassigned"),
   lead: z.string().nullable().default(null),
   instrumentIds: z.array(z.string()).default([]),
@@ -115,12 +115,13 @@ export function importJson(data: Buffer | string, context: ImportContext): Impor
     return refuseImport("json", "rows", MAX_IMPORT_ROWS, envelope.data.rows.length);
   const { custom, errors } = readInstruments(envelope.data.instruments);
   const resolve = createInstrumentResolver(context, custom);
+  const matchCategory = createCategoryMatcher(context);
   const rows = envelope.data.rows.map((item, i) => {
     const parsed = JsonRowSchema.safeParse(item);
     if (!parsed.success) return { line: i + 1, errors: issuesToErrors(parsed.error.issues, i + 1) };
     const row = parsed.data;
     const raw = { ...row, lead: row.lead ?? "", instruments: row.instrumentIds.map((id) => ({ label: id })) };
-    return validateRow(raw, i + 1, LABELS, resolve);
+    return validateRow(raw, i + 1, LABELS, resolve, matchCategory);
   });
   return finishImport("json", {
     rows,

@@ -5,13 +5,15 @@
 import {
   CATEGORIES,
   LEADS,
+  type Category,
   MAX_TEXT_LENGTH,
   MAX_TITLE_LENGTH,
   RESPONSIBILITIES,
   type NewRowInput,
 } from "../../core/board-doc";
+import { CATEGORY_LABELS } from "../export/present";
 import type { InstrumentRef, InstrumentResolver } from "./instruments";
-import type { ImportError, ImportedRow } from "./types";
+import type { ImportContext, ImportError, ImportedRow } from "./types";
 
 export interface RawRow {
   title: string;
@@ -35,7 +37,31 @@ function matchEnum<T extends string>(allowed: readonly T[], value: string): T | 
 
 const expected = (allowed: readonly string[]) => `expected one of ${allowed.join(", ")}`;
 
-export function validateRow(raw: RawRow, line: number, labels: ColumnLabels, resolve: InstrumentResolver): ImportedRow {
+export type CategoryMatcher = (value: string) => Category | undefined;
+
+/**
+ * Categories by id, by the exports' label ("Critical infrastructure") or by the
+ * label of any UI language the app passes in, case-insensitively: delegates'
+ * own spreadsheets use the words they see on screen.
+ */
+export function createCategoryMatcher(context: Pick<ImportContext, "categoryLabels">): CategoryMatcher {
+  const byName = new Map<string, Category>();
+  for (const category of CATEGORIES) {
+    for (const name of [category, CATEGORY_LABELS[category], ...(context.categoryLabels?.[category] ?? [])])
+      byName.set(name.trim().toLowerCase(), category);
+  }
+  return (value) => byName.get(value.trim().toLowerCase());
+}
+
+const categoryHint = `expected one of ${CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} (${c})`).join(", ")}`;
+
+export function validateRow(
+  raw: RawRow,
+  line: number,
+  labels: ColumnLabels,
+  resolve: InstrumentResolver,
+  matchCategory: CategoryMatcher = createCategoryMatcher({}),
+): ImportedRow {
   const errors: ImportError[] = [];
   const fail = (field: RawField, message: string) => errors.push({ row: line, column: labels[field], message });
 
@@ -45,9 +71,9 @@ export function validateRow(raw: RawRow, line: number, labels: ColumnLabels, res
   else if (title.length > MAX_TITLE_LENGTH)
     fail("title", `Title is ${title.length} characters; the limit is ${MAX_TITLE_LENGTH}`);
 
-  const category = matchEnum(CATEGORIES, raw.category);
-  if (!raw.category.trim()) fail("category", `Category is required; ${expected(CATEGORIES)}`);
-  else if (!category) fail("category", `Unknown category "${raw.category}"; ${expected(CATEGORIES)}`);
+  // Optional: an empty category leaves the board's default.
+  const category = raw.category.trim() ? matchCategory(raw.category) : undefined;
+  if (raw.category.trim() && !category) fail("category", `Unknown category "${raw.category}"; ${categoryHint}`);
 
   // An empty responsibility is a real state of a threat: Unassigned.
   const responsibility = raw.responsibility.trim() ? matchEnum(RESPONSIBILITIES, raw.responsibility) : "Unassigned";
@@ -71,7 +97,8 @@ export function validateRow(raw: RawRow, line: number, labels: ColumnLabels, res
     else if (!instrumentIds.includes(resolved.id)) instrumentIds.push(resolved.id);
   }
 
-  if (errors.length > 0 || !category || !responsibility) return { line, errors };
+  // The title goes with the errors too, so the preview can say which threat a line is.
+  if (errors.length > 0 || !responsibility) return { line, title: title.slice(0, MAX_TITLE_LENGTH), errors };
   const value: NewRowInput = {
     title,
     description: raw.description,
@@ -83,5 +110,6 @@ export function validateRow(raw: RawRow, line: number, labels: ColumnLabels, res
     instrumentIds: instrumentIds.sort(),
   };
   if (value.lead === undefined) delete value.lead;
+  if (value.category === undefined) delete value.category;
   return { line, value, errors };
 }

@@ -1,6 +1,7 @@
 /** The shape every importer (CSV, XLSX, Remit JSON) returns, and its limits. */
 
 import type { ImportLimit, ImportLimitName } from "../../core/import-contract";
+import { containsBidiControls, showBidiControls } from "../export/bidi";
 import { importLimit, limitMessage } from "./limits";
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_XLSX_UNPACKED_BYTES } from "./limits";
@@ -38,6 +39,17 @@ export function refuseImport(
   return { ...finishImport(format, { errors: [fileError(limitMessage(limit, found))] }), limit };
 }
 
+/** HARDEN-51: rows whose text holds bidirectional controls are named in the preview (they still import). */
+function bidiWarnings(rows: readonly ImportedRow[]): string[] {
+  return rows
+    .filter((row) => containsBidiControls([row.title, row.value]))
+    .map(
+      (row) =>
+        `Row ${row.line} (${showBidiControls(row.value?.title ?? row.title ?? "")}) contains bidirectional control ` +
+        "characters, which can make text display in another order than it is stored.",
+    );
+}
+
 export function finishImport(
   format: ImportResult["format"],
   parts: { rows?: ImportedRow[]; instruments?: ImportedInstrument[]; errors?: ImportError[]; warnings?: string[] },
@@ -51,6 +63,6 @@ export function finishImport(
     instruments: parts.instruments ?? [],
     valid: errors.length === 0 && rows.every((row) => row.errors.length === 0),
     errors,
-    warnings: parts.warnings ?? [],
+    warnings: [...(parts.warnings ?? []), ...bidiWarnings(rows)],
   };
 }

@@ -6,7 +6,6 @@
  * cached result is read as text.
  */
 import ExcelJS from "exceljs";
-import { restoreCell } from "../export/neutralise";
 import { INSTRUMENT_SHEET_COLUMNS } from "../export/xlsx";
 import { checkSize } from "./decode";
 import {
@@ -15,7 +14,7 @@ import {
   parseInstrumentCell,
   readCustomInstrument,
 } from "./instruments";
-import { validateRow, type RawField } from "./row-fields";
+import { createCategoryMatcher, validateRow, type RawField } from "./row-fields";
 import { mapHeader, MATRIX_LABELS } from "./sheet-columns";
 import { scanWorkbook } from "./xlsx-scan";
 import {
@@ -48,7 +47,7 @@ export function cellText(cell: ExcelJS.Cell): string {
  * it once per row made reading quadratic (a 40,000-row sheet took minutes).
  */
 const rowCells = (row: ExcelJS.Row, width = row.cellCount) =>
-  Array.from({ length: width }, (_, i) => restoreCell(cellText(row.getCell(i + 1))));
+  Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1)));
 
 function findHeader(sheet: ExcelJS.Worksheet): number | null {
   for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
@@ -114,7 +113,8 @@ export async function importXlsx(data: Buffer, context: ImportContext): Promise<
     if (lines.length > MAX_IMPORT_ROWS) return refuseImport("xlsx", "rows", MAX_IMPORT_ROWS);
   }
   const { custom, errors } = readInstruments(workbook);
-  const resolve = createInstrumentResolver(context, custom);
+  const resolve = createInstrumentResolver(context, custom, { proposeUnknownNames: true });
+  const matchCategory = createCategoryMatcher(context);
   const get = (cells: string[], field: RawField) => {
     const index = columns.index[field];
     return index === undefined ? "" : (cells[index] ?? "");
@@ -133,11 +133,12 @@ export async function importXlsx(data: Buffer, context: ImportContext): Promise<
       line,
       MATRIX_LABELS,
       resolve,
+      matchCategory,
     ),
   );
   return finishImport("xlsx", {
     rows,
-    instruments: newCustomInstruments(context, custom),
+    instruments: [...newCustomInstruments(context, custom), ...resolve.proposals()],
     errors,
     warnings: columns.warnings,
   });

@@ -8,10 +8,10 @@
  *    they reach everyone at once and Ctrl+Z takes the whole import back.
  */
 import { useRevalidator } from "@remix-run/react";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
 import { formatNumber, t } from "~/i18n";
-import { appendRows, type NewRowInput } from "../../../core/board-doc";
+import { appendRows, getRowsType, type NewRowInput } from "../../../core/board-doc";
 import { CSRF_FIELD } from "../../../core/cookies";
 import {
   instrumentsNeeded,
@@ -43,7 +43,8 @@ type Phase =
   | { step: "idle" }
   | { step: "checking" }
   | { step: "applying" }
-  | { step: "done"; count: number }
+  | { step: "done"; count: number; ids: string[] }
+  | { step: "undone"; count: number; ids: string[] }
   | { step: "failed"; message: string; aboutFile?: boolean };
 
 async function postImport(boardId: string, body: FormData): Promise<ImportApiResponse> {
@@ -63,6 +64,26 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
   const fileRef = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
+
+  // After "Undo the import" (or Ctrl+Z) the imported rows are gone: the status must say so, and say
+  // "Imported" again after a redo. Watching the rows themselves covers every way they leave or return.
+  const importedIds = phase.step === "done" || phase.step === "undone" ? phase.ids : null;
+  useEffect(() => {
+    if (!doc || !importedIds) return;
+    const rows = getRowsType(doc);
+    const check = () => {
+      const present = importedIds.some((id) => rows.has(id));
+      setPhase((current) =>
+        current.step === "done" && !present
+          ? { ...current, step: "undone" }
+          : current.step === "undone" && present
+            ? { ...current, step: "done" }
+            : current,
+      );
+    };
+    rows.observe(check);
+    return () => rows.unobserve(check);
+  }, [doc, importedIds]);
 
   if (!canEdit) return <p className="hint">{t("versionImport.readOnly")}</p>;
 
@@ -92,7 +113,7 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
     undoManager?.stopCapturing();
     setPreview(null);
     formRef.current?.reset();
-    setPhase({ step: "done", count: ids.length });
+    setPhase({ step: "done", count: ids.length, ids });
     onImported?.(ids);
     // The import buttons are gone with the preview: focus the result, which says how to undo.
     requestAnimationFrame(() => statusRef.current?.focus());
@@ -175,6 +196,7 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
         {phase.step === "checking" && t("versionImport.checking")}
         {phase.step === "applying" && t("versionImport.applying")}
         {phase.step === "done" && t("versionImport.applied", { count: phase.count })}
+        {phase.step === "undone" && t("versionImport.undone", { count: phase.count })}
         {phase.step === "failed" && <span className="field-error">{phase.message}</span>}
         {/* The preview appears below: say what it found (visible there as well). */}
         {phase.step === "idle" && preview && (

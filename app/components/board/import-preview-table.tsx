@@ -16,6 +16,8 @@ const problemText = ({ column, message }: ImportProblem) => t("versionImport.row
 export function ImportPreviewTable({ preview, instruments }: Props) {
   const names = new Map<string, string>([...instruments, ...preview.newInstruments].map((i) => [i.id, i.name]));
   const validTotal = preview.rows.filter((row) => row.errors.length === 0).length;
+  const defined = preview.newInstruments.filter((i) => !i.fromName);
+  const fromNames = preview.newInstruments.filter((i) => i.fromName);
   let validShown = 0;
   const shown = preview.rows.filter((row) => row.errors.length > 0 || validShown++ < MAX_VALID_SHOWN);
   return (
@@ -46,8 +48,13 @@ export function ImportPreviewTable({ preview, instruments }: Props) {
           </ul>
         </div>
       )}
-      {preview.newInstruments.length > 0 && (
-        <p>{t("versionImport.newInstruments", { names: formatList(preview.newInstruments.map((i) => i.name)) })}</p>
+      {defined.length > 0 && (
+        <p>{t("versionImport.newInstruments", { names: formatList(defined.map((i) => i.name)) })}</p>
+      )}
+      {fromNames.length > 0 && (
+        <p data-testid="import-instruments-from-names">
+          {t("versionImport.instrumentsFromNames", { names: formatList(fromNames.map((i) => i.name)) })}
+        </p>
       )}
       <div className="table-scroll">
         <table className="data-table import-table">
@@ -68,7 +75,8 @@ export function ImportPreviewTable({ preview, instruments }: Props) {
                 data-line={row.line}
               >
                 <th scope="row">{row.line}</th>
-                <td>{row.value?.title ?? ""}</td>
+                {/* Rows with errors carry their title too: the user sees which threat a line is. */}
+                <td>{row.value?.title ?? row.title ?? ""}</td>
                 <td>{row.value?.responsibility ? t(`responsibility.${row.value.responsibility}`) : ""}</td>
                 <td>
                   {/* A list, not a joined string: instrument names contain commas. */}
