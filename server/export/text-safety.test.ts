@@ -83,7 +83,7 @@ describe("text that cannot lie in exports", () => {
     ]);
   });
 
-  it("ISSUE11-9 exports show categories as their labels (CSV, XLSX, Markdown); JSON keeps the ids", async () => {
+  it("issue 11 #9: exports show categories as their labels (CSV, XLSX, Markdown); JSON keeps the ids", async () => {
     const snapshot = sampleSnapshot({ rows: 1 });
     snapshot.rows[0].category = "infrastructure";
     expect(exportCsv(snapshot).body.toString("utf8")).toContain(",Critical infrastructure,");

@@ -18,7 +18,7 @@ const context = {
   },
 };
 
-describe("ISSUE11-5 spreadsheets as delegates write them", () => {
+describe("issue 11 #5: spreadsheets as delegates write them", () => {
   it("accepts UI labels in any language and ids, case-insensitively; category is optional", () => {
     const csv =
       "Title,Category\n" +

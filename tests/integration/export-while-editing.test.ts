@@ -1,0 +1,93 @@
+/**
+ * HARDEN-47 (issue 10 §1): while a 5,000-row PDF renders, a co-editing
+ * client's round trip stays under 50 ms — real server, real WebSocket clients,
+ * the export through the same MatrixFileServices the route uses.
+ *
+ * The one timing assertion the issue asks for, made robust for a busy 2-core
+ * machine: the property is "the render does not block the event loop". Before
+ * the pool, one keystroke sent during the render waited for all of it
+ * (seconds). So we send keystrokes throughout the render and assert the
+ * median round trip is under 50 ms and none waits anywhere near a render
+ * (under 1 s); the idle round trip measured in the same run is reported with
+ * the failure message for comparison.
+ */
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { appendRows, getRowText, type NewRowInput } from "../../core/board-doc";
+import type { RemitServer } from "../../server/remit-server";
+import { createAccount } from "../support/accounts";
+import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
+import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+
+const ROWS: NewRowInput[] = Array.from({ length: 5000 }, (_, i) => ({
+  title: `Threat ${i + 1}: coordinated disinformation and cable sabotage, Łódź`,
+  description: "Hybrid campaign combining cyber intrusions with information operations.",
+  category: "hybrid",
+  responsibility: i % 2 === 0 ? "NATO" : "EU",
+}));
+
+let database: TestDatabase;
+let server: RemitServer;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  database = createTestDatabase();
+  server = await startTestServer(database);
+});
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server?.stop();
+  database?.dispose();
+});
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+it("HARDEN-47 a co-editor's round trip stays under 50 ms while a 5,000-row PDF renders", async () => {
+  const chair = await createAccount(server, "Chair", "PL");
+  const board = await server.access.createBoard(chair.user.id, { title: "Five thousand threats", template: "empty" });
+  const a = connectClient(server.url, board.id, { cookie: chair.cookie });
+  const b = connectClient(server.url, board.id, { cookie: chair.cookie });
+  clients.push(a, b);
+  await Promise.all([waitForSync(a), waitForSync(b)]);
+  const [probeId] = appendRows(a.doc, [{ title: "probe" }]);
+  // In batches: one 5,000-row update would exceed the frame limit.
+  for (let i = 0; i < ROWS.length; i += 250) appendRows(a.doc, ROWS.slice(i, i + 250));
+  await waitFor(() => b.doc.getMap("rows").size === ROWS.length + 1, "rows to reach the co-editor", 120_000);
+  const probeA = getRowText(a.doc, probeId, "title")!;
+  const probeB = getRowText(b.doc, probeId, "title")!;
+
+  /** One keystroke typed by A, timed until B has it (A → server → B). */
+  const roundTrip = () =>
+    new Promise<number>((resolve) => {
+      const token = `k${Math.random().toString(36).slice(2, 8)}`;
+      const started = performance.now();
+      const seen = () => {
+        if (probeB.toString() !== token) return;
+        probeB.unobserve(seen);
+        resolve(performance.now() - started);
+      };
+      probeB.observe(seen);
+      a.doc.transact(() => {
+        probeA.delete(0, probeA.length);
+        probeA.insert(0, token);
+      });
+    });
+  const idle: number[] = [];
+  for (let i = 0; i < 10; i++) idle.push(await roundTrip());
+
+  const snapshot = await server.versions.buildLiveSnapshot(chair.user.id, board.id);
+  expect(snapshot.rows).toHaveLength(ROWS.length + 1);
+  let rendering = true;
+  const render = server.files.exportMatrix("pdf", snapshot, new Date()).finally(() => (rendering = false));
+  const during: number[] = [];
+  while (rendering) {
+    during.push(await roundTrip());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const file = await render;
+  expect(file.body.subarray(0, 4).toString("latin1")).toBe("%PDF");
+  const report = `during the render: ${during.map((ms) => ms.toFixed(0)).join(", ")} ms; idle median ${median(idle).toFixed(1)} ms`;
+  expect(during.length, report).toBeGreaterThanOrEqual(3);
+  expect(median(during), report).toBeLessThan(50);
+  expect(Math.max(...during), report).toBeLessThan(1000);
+}, 300_000);
