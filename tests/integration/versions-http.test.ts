@@ -19,6 +19,7 @@ import { rowsToApply, type ImportApiResponse } from "../../core/import-contract"
 import type { MatrixChange } from "../../core/matrix-diff";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import type { InstrumentInfo } from "../../core/services";
+import { CATEGORY_LABELS } from "../../server/export/present";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { browserAs, startTestServerWithApp } from "../support/app-server";
@@ -279,7 +280,7 @@ describe("exports and import", () => {
       const row = board[index];
       expect(record.slice(0, 7)).toEqual([
         row.title,
-        row.category,
+        CATEGORY_LABELS[row.category],
         row.responsibility,
         row.lead ?? "",
         row.instrumentIds.map((id) => `${names.get(id)} [${id}]`).join("; "),
