@@ -85,7 +85,7 @@ it("HARDEN-47 a co-editor's round trip stays under 50 ms while a 5,000-row PDF r
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const file = await render;
-  expect(file.body.subarray(0, 4).toString("latin1")).toBe("%PDF");
+  expect(Buffer.from(file.body.subarray(0, 4)).toString("latin1")).toBe("%PDF");
   const report = `during the render: ${during.map((ms) => ms.toFixed(0)).join(", ")} ms; idle median ${median(idle).toFixed(1)} ms`;
   expect(during.length, report).toBeGreaterThanOrEqual(3);
   expect(median(during), report).toBeLessThan(50);
