@@ -16,6 +16,7 @@ import { runExportBench } from "./exports";
 import { runVersionBench } from "./versions";
 import { runCollabBench } from "./collab";
 import { runPerfSuite } from "./perf";
+import { runClusterBench } from "./cluster";
 
 export interface BenchRow {
   case: string;
@@ -40,6 +41,20 @@ export const BENCHES: Bench[] = [
     reference: "reference y-websocket server (@y/websocket-server), same load",
     run: async (log) =>
       (await runCollabBench({ log })).map((r) => ({ case: r.name, medianMs: r.medianMs, ratio: r.ratioToReference })),
+  },
+  {
+    name: "cluster",
+    reference: "all 100 clients on 1 instance (median = edit→visible p50; note: p99 and CPU per delivered update)",
+    run: async (log) => {
+      const rows = await runClusterBench({ quick: process.argv.includes("--quick"), log });
+      const single = rows[0];
+      return rows.map((row) => ({
+        case: `${row.instances} instance(s)`,
+        medianMs: row.p50Ms,
+        ratio: row.p50Ms / single.p50Ms,
+        note: `p99 ${row.p99Ms.toFixed(1)} ms, ${row.cpuUsPerDelivered.toFixed(0)} µs CPU/delivered, Redis hop +${(row.p50Ms - single.p50Ms).toFixed(1)} ms p50`,
+      }));
+    },
   },
   {
     name: "exports",
