@@ -60,6 +60,10 @@ export const CloseCode = {
   boardNotFound: 4404,
   /** An observer kept sending writes. */
   readOnly: 4405,
+  /** A socket sent more frames or bytes per second than MAX_FRAMES_PER_SECOND / MAX_BYTES_PER_SECOND allow. */
+  rateLimited: 4429,
+  /** The session or the board already has as many sockets as MAX_SOCKETS_PER_SESSION / MAX_SOCKETS_PER_BOARD allow. */
+  tooManySockets: 4430,
   /** Frame over the size limit (the ws library itself answers 1009 for frames beyond maxPayload). */
   tooLarge: 4413,
   /** Yjs update that does not decode, fails to apply, or touches types outside the board schema. */

@@ -36,6 +36,16 @@ export const EnvSchema = z.object({
   COMPACTION_CONCURRENCY: positiveInt(2),
   /** Bearer token for /metrics; without it /metrics answers only direct requests from localhost. */
   METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
+  /** Open collaboration sockets one sign-in session may hold (every board, every tab). */
+  MAX_SOCKETS_PER_SESSION: positiveInt(20),
+  /** Open collaboration sockets on one board. */
+  MAX_SOCKETS_PER_BOARD: positiveInt(200),
+  /** Frames one socket may send per second (a burst of one second's worth passes). */
+  MAX_FRAMES_PER_SECOND: positiveInt(200),
+  /** Bytes one socket may send per second (at least MAX_FRAME_BYTES, so one full frame always fits). */
+  MAX_BYTES_PER_SECOND: positiveInt(8 * 1024 * 1024),
+  /** A client's presence (cursor, focus) is relayed at most once per this many ms; 0 relays at once. */
+  AWARENESS_INTERVAL_MS: z.coerce.number({ message: "must be a number" }).int().min(0).max(10_000).default(100),
   /** Seed demo accounts and a demo board on an empty database. */
   DEMO: booleanFlag.default(true),
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client IP for rate limits, https for Secure cookies). */

@@ -170,6 +170,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     safetyPollMs: config.CLUSTER_SAFETY_POLL_MS,
     compactEvery: config.COMPACT_EVERY,
     maxRejectedWrites: 5,
+    awarenessIntervalMs: config.AWARENESS_INTERVAL_MS,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,
     log,
     onActivity: (boardId, actor, changes) => {
@@ -217,6 +218,13 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     isAllowedOrigin: originChecker(config.ALLOWED_ORIGINS),
     maxFrameBytes: config.MAX_FRAME_BYTES,
     heartbeatMs: 30_000,
+    limits: {
+      maxSocketsPerSession: config.MAX_SOCKETS_PER_SESSION,
+      maxSocketsPerBoard: config.MAX_SOCKETS_PER_BOARD,
+      maxFramesPerSecond: config.MAX_FRAMES_PER_SECOND,
+      // One full frame must always fit.
+      maxBytesPerSecond: Math.max(config.MAX_BYTES_PER_SECOND, config.MAX_FRAME_BYTES),
+    },
     log,
   });
   const endpointForHooks = collab;

@@ -7,6 +7,7 @@
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import { addRow, getRowsType, readRows, setCategory } from "../../core/board-doc";
 import { CloseCode, MessageType } from "../../core/collab-protocol";
 import { TestPeer } from "../../tests/support/test-peer";
@@ -213,3 +214,37 @@ describe("room integrity", () => {
     await vi.waitFor(() => expect(activeHandles()).toBeLessThanOrEqual(baseline));
   });
 });
+
+describe("presence coalescing", () => {
+  it("COLLAB-21 each client's presence is relayed at most once per interval, the latest state last", async () => {
+    vi.useFakeTimers();
+    try {
+      const { room, registry, alice } = await setup({ awarenessIntervalMs: 100 });
+      const bob = new TestPeer(true, "bob");
+      await registry.join("b1", bob);
+      const presenceFrames = () => bob.sent.filter((frame) => frame[0] === MessageType.awareness).length;
+      const before = presenceFrames();
+      for (let clock = 1; clock <= 50; clock++) room.receive(alice, awarenessFrame(4242, clock));
+      expect(presenceFrames() - before).toBe(1);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(presenceFrames() - before).toBe(2);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(presenceFrames() - before).toBe(2);
+      expect(room.awareness.getStates().get(4242)).toMatchObject({ focus: { rowId: "row-50" } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+function awarenessFrame(clientId: number, clock: number): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify({ focus: { rowId: `row-${clock}`, field: "title" } }));
+  const frame = encoding.createEncoder();
+  encoding.writeVarUint(frame, MessageType.awareness);
+  encoding.writeVarUint8Array(frame, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(frame);
+}

@@ -18,6 +18,7 @@ import type { CollabConnection, ConnectionActor } from "./connection";
 import type { Room } from "./room";
 import type { RoomRegistry } from "./room-registry";
 import { BoardNotFoundError } from "./update-store";
+import { DEFAULT_SOCKET_LIMITS, RateBucket, SocketCounter, type SocketLimits } from "./socket-limits";
 
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
@@ -41,6 +42,8 @@ export interface CollabEndpointOptions {
   isAllowedOrigin: (origin: string | undefined, request: IncomingMessage) => boolean;
   maxFrameBytes: number;
   heartbeatMs: number;
+  /** Sockets per session and board, frames and bytes per second per socket (defaults: DEFAULT_SOCKET_LIMITS). */
+  limits?: SocketLimits;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -143,6 +146,9 @@ function toBytes(data: RawData): Uint8Array {
 export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes });
   const connections = new Set<WsConnection>();
+  const limits = options.limits ?? DEFAULT_SOCKET_LIMITS;
+  const socketsPerSession = new SocketCounter(limits.maxSocketsPerSession);
+  const socketsPerBoard = new SocketCounter(limits.maxSocketsPerBoard);
   wss.on("error", (error) => options.log("websocket server error", error));
 
   const heartbeat = setInterval(() => {
@@ -157,6 +163,14 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
   heartbeat.unref();
 
   function attach(socket: WebSocket, boardId: string, decision: Extract<UpgradeDecision, { ok: true }>): void {
+    const sessionKey = decision.sessionId ?? `user:${decision.user.id}`;
+    if (!socketsPerSession.tryAdd(sessionKey))
+      return socket.close(CloseCode.tooManySockets, "too many sockets for this session");
+    if (!socketsPerBoard.tryAdd(boardId)) {
+      socketsPerSession.remove(sessionKey);
+      return socket.close(CloseCode.tooManySockets, "too many sockets on this board");
+    }
+    const rate = new RateBucket(limits);
     const connection = new WsConnection(
       socket,
       boardId,
@@ -177,6 +191,8 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     socket.on("message", (data, isBinary) => {
       if (!isBinary) return connection.close(CloseCode.badMessage, "text frames are not part of the protocol");
       const bytes = toBytes(data);
+      if (!rate.take(bytes.length))
+        return connection.close(CloseCode.rateLimited, "too many frames or bytes per second");
       if (room) return room.receive(connection, bytes);
       pendingBytes += bytes.length;
       if (pendingBytes > options.maxFrameBytes * 4)
@@ -184,7 +200,10 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
       pending.push(bytes);
     });
     socket.on("close", () => {
+      if (closed) return;
       closed = true;
+      socketsPerSession.remove(sessionKey);
+      socketsPerBoard.remove(boardId);
       connections.delete(connection);
       if (room) options.registry.leave(room, connection);
     });

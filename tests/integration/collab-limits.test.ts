@@ -1,0 +1,79 @@
+/**
+ * Limits of the collaboration endpoint (COLLAB-21) against the real server,
+ * with small limits set through the environment.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { CloseCode } from "../../core/collab-protocol";
+import type { RemitServer } from "../../server/remit-server";
+import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+
+let database: TestDatabase;
+let server: RemitServer;
+let boardId: string;
+let chair: TestAccount;
+let delegate: TestAccount;
+const sockets: WebSocket[] = [];
+
+beforeAll(async () => {
+  database = createTestDatabase();
+  server = await startTestServer(database, {
+    MAX_SOCKETS_PER_SESSION: "2",
+    MAX_SOCKETS_PER_BOARD: "3",
+    MAX_FRAMES_PER_SECOND: "20",
+  });
+  chair = await createAccount(server, "Chair", "NATO-IS");
+  delegate = await createAccount(server, "Delegate", "FR");
+  boardId = (await server.access.createBoard(chair.user.id, { title: "Limits", template: "starter" })).id;
+  await addMember(server, chair, boardId, delegate, "delegate");
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.terminate();
+  await server.stop();
+  database.dispose();
+});
+
+function open(account: TestAccount): { socket: WebSocket; opened: Promise<void>; closed: Promise<number> } {
+  const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${boardId}`, {
+    headers: { Cookie: account.cookie },
+  });
+  socket.on("error", () => undefined);
+  sockets.push(socket);
+  return {
+    socket,
+    opened: new Promise((resolve) => socket.on("open", () => resolve())),
+    closed: new Promise((resolve) => socket.on("close", (code) => resolve(code))),
+  };
+}
+
+/** Resolves once the server has answered the socket (its sync step 1), i.e. it is attached. */
+const attached = (socket: WebSocket) => new Promise<void>((resolve) => socket.once("message", () => resolve()));
+
+describe("collaboration limits", () => {
+  it("COLLAB-21 sockets per session and per board are limited, with 4430", async () => {
+    const first = open(chair);
+    const second = open(chair);
+    await Promise.all([attached(first.socket), attached(second.socket)]);
+    expect(await open(chair).closed).toBe(CloseCode.tooManySockets);
+    const third = open(delegate);
+    await attached(third.socket);
+    expect(await open(delegate).closed).toBe(CloseCode.tooManySockets);
+    // Closing frees the slot.
+    first.socket.close();
+    await first.closed;
+    const again = open(delegate);
+    await attached(again.socket);
+    for (const socket of [second.socket, third.socket, again.socket]) socket.close();
+    await Promise.all([second.closed, third.closed, again.closed]);
+  });
+
+  it("COLLAB-21 a socket sending more frames per second than allowed is closed with 4429", async () => {
+    const flood = open(delegate);
+    await flood.opened;
+    const queryAwareness = new Uint8Array([3]);
+    for (let i = 0; i < 200; i++) flood.socket.send(queryAwareness);
+    expect(await flood.closed).toBe(CloseCode.rateLimited);
+  });
+});
