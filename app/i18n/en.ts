@@ -358,6 +358,13 @@ export const en = {
     lost: "Connection lost. Changes are kept on this page and sent when the connection returns.",
     restored: "Connection restored.",
   },
+  /** Limits people passed together (never enforced by disconnecting; see docs/collab-spec.md COLLAB-16). */
+  boardWarnings: {
+    fieldTooLong:
+      "The {field} of “{row}” is {size} characters long, over the {limit} the editor allows: please shorten it.",
+    manyRows: "This board has {size} threats (more than {limit}); it may load and export slowly.",
+    largeDocument: "This board's document is large ({size} bytes); it may load and export slowly.",
+  },
   errors: {
     title: "Something went wrong",
     notFound: "Page not found",

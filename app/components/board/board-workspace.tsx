@@ -30,6 +30,7 @@ import { BoardHeader } from "./board-header";
 import { BoardToolbar } from "./board-toolbar";
 import { COLUMNS } from "./columns";
 import { ConnectionBanner } from "./connection-banner";
+import { BoardWarnings } from "./board-warnings";
 import { ConnectionStatus } from "./connection-status";
 import { CustomInstrumentForm } from "./custom-instrument-form";
 import { FilterBar } from "./filter-bar";
@@ -167,6 +168,7 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
           onToggleActivity={() => togglePanel("activity")}
         />
         <ConnectionBanner status={connection.status} permanentClose={connection.permanentClose} />
+        <BoardWarnings doc={doc} rows={rows} />
         {/* Always in the DOM so screen readers pick up changes: connection lost/restored/closed, role changed. */}
         <div role="status" className="visually-hidden" data-testid="board-announcer">
           {announcement}
