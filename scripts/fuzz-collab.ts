@@ -23,7 +23,12 @@ const { values } = parseArgs({
 });
 
 const database = values.postgres ? await createPostgresTestDatabase() : createTestDatabase();
-const server = await startTestServer(database, { COMPACT_EVERY: "50" }, { unloadDelayMs: 1000 });
+// Server log lines go to stderr (poisoned rooms, failed applies), so a missed target can be traced.
+const server = await startTestServer(
+  database,
+  { COMPACT_EVERY: "50" },
+  { unloadDelayMs: 1000, log: (message, error) => console.error(`[server] ${message}`, error ?? "") },
+);
 try {
   const report = await runCollabFuzz(server, {
     seed: Number(values.seed),

@@ -95,6 +95,12 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
 }
 
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>["ds"];
+/** Where an item lands: its parent's schema node, its map key, and the id of the parent type's own item. */
+interface Placement {
+  parent: Node;
+  key: string | null;
+  typeId: Y.ID | null;
+}
 type ItemContent = Y.Item["content"];
 
 class UpdateInspector {
@@ -103,7 +109,7 @@ class UpdateInspector {
   /** Per client: the clock up to which structs are known once this update is integrated. */
   private readonly knownAfter = new Map<number, number>();
   private readonly nodeOfTypeItem = new Map<string, Node>();
-  private readonly placementOf = new Map<Y.Item, { parent: Node; key: string | null }>();
+  private readonly placementOf = new Map<Y.Item, Placement>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -129,8 +135,9 @@ class UpdateInspector {
       if (Y.isDeleted(this.ds, item.id)) continue;
       if (parent.kind === "root-rows" && item.content instanceof Y.ContentType) newRows += 1;
       if (parent.kind === "text" && item.content instanceof Y.ContentString) {
-        const parentKey = this.typeKeyOf(item);
-        const entry = growth.get(parentKey) ?? { node: parent, added: 0, typeId: this.typeIdOf(item) };
+        const typeId = this.placement(item).typeId;
+        const parentKey = typeId ? idKey(typeId) : `new:${idKey(item.id)}`;
+        const entry = growth.get(parentKey) ?? { node: parent, added: 0, typeId };
         entry.added += item.content.str.length;
         growth.set(parentKey, entry);
       }
@@ -140,7 +147,8 @@ class UpdateInspector {
         item.content instanceof Y.ContentAny
       ) {
         // Per client: each client's setResponsibility writes a consistent pair.
-        const rowKey = `${this.typeKeyOf(item)}|${item.id.client}`;
+        const rowTypeId = this.placement(item).typeId;
+        const rowKey = `${rowTypeId ? idKey(rowTypeId) : "?"}|${item.id.client}`;
         const writes = rowWrites.get(rowKey) ?? new Map<string, unknown>();
         writes.set(key, item.content.arr[0]);
         rowWrites.set(rowKey, writes);
@@ -194,23 +202,37 @@ class UpdateInspector {
 
   /** The struct (from the update or the document) that contains `id`. */
   private structAt(id: Y.ID): Y.Item | Y.GC | null {
-    const fromUpdate = this.byClient
-      .get(id.client)
-      ?.find((s) => s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
+    const fromUpdate = this.findInUpdate(id);
     if (fromUpdate) return fromUpdate;
     if (id.clock >= Y.getState(this.doc.store, id.client)) return null;
     const struct = Y.getItem(this.doc.store, id) as Y.Item | Y.GC;
     return struct;
   }
 
+  /** Binary search: an update's structs of one client are in clock order (no quadratic walk on big imports). */
+  private findInUpdate(id: Y.ID): Y.Item | Y.GC | null {
+    const list = this.byClient.get(id.client);
+    if (!list) return null;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const struct = list[middle];
+      if (id.clock < struct.id.clock) high = middle - 1;
+      else if (id.clock >= struct.id.clock + struct.length) low = middle + 1;
+      else return struct;
+    }
+    return null;
+  }
+
   /** Parent node and map key of an item, following origins the way Yjs does at integration. */
-  private placement(item: Y.Item): { parent: Node; key: string | null } {
+  private placement(item: Y.Item): Placement {
     const cached = this.placementOf.get(item);
     if (cached) return cached;
     // Follow the origin chain iteratively (a typed paragraph is a chain as long as the text).
     const chain: Y.Item[] = [];
     let current: Y.Item = item;
-    let result: { parent: Node; key: string | null } | null = null;
+    let result: Placement | null = null;
     for (;;) {
       const known = this.placementOf.get(current);
       if (known) {
@@ -220,10 +242,10 @@ class UpdateInspector {
       if (current.parent !== null && !this.isIntegrated(current)) {
         chain.push(current);
         const parent = current.parent;
-        result = {
-          parent: typeof parent === "string" ? this.rootNode(parent) : this.nodeOfType(parent as Y.ID),
-          key: current.parentSub,
-        };
+        result =
+          typeof parent === "string"
+            ? { parent: this.rootNode(parent), key: current.parentSub, typeId: null }
+            : { parent: this.nodeOfType(parent as Y.ID), key: current.parentSub, typeId: parent as Y.ID };
         break;
       }
       if (this.isIntegrated(current)) {
@@ -235,7 +257,7 @@ class UpdateInspector {
       if (!neighbourId) refuse("row-shape", "update has an item with neither parent nor neighbour");
       const neighbour = this.structAt(neighbourId!);
       if (!neighbour || neighbour instanceof Y.GC) {
-        result = { parent: { kind: "gone" }, key: null };
+        result = { parent: { kind: "gone" }, key: null, typeId: null };
         break;
       }
       current = neighbour;
@@ -250,10 +272,10 @@ class UpdateInspector {
   }
 
   /** Placement of an item already in the document (its parent is a live type object). */
-  private placementInDoc(item: Y.Item): { parent: Node; key: string | null } {
+  private placementInDoc(item: Y.Item): Placement {
     const type = item.parent as unknown as Y.AbstractType<unknown> | undefined;
-    if (!type) return { parent: { kind: "gone" }, key: null };
-    return { parent: this.nodeOfDocType(type), key: item.parentSub };
+    if (!type) return { parent: { kind: "gone" }, key: null, typeId: null };
+    return { parent: this.nodeOfDocType(type), key: item.parentSub, typeId: type._item?.id ?? null };
   }
 
   private rootNode(name: string): Node {
@@ -336,33 +358,13 @@ class UpdateInspector {
     }
   }
 
-  /** Identity of the type an item lands in, to sum growth per text field. */
-  private typeKeyOf(item: Y.Item): string {
-    const typeId = this.typeIdOf(item);
-    return typeId ? idKey(typeId) : `new:${idKey(item.id)}`;
-  }
-
-  private typeIdOf(item: Y.Item): Y.ID | null {
-    let current: Y.Item = item;
-    for (let steps = 0; steps <= this.structs.length + 1; steps++) {
-      if (this.isIntegrated(current)) return (current.parent as unknown as Y.AbstractType<unknown>)._item?.id ?? null;
-      if (current.parent instanceof Y.ID) return current.parent;
-      if (typeof current.parent === "string") return null;
-      const neighbourId = current.origin ?? current.rightOrigin;
-      const neighbour = neighbourId ? this.structAt(neighbourId) : null;
-      if (!neighbour || neighbour instanceof Y.GC) return null;
-      current = neighbour;
-    }
-    return null;
-  }
-
   private checkGrowth(node: Extract<Node, { kind: "text" }>, added: number, typeId: Y.ID | null): void {
     const max = BOARD_LIMITS.textGrowthPerUpdate[node.field];
     if (added > max)
       refuse("text-growth", `update adds ${added} characters to ${node.field} of row ${node.rowId}; at most ${max}`);
     const existing = typeId ? this.structAt(typeId) : null;
     const current =
-      existing instanceof Y.Item && existing.content instanceof Y.ContentType && this.isIntegratedStruct(existing)
+      existing instanceof Y.Item && existing.content instanceof Y.ContentType && this.isIntegrated(existing)
         ? existing.content.type._length
         : 0;
     const cap = max * BOARD_LIMITS.hardTextLengthFactor;
@@ -371,10 +373,6 @@ class UpdateInspector {
         "text-hard-cap",
         `${node.field} of row ${node.rowId} would hold ${current + added} characters; cap ${cap}`,
       );
-  }
-
-  private isIntegratedStruct(item: Y.Item): boolean {
-    return this.isIntegrated(item);
   }
 }
 
