@@ -1,9 +1,10 @@
 /**
  * The activity feed folds typing: text edits by one person on one field within
- * two minutes are one entry, whose time moves forward. Real database.
+ * two minutes are one entry, whose time moves forward; entries stay small and
+ * survive a database that refuses writes for a while. Real database.
  */
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { ActivityLog } from "../../server/db/activity-log";
+import { ActivityLog, TITLE_EXCERPT_CHARS } from "../../server/db/activity-log";
 import type { RemitServer } from "../../server/remit-server";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
@@ -52,4 +53,48 @@ it("ACTIVITY-1 typing in one field within two minutes is one entry; another fiel
     ["text-edited", "description", "Cable"],
     ["text-edited", "notes", "Cable cut"],
   ]);
+});
+
+it("ACTIVITY-2 a 1.5 MB title moved 100 times adds one small entry, not 100 copies of the title", async () => {
+  const huge = "T".repeat(1_500_000);
+  const log = new ActivityLog(server.prisma, () => undefined);
+  const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
+  for (let i = 0; i < 100; i++) {
+    log.record(boardId, actor, [{ kind: "row-moved", rowId: "r1", rowTitle: huge, detail: {} }]);
+  }
+  log.record(boardId, actor, [{ kind: "text-edited", rowId: "r1", rowTitle: huge, detail: { field: "title" } }]);
+  await log.flush();
+  const rows = await server.prisma.activityEntry.findMany({ where: { boardId }, select: { rowTitle: true } });
+  expect(rows).toHaveLength(2);
+  const stored = rows.reduce((total, row) => total + (row.rowTitle?.length ?? 0), 0);
+  expect(stored).toBeLessThanOrEqual(2 * TITLE_EXCERPT_CHARS);
+  expect(rows[0].rowTitle?.endsWith("…")).toBe(true);
+});
+
+it("ACTIVITY-3 entries written while the database refuses writes are retried, not dropped", async () => {
+  const logged: string[] = [];
+  // The database answers "locked" three times (what SQLite says while another process holds the write lock).
+  let failures = 3;
+  const activityEntry = new Proxy(server.prisma.activityEntry, {
+    get(target, property, receiver) {
+      if (property !== "create") return Reflect.get(target, property, receiver);
+      return (args: Parameters<typeof target.create>[0]) => {
+        if (failures-- > 0) return Promise.reject(new Error("SQLITE_BUSY: database is locked"));
+        return target.create(args);
+      };
+    },
+  });
+  const prisma = new Proxy(server.prisma, {
+    get: (target, property, receiver) =>
+      property === "activityEntry" ? activityEntry : Reflect.get(target, property, receiver),
+  });
+  const log = new ActivityLog(prisma, (message) => logged.push(message));
+  const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
+  log.record(boardId, actor, [
+    { kind: "responsibility-changed", rowId: "r1", rowTitle: "Cable", detail: { from: null, to: "NATO" } },
+  ]);
+  await log.flush();
+  expect(logged).toHaveLength(3);
+  const entries = await server.access.listActivity(anna.user.id, boardId, { limit: 10 });
+  expect(entries.map((entry) => [entry.kind, entry.rowTitle])).toEqual([["responsibility-changed", "Cable"]]);
 });
