@@ -188,7 +188,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   consensus = new ConsensusService({
     prisma,
     access,
-    readState: (boardId) => registry.readState(boardId),
+    readLiveRow: (boardId, rowId) => registry.readRow(boardId, rowId),
     events,
     clock: options.clock ?? systemClock,
     log,
@@ -208,7 +208,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     prisma,
     access,
     events,
-    readState: (boardId) => registry.readState(boardId),
+    readLiveRow: (boardId, rowId) => registry.readRow(boardId, rowId),
     now: () => (options.clock ?? systemClock).now(),
   });
   const authorize = sessionAuthorizer(auth, access);

@@ -6,6 +6,7 @@
  */
 import * as Y from "yjs";
 import { addRow, getRowText, listRowIds } from "../../core/board-doc";
+import { MessageType } from "../../core/collab-protocol";
 import { connectClient, type TestClient } from "../../tests/support/collab-client";
 
 export interface SwarmOptions {
@@ -54,6 +55,8 @@ export async function startSwarm(options: SwarmOptions): Promise<Swarm> {
   for (let i = 0; i < count; i += 10) {
     for (let j = i; j < Math.min(count, i + 10); j++) {
       const client = connectClient(options.url, options.boardId, { cookie: options.cookies[j] });
+      // Remit's save acknowledgements (COLLAB-23): a stock client ignores them; here without logging each one.
+      client.provider.messageHandlers[MessageType.ack] ??= () => undefined;
       if (options.presence)
         client.provider.awareness.setLocalStateField("user", { name: `Client ${j}`, color: "#336699" });
       client.provider.on("sync", (isSynced: boolean) => {

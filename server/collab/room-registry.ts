@@ -4,6 +4,7 @@
  * updates are durable, and then frees it (COLLAB-22: nothing stays behind).
  */
 import * as Y from "yjs";
+import { readRow, type ThreatRow } from "../../core/board-doc";
 import type { CollabConnection } from "./connection";
 import { Room, type RoomOptions } from "./room";
 import type { UpdateStore } from "./update-store";
@@ -174,6 +175,21 @@ export class RoomRegistry {
    * The board's current Yjs state: from the live room when loaded (it may hold
    * updates not yet durable), else from storage. For exports and publishing.
    */
+  /**
+   * One row of the board's current state, for consensus and comments: read from the live document when the board
+   * is loaded (encoding the whole board to read one row cost a full state encode and decode per call).
+   */
+  async readRow(boardId: string, rowId: string): Promise<ThreatRow | null> {
+    const room = await this.loadedRoom(boardId);
+    if (room && !room.broken) {
+      await room.whenHealthy();
+      return readRow(room.doc, rowId);
+    }
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await this.readState(boardId));
+    return readRow(doc, rowId);
+  }
+
   async readState(boardId: string): Promise<Uint8Array> {
     const room = await this.loadedRoom(boardId);
     if (room && !room.broken) {

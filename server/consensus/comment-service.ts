@@ -13,7 +13,7 @@ import type { BoardAccessServices } from "../../core/services";
 import { fieldErrorsOf } from "../auth/account-schemas";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
-import { readLiveRow } from "./row-content";
+import type { ReadLiveRow } from "./row-content";
 import type { ActionResult } from "../../core/services";
 
 const Body = z.string().trim().min(1, "Write something").max(5000, "Use at most 5000 characters");
@@ -32,7 +32,7 @@ const NO_SUCH_COMMENT: ActionResult = { ok: false, fieldErrors: { commentId: "Th
 
 export interface CommentDeps {
   prisma: PrismaClient;
-  readState: (boardId: string) => Promise<Uint8Array>;
+  readLiveRow: ReadLiveRow;
   access: BoardAccessServices;
   events: BoardEventSink;
   now: () => number;
@@ -98,7 +98,7 @@ export class CommentService {
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
     const { prisma } = this.deps;
-    if (!(await readLiveRow(this.deps.readState, boardId, input.rowId)))
+    if (!(await this.deps.readLiveRow(boardId, input.rowId)))
       return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
     if (input.parentId) {
       const parent = await prisma.comment.findFirst({
@@ -252,7 +252,7 @@ export class CommentService {
       where: { id: actorId },
       select: { displayName: true, delegation: { select: { code: true, name: true } } },
     });
-    const rowTitle = storableTitle((await readLiveRow(this.deps.readState, boardId, rowId))?.title);
+    const rowTitle = storableTitle((await this.deps.readLiveRow(boardId, rowId))?.title);
     return {
       boardId,
       actorId,

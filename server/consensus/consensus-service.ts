@@ -22,7 +22,7 @@ import { fieldErrorsOf } from "../auth/account-schemas";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
 import type { Clock } from "./clock";
-import { readLiveRow, rowContentHash } from "./row-content";
+import { rowContentHash, type ReadLiveRow } from "./row-content";
 import { SilenceScheduler } from "./silence-scheduler";
 import { storableTitle } from "../db/storable-text";
 
@@ -53,7 +53,7 @@ export type { ActionResult } from "../../core/services";
 export interface ConsensusDeps {
   prisma: PrismaClient;
   access: BoardAccessServices;
-  readState: (boardId: string) => Promise<Uint8Array>;
+  readLiveRow: ReadLiveRow;
   events: BoardEventSink;
   clock: Clock;
   log: (message: string, error?: unknown) => void;
@@ -243,7 +243,7 @@ export class ConsensusService {
     }
     // Institutions take no national positions (decision 003): an objection from one must not break silence.
     if (actor.institution) throw new AccessDenied(403, "institutions do not record national positions");
-    const row = await readLiveRow(this.deps.readState, boardId, input.rowId);
+    const row = await this.deps.readLiveRow(boardId, input.rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
     if (this.agreed.get(boardId)?.has(input.rowId))
       return { ok: false, fieldErrors: { position: "This row is agreed; the chair must reopen it first" } };
@@ -290,7 +290,7 @@ export class ConsensusService {
     const parsed = ProposeSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
-    const row = await readLiveRow(this.deps.readState, boardId, input.rowId);
+    const row = await this.deps.readLiveRow(boardId, input.rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
     if (this.agreed.get(boardId)?.has(input.rowId))
       return { ok: false, fieldErrors: { rowId: "This row is already agreed" } };
@@ -333,7 +333,7 @@ export class ConsensusService {
       to: "declare agreement",
       change: true,
     });
-    const row = await readLiveRow(this.deps.readState, boardId, rowId);
+    const row = await this.deps.readLiveRow(boardId, rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
     const view = (await this.readBoardConsensus(boardId)).emptyRow(rowId);
     const { consensus } = view;
@@ -355,7 +355,7 @@ export class ConsensusService {
     if (!this.agreed.get(boardId)?.has(rowId) && !this.proposed.get(boardId)?.has(rowId))
       return { ok: false, fieldErrors: { rowId: "This row is not proposed or agreed" } };
     await this.toDraft(boardId, rowId, null);
-    const row = await readLiveRow(this.deps.readState, boardId, rowId);
+    const row = await this.deps.readLiveRow(boardId, rowId);
     await this.activity(boardId, await this.actor(actorId), "row-reopened", rowId, row?.title ?? null, {});
     return { ok: true };
   }
@@ -416,7 +416,7 @@ export class ConsensusService {
     if (!workflow || workflow.state !== "proposed" || workflow.procedure !== "silence" || !workflow.silenceDeadline)
       return;
     if (workflow.silenceDeadline.getTime() > this.deps.clock.now()) return;
-    const row = await readLiveRow(this.deps.readState, boardId, rowId);
+    const row = await this.deps.readLiveRow(boardId, rowId);
     // Safety net for edits the live hook could not see (e.g. made while the server was down).
     if (!row || rowContentHash(row) !== workflow.contentHash) return this.toDraft(boardId, rowId, null);
     const consensus = (await this.readBoardConsensus(boardId)).emptyRow(rowId).consensus;
