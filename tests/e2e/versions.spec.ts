@@ -78,6 +78,8 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   const badRow = preview.locator('tr[data-line="3"]');
   await expect(badRow).toHaveClass(/import-row-error/);
   await expect(badRow.getByRole("rowheader")).toHaveText("3");
+  // Issue 11 #5: a row with errors still shows its title.
+  await expect(badRow).toContainText("Deepfake campaign against an election (imported)");
   await expect(badRow).toContainText(
     'Responsibility: Unknown responsibility "Atlantic"; expected one of NATO, EU, Shared, Unassigned',
   );
@@ -99,8 +101,11 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   // The import is one undo step in Germany's browser, and redo brings both rows back.
   await germany.page.keyboard.press("Control+z");
   await expectRowCount(both, 15);
+  // Issue 11 #5: after the undo the status no longer says "Imported 2 threats".
+  await expect(section.getByTestId("import-status")).toHaveText("The import was undone: the 2 threats were removed.");
   await germany.page.keyboard.press("Control+Shift+z");
   await expectRowCount(both, 17);
+  await expect(section.getByTestId("import-status")).toContainText("Imported 2 threats.");
   await expect(titleInput(row(chair.page, 16))).toHaveValue(IMPORTED[1].title);
 
   // 3. Germany supports row 1; the chair declares it agreed.

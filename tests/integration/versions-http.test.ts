@@ -20,6 +20,7 @@ import type { MatrixChange } from "../../core/matrix-diff";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import type { InstrumentInfo } from "../../core/services";
 import { CATEGORY_LABELS } from "../../server/export/present";
+import { deepJson, lyingZipXlsx, xlsxOfOneCellRows } from "../fixtures/hostile-files";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { browserAs, startTestServerWithApp } from "../support/app-server";
@@ -332,6 +333,27 @@ describe("exports and import", () => {
     const copy = (await serverBoardJson(server, target)).rows.map(withoutId);
     const remap = (ids: string[]) => ids.map((id) => (id === custom.id ? newId : id)).sort();
     expect(copy).toEqual(original.map((row) => ({ ...row, instrumentIds: remap(row.instrumentIds) })));
+  });
+
+  it("HARDEN-41 over HTTP: a hostile import is answered 413/422 naming the limit, in the worker pool", async () => {
+    const browser = browserAs(server, chair);
+    const post = async (data: Buffer, name: string) => {
+      const body = new FormData();
+      body.set("csrf", browser.csrf);
+      body.set("intent", "preview");
+      body.set("file", new Blob([new Uint8Array(data)]), name);
+      const response = await browser.postMultipart(`/boards/${boardId}/import.json`, body);
+      return { status: response.status, body: (await response.json()) as ImportApiResponse };
+    };
+    expect(await post(xlsxOfOneCellRows(40_000), "rows.xlsx")).toMatchObject({
+      status: 413,
+      body: { ok: false, limit: "rows", message: expect.stringContaining("(limit: rows)") },
+    });
+    expect(await post(lyingZipXlsx(60 * 1024 * 1024), "lying.xlsx")).toMatchObject({
+      status: 413,
+      body: { ok: false, limit: "inflated-bytes" },
+    });
+    expect(await post(deepJson(100_000), "deep.json")).toMatchObject({ status: 422, body: { limit: "depth" } });
   });
 
   it("VERSION-HTTP-7 the import checks role, CSRF and size (413), and reports per-row errors", async () => {
