@@ -37,6 +37,7 @@ import type { BoardBus, ClusterMessage } from "./collab/board-bus";
 import { createBoardBus } from "./cluster/board-bus-factory";
 import { RedisBoardBus } from "./cluster/redis-board-bus";
 import { RedisAttemptStore } from "./cluster/redis-attempt-store";
+import { registerClusterMetrics } from "./cluster/cluster-metrics";
 
 export interface RemitServer {
   readonly url: string;
@@ -162,6 +163,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     poisonedRooms: () => readRegistry().poisonedRooms,
     refusalsByRule: () => readRegistry().refusalsByRule,
   });
+  registerClusterMetrics(metrics.registry, bus);
   const registry = new RoomRegistry(store, {
     compactionConcurrency: config.COMPACTION_CONCURRENCY,
     metrics: metrics.collab,

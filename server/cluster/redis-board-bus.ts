@@ -8,7 +8,6 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { BoardBus, BoardRelayMessage, ClusterMessage, Unsubscribe } from "../collab/board-bus";
 import { decodeCluster, decodeRelay, encodeCluster, encodeRelay } from "./relay-codec";
-import { fallbacksCounter, pushAvailableGauge } from "./cluster-metrics";
 
 export interface RedisBusOptions {
   url: string;
@@ -27,6 +26,8 @@ export class RedisBoardBus implements BoardBus {
   private readonly clusterHandlers: ((message: ClusterMessage) => void)[] = [];
   private readonly pushHandlers: ((available: boolean) => void)[] = [];
   private available = false;
+  /** Times push became unavailable (for remit_cluster_fallbacks_total). */
+  fallbacks = 0;
   private closed = false;
 
   private constructor(private readonly options: RedisBusOptions) {
@@ -85,9 +86,8 @@ export class RedisBoardBus implements BoardBus {
     const available = !this.closed && this.publisher.status === "ready" && this.subscriber.status === "ready";
     if (available === this.available) return;
     this.available = available;
-    pushAvailableGauge.set(available ? 1 : 0);
     if (!available && !this.closed) {
-      fallbacksCounter.inc();
+      this.fallbacks += 1;
       this.options.log("warning: redis unreachable, cluster fan-out falls back to reading the database");
     }
     for (const handler of this.pushHandlers) handler(available);

@@ -37,6 +37,8 @@ export interface BoardBus {
   onCluster(handler: (message: ClusterMessage) => void): void;
   /** False while messages may be lost wholesale (Redis unreachable): rooms poll the log instead. */
   readonly pushAvailable: boolean;
+  /** Times push became unavailable since start (a metric). */
+  readonly fallbacks: number;
   onPushChange(handler: (available: boolean) => void): void;
   close(): Promise<void>;
 }

@@ -18,6 +18,7 @@ export class LocalBusHub {
 
 class LocalBus implements BoardBus {
   readonly pushAvailable = true;
+  readonly fallbacks = 0;
   readonly boards = new Map<string, Set<BoardHandler>>();
   readonly clusterHandlers: ((message: ClusterMessage) => void)[] = [];
 

@@ -183,6 +183,9 @@ describe("faults with several instances", () => {
 
     await redis.stop();
     await waitFor(() => instances.every((instance) => !instance.bus.pushAvailable), "instances notice Redis is gone");
+    const scraped = await (await fetch(`${instances[0].url}/metrics`)).text();
+    expect(scraped).toContain("remit_cluster_push_available 0");
+    expect(scraped).toMatch(/remit_cluster_fallbacks_total [1-9]/);
     const outageEnds = Date.now() + REDIS_DOWN_MS;
     let round = 0;
     while (Date.now() < outageEnds || round < 3) {
