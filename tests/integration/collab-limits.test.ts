@@ -7,6 +7,7 @@ import WebSocket from "ws";
 import { CloseCode } from "../../core/collab-protocol";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import { waitFor } from "../support/collab-client";
 import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
 
 let database: TestDatabase;
@@ -50,6 +51,26 @@ function open(account: TestAccount): { socket: WebSocket; opened: Promise<void>;
 
 /** Resolves once the server has answered the socket (its sync step 1), i.e. it is attached. */
 const attached = (socket: WebSocket) => new Promise<void>((resolve) => socket.once("message", () => resolve()));
+
+describe("room lifecycle on the real server", () => {
+  it("COLLAB-22 opening and closing 30 boards over real sockets leaves no room or timer behind", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const baseline = timers();
+    for (let i = 0; i < 30; i++) {
+      const id = (await server.access.createBoard(chair.user.id, { title: `Board ${i}`, template: "empty" })).id;
+      const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${id}`, {
+        headers: { Cookie: chair.cookie },
+      });
+      socket.on("error", () => undefined);
+      await attached(socket);
+      socket.close();
+      await new Promise((resolve) => socket.on("close", resolve));
+    }
+    await waitFor(() => server.registry.loadedBoardIds.length === 0, "every room unloaded", 60_000);
+    expect(server.registry.pendingUnloads).toBe(0);
+    await waitFor(() => timers() <= baseline, "timers back to the baseline", 60_000);
+  });
+});
 
 describe("collaboration limits", () => {
   it("COLLAB-21 sockets per session and per board are limited, with 4430", async () => {

@@ -3,7 +3,7 @@
  * database and collaboration socket. The clock is injected for silence deadlines.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { getRowText, readRow, readRows, setResponsibility } from "../../core/board-doc";
+import { addRow, getRowText, readRow, readRows, setResponsibility } from "../../core/board-doc";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
@@ -217,7 +217,9 @@ describe("agreement workflow", () => {
         readRow(editor.doc, rowId)?.responsibility === before.responsibility,
       "edit undone on the sender",
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Frames arrive in order: once a later edit from the same editor reached the watcher, the edit and its undo did.
+    const probeId = addRow(editor.doc, { title: "probe after the locked edit" });
+    await waitFor(() => readRow(watcher.doc, probeId) !== null, "a later edit to reach the watcher");
     expect(readRow(watcher.doc, rowId)).toEqual(before);
     const room = (await server.registry.loadedRoom(boardId))!;
     expect(readRow(room.doc, rowId)).toEqual(before);
