@@ -2,7 +2,7 @@
  * Issue 10 §1 figures: the hostile imports and the 5,000-row PDF export that
  * used to freeze the server, measured through MatrixFileServices (what the
  * routes call). Each case runs in a fresh child process so its peak RSS is
- * its own. Prints wall time, the longest event-loop stall during the call,
+ * its own (the files are generated beforehand by another process). Prints wall time, the longest event-loop stall during the call,
  * and peak RSS; for the PDF case also the round trip of a co-editing client
  * (real server, real WebSocket clients) during the render. No thresholds.
  *
@@ -10,6 +10,9 @@
  *   npx tsx bench/hostile-files.ts xlsx-40k   one case
  */
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { appendRows, getRowText, type NewRowInput } from "../core/board-doc";
 import { createMatrixFileServices } from "../server/files/matrix-file-services";
@@ -74,7 +77,7 @@ const ROWS: NewRowInput[] = Array.from({ length: 5000 }, (_, i) => ({
 async function pdfWhileCoEditing(): Promise<Omit<HostileCaseResult, "peakRssMiB">> {
   const database = createTestDatabase();
   const server = await startTestServer(database);
-  const files = createMatrixFileServices();
+  const files = createMatrixFileServices({ timeoutMs: 600_000 });
   try {
     const chair = await createAccount(server, "Chair", "PL");
     const board = await server.access.createBoard(chair.user.id, { title: "Five thousand threats", template: "empty" });
@@ -142,11 +145,32 @@ async function pdfWhileCoEditing(): Promise<Omit<HostileCaseResult, "peakRssMiB"
   }
 }
 
+const FIXTURES: Record<string, () => Buffer> = {
+  "xlsx-40k": () => xlsxOfOneCellRows(40_000),
+  "lying-zip": () => lyingZipXlsx(1024 * 1024 * 1024),
+  "csv-1.74m": () => csvOfRows(1_740_000),
+  "json-2.6m-deep": () => deepJson(2_600_000),
+};
+
+/**
+ * The file of a case, generated once by a process of its own and kept in the
+ * temp directory: building the lying zip takes 1 GiB, which must not count
+ * in the peak RSS of the import being measured.
+ */
+function fixture(name: string): Buffer {
+  const path = join(tmpdir(), `remit-hostile-${name}.bin`);
+  if (!existsSync(path))
+    execFileSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--make", name, path], {
+      stdio: "inherit",
+    });
+  return readFileSync(path);
+}
+
 export const HOSTILE_CASES: Record<string, () => Promise<Omit<HostileCaseResult, "peakRssMiB">>> = {
-  "xlsx-40k": () => importCase("xlsx-40k (40,000 one-cell rows)", xlsxOfOneCellRows(40_000)),
-  "lying-zip": () => importCase("lying-zip (declares 1 KiB, inflates to 1 GiB)", lyingZipXlsx(1024 * 1024 * 1024)),
-  "csv-1.74m": () => importCase("csv-1.74m (1,740,000 rows)", csvOfRows(1_740_000)),
-  "json-2.6m-deep": () => importCase("json-2.6m-deep (2,600,000 nested arrays)", deepJson(2_600_000)),
+  "xlsx-40k": () => importCase("xlsx-40k (40,000 one-cell rows)", fixture("xlsx-40k")),
+  "lying-zip": () => importCase("lying-zip (declares 1 KiB, inflates to 1 GiB)", fixture("lying-zip")),
+  "csv-1.74m": () => importCase("csv-1.74m (1,740,000 rows)", fixture("csv-1.74m")),
+  "json-2.6m-deep": () => importCase("json-2.6m-deep (2,600,000 nested arrays)", fixture("json-2.6m-deep")),
   "pdf-5000": pdfWhileCoEditing,
 };
 
@@ -175,6 +199,11 @@ export function printHostile(result: HostileCaseResult, log: (line: string) => v
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const makeIndex = process.argv.indexOf("--make");
+  if (makeIndex >= 0) {
+    writeFileSync(process.argv[makeIndex + 2], FIXTURES[process.argv[makeIndex + 1]]());
+    process.exit(0);
+  }
   const childIndex = process.argv.indexOf("--child");
   if (childIndex >= 0) {
     const result = await HOSTILE_CASES[process.argv[childIndex + 1]]();

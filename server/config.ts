@@ -51,7 +51,7 @@ export const EnvSchema = z.object({
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client IP for rate limits, https for Secure cookies). */
   TRUST_PROXY: booleanFlag.default(false),
   /** Budget of one import or export job in the worker pool: wall time (ms) and heap (MiB); 0 workers = cores - 1. */
-  FILE_JOB_TIMEOUT_MS: positiveInt(60_000),
+  FILE_JOB_TIMEOUT_MS: positiveInt(120_000),
   FILE_JOB_MEMORY_MB: positiveInt(512),
   FILE_WORKERS: z.coerce.number({ message: "must be a number" }).int().min(0).max(64).default(0),
   /**

@@ -14,7 +14,7 @@ import { finishImport, type ImportResult } from "../import/types";
 import { createFilePool, type FilePoolOptions } from "./file-pool";
 import type { ExportTaskResult } from "./file-worker";
 
-export const DEFAULT_FILE_POOL: FilePoolOptions = { timeoutMs: 60_000, memoryMb: 512 };
+export const DEFAULT_FILE_POOL: FilePoolOptions = { timeoutMs: 120_000, memoryMb: 512 };
 
 export type ClosableMatrixFileServices = MatrixFileServices & { close(): Promise<void> };
 
