@@ -29,6 +29,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const dir = mkdtempSync(join(tmpdir(), "remit-soak-"));
 pinGenerator();
+// Every WebsocketProvider adds a process exit listener.
+process.setMaxListeners(0);
 const server = await startServer("remit", {
   BENCH_DATABASE_URL: process.env.SOAK_DATABASE_URL ?? `file:${join(dir, "remit.db")}`,
 });
