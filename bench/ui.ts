@@ -25,8 +25,8 @@ import { seedBoard, startUiBenchServer, type UiBenchServer } from "./ui-seed";
 const SIZES = (process.env.BENCH_UI_SIZES ?? "31,300,1000").split(",").map(Number);
 const LOADS = Number(process.env.BENCH_UI_LOADS ?? 3);
 const KEYSTROKES = Number(process.env.BENCH_UI_KEYSTROKES ?? 60);
-/** The density the app keeps per user (app/lib/density.ts); harmless before the switch existed. */
-const DENSITY_KEY = "remit.density";
+/** Compact rows, as the density switch would remember them (app/lib/density.ts); harmless before it existed. */
+const DENSITY_COOKIE = "remit_density";
 
 interface Figures {
   firstRowsMs: number;
@@ -69,10 +69,12 @@ function quantile(values: number[], q: number): number {
 
 async function signedInContext(browser: Browser, url: string, token: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url }]);
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: token, url },
+    { name: DENSITY_COOKIE, value: "compact", url },
+  ]);
   // tsx keeps function names with a helper the serialised probes would otherwise miss.
   await context.addInitScript("window.__name = (fn) => fn;");
-  await context.addInitScript(`localStorage.setItem(${JSON.stringify(DENSITY_KEY)}, "compact");`);
   await context.addInitScript(installLoadProbe);
   return context;
 }

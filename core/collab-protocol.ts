@@ -21,7 +21,7 @@ export const MessageType = {
   access: 10,
   /**
    * Remit extension, server → client only: something stored outside the
-   * document changed (comments, positions, workflow, versions) or an edit to
+   * document changed (comments, positions, workflow, versions, instruments) or an edit to
    * an agreed row was undone. Payload: varString JSON BoardEventMessage.
    */
   boardEvent: 11,
@@ -36,8 +36,11 @@ export const MessageType = {
   ack: 12,
 } as const;
 
-/** What a board event says changed: stored data (comments, positions, workflow, versions) or a refused edit. */
-export const BOARD_EVENT_KINDS = ["comments", "positions", "workflow", "versions", "row-locked"] as const;
+/**
+ * What a board event says changed: stored data (comments, positions, workflow, versions, the board's custom
+ * instruments — clients re-read the list) or a refused edit.
+ */
+export const BOARD_EVENT_KINDS = ["comments", "positions", "workflow", "versions", "row-locked", "instruments"] as const;
 export type BoardEventKind = (typeof BOARD_EVENT_KINDS)[number];
 
 export interface BoardEventMessage {

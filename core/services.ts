@@ -52,6 +52,12 @@ export interface MatrixFileServices {
   readImportFile(data: Uint8Array, context: ImportContext): Promise<ImportResult>;
 }
 
+/** The live board document as the collaboration server holds it, so the board page is rendered with its rows. */
+export interface BoardDocumentServices {
+  /** The board's current Yjs state (the loaded room's, else storage's). Callers check access first. */
+  readState(boardId: string): Promise<Uint8Array>;
+}
+
 export interface RemitLoadContext {
   services: RemitServices;
   auth: AuthServices;
@@ -66,6 +72,7 @@ export interface RemitLoadContext {
   comments: CommentServices;
   versions: VersionServices;
   files: MatrixFileServices;
+  documents: BoardDocumentServices;
 }
 
 // ---- Accounts, membership and roles -------------------------------------

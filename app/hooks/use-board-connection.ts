@@ -6,11 +6,12 @@
  * and the server's board events (comments, positions, workflow…) to subscribe to.
  */
 import * as decoding from "lib0/decoding";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { parseAccessMessage } from "../lib/access-message";
 import { parseBoardEventMessage } from "../lib/board-event-message";
+import { SNAPSHOT_ORIGIN } from "../lib/board-snapshot";
 import {
   COLLAB_PATH_PREFIX,
   MessageType,
@@ -66,11 +67,15 @@ export function collabServerUrl(location: Pick<Location, "protocol" | "host">): 
   return `${protocol}//${location.host}${COLLAB_PATH_PREFIX.replace(/\/$/, "")}`;
 }
 
-export function useBoardConnection(boardId: string): BoardConnection {
+/** `initialState`: the state the page was rendered with; the live document starts from it (no blank flash). */
+export function useBoardConnection(boardId: string, initialState: Uint8Array | null = null): BoardConnection {
   const [connection, setConnection] = useState<BoardConnection>(INITIAL);
+  const initial = useRef(initialState);
 
   useEffect(() => {
     const doc = new Y.Doc();
+    // Before any listener: it is the server's own state, not an unsent edit.
+    if (initial.current) Y.applyUpdate(doc, initial.current, SNAPSHOT_ORIGIN);
     // No BroadcastChannel: every update goes through the server, which validates it and stamps presence.
     const provider = new WebsocketProvider(collabServerUrl(window.location), boardId, doc, { disableBc: true });
     const awareness = provider.awareness;

@@ -5,12 +5,20 @@
  *
  * Escape cancels the edit: everything this person changed in the field since
  * it got focus is undone as one change (others' concurrent edits stay).
+ *
+ * Undo steps back by typing bursts: keystrokes less than BURST_GAP_MS apart
+ * (by the time the key was pressed, not the time the browser got round to
+ * handling it) are one undo step, a longer pause starts the next one. Yjs'
+ * own captureTimeout measures handling time, which on a busy page split
+ * bursts at random, even after their first letter.
  */
 import { useCallback, useEffect, useMemo, useRef, type FormEvent, type KeyboardEvent, type RefObject } from "react";
 import * as Y from "yjs";
 import { diffText, transformSelection, type TextDelta } from "~/lib/text-diff";
 
 type TextElement = HTMLInputElement | HTMLTextAreaElement;
+
+export const BURST_GAP_MS = 500;
 
 export interface BoundTextProps<E extends TextElement> {
   ref: RefObject<E>;
@@ -27,6 +35,8 @@ export function useBoundText<E extends TextElement>(
 ): BoundTextProps<E> {
   const ref = useRef<E>(null);
   const editSession = useRef<Y.UndoManager | null>(null);
+  /** event.timeStamp of the last input in this field (-Infinity: the next input starts a burst). */
+  const lastInputAt = useRef(Number.NEGATIVE_INFINITY);
 
   useEffect(() => {
     const element = ref.current;
@@ -47,6 +57,14 @@ export function useBoundText<E extends TextElement>(
     return () => text.unobserve(observer);
   }, [text]);
 
+  // After an undo or redo the next keystroke starts a new step (never merged into an older one).
+  useEffect(() => {
+    if (!undoManager) return;
+    const reset = () => void (lastInputAt.current = Number.NEGATIVE_INFINITY);
+    undoManager.on("stack-item-popped", reset);
+    return () => undoManager.off("stack-item-popped", reset);
+  }, [undoManager]);
+
   const endSession = useCallback(() => {
     const session = editSession.current;
     if (!session) return;
@@ -58,11 +76,13 @@ export function useBoundText<E extends TextElement>(
   useEffect(() => endSession, [endSession, text]);
 
   const onFocus = useCallback(() => {
+    // Typing in another field is another undo step.
+    lastInputAt.current = Number.NEGATIVE_INFINITY;
     if (!text || editSession.current) return;
-    // Tracks this person's changes to this field only (local typing and their undo/redo),
-    // all merged into one stack item, so Escape reverts them in one step.
+    // Tracks this person's typing in this field only, merged into one stack item, so Escape reverts it in one
+    // step. Not their board undo/redo: a second manager tracking those makes the board's redo bring back more
+    // than it undid (redo after two undos restored both typing bursts).
     const trackedOrigins = new Set<unknown>([null]);
-    if (undoManager) trackedOrigins.add(undoManager);
     const session = new Y.UndoManager(text, { captureTimeout: Number.POSITIVE_INFINITY, trackedOrigins });
     // The revert is itself undoable with the board's undo.
     undoManager?.addTrackedOrigin(session);
@@ -75,12 +95,18 @@ export function useBoundText<E extends TextElement>(
       const element = event.currentTarget;
       const change = diffText(text.toString(), element.value, element.selectionEnd ?? undefined);
       if (!change) return;
+      if (undoManager) {
+        if (event.timeStamp - lastInputAt.current > BURST_GAP_MS) undoManager.stopCapturing();
+        // Same burst: merge into the current undo step however long the previous keystroke took to handle.
+        else undoManager.lastChange = Date.now();
+      }
+      lastInputAt.current = event.timeStamp;
       text.doc.transact(() => {
         if (change.deleteCount > 0) text.delete(change.index, change.deleteCount);
         if (change.insert) text.insert(change.index, change.insert);
       });
     },
-    [text],
+    [text, undoManager],
   );
 
   const onKeyDown = useCallback(

@@ -1,31 +1,59 @@
-/** The board's rows as plain data, re-rendering on any change (local or remote). */
-import { useMemo, useSyncExternalStore } from "react";
+/**
+ * React bindings of the board's RowStore: the order of rows, one row, all rows
+ * and a row's Y.Text, each re-rendering only when what it reads changes.
+ */
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
-import { getRowsType, readRows, type ThreatRow } from "../../core/board-doc";
-import { reuseUnchangedRows } from "~/lib/stable-rows";
+import type { TextField, ThreatRow } from "../../core/board-doc";
+import { filterRows, isFilterActive, type RowFilter } from "~/lib/row-filter";
+import { RowStore } from "~/lib/row-store";
 
-const NO_ROWS: readonly ThreatRow[] = [];
-
-function createRowsStore(doc: Y.Doc | null) {
-  let snapshot: readonly ThreatRow[] = doc ? readRows(doc) : NO_ROWS;
-  return {
-    subscribe(onChange: () => void) {
-      if (!doc) return () => {};
-      const rows = getRowsType(doc);
-      const observer = () => {
-        snapshot = reuseUnchangedRows(snapshot, readRows(doc));
-        onChange();
-      };
-      rows.observeDeep(observer);
-      // Changes between the first read and subscribing would otherwise be missed.
-      observer();
-      return () => rows.unobserveDeep(observer);
-    },
-    getSnapshot: () => snapshot,
-  };
+/** One store per document, released when the document changes or the board closes. */
+export function useRowStore(doc: Y.Doc): RowStore {
+  const store = useMemo(() => new RowStore(doc), [doc]);
+  useEffect(() => () => store.destroy(), [store]);
+  return store;
 }
 
-export function useRows(doc: Y.Doc | null): readonly ThreatRow[] {
-  const store = useMemo(() => createRowsStore(doc), [doc]);
-  return useSyncExternalStore(store.subscribe, store.getSnapshot, () => NO_ROWS);
+/** Row ids in display order. */
+export function useRowIds(store: RowStore): readonly string[] {
+  return useSyncExternalStore(store.subscribeIds, store.getIds, store.getIds);
+}
+
+/** All rows: for summaries and exports of the page, not for the grid (it reads row by row). */
+export function useAllRows(store: RowStore): readonly ThreatRow[] {
+  return useSyncExternalStore(store.subscribeAll, store.getAll, store.getAll);
+}
+
+export function useRow(store: RowStore, rowId: string): ThreatRow | null {
+  const subscribe = useCallback((listener: () => void) => store.subscribeRow(rowId, listener), [store, rowId]);
+  const read = () => store.getRow(rowId);
+  return useSyncExternalStore(subscribe, read, read);
+}
+
+/** The shared Y.Text of a row's field; a new instance only when the row itself is replaced (undo of a deletion). */
+export function useRowText(store: RowStore, rowId: string, field: TextField): Y.Text | null {
+  const subscribe = useCallback((listener: () => void) => store.subscribeRow(rowId, listener), [store, rowId]);
+  const read = () => store.getText(rowId, field);
+  return useSyncExternalStore(subscribe, read, read);
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, index) => id === b[index]);
+
+/**
+ * Ids of the rows the filter lets through. Without a filter this is the row order itself (no text is read);
+ * with one, the previous array is kept while the result is the same, so typing does not re-render the grid.
+ */
+export function useVisibleRowIds(store: RowStore, filter: RowFilter): readonly string[] {
+  const active = isFilterActive(filter);
+  const previous = useRef<readonly string[]>([]);
+  const subscribe = active ? store.subscribeAll : store.subscribeIds;
+  const read = () => {
+    if (!active) return store.getIds();
+    const next = filterRows(store.getAll(), filter).map((row) => row.id);
+    if (!sameIds(previous.current, next)) previous.current = next;
+    return previous.current;
+  };
+  return useSyncExternalStore(subscribe, read, read);
 }

@@ -269,11 +269,17 @@ export const en = {
     undoShortcut: "Undo (Ctrl+Z)",
     redoShortcut: "Redo (Ctrl+Shift+Z)",
     rowDeleted: "Threat deleted.",
+    rowDeletedNamed: "Deleted “{title}”. You can undo this for the next 30 seconds, or later with Ctrl+Z.",
     untitled: "Untitled threat {n}",
     roleChanged: "Your role on this board is now {role}.",
     roleChangedReadOnly: "Your role on this board is now {role}: read-only.",
     keyboardHelp:
-      "Arrow keys move between cells; Enter edits the cell; Escape cancels the edit and returns to the cell; Ctrl+Z undoes your own changes.",
+      "Arrow keys move between cells; Page Up and Page Down move by a screen; Ctrl+Home and Ctrl+End go to the first and last threat; Enter edits the cell; Escape cancels the edit and returns to the cell; Ctrl+Z undoes your own changes.",
+  },
+  density: {
+    label: "Row density",
+    compact: "Compact",
+    comfortable: "Comfortable",
   },
   grid: {
     label: "Threats and responsibilities",
@@ -369,6 +375,13 @@ export const en = {
     title: "Something went wrong",
     notFound: "Page not found",
     boardNotFound: "This board does not exist.",
+    notFoundDetail:
+      "There is nothing at this address, or it is a board you are not a member of. Check the link, or ask the board's chair to invite you.",
+    forbiddenHeading: "Not allowed",
+    forbiddenDetail: "Your role does not allow this. Ask the board's chair if you need more access.",
+    serverDetail:
+      "The server could not complete this request. Try again in a moment; if it keeps happening, tell your administrator.",
+    code: "Error code {status}",
     badRequest: "Bad request",
     status: "Error {status}",
     unexpected: "An unexpected error occurred. Try reloading the page.",

@@ -8,6 +8,9 @@ import { forbidden, requireBoardAccess, requireRole } from "~/lib/board-access.s
 import { CustomInstrumentFormSchema, parseForm } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { ROLE_CAN } from "../../core/roles";
+import { readCookie } from "../../core/cookies";
+import { encodeSnapshot } from "~/lib/board-snapshot";
+import { DENSITY_COOKIE, parseDensity } from "~/lib/density";
 import { requireUser } from "~/lib/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
@@ -17,10 +20,16 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
-  const instruments = await context.services.listInstruments(board.id);
+  const [instruments, state] = await Promise.all([
+    context.services.listInstruments(board.id),
+    context.documents.readState(board.id),
+  ]);
   // As the collaboration server stamps us into presence.
   const self = { id: user.id, name: user.displayName, delegation: user.delegation.name };
-  return { board, role, instruments, self };
+  // The rows go into the first paint; the live connection then starts from this state.
+  const snapshot = state.length > 2 ? encodeSnapshot(state) : null;
+  const density = parseDensity(readCookie(request.headers.get("Cookie"), DENSITY_COOKIE));
+  return { board, role, instruments, self, snapshot, density };
 }
 
 /** Adds a custom instrument: delegates and the chair only, not on an archived (read-only) board. */
@@ -41,9 +50,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function BoardRoute() {
-  const { board, role, instruments, self } = useLoaderData<typeof loader>();
+  const { board, role, instruments, self, snapshot, density } = useLoaderData<typeof loader>();
   // A new key per board: navigating between boards starts a fresh connection and UI state.
-  return <BoardWorkspace key={board.id} board={board} role={role} instruments={instruments} self={self} />;
+  return (
+    <BoardWorkspace
+      key={board.id}
+      board={board}
+      role={role}
+      instruments={instruments}
+      self={self}
+      snapshot={snapshot}
+      density={density}
+    />
+  );
 }
 
 export function ErrorBoundary() {

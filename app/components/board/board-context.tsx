@@ -1,10 +1,13 @@
 /** What every part of an open board needs: the document, this person's undo manager, the instruments, and whether they may edit. */
 import { createContext, useContext } from "react";
 import type * as Y from "yjs";
+import type { RowStore } from "~/lib/row-store";
 import type { InstrumentInfo } from "../../../core/services";
 
 export interface BoardContextValue {
   doc: Y.Doc;
+  /** Per-row subscriptions to the document (see row-store). */
+  rows: RowStore;
   undoManager: Y.UndoManager | null;
   instruments: readonly InstrumentInfo[];
   instrumentsById: ReadonlyMap<string, InstrumentInfo>;

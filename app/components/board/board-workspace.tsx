@@ -3,19 +3,24 @@
  * presence, custom instruments, and one side panel at a time (activity, open
  * threads, or a threat's agreement, positions and comments).
  */
-import { useCallback, useMemo, useState } from "react";
+import { useRevalidator } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type * as Y from "yjs";
 import { flushSync } from "react-dom";
 import { useBoardAnnouncements } from "~/hooks/use-board-announcements";
 import { useBoardConnection } from "~/hooks/use-board-connection";
 import { useConsensusValue } from "~/hooks/use-consensus-value";
 import { useLiveRole } from "~/hooks/use-live-role";
 import { useLocalFocus, usePresence } from "~/hooks/use-presence";
-import { useRows } from "~/hooks/use-rows";
+import { useAllRows, useRowIds, useRowStore, useVisibleRowIds } from "~/hooks/use-rows";
 import { useUndoManager, useUndoShortcuts } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
 import { addRow, deleteRow } from "../../../core/board-doc";
 import { ROLE_CAN } from "../../../core/roles";
-import { EMPTY_FILTER, filterRows, isFilterActive, type RowFilter } from "~/lib/row-filter";
+import { decodeSnapshot, docFromSnapshot } from "~/lib/board-snapshot";
+import type { Density } from "~/lib/density";
+import { EMPTY_FILTER, isFilterActive, type RowFilter } from "~/lib/row-filter";
+import type { RowStore } from "~/lib/row-store";
 import type { BoardRole, BoardSummary, InstrumentInfo } from "../../../core/services";
 import { AgreementSummary } from "../consensus/agreement-summary";
 import { ConsensusProvider, type RowPanelSection } from "../consensus/consensus-context";
@@ -38,6 +43,7 @@ import { BoardNav } from "./board-nav";
 import { PresenceAvatars, type PresenceSelf } from "./presence-avatars";
 import { ResponsibilitySummary } from "./responsibility-summary";
 import { CoverageHeatmap } from "./coverage-heatmap";
+import { DensitySwitch } from "./density-switch";
 import { ImportPanel } from "./import-panel";
 import { ThreatGrid } from "./threat-grid";
 import { UndoNotice } from "./undo-notice";
@@ -48,6 +54,9 @@ interface Props {
   /** The role when the page loaded; the server's access messages update it live. */
   role: BoardRole;
   self: PresenceSelf;
+  /** The board's Yjs state when the page was rendered (base64), so the first paint has the rows. */
+  snapshot: string | null;
+  density: Density;
 }
 
 const HELP_ID = "board-keyboard-help";
@@ -55,20 +64,65 @@ const HELP_ID = "board-keyboard-help";
 type SidePanelState =
   { kind: "activity" } | { kind: "threads" } | { kind: "row"; rowId: string; section: RowPanelSection } | null;
 
+function titleOfRow(store: RowStore, rowId: string, index: number): string {
+  return store.getRow(rowId)?.title.trim() || t("board.untitled", { n: index + 1 });
+}
+
 /** Focus something in a row; call after flushSync so the row is rendered (typing may follow at once). */
 function focusInRow(rowId: string, selector: string) {
   document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(rowId)}"] ${selector}`)?.focus();
 }
 
-export function BoardWorkspace({ board, instruments, role: loaderRole, self }: Props) {
-  const connection = useBoardConnection(board.id);
-  const { doc, awareness } = connection;
+/** Summaries read every row: kept in their own component so typing re-renders them, not the whole page. */
+function LiveSummaries({ store }: { store: RowStore }) {
+  const rows = useAllRows(store);
+  const rowIds = useRowIds(store);
+  return (
+    <div className="summaries">
+      <ResponsibilitySummary rows={rows} />
+      <AgreementSummary rowIds={rowIds} />
+    </div>
+  );
+}
+
+function LiveHeatmap({ store, instruments }: { store: RowStore; instruments: readonly InstrumentInfo[] }) {
+  return <CoverageHeatmap rows={useAllRows(store)} instruments={instruments} />;
+}
+
+export function BoardWorkspace({
+  board,
+  instruments,
+  role: loaderRole,
+  self,
+  snapshot,
+  density: initialDensity,
+}: Props) {
+  const [initialState] = useState(() => (snapshot ? decodeSnapshot(snapshot) : null));
+  // Until the live document exists (server render, hydration), the rendered state is shown.
+  const [snapshotDoc] = useState<Y.Doc>(() => docFromSnapshot(initialState));
+  const connection = useBoardConnection(board.id, initialState);
+  const { awareness } = connection;
+  const doc = connection.doc ?? snapshotDoc;
+  const store = useRowStore(doc);
   const archived = board.archivedAt !== null;
   const { role, canWrite } = useLiveRole(connection, loaderRole, archived);
   const readOnly = !canWrite;
-  const rows = useRows(doc);
-  const { undoManager, undo, redo, canUndo, canRedo } = useUndoManager(doc);
-  useUndoShortcuts(undo, redo, doc !== null && canWrite);
+  const [density, setDensity] = useState(initialDensity);
+  const [heatmapOpen, setHeatmapOpen] = useState(false);
+  // Someone added a custom instrument: read the list again so it shows by name and can be picked here too.
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  const { subscribeBoardEvents } = connection;
+  useEffect(
+    () =>
+      subscribeBoardEvents((event) => {
+        if (event.kind === "instruments") revalidate.current();
+      }),
+    [subscribeBoardEvents],
+  );
+  const { undoManager, undo, redo, canUndo, canRedo } = useUndoManager(connection.doc);
+  useUndoShortcuts(undo, redo, connection.doc !== null && canWrite);
   const [panel, setPanel] = useState<SidePanelState>(null);
   const closePanel = useCallback(() => setPanel(null), []);
   const togglePanel = (kind: "activity" | "threads") => setPanel((open) => (open?.kind === kind ? null : { kind }));
@@ -93,16 +147,17 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
     canWrite,
   );
 
-  const visibleRows = useMemo(() => filterRows(rows, filter), [rows, filter]);
-  const allRowIds = useMemo(() => rows.map((row) => row.id), [rows]);
+  const allRowIds = useRowIds(store);
+  const visibleIds = useVisibleRowIds(store, filter);
   const instrumentsById = useMemo(() => new Map(instruments.map((i) => [i.id, i])), [instruments]);
-  const context = useMemo<BoardContextValue | null>(
-    () => (doc ? { doc, undoManager, instruments, instrumentsById, readOnly } : null),
-    [doc, undoManager, instruments, instrumentsById, readOnly],
+  const context = useMemo<BoardContextValue>(
+    () => ({ doc, rows: store, undoManager, instruments, instrumentsById, readOnly }),
+    [doc, store, undoManager, instruments, instrumentsById, readOnly],
   );
 
   const onAddRow = useCallback(() => {
-    if (!doc) return;
+    if (!connection.doc) return;
+    const doc = connection.doc;
     undoManager?.stopCapturing();
     let rowId = "";
     flushSync(() => {
@@ -110,22 +165,23 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
       rowId = addRow(doc);
     });
     focusInRow(rowId, 'input[data-field="title"]');
-  }, [doc, filter, undoManager]);
+  }, [connection.doc, filter, undoManager]);
 
   const onDeleteRow = useCallback(
     (rowId: string) => {
+      const doc = connection.doc;
       if (!doc) return;
-      const visibleIds = visibleRows.map((row) => row.id);
       const index = visibleIds.indexOf(rowId);
       const neighbour = visibleIds[index + 1] ?? visibleIds[index - 1];
+      const title = titleOfRow(store, rowId, allRowIds.indexOf(rowId));
       undoManager?.stopCapturing(); // its own undo step
       flushSync(() => {
         deleteRow(doc, rowId);
-        setNotice(t("board.rowDeleted"));
+        setNotice(t("board.rowDeletedNamed", { title }));
       });
       if (neighbour) focusInRow(neighbour, `[role=gridcell][data-col="${COLUMNS.actions}"]`);
     },
-    [doc, undoManager, visibleRows],
+    [connection.doc, undoManager, visibleIds, store, allRowIds],
   );
   const dismissNotice = useCallback(() => setNotice(null), []);
   // The notice's Undo button goes away with the notice: focus goes back to the grid's current cell.
@@ -136,14 +192,15 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
     );
   }, [undo]);
 
-  const loading = !connection.everSynced && rows.length === 0;
+  // With a rendered snapshot the rows are there from the start; "loading" only for a board the server had no state for.
+  const loading = !connection.everSynced && allRowIds.length === 0 && snapshot === null;
 
   const titleOf = useCallback(
     (rowId: string) => {
-      const index = rows.findIndex((row) => row.id === rowId);
-      return index < 0 ? null : rows[index].title.trim() || t("board.untitled", { n: index + 1 });
+      const index = allRowIds.indexOf(rowId);
+      return index < 0 ? null : titleOfRow(store, rowId, index);
     },
-    [rows],
+    [store, allRowIds],
   );
   const panelRowTitle = panel?.kind === "row" ? titleOf(panel.rowId) : null;
 
@@ -173,12 +230,10 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
         <div role="status" className="visually-hidden" data-testid="board-announcer">
           {announcement}
         </div>
-        <div className="summaries">
-          <ResponsibilitySummary rows={rows} />
-          <AgreementSummary rowIds={allRowIds} />
-        </div>
+        <LiveSummaries store={store} />
         <div className="board-controls">
-          <FilterBar filter={filter} onChange={setFilter} shown={visibleRows.length} total={rows.length} />
+          <FilterBar filter={filter} onChange={setFilter} shown={visibleIds.length} total={allRowIds.length} />
+          <DensitySwitch density={density} onChange={setDensity} />
           {!readOnly && (
             <BoardToolbar
               onAddRow={onAddRow}
@@ -195,30 +250,34 @@ export function BoardWorkspace({ board, instruments, role: loaderRole, self }: P
         <p id={HELP_ID} className="hint">
           {t("board.keyboardHelp")}
         </p>
-        {context && (
-          <BoardProvider value={context}>
-            <ThreatGrid
-              rows={visibleRows}
-              allRowIds={allRowIds}
-              presence={presence}
-              onFocusChange={setFocus}
-              onDeleteRow={onDeleteRow}
-              describedBy={HELP_ID}
-            />
-          </BoardProvider>
-        )}
+        <BoardProvider value={context}>
+          <ThreatGrid
+            rowIds={visibleIds}
+            allRowIds={allRowIds}
+            presence={presence}
+            density={density}
+            onFocusChange={setFocus}
+            onDeleteRow={onDeleteRow}
+            describedBy={HELP_ID}
+          />
+        </BoardProvider>
         {loading ? (
           <p className="grid-message" data-testid="board-loading">
             {t("board.loading")}
           </p>
-        ) : rows.length === 0 ? (
+        ) : allRowIds.length === 0 ? (
           <p className="grid-message">{t("board.emptyRows")}</p>
-        ) : visibleRows.length === 0 ? (
+        ) : visibleIds.length === 0 ? (
           <p className="grid-message">{t("board.noMatch")}</p>
         ) : null}
-        <details className="board-section" data-testid="coverage-section">
+        <details
+          className="board-section"
+          data-testid="coverage-section"
+          onToggle={(event) => setHeatmapOpen(event.currentTarget.open)}
+        >
           <summary>{t("heatmap.heading")}</summary>
-          <CoverageHeatmap rows={rows} instruments={instruments} />
+          {/* A table of every threat: built only when someone opens it. */}
+          {heatmapOpen && <LiveHeatmap store={store} instruments={instruments} />}
         </details>
         {ROLE_CAN.edit(role) && <CustomInstrumentForm />}
         {ROLE_CAN.edit(role) && (

@@ -1,5 +1,6 @@
 /** A linked instrument: owner colour, name, details as tooltip and as text for screen readers, × to unlink. */
 import { useId } from "react";
+import { DESTRUCTIVE_ATTRIBUTE } from "~/hooks/use-grid-navigation";
 import { t } from "~/i18n";
 import { instrumentDetails } from "~/lib/instrument-details";
 import type { InstrumentInfo } from "../../../core/services";
@@ -27,7 +28,7 @@ export function InstrumentChip({ instrumentId, instrument, onUnlink }: Props) {
           {t(`owner.${instrument.owner}`)}
         </span>
       )}
-      <span className="chip-name" aria-describedby={details ? detailsId : undefined}>
+      <span className="chip-name" title={name} aria-describedby={details ? detailsId : undefined}>
         {name}
       </span>
       {details && (
@@ -40,6 +41,7 @@ export function InstrumentChip({ instrumentId, instrument, onUnlink }: Props) {
           type="button"
           className="chip-remove"
           tabIndex={-1}
+          {...{ [DESTRUCTIVE_ATTRIBUTE]: "" }}
           aria-label={t("instruments.unlink", { name })}
           aria-describedby={details ? detailsId : undefined}
           onClick={() => onUnlink(instrumentId)}

@@ -1,5 +1,6 @@
 /** Last column: move the threat up or down, delete it (undoable). */
 import type { MouseEvent } from "react";
+import { DESTRUCTIVE_ATTRIBUTE } from "~/hooks/use-grid-navigation";
 import { t } from "~/i18n";
 import { moveRow } from "../../../core/board-doc";
 import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from "../icons";
@@ -58,6 +59,7 @@ export function RowActions({ rowId, title, index, total, onDelete }: Props) {
         type="button"
         className="icon-button icon-button-danger"
         tabIndex={-1}
+        {...{ [DESTRUCTIVE_ATTRIBUTE]: "" }}
         aria-label={t("grid.deleteLabel", { title })}
         title={t("grid.delete")}
         data-action="delete"

@@ -1,22 +1,28 @@
 /**
  * The matrix: role="grid" with keyboard navigation, one row per threat.
+ * Only the rows in view (plus a margin, plus the row holding the tab stop)
+ * are in the DOM; aria-rowcount/aria-rowindex tell assistive technology where
+ * they sit, and the keyboard moves across rows that are not rendered.
  * Also reports which field this person is editing (presence focus).
  */
-import { useCallback, useMemo, type FocusEvent } from "react";
+import { useIsomorphicLayoutEffect } from "~/hooks/use-isomorphic-layout-effect";
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { memo, useCallback, useMemo, useRef, useState, type FocusEvent } from "react";
 import { useGridNavigation } from "~/hooks/use-grid-navigation";
 import type { PresenceEntry } from "~/hooks/use-presence";
 import { t } from "~/i18n";
-import type { ThreatRow } from "../../../core/board-doc";
+import { ROW_HEIGHT_ESTIMATE, type Density } from "~/lib/density";
 import { PRESENCE_FIELDS, type PresenceField, type PresenceFocus } from "../../../core/presence";
 import { COLUMN_COUNT } from "./columns";
 import { ThreatRowView } from "./threat-row";
 
 interface Props {
-  /** Rows to show (filtered), in order. */
-  rows: readonly ThreatRow[];
+  /** Ids of the rows to show (filtered), in order. */
+  rowIds: readonly string[];
   /** All row ids in order, for moving. */
   allRowIds: readonly string[];
   presence: readonly PresenceEntry[];
+  density: Density;
   onFocusChange: (focus: PresenceFocus | null) => void;
   onDeleteRow: (rowId: string) => void;
   describedBy?: string;
@@ -30,6 +36,11 @@ const HEADERS = [
   "grid.colNotes",
   "grid.colActions",
 ] as const;
+/** Small boards keep every row in the DOM (find-in-page works, nothing to gain); larger ones render a window. */
+const RENDER_ALL_UP_TO = 60;
+const OVERSCAN = 8;
+/** What the server renders before it knows the window: a 1440×900 screen. */
+const INITIAL_RECT = { width: 1440, height: 900 };
 
 function focusOf(target: EventTarget | null): PresenceFocus | null {
   if (!(target instanceof HTMLElement) || target.getAttribute("role") === "gridcell") return null;
@@ -39,9 +50,55 @@ function focusOf(target: EventTarget | null): PresenceFocus | null {
   return { rowId, field: field as PresenceField };
 }
 
-export function ThreatGrid({ rows, allRowIds, presence, onFocusChange, onDeleteRow, describedBy }: Props) {
-  const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
-  const { gridRef, activeRowId, activeCol, gridProps } = useGridNavigation(rowIds, COLUMN_COUNT);
+export const ThreatGrid = memo(function ThreatGrid({
+  rowIds,
+  allRowIds,
+  presence,
+  density,
+  onFocusChange,
+  onDeleteRow,
+  describedBy,
+}: Props) {
+  const estimate = ROW_HEIGHT_ESTIMATE[density];
+  const headRef = useRef<HTMLDivElement>(null);
+  const [headHeight, setHeadHeight] = useState(36);
+  const pageRows = useCallback(
+    (grid: HTMLElement) => Math.max(1, Math.floor((grid.clientHeight - headHeight) / estimate) - 1),
+    [estimate, headHeight],
+  );
+  const { gridRef, activeRowId, activeCol, gridProps } = useGridNavigation(rowIds, COLUMN_COUNT, pageRows);
+  const activeIndex = activeRowId === null ? -1 : rowIds.indexOf(activeRowId);
+  const renderAll = rowIds.length <= RENDER_ALL_UP_TO;
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      // The row with the tab stop stays rendered, so Tab always lands in the grid and focus is never dropped.
+      if (activeIndex >= 0 && !indexes.includes(activeIndex)) {
+        indexes.push(activeIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [activeIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: rowIds.length,
+    getScrollElement: () => gridRef.current,
+    estimateSize: () => estimate,
+    getItemKey: (index) => rowIds[index],
+    overscan: renderAll ? rowIds.length : OVERSCAN,
+    rangeExtractor,
+    initialRect: INITIAL_RECT,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+  });
+  // Row heights change with the density: measure again.
+  useIsomorphicLayoutEffect(() => {
+    const height = headRef.current?.offsetHeight;
+    if (height && height !== headHeight) setHeadHeight(height);
+    virtualizer.measure();
+  }, [density, headHeight, virtualizer]);
 
   const editorsByRow = useMemo(() => {
     const map = new Map<string, PresenceEntry[]>();
@@ -65,25 +122,29 @@ export function ThreatGrid({ rows, allRowIds, presence, onFocusChange, onDeleteR
   );
   const onBlur = useCallback(
     (event: FocusEvent<HTMLDivElement>) => {
+      gridProps.onBlur(event);
       if (!focusOf(event.relatedTarget)) onFocusChange(null);
     },
-    [onFocusChange],
+    [gridProps, onFocusChange],
   );
 
+  const items = virtualizer.getVirtualItems();
   return (
     <div
       ref={gridRef}
       role="grid"
-      className="grid"
+      className={`grid density-${density}`}
       aria-label={t("grid.label")}
       aria-describedby={describedBy}
-      aria-rowcount={allRowIds.length + 1}
+      aria-rowcount={rowIds.length + 1}
+      aria-colcount={COLUMN_COUNT}
       data-testid="threat-grid"
+      data-rendered-rows={items.length}
       onKeyDown={gridProps.onKeyDown}
       onFocus={onFocus}
       onBlur={onBlur}
     >
-      <div role="rowgroup" className="grid-head">
+      <div role="rowgroup" className="grid-head" ref={headRef}>
         <div role="row" className="grid-row grid-header-row" aria-rowindex={1}>
           {HEADERS.map((key) => (
             <div role="columnheader" key={key} className="grid-header-cell">
@@ -92,19 +153,26 @@ export function ThreatGrid({ rows, allRowIds, presence, onFocusChange, onDeleteR
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="grid-body">
-        {rows.map((row) => (
-          <ThreatRowView
-            key={row.id}
-            row={row}
-            index={indexById.get(row.id) ?? 0}
-            total={allRowIds.length}
-            activeCol={row.id === activeRowId ? activeCol : null}
-            editors={editorsByRow.get(row.id) ?? NOBODY}
-            onDelete={onDeleteRow}
-          />
-        ))}
+      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const rowId = rowIds[item.index];
+          return (
+            <ThreatRowView
+              key={rowId}
+              rowId={rowId}
+              ariaRowIndex={item.index + 2}
+              top={item.start - headHeight}
+              measureRef={virtualizer.measureElement}
+              virtualIndex={item.index}
+              index={indexById.get(rowId) ?? 0}
+              total={allRowIds.length}
+              activeCol={rowId === activeRowId ? activeCol : null}
+              editors={editorsByRow.get(rowId) ?? NOBODY}
+              onDelete={onDeleteRow}
+            />
+          );
+        })}
       </div>
     </div>
   );
-}
+});

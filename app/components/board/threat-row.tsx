@@ -1,8 +1,11 @@
-/** One threat of the matrix. Memoized: rows that did not change keep their objects (see stable-rows). */
+/**
+ * One threat of the matrix. It subscribes to its own row of the document, so
+ * typing in a row re-renders that row only; memoized against the grid's renders.
+ */
 import { memo, useMemo } from "react";
+import { useRow } from "~/hooks/use-rows";
 import type { PresenceEntry } from "~/hooks/use-presence";
 import { t } from "~/i18n";
-import type { ThreatRow } from "../../../core/board-doc";
 import { useConsensusOptional } from "../consensus/consensus-context";
 import { RowStatus } from "../consensus/row-status";
 import { BoardProvider, useBoard } from "./board-context";
@@ -15,7 +18,14 @@ import { TitleCell } from "./title-cell";
 import { YTextField } from "./y-text-field";
 
 interface Props {
-  row: ThreatRow;
+  rowId: string;
+  /** Position in the grid as shown (filtered), counting the header row as 1. */
+  ariaRowIndex: number;
+  /** Offset from the top of the grid body (only some rows are rendered, absolutely positioned). */
+  top: number;
+  /** Lets the virtualizer measure rows whose height depends on their content. */
+  measureRef: (element: HTMLElement | null) => void;
+  virtualIndex: number;
   /** Index among all rows (for moving and for the "Untitled threat n" fallback). */
   index: number;
   total: number;
@@ -28,17 +38,29 @@ interface Props {
 
 const NOBODY: readonly PresenceEntry[] = [];
 
-export const ThreatRowView = memo(function ThreatRowView({ row, index, total, activeCol, editors, onDelete }: Props) {
+export const ThreatRowView = memo(function ThreatRowView({
+  rowId,
+  ariaRowIndex,
+  top,
+  measureRef,
+  virtualIndex,
+  index,
+  total,
+  activeCol,
+  editors,
+  onDelete,
+}: Props) {
+  const board = useBoard();
+  const row = useRow(board.rows, rowId);
+  const locked = useConsensusOptional()?.data?.consensus.rows[rowId]?.workflow.state === "agreed";
+  const rowBoard = useMemo(() => (locked ? { ...board, readOnly: true, locked: true } : board), [board, locked]);
+  if (!row) return null;
   const title = row.title.trim() || t("board.untitled", { n: index + 1 });
   const editorsIn = (col: number) => {
     const found = editors.filter((editor) => editor.focus && columnOfField(editor.focus.field) === col);
     return found.length > 0 ? found : NOBODY;
   };
   const cell = (col: number) => ({ col, active: activeCol === col, editors: editorsIn(col) });
-  // Agreed rows are locked for everyone until the chair reopens them.
-  const board = useBoard();
-  const locked = useConsensusOptional()?.data?.consensus.rows[row.id]?.workflow.state === "agreed";
-  const rowBoard = useMemo(() => (locked ? { ...board, readOnly: true, locked: true } : board), [board, locked]);
   return (
     <BoardProvider value={rowBoard}>
       <div
@@ -48,7 +70,10 @@ export const ThreatRowView = memo(function ThreatRowView({ row, index, total, ac
         data-testid="threat-row"
         data-responsibility={row.responsibility}
         data-locked={locked || undefined}
-        aria-rowindex={index + 2}
+        aria-rowindex={ariaRowIndex}
+        data-index={virtualIndex}
+        ref={measureRef}
+        style={{ top }}
       >
         <GridCell {...cell(COLUMNS.threat)}>
           <TitleCell row={row} />
@@ -61,7 +86,14 @@ export const ThreatRowView = memo(function ThreatRowView({ row, index, total, ac
           <InstrumentsCell row={row} title={title} />
         </GridCell>
         <GridCell {...cell(COLUMNS.notes)}>
-          <YTextField rowId={row.id} field="notes" label={t("grid.notes")} multiline className="notes-input" />
+          <YTextField
+            rowId={row.id}
+            field="notes"
+            label={t("grid.notes")}
+            multiline
+            className="notes-input"
+            hint={row.notes}
+          />
         </GridCell>
         <GridCell {...cell(COLUMNS.actions)}>
           <RowActions rowId={row.id} title={title} index={index} total={total} onDelete={onDelete} />

@@ -21,6 +21,7 @@ export function TitleCell({ row }: Props) {
         label={t("grid.title")}
         placeholder={t("grid.titlePlaceholder")}
         className="title-input"
+        hint={row.title}
       />
       <div className="title-meta">
         <CategorySelect rowId={row.id} category={row.category} />

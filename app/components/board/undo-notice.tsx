@@ -8,7 +8,8 @@ interface Props {
   onDismiss: () => void;
 }
 
-const VISIBLE_MS = 8000;
+/** Long enough to notice a deletion made by mistake and come back to it (the undo stack keeps it after). */
+const VISIBLE_MS = 30_000;
 
 export function UndoNotice({ message, onUndo, onDismiss }: Props) {
   // Someone tabbing to "Undo" (or reading it) must not have it vanish under them.
@@ -26,7 +27,8 @@ export function UndoNotice({ message, onUndo, onDismiss }: Props) {
   return (
     <div
       role="status"
-      className={message ? "notice" : "notice notice-empty"}
+      className={message ? "notice notice-toast" : "notice notice-toast notice-empty"}
+      data-testid="undo-notice"
       onFocus={hold}
       onBlur={(event) => !event.currentTarget.contains(event.relatedTarget as Node | null) && release()}
       onMouseEnter={hold}

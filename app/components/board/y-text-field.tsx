@@ -1,5 +1,5 @@
 /** A row's text field (title, description or notes) bound to its shared Y.Text. */
-import { useRowText } from "~/hooks/use-row-text";
+import { useRowText } from "~/hooks/use-rows";
 import { useBoundText } from "~/hooks/use-bound-text";
 import { ENTER_RETURNS_ATTRIBUTE } from "~/hooks/use-grid-navigation";
 import { t } from "~/i18n";
@@ -13,11 +13,13 @@ interface Props {
   placeholder?: string;
   multiline?: boolean;
   className?: string;
+  /** The full text, shown on hover when the field is too narrow for it. */
+  hint?: string;
 }
 
-export function YTextField({ rowId, field, label, placeholder, multiline = false, className }: Props) {
-  const { doc, undoManager, readOnly, locked = false } = useBoard();
-  const text = useRowText(doc, rowId, field);
+export function YTextField({ rowId, field, label, placeholder, multiline = false, className, hint }: Props) {
+  const { rows, undoManager, readOnly, locked = false } = useBoard();
+  const text = useRowText(rows, rowId, field);
   const bound = useBoundText<HTMLInputElement & HTMLTextAreaElement>(text, undoManager);
   const common = {
     ...bound,
@@ -27,7 +29,7 @@ export function YTextField({ rowId, field, label, placeholder, multiline = false
     tabIndex: -1,
     "data-field": field,
     disabled: text === null || locked,
-    title: locked ? t("workflow.lockedNote") : undefined,
+    title: locked ? t("workflow.lockedNote") : hint || undefined,
     readOnly,
     spellCheck: true,
   };
