@@ -40,7 +40,14 @@ export const MessageType = {
  * What a board event says changed: stored data (comments, positions, workflow, versions, the board's custom
  * instruments — clients re-read the list) or a refused edit.
  */
-export const BOARD_EVENT_KINDS = ["comments", "positions", "workflow", "versions", "row-locked", "instruments"] as const;
+export const BOARD_EVENT_KINDS = [
+  "comments",
+  "positions",
+  "workflow",
+  "versions",
+  "row-locked",
+  "instruments",
+] as const;
 export type BoardEventKind = (typeof BOARD_EVENT_KINDS)[number];
 
 export interface BoardEventMessage {

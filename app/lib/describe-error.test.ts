@@ -5,7 +5,7 @@ import { describeError } from "./describe-error";
 /** What Remix hands the ErrorBoundary for a thrown Response (the shape isRouteErrorResponse checks). */
 const response = (status: number, data: unknown) => ({ status, statusText: "", internal: false, data });
 
-describe("describeError (human error pages)", () => {
+describe("GRID-8 describeError: human error pages", () => {
   it("404: the catalogue's page-not-found, never the router's 'No route matches URL'", () => {
     const described = describeError(response(404, 'Error: No route matches URL "/nope"'));
     expect(described).toEqual({ status: 404, heading: t("errors.notFound"), detail: t("errors.notFoundDetail") });

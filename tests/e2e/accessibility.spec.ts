@@ -183,9 +183,10 @@ test("the board works from the keyboard and with a screen reader", async ({ page
     await page.keyboard.press("Tab");
   const deletedTitle = await titleInput(row(page, 0)).inputValue();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "Threat deleted." })).toBeVisible();
+  // The notice names the deleted threat (GRID-7).
+  await expect(page.getByRole("status").filter({ hasText: deletedTitle })).toBeVisible();
   await expect(row(page, 0).locator('[role="gridcell"][data-col="4"]')).toBeFocused();
-  await page.getByRole("status").filter({ hasText: "Threat deleted." }).getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("status").filter({ hasText: deletedTitle }).getByRole("button", { name: "Undo" }).click();
   await expect(titleInput(row(page, 0))).toHaveValue(deletedTitle);
 
   // The connection drops: said once (politely) after a few seconds, and again when it is back.

@@ -2,7 +2,7 @@
  * Issue 11: the board works like a spreadsheet — rendered on the server with
  * its rows, compressed, compact density, a windowed grid the keyboard moves
  * through, focus kept when others change rows, and the defects found while
- * trying it (GRID-D1 … GRID-D10 = the issue's defects 1, 2, 3, 8, 10).
+ * trying it (docs/spec/grid.md: GRID-5…9 are the issue's defects 1, 2, 3, 8, 10).
  */
 import { expect, test, type Page } from "@playwright/test";
 import { createBoard, createInviteLink, newPerson, signUp, signUpAndJoin, waitForSynced } from "./support/accounts";
@@ -18,7 +18,7 @@ const focusedRowIndex = (page: Page) =>
 const focusInGrid = (page: Page) =>
   page.evaluate(() => document.querySelector('[data-testid="threat-grid"]')?.contains(document.activeElement) ?? false);
 
-test("GRID-SSR the board's HTML already holds its rows and totals, compressed; a favicon is served", async ({
+test("GRID-1 the board's HTML already holds its rows and totals, compressed; a favicon is served", async ({
   browser,
 }) => {
   const anna = await newPerson(browser);
@@ -56,7 +56,7 @@ test("GRID-SSR the board's HTML already holds its rows and totals, compressed; a
   await anna.context.close();
 });
 
-test("GRID-DENSITY compact rows fit 25+ threats on 1440×900, kept after a reload; long titles end in an ellipsis", async ({
+test("GRID-2 compact rows fit 25+ threats on 1440×900, kept after a reload; long titles end in an ellipsis", async ({
   browser,
 }) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -84,7 +84,7 @@ test("GRID-DENSITY compact rows fit 25+ threats on 1440×900, kept after a reloa
   await context.close();
 });
 
-test("GRID-VIRTUAL a 215-threat board renders a window of rows; the keyboard reaches rows not in the DOM", async ({
+test("GRID-3 a 215-threat board renders a window of rows; the keyboard reaches rows not in the DOM", async ({
   browser,
 }) => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -122,48 +122,50 @@ test("GRID-VIRTUAL a 215-threat board renders a window of rows; the keyboard rea
   await context.close();
 });
 
-test("GRID-FOCUS and GRID-D1: focus survives another person deleting the row; a custom instrument reaches others live", async ({
-  browser,
-}) => {
-  const anna = await newPerson(browser);
-  const bruno = await newPerson(browser);
-  await signUp(anna.page, ANNA);
-  const boardId = await createBoard(anna.page, "Focus board");
-  const membersTab = await anna.context.newPage();
-  const link = await createInviteLink(membersTab, boardId, "delegate");
-  await membersTab.close();
-  await signUpAndJoin(bruno.page, link, BRUNO);
+test.describe("GRID-5 a custom instrument reaches others live", () => {
+  test("GRID-4 focus survives another person deleting the row; then a custom instrument reaches the others", async ({
+    browser,
+  }) => {
+    const anna = await newPerson(browser);
+    const bruno = await newPerson(browser);
+    await signUp(anna.page, ANNA);
+    const boardId = await createBoard(anna.page, "Focus board");
+    const membersTab = await anna.context.newPage();
+    const link = await createInviteLink(membersTab, boardId, "delegate");
+    await membersTab.close();
+    await signUpAndJoin(bruno.page, link, BRUNO);
 
-  // Anna is in row 3's title; Bruno deletes that row.
-  const doomed = await titleInput(row(anna.page, 3)).inputValue();
-  await titleInput(row(anna.page, 3)).click();
-  await row(bruno.page, 3).locator('[data-action="delete"]').click();
-  await expect(titleInput(row(anna.page, 3))).not.toHaveValue(doomed);
-  await expect.poll(() => focusInGrid(anna.page)).toBe(true);
-  await expect.poll(() => focusedRowIndex(anna.page)).toBe(5);
+    // Anna is in row 3's title; Bruno deletes that row.
+    const doomed = await titleInput(row(anna.page, 3)).inputValue();
+    await titleInput(row(anna.page, 3)).click();
+    await row(bruno.page, 3).locator('[data-action="delete"]').click();
+    await expect(titleInput(row(anna.page, 3))).not.toHaveValue(doomed);
+    await expect.poll(() => focusInGrid(anna.page)).toBe(true);
+    await expect.poll(() => focusedRowIndex(anna.page)).toBe(5);
 
-  // Bruno adds a custom instrument; Anna can pick it at once, by name, without reloading.
-  const form = bruno.page.getByTestId("custom-instrument-form");
-  await bruno.page.locator("details.custom-instrument > summary").click();
-  await form.getByLabel("Name").fill("Baltic cable patrol");
-  await form.getByLabel("Kind").fill("Operation");
-  await form.getByRole("button").click();
-  await expect(bruno.page.locator(".custom-instrument [role=status]")).toContainText("Baltic cable patrol");
+    // Bruno adds a custom instrument; Anna can pick it at once, by name, without reloading.
+    const form = bruno.page.getByTestId("custom-instrument-form");
+    await bruno.page.locator("details.custom-instrument > summary").click();
+    await form.getByLabel("Name").fill("Baltic cable patrol");
+    await form.getByLabel("Kind").fill("Operation");
+    await form.getByRole("button").click();
+    await expect(bruno.page.locator(".custom-instrument [role=status]")).toContainText("Baltic cable patrol");
 
-  await row(anna.page, 0).locator(".picker-toggle").click();
-  await anna.page.getByTestId("instrument-picker").getByLabel("Find instrument").fill("Baltic cable");
-  await anna.page.getByTestId("instrument-picker").locator(".picker-option").first().click();
-  const chip = row(anna.page, 0).getByTestId("instrument-chip").filter({ hasText: "Baltic cable patrol" });
-  await expect(chip).toBeVisible();
-  await expect(
-    row(bruno.page, 0).getByTestId("instrument-chip").filter({ hasText: "Baltic cable patrol" }),
-  ).toBeVisible();
-  await expect(anna.page.getByText(/Unknown instrument/)).toHaveCount(0);
-  await anna.context.close();
-  await bruno.context.close();
+    await row(anna.page, 0).locator(".picker-toggle").click();
+    await anna.page.getByTestId("instrument-picker").getByLabel("Find instrument").fill("Baltic cable");
+    await anna.page.getByTestId("instrument-picker").locator(".picker-option").first().click();
+    const chip = row(anna.page, 0).getByTestId("instrument-chip").filter({ hasText: "Baltic cable patrol" });
+    await expect(chip).toBeVisible();
+    await expect(
+      row(bruno.page, 0).getByTestId("instrument-chip").filter({ hasText: "Baltic cable patrol" }),
+    ).toBeVisible();
+    await expect(anna.page.getByText(/Unknown instrument/)).toHaveCount(0);
+    await anna.context.close();
+    await bruno.context.close();
+  });
 });
 
-test("GRID-D2 undo steps back by typing bursts, never letter by letter", async ({ browser }) => {
+test("GRID-6 undo steps back by typing bursts, never letter by letter", async ({ browser }) => {
   const anna = await newPerson(browser);
   await signUp(anna.page, ANNA);
   await createBoard(anna.page, "Undo board", "empty");
@@ -185,50 +187,52 @@ test("GRID-D2 undo steps back by typing bursts, never letter by letter", async (
   await anna.context.close();
 });
 
-test("GRID-D3 and GRID-D10: Enter never unlinks or deletes; deleting offers a visible undo; × targets are 24×24", async ({
-  browser,
-}) => {
-  const anna = await newPerson(browser);
-  await signUp(anna.page, ANNA);
-  await createBoard(anna.page, "Safe keys board");
-  const first = row(anna.page, 0);
-  const chips = first.getByTestId("instrument-chip");
-  const linked = await chips.count();
-  expect(linked).toBeGreaterThan(0);
+test.describe("GRID-9 unlink × targets are 24×24", () => {
+  test("GRID-7 Enter never unlinks or deletes; deleting offers a visible undo; × targets are 24×24", async ({
+    browser,
+  }) => {
+    const anna = await newPerson(browser);
+    await signUp(anna.page, ANNA);
+    await createBoard(anna.page, "Safe keys board");
+    const first = row(anna.page, 0);
+    const chips = first.getByTestId("instrument-chip");
+    const linked = await chips.count();
+    expect(linked).toBeGreaterThan(0);
 
-  const remove = chips.first().locator(".chip-remove");
-  const box = await remove.boundingBox();
-  expect(box!.width).toBeGreaterThanOrEqual(24);
-  expect(box!.height).toBeGreaterThanOrEqual(24);
+    const remove = chips.first().locator(".chip-remove");
+    const box = await remove.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(24);
+    expect(box!.height).toBeGreaterThanOrEqual(24);
 
-  // Enter, Enter on the Instruments cell opens the picker: nothing is unlinked.
-  await first.locator('[role=gridcell][data-col="2"]').focus();
-  await anna.page.keyboard.press("Enter");
-  await expect(first.locator(".picker-toggle")).toBeFocused();
-  await anna.page.keyboard.press("Enter");
-  await expect(anna.page.getByTestId("instrument-picker")).toBeVisible();
-  await expect(chips).toHaveCount(linked);
-  await anna.page.keyboard.press("Escape");
+    // Enter, Enter on the Instruments cell opens the picker: nothing is unlinked.
+    await first.locator('[role=gridcell][data-col="2"]').focus();
+    await anna.page.keyboard.press("Enter");
+    await expect(first.locator(".picker-toggle")).toBeFocused();
+    await anna.page.keyboard.press("Enter");
+    await expect(anna.page.getByTestId("instrument-picker")).toBeVisible();
+    await expect(chips).toHaveCount(linked);
+    await anna.page.keyboard.press("Escape");
 
-  // Enter on the Actions cell lands on a move button, not on the bin.
-  await first.locator('[role=gridcell][data-col="4"]').focus();
-  await anna.page.keyboard.press("Enter");
-  await expect(first.locator('[data-action="move-down"]')).toBeFocused();
+    // Enter on the Actions cell lands on a move button, not on the bin.
+    await first.locator('[role=gridcell][data-col="4"]').focus();
+    await anna.page.keyboard.press("Enter");
+    await expect(first.locator('[data-action="move-down"]')).toBeFocused();
 
-  // Deleting names the threat in a notice that stays, with Undo.
-  const title = await titleInput(row(anna.page, 1)).inputValue();
-  await row(anna.page, 1).locator('[data-action="delete"]').click();
-  await expect(rows(anna.page)).toHaveCount(14);
-  const notice = anna.page.getByTestId("undo-notice");
-  await expect(notice).toContainText(title);
-  await expect(notice).toHaveCSS("position", "fixed");
-  await notice.getByRole("button", { name: "Undo" }).click();
-  await expect(rows(anna.page)).toHaveCount(15);
-  await expect(titleInput(row(anna.page, 1))).toHaveValue(title);
-  await anna.context.close();
+    // Deleting names the threat in a notice that stays, with Undo.
+    const title = await titleInput(row(anna.page, 1)).inputValue();
+    await row(anna.page, 1).locator('[data-action="delete"]').click();
+    await expect(rows(anna.page)).toHaveCount(14);
+    const notice = anna.page.getByTestId("undo-notice");
+    await expect(notice).toContainText(title);
+    await expect(notice).toHaveCSS("position", "fixed");
+    await notice.getByRole("button", { name: "Undo" }).click();
+    await expect(rows(anna.page)).toHaveCount(15);
+    await expect(titleInput(row(anna.page, 1))).toHaveValue(title);
+    await anna.context.close();
+  });
 });
 
-test("GRID-D8 error pages speak to people, not developers", async ({ page }) => {
+test("GRID-8 error pages speak to people, not developers", async ({ page }) => {
   await signUp(page, ANNA);
   const response = await page.goto("/nope");
   expect(response?.status()).toBe(404);
