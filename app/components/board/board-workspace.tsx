@@ -85,6 +85,10 @@ function LiveSummaries({ store }: { store: RowStore }) {
   );
 }
 
+function LiveWarnings({ doc, store }: { doc: Y.Doc; store: RowStore }) {
+  return <BoardWarnings doc={doc} rows={useAllRows(store)} />;
+}
+
 function LiveHeatmap({ store, instruments }: { store: RowStore; instruments: readonly InstrumentInfo[] }) {
   return <CoverageHeatmap rows={useAllRows(store)} instruments={instruments} />;
 }
@@ -225,7 +229,7 @@ export function BoardWorkspace({
           onToggleActivity={() => togglePanel("activity")}
         />
         <ConnectionBanner status={connection.status} permanentClose={connection.permanentClose} />
-        <BoardWarnings doc={doc} rows={rows} />
+        <LiveWarnings doc={doc} store={store} />
         {/* Always in the DOM so screen readers pick up changes: connection lost/restored/closed, role changed. */}
         <div role="status" className="visually-hidden" data-testid="board-announcer">
           {announcement}
