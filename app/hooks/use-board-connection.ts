@@ -12,6 +12,7 @@ import * as Y from "yjs";
 import { parseAccessMessage } from "../lib/access-message";
 import { parseBoardEventMessage } from "../lib/board-event-message";
 import { SNAPSHOT_ORIGIN } from "../lib/board-snapshot";
+import { SaveTracker } from "../lib/save-tracker";
 import {
   COLLAB_PATH_PREFIX,
   MessageType,
@@ -47,6 +48,8 @@ export interface BoardConnection {
   access: AccessMessage | null;
   /** Stable for the life of the connection. */
   subscribeBoardEvents: SubscribeBoardEvents;
+  /** Local edits the server has not yet acknowledged as committed (COLLAB-23). */
+  unsaved: number;
 }
 
 const INITIAL: BoardConnection = {
@@ -59,6 +62,7 @@ const INITIAL: BoardConnection = {
   permanentClose: null,
   access: null,
   subscribeBoardEvents: () => () => {},
+  unsaved: 0,
 };
 
 export function collabServerUrl(location: Pick<Location, "protocol" | "host">): string {
@@ -76,8 +80,24 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
     const doc = new Y.Doc();
     // Before any listener: it is the server's own state, not an unsent edit.
     if (initial.current) Y.applyUpdate(doc, initial.current, SNAPSHOT_ORIGIN);
+    // publish() is defined below; the tracker only calls it once the provider exists.
+    const tracker = new SaveTracker(() => publish());
+    /** Counts the frames the provider sends on each socket, as the server numbers them for acknowledgements. */
+    class TrackedWebSocket extends WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        tracker.socketOpened();
+      }
+      send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+        if (data instanceof Uint8Array) tracker.frameSent(data);
+        super.send(data);
+      }
+    }
     // No BroadcastChannel: every update goes through the server, which validates it and stamps presence.
-    const provider = new WebsocketProvider(collabServerUrl(window.location), boardId, doc, { disableBc: true });
+    const provider = new WebsocketProvider(collabServerUrl(window.location), boardId, doc, {
+      disableBc: true,
+      WebSocketPolyfill: TrackedWebSocket,
+    });
     const awareness = provider.awareness;
     awareness.setLocalState({ focus: null });
 
@@ -108,6 +128,7 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
         permanentClose,
         access,
         subscribeBoardEvents,
+        unsaved: tracker.unsavedCount,
       });
     };
 
@@ -118,6 +139,10 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
       if (!message) return;
       access = message;
       publish();
+    };
+    // Remit extension (COLLAB-23): frames up to n of this socket are committed to the database.
+    provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
+      tracker.acknowledged(decoding.readVarUint(decoder));
     };
     // Remit extension: something outside the document changed (or our edit of an agreed row was undone).
     provider.messageHandlers[MessageType.boardEvent] = (_encoder, decoder) => {
@@ -143,22 +168,18 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
       }
       publish();
     };
-    // Edits made while disconnected live only in this tab until the server has them:
-    // ask before the tab is closed or reloaded, so nothing typed is lost by accident.
-    let unsentEdits = false;
+    // Every local edit is unsaved until the server acknowledges it as committed (COLLAB-23). The provider's
+    // own update handler ran first (it was registered first), so the tracker knows whether it was sent.
     const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider && wsStatus !== "connected") unsentEdits = true;
+      if (origin !== provider && origin !== SNAPSHOT_ORIGIN) tracker.localEdit();
     };
-    const onSynced = (synced: boolean) => {
-      if (synced && wsStatus === "connected") unsentEdits = false;
-    };
+    // Ask before the tab is closed or reloaded while anything is unacknowledged, from the first second.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!unsentEdits) return;
+      if (tracker.unsavedCount === 0) return;
       event.preventDefault();
       event.returnValue = "";
     };
     doc.on("update", onDocUpdate);
-    provider.on("sync", onSynced);
     window.addEventListener("beforeunload", onBeforeUnload);
 
     const onOnline = () => {
@@ -176,7 +197,6 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
     return () => {
       window.removeEventListener("beforeunload", onBeforeUnload);
       doc.off("update", onDocUpdate);
-      provider.off("sync", onSynced);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", publish);
       provider.off("status", onStatus);

@@ -220,7 +220,7 @@ export function BoardWorkspace({
           <ThreadsButton open={panel?.kind === "threads"} onToggle={() => togglePanel("threads")} />
           <AccessBadge role={role} canWrite={canWrite} archived={archived} />
           <PresenceAvatars entries={presence} self={self} />
-          <ConnectionStatus status={connection.status} synced={connection.synced} />
+          <ConnectionStatus status={connection.status} synced={connection.synced} unsaved={connection.unsaved} />
         </BoardHeader>
         <BoardNav
           boardId={board.id}

@@ -32,5 +32,12 @@ export function ConnectionBanner({ status, permanentClose }: Props) {
   if (status === "offline") {
     return <div className="banner banner-warning">{t("connection.offlineHint")}</div>;
   }
+  if (status === "reconnecting") {
+    return (
+      <div className="banner banner-warning" data-testid="reconnecting-banner">
+        {t("connection.reconnectingHint")}
+      </div>
+    );
+  }
   return null;
 }

@@ -8,9 +8,18 @@ import { t } from "~/i18n";
 interface Props {
   status: Status;
   synced: boolean;
+  /** Local edits not yet acknowledged as committed by the server (COLLAB-23). */
+  unsaved: number;
 }
 
-export function ConnectionStatus({ status, synced }: Props) {
+/** Truthful save state: only the server's acknowledgements make an edit "saved". */
+function saveLabel(status: Status, unsaved: number): string {
+  if (unsaved === 0) return t("connection.allSaved");
+  const count = unsaved === 1 ? t("connection.unsavedOne") : t("connection.unsavedMany", { count: unsaved });
+  return status === "connected" ? `${t("connection.saving")} ${count}` : count;
+}
+
+export function ConnectionStatus({ status, synced, unsaved }: Props) {
   const label = status === "connected" && !synced ? t("connection.loading") : t(`connection.${status}`);
   return (
     <div
@@ -21,6 +30,10 @@ export function ConnectionStatus({ status, synced }: Props) {
     >
       <span className="connection-dot" aria-hidden="true" />
       {label}
+      <span className="save-status" data-testid="save-status" data-unsaved={unsaved}>
+        {" · "}
+        {saveLabel(status, unsaved)}
+      </span>
     </div>
   );
 }

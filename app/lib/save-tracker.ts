@@ -1,0 +1,57 @@
+/**
+ * Which local edits the server has committed (COLLAB-23), in the browser.
+ *
+ * The server numbers the sync step 2 and update frames of each socket 1, 2, 3…
+ * and acknowledges "frames up to n are committed". This counts the same frames
+ * on the way out and remembers, for every local edit, the frame that carries
+ * it: its own update frame when it was sent at once, else the sync step 2 of
+ * the next socket (which carries everything the server lacks). An edit is
+ * saved once an acknowledgement covers its frame.
+ */
+const MESSAGE_SYNC = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+export class SaveTracker {
+  private framesSent = 0;
+  /** Frame carrying each unsaved edit on the current socket; null = not sent on it yet. */
+  private unsaved: (number | null)[] = [];
+  /** The update frame just sent, for the edit whose doc update triggered it. */
+  private justSentUpdate: number | null = null;
+
+  constructor(private readonly onChange: () => void = () => undefined) {}
+
+  get unsavedCount(): number {
+    return this.unsaved.length;
+  }
+
+  /** A new socket: its frames count from 1, and nothing unsaved has been sent on it yet. */
+  socketOpened(): void {
+    this.framesSent = 0;
+    this.justSentUpdate = null;
+    this.unsaved = this.unsaved.map(() => null);
+  }
+
+  /** Every frame the provider sends on the current socket. */
+  frameSent(frame: Uint8Array): void {
+    if (frame[0] !== MESSAGE_SYNC || (frame[1] !== SYNC_STEP2 && frame[1] !== SYNC_UPDATE)) return;
+    const number = ++this.framesSent;
+    if (frame[1] === SYNC_UPDATE) this.justSentUpdate = number;
+    // Sync step 2 carries every change the server lacks, so every edit not yet sent on this socket.
+    else this.unsaved = this.unsaved.map((carrier) => carrier ?? number);
+  }
+
+  /** A local edit (called after the provider had its chance to send it). */
+  localEdit(): void {
+    this.unsaved.push(this.justSentUpdate);
+    this.justSentUpdate = null;
+    this.onChange();
+  }
+
+  /** The server committed frames 1..frames of the current socket. */
+  acknowledged(frames: number): void {
+    const before = this.unsaved.length;
+    this.unsaved = this.unsaved.filter((carrier) => carrier === null || carrier > frames);
+    if (this.unsaved.length !== before) this.onChange();
+  }
+}
