@@ -6,10 +6,12 @@
  * The one timing assertion the issue asks for, made robust for a busy 2-core
  * machine: the property is "the render does not block the event loop". Before
  * the pool, one keystroke sent during the render waited for all of it
- * (seconds). So we send keystrokes throughout the render and assert the
- * median round trip is under 50 ms and none waits anywhere near a render
- * (under 1 s); the idle round trip measured in the same run is reported with
- * the failure message for comparison.
+ * (seconds): one or two keystrokes completed in a 32 s render. So we send
+ * keystrokes throughout the render and assert that many complete, that the
+ * median round trip is under 50 ms and that 90% stay under 500 ms (not the
+ * maximum: on a machine shared by many processes the OS alone can pause ours
+ * for seconds — measured once at 2.6 s); the idle round trip measured in the
+ * same run is reported with a failure for comparison.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { appendRows, getRowText, type NewRowInput } from "../../core/board-doc";
@@ -89,5 +91,6 @@ it("HARDEN-47 a co-editor's round trip stays under 50 ms while a 5,000-row PDF r
   const report = `during the render: ${during.map((ms) => ms.toFixed(0)).join(", ")} ms; idle median ${median(idle).toFixed(1)} ms`;
   expect(during.length, report).toBeGreaterThanOrEqual(3);
   expect(median(during), report).toBeLessThan(50);
-  expect(Math.max(...during), report).toBeLessThan(1000);
+  const p90 = [...during].sort((x, y) => x - y)[Math.floor(during.length * 0.9)];
+  expect(p90, report).toBeLessThan(500);
 }, 300_000);
