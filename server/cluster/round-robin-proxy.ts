@@ -39,7 +39,13 @@ export async function startRoundRobinProxy(backends: string[], port = 0, host = 
         return;
       }
       const upstream = httpRequest(
-        { ...hostPort(backend), method: request.method, path: request.url, headers: request.headers },
+        {
+          ...hostPort(backend),
+          method: request.method,
+          path: request.url,
+          // One trusted hop (TRUST_PROXY=true on the instances): the client address, for per-client limits.
+          headers: { ...request.headers, "x-forwarded-for": request.socket.remoteAddress ?? "" },
+        },
         (answer) => {
           response.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(response);
@@ -66,7 +72,9 @@ export async function startRoundRobinProxy(backends: string[], port = 0, host = 
         connected = true;
         const lines = [`${request.method} ${request.url} HTTP/${request.httpVersion}`];
         for (let i = 0; i < request.rawHeaders.length; i += 2)
-          lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
+          if (request.rawHeaders[i].toLowerCase() !== "x-forwarded-for")
+            lines.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
+        lines.push(`X-Forwarded-For: ${request.socket.remoteAddress ?? ""}`);
         upstream.write(lines.join("\r\n") + "\r\n\r\n");
         if (head.length > 0) upstream.write(head);
         upstream.pipe(client);

@@ -38,6 +38,7 @@ export function connectClient(
   // Remit's extension messages (role, board events): tests that care register their own handler.
   provider.messageHandlers[MessageType.access] ??= () => undefined;
   provider.messageHandlers[MessageType.boardEvent] ??= () => undefined;
+  provider.messageHandlers[MessageType.ack] ??= () => undefined;
   return {
     doc,
     provider,
