@@ -90,6 +90,7 @@ export class RedisBoardBus implements BoardBus {
       this.fallbacks += 1;
       this.options.log("warning: redis unreachable, cluster fan-out falls back to reading the database");
     }
+    if (this.closed) return; // shutting down: nothing to fall back to
     for (const handler of this.pushHandlers) handler(available);
   }
 
