@@ -10,6 +10,8 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isLocale } from "./i18n";
+import { requestLocale, runWithLocale } from "./i18n/request-locale.server";
 import { contentSecurityPolicy } from "./lib/csp.server";
 import { NonceProvider } from "./lib/nonce";
 
@@ -29,6 +31,9 @@ export default function handleRequest(
     "Content-Security-Policy",
     contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" }),
   );
+  // The root loader decided the page's language (account, cookie, Accept-Language); the whole render uses it.
+  const rootLocale = (remixContext.staticHandlerContext.loaderData?.root as { locale?: unknown } | undefined)?.locale;
+  const locale = isLocale(rootLocale) ? rootLocale : requestLocale(request);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise<Response>((resolve, reject) => {
@@ -42,22 +47,24 @@ export default function handleRequest(
       );
       pipe(body);
     };
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
-        onShellError(error: unknown) {
-          reject(error);
+    const { pipe, abort } = runWithLocale(locale, () =>
+      renderToPipeableStream(
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </NonceProvider>,
+        {
+          nonce,
+          ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
+          onShellError(error: unknown) {
+            reject(error);
+          },
+          onError(error: unknown) {
+            responseStatusCode = 500;
+            // Errors in the shell reject above and are logged by Remix; log only those after it.
+            if (shellRendered) console.error(error);
+          },
         },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors in the shell reject above and are logged by Remix; log only those after it.
-          if (shellRendered) console.error(error);
-        },
-      },
+      ),
     );
     // Abort a little after streamTimeout so rejected promises can still reach the browser.
     setTimeout(abort, streamTimeout + 1_000);

@@ -14,7 +14,10 @@ import {
 import type { ReactNode } from "react";
 import { UserMenu } from "~/components/account/user-menu";
 import { ErrorView } from "~/components/error-view";
-import { LOCALE, t } from "~/i18n";
+import { LanguageSwitch } from "~/components/language-switch";
+import { currentLocale, t } from "~/i18n";
+import { LocaleProvider } from "~/i18n/locale-context";
+import { localeCookie, requestLocale } from "~/i18n/request-locale.server";
 import { ensureCsrfToken } from "~/lib/csrf.server";
 import { useNonce } from "~/lib/nonce";
 import { getCurrentUser } from "~/lib/session.server";
@@ -34,14 +37,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = current
     ? { id: current.id, displayName: current.displayName, delegationName: current.delegation.name }
     : null;
-  return data({ csrf: csrf.token, user }, csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined);
+  // The account's language wins; the cookie follows it so loaders, actions and the next visit agree.
+  const locale = requestLocale(request, current?.locale);
+  const headers = new Headers();
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  if (current?.locale && requestLocale(request) !== locale)
+    headers.append("Set-Cookie", localeCookie(locale, context.secureCookies));
+  return data({ csrf: csrf.token, user, locale }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  const locale = rootData?.locale ?? currentLocale();
   return (
-    <html lang={LOCALE}>
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -49,23 +59,26 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a href="#main" className="skip-link">
-          {t("app.skipToContent")}
-        </a>
-        <header className="app-header">
-          <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true" />
-            {t("app.name")}
-          </Link>
-          <span className="brand-tagline">{t("app.tagline")}</span>
-          {rootData?.user && <UserMenu user={rootData.user} />}
-        </header>
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
-        <LiveReload nonce={nonce} />
+        <LocaleProvider value={locale}>
+          <a href="#main" className="skip-link">
+            {t("app.skipToContent")}
+          </a>
+          <header className="app-header">
+            <Link to="/" className="brand">
+              <span className="brand-mark" aria-hidden="true" />
+              {t("app.name")}
+            </Link>
+            <span className="brand-tagline">{t("app.tagline")}</span>
+            <LanguageSwitch />
+            {rootData?.user && <UserMenu user={rootData.user} />}
+          </header>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+          <LiveReload nonce={nonce} />
+        </LocaleProvider>
       </body>
     </html>
   );

@@ -16,6 +16,7 @@ import type {
   InstrumentInfo,
   NewInstrumentInput,
 } from "./domain";
+import type { Locale } from "./locale";
 
 // The domain vocabulary is declared in core/domain.ts; re-exported so a route imports its contract from one place.
 export { BOARD_ROLES, INSTRUMENT_OWNERS } from "./domain";
@@ -48,7 +49,7 @@ export interface RemitServices {
  */
 export interface MatrixFileServices {
   /** `date` names the file: a version's publication date, a draft's export time. */
-  exportMatrix(format: ExportFormat, snapshot: MatrixSnapshot, date: Date): Promise<ExportedFile>;
+  exportMatrix(format: ExportFormat, snapshot: MatrixSnapshot, date: Date, locale?: Locale): Promise<ExportedFile>;
   readImportFile(data: Uint8Array, context: ImportContext): Promise<ImportResult>;
 }
 
@@ -81,6 +82,8 @@ export interface CurrentUser {
   id: string;
   email: string;
   displayName: string;
+  /** The account's language setting (core/locale.ts), null until chosen. */
+  locale: string | null;
   delegation: DelegationInfo;
 }
 
@@ -118,6 +121,8 @@ export interface AuthServices {
   /** The user of a session token, or null when unknown or expired. */
   getSessionUser(sessionToken: string): Promise<CurrentUser | null>;
   signOut(sessionToken: string): Promise<void>;
+  /** Stores the account's language (validated: one of core/locale.ts LOCALES). */
+  setLocale(userId: string, locale: Locale): Promise<void>;
   /** Revokes every session of the user and closes their open sockets. */
   signOutEverywhere(userId: string): Promise<void>;
 }

@@ -1,4 +1,10 @@
-/** A field's validation message, linked to the field with aria-describedby={fieldErrorId(...)}. */
+/**
+ * A field's validation message, linked to the field with aria-describedby={fieldErrorId(...)}.
+ * Messages arrive as refs ("forms.tooLong?max=200", from zod schemas and services) and are
+ * translated here, in the reader's language.
+ */
+import { tMessage } from "~/i18n";
+
 export const fieldErrorId = (formId: string, field: string) => `${formId}-${field}-error`;
 
 interface Props {
@@ -18,7 +24,7 @@ export function FieldError({ formId, field, message, alert = false }: Props) {
       role={alert ? "alert" : undefined}
       data-testid={`error-${field}`}
     >
-      {message}
+      {tMessage(message)}
     </p>
   );
 }

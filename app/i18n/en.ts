@@ -8,6 +8,13 @@ export const en = {
     name: "Remit",
     tagline: "NATO–EU threat responsibility matrix",
     skipToContent: "Skip to content",
+    /** Label of the header's language switch. */
+    language: "Language",
+  },
+  /** Each language's name in itself (the switch shows them so anyone can find theirs). */
+  languages: {
+    en: "English",
+    fr: "Français",
   },
   common: {
     save: "Save",
@@ -95,6 +102,10 @@ export const en = {
     signedInAs: "{name} ({delegation})",
     accountLink: "Account",
     userMenu: "Signed in as {name}, {delegation}",
+    languageHeading: "Language",
+    languageLabel: "Language of the interface and of exports",
+    languageSave: "Save language",
+    languageSaved: "Language saved.",
   },
   boards: {
     title: "Boards",
@@ -301,8 +312,8 @@ export const en = {
     moveUp: "Move up",
     moveDown: "Move down",
     delete: "Delete",
-    moveUpLabel: "Move {title} up",
-    moveDownLabel: "Move {title} down",
+    moveUpLabel: "Move up: {title}",
+    moveDownLabel: "Move down: {title}",
     deleteLabel: "Delete {title}",
     editing: "{name} is editing",
     editingMany: "{names} are editing",
@@ -310,7 +321,7 @@ export const en = {
   instruments: {
     none: "No instruments linked",
     link: "Link instrument",
-    linkFor: "Link an instrument to {title}",
+    linkFor: "Link instrument to {title}",
     search: "Find instrument",
     searchPlaceholder: "Type to filter…",
     noResults: "No matching instruments",
@@ -376,6 +387,21 @@ export const en = {
     manyRows: "This board has {size} threats (more than {limit}); it may load and export slowly.",
     largeDocument: "This board's document is large ({size} bytes); it may load and export slowly.",
   },
+  /** Field errors the server services return (as message refs, core/message-ref.ts). */
+  serviceErrors: {
+    commentMissing: "This comment does not exist",
+    rowMissing: "This row does not exist",
+    parentMissing: "The thread you reply to does not exist",
+    threadMissing: "No such thread",
+    rowLocked: "This row is agreed; the chair must reopen it first",
+    rowAlreadyAgreed: "This row is already agreed",
+    deadlinePast: "The deadline must be in the future",
+    rowNotProposed: "This row is not proposed or agreed",
+    noAccount: "No account uses this email",
+    alreadyMember: "Already a member",
+    alreadyMemberAs: "Already a member ({role})",
+    emailTaken: "An account with this email already exists",
+  },
   errors: {
     title: "Something went wrong",
     notFound: "Page not found",
@@ -416,6 +442,7 @@ export const en = {
     post: "Post comment",
     postFor: "Post comment: {title}",
     postReply: "Post reply",
+    bodyRequired: "Write something",
     posting: "Posting…",
     reply: "Reply",
     replyTo: "Reply to {name}",
@@ -472,6 +499,7 @@ export const en = {
     formLegend: "Position of {delegation}",
     reservation: "Reservation",
     objection: "Reason for objecting",
+    textRequired: "Give the reservation text or the reason for objecting",
     record: "Record position",
     recordFor: "Record position on {title}",
     recording: "Recording…",
@@ -673,6 +701,7 @@ export const en = {
     failedNetwork: "The {format} export failed: no connection to the server. Try again.",
     wholeVersion: "A published version is exported whole (rows=all), so its fingerprint matches the one on record.",
     refused: "The server could not prepare this export now (limit: {limit}). Try again in a moment.",
+    language: "Language of the file",
   },
   versionImport: {
     metaTitle: "Import into {title} · Remit",

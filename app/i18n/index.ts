@@ -2,12 +2,25 @@
  * The one translation layer. Components call t("section.key", params); a
  * message with element parameters (a <time>, an emphasised count) goes through
  * <Message> (tParts) so the catalogue keeps the word order; lists, numbers and
- * dates go through formatList, formatNumber, formatDate (Intl with LOCALE).
- * app/i18n/hardcoded-strings.test.ts fails on JSX text that bypasses t().
- * To add French: create fr.ts exporting `fr: Messages`, add it to CATALOGUES,
- * and change LOCALE (the only place the locale is picked).
+ * dates go through formatList, formatNumber, formatDate (Intl in the current locale).
+ * app/i18n/hardcoded-strings.test.ts fails on JSX text that bypasses t();
+ * app/i18n/catalogue-parity.test.ts fails when en and fr differ in keys or placeholders.
+ *
+ * Which locale is "current" (docs/decisions, "Per-request locale"): there is no
+ * module-global language. In the browser a page serves one person, so the
+ * locale is the page's <html lang> (set by root from its loader data). On the
+ * server requests in different languages render concurrently, so the locale
+ * comes from a per-request async context that entry.server opens around each
+ * render (request-locale.server.ts registers it here); loaders and actions that
+ * need text pass the locale explicitly (requestI18n) — and services get it as a
+ * parameter. Code that holds a locale uses createI18n(locale) directly.
  */
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../../core/locale";
+import { messageRef, parseMessageRef } from "../../core/message-ref";
 import { en } from "./en";
+import { fr } from "./fr";
+
+export { DEFAULT_LOCALE, LOCALES, isLocale, type Locale };
 
 /** Same shape as `en`, every leaf a string: what another locale must provide. */
 export type Messages = { [K in keyof typeof en]: { [L in keyof (typeof en)[K]]: string } };
@@ -19,10 +32,24 @@ type Leaves<T, Prefix extends string = ""> = {
 export type MessageKey = Leaves<typeof en>;
 export type MessageParams = Record<string, string | number>;
 
-export const CATALOGUES = { en } satisfies Record<string, Messages>;
-export type Locale = keyof typeof CATALOGUES;
+export const CATALOGUES: Record<Locale, Messages> = { en, fr };
 
-export const LOCALE: Locale = "en";
+let serverLocale: (() => Locale | undefined) | null = null;
+
+/** Server only: where the current request's locale lives (see request-locale.server.ts). */
+export function setServerLocaleSource(source: () => Locale | undefined): void {
+  serverLocale = source;
+}
+
+/** The locale of the request being rendered (server) or of the page (browser). */
+export function currentLocale(): Locale {
+  if (serverLocale) return serverLocale() ?? DEFAULT_LOCALE;
+  if (typeof document !== "undefined") {
+    const lang = document.documentElement.lang;
+    if (isLocale(lang)) return lang;
+  }
+  return DEFAULT_LOCALE;
+}
 
 function lookup(messages: Messages, key: string): string | undefined {
   let node: unknown = messages;
@@ -31,6 +58,11 @@ function lookup(messages: Messages, key: string): string | undefined {
     node = (node as Record<string, unknown>)[part];
   }
   return typeof node === "string" ? node : undefined;
+}
+
+/** True when `key` names a message (for keys carried as data, e.g. field errors from services). */
+export function isMessageKey(key: unknown): key is MessageKey {
+  return typeof key === "string" && lookup(en, key) !== undefined;
 }
 
 /** Replaces {name} placeholders; unknown placeholders stay visible so they get noticed. */
@@ -61,44 +93,125 @@ export function interpolateParts<T>(template: string, values: Readonly<Record<st
   return parts;
 }
 
-/** Translation for an explicit catalogue (tests, future per-request locale). */
+/** Translation for an explicit catalogue; a key missing there falls back to English. */
 export function translate(messages: Messages, key: MessageKey, params?: MessageParams): string {
   const template = lookup(messages, key) ?? lookup(en, key) ?? key;
   return interpolate(template, params);
 }
 
+/** A message as data (core/message-ref.ts), typed against the catalogue: for zod messages built at module load. */
+export function ref(key: MessageKey, params?: MessageParams): string {
+  return messageRef(key, params);
+}
+
+/** Text that may be a message ref (field errors from forms and services): translated when it is one. */
+export function translateMessage(messages: Messages, text: string): string {
+  const parsed = parseMessageRef(text);
+  if (!parsed || !isMessageKey(parsed.key)) return text;
+  // A parameter may itself be a ref ("{max}" = "versionImport.maxSize?size=10").
+  const params = Object.fromEntries(
+    Object.entries(parsed.params).map(([name, value]) => [name, translateMessage(messages, value)]),
+  );
+  return translate(messages, parsed.key, params);
+}
+
+type ListType = "unit" | "conjunction";
+
+/** Everything locale-dependent, bound to one locale. */
+export interface I18n {
+  locale: Locale;
+  t(key: MessageKey, params?: MessageParams): string;
+  /** A field error or other message that may be a ref (see ref()). */
+  tMessage(text: string): string;
+  tParts<T>(key: MessageKey, values: Readonly<Record<string, T>>): (string | T)[];
+  /** "A, B, C" (unit) for names in a label; "A, B and C" / "A, B et C" (conjunction) in a sentence. */
+  formatList(items: readonly string[], type?: ListType): string;
+  formatNumber(value: number): string;
+  /** Dates are formatted in UTC so the server render and the browser agree (no hydration mismatch). */
+  formatDate(iso: string): string;
+  /** An Intl.DateTimeFormat for this locale, cached by options. */
+  dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat;
+  collator: Intl.Collator;
+}
+
+function buildI18n(locale: Locale): I18n {
+  const messages = CATALOGUES[locale];
+  const lists = {
+    unit: new Intl.ListFormat(locale, { type: "unit", style: "short" }),
+    conjunction: new Intl.ListFormat(locale, { type: "conjunction", style: "long" }),
+  };
+  const numbers = new Intl.NumberFormat(locale);
+  const dateFormats = new Map<string, Intl.DateTimeFormat>();
+  const dateTimeFormat = (options: Intl.DateTimeFormatOptions) => {
+    const cacheKey = JSON.stringify(options);
+    let format = dateFormats.get(cacheKey);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, options);
+      dateFormats.set(cacheKey, format);
+    }
+    return format;
+  };
+  return {
+    locale,
+    t: (key, params) => translate(messages, key, params),
+    tMessage: (text) => translateMessage(messages, text),
+    tParts: (key, values) => interpolateParts(translate(messages, key), values),
+    formatList: (items, type = "unit") => lists[type].format(items),
+    formatNumber: (value) => numbers.format(value),
+    formatDate: (iso) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : dateTimeFormat({ dateStyle: "medium", timeZone: "UTC" }).format(date);
+    },
+    dateTimeFormat,
+    collator: new Intl.Collator(locale),
+  };
+}
+
+const instances = new Map<Locale, I18n>();
+
+/** The (cached) I18n for a locale: what loaders, actions and tests use when they hold a locale. */
+export function createI18n(locale: Locale): I18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = buildI18n(locale);
+    instances.set(locale, instance);
+  }
+  return instance;
+}
+
+/** The I18n of the current request (server render) or page (browser). */
+export const i18n = (): I18n => createI18n(currentLocale());
+
 export function t(key: MessageKey, params?: MessageParams): string {
-  return translate(CATALOGUES[LOCALE], key, params);
+  return i18n().t(key, params);
+}
+
+/** A field error or service message: translated when it is a message ref, else shown as it is. */
+export function tMessage(text: string): string {
+  return i18n().tMessage(text);
 }
 
 /** t() for messages with element parameters: the parts in the catalogue's order (see interpolateParts). */
 export function tParts<T>(key: MessageKey, values: Readonly<Record<string, T>>): (string | T)[] {
-  return interpolateParts(translate(CATALOGUES[LOCALE], key), values);
+  return i18n().tParts(key, values);
 }
-
-const listFormats = {
-  /** "A, B, C" in English, "A, B et C" in French: names in a label. */
-  unit: new Intl.ListFormat(LOCALE, { type: "unit", style: "short" }),
-  /** "A, B and C": names as the subject of a sentence. */
-  conjunction: new Intl.ListFormat(LOCALE, { type: "conjunction", style: "long" }),
-};
 
 /** A list of names or values in the locale's way (never join(", ") in UI code). */
-export function formatList(items: readonly string[], type: keyof typeof listFormats = "unit"): string {
-  return listFormats[type].format(items);
+export function formatList(items: readonly string[], type: ListType = "unit"): string {
+  return i18n().formatList(items, type);
 }
-
-const numberFormat = new Intl.NumberFormat(LOCALE);
 
 /** A number with the locale's separators ("1,234.5" / "1 234,5"). */
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  return i18n().formatNumber(value);
 }
-
-const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeZone: "UTC" });
 
 /** Dates are formatted in UTC so the server render and the browser agree (no hydration mismatch). */
 export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  return i18n().formatDate(iso);
+}
+
+/** Compares names in the current locale's order. */
+export function compareNames(a: string, b: string): number {
+  return i18n().collator.compare(a, b);
 }

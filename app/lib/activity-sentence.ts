@@ -3,7 +3,7 @@
  * sabotage' to Shared, 14:02". Pure, so the wording is unit-tested.
  */
 import { POSITION_VALUES } from "../../core/consensus";
-import { LOCALE, t, type MessageKey } from "../i18n";
+import { i18n, t, type MessageKey } from "../i18n";
 import type { ActivityItem } from "../../core/services";
 import { CATEGORIES, LEADS, RESPONSIBILITIES, TEXT_FIELDS } from "../../core/board-doc";
 
@@ -90,15 +90,16 @@ export function describeActivity(item: ActivityItem, instrumentName: (id: string
 export function formatActivityTime(iso: string, now: Date, timeZone?: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const day = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeZone });
-  const time = new Intl.DateTimeFormat(LOCALE, {
+  const { dateTimeFormat } = i18n();
+  const day = dateTimeFormat({ dateStyle: "medium", timeZone });
+  const time = dateTimeFormat({
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
     timeZone,
   }).format(at);
   if (day.format(at) === day.format(now)) return time;
-  const shortDay = new Intl.DateTimeFormat(LOCALE, { month: "short", day: "numeric", timeZone }).format(at);
+  const shortDay = dateTimeFormat({ month: "short", day: "numeric", timeZone }).format(at);
   return t("activity.dayAndTime", { day: shortDay, time });
 }
 

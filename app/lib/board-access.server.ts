@@ -1,20 +1,20 @@
 /**
  * Guards for board routes: the board in the URL and the signed-in user's role
  * on it. A board the user may not see answers exactly like one that does not
- * exist (404), so ids cannot be probed.
+ * exist (404), so ids cannot be probed. Messages are refs: the error page translates them.
  */
 import { data, type AppLoadContext } from "@remix-run/node";
-import { t } from "../i18n";
+import { ref } from "../i18n";
 import type { BoardRole, BoardSummary } from "../../core/services";
 import { isAccessDenied } from "../../core/access-errors";
 import { BoardIdSchema } from "./board-forms";
 
 export function notFound(): never {
-  throw data(t("errors.boardNotFound"), { status: 404 });
+  throw data(ref("errors.boardNotFound"), { status: 404 });
 }
 
 export function forbidden(): never {
-  throw data(t("errors.forbidden"), { status: 403 });
+  throw data(ref("errors.forbidden"), { status: 403 });
 }
 
 export async function requireBoardAccess(

@@ -32,7 +32,7 @@ describe("board forms", () => {
 
   it("rejects a title over 120 characters", () => {
     const result = parseForm(CreateBoardFormSchema, form({ title: "x".repeat(121), template: "empty" }));
-    expect(result.success ? null : result.fieldErrors.title).toBe("Use at most 120 characters");
+    expect(result.success ? null : result.fieldErrors.title).toBe("forms.tooLong?max=120");
   });
 
   it("parses the optional year of a custom instrument", () => {

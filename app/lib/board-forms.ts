@@ -4,7 +4,7 @@
  * Messages go through i18n so the form errors are translated like the rest.
  */
 import { z } from "zod";
-import { t } from "../i18n";
+import { ref } from "../i18n";
 import { INSTRUMENT_OWNERS } from "../../core/services";
 
 export const BOARD_TITLE_MAX = 120;
@@ -14,16 +14,16 @@ export const YEAR_MAX = 2100;
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const requiredText = (max: number, requiredMessage: string) =>
-  z.string({ error: requiredMessage }).trim().min(1, requiredMessage).max(max, t("forms.tooLong", { max }));
+  z.string({ error: requiredMessage }).trim().min(1, requiredMessage).max(max, ref("forms.tooLong", { max }));
 
 export const CreateBoardFormSchema = z.object({
-  title: requiredText(BOARD_TITLE_MAX, t("forms.titleRequired")),
-  template: z.enum(["empty", "starter"], { error: t("forms.chooseTemplate") }),
+  title: requiredText(BOARD_TITLE_MAX, ref("forms.titleRequired")),
+  template: z.enum(["empty", "starter"], { error: ref("forms.chooseTemplate") }),
 });
 
 export const RenameBoardFormSchema = z.object({
   boardId: BoardIdSchema,
-  title: requiredText(BOARD_TITLE_MAX, t("forms.titleRequired")),
+  title: requiredText(BOARD_TITLE_MAX, ref("forms.titleRequired")),
 });
 
 export const ArchiveBoardFormSchema = z.object({
@@ -31,12 +31,12 @@ export const ArchiveBoardFormSchema = z.object({
   archived: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 
-const yearMessage = t("forms.invalidYear", { min: YEAR_MIN, max: YEAR_MAX });
+const yearMessage = ref("forms.invalidYear", { min: YEAR_MIN, max: YEAR_MAX });
 
 export const CustomInstrumentFormSchema = z.object({
-  name: requiredText(120, t("forms.nameOfInstrumentRequired")),
-  owner: z.enum(INSTRUMENT_OWNERS, { error: t("forms.invalidChoice") }),
-  kind: requiredText(60, t("forms.kindRequired")),
+  name: requiredText(120, ref("forms.nameOfInstrumentRequired")),
+  owner: z.enum(INSTRUMENT_OWNERS, { error: ref("forms.invalidChoice") }),
+  kind: requiredText(60, ref("forms.kindRequired")),
   year: z.preprocess(
     (value) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : Number(value)),
     z.number({ error: yearMessage }).int(yearMessage).min(YEAR_MIN, yearMessage).max(YEAR_MAX, yearMessage).nullable(),
@@ -44,7 +44,7 @@ export const CustomInstrumentFormSchema = z.object({
   reference: z
     .string()
     .trim()
-    .max(200, t("forms.tooLong", { max: 200 }))
+    .max(200, ref("forms.tooLong", { max: 200 }))
     .default(""),
 });
 

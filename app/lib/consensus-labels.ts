@@ -2,7 +2,7 @@
  * Words for a row's agreement state (always text, never colour only) and the
  * board's agreement counts. Pure: the grid, the side panel and the summary share them.
  */
-import { formatList, LOCALE, t } from "../i18n";
+import { compareNames, formatList, t } from "../i18n";
 import { computeConsensus, type ConsensusResult } from "../../core/consensus";
 import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "../../core/consensus-contract";
 
@@ -44,11 +44,8 @@ export function delegationNamer(
   return (code) => names.get(code) ?? code;
 }
 
-const byName = new Intl.Collator(LOCALE);
-
 /** Names in the locale's alphabetical order (codes sort differently: DE before FR), as the locale lists them. */
-export const listNames = (codes: readonly string[], nameOf: NameOf) =>
-  formatList(codes.map(nameOf).sort(byName.compare));
+export const listNames = (codes: readonly string[], nameOf: NameOf) => formatList(codes.map(nameOf).sort(compareNames));
 
 export function workflowLabel(workflow: RowWorkflowView, formatTime: FormatTime): string {
   if (workflow.state === "agreed") return t("workflow.agreed");

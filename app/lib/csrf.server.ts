@@ -6,7 +6,7 @@
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { data, type AppLoadContext } from "@remix-run/node";
-import { t } from "../i18n";
+import { requestI18n } from "../i18n/request-locale.server";
 import { CSRF_COOKIE, CSRF_FIELD, readCookie, serializeCookie } from "../../core/cookies";
 
 const CSRF_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -44,8 +44,6 @@ export function ensureCsrfToken(
  */
 export const MAX_FORM_BYTES = 1024 * 1024;
 
-// Not in the i18n catalogue yet (see decision 007): like the services' zod messages, English for now.
-
 /**
  * The body as form data: 413 above MAX_FORM_BYTES, 400 when it is not a
  * urlencoded or multipart form. Bytes past the limit are read and dropped,
@@ -53,6 +51,7 @@ export const MAX_FORM_BYTES = 1024 * 1024;
  * keep-alive connection it came on (the stream that carries it stops reading).
  */
 async function readFormBody(request: Request): Promise<FormData> {
+  const { t } = requestI18n(request);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
@@ -89,7 +88,7 @@ export async function readFormWithCsrf(request: Request): Promise<FormData> {
   const formData = await readFormBody(request);
   refuseNul(formData);
   if (!csrfTokensMatch(readCookie(request.headers.get("Cookie"), CSRF_COOKIE), formData.get(CSRF_FIELD))) {
-    throw data(t("errors.csrf"), { status: 403 });
+    throw data(requestI18n(request).t("errors.csrf"), { status: 403 });
   }
   return formData;
 }

@@ -1,5 +1,5 @@
 /** Delegations grouped for the sign-up select: NATO & EU, NATO only, EU only, institutions. */
-import { LOCALE } from "../i18n";
+import { compareNames } from "../i18n";
 import type { DelegationInfo } from "../../core/services";
 
 export const DELEGATION_GROUPS = ["both", "nato", "eu", "institution"] as const;
@@ -17,6 +17,6 @@ export function groupDelegations(
 ): { group: DelegationGroup; delegations: DelegationInfo[] }[] {
   return DELEGATION_GROUPS.map((group) => ({
     group,
-    delegations: delegations.filter((d) => groupOf(d) === group).sort((a, b) => a.name.localeCompare(b.name, LOCALE)),
+    delegations: delegations.filter((d) => groupOf(d) === group).sort((a, b) => compareNames(a.name, b.name)),
   })).filter((entry) => entry.delegations.length > 0);
 }

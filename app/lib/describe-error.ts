@@ -1,6 +1,6 @@
 /** A human message per error status for the error pages: never the framework's own text (such as "No route matches"). */
 import { isRouteErrorResponse } from "@remix-run/react";
-import { t } from "../i18n";
+import { t, tMessage } from "../i18n";
 
 export interface ErrorDescription {
   status: number;
@@ -8,9 +8,12 @@ export interface ErrorDescription {
   detail: string;
 }
 
-/** Our own thrown messages come from the catalogue; the framework's start with "Error:" and stay hidden. */
+/**
+ * Our own thrown messages come from the catalogue (some as message refs, translated here in the reader's
+ * language); the framework's start with "Error:" and stay hidden.
+ */
 function ownMessage(data: unknown): string | null {
-  return typeof data === "string" && data.trim() !== "" && !/^error\b/i.test(data.trim()) ? data : null;
+  return typeof data === "string" && data.trim() !== "" && !/^error\b/i.test(data.trim()) ? tMessage(data) : null;
 }
 
 export function describeError(error: unknown): ErrorDescription {

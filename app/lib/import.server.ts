@@ -10,7 +10,7 @@ import {
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
-import { t } from "~/i18n";
+import { ref } from "~/i18n";
 import { MAX_IMPORT_BYTES } from "../../core/import-contract";
 import type { MatrixFileServices, RemitServices } from "../../core/services";
 import { CSRF_COOKIE, CSRF_FIELD, readCookie } from "../../core/cookies";
@@ -25,7 +25,7 @@ const ALLOWED_PARTS = new Set(["file", "intent", "instruments", CSRF_FIELD]);
 /** Room for the multipart framing and the two small fields around a file at the limit. */
 const ENVELOPE_BYTES = 64 * 1024;
 
-export const formatMiB = (bytes: number) => t("versionImport.maxSize", { size: (bytes / 1024 / 1024).toFixed(0) });
+export const formatMiB = (bytes: number) => ref("versionImport.maxSize", { size: (bytes / 1024 / 1024).toFixed(0) });
 
 class UnexpectedPart extends Error {}
 
@@ -43,7 +43,7 @@ function uploadHandler(): UploadHandler {
 const json = (body: ImportApiResponse, status = 200) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 const refuse = (status: number, message: string) => json({ ok: false, message }, status);
-const tooLarge = () => refuse(413, t("versionImport.tooLarge", { max: formatMiB(MAX_IMPORT_BYTES) }));
+const tooLarge = () => refuse(413, ref("versionImport.tooLarge", { max: formatMiB(MAX_IMPORT_BYTES) }));
 
 /**
  * multipart/form-data: csrf, intent=preview, file → the preview (nothing is
@@ -62,18 +62,18 @@ export async function previewUpload(
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError || (error as Error)?.name === "MaxPartSizeExceededError")
       return tooLarge();
-    return refuse(400, t("forms.badRequest"));
+    return refuse(400, ref("forms.badRequest"));
   }
   if (!csrfTokensMatch(readCookie(request.headers.get("Cookie"), CSRF_COOKIE), formData.get(CSRF_FIELD)))
-    return refuse(403, t("errors.csrf"));
+    return refuse(403, ref("errors.csrf"));
   if (formData.get("intent") === CREATE_INSTRUMENTS_INTENT)
     return createImportedInstruments(formData, boardId, services);
-  if (formData.get("intent") !== PREVIEW_INTENT) return refuse(400, t("forms.badRequest"));
+  if (formData.get("intent") !== PREVIEW_INTENT) return refuse(400, ref("forms.badRequest"));
   const instruments = await services.listInstruments(boardId);
   const file = formData.get("file");
   if (!(file instanceof Blob) || file.size === 0)
     return json(
-      { ok: false, message: t("versionImport.noFile"), fieldErrors: { file: t("versionImport.noFile") } },
+      { ok: false, message: ref("versionImport.noFile"), fieldErrors: { file: ref("versionImport.noFile") } },
       422,
     );
   let result;
@@ -113,7 +113,7 @@ export async function createImportedInstruments(
   boardId: string,
   services: Pick<RemitServices, "createCustomInstrument">,
 ): Promise<Response> {
-  if (formData.get("intent") !== CREATE_INSTRUMENTS_INTENT) return refuse(400, t("forms.badRequest"));
+  if (formData.get("intent") !== CREATE_INSTRUMENTS_INTENT) return refuse(400, ref("forms.badRequest"));
   let raw: unknown = null;
   try {
     raw = JSON.parse(String(formData.get("instruments") ?? ""));
@@ -123,7 +123,7 @@ export async function createImportedInstruments(
   const parsed = InstrumentsToCreateSchema.safeParse(raw);
   if (!parsed.success)
     return json(
-      { ok: false, message: t("forms.badRequest"), fieldErrors: { instruments: t("forms.badRequest") } },
+      { ok: false, message: ref("forms.badRequest"), fieldErrors: { instruments: ref("forms.badRequest") } },
       422,
     );
   const idMap: Record<string, string> = {};

@@ -2,13 +2,12 @@
  * Times on the consensus panels, in the browser's time zone (they are only
  * rendered client-side, from fetcher data, so server and browser never disagree).
  */
-import { LOCALE } from "../i18n";
+import { i18n } from "../i18n";
 
-const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "short" });
-
-export function formatLocalDateTime(iso: string, format: Intl.DateTimeFormat = dateTime): string {
+export function formatLocalDateTime(iso: string, format?: Intl.DateTimeFormat): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return (format ?? i18n().dateTimeFormat({ dateStyle: "medium", timeStyle: "short" })).format(date);
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

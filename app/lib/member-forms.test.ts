@@ -18,7 +18,7 @@ describe("account and member forms", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["delegationCode", "displayName", "email", "password"]);
-    expect(result.fieldErrors.password).toBe("Use at least 10 characters");
+    expect(result.fieldErrors.password).toBe("account.passwordTooShort?min=10");
     expect(result.values).toEqual({ email: "nope", displayName: " ", delegationCode: "" });
   });
 

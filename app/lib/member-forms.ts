@@ -1,12 +1,12 @@
 /** zod schemas of the members page's forms, the invite link and the activity query. */
 import { z } from "zod";
-import { t } from "../i18n";
+import { ref } from "../i18n";
 import { BOARD_ROLES } from "../../core/services";
 
 export const INVITE_HOURS_MIN = 1;
 export const INVITE_HOURS_MAX = 720;
 
-const role = z.enum(BOARD_ROLES, { error: t("forms.invalidChoice") });
+const role = z.enum(BOARD_ROLES, { error: ref("forms.invalidChoice") });
 const userId = z.string().min(1).max(64);
 
 export const ChangeRoleFormSchema = z.object({ userId, role });
@@ -15,15 +15,15 @@ export const RevokeInviteFormSchema = z.object({ inviteId: z.string().min(1).max
 
 export const AddMemberFormSchema = z.object({
   email: z
-    .string({ error: t("account.emailRequired") })
+    .string({ error: ref("account.emailRequired") })
     .trim()
-    .min(1, t("account.emailRequired"))
+    .min(1, ref("account.emailRequired"))
     .max(254)
-    .pipe(z.email({ error: t("account.emailInvalid") })),
+    .pipe(z.email({ error: ref("account.emailInvalid") })),
   role,
 });
 
-const hoursMessage = t("members.expiryRange", { min: INVITE_HOURS_MIN, max: INVITE_HOURS_MAX });
+const hoursMessage = ref("members.expiryRange", { min: INVITE_HOURS_MIN, max: INVITE_HOURS_MAX });
 
 export const CreateInviteFormSchema = z
   .object({
@@ -33,7 +33,7 @@ export const CreateInviteFormSchema = z
       .int(hoursMessage)
       .min(INVITE_HOURS_MIN, hoursMessage)
       .max(INVITE_HOURS_MAX, hoursMessage),
-    uses: z.enum(["single", "multi"], { error: t("forms.invalidChoice") }),
+    uses: z.enum(["single", "multi"], { error: ref("forms.invalidChoice") }),
   })
   .transform(({ role, expiresInHours, uses }) => ({ role, expiresInHours, maxUses: uses === "single" ? 1 : null }));
 

@@ -3,7 +3,7 @@
  * delegations), inserting "@Name" in the text, and keeping only the mentions
  * whose "@Name" is still in the text when it is sent.
  */
-import { LOCALE } from "../i18n";
+import { compareNames } from "../i18n";
 
 export interface MentionOption {
   kind: "user" | "delegation";
@@ -23,7 +23,7 @@ export function mentionOptions(
   members: readonly MentionableMember[],
   meId: string,
 ): { people: MentionOption[]; delegations: MentionOption[] } {
-  const byName = (a: MentionOption, b: MentionOption) => a.label.localeCompare(b.label, LOCALE);
+  const byName = (a: MentionOption, b: MentionOption) => compareNames(a.label, b.label);
   const people = members
     .filter((member) => member.userId !== meId)
     .map((member): MentionOption => ({

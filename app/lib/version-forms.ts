@@ -3,7 +3,7 @@
  * params and query strings. Browser-safe (no server imports).
  */
 import { z } from "zod";
-import { t } from "../i18n";
+import { ref } from "../i18n";
 import { requiredText } from "./board-forms";
 import { EXPORT_FORMATS, type ExportFormat, type SnapshotSource } from "../../core/version-contract";
 import { INSTRUMENT_OWNERS } from "../../core/domain";
@@ -29,8 +29,8 @@ export const SnapshotSourceSchema = z.union([z.literal("live"), VersionNumberSch
 
 export const PublishFormSchema = z.object({
   intent: z.literal(PUBLISH_INTENT),
-  title: requiredText(VERSION_TITLE_MAX, t("forms.titleRequired")),
-  scope: z.enum(PUBLISH_SCOPES, { error: t("forms.invalidChoice") }),
+  title: requiredText(VERSION_TITLE_MAX, ref("forms.titleRequired")),
+  scope: z.enum(PUBLISH_SCOPES, { error: ref("forms.invalidChoice") }),
 });
 
 export const DiffQuerySchema = z.object({

@@ -4,7 +4,7 @@
  * Footnotes are numbered as server/export/prepare.ts numbers them, so the
  * page and the exports of a version show the same [n].
  */
-import { LOCALE, t } from "../i18n";
+import { i18n, t } from "../i18n";
 import type { MatrixChange } from "../../core/matrix-diff";
 import type {
   DelegationPosition,
@@ -33,17 +33,19 @@ export const procedureLabel = (procedure: Procedure) => t(PROCEDURE_KEYS[procedu
 export const workflowLabel = (state: WorkflowState) => t(`versionTerms.${state}`);
 export const positionLabel = (position: PositionKind) => t(POSITION_KEYS[position]);
 
-const publishedFormat = new Intl.DateTimeFormat(LOCALE, {
+const PUBLISHED_FORMAT: Intl.DateTimeFormatOptions = {
   dateStyle: "medium",
   timeStyle: "short",
   hourCycle: "h23",
   timeZone: "UTC",
-});
+};
 
 /** "5 Mar 2025, 16:30 UTC": UTC so the server render and the browser agree, and every delegation reads the same time. */
 export function formatPublishedAt(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : t("versions.publishedAtUtc", { time: publishedFormat.format(date) });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : t("versions.publishedAtUtc", { time: i18n().dateTimeFormat(PUBLISHED_FORMAT).format(date) });
 }
 
 export interface SnapshotFootnote {

@@ -3,7 +3,7 @@
  * place that reads `context.versions`, and the export download response.
  */
 import { data, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
-import { t } from "~/i18n";
+import { ref } from "~/i18n";
 import { notFound, requireBoardAccess, withAccessErrors } from "./board-access.server";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { requireUser } from "./session.server";
@@ -66,7 +66,7 @@ export async function requireDiff({
   const user = await requireUser(request, context);
   const { board } = await requireBoardAccess(context, params.boardId, user.id);
   const query = DiffQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw data(t("forms.badRequest"), { status: 400 });
+  if (!query.success) throw data(ref("forms.badRequest"), { status: 400 });
   const diff = await withAccessErrors(() =>
     getVersionServices(context).diff(user.id, board.id, query.data.from, query.data.to),
   );

@@ -1,3 +1,4 @@
+import { requestI18n } from "~/i18n/request-locale.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
@@ -22,6 +23,7 @@ import { requireUser } from "~/lib/session.server";
 export const meta: MetaFunction = () => [{ title: t("boards.metaTitle") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { t } = requestI18n(request);
   const user = await requireUser(request, context);
   const query = BoardListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw data(t("forms.badRequest"), { status: 400 });
@@ -43,6 +45,7 @@ const invalid = (intent: Intent, fieldErrors: FieldErrors, values: Record<string
   data<ActionResult>({ intent, ok: false, fieldErrors, values }, { status });
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const { t } = requestI18n(request);
   const formData = await readFormWithCsrf(request);
   const user = await requireUser(request, context);
   const intent = formData.get("intent");

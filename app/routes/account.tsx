@@ -1,8 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/csrf-field";
+import { LanguageForm } from "~/components/account/language-form";
 import { ErrorView } from "~/components/error-view";
 import { t } from "~/i18n";
+import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { destroySession, requireUser } from "~/lib/session.server";
 
@@ -10,11 +12,15 @@ export const meta: MetaFunction = () => [{ title: t("account.accountMetaTitle") 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return { user: { displayName: user.displayName, email: user.email, delegation: user.delegation.name } };
+  return {
+    user: { displayName: user.displayName, email: user.email, delegation: user.delegation.name },
+    locale: requestLocale(request, user.locale),
+  };
 }
 
 /** "Sign out everywhere" (plain sign-out posts to /logout). */
 export async function action({ request, context }: ActionFunctionArgs) {
+  const { t } = requestI18n(request);
   const formData = await readFormWithCsrf(request);
   const user = await requireUser(request, context);
   if (formData.get("intent") !== "sign-out-everywhere") throw data(t("forms.badRequest"), { status: 400 });
@@ -23,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, locale } = useLoaderData<typeof loader>();
   return (
     <div className="page page-narrow">
       <section className="panel" aria-labelledby="account-heading">
@@ -59,6 +65,9 @@ export default function Account() {
         <p id="sign-out-everywhere-hint" className="hint">
           {t("account.signOutEverywhereHint")}
         </p>
+      </section>
+      <section className="panel">
+        <LanguageForm locale={locale} />
       </section>
     </div>
   );

@@ -1,3 +1,4 @@
+import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BoardWorkspace } from "~/components/board/board-workspace";
@@ -34,6 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** Adds a custom instrument: delegates and the chair only, not on an archived (read-only) board. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { t } = requestI18n(request);
   const formData = await readFormWithCsrf(request);
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);

@@ -3,12 +3,13 @@
  * (`?delegation=DE`). A page of its own without JavaScript; the board's side
  * panel loads the same data with a fetcher.
  */
+import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActivityList } from "~/components/activity/activity-list";
 import { DelegationFilter } from "~/components/activity/delegation-filter";
 import { ErrorView } from "~/components/error-view";
-import { LOCALE, t } from "~/i18n";
+import { t } from "~/i18n";
 import { requireBoardAccess } from "~/lib/board-access.server";
 import { ActivityQuerySchema } from "~/lib/member-forms";
 import { requireUser } from "~/lib/session.server";
@@ -20,6 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { t, collator } = requestI18n(request);
   const user = await requireUser(request, context);
   const { board } = await requireBoardAccess(context, params.boardId, user.id);
   const query = ActivityQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -41,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     delegation,
     delegations: [...delegations]
       .map(([code, name]) => ({ code, name }))
-      .sort((a, b) => a.name.localeCompare(b.name, LOCALE)),
+      .sort((a, b) => collator.compare(a.name, b.name)),
     items,
     instrumentNames,
   };

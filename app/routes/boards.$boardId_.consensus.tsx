@@ -3,8 +3,8 @@
  * GET → everything the board page shows (members only); POST → one intent.
  * The services check roles again and stamp author and delegation from the session.
  */
+import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { t } from "~/i18n";
 import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
 import { ConsensusIntentSchema, formPayload } from "~/lib/consensus-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
@@ -33,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { t } = requestI18n(request);
   const user = await requireUser(request, context);
   const { board } = await requireBoardAccess(context, params.boardId, user.id);
   const formData = await readFormWithCsrf(request);

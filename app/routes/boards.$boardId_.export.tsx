@@ -5,14 +5,15 @@
  * A version is always exported whole, as published, so its fingerprint is the
  * one on record. Members only (404 otherwise).
  */
+import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { t } from "~/i18n";
 import { notFound, requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
 import { requireUser } from "~/lib/session.server";
 import { ExportQuerySchema } from "~/lib/version-forms";
 import { exportResponse, getVersionServices } from "~/lib/versions.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { t } = requestI18n(request);
   const user = await requireUser(request, context);
   const { board } = await requireBoardAccess(context, params.boardId, user.id);
   const query = ExportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

@@ -6,19 +6,21 @@
  *   form or multipart (csrf, intent=create-instruments, instruments=[…]) → { idMap }.
  * The rows themselves are applied by the browser to its live document.
  */
-import { data, type ActionFunctionArgs } from "@remix-run/node";
-import { t } from "~/i18n";
+import { requestI18n } from "~/i18n/request-locale.server";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { createImportedInstruments, previewUpload } from "~/lib/import.server";
 import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = requestI18n(request);
   throw data(t("errors.methodNotAllowed"), { status: 405, headers: { Allow: "POST" } });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { t } = requestI18n(request);
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
   requireRole(role, ROLE_CAN.edit);

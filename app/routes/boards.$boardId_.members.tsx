@@ -2,6 +2,7 @@
  * Members of a board. Everyone who can see the board sees the list; the chair
  * also changes roles, removes people, adds existing accounts and manages invite links.
  */
+import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorView } from "~/components/error-view";
@@ -73,6 +74,7 @@ async function unlessLastChair(intent: MemberIntent, userId: string, change: () 
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { t } = requestI18n(request);
   const formData = await readFormWithCsrf(request);
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);

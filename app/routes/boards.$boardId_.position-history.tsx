@@ -2,15 +2,16 @@
  * Resource route: every position recorded on one row, newest first
  * (`?rowId=…`), for the row panel's "Show history". Members only.
  */
+import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { t } from "~/i18n";
 import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
 import { requireUser } from "~/lib/session.server";
 
 const PositionHistoryQuerySchema = z.object({ rowId: z.string().min(1).max(64) });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { t } = requestI18n(request);
   const user = await requireUser(request, context);
   const { board } = await requireBoardAccess(context, params.boardId, user.id);
   const query = PositionHistoryQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

@@ -3,6 +3,7 @@
  * fingerprint), the pictures, the matrix with reservation footnotes, exports.
  * There is no way to edit it: every POST answers 405.
  */
+import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CoverageHeatmap } from "~/components/board/coverage-heatmap";
@@ -31,6 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { t } = requestI18n(request);
   const user = await requireUser(request, context);
   const { board } = await requireBoardAccess(context, params.boardId, user.id);
   const number = VersionNumberSchema.safeParse(params.number);
@@ -42,6 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** Published versions are immutable: nothing may be posted here. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { t } = requestI18n(request);
   const user = await requireUser(request, context);
   await requireBoardAccess(context, params.boardId, user.id);
   throw data(t("errors.methodNotAllowed"), { status: 405, headers: { Allow: "GET, HEAD" } });

@@ -1,10 +1,11 @@
 /** POST /logout: ends this session (a resource route: GET is not allowed). */
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { t } from "~/i18n";
+import { requestI18n } from "~/i18n/request-locale.server";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { destroySession, readSessionToken } from "~/lib/session.server";
 
-export function loader() {
+export function loader({ request }: LoaderFunctionArgs) {
+  const { t } = requestI18n(request);
   return new Response(t("errors.methodNotAllowed"), {
     status: 405,
     headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },

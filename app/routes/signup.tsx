@@ -1,3 +1,4 @@
+import { requestI18n } from "~/i18n/request-locale.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
@@ -29,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const { t } = requestI18n(request);
   const formData = await readFormWithCsrf(request);
   const next = nextPathForRedirect(formData.get("next"));
   const parsed = parseForm(SignUpFormSchema, formData);

@@ -18,6 +18,7 @@ import type { BoardServices } from "../services";
 import { EmailSchema } from "../auth/account-schemas";
 import { hashToken, newToken } from "../auth/tokens";
 import type { PrismaClient } from "../db/prisma-client";
+import { messageRef } from "../../core/message-ref";
 
 export interface BoardAccessOptions {
   /** Called after a member's role changed (role) or they were removed (null), to update open sockets. */
@@ -169,9 +170,15 @@ export function createBoardAccessServices(
       const email = EmailSchema.safeParse(rawEmail);
       if (!email.success) return { ok: false, fieldErrors: { email: email.error.issues[0].message } };
       const user = await prisma.user.findUnique({ where: { email: email.data }, select: { id: true } });
-      if (!user) return { ok: false, fieldErrors: { email: "No account uses this email" } };
+      if (!user) return { ok: false, fieldErrors: { email: messageRef("serviceErrors.noAccount") } };
       const existing = await roleOf(boardId, user.id);
-      if (existing) return { ok: false, fieldErrors: { email: `Already a member (${existing})` } };
+      if (existing)
+        return {
+          ok: false,
+          fieldErrors: {
+            email: messageRef("serviceErrors.alreadyMemberAs", { role: messageRef(`roles.${existing}`) }),
+          },
+        };
       try {
         // The chair adding someone back by name lifts an earlier removal.
         await prisma.$transaction([
@@ -181,7 +188,7 @@ export function createBoardAccessServices(
       } catch (error) {
         // Added by someone else a moment ago (unique board + user).
         if ((error as { code?: unknown } | null)?.code === "P2002")
-          return { ok: false, fieldErrors: { email: "Already a member" } };
+          return { ok: false, fieldErrors: { email: messageRef("serviceErrors.alreadyMember") } };
         throw error;
       }
       options.onMembershipChanged?.(boardId);

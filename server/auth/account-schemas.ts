@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
+import { messageRef } from "../../core/message-ref";
 
 export const EmailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ message: "Enter a valid email address" }))
+  .pipe(z.email({ message: messageRef("account.emailInvalid") }))
   .pipe(z.string().max(254));
 // Length only here (messages are i18n keys); the rest of the policy (common passwords, email or name) is
 // password-policy.ts, which counts code points: this first check counts UTF-16 units, never stricter.
@@ -13,13 +14,17 @@ export const PasswordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, "account.passwordTooShort")
   .max(PASSWORD_MAX_LENGTH * 2, "account.passwordTooLong");
-export const DisplayNameSchema = z.string().trim().min(1, "Enter your name").max(80, "Use at most 80 characters");
+export const DisplayNameSchema = z
+  .string()
+  .trim()
+  .min(1, messageRef("forms.nameRequired"))
+  .max(80, messageRef("forms.tooLong", { max: 80 }));
 
 export const SignUpSchema = z.object({
   email: EmailSchema,
   password: PasswordSchema,
   displayName: DisplayNameSchema,
-  delegationCode: z.string().trim().min(1, "Choose your delegation").max(16),
+  delegationCode: z.string().trim().min(1, messageRef("account.delegationRequired")).max(16),
 });
 
 export const SignInSchema = z.object({

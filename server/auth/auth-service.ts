@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { AuthServices, CurrentUser, DelegationInfo } from "../../core/services";
+import { LocaleSchema } from "../../core/locale";
 import type { PrismaClient } from "../db/prisma-client";
 import { fieldErrorsOf, SignInSchema, SignUpSchema } from "./account-schemas";
 import { DELEGATIONS } from "./delegation-list";
@@ -12,11 +13,18 @@ import { passwordProblem, type PasswordProblem } from "./password-policy";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import { MemoryAttemptStore, SignInLimiter, WindowLimiter, type AttemptStore } from "./rate-limiter";
 import { hashToken, newToken } from "./tokens";
+import { messageRef } from "../../core/message-ref";
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
 const delegationSelect = { code: true, name: true, nato: true, eu: true, institution: true } as const;
-const userSelect = { id: true, email: true, displayName: true, delegation: { select: delegationSelect } } as const;
+const userSelect = {
+  id: true,
+  email: true,
+  displayName: true,
+  locale: true,
+  delegation: { select: delegationSelect },
+} as const;
 
 export interface AuthOptions {
   /** Failed sign-ins allowed per (account, client) in one window (4x that per client over all accounts). */
@@ -132,7 +140,7 @@ export function createAuthServices(
         where: { code: input.delegationCode },
         select: { code: true },
       });
-      if (!delegation) return { ok: false, fieldErrors: { delegationCode: "Choose a delegation from the list" } };
+      if (!delegation) return { ok: false, fieldErrors: { delegationCode: messageRef("account.delegationUnknown") } };
       // From here on the answer and the work are the same whether the email is taken or not: the password is
       // always hashed (the slow step), no session is started, and the answer is `accepted` (decision 008).
       const passwordHash = await hashPassword(input.password);
@@ -183,6 +191,14 @@ export function createAuthServices(
       });
       if (!session || session.expiresAt.getTime() <= now()) return null;
       return session.user;
+    },
+
+    async setLocale(userId, locale) {
+      await prisma.user.update({
+        where: { id: userId },
+        data: { locale: LocaleSchema.parse(locale) },
+        select: { id: true },
+      });
     },
 
     async signOut(sessionToken) {

@@ -15,8 +15,13 @@ import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
 import type { ReadLiveRow } from "./row-content";
 import type { ActionResult } from "../../core/services";
+import { messageRef } from "../../core/message-ref";
 
-const Body = z.string().trim().min(1, "Write something").max(5000, "Use at most 5000 characters");
+const Body = z
+  .string()
+  .trim()
+  .min(1, messageRef("comments.bodyRequired"))
+  .max(5000, messageRef("forms.tooLong", { max: 5000 }));
 
 export const CreateCommentSchema = z.object({
   rowId: z.string().min(1).max(64),
@@ -28,7 +33,10 @@ export const CreateCommentSchema = z.object({
 });
 
 /** A comment id that names no live comment of this board (deleted meanwhile, or made up). */
-const NO_SUCH_COMMENT: ActionResult = { ok: false, fieldErrors: { commentId: "This comment does not exist" } };
+const NO_SUCH_COMMENT: ActionResult = {
+  ok: false,
+  fieldErrors: { commentId: messageRef("serviceErrors.commentMissing") },
+};
 
 export interface CommentDeps {
   prisma: PrismaClient;
@@ -99,13 +107,13 @@ export class CommentService {
     const input = parsed.data;
     const { prisma } = this.deps;
     if (!(await this.deps.readLiveRow(boardId, input.rowId)))
-      return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
+      return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowMissing") } };
     if (input.parentId) {
       const parent = await prisma.comment.findFirst({
         where: { id: input.parentId, boardId, rowId: input.rowId, parentId: null },
         select: { id: true },
       });
-      if (!parent) return { ok: false, fieldErrors: { parentId: "The thread you reply to does not exist" } };
+      if (!parent) return { ok: false, fieldErrors: { parentId: messageRef("serviceErrors.parentMissing") } };
     }
     const author = await prisma.user.findUniqueOrThrow({
       where: { id: actorId },
@@ -209,7 +217,7 @@ export class CommentService {
       where: { id: commentId, boardId, parentId: null },
       select: { id: true, rowId: true },
     });
-    if (!root) return { ok: false, fieldErrors: { commentId: "No such thread" } };
+    if (!root) return { ok: false, fieldErrors: { commentId: messageRef("serviceErrors.threadMissing") } };
     const activity = await this.activityData(
       actorId,
       boardId,

@@ -25,17 +25,23 @@ import type { Clock } from "./clock";
 import { rowContentHash, type ReadLiveRow } from "./row-content";
 import { SilenceScheduler } from "./silence-scheduler";
 import { storableTitle } from "../db/storable-text";
+import { messageRef } from "../../core/message-ref";
 
 export const RecordPositionSchema = z
   .object({
     rowId: z.string().min(1).max(64),
     position: z.enum(POSITION_VALUES),
-    text: z.string().trim().max(2000, "Use at most 2000 characters").optional().default(""),
+    text: z
+      .string()
+      .trim()
+      .max(2000, messageRef("forms.tooLong", { max: 2000 }))
+      .optional()
+      .default(""),
     /** Optional: when given it must be the actor's own delegation. */
     delegationCode: z.string().max(16).optional(),
   })
   .refine((input) => !(input.position === "reserve" || input.position === "object") || input.text.length > 0, {
-    message: "Give the reservation text or the reason for objecting",
+    message: messageRef("positions.textRequired"),
     path: ["text"],
   });
 
@@ -244,9 +250,9 @@ export class ConsensusService {
     // Institutions take no national positions (decision 003): an objection from one must not break silence.
     if (actor.institution) throw new AccessDenied(403, "institutions do not record national positions");
     const row = await this.deps.readLiveRow(boardId, input.rowId);
-    if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
+    if (!row) return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowMissing") } };
     if (this.agreed.get(boardId)?.has(input.rowId))
-      return { ok: false, fieldErrors: { position: "This row is agreed; the chair must reopen it first" } };
+      return { ok: false, fieldErrors: { position: messageRef("serviceErrors.rowLocked") } };
     const { prisma } = this.deps;
     // One transaction: the position and its activity entry are both stored, or neither (an answer of 500
     // must never leave a position behind). The position keeps the fingerprint of the text it was given on.
@@ -291,13 +297,13 @@ export class ConsensusService {
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const input = parsed.data;
     const row = await this.deps.readLiveRow(boardId, input.rowId);
-    if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
+    if (!row) return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowMissing") } };
     if (this.agreed.get(boardId)?.has(input.rowId))
-      return { ok: false, fieldErrors: { rowId: "This row is already agreed" } };
+      return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowAlreadyAgreed") } };
     const now = new Date(this.deps.clock.now());
     const deadline = input.procedure === "silence" ? new Date(input.silenceDeadline) : null;
     if (deadline && deadline.getTime() <= now.getTime())
-      return { ok: false, fieldErrors: { silenceDeadline: "The deadline must be in the future" } };
+      return { ok: false, fieldErrors: { silenceDeadline: messageRef("serviceErrors.deadlinePast") } };
     const data = {
       state: "proposed",
       procedure: input.procedure,
@@ -334,7 +340,7 @@ export class ConsensusService {
       change: true,
     });
     const row = await this.deps.readLiveRow(boardId, rowId);
-    if (!row) return { ok: false, fieldErrors: { rowId: "This row does not exist" } };
+    if (!row) return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowMissing") } };
     const view = (await this.readBoardConsensus(boardId)).emptyRow(rowId);
     const { consensus } = view;
     if (consensus.state === "blocked")
@@ -353,7 +359,7 @@ export class ConsensusService {
       change: true,
     });
     if (!this.agreed.get(boardId)?.has(rowId) && !this.proposed.get(boardId)?.has(rowId))
-      return { ok: false, fieldErrors: { rowId: "This row is not proposed or agreed" } };
+      return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowNotProposed") } };
     await this.toDraft(boardId, rowId, null);
     const row = await this.deps.readLiveRow(boardId, rowId);
     await this.activity(boardId, await this.actor(actorId), "row-reopened", rowId, row?.title ?? null, {});

@@ -104,7 +104,7 @@ describe("roles", () => {
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toMatchObject({
-      fieldErrors: { email: expect.stringMatching(/Already a member/) },
+      fieldErrors: { email: expect.stringMatching(/^serviceErrors\.alreadyMember/) },
     });
   });
 

@@ -6,7 +6,7 @@
  * works for the live board (InstrumentInfo) and a version (SnapshotInstrument).
  */
 import { useId, useMemo } from "react";
-import { LOCALE, t } from "~/i18n";
+import { compareNames, t } from "~/i18n";
 import type { ThreatRow } from "../../../core/board-doc";
 import { INSTRUMENT_OWNERS, type InstrumentOwner } from "../../../core/services";
 
@@ -30,10 +30,7 @@ export function heatmapColumns(rows: Props["rows"], instruments: Props["instrume
   const linked = new Set(rows.flatMap((row) => row.instrumentIds));
   return instruments
     .filter((instrument) => linked.has(instrument.id))
-    .sort(
-      (a, b) =>
-        (OWNER_ORDER.get(a.owner) ?? 9) - (OWNER_ORDER.get(b.owner) ?? 9) || a.name.localeCompare(b.name, LOCALE),
-    );
+    .sort((a, b) => (OWNER_ORDER.get(a.owner) ?? 9) - (OWNER_ORDER.get(b.owner) ?? 9) || compareNames(a.name, b.name));
 }
 
 export function CoverageHeatmap({ rows, instruments, heading }: Props) {
@@ -55,7 +52,7 @@ export function CoverageHeatmap({ rows, instruments, heading }: Props) {
               </li>
             ))}
           </ul>
-          <div className="heatmap-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
+          <div className="heatmap-scroll" tabIndex={0} role="region" aria-label={t("heatmap.caption")}>
             <table className="heatmap" data-testid="coverage-heatmap">
               <caption className="visually-hidden">{t("heatmap.caption")}</caption>
               <colgroup>

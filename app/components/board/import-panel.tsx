@@ -10,7 +10,7 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type * as Y from "yjs";
-import { formatNumber, t } from "~/i18n";
+import { formatNumber, t, tMessage } from "~/i18n";
 import { appendRows, getRowsType, type NewRowInput } from "../../../core/board-doc";
 import { CSRF_FIELD } from "../../../core/cookies";
 import {
@@ -197,7 +197,7 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
         {phase.step === "applying" && t("versionImport.applying")}
         {phase.step === "done" && t("versionImport.applied", { count: phase.count })}
         {phase.step === "undone" && t("versionImport.undone", { count: phase.count })}
-        {phase.step === "failed" && <span className="field-error">{phase.message}</span>}
+        {phase.step === "failed" && <span className="field-error">{tMessage(phase.message)}</span>}
         {/* The preview appears below: say what it found (visible there as well). */}
         {phase.step === "idle" && preview && (
           <span className="visually-hidden">

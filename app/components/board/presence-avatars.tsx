@@ -1,6 +1,6 @@
 /** Everyone on the board as initials in a coloured circle; name and delegation on hover and for screen readers. */
 import type { PresenceEntry } from "~/hooks/use-presence";
-import { LOCALE, t } from "~/i18n";
+import { compareNames, t } from "~/i18n";
 import { initialsOf, readableTextColor } from "~/lib/initials";
 import { colorFor, type PresenceUser } from "../../../core/presence";
 
@@ -29,7 +29,7 @@ function people(entries: readonly PresenceEntry[], self: PresenceSelf): { user: 
     byId.set("\u0000self", { user: { ...self, color: colorFor(self.id) }, isSelf: true });
   }
   return [...byId.values()].sort(
-    (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.user.name.localeCompare(b.user.name, LOCALE),
+    (a, b) => Number(b.isSelf) - Number(a.isSelf) || compareNames(a.user.name, b.user.name),
   );
 }
 

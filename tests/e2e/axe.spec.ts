@@ -1,0 +1,89 @@
+/**
+ * axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA rules) on every page, in English and
+ * in French: zero violations. The language comes from the browser (Accept-Language),
+ * as it does for a visitor; selectors are by test id, name attribute or role so the
+ * same walk runs in both languages.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { PASSWORD, uniqueEmail, waitForSynced } from "./support/accounts";
+import { row } from "./support/board";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoViolations(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(found, what).toEqual([]);
+}
+
+for (const [locale, browserLocale] of [
+  ["en", "en-GB"],
+  ["fr", "fr-FR"],
+] as const) {
+  test(`A11Y-AXE every page has no WCAG 2.2 AA violation (${locale})`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const context = await browser.newContext({ locale: browserLocale });
+    const page = await context.newPage();
+
+    for (const path of ["/login", "/signup"]) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expectNoViolations(page, path);
+    }
+
+    // Sign up (the form is on /signup already).
+    const form = page.getByTestId("signup-form");
+    await form.locator('[name="email"]').fill(uniqueEmail("Axe"));
+    await form.locator('[name="password"]').fill(PASSWORD);
+    await form.locator('[name="displayName"]').fill("Axe Checker");
+    await form.locator('[name="delegationCode"]').selectOption("EE");
+    await form.getByRole("button").last().click();
+    await expect(page.getByTestId("current-user")).toBeVisible();
+    await expectNoViolations(page, "/");
+
+    const create = page.getByTestId("create-board-form");
+    await create.locator('[name="title"]').fill(`Axe ${locale}`);
+    await create.getByTestId("template-starter").check();
+    await create.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/boards\/[A-Za-z0-9_-]+$/);
+    await waitForSynced(page);
+    const boardId = new URL(page.url()).pathname.split("/").pop()!;
+    await expect(row(page, 0)).toBeVisible();
+    await expectNoViolations(page, "board");
+
+    await page.getByTestId("activity-toggle").click();
+    await expect(page.getByTestId("activity-panel")).toBeVisible();
+    await expectNoViolations(page, "board with the activity panel");
+    await page.keyboard.press("Escape");
+    await row(page, 0).getByTestId("row-status-button").click();
+    await expect(page.getByTestId("row-panel")).toBeVisible();
+    await expectNoViolations(page, "board with a row panel");
+    await page.keyboard.press("Escape");
+
+    // Publish v1 (all threats) so the version and diff pages exist.
+    await page.goto(`/boards/${boardId}/versions`);
+    await expectNoViolations(page, "versions");
+    const publish = page.getByTestId("publish-form");
+    await publish.locator('[name="title"]').fill("Axe v1");
+    await publish.locator('[name="scope"][value="all"]').check();
+    await publish.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(new RegExp(`/boards/${boardId}/versions/1$`));
+
+    for (const path of [
+      `/boards/${boardId}/versions/1`,
+      `/boards/${boardId}/diff?from=1&to=live`,
+      `/boards/${boardId}/members`,
+      `/boards/${boardId}/import`,
+      `/boards/${boardId}/activity`,
+      "/account",
+      "/no-such-page",
+    ]) {
+      await page.goto(path);
+      await expect(page.locator("h1")).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expectNoViolations(page, path);
+    }
+    await context.close();
+  });
+}
