@@ -27,12 +27,12 @@ describe("catalogue parity", () => {
   for (const locale of LOCALES.filter((l) => l !== "en")) {
     const other = leaves(CATALOGUES[locale]);
 
-    it(`${locale} has exactly the keys of en`, () => {
+    it(`I18N-1 ${locale} has exactly the keys of en`, () => {
       expect([...reference.keys()].filter((key) => !other.has(key))).toEqual([]);
       expect([...other.keys()].filter((key) => !reference.has(key))).toEqual([]);
     });
 
-    it(`${locale} messages use the same placeholders as en`, () => {
+    it(`I18N-1 ${locale} messages use the same placeholders as en`, () => {
       const mismatches = [...reference]
         .filter(
           ([key, message]) => other.has(key) && placeholders(message).join() !== placeholders(other.get(key)!).join(),
@@ -46,7 +46,7 @@ describe("catalogue parity", () => {
     });
   }
 
-  it("message refs in server and core code name existing keys", () => {
+  it("I18N-3 message refs in server and core code name existing keys", () => {
     const root = fileURLToPath(new URL("../../", import.meta.url));
     const files: string[] = [];
     const walk = (dir: string) => {

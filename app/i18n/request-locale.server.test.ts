@@ -4,7 +4,7 @@ import { createI18n, formatList, formatNumber, t, tMessage } from "./index";
 import { requestLocale, runWithLocale } from "./request-locale.server";
 
 describe("per-request locale", () => {
-  it("keeps concurrent requests in their own language across awaits", async () => {
+  it("I18N-2 keeps concurrent requests in their own language across awaits", async () => {
     const render = (locale: "en" | "fr") =>
       runWithLocale(locale, async () => {
         const seen: string[] = [];
@@ -20,7 +20,7 @@ describe("per-request locale", () => {
     expect(t("boards.create")).toBe("Create board");
   });
 
-  it("formats lists, numbers and field-error refs in the request's language", () => {
+  it("I18N-3 formats lists, numbers and field-error refs in the request's language", () => {
     runWithLocale("fr", () => {
       expect(formatList(["Anna", "Bruno", "Chloé"], "conjunction")).toBe("Anna, Bruno et Chloé");
       expect(formatNumber(1234.5)).toBe("1\u202f234,5");
@@ -31,7 +31,7 @@ describe("per-request locale", () => {
     expect(createI18n("fr").formatDate("2025-03-05T12:00:00Z")).toBe("5 mars 2025");
   });
 
-  it("picks the account's setting, then the cookie, then Accept-Language", () => {
+  it("I18N-2 picks the account's setting, then the cookie, then Accept-Language", () => {
     const request = (headers: Record<string, string>) => new Request("http://x/", { headers });
     expect(requestLocale(request({ "Accept-Language": "fr-FR,fr;q=0.9" }))).toBe("fr");
     expect(requestLocale(request({ "Accept-Language": "fr", Cookie: "remit_locale=en" }))).toBe("en");

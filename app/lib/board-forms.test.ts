@@ -1,3 +1,4 @@
+import { tMessage } from "../i18n";
 import { describe, expect, it } from "vitest";
 import {
   BoardIdSchema,
@@ -25,8 +26,8 @@ describe("board forms", () => {
     const result = parseForm(CreateBoardFormSchema, form({ title: "   ", template: "other" }));
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.fieldErrors.title).toBe("Enter a title");
-    expect(result.fieldErrors.template).toBe("Choose a template");
+    expect(tMessage(result.fieldErrors.title!)).toBe("Enter a title");
+    expect(tMessage(result.fieldErrors.template!)).toBe("Choose a template");
     expect(result.values.title).toBe("   ");
   });
 
@@ -42,7 +43,7 @@ describe("board forms", () => {
     const year = parseForm(CustomInstrumentFormSchema, form({ ...base, year: "2009" }));
     expect(year.success && year.data.year).toBe(2009);
     const bad = parseForm(CustomInstrumentFormSchema, form({ ...base, year: "soon" }));
-    expect(bad.success ? null : bad.fieldErrors.year).toMatch(/year between/);
+    expect(bad.success ? null : tMessage(bad.fieldErrors.year!)).toMatch(/year between/);
     const owner = parseForm(CustomInstrumentFormSchema, form({ ...base, owner: "UN" }));
     expect(owner.success ? null : owner.fieldErrors.owner).toBeTruthy();
   });

@@ -1,3 +1,4 @@
+import { tMessage } from "../i18n";
 import { describe, expect, it } from "vitest";
 import { minutesToWait, SignUpFormSchema } from "./account-forms";
 import { parseForm } from "./board-forms";
@@ -33,7 +34,7 @@ describe("account and member forms", () => {
     expect(multi.success && multi.data.maxUses).toBeNull();
     for (const hours of ["0", "721", "1.5", "soon"]) {
       const bad = parseForm(CreateInviteFormSchema, form({ role: "delegate", expiresInHours: hours, uses: "multi" }));
-      expect(bad.success ? null : bad.fieldErrors.expiresInHours).toMatch(/from 1 to 720/);
+      expect(bad.success ? null : tMessage(bad.fieldErrors.expiresInHours!)).toMatch(/from 1 to 720/);
     }
   });
 

@@ -21,7 +21,7 @@ for (const [locale, browserLocale] of [
   ["en", "en-GB"],
   ["fr", "fr-FR"],
 ] as const) {
-  test(`A11Y-AXE every page has no WCAG 2.2 AA violation (${locale})`, async ({ browser }) => {
+  test(`A11Y-1 every page has no WCAG 2.2 AA violation (${locale})`, async ({ browser }) => {
     test.setTimeout(180_000);
     const context = await browser.newContext({ locale: browserLocale });
     const page = await context.newPage();
