@@ -426,9 +426,9 @@ export const en = {
   // ---- Issue 4: comments, national positions, agreement ---------------------------------------
   comments: {
     heading: "Comments",
-    buttonFor: "Comments on {title}: {count} open threads",
-    buttonForOne: "Comments on {title}: 1 open thread",
-    buttonForNone: "Comments on {title}: none open",
+    buttonFor: "{count} open threads: comments on {title}",
+    buttonForOne: "1 open thread: comments on {title}",
+    buttonForNone: "0 open threads: comments on {title}",
     newHeading: "New comment",
     about: "About",
     "cell-row": "The whole threat",
@@ -525,8 +525,8 @@ export const en = {
     blocked: "Blocked by {names}",
     pending: "Pending: {names}",
     noParticipants: "No participants yet",
-    statusFor: "Agreement on {title}: {status}",
-    statusBoth: "{workflow}; {consensus}",
+    statusFor: "{status} ({title})",
+    statusBoth: "{workflow}, {consensus}",
     lockedNote: "Agreed — locked. The chair can reopen it.",
     rowLocked: "This row is agreed and locked; the chair can reopen it.",
     propose: "Propose for agreement",

@@ -390,9 +390,9 @@ export const fr = {
 
   comments: {
     heading: "Commentaires",
-    buttonFor: "Commentaires sur {title} : {count} discussions ouvertes",
-    buttonForOne: "Commentaires sur {title} : 1 discussion ouverte",
-    buttonForNone: "Commentaires sur {title} : aucune ouverte",
+    buttonFor: "{count} discussions ouvertes : commentaires sur {title}",
+    buttonForOne: "1 discussion ouverte : commentaires sur {title}",
+    buttonForNone: "0 discussion ouverte : commentaires sur {title}",
     newHeading: "Nouveau commentaire",
     about: "Objet",
     "cell-row": "Toute la menace",
@@ -490,8 +490,8 @@ export const fr = {
     blocked: "Bloquée par {names}",
     pending: "En attente : {names}",
     noParticipants: "Aucun participant pour l'instant",
-    statusFor: "Accord sur {title} : {status}",
-    statusBoth: "{workflow} ; {consensus}",
+    statusFor: "{status} ({title})",
+    statusBoth: "{workflow}, {consensus}",
     lockedNote: "Adoptée — verrouillée. La présidence peut la rouvrir.",
     rowLocked: "Cette ligne est adoptée et verrouillée ; la présidence peut la rouvrir.",
     propose: "Proposer pour accord",

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ref } from "../i18n";
+import { LocaleSchema, type Locale } from "../../core/locale";
 import { requiredText } from "./board-forms";
 import { EXPORT_FORMATS, type ExportFormat, type SnapshotSource } from "../../core/version-contract";
 import { INSTRUMENT_OWNERS } from "../../core/domain";
@@ -42,6 +43,8 @@ export const ExportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS),
   version: SnapshotSourceSchema.default("live"),
   rows: z.enum(LIVE_ROWS).default("all"),
+  /** The language of the file's words; default: the person's language. */
+  lang: LocaleSchema.optional(),
 });
 
 /** Custom instruments to create before an import's rows are applied (the ids are the file's). */
@@ -68,9 +71,11 @@ export function exportHref(
   format: ExportFormat,
   source: SnapshotSource,
   rows: "agreed" | "all" = "all",
+  lang?: Locale,
 ): string {
   const query = new URLSearchParams({ format, version: sourceParam(source) });
   if (source === "live" && rows !== "all") query.set("rows", rows);
+  if (lang) query.set("lang", lang);
   return `/boards/${boardId}/export?${query}`;
 }
 

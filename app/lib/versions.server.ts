@@ -4,6 +4,7 @@
  */
 import { data, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { ref } from "~/i18n";
+import type { Locale } from "../../core/locale";
 import { notFound, requireBoardAccess, withAccessErrors } from "./board-access.server";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { requireUser } from "./session.server";
@@ -36,11 +37,12 @@ export async function exportResponse(
   snapshot: MatrixSnapshot,
   format: ExportFormat,
   exportedAt: Date,
+  locale: Locale = "en",
 ): Promise<Response> {
   const date = snapshot.version ? new Date(snapshot.version.publishedAt) : exportedAt;
   let file;
   try {
-    file = await context.files.exportMatrix(format, snapshot, date);
+    file = await context.files.exportMatrix(format, snapshot, date, locale);
   } catch (error) {
     // Over the pool's time or memory budget, or the pool is full: say which limit, never a bare 500.
     if (!isFileJobRefusal(error)) throw error;
@@ -52,6 +54,7 @@ export async function exportResponse(
       "Content-Disposition": `attachment; filename="${file.fileName}"`,
       "Content-Length": String(file.body.length),
       "X-Remit-Fingerprint": file.fingerprint,
+      "Content-Language": locale,
       "Cache-Control": "private, no-store",
     },
   });

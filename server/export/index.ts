@@ -2,6 +2,7 @@
  * One entry point for routes: export a snapshot in a named format, with a
  * file name that says which board and version (or DRAFT) it is.
  */
+import type { Locale } from "../../core/locale";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import type { ExportFormat } from "../../core/version-contract";
 import { exportCsv } from "./csv";
@@ -16,22 +17,24 @@ export type { ExportFile, PdfOptions };
 export { exportCsv, exportJson, exportMarkdown, exportPdf, exportXlsx };
 export { fingerprintSnapshot } from "./fingerprint";
 
+/** `locale`: the language of the file's words (labels.ts); JSON is data only and has none. */
 export async function exportMatrix(
   format: ExportFormat,
   snapshot: MatrixSnapshot,
-  options: PdfOptions = {},
+  options: PdfOptions & { locale?: Locale } = {},
 ): Promise<ExportFile> {
+  const locale = options.locale ?? "en";
   switch (format) {
     case "csv":
-      return exportCsv(snapshot);
+      return exportCsv(snapshot, locale);
     case "xlsx":
-      return exportXlsx(snapshot);
+      return exportXlsx(snapshot, locale);
     case "json":
       return exportJson(snapshot);
     case "md":
-      return exportMarkdown(snapshot);
+      return exportMarkdown(snapshot, locale);
     case "pdf":
-      return exportPdf(snapshot, options);
+      return exportPdf(snapshot, { ...options, locale });
   }
 }
 

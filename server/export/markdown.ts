@@ -6,10 +6,9 @@
 import { countResponsibilities, RESPONSIBILITIES } from "../../core/board-doc";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { prepareExport, type ExportFile, type Footnote, type PreparedExport } from "./prepare";
+import type { Locale } from "../../core/locale";
 import {
   CATEGORY_LABELS,
-  DRAFT_NOTICE,
-  POSITION_LABELS,
   bidiNotice,
   formatUtc,
   positionsSummary,
@@ -32,26 +31,30 @@ export function escapeMarkdown(text: string, newline: "<br>" | " " = " "): strin
 const cell = (text: string) => escapeMarkdown(text, "<br>");
 
 function titleBlock(prepared: PreparedExport): string[] {
-  const { snapshot, isDraft } = prepared;
+  const { snapshot, isDraft, labels } = prepared;
   const lines = [`# ${escapeMarkdown(snapshot.board.title)}`, ""];
-  if (isDraft) lines.push(`> **${DRAFT_NOTICE}.**`, "");
+  if (isDraft) lines.push(`> **${labels.draftNotice}.**`, "");
   else {
     lines.push(
-      `**${escapeMarkdown(versionLine(snapshot))}**  `,
-      `${escapeMarkdown(publishedLine(snapshot))}  `,
-      `${escapeMarkdown(procedureLine(snapshot))}  `,
+      `**${escapeMarkdown(versionLine(snapshot, labels))}**  `,
+      `${escapeMarkdown(publishedLine(snapshot, labels))}  `,
+      `${escapeMarkdown(procedureLine(snapshot, labels))}  `,
     );
   }
-  lines.push(`Delegations present: ${escapeMarkdown(snapshot.delegationsPresent.join(", ") || "—")}`, "");
+  lines.push(
+    `${labels.delegationsPresent}: ${escapeMarkdown(snapshot.delegationsPresent.join(", ") || "—")}  `,
+    labels.languageLine,
+    "",
+  );
   const bidi = bidiNotice(prepared);
   if (bidi) lines.push(`> **${escapeMarkdown(bidi)}**`, "");
   return lines;
 }
 
-function distribution({ snapshot }: PreparedExport): string[] {
+function distribution({ snapshot, labels }: PreparedExport): string[] {
   const counts = countResponsibilities(snapshot.rows);
   return [
-    "## Responsibility distribution",
+    `## ${labels.distribution}`,
     "",
     `| ${RESPONSIBILITIES.join(" | ")} |`,
     `|${RESPONSIBILITIES.map(() => "---:").join("|")}|`,
@@ -61,7 +64,18 @@ function distribution({ snapshot }: PreparedExport): string[] {
 }
 
 function matrix(prepared: PreparedExport): string[] {
-  const header = "| # | Threat | Category | Responsibility | Lead | Instruments | State | Positions | Notes |";
+  const { table } = prepared.labels;
+  const header = `| ${[
+    table.number,
+    table.threat,
+    table.category,
+    table.responsibility,
+    table.lead,
+    table.instruments,
+    table.state,
+    table.positions,
+    table.notes,
+  ].join(" | ")} |`;
   const rows = prepared.snapshot.rows.map((row, index) => {
     const refs = (prepared.footnotesByRow.get(row.id) ?? []).map((note) => ` [^${note.number}]`).join("");
     const threat = `**${cell(row.title)}**` + (row.description ? `<br>${cell(row.description)}` : "");
@@ -73,39 +87,45 @@ function matrix(prepared: PreparedExport): string[] {
       row.lead ?? "",
       cell(row.instrumentIds.map((id) => prepared.instrumentsById.get(id)?.name ?? id).join("; ")),
       row.workflowState,
-      cell(positionsSummary(row)) + refs,
+      cell(positionsSummary(row, prepared.labels)) + refs,
       cell(row.notes),
     ];
     return `| ${cells.join(" | ")} |`;
   });
-  return ["## Matrix", "", header, "|---:|---|---|---|---|---|---|---|---|", ...rows, ""];
+  return [`## ${prepared.labels.matrix}`, "", header, "|---:|---|---|---|---|---|---|---|---|", ...rows, ""];
 }
 
-function footnote(note: Footnote): string {
+function footnote(note: Footnote, labels: PreparedExport["labels"]): string {
   const p = note.position;
   const who = `${p.delegation}${p.delegationName ? ` (${p.delegationName})` : ""}`;
-  const recorded = `recorded by ${p.recordedBy}, ${formatUtc(p.recordedAt)}`;
   return `[^${note.number}]: ${escapeMarkdown(
-    `${who}, ${POSITION_LABELS[p.position]} on row ${note.rowIndex + 1}: ${p.text ?? ""} — ${recorded}`,
+    labels.footnote(
+      who,
+      labels.positions[p.position],
+      note.rowIndex + 1,
+      p.text ?? "",
+      p.recordedBy,
+      formatUtc(p.recordedAt),
+    ),
   )}`;
 }
 
-export function renderMarkdown(snapshot: MatrixSnapshot): { text: string; fingerprint: string } {
-  const prepared = prepareExport(snapshot);
+export function renderMarkdown(snapshot: MatrixSnapshot, locale: Locale = "en"): { text: string; fingerprint: string } {
+  const prepared = prepareExport(snapshot, { locale });
   const lines = [
     ...titleBlock(prepared),
     ...distribution(prepared),
     ...matrix(prepared),
-    ...(prepared.footnotes.length ? [...prepared.footnotes.map(footnote), ""] : []),
+    ...(prepared.footnotes.length ? [...prepared.footnotes.map((note) => footnote(note, prepared.labels)), ""] : []),
     "---",
     "",
-    `SHA-256 fingerprint: \`${prepared.fingerprint}\``,
+    `${prepared.labels.fingerprint}: \`${prepared.fingerprint}\``,
     "",
   ];
   return { text: lines.join("\n"), fingerprint: prepared.fingerprint };
 }
 
-export function exportMarkdown(snapshot: MatrixSnapshot): ExportFile {
-  const { text, fingerprint } = renderMarkdown(snapshot);
+export function exportMarkdown(snapshot: MatrixSnapshot, locale: Locale = "en"): ExportFile {
+  const { text, fingerprint } = renderMarkdown(snapshot, locale);
   return { body: Buffer.from(text, "utf8"), contentType: "text/markdown; charset=utf-8", extension: "md", fingerprint };
 }

@@ -19,7 +19,7 @@ export function drawDistributionBar(ctx: PdfContext, top: number): number {
   const { doc } = ctx;
   const counts = countResponsibilities(ctx.prepared.snapshot.rows);
   const total = RESPONSIBILITIES.reduce((sum, r) => sum + counts[r], 0);
-  put(ctx, "Responsibility distribution", CONTENT.left, top, { size: 11, bold: true });
+  put(ctx, ctx.prepared.labels.distribution, CONTENT.left, top, { size: 11, bold: true });
   const barY = top + 17;
   const barH = 18;
   if (total === 0) doc.rect(CONTENT.left, barY, CONTENT.width, barH).fill(EMPTY_CELL);
@@ -115,10 +115,10 @@ export function drawHeatmap(ctx: PdfContext, top: number, bottom: number): numbe
   const { doc } = ctx;
   const rows = ctx.prepared.snapshot.rows;
   const columns = linkedInstruments(ctx);
-  put(ctx, "Threat × instrument links", CONTENT.left, top, { size: 11, bold: true });
+  put(ctx, ctx.prepared.labels.pdf.links, CONTENT.left, top, { size: 11, bold: true });
   drawOwnerLegend(ctx, top + 1);
   if (rows.length === 0 || columns.length === 0) {
-    put(ctx, "No instrument is linked to a threat.", CONTENT.left, top + 18, { size: 9, color: "#555555" });
+    put(ctx, ctx.prepared.labels.noInstrumentLinked, CONTENT.left, top + 18, { size: 9, color: "#555555" });
     return top + 34;
   }
   const gridTop = top + 18 + LABEL_AREA;

@@ -14,16 +14,17 @@ const SIZE = 7.5;
 const MAX_CHARS = 1500; // beyond this a cell is clipped anyway; measuring less keeps big boards fast
 const SWATCH = 7;
 
+/** Column widths; the header words come from the file's labels (labels.ts `table`). */
 const COLUMN_SPEC = [
-  { label: "#", weight: 22 },
-  { label: "Threat", weight: 165 },
-  { label: "Category", weight: 58 },
-  { label: "Responsibility", weight: 80 },
-  { label: "Lead", weight: 36 },
-  { label: "Instruments", weight: 130 },
-  { label: "State", weight: 46 },
-  { label: "Positions", weight: 120 },
-  { label: "Notes", weight: 112 },
+  { label: "number", weight: 22 },
+  { label: "threat", weight: 165 },
+  { label: "category", weight: 58 },
+  { label: "responsibility", weight: 80 },
+  { label: "lead", weight: 36 },
+  { label: "instruments", weight: 130 },
+  { label: "state", weight: 46 },
+  { label: "positions", weight: 120 },
+  { label: "notes", weight: 112 },
 ] as const;
 
 const totalWeight = COLUMN_SPEC.reduce((sum, c) => sum + c.weight, 0);
@@ -53,7 +54,7 @@ function cellsOf(ctx: PdfContext, row: SnapshotRow, index: number): Cell[] {
     { text: row.lead ?? "—" },
     { text: clip(row.instrumentIds.map((id) => instrumentsById.get(id)?.name ?? id).join("; ")) },
     { text: row.workflowState },
-    { text: [positionsSummary(row), refs].filter(Boolean).join(" ") },
+    { text: [positionsSummary(row, ctx.prepared.labels), refs].filter(Boolean).join(" ") },
     { text: clip(row.notes) },
   ];
 }
@@ -89,7 +90,7 @@ function drawCell(ctx: PdfContext, cell: Cell, i: number, y: number, rowHeight: 
 }
 
 function drawHeader(ctx: PdfContext, y: number): number {
-  const cells = COLUMNS.map((c) => ({ text: c.label }));
+  const cells = COLUMNS.map((c) => ({ text: ctx.prepared.labels.table[c.label] }));
   const height = Math.max(...cells.map((cell, i) => cellHeight(ctx, { ...cell, bold: true }, i)));
   ctx.doc.rect(CONTENT.left, y, CONTENT.width, height).fill("#1F2A44");
   cells.forEach((cell, i) => drawCell(ctx, cell, i, y, height, true));
@@ -100,7 +101,7 @@ function drawHeader(ctx: PdfContext, y: number): number {
 export function drawMatrixTable(ctx: PdfContext): number {
   const { doc } = ctx;
   doc.addPage();
-  put(ctx, "Matrix", CONTENT.left, CONTENT.top, { size: 13, bold: true });
+  put(ctx, ctx.prepared.labels.matrix, CONTENT.left, CONTENT.top, { size: 13, bold: true });
   const first = CONTENT.top + 20;
   let y = drawHeader(ctx, first);
   // Tallest row that fits under the header on any page (the first has the "Matrix" heading too).
@@ -125,7 +126,7 @@ export function drawMatrixTable(ctx: PdfContext): number {
     y += height;
   });
   if (ctx.prepared.snapshot.rows.length === 0) {
-    put(ctx, "This board has no threats yet.", CONTENT.left, y + 6, { size: 9, color: "#555555" });
+    put(ctx, ctx.prepared.labels.noThreats, CONTENT.left, y + 6, { size: 9, color: "#555555" });
     y += 24;
   }
   return y;

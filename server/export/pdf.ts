@@ -13,28 +13,38 @@ import { CONTENT, MARGIN, PAGE, measure, put, type PdfContext } from "./pdf-layo
 import { drawFootnotes } from "./pdf-notes";
 import { drawMatrixTable } from "./pdf-table";
 import { prepareExport, type ExportFile } from "./prepare";
-import { DRAFT_NOTICE, PROCEDURE_LABELS, bidiNotice, formatUtc, versionLine } from "./present";
+import type { Locale } from "../../core/locale";
+import { bidiNotice, formatUtc, versionLine } from "./present";
 
 export interface PdfOptions {
   /** Printed as the date of a DRAFT (a live board has no publication date). Default: now. */
   now?: Date;
   /** "standard" forces the Helvetica fallback (used by tests of the fallback path). */
   font?: "unicode" | "standard";
+  /** The language of the file's words (labels.ts). Default: English. */
+  locale?: Locale;
 }
 
 function drawTitleBlock(ctx: PdfContext, now: Date): number {
   const { doc, prepared } = ctx;
-  const { snapshot } = prepared;
+  const { snapshot, labels } = prepared;
   const titleOptions = { width: CONTENT.width };
   put(ctx, snapshot.board.title, CONTENT.left, CONTENT.top, { size: 18, bold: true }, titleOptions);
   let y = CONTENT.top + measure(ctx, snapshot.board.title, { size: 18, bold: true }, titleOptions) + 6;
   if (prepared.isDraft) {
     doc.rect(CONTENT.left, y, CONTENT.width, 22).fill("#B00020");
-    put(ctx, DRAFT_NOTICE, CONTENT.left + 8, y + 5, { size: 11, bold: true, color: "#FFFFFF" }, { lineBreak: false });
+    put(
+      ctx,
+      labels.draftNotice,
+      CONTENT.left + 8,
+      y + 5,
+      { size: 11, bold: true, color: "#FFFFFF" },
+      { lineBreak: false },
+    );
   } else {
     put(
       ctx,
-      versionLine(snapshot),
+      versionLine(snapshot, labels),
       CONTENT.left,
       y + 3,
       { size: 13, bold: true },
@@ -43,18 +53,22 @@ function drawTitleBlock(ctx: PdfContext, now: Date): number {
   }
   y += 28;
   const version = snapshot.version;
+  const { pdf } = labels;
+  // French puts a no-break space before the colon.
+  const colon = labels.locale === "fr" ? "\u00a0: " : ": ";
   const lines = [
-    `Date: ${
-      version ? formatUtc(version.publishedAt) : `${formatUtc(now.toISOString())} (exported from the live board)`
+    `${pdf.date}${colon}${
+      version ? formatUtc(version.publishedAt) : `${formatUtc(now.toISOString())} (${pdf.exportedLive})`
     }`,
-    `Published by: ${
+    `${pdf.publishedBy}${colon}${
       version
         ? `${version.publishedBy.name}${version.publishedBy.delegation ? ` (${version.publishedBy.delegation})` : ""}`
-        : "— (not published)"
+        : pdf.notPublished
     }`,
-    `Procedure: ${version ? PROCEDURE_LABELS[version.procedure] : "—"}`,
-    `Delegations present: ${snapshot.delegationsPresent.join(", ") || "—"}`,
-    `Threats: ${snapshot.rows.length}`,
+    `${pdf.procedure}${colon}${version ? labels.procedures[version.procedure] : "—"}`,
+    `${labels.delegationsPresent}${colon}${snapshot.delegationsPresent.join(", ") || "—"}`,
+    `${pdf.threats}${colon}${snapshot.rows.length}`,
+    labels.languageLine,
     ...[bidiNotice(prepared)].filter((line): line is string => line !== null),
   ];
   for (const line of lines) {
@@ -79,7 +93,7 @@ function drawPageFurniture(ctx: PdfContext): void {
         .rotate(-28, { origin: [PAGE.width / 2, PAGE.height / 2] });
       put(
         ctx,
-        "DRAFT",
+        prepared.labels.pdf.watermark,
         0,
         PAGE.height / 2 - 70,
         { size: 140, bold: true, color: "#B00020" },
@@ -98,7 +112,7 @@ function drawPageFurniture(ctx: PdfContext): void {
       .restore();
     put(
       ctx,
-      `SHA-256 fingerprint: ${prepared.fingerprint}`,
+      `${prepared.labels.fingerprint}: ${prepared.fingerprint}`,
       CONTENT.left,
       y,
       { size: 7, color: "#444444" },
@@ -106,7 +120,7 @@ function drawPageFurniture(ctx: PdfContext): void {
     );
     put(
       ctx,
-      `Page ${i + 1} of ${range.count}`,
+      prepared.labels.page(i + 1, range.count),
       CONTENT.right - 100,
       y,
       { size: 7, color: "#444444" },
@@ -120,7 +134,7 @@ export async function renderPdf(
   snapshot: MatrixSnapshot,
   options: PdfOptions = {},
 ): Promise<{ body: Buffer; fingerprint: string; pages: number }> {
-  const prepared = prepareExport(snapshot);
+  const prepared = prepareExport(snapshot, { locale: options.locale });
   const created = new Date(prepared.snapshot.version?.publishedAt ?? (options.now ?? new Date()).toISOString());
   const doc = new PDFDocument({
     size: "A4",
@@ -128,7 +142,7 @@ export async function renderPdf(
     margins: MARGIN,
     bufferPages: true,
     info: {
-      Title: `${prepared.snapshot.board.title} — ${versionLine(prepared.snapshot)}`,
+      Title: `${prepared.snapshot.board.title} — ${versionLine(prepared.snapshot, prepared.labels)}`,
       Author: "Remit",
       Subject: `SHA-256 fingerprint ${prepared.fingerprint}`,
       CreationDate: created,

@@ -11,7 +11,9 @@ import {
   type SnapshotInstrument,
 } from "../../core/matrix-snapshot";
 import { containsBidiControls, showBidiControlsDeep } from "./bidi";
+import type { Locale } from "../../core/locale";
 import { fingerprintOf } from "./fingerprint";
+import { exportLabels, type ExportLabels } from "./labels";
 
 export interface Footnote {
   number: number;
@@ -33,14 +35,19 @@ export interface PreparedExport {
   bidiRows: number[];
   /** The board's own title or version text held controls. */
   bidiInHeader: boolean;
+  /** The words of the file, in the language the person chose (labels.ts). */
+  labels: ExportLabels;
 }
 
 /**
  * `keepControls`: the JSON export keeps the stored text exactly; the formats
  * people read get bidirectional controls made visible (bidi.ts). The
- * fingerprint is always that of the stored snapshot.
+ * fingerprint is always that of the stored snapshot. `locale`: the language of the file's words.
  */
-export function prepareExport(input: MatrixSnapshot, options: { keepControls?: boolean } = {}): PreparedExport {
+export function prepareExport(
+  input: MatrixSnapshot,
+  options: { keepControls?: boolean; locale?: Locale } = {},
+): PreparedExport {
   const stored = MatrixSnapshotSchema.parse(input);
   const snapshot = options.keepControls ? stored : showBidiControlsDeep(stored);
   const footnotes: Footnote[] = [];
@@ -62,6 +69,7 @@ export function prepareExport(input: MatrixSnapshot, options: { keepControls?: b
     footnotesByRow,
     bidiRows: stored.rows.flatMap((row, index) => (containsBidiControls(row) ? [index + 1] : [])),
     bidiInHeader: containsBidiControls([stored.board, stored.version, stored.instruments, stored.delegationsPresent]),
+    labels: exportLabels(options.locale),
   };
 }
 

@@ -3,31 +3,14 @@
  * the four formats say the same thing in the same words.
  */
 import type { Category, Responsibility } from "../../core/board-doc";
+import type { MatrixSnapshot, PositionKind, SnapshotInstrument, SnapshotRow } from "../../core/matrix-snapshot";
+import { EXPORT_LABELS, type ExportLabels } from "./labels";
 import type { PreparedExport } from "./prepare";
-import type {
-  MatrixSnapshot,
-  PositionKind,
-  Procedure,
-  SnapshotInstrument,
-  SnapshotRow,
-} from "../../core/matrix-snapshot";
 
-/** CSV header and XLSX Matrix columns; the importers accept the same names. */
-export const MATRIX_COLUMNS = [
-  "Title",
-  "Category",
-  "Responsibility",
-  "Lead",
-  "Instruments",
-  "Notes",
-  "Description",
-  "Workflow state",
-  "Positions summary",
-  "Reservations",
-] as const;
-export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
+/** CSV header and XLSX Matrix columns in English (labels.ts has every language); the importers accept all of them. */
+export const MATRIX_COLUMNS = EXPORT_LABELS.en.columns;
 
-export const DRAFT_NOTICE = "DRAFT — live board, not an agreed version";
+export const DRAFT_NOTICE = EXPORT_LABELS.en.draftNotice;
 
 /** Categories as people read them (the importers accept these, the ids and the UI's labels). */
 export const CATEGORY_LABELS: Record<Category, string> = {
@@ -65,20 +48,8 @@ export const OWNER_COLOURS: Record<SnapshotInstrument["owner"], string> = {
   National: "#3D8B62",
 };
 
-export const POSITION_LABELS: Record<PositionKind, string> = {
-  support: "Support",
-  "support-ad-referendum": "Support ad referendum",
-  abstain: "Abstain",
-  reserve: "Reserve",
-  object: "Object",
-};
-
-export const PROCEDURE_LABELS: Record<Procedure, string> = {
-  consensus: "Consensus",
-  silence: "Silence procedure",
-  "chair-declared": "Declared by the Chair",
-  none: "None",
-};
+export const POSITION_LABELS = EXPORT_LABELS.en.positions;
+export const PROCEDURE_LABELS = EXPORT_LABELS.en.procedures;
 
 /** "2025-03-05 16:30 UTC": UTC so every delegation reads the same time. */
 export function formatUtc(iso: string): string {
@@ -98,25 +69,29 @@ export function instrumentsCell(row: SnapshotRow, instruments: ReadonlyMap<strin
 }
 
 /** "Support: DK, PL; Reserve: TR" — kinds in a fixed order, delegations as recorded. */
-export function positionsSummary(row: SnapshotRow): string {
+export function positionsSummary(row: SnapshotRow, labels: ExportLabels = EXPORT_LABELS.en): string {
   const groups = new Map<PositionKind, string[]>();
   for (const p of row.positions) groups.set(p.position, [...(groups.get(p.position) ?? []), p.delegation]);
-  return (Object.keys(POSITION_LABELS) as PositionKind[])
+  return (Object.keys(labels.positions) as PositionKind[])
     .filter((kind) => groups.has(kind))
-    .map((kind) => `${POSITION_LABELS[kind]}: ${groups.get(kind)!.join(", ")}`)
+    .map((kind) => `${labels.positions[kind]}: ${groups.get(kind)!.join(", ")}`)
     .join("; ");
 }
 
 /** One line per position that carries text: "PL (Reserve): text". */
-export function reservationsCell(row: SnapshotRow): string {
+export function reservationsCell(row: SnapshotRow, labels: ExportLabels = EXPORT_LABELS.en): string {
   return row.positions
     .filter((p) => p.text !== null && p.text !== "")
-    .map((p) => `${p.delegation} (${POSITION_LABELS[p.position]}): ${p.text}`)
+    .map((p) => `${p.delegation} (${labels.positions[p.position]}): ${p.text}`)
     .join("\n");
 }
 
 /** One matrix row as cells, in MATRIX_COLUMNS order (CSV and XLSX write the same columns). */
-export function matrixCells(row: SnapshotRow, instruments: ReadonlyMap<string, SnapshotInstrument>): string[] {
+export function matrixCells(
+  row: SnapshotRow,
+  instruments: ReadonlyMap<string, SnapshotInstrument>,
+  labels: ExportLabels = EXPORT_LABELS.en,
+): string[] {
   return [
     row.title,
     CATEGORY_LABELS[row.category],
@@ -126,24 +101,24 @@ export function matrixCells(row: SnapshotRow, instruments: ReadonlyMap<string, S
     row.notes,
     row.description,
     row.workflowState,
-    positionsSummary(row),
-    reservationsCell(row),
+    positionsSummary(row, labels),
+    reservationsCell(row, labels),
   ];
 }
 
-export function versionLine(snapshot: MatrixSnapshot): string {
+export function versionLine(snapshot: MatrixSnapshot, labels: ExportLabels = EXPORT_LABELS.en): string {
   const version = snapshot.version;
-  if (!version) return DRAFT_NOTICE;
-  return `Version ${version.number}${version.title ? ` — ${version.title}` : ""}`;
+  if (!version) return labels.draftNotice;
+  return labels.version(version.number, version.title);
 }
 
-export function publishedLine(snapshot: MatrixSnapshot): string {
+export function publishedLine(snapshot: MatrixSnapshot, labels: ExportLabels = EXPORT_LABELS.en): string {
   const version = snapshot.version;
-  if (!version) return "Not published";
+  if (!version) return labels.notPublished;
   const { name, delegation } = version.publishedBy;
-  return `Published ${formatUtc(version.publishedAt)} by ${name}${delegation ? ` (${delegation})` : ""}`;
+  return labels.published(formatUtc(version.publishedAt), `${name}${delegation ? ` (${delegation})` : ""}`);
 }
 
-export function procedureLine(snapshot: MatrixSnapshot): string {
-  return `Procedure: ${snapshot.version ? PROCEDURE_LABELS[snapshot.version.procedure] : "—"}`;
+export function procedureLine(snapshot: MatrixSnapshot, labels: ExportLabels = EXPORT_LABELS.en): string {
+  return labels.procedureLine(snapshot.version ? labels.procedures[snapshot.version.procedure] : "—");
 }

@@ -5,6 +5,8 @@
  * retypes or copies a cell. Sheets: Matrix, Instruments, Positions, Metadata.
  */
 import ExcelJS from "exceljs";
+import type { Locale } from "../../core/locale";
+import { EXPORT_LABELS } from "./labels";
 import { MATRIX_COLUMNS, RESPONSIBILITY_COLOURS, matrixCells } from "./present";
 import { prepareExport, type ExportFile, type PreparedExport } from "./prepare";
 import { metadataEntries } from "./xlsx-metadata";
@@ -47,21 +49,21 @@ function setWidths(sheet: ExcelJS.Worksheet, widths: number[]): void {
 }
 
 function addMatrixSheet(workbook: ExcelJS.Workbook, prepared: PreparedExport): void {
-  const { snapshot } = prepared;
+  const { snapshot, labels } = prepared;
   // Row 1 is a banner (board, version or DRAFT); row 2 the header; both stay frozen.
-  const sheet = workbook.addWorksheet("Matrix", { views: [{ state: "frozen", ySplit: 2 }] });
-  const banner = prepared.isDraft
-    ? `${snapshot.board.title} — DRAFT (live board, not an agreed version)`
-    : `${snapshot.board.title} — Version ${snapshot.version!.number}: ${snapshot.version!.title}`;
+  const sheet = workbook.addWorksheet(labels.sheets.matrix, { views: [{ state: "frozen", ySplit: 2 }] });
+  const banner = `${snapshot.board.title} — ${
+    prepared.isDraft ? labels.draftNotice : labels.version(snapshot.version!.number, snapshot.version!.title)
+  }`;
   addTextRow(sheet, [banner]).font = {
     bold: true,
     size: 14,
     color: { argb: prepared.isDraft ? "FFB00020" : "FF000000" },
   };
   sheet.mergeCells(1, 1, 1, MATRIX_COLUMNS.length);
-  styleHeader(addTextRow(sheet, MATRIX_COLUMNS));
+  styleHeader(addTextRow(sheet, [...labels.columns]));
   for (const row of snapshot.rows) {
-    const added = addTextRow(sheet, matrixCells(row, prepared.instrumentsById));
+    const added = addTextRow(sheet, matrixCells(row, prepared.instrumentsById, labels));
     added.alignment = { vertical: "top", wrapText: true };
     added.getCell(3).fill = solid(argb(RESPONSIBILITY_COLOURS[row.responsibility].tint));
   }
@@ -85,18 +87,9 @@ function addTable(
   setWidths(sheet, widths);
 }
 
-export const INSTRUMENT_SHEET_COLUMNS = [
-  "ID",
-  "Name",
-  "Owner",
-  "Kind",
-  "Year",
-  "Reference",
-  "Custom",
-  "Linked threats",
-];
+export const INSTRUMENT_SHEET_COLUMNS = [...EXPORT_LABELS.en.instrumentColumns];
 
-function addInstrumentsSheet(workbook: ExcelJS.Workbook, { snapshot }: PreparedExport): void {
+function addInstrumentsSheet(workbook: ExcelJS.Workbook, { snapshot, labels }: PreparedExport): void {
   const linked = new Map<string, number>();
   for (const row of snapshot.rows) for (const id of row.instrumentIds) linked.set(id, (linked.get(id) ?? 0) + 1);
   const rows = snapshot.instruments.map((i) => [
@@ -106,24 +99,14 @@ function addInstrumentsSheet(workbook: ExcelJS.Workbook, { snapshot }: PreparedE
     i.kind,
     i.year === null ? "" : String(i.year),
     i.reference,
-    i.custom ? "yes" : "no",
+    i.custom ? labels.metadata.yes : labels.metadata.no,
     String(linked.get(i.id) ?? 0),
   ]);
-  addTable(workbook, "Instruments", INSTRUMENT_SHEET_COLUMNS, rows, [18, 40, 10, 14, 8, 20, 8, 14]);
+  addTable(workbook, labels.sheets.instruments, [...labels.instrumentColumns], rows, [18, 40, 10, 14, 8, 20, 8, 14]);
 }
 
 function addPositionsSheet(workbook: ExcelJS.Workbook, prepared: PreparedExport): void {
-  const header = [
-    "Row",
-    "Threat",
-    "Delegation",
-    "Delegation name",
-    "Position",
-    "Reservation / objection",
-    "Footnote",
-    "Recorded by",
-    "Recorded at (UTC)",
-  ];
+  const header = [...prepared.labels.positionColumns];
   const notes = new Map(prepared.footnotes.map((note) => [note.position, note.number]));
   const rows = prepared.snapshot.rows.flatMap((row, index) =>
     row.positions.map((p) => [
@@ -138,11 +121,14 @@ function addPositionsSheet(workbook: ExcelJS.Workbook, prepared: PreparedExport)
       p.recordedAt,
     ]),
   );
-  addTable(workbook, "Positions", header, rows, [6, 40, 11, 18, 22, 50, 9, 22, 24]);
+  addTable(workbook, prepared.labels.sheets.positions, header, rows, [6, 40, 11, 18, 22, 50, 9, 22, 24]);
 }
 
-export async function renderXlsx(snapshot: MatrixSnapshot): Promise<{ body: Buffer; fingerprint: string }> {
-  const prepared = prepareExport(snapshot);
+export async function renderXlsx(
+  snapshot: MatrixSnapshot,
+  locale: Locale = "en",
+): Promise<{ body: Buffer; fingerprint: string }> {
+  const prepared = prepareExport(snapshot, { locale });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Remit";
   // Fixed dates keep the workbook's own metadata from varying between two exports of one version.
@@ -152,12 +138,19 @@ export async function renderXlsx(snapshot: MatrixSnapshot): Promise<{ body: Buff
   addMatrixSheet(workbook, prepared);
   addInstrumentsSheet(workbook, prepared);
   addPositionsSheet(workbook, prepared);
-  addTable(workbook, "Metadata", ["Field", "Value"], metadataEntries(prepared), [24, 80]);
+  const { metadata } = prepared.labels;
+  addTable(
+    workbook,
+    prepared.labels.sheets.metadata,
+    [metadata.field, metadata.value],
+    metadataEntries(prepared),
+    [24, 80],
+  );
   const body = Buffer.from(await workbook.xlsx.writeBuffer());
   return { body, fingerprint: prepared.fingerprint };
 }
 
-export async function exportXlsx(snapshot: MatrixSnapshot): Promise<ExportFile> {
-  const { body, fingerprint } = await renderXlsx(snapshot);
+export async function exportXlsx(snapshot: MatrixSnapshot, locale: Locale = "en"): Promise<ExportFile> {
+  const { body, fingerprint } = await renderXlsx(snapshot, locale);
   return { body, contentType: XLSX_CONTENT_TYPE, extension: "xlsx", fingerprint };
 }

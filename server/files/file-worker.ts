@@ -6,12 +6,13 @@
  */
 import type { ImportContext, ImportResult } from "../import/types";
 import type { ExportFormat } from "../../core/version-contract";
+import type { Locale } from "../../core/locale";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { exportMatrix } from "../export/index";
 import { importMatrixFile } from "../import/index";
 
 export type FileTask =
-  | { kind: "export"; format: ExportFormat; snapshot: MatrixSnapshot; now: string }
+  | { kind: "export"; format: ExportFormat; snapshot: MatrixSnapshot; now: string; locale?: Locale }
   | { kind: "import"; data: Uint8Array; context: ImportContext };
 
 export interface ExportTaskResult {
@@ -25,6 +26,6 @@ export default async function runFileTask(task: FileTask): Promise<ExportTaskRes
   if (task.kind === "import") {
     return importMatrixFile(Buffer.from(task.data.buffer, task.data.byteOffset, task.data.byteLength), task.context);
   }
-  const file = await exportMatrix(task.format, task.snapshot, { now: new Date(task.now) });
+  const file = await exportMatrix(task.format, task.snapshot, { now: new Date(task.now), locale: task.locale });
   return { ...file, body: new Uint8Array(file.body.buffer, file.body.byteOffset, file.body.byteLength) };
 }

@@ -22,11 +22,12 @@ export function createMatrixFileServices(options: Partial<FilePoolOptions> = {})
   const settings = { ...DEFAULT_FILE_POOL, ...options };
   const pool = createFilePool(settings);
   return {
-    async exportMatrix(format, snapshot, date) {
+    async exportMatrix(format, snapshot, date, locale) {
       const file = await pool.run<ExportTaskResult>({
         kind: "export",
         format,
         snapshot,
+        locale,
         now: new Date().toISOString(),
       });
       const body = Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength);

@@ -15,7 +15,7 @@ import {
   readCustomInstrument,
 } from "./instruments";
 import { createCategoryMatcher, validateRow, type RawField } from "./row-fields";
-import { mapHeader, MATRIX_LABELS } from "./sheet-columns";
+import { isTitleHeader, mapHeader, MATRIX_LABELS } from "./sheet-columns";
 import { scanWorkbook } from "./xlsx-scan";
 import {
   MAX_IMPORT_ROWS,
@@ -52,7 +52,7 @@ const rowCells = (row: ExcelJS.Row, width = row.cellCount) =>
 function findHeader(sheet: ExcelJS.Worksheet): number | null {
   for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
     const cells = rowCells(sheet.getRow(r));
-    if (cells.some((cell) => cell.trim().toLowerCase() === "title")) return r;
+    if (cells.some(isTitleHeader)) return r;
   }
   return null;
 }

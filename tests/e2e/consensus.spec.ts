@@ -74,13 +74,13 @@ test("three delegations comment, take positions and reach agreement; the agreed 
   await expect(panel(germany.page)).toHaveCount(0);
   await expect(row(germany.page, 0).getByTestId("row-comments-button")).toBeFocused();
   await expect(row(germany.page, 0).getByTestId("row-comments-button")).toHaveAccessibleName(
-    `Comments on ${title}: 1 open thread`,
+    `1 open thread: comments on ${title}`,
   );
 
   // France sees the mention badge; opening the open threads marks it read.
   await expect(france.page.getByTestId("mention-badge")).toHaveText("@1");
   await expect(row(france.page, 0).getByTestId("row-comments-button")).toHaveAccessibleName(
-    `Comments on ${title}: 1 open thread`,
+    `1 open thread: comments on ${title}`,
   );
   await france.page.getByTestId("threads-toggle").click();
   const threads = france.page.getByTestId("open-threads-panel");

@@ -48,7 +48,7 @@ export function RowStatus({ rowId, title }: Props) {
         <span className="status-workflow" data-testid="row-workflow">
           {agreed && <LockIcon />}
           {workflow}
-        </span>
+        </span>{" "}
         <span className="status-consensus" data-testid="row-consensus">
           {state}
         </span>

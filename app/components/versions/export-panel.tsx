@@ -4,7 +4,8 @@
  * PDF…" (a PDF of a big board takes a moment), then saved from a blob URL.
  */
 import { useId, useRef, useState, type MouseEvent } from "react";
-import { t } from "~/i18n";
+import { LOCALES, t, type Locale } from "~/i18n";
+import { useLocale } from "~/i18n/locale-context";
 import type { SnapshotSource } from "../../../core/version-contract";
 import { EXPORT_FORMATS, type ExportFormat } from "../../../core/version-contract";
 import { exportHref } from "~/lib/version-forms";
@@ -78,6 +79,8 @@ export function ExportPanel({ boardId, versions, source: initialSource = "live" 
   const id = useId();
   const [source, setSource] = useState<SnapshotSource>(initialSource);
   const [rows, setRows] = useState<"all" | "agreed">("all");
+  // The file's language: the page's by default; a French delegate can send an English file, and back.
+  const [language, setLanguage] = useState<Locale>(useLocale());
   const [status, setStatus] = useState<Status>({ state: "idle" });
   const busy = useRef(false);
 
@@ -150,12 +153,27 @@ export function ExportPanel({ boardId, versions, source: initialSource = "live" 
           ))}
         </fieldset>
       )}
+      <div className="form-field">
+        <label htmlFor={`${id}-language`}>{t("versionExport.language")}</label>
+        <select
+          id={`${id}-language`}
+          value={language}
+          onChange={(event) => setLanguage(event.target.value as Locale)}
+          data-testid="export-language"
+        >
+          {LOCALES.map((option) => (
+            <option key={option} value={option} lang={option}>
+              {t(`languages.${option}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <ul className="export-buttons">
         {EXPORT_FORMATS.map((format) => (
           <li key={format}>
             <a
               className="button"
-              href={exportHref(boardId, format, source, rows)}
+              href={exportHref(boardId, format, source, rows, language)}
               download
               aria-disabled={preparing || undefined}
               aria-label={t("versionExport.download", { format: formatName(format) })}

@@ -1,0 +1,306 @@
+/**
+ * Every word the exports print, in each language: the one place for export
+ * wording (CSV and XLSX headers, sheet names, metadata, Markdown and PDF
+ * headings). Cell values that a re-import reads back (responsibility, category,
+ * lead and workflow codes, instrument ids) stay language-neutral codes; the
+ * importer accepts the headers of every language. The file records its language
+ * (CSV `#remit:language`, XLSX metadata "Language", Markdown and PDF header line).
+ */
+import type { Locale } from "../../core/locale";
+import type { PositionKind, Procedure } from "../../core/matrix-snapshot";
+
+export interface ExportLabels {
+  locale: Locale;
+  /** The language in itself, as the file records it ("English", "Français"). */
+  language: string;
+  /** CSV header and XLSX Matrix columns, in this order (MATRIX_COLUMN_IDS). */
+  columns: readonly string[];
+  draftNotice: string;
+  notPublished: string;
+  version: (number: number, title: string) => string;
+  published: (at: string, by: string) => string;
+  procedureLine: (procedure: string) => string;
+  languageLine: string;
+  delegationsPresent: string;
+  positions: Record<PositionKind, string>;
+  procedures: Record<Procedure, string>;
+  distribution: string;
+  matrix: string;
+  reservationsHeading: string;
+  noThreats: string;
+  noInstrumentLinked: string;
+  fingerprint: string;
+  page: (n: number, of: number) => string;
+  /** Markdown and PDF matrix columns. */
+  table: {
+    number: string;
+    threat: string;
+    category: string;
+    responsibility: string;
+    lead: string;
+    instruments: string;
+    state: string;
+    positions: string;
+    notes: string;
+  };
+  /** Footnote: "PL (Poland), Reserve on row 3: text — recorded by X, date". */
+  footnote: (who: string, position: string, row: number, text: string, recordedBy: string, at: string) => string;
+  recordedBy: (name: string, at: string) => string;
+  pdf: {
+    date: string;
+    exportedLive: string;
+    publishedBy: string;
+    notPublished: string;
+    procedure: string;
+    threats: string;
+    watermark: string;
+    links: string;
+    note: (row: number, title: string, who: string, position: string, text: string, by: string, at: string) => string;
+  };
+  sheets: { matrix: string; instruments: string; positions: string; metadata: string };
+  instrumentColumns: readonly string[];
+  positionColumns: readonly string[];
+  metadata: {
+    field: string;
+    value: string;
+    format: string;
+    language: string;
+    board: string;
+    boardId: string;
+    draft: string;
+    version: string;
+    versionTitle: string;
+    publishedBy: string;
+    publisherDelegation: string;
+    publishedAt: string;
+    procedure: string;
+    delegationsPresent: string;
+    threats: string;
+    yes: string;
+    no: string;
+  };
+}
+
+/** Stable ids of the matrix columns (the importer maps headers in any language to these). */
+export const MATRIX_COLUMN_IDS = [
+  "title",
+  "category",
+  "responsibility",
+  "lead",
+  "instruments",
+  "notes",
+  "description",
+  "workflowState",
+  "positionsSummary",
+  "reservations",
+] as const;
+
+const en: ExportLabels = {
+  locale: "en",
+  language: "English",
+  columns: [
+    "Title",
+    "Category",
+    "Responsibility",
+    "Lead",
+    "Instruments",
+    "Notes",
+    "Description",
+    "Workflow state",
+    "Positions summary",
+    "Reservations",
+  ],
+  draftNotice: "DRAFT — live board, not an agreed version",
+  notPublished: "Not published",
+  version: (number, title) => `Version ${number}${title ? ` — ${title}` : ""}`,
+  published: (at, by) => `Published ${at} by ${by}`,
+  procedureLine: (procedure) => `Procedure: ${procedure}`,
+  languageLine: "Language: English",
+  delegationsPresent: "Delegations present",
+  positions: {
+    support: "Support",
+    "support-ad-referendum": "Support ad referendum",
+    abstain: "Abstain",
+    reserve: "Reserve",
+    object: "Object",
+  },
+  procedures: {
+    consensus: "Consensus",
+    silence: "Silence procedure",
+    "chair-declared": "Declared by the Chair",
+    none: "None",
+  },
+  distribution: "Responsibility distribution",
+  matrix: "Matrix",
+  reservationsHeading: "Reservations and objections",
+  noThreats: "This board has no threats yet.",
+  noInstrumentLinked: "No instrument is linked to a threat.",
+  fingerprint: "SHA-256 fingerprint",
+  page: (n, of) => `Page ${n} of ${of}`,
+  table: {
+    number: "#",
+    threat: "Threat",
+    category: "Category",
+    responsibility: "Responsibility",
+    lead: "Lead",
+    instruments: "Instruments",
+    state: "State",
+    positions: "Positions",
+    notes: "Notes",
+  },
+  footnote: (who, position, row, text, recordedBy, at) =>
+    `${who}, ${position} on row ${row}: ${text} — recorded by ${recordedBy}, ${at}`,
+  recordedBy: (name, at) => `recorded by ${name}, ${at}`,
+  pdf: {
+    date: "Date",
+    exportedLive: "exported from the live board",
+    publishedBy: "Published by",
+    notPublished: "— (not published)",
+    procedure: "Procedure",
+    threats: "Threats",
+    watermark: "DRAFT",
+    links: "Threat × instrument links",
+    note: (row, title, who, position, text, by, at) =>
+      `Row ${row}, “${title}” — ${who}, ${position}: ${text} — recorded by ${by}, ${at}`,
+  },
+  sheets: { matrix: "Matrix", instruments: "Instruments", positions: "Positions", metadata: "Metadata" },
+  instrumentColumns: ["ID", "Name", "Owner", "Kind", "Year", "Reference", "Custom", "Linked threats"],
+  positionColumns: [
+    "Row",
+    "Threat",
+    "Delegation",
+    "Delegation name",
+    "Position",
+    "Reservation / objection",
+    "Footnote",
+    "Recorded by",
+    "Recorded at (UTC)",
+  ],
+  metadata: {
+    field: "Field",
+    value: "Value",
+    format: "Format",
+    language: "Language",
+    board: "Board",
+    boardId: "Board ID",
+    draft: "Draft",
+    version: "Version",
+    versionTitle: "Version title",
+    publishedBy: "Published by",
+    publisherDelegation: "Publisher delegation",
+    publishedAt: "Published at (UTC)",
+    procedure: "Procedure",
+    delegationsPresent: "Delegations present",
+    threats: "Threats",
+    yes: "yes",
+    no: "no",
+  },
+};
+
+const fr: ExportLabels = {
+  locale: "fr",
+  language: "Français",
+  columns: [
+    "Titre",
+    "Catégorie",
+    "Responsabilité",
+    "Chef de file",
+    "Instruments",
+    "Notes",
+    "Description",
+    "État d'avancement",
+    "Synthèse des positions",
+    "Réserves",
+  ],
+  draftNotice: "PROJET — tableau en direct, pas une version adoptée",
+  notPublished: "Non publiée",
+  version: (number, title) => `Version ${number}${title ? ` — ${title}` : ""}`,
+  published: (at, by) => `Publiée le ${at} par ${by}`,
+  procedureLine: (procedure) => `Procédure\u00a0: ${procedure}`,
+  languageLine: "Langue\u00a0: Français",
+  delegationsPresent: "Délégations présentes",
+  positions: {
+    support: "Soutien",
+    "support-ad-referendum": "Soutien ad referendum",
+    abstain: "Abstention",
+    reserve: "Réserve",
+    object: "Objection",
+  },
+  procedures: {
+    consensus: "Consensus",
+    silence: "Procédure d'approbation tacite",
+    "chair-declared": "Déclarée par la présidence",
+    none: "Aucune",
+  },
+  distribution: "Répartition des responsabilités",
+  matrix: "Matrice",
+  reservationsHeading: "Réserves et objections",
+  noThreats: "Ce tableau ne contient encore aucune menace.",
+  noInstrumentLinked: "Aucun instrument n'est lié à une menace.",
+  fingerprint: "Empreinte SHA-256",
+  page: (n, of) => `Page ${n} sur ${of}`,
+  table: {
+    number: "n°",
+    threat: "Menace",
+    category: "Catégorie",
+    responsibility: "Responsabilité",
+    lead: "Chef de file",
+    instruments: "Instruments",
+    state: "État",
+    positions: "Positions",
+    notes: "Notes",
+  },
+  footnote: (who, position, row, text, recordedBy, at) =>
+    `${who}, ${position} sur la ligne ${row}\u00a0: ${text} — enregistrée par ${recordedBy}, ${at}`,
+  recordedBy: (name, at) => `enregistrée par ${name}, ${at}`,
+  pdf: {
+    date: "Date",
+    exportedLive: "exporté du tableau en direct",
+    publishedBy: "Publiée par",
+    notPublished: "— (non publiée)",
+    procedure: "Procédure",
+    threats: "Menaces",
+    watermark: "PROJET",
+    links: "Liens menace × instrument",
+    note: (row, title, who, position, text, by, at) =>
+      `Ligne ${row}, «\u00a0${title}\u00a0» — ${who}, ${position}\u00a0: ${text} — enregistrée par ${by}, ${at}`,
+  },
+  sheets: { matrix: "Matrice", instruments: "Instruments", positions: "Positions", metadata: "Métadonnées" },
+  instrumentColumns: ["ID", "Nom", "Responsable", "Type", "Année", "Référence", "Personnalisé", "Menaces liées"],
+  positionColumns: [
+    "Ligne",
+    "Menace",
+    "Délégation",
+    "Nom de la délégation",
+    "Position",
+    "Réserve / objection",
+    "Note",
+    "Enregistrée par",
+    "Enregistrée le (UTC)",
+  ],
+  metadata: {
+    field: "Champ",
+    value: "Valeur",
+    format: "Format",
+    language: "Langue",
+    board: "Tableau",
+    boardId: "ID du tableau",
+    draft: "Projet",
+    version: "Version",
+    versionTitle: "Titre de la version",
+    publishedBy: "Publiée par",
+    publisherDelegation: "Délégation de publication",
+    publishedAt: "Publiée le (UTC)",
+    procedure: "Procédure",
+    delegationsPresent: "Délégations présentes",
+    threats: "Menaces",
+    yes: "oui",
+    no: "non",
+  },
+};
+
+export const EXPORT_LABELS: Record<Locale, ExportLabels> = { en, fr };
+
+export function exportLabels(locale: Locale = "en"): ExportLabels {
+  return EXPORT_LABELS[locale];
+}
