@@ -39,7 +39,8 @@ export type {
 export interface RemitServices {
   renameBoard(boardId: string, title: string): Promise<void>;
   setBoardArchived(boardId: string, archived: boolean): Promise<void>;
-  listInstruments(boardId: string): Promise<InstrumentInfo[]>;
+  /** Library instruments carry their official title in `locale` where one exists (catalogue `nameFr`). */
+  listInstruments(boardId: string, locale?: Locale): Promise<InstrumentInfo[]>;
   createCustomInstrument(boardId: string, input: NewInstrumentInput): Promise<InstrumentInfo>;
 }
 
@@ -169,7 +170,11 @@ export interface BoardAccessServices {
   listMyBoards(userId: string, options: { includeArchived: boolean }): Promise<(BoardSummary & { role: BoardRole })[]>;
   /** The board and the user's role, or null when the board does not exist or the user is not a member (no existence leak). */
   getAccess(boardId: string, userId: string): Promise<{ board: BoardSummary; role: BoardRole } | null>;
-  createBoard(userId: string, input: { title: string; template: BoardTemplate }): Promise<BoardSummary>;
+  /** `locale`: the language of the starter template's threat titles. */
+  createBoard(
+    userId: string,
+    input: { title: string; template: BoardTemplate; locale?: Locale },
+  ): Promise<BoardSummary>;
   listMembers(actorId: string, boardId: string): Promise<BoardMemberInfo[]>;
   addMemberByEmail(
     actorId: string,

@@ -11,6 +11,7 @@ import { loadCatalogue } from "./db/instrument-catalogue";
 import type { PrismaClient } from "./db/prisma-client";
 import { seedInstruments } from "./db/seed-instruments";
 import { buildInitialBoardState } from "./starter-board";
+import type { Locale } from "../core/locale";
 
 type BoardRow = { id: string; title: string; createdAt: Date; archivedAt: Date | null };
 
@@ -45,7 +46,7 @@ function toInstrument(row: InstrumentRow): InstrumentInfo {
 /** Server-side extras that are not scoped to a user: only BoardAccessServices call them. */
 export interface BoardServices extends RemitServices {
   getBoard(boardId: string): Promise<BoardSummary | null>;
-  createBoard(input: { title: string; template: BoardTemplate }): Promise<BoardSummary>;
+  createBoard(input: { title: string; template: BoardTemplate; locale?: Locale }): Promise<BoardSummary>;
 }
 
 export interface BoardServiceHooks {
@@ -60,15 +61,17 @@ export async function createRemitServices(
 ): Promise<BoardServices> {
   const catalogue = loadCatalogue();
   await seedInstruments(prisma, catalogue.instruments);
+  // Official French titles (catalogue nameFr, sourced); the database keeps the English name.
+  const frenchNames = new Map(catalogue.instruments.flatMap((i) => (i.nameFr ? [[i.id, i.nameFr] as const] : [])));
 
   const services: BoardServices = {
     async getBoard(boardId) {
       const board = await boards.getBoard(prisma, boardId);
       return board ? toSummary(board) : null;
     },
-    async createBoard({ title, template }) {
+    async createBoard({ title, template, locale }) {
       const board = await boards.createBoard(prisma, { title });
-      await store.append(board.id, buildInitialBoardState(template, catalogue.threats), { authorId: null });
+      await store.append(board.id, buildInitialBoardState(template, catalogue.threats, locale), { authorId: null });
       return (await services.getBoard(board.id))!;
     },
     async renameBoard(boardId, title) {
@@ -79,8 +82,10 @@ export async function createRemitServices(
       else await boards.unarchiveBoard(prisma, boardId);
       hooks.onArchivedChanged?.(boardId, archived);
     },
-    async listInstruments(boardId) {
-      return (await boards.listInstruments(prisma, boardId)).map(toInstrument);
+    async listInstruments(boardId, locale) {
+      const instruments = (await boards.listInstruments(prisma, boardId)).map(toInstrument);
+      if (locale !== "fr") return instruments;
+      return instruments.map((i) => (!i.custom && frenchNames.has(i.id) ? { ...i, name: frenchNames.get(i.id)! } : i));
     },
     async createCustomInstrument(boardId, input) {
       return toInstrument(

@@ -5,24 +5,31 @@
  */
 import * as Y from "yjs";
 import { appendRows, initBoardDoc, type NewRowInput } from "../core/board-doc";
+import type { Locale } from "../core/locale";
 import type { BoardTemplate } from "../core/services";
 
 export interface TemplateThreat {
   title: string;
+  /** Remit's French wording of the title (catalogue titleFr). */
+  titleFr?: string;
   category: NonNullable<NewRowInput["category"]>;
   summary: string;
   suggestedResponsibility: NonNullable<NewRowInput["responsibility"]>;
   suggestedInstruments: string[];
 }
 
-export function buildInitialBoardState(template: BoardTemplate, threats: TemplateThreat[]): Uint8Array {
+export function buildInitialBoardState(
+  template: BoardTemplate,
+  threats: TemplateThreat[],
+  locale: Locale = "en",
+): Uint8Array {
   const doc = new Y.Doc();
   initBoardDoc(doc);
   if (template === "starter") {
     appendRows(
       doc,
       threats.map((threat) => ({
-        title: threat.title,
+        title: locale === "fr" && threat.titleFr ? threat.titleFr : threat.title,
         description: threat.summary,
         category: threat.category,
         responsibility: threat.suggestedResponsibility,

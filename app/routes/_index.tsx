@@ -1,4 +1,4 @@
-import { requestI18n } from "~/i18n/request-locale.server";
+import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
@@ -54,7 +54,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "create": {
       const parsed = parseForm(CreateBoardFormSchema, formData);
       if (!parsed.success) return invalid(intent, parsed.fieldErrors, parsed.values);
-      const board = await context.access.createBoard(user.id, parsed.data);
+      const board = await context.access.createBoard(user.id, {
+        ...parsed.data,
+        locale: requestLocale(request, user.locale),
+      });
       return redirect(`/boards/${board.id}`);
     }
     case "rename": {

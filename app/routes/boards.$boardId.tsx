@@ -1,4 +1,4 @@
-import { requestI18n } from "~/i18n/request-locale.server";
+import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BoardWorkspace } from "~/components/board/board-workspace";
@@ -22,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
   const [instruments, state] = await Promise.all([
-    context.services.listInstruments(board.id),
+    context.services.listInstruments(board.id, requestLocale(request, user.locale)),
     context.documents.readState(board.id),
   ]);
   // As the collaboration server stamps us into presence.

@@ -3,7 +3,7 @@
  * (`?delegation=DE`). A page of its own without JavaScript; the board's side
  * panel loads the same data with a fetcher.
  */
-import { requestI18n } from "~/i18n/request-locale.server";
+import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActivityList } from "~/components/activity/activity-list";
@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [items, members, instruments] = await Promise.all([
     context.access.listActivity(user.id, board.id, { delegationCode: delegation ?? undefined, limit: ACTIVITY_LIMIT }),
     context.access.listMembers(user.id, board.id),
-    context.services.listInstruments(board.id),
+    context.services.listInstruments(board.id, requestLocale(request, user.locale)),
   ]);
   const delegations = new Map(members.map((member) => [member.delegation.code, member.delegation.name]));
   for (const item of items)

@@ -3,6 +3,7 @@
  * board like the board page does, then uses the same import panel (the board
  * page can mount ImportPanel too). Delegates and the chair only.
  */
+import { requestLocale } from "~/i18n/request-locale.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ImportPanel } from "~/components/board/import-panel";
@@ -23,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
   requireRole(role, ROLE_CAN.edit);
-  const instruments = await context.services.listInstruments(board.id);
+  const instruments = await context.services.listInstruments(board.id, requestLocale(request, user.locale));
   return { board: { id: board.id, title: board.title, archived: board.archivedAt !== null }, instruments };
 }
 

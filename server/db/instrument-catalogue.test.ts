@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { readRows } from "../../core/board-doc";
+import { buildInitialBoardState } from "../starter-board";
 import { loadCatalogue } from "./instrument-catalogue";
 
 describe("instrument catalogue", () => {
@@ -15,5 +18,30 @@ describe("instrument catalogue", () => {
     );
     expect(() => loadCatalogue({ instruments: [...instruments, instruments[0]], threats: [] })).toThrow(/duplicate id/);
     expect(() => loadCatalogue({ instruments: [{ ...instruments[0], owner: "UN" }], threats: [] })).toThrow();
+  });
+});
+
+describe("French titles", () => {
+  const catalogue = loadCatalogue();
+
+  it("I18N-5 an instrument's official French title names the French text it comes from", () => {
+    const french = catalogue.instruments.filter((i) => i.nameFr);
+    expect(french.map((i) => i.id)).toEqual(expect.arrayContaining(["eu-5g-toolbox", "eu-democracy-action-plan"]));
+    expect(catalogue.instruments.find((i) => i.id === "eu-democracy-action-plan")?.nameFr).toBe(
+      "Plan d'action pour la démocratie européenne",
+    );
+    expect(catalogue.instruments.find((i) => i.id === "nato-article-5")?.nameFr).toMatch(
+      /^Traité de l'Atlantique Nord, article 5/,
+    );
+    for (const instrument of french)
+      expect(instrument.nameFrSource, instrument.id).toMatch(/^https:\/\/.+(\/fr\/|FR|-fr)/);
+  });
+
+  it("I18N-5 a starter board made in French has the threats' French titles", () => {
+    expect(catalogue.threats.every((threat) => threat.titleFr)).toBe(true);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, buildInitialBoardState("starter", catalogue.threats, "fr"));
+    const titles = readRows(doc).map((row) => row.title);
+    expect(titles).toEqual(catalogue.threats.map((threat) => threat.titleFr));
   });
 });

@@ -35,6 +35,9 @@ export const CatalogueInstrumentSchema = z.object({
   year: z.number().int().min(1900).max(2100).nullable(),
   reference: z.string().min(1),
   summary: z.string().min(1),
+  /** Official French title, where the issuing body publishes one, and the French text it comes from. */
+  nameFr: z.string().min(1).optional(),
+  nameFrSource: z.url().optional(),
 });
 
 export const CatalogueThreatSchema = z.object({
@@ -44,6 +47,8 @@ export const CatalogueThreatSchema = z.object({
   summary: z.string().min(1),
   suggestedResponsibility: ResponsibilitySchema,
   suggestedInstruments: z.array(SlugSchema),
+  /** Remit's own French wording of the threat's title. */
+  titleFr: z.string().min(1).optional(),
 });
 
 export const CatalogueSchema = z

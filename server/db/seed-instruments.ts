@@ -1,8 +1,10 @@
 import { loadCatalogue, type CatalogueInstrument } from "./instrument-catalogue";
 import type { PrismaClient } from "./prisma-client";
 
+/** The French title and its source live only in the catalogue (not table columns): not compared. */
+const CATALOGUE_ONLY = new Set<string>(["nameFr", "nameFrSource"]);
 const sameFields = (a: CatalogueInstrument, b: Record<string, unknown>) =>
-  (Object.keys(a) as (keyof CatalogueInstrument)[]).every((key) => a[key] === b[key]);
+  (Object.keys(a) as (keyof CatalogueInstrument)[]).every((key) => CATALOGUE_ONLY.has(key) || a[key] === b[key]);
 
 /**
  * Upserts the catalogue's instruments into the shared library (boardId null). Idempotent, and an
@@ -25,7 +27,8 @@ export async function seedInstruments(
   });
   if (changed.length === 0) return instruments.length;
   await prisma.$transaction(
-    changed.map(({ id, ...fields }) =>
+    // The French title stays in the catalogue (services.listInstruments applies it); the table keeps one name.
+    changed.map(({ id, nameFr: _nameFr, nameFrSource: _source, ...fields }) =>
       prisma.instrument.upsert({
         where: { id },
         create: { id, ...fields, boardId: null },
