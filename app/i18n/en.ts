@@ -292,6 +292,15 @@ export const en = {
     compact: "Compact",
     comfortable: "Comfortable",
   },
+  /** Said politely when someone else changes the row this person is on (rate-limited). */
+  remoteChange: {
+    one: "{title}: {field} changed by someone else.",
+    some: "{title} was changed by someone else.",
+    many: "{title}: {count} changes by others.",
+    deleted: "{title} was deleted by someone else.",
+    lead: "Lead",
+    order: "Order",
+  },
   grid: {
     label: "Threats and responsibilities",
     colThreat: "Threat",

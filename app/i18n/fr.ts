@@ -277,6 +277,14 @@ export const fr = {
     keyboardHelp:
       "Les flèches permettent de passer d'une cellule à l'autre ; Entrée modifie la cellule ; Échap annule la modification et revient à la cellule ; Ctrl+Z annule vos propres modifications.",
   },
+  remoteChange: {
+    one: "{title} : {field} modifié par quelqu'un d'autre.",
+    some: "{title} a été modifiée par quelqu'un d'autre.",
+    many: "{title} : {count} modifications par d'autres personnes.",
+    deleted: "{title} a été supprimée par quelqu'un d'autre.",
+    lead: "Chef de file",
+    order: "Ordre",
+  },
   grid: {
     label: "Menaces et responsabilités",
     colThreat: "Menace",

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { flushSync } from "react-dom";
 import { useBoardAnnouncements } from "~/hooks/use-board-announcements";
+import { useRemoteRowAnnouncements } from "~/hooks/use-remote-row-announcements";
 import { useBoardConnection } from "~/hooks/use-board-connection";
 import { useConsensusValue } from "~/hooks/use-consensus-value";
 import { useLiveRole } from "~/hooks/use-live-role";
@@ -151,6 +152,7 @@ export function BoardWorkspace({
     canWrite,
   );
 
+  const rowAnnouncement = useRemoteRowAnnouncements(doc);
   const allRowIds = useRowIds(store);
   const visibleIds = useVisibleRowIds(store, filter);
   const instrumentsById = useMemo(() => new Map(instruments.map((i) => [i.id, i])), [instruments]);
@@ -233,6 +235,10 @@ export function BoardWorkspace({
         {/* Always in the DOM so screen readers pick up changes: connection lost/restored/closed, role changed. */}
         <div role="status" className="visually-hidden" data-testid="board-announcer">
           {announcement}
+        </div>
+        {/* Other people's changes to the row this person is on: polite, at most one message per few seconds. */}
+        <div role="status" className="visually-hidden" data-testid="row-announcer">
+          {rowAnnouncement}
         </div>
         <LiveSummaries store={store} />
         <div className="board-controls">
