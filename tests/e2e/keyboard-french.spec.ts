@@ -41,7 +41,7 @@ const WORDS = {
 for (const locale of ["en", "fr"] as const) {
   const words = WORDS[locale];
   test(`A11Y-2 I18N-6 the whole flow from the keyboard alone (${locale})`, async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(480_000); // a hang guard: axe on a 15-row board takes a while on a loaded machine
     const context = await browser.newContext({ locale: words.browser, acceptDownloads: true });
     const page = await context.newPage();
 
