@@ -87,6 +87,13 @@ export const fr = {
     invalidCredentials: "Adresse électronique ou mot de passe incorrect",
     rateLimited: "Trop de tentatives. Réessayez dans {minutes} minutes.",
     rateLimitedOne: "Trop de tentatives. Réessayez dans 1 minute.",
+    rateLimitedSeconds: "Trop de tentatives. Réessayez dans {seconds} secondes.",
+    passwordTooLong: "Utilisez au plus {max} caractères",
+    passwordTooCommon:
+      "Ce mot de passe est trop courant ou trop facile à deviner. Essayez quelques mots sans rapport entre eux.",
+    passwordPersonal: "N'utilisez ni votre adresse électronique ni votre nom dans le mot de passe.",
+    signUpAccepted:
+      "Si cette adresse électronique était nouvelle, votre compte est prêt : connectez-vous avec. Si elle avait déjà un compte, connectez-vous avec le mot de passe de ce compte.",
     accountHeading: "Votre compte",
     accountMetaTitle: "Compte · Remit",
     signInMetaTitle: "Connexion · Remit",
@@ -206,6 +213,8 @@ export const fr = {
     expired: "Ce lien d'invitation a expiré. Demandez-en un nouveau à la présidence.",
     revoked: "Ce lien d'invitation a été révoqué. Demandez-en un nouveau à la présidence.",
     "used-up": "Ce lien d'invitation a déjà été utilisé. Demandez-en un nouveau à la présidence.",
+    removed:
+      "Vous avez été retiré de ce tableau : ce lien ne vous permet plus d'y entrer. Demandez à la présidence de vous inviter à nouveau.",
   },
   activity: {
     heading: "Activité",
@@ -672,6 +681,7 @@ export const fr = {
     done: "{format} prêt : {file}",
     failed: "L'export {format} a échoué ({status}). Réessayez.",
     failedNetwork: "L'export {format} a échoué : pas de connexion au serveur. Réessayez.",
+    refused: "Le serveur n'a pas pu préparer cet export pour l'instant (limite : {limit}). Réessayez dans un moment.",
     wholeVersion:
       "Une version publiée est exportée en entier (rows=all), pour que son empreinte corresponde à celle enregistrée.",
     language: "Langue du fichier",
@@ -706,6 +716,8 @@ export const fr = {
     importAllDisabled:
       "Corrigez les erreurs du fichier pour importer toutes les lignes, ou importez seulement les lignes valides.",
     applying: "Ajout des menaces…",
+    undone: "L'import a été annulé : les {count} menaces ont été retirées.",
+    refused: "Le serveur n'a pas pu lire le fichier pour l'instant (limite : {limit}). Réessayez dans un moment.",
     applied:
       "{count} menaces importées. Elles sont en direct pour tout le monde ; appuyez sur Ctrl+Z (ou Annuler) pour revenir sur l'import.",
     instrumentsFailed: "Les instruments personnalisés n'ont pas pu être créés : rien n'a été importé.",

@@ -85,14 +85,14 @@ export async function previewUpload(
   } catch (error) {
     if (!isFileJobRefusal(error)) throw error;
     return json(
-      { ok: false, message: t("versionImport.refused", { limit: error.limit }), limit: error.limit },
+      { ok: false, message: ref("versionImport.refused", { limit: error.limit }), limit: error.limit },
       error.status,
     );
   }
   // Refused whole for a limit (rows, cells, inflated bytes, depth, field length, time, memory): 413/422 naming it.
   if (result.limit)
     return json(
-      { ok: false, message: result.errors[0]?.message ?? t("forms.badRequest"), limit: result.limit.name },
+      { ok: false, message: result.errors[0]?.message ?? ref("forms.badRequest"), limit: result.limit.name },
       result.limit.status,
     );
   const preview: ImportPreview = {

@@ -3,7 +3,7 @@
  * place that reads `context.versions`, and the export download response.
  */
 import { data, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
-import { ref } from "~/i18n";
+import { createI18n, ref } from "~/i18n";
 import type { Locale } from "../../core/locale";
 import { notFound, requireBoardAccess, withAccessErrors } from "./board-access.server";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
@@ -14,8 +14,8 @@ import { DiffQuerySchema } from "./version-forms";
 import { isFileJobRefusal, type FileJobRefusal } from "../../core/file-jobs";
 
 /** 503 (or 422) naming the limit, plain text like the other export errors. */
-export function fileJobRefusedResponse(error: FileJobRefusal): Response {
-  return new Response(t("versionExport.refused", { limit: error.limit }), {
+export function fileJobRefusedResponse(error: FileJobRefusal, locale: Locale = "en"): Response {
+  return new Response(createI18n(locale).t("versionExport.refused", { limit: error.limit }), {
     status: error.status,
     headers: {
       "Content-Type": "text/plain; charset=utf-8",
@@ -46,7 +46,7 @@ export async function exportResponse(
   } catch (error) {
     // Over the pool's time or memory budget, or the pool is full: say which limit, never a bare 500.
     if (!isFileJobRefusal(error)) throw error;
-    return fileJobRefusedResponse(error);
+    return fileJobRefusedResponse(error, locale);
   }
   return new Response(new Uint8Array(file.body), {
     headers: {
