@@ -8,7 +8,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { readFile } from "node:fs/promises";
-import { PASSWORD, uniqueEmail, waitForSynced } from "./support/accounts";
+import { signUpAnyLanguage, waitForSynced } from "./support/accounts";
 import { row } from "./support/board";
 
 /** Presses Tab until `target` has the focus (fails when it is not reachable that way). */
@@ -45,15 +45,8 @@ for (const locale of ["en", "fr"] as const) {
     const context = await browser.newContext({ locale: words.browser, acceptDownloads: true });
     const page = await context.newPage();
 
-    // Sign up (set-up, not under test here: the sign-up form is covered elsewhere).
-    await page.goto("/signup");
-    const signup = page.getByTestId("signup-form");
-    await signup.locator('[name="email"]').fill(uniqueEmail("Keyboard"));
-    await signup.locator('[name="password"]').fill(PASSWORD);
-    await signup.locator('[name="displayName"]').fill("Kaja Keyboard");
-    await signup.locator('[name="delegationCode"]').selectOption("EE");
-    await signup.locator('button[type="submit"]').press("Enter");
-    await expect(page.getByTestId("current-user")).toBeVisible();
+    // Sign up and in (set-up, not under test here: the account forms are covered elsewhere).
+    await signUpAnyLanguage(page, "Kaja Keyboard", "EE");
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
 
     // 1. A board from the starter template.

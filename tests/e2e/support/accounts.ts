@@ -49,6 +49,25 @@ export async function signUp(page: Page, person: Person): Promise<Account> {
   return account;
 }
 
+/** Signs up and in through the forms by field names, so it works in any language. */
+export async function signUpAnyLanguage(page: Page, name: string, delegationCode: string): Promise<void> {
+  const email = uniqueEmail(name);
+  await page.goto("/signup");
+  const signup = page.getByTestId("signup-form");
+  await signup.locator('[name="email"]').fill(email);
+  await signup.locator('[name="password"]').fill(PASSWORD);
+  await signup.locator('[name="displayName"]').fill(name);
+  await signup.locator('[name="delegationCode"]').selectOption(delegationCode);
+  await signup.locator('button[type="submit"]').press("Enter");
+  // Sign-up starts no session: sign in next.
+  await expect(page.getByTestId("signup-accepted")).toBeVisible();
+  const login = page.getByTestId("login-form");
+  await login.locator('[name="email"]').fill(email);
+  await login.locator('[name="password"]').fill(PASSWORD);
+  await login.locator('button[type="submit"]').press("Enter");
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
 /** A fresh browser context (own cookies) with one page. */
 export async function newPerson(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
