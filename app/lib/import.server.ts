@@ -10,7 +10,7 @@ import {
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
-import { ref } from "~/i18n";
+import { ref, type I18n } from "~/i18n";
 import { MAX_IMPORT_BYTES } from "../../core/import-contract";
 import type { MatrixFileServices, RemitServices } from "../../core/services";
 import { CSRF_COOKIE, CSRF_FIELD, readCookie } from "../../core/cookies";
@@ -44,6 +44,18 @@ const json = (body: ImportApiResponse, status = 200) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 const refuse = (status: number, message: string) => json({ ok: false, message }, status);
 const tooLarge = () => refuse(413, ref("versionImport.tooLarge", { max: formatMiB(MAX_IMPORT_BYTES) }));
+
+/** Refusals carry message refs; the JSON answer speaks the requester's language (the panel shows it as is). */
+export async function inLanguage(response: Response, i18n: I18n): Promise<Response> {
+  if (response.ok) return response;
+  const body = (await response.json()) as { message?: string; fieldErrors?: Record<string, string> };
+  if (body.message) body.message = i18n.tMessage(body.message);
+  if (body.fieldErrors)
+    body.fieldErrors = Object.fromEntries(
+      Object.entries(body.fieldErrors).map(([field, message]) => [field, i18n.tMessage(message)]),
+    );
+  return Response.json(body, { status: response.status, headers: { "Cache-Control": "no-store" } });
+}
 
 /**
  * multipart/form-data: csrf, intent=preview, file → the preview (nothing is

@@ -10,7 +10,7 @@ import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
-import { createImportedInstruments, previewUpload } from "~/lib/import.server";
+import { createImportedInstruments, inLanguage, previewUpload } from "~/lib/import.server";
 import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
 
@@ -26,8 +26,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireRole(role, ROLE_CAN.edit);
   if (board.archivedAt) throw data(t("errors.forbidden"), { status: 403 });
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    return previewUpload(request, board.id, context.services, context.files);
+    return inLanguage(await previewUpload(request, board.id, context.services, context.files), requestI18n(request));
   }
   const formData = await readFormWithCsrf(request);
-  return createImportedInstruments(formData, board.id, context.services);
+  return inLanguage(await createImportedInstruments(formData, board.id, context.services), requestI18n(request));
 }
