@@ -19,7 +19,7 @@ describe("account and member forms", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(Object.keys(result.fieldErrors).sort()).toEqual(["delegationCode", "displayName", "email", "password"]);
-    expect(result.fieldErrors.password).toBe("account.passwordTooShort?min=10");
+    expect(result.fieldErrors.password).toBe("account.passwordTooShort?min=12");
     expect(result.values).toEqual({ email: "nope", displayName: " ", delegationCode: "" });
   });
 
