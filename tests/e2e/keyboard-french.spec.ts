@@ -12,11 +12,11 @@ import { signUpAnyLanguage, waitForSynced } from "./support/accounts";
 import { row } from "./support/board";
 
 /** Presses Tab until `target` has the focus (fails when it is not reachable that way). */
-async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
+async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab" = "Tab", max = 150): Promise<void> {
   const handle = await target.elementHandle();
   for (let i = 0; i < max; i++) {
     if (await handle!.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press("Tab");
+    await page.keyboard.press(key);
   }
   throw new Error(`not reachable with Tab: ${target}`);
 }
@@ -123,9 +123,11 @@ for (const locale of ["en", "fr"] as const) {
     await expect(panel.locator('[data-delegation="EE"] .position-value')).toHaveText(words.supported);
     await page.keyboard.press("Escape");
     await expect(panel).toHaveCount(0);
+    await expect(commentsButton).toBeFocused();
 
-    // 6. Export: to the versions page and its export panel, CSV with Enter.
-    await tabTo(page, page.getByTestId("versions-link"));
+    // 6. Export: out of the cell (Escape), back up the page to the board's pages, the versions page, CSV with Enter.
+    await page.keyboard.press("Escape");
+    await tabTo(page, page.getByTestId("versions-link"), "Shift+Tab");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/versions$/);
     await expect(page.getByTestId("export-language")).toHaveValue(locale);
