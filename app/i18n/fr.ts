@@ -153,6 +153,8 @@ export const fr = {
     kindRequired: "Saisissez le type d'instrument",
     nameOfInstrumentRequired: "Saisissez le nom de l'instrument",
     badRequest: "La requête n'a pas pu être comprise.",
+    nulCharacter:
+      "Ce champ contient un caractère NUL (U+0000), qui ne peut pas être enregistré. Retirez-le et réessayez.",
   },
   members: {
     heading: "Membres",

@@ -76,17 +76,17 @@ async function readFormBody(request: Request): Promise<FormData> {
  * U+0000 in any field: 422 naming the field, before anything is written. PostgreSQL text cannot store it (the
  * write would fail half-way with a 500 on one provider only), and no legitimate form input contains it.
  */
-function refuseNul(formData: FormData): void {
+function refuseNul(formData: FormData, request: Request): void {
   for (const [name, value] of formData.entries()) {
     if (typeof value === "string" && value.includes("\u0000"))
-      throw Response.json({ fieldErrors: { [name]: t("forms.nulCharacter") } }, { status: 422 });
+      throw Response.json({ fieldErrors: { [name]: requestI18n(request).t("forms.nulCharacter") } }, { status: 422 });
   }
 }
 
 /** Every action starts here: the form data, or a 403 when the token is missing or does not match (413/400 for an oversized or unreadable body). */
 export async function readFormWithCsrf(request: Request): Promise<FormData> {
   const formData = await readFormBody(request);
-  refuseNul(formData);
+  refuseNul(formData, request);
   if (!csrfTokensMatch(readCookie(request.headers.get("Cookie"), CSRF_COOKIE), formData.get(CSRF_FIELD))) {
     throw data(requestI18n(request).t("errors.csrf"), { status: 403 });
   }
