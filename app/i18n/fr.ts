@@ -379,6 +379,13 @@ export const fr = {
     lost: "Connexion perdue. Les modifications sont conservées sur cette page et envoyées au retour de la connexion.",
     restored: "Connexion rétablie.",
   },
+  boardWarnings: {
+    fieldTooLong:
+      "Le champ {field} de « {row} » compte {size} caractères, au-delà des {limit} que l'éditeur accepte : raccourcissez-le.",
+    manyRows: "Ce tableau compte {size} menaces (plus de {limit}) ; il peut être lent à charger et à exporter.",
+    largeDocument:
+      "Le document de ce tableau est volumineux ({size} octets) ; il peut être lent à charger et à exporter.",
+  },
   serviceErrors: {
     commentMissing: "Ce commentaire n'existe pas",
     rowMissing: "Cette ligne n'existe pas",
@@ -713,6 +720,8 @@ export const fr = {
     rowError: "{column} : {message}",
     moreRows: "{count} autres lignes valides ne sont pas affichées.",
     newInstruments: "Instruments personnalisés qui seront ajoutés à ce tableau : {names}",
+    instrumentsFromNames:
+      "Absents de la bibliothèque, ils seront créés comme instruments personnalisés (responsable : National ; modifiables ensuite) : {names}",
     importAll: "Importer les {count} lignes",
     importValid: "Importer seulement les {count} lignes valides",
     importAllDisabled:
