@@ -282,11 +282,17 @@ export const fr = {
     undoShortcut: "Annuler (Ctrl+Z)",
     redoShortcut: "Rétablir (Ctrl+Maj+Z)",
     rowDeleted: "Menace supprimée.",
+    rowDeletedNamed: "« {title} » supprimée. Vous pouvez annuler pendant 30 secondes, ou plus tard avec Ctrl+Z.",
     untitled: "Menace sans titre {n}",
     roleChanged: "Votre rôle sur ce tableau est désormais : {role}.",
     roleChangedReadOnly: "Votre rôle sur ce tableau est désormais : {role}, en lecture seule.",
     keyboardHelp:
       "Les flèches permettent de passer d'une cellule à l'autre ; Entrée modifie la cellule ; Échap annule la modification et revient à la cellule ; Ctrl+Z annule vos propres modifications.",
+  },
+  density: {
+    label: "Densité des lignes",
+    compact: "Compacte",
+    comfortable: "Confortable",
   },
   remoteChange: {
     one: "{title} : {field} modifié par quelqu'un d'autre.",
@@ -404,6 +410,14 @@ export const fr = {
     title: "Une erreur s'est produite",
     notFound: "Page introuvable",
     boardNotFound: "Ce tableau n'existe pas.",
+    notFoundDetail:
+      "Il n'y a rien à cette adresse, ou c'est un tableau dont vous n'êtes pas membre. Vérifiez le lien, ou demandez à la présidence du tableau de vous inviter.",
+    forbiddenHeading: "Action non autorisée",
+    forbiddenDetail:
+      "Votre rôle ne le permet pas. Demandez à la présidence du tableau si vous avez besoin de plus d'accès.",
+    serverDetail:
+      "Le serveur n'a pas pu traiter cette requête. Réessayez dans un moment ; si cela se reproduit, prévenez votre administrateur.",
+    code: "Code d'erreur {status}",
     badRequest: "Requête incorrecte",
     status: "Erreur {status}",
     unexpected: "Une erreur inattendue s'est produite. Essayez de recharger la page.",
