@@ -377,6 +377,12 @@ export const fr = {
     reconnecting: "Reconnexion…",
     offline: "Hors ligne",
     offlineHint: "Les modifications sont conservées sur cette page et envoyées au retour de la connexion.",
+    reconnectingHint:
+      "Reconnexion au serveur. Les modifications sont conservées sur cette page et envoyées au retour de la connexion.",
+    saving: "Enregistrement…",
+    allSaved: "Toutes les modifications sont enregistrées",
+    unsavedOne: "1 modification pas encore enregistrée",
+    unsavedMany: "{count} modifications pas encore enregistrées",
     closed4401: "Votre session a expiré. Reconnectez-vous pour continuer.",
     closed4403: "Vous n'êtes plus membre de ce tableau.",
     signInAgain: "Se reconnecter",

@@ -6,7 +6,7 @@
  * app/i18n/hardcoded-strings.test.ts fails on JSX text that bypasses t();
  * app/i18n/catalogue-parity.test.ts fails when en and fr differ in keys or placeholders.
  *
- * Which locale is "current" (docs/decisions/013-per-request-locale.md): there is no
+ * Which locale is "current" (docs/decisions/014-per-request-locale.md): there is no
  * module-global language. In the browser a page serves one person, so the
  * locale is the page's <html lang> (set by root from its loader data). On the
  * server requests in different languages render concurrently, so the locale
