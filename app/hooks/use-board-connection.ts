@@ -4,6 +4,8 @@
  * UI can show as text: connecting, connected, reconnecting, offline; and the
  * role the server grants this connection, live (the chair may change it);
  * and the server's board events (comments, positions, workflow…) to subscribe to.
+ * With a user id, unacknowledged local edits are kept in IndexedDB and applied
+ * again after a reload before connecting (COLLAB-27).
  */
 import * as decoding from "lib0/decoding";
 import { useEffect, useRef, useState } from "react";
@@ -13,6 +15,7 @@ import { parseAccessMessage } from "../lib/access-message";
 import { parseBoardEventMessage } from "../lib/board-event-message";
 import { SNAPSHOT_ORIGIN } from "../lib/board-snapshot";
 import { SaveTracker } from "../lib/save-tracker";
+import { deleteEdits, newEditKey, readEdits, storeEdit } from "../lib/unsaved-edits-store";
 import {
   COLLAB_PATH_PREFIX,
   MessageType,
@@ -20,6 +23,9 @@ import {
   type AccessMessage,
   type BoardEventMessage,
 } from "../../core/collab-protocol";
+
+/** Origin of edits applied again from IndexedDB: already stored, and counted by the tracker as restored. */
+const RESTORED_ORIGIN = "remit:restored-edits";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 export type Awareness = WebsocketProvider["awareness"];
@@ -72,7 +78,11 @@ export function collabServerUrl(location: Pick<Location, "protocol" | "host">): 
 }
 
 /** `initialState`: the state the page was rendered with; the live document starts from it (no blank flash). */
-export function useBoardConnection(boardId: string, initialState: Uint8Array | null = null): BoardConnection {
+export function useBoardConnection(
+  boardId: string,
+  initialState: Uint8Array | null = null,
+  userId: string | null = null,
+): BoardConnection {
   const [connection, setConnection] = useState<BoardConnection>(INITIAL);
   const initial = useRef(initialState);
 
@@ -94,10 +104,14 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
       }
     }
     // No BroadcastChannel: every update goes through the server, which validates it and stamps presence.
+    // It connects once the edits kept from an earlier page are back in the document (below).
     const provider = new WebsocketProvider(collabServerUrl(window.location), boardId, doc, {
       disableBc: true,
       WebSocketPolyfill: TrackedWebSocket,
+      connect: false,
     });
+    let restoring = true;
+    let destroyed = false;
     const awareness = provider.awareness;
     awareness.setLocalState({ focus: null });
 
@@ -142,7 +156,8 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
     };
     // Remit extension (COLLAB-23): frames up to n of this socket are committed to the database.
     provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
-      tracker.acknowledged(decoding.readVarUint(decoder));
+      const committed = tracker.acknowledged(decoding.readVarUint(decoder));
+      if (userId) void deleteEdits(userId, boardId, committed);
     };
     // Remit extension: something outside the document changed (or our edit of an agreed row was undone).
     provider.messageHandlers[MessageType.boardEvent] = (_encoder, decoder) => {
@@ -170,8 +185,12 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
     };
     // Every local edit is unsaved until the server acknowledges it as committed (COLLAB-23). The provider's
     // own update handler ran first (it was registered first), so the tracker knows whether it was sent.
-    const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider && origin !== SNAPSHOT_ORIGIN) tracker.localEdit();
+    // Each one is also kept in IndexedDB until then, so a reload or a crash does not lose it (COLLAB-27).
+    const onDocUpdate = (update: Uint8Array, origin: unknown) => {
+      if (origin === provider || origin === SNAPSHOT_ORIGIN || origin === RESTORED_ORIGIN) return;
+      const key = userId ? newEditKey() : null;
+      if (userId && key) void storeEdit(userId, boardId, key, update);
+      tracker.localEdit(key);
     };
     // Ask before the tab is closed or reloaded while anything is unacknowledged, from the first second.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -183,7 +202,7 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
     window.addEventListener("beforeunload", onBeforeUnload);
 
     const onOnline = () => {
-      if (!permanentClose) provider.connect();
+      if (!permanentClose && !restoring) provider.connect();
       publish();
     };
 
@@ -194,7 +213,26 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
     window.addEventListener("offline", publish);
     publish();
 
+    // Edits not acknowledged before the last reload or crash: Yjs merges them idempotently, and the first sync
+    // step 2 carries whatever the server lacks, so its acknowledgement releases them all.
+    void (userId ? readEdits(userId, boardId) : Promise.resolve([])).then((edits) => {
+      if (destroyed) return;
+      for (const { key, update } of edits) {
+        try {
+          Y.applyUpdate(doc, update, RESTORED_ORIGIN);
+        } catch {
+          // A damaged entry is dropped rather than blocking the board.
+          if (userId) void deleteEdits(userId, boardId, [key]);
+          continue;
+        }
+        tracker.restoredEdit(key);
+      }
+      restoring = false;
+      provider.connect();
+    });
+
     return () => {
+      destroyed = true;
       window.removeEventListener("beforeunload", onBeforeUnload);
       doc.off("update", onDocUpdate);
       window.removeEventListener("online", onOnline);
@@ -208,7 +246,7 @@ export function useBoardConnection(boardId: string, initialState: Uint8Array | n
       doc.destroy();
       setConnection(INITIAL);
     };
-  }, [boardId]);
+  }, [boardId, userId]);
 
   return connection;
 }

@@ -43,4 +43,20 @@ describe("SaveTracker", () => {
     tracker.acknowledged(2);
     expect(tracker.unsavedCount).toBe(0);
   });
+
+  it("COLLAB-27 restored and stored edits are released for deletion only once an acknowledgement covers them", () => {
+    const tracker = new SaveTracker();
+    tracker.restoredEdit("a"); // kept from the page before the reload
+    tracker.socketOpened();
+    expect(tracker.acknowledged(3)).toEqual([]); // nothing of this socket carried it yet
+    tracker.frameSent(step2); // frame 1 carries the restored edit
+    tracker.frameSent(update); // frame 2
+    tracker.localEdit("b");
+    tracker.frameSent(update); // frame 3
+    tracker.localEdit(); // not stored: no key to release
+    expect(tracker.unsavedCount).toBe(3);
+    expect(tracker.acknowledged(1)).toEqual(["a"]);
+    expect(tracker.acknowledged(3)).toEqual(["b"]);
+    expect(tracker.unsavedCount).toBe(0);
+  });
 });

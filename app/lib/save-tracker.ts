@@ -7,6 +7,9 @@
  * it: its own update frame when it was sent at once, else the sync step 2 of
  * the next socket (which carries everything the server lacks). An edit is
  * saved once an acknowledgement covers its frame.
+ *
+ * Each edit may carry the key under which it is kept in the browser's store of
+ * unsent edits (COLLAB-27); acknowledged() returns the keys it may now delete.
  */
 const MESSAGE_SYNC = 0;
 const SYNC_STEP2 = 1;
@@ -14,8 +17,8 @@ const SYNC_UPDATE = 2;
 
 export class SaveTracker {
   private framesSent = 0;
-  /** Frame carrying each unsaved edit on the current socket; null = not sent on it yet. */
-  private unsaved: (number | null)[] = [];
+  /** Frame carrying each unsaved edit on the current socket (null = not sent on it yet), and its stored key. */
+  private unsaved: { carrier: number | null; key: string | null }[] = [];
   /** The update frame just sent, for the edit whose doc update triggered it. */
   private justSentUpdate: number | null = null;
 
@@ -29,7 +32,7 @@ export class SaveTracker {
   socketOpened(): void {
     this.framesSent = 0;
     this.justSentUpdate = null;
-    this.unsaved = this.unsaved.map(() => null);
+    this.unsaved = this.unsaved.map(({ key }) => ({ carrier: null, key }));
   }
 
   /** Every frame the provider sends on the current socket. */
@@ -38,20 +41,35 @@ export class SaveTracker {
     const number = ++this.framesSent;
     if (frame[1] === SYNC_UPDATE) this.justSentUpdate = number;
     // Sync step 2 carries every change the server lacks, so every edit not yet sent on this socket.
-    else this.unsaved = this.unsaved.map((carrier) => carrier ?? number);
+    else this.unsaved = this.unsaved.map(({ carrier, key }) => ({ carrier: carrier ?? number, key }));
   }
 
-  /** A local edit (called after the provider had its chance to send it). */
-  localEdit(): void {
-    this.unsaved.push(this.justSentUpdate);
+  /** A local edit (called after the provider had its chance to send it), stored under `key` if given. */
+  localEdit(key: string | null = null): void {
+    this.unsaved.push({ carrier: this.justSentUpdate, key });
     this.justSentUpdate = null;
     this.onChange();
   }
 
-  /** The server committed frames 1..frames of the current socket. */
-  acknowledged(frames: number): void {
+  /**
+   * An edit kept from an earlier page (COLLAB-27), applied before connecting: the next socket's sync step 2
+   * carries it (or finds the server already has it), so its acknowledgement says it is committed.
+   */
+  restoredEdit(key: string): void {
+    this.unsaved.push({ carrier: null, key });
+    this.onChange();
+  }
+
+  /** The server committed frames 1..frames of the current socket; returns the stored keys now committed. */
+  acknowledged(frames: number): string[] {
+    const committed: string[] = [];
     const before = this.unsaved.length;
-    this.unsaved = this.unsaved.filter((carrier) => carrier === null || carrier > frames);
+    this.unsaved = this.unsaved.filter(({ carrier, key }) => {
+      const keep = carrier === null || carrier > frames;
+      if (!keep && key !== null) committed.push(key);
+      return keep;
+    });
     if (this.unsaved.length !== before) this.onChange();
+    return committed;
   }
 }

@@ -7,13 +7,14 @@ import { t } from "~/i18n";
 import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { destroySession, requireUser } from "~/lib/session.server";
+import { wipeThenSubmit } from "~/lib/unsaved-edits-store";
 
 export const meta: MetaFunction = () => [{ title: t("account.accountMetaTitle") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   return {
-    user: { displayName: user.displayName, email: user.email, delegation: user.delegation.name },
+    user: { id: user.id, displayName: user.displayName, email: user.email, delegation: user.delegation.name },
     locale: requestLocale(request, user.locale),
   };
 }
@@ -43,13 +44,13 @@ export default function Account() {
           <dd>{user.delegation}</dd>
         </dl>
         <div className="form-actions">
-          <Form method="post" action="/logout" reloadDocument>
+          <Form method="post" action="/logout" reloadDocument onSubmit={wipeThenSubmit(user.id)}>
             <CsrfField />
             <button type="submit" className="button">
               {t("account.signOut")}
             </button>
           </Form>
-          <Form method="post" reloadDocument>
+          <Form method="post" reloadDocument onSubmit={wipeThenSubmit(user.id)}>
             <CsrfField />
             <input type="hidden" name="intent" value="sign-out-everywhere" />
             <button

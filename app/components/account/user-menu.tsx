@@ -1,10 +1,11 @@
 /** Header: who is signed in, a link to the account page and "Sign out". */
 import { Form, Link } from "@remix-run/react";
 import { t } from "~/i18n";
+import { wipeThenSubmit } from "~/lib/unsaved-edits-store";
 import { CsrfField } from "../csrf-field";
 
 interface Props {
-  user: { displayName: string; delegationName: string };
+  user: { id: string; displayName: string; delegationName: string };
 }
 
 export function UserMenu({ user }: Props) {
@@ -19,8 +20,8 @@ export function UserMenu({ user }: Props) {
       <Link to="/account" className="header-link">
         {t("account.accountLink")}
       </Link>
-      {/* A full page POST: signing out drops all client state. */}
-      <Form method="post" action="/logout" reloadDocument className="inline">
+      {/* A full page POST: signing out drops all client state, unsent edits kept in the browser too. */}
+      <Form method="post" action="/logout" reloadDocument className="inline" onSubmit={wipeThenSubmit(user.id)}>
         <CsrfField />
         <button type="submit" className="header-button" data-testid="sign-out">
           {t("account.signOut")}

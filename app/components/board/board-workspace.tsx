@@ -105,7 +105,7 @@ export function BoardWorkspace({
   const [initialState] = useState(() => (snapshot ? decodeSnapshot(snapshot) : null));
   // Until the live document exists (server render, hydration), the rendered state is shown.
   const [snapshotDoc] = useState<Y.Doc>(() => docFromSnapshot(initialState));
-  const connection = useBoardConnection(board.id, initialState);
+  const connection = useBoardConnection(board.id, initialState, self.id);
   const { awareness } = connection;
   const doc = connection.doc ?? snapshotDoc;
   const store = useRowStore(doc);
