@@ -1,0 +1,262 @@
+/**
+ * COLLAB-26: SIGKILL a Remit instance mid-storm and check that no acknowledged edit is lost.
+ *
+ * One instance runs as a child process (tests/support/instance-process.ts). Each client types numbered tokens
+ * into its own row, one Yjs update frame per edit, and remembers which socket frame carried each edit. The
+ * server acknowledges "frames 1..n of this socket are committed" (COLLAB-23, MessageType.ack), so an edit is
+ * acknowledged once an ack covers its frame. At a seeded moment the instance is killed with SIGKILL, every
+ * client is destroyed (nothing is re-sent), a new instance starts on the same database and a fresh client
+ * reads the board: every acknowledged token must be there. Unacknowledged edits may or may not survive; the
+ * report counts them.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import * as decoding from "lib0/decoding";
+import * as Y from "yjs";
+import { WebsocketProvider } from "y-websocket";
+import { addRow, getRowText, readRow } from "../../core/board-doc";
+import { MessageType } from "../../core/collab-protocol";
+import { createAccount } from "./accounts";
+import { connectClient, waitFor, waitForSync, webSocketWithHeaders } from "./collab-client";
+import { seededRandom } from "./collab-fuzz";
+import { startTestServer, type TestDatabase } from "./test-server";
+
+export interface CrashOptions {
+  seed: number;
+  clients: number;
+  editsPerClient: number;
+  /** Extra env for the instance (e.g. COMPACT_EVERY). */
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+export interface CrashReport {
+  seed: number;
+  clients: number;
+  /** Edits typed by the clients before the kill. */
+  offered: number;
+  /** Edits sent on a socket (the rest were typed while the socket was already closing). */
+  sent: number;
+  acknowledged: number;
+  acknowledgedLost: number;
+  /** Edits sent or typed but not acknowledged, and not in the document after the restart. */
+  inFlightLost: number;
+  /** Edits not acknowledged yet present after the restart (committed, ack not received before the kill). */
+  inFlightSurvived: number;
+  /** Acknowledged edits missing after the restart, as "client:edit" (must be empty). */
+  lostAcknowledged: string[];
+}
+
+const SYNC = 0;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+const INSTANCE = fileURLToPath(new URL("./instance-process.ts", import.meta.url));
+
+interface Instance {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<void>;
+}
+
+function spawnInstance(databaseUrl: string, env: Record<string, string>): Promise<Instance> {
+  const child = spawn(process.execPath, ["--import", "tsx", INSTANCE], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      HOST: "127.0.0.1",
+      PORT: "0",
+      DEMO: "false",
+      NODE_ENV: "test",
+      MAX_SOCKETS_PER_SESSION: "1000",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /READY (\S+)/.exec(output);
+      if (ready) resolve({ child, url: ready[1], exited });
+    });
+    child.once("exit", (code) => reject(new Error(`instance exited with ${code} before it was ready`)));
+  });
+}
+
+/** A client that numbers its outgoing sync step 2 / update frames as the server does, and records acks. */
+class CountingClient {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  /** Frames sent on the current socket; sockets counts every socket opened. */
+  private framesSent = 0;
+  private sockets = 0;
+  private acked = 0;
+  /** Per edit: [socket, frame] that carried it, or null if it was not sent. */
+  readonly carriers: ([number, number] | null)[] = [];
+  /** Per edit: acknowledged? */
+  readonly acknowledged: boolean[] = [];
+  rowId = "";
+
+  constructor(url: string, boardId: string, cookie: string) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the socket class reports to this client
+    const self = this;
+    const Base = webSocketWithHeaders({ Cookie: cookie });
+    class CountingSocket extends Base {
+      constructor(socketUrl: string | URL, protocols?: string | string[]) {
+        super(socketUrl, protocols);
+        self.sockets += 1;
+        self.framesSent = 0;
+        self.acked = 0;
+      }
+      send(data: Parameters<InstanceType<typeof Base>["send"]>[0], ...rest: unknown[]): void {
+        if (data instanceof Uint8Array && data[0] === SYNC && (data[1] === SYNC_STEP2 || data[1] === SYNC_UPDATE))
+          self.framesSent += 1;
+        (super.send as (...args: unknown[]) => void)(data, ...rest);
+      }
+    }
+    this.provider = new WebsocketProvider(url.replace(/^http/, "ws") + "/collab", boardId, this.doc, {
+      WebSocketPolyfill: CountingSocket as unknown as typeof globalThis.WebSocket,
+      maxBackoffTime: 200,
+      disableBc: true,
+    });
+    this.provider.messageHandlers[MessageType.access] = () => undefined;
+    this.provider.messageHandlers[MessageType.boardEvent] = () => undefined;
+    this.provider.messageHandlers[MessageType.ack] = (_encoder, decoder) => {
+      const frames = decoding.readVarUint(decoder);
+      this.acked = Math.max(this.acked, frames);
+      this.carriers.forEach((carrier, index) => {
+        if (carrier && carrier[0] === this.sockets && carrier[1] <= this.acked) this.acknowledged[index] = true;
+      });
+    };
+  }
+
+  /** Runs one local edit and records the frame that carried it (the provider sends it synchronously). */
+  edit(change: () => void): number {
+    const socket = this.sockets;
+    const before = this.framesSent;
+    change();
+    const sent = this.sockets === socket && this.framesSent > before && this.provider.wsconnected;
+    this.carriers.push(sent ? [socket, this.framesSent] : null);
+    this.acknowledged.push(false);
+    return this.carriers.length - 1;
+  }
+
+  private destroyed = false;
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}
+
+const token = (client: number, edit: number) => `[${client}.${edit}]`;
+
+export async function runCrashDurability(database: TestDatabase, options: CrashOptions): Promise<CrashReport> {
+  const log = options.log ?? (() => undefined);
+  const env = options.env ?? {};
+  const random = seededRandom(options.seed);
+
+  // Account and board through the real services, then the set-up server goes away before the instance starts.
+  const setup = await startTestServer(database, env);
+  const chair = await createAccount(setup, "Chair", "NATO-IS");
+  const boardId = (await setup.access.createBoard(chair.user.id, { title: "Crash", template: "empty" })).id;
+  await setup.stop();
+
+  const instances: Instance[] = [];
+  const clients: CountingClient[] = [];
+  try {
+    const first = await spawnInstance(database.url, env);
+    instances.push(first);
+    for (let index = 0; index < options.clients; index++)
+      clients.push(new CountingClient(first.url, boardId, chair.cookie));
+    await waitFor(() => clients.every((client) => client.provider.synced), "clients to sync");
+    // Each client's row, committed before the storm (so every later edit has somewhere to land).
+    const rowEdits = clients.map((client, index) =>
+      client.edit(() => (client.rowId = addRow(client.doc, { title: `client ${index}` }))),
+    );
+    await waitFor(() => clients.every((client, index) => client.acknowledged[rowEdits[index]]), "rows committed");
+
+    // Kill once a seeded share (30–80 %) of all edits is typed and some edits are acknowledged.
+    const total = options.clients * options.editsPerClient;
+    const killAfter = Math.floor(total * (0.3 + 0.5 * random()));
+    let typed = 0;
+    let killed = false;
+    const typedBy = clients.map(() => 0);
+    const pauses = clients.map(() => 1 + Math.floor(random() * 8));
+    const acknowledgedEdits = () =>
+      clients.reduce((sum, client) => sum + client.acknowledged.filter(Boolean).length, 0) - clients.length;
+    const kill = () => {
+      if (killed) return;
+      killed = true;
+      first.child.kill("SIGKILL");
+      log(`SIGKILL after ${typed} of ${total} edits typed, ${acknowledgedEdits()} acknowledged`);
+    };
+    await Promise.all(
+      clients.map(async (client, index) => {
+        while (!killed && typedBy[index] < options.editsPerClient) {
+          const edit = typedBy[index];
+          client.edit(() => {
+            const text = getRowText(client.doc, client.rowId, "notes")!;
+            text.insert(text.length, token(index, edit));
+          });
+          typedBy[index] += 1;
+          typed += 1;
+          if (typed >= killAfter && acknowledgedEdits() > 0) kill();
+          await new Promise((resolve) => setTimeout(resolve, pauses[index]));
+        }
+      }),
+    );
+    if (!killed) {
+      await waitFor(() => acknowledgedEdits() > 0, "a first acknowledgement");
+      kill();
+    }
+    // Nothing may be re-sent to the next instance: the clients go away with the killed one.
+    for (const client of clients) client.destroy();
+    await first.exited;
+
+    const second = await spawnInstance(database.url, env);
+    instances.push(second);
+    const reader = connectClient(second.url, boardId, { cookie: chair.cookie });
+    try {
+      await waitForSync(reader);
+      const report: CrashReport = {
+        seed: options.seed,
+        clients: options.clients,
+        offered: 0,
+        sent: 0,
+        acknowledged: 0,
+        acknowledgedLost: 0,
+        inFlightLost: 0,
+        inFlightSurvived: 0,
+        lostAcknowledged: [],
+      };
+      clients.forEach((client, index) => {
+        const notes = readRow(reader.doc, client.rowId)?.notes ?? "";
+        for (let edit = 0; edit < typedBy[index]; edit++) {
+          const at = edit + 1; // edit 0 of the client is its row
+          const present = notes.includes(token(index, edit));
+          report.offered += 1;
+          if (client.carriers[at]) report.sent += 1;
+          if (client.acknowledged[at]) {
+            report.acknowledged += 1;
+            if (!present) report.lostAcknowledged.push(`${index}:${edit}`);
+          } else if (present) report.inFlightSurvived += 1;
+          else report.inFlightLost += 1;
+        }
+      });
+      report.acknowledgedLost = report.lostAcknowledged.length;
+      return report;
+    } finally {
+      reader.destroy();
+    }
+  } finally {
+    for (const client of clients) client.destroy();
+    for (const instance of instances) {
+      instance.child.kill("SIGKILL");
+      await instance.exited;
+    }
+  }
+}
