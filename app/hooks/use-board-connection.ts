@@ -15,7 +15,7 @@ import { parseAccessMessage } from "../lib/access-message";
 import { parseBoardEventMessage } from "../lib/board-event-message";
 import { SNAPSHOT_ORIGIN } from "../lib/board-snapshot";
 import { SaveTracker } from "../lib/save-tracker";
-import { deleteEdits, newEditKey, readEdits, storeEdit } from "../lib/unsaved-edits-store";
+import { deleteEdits, newEditKey, readEdits, storeEdit, type StoredEdit } from "../lib/unsaved-edits-store";
 import {
   COLLAB_PATH_PREFIX,
   MessageType,
@@ -26,6 +26,7 @@ import {
 
 /** Origin of edits applied again from IndexedDB: already stored, and counted by the tracker as restored. */
 const RESTORED_ORIGIN = "remit:restored-edits";
+const RESTORE_TIMEOUT_MS = 3000;
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 export type Awareness = WebsocketProvider["awareness"];
@@ -215,7 +216,10 @@ export function useBoardConnection(
 
     // Edits not acknowledged before the last reload or crash: Yjs merges them idempotently, and the first sync
     // step 2 carries whatever the server lacks, so its acknowledgement releases them all.
-    void (userId ? readEdits(userId, boardId) : Promise.resolve([])).then((edits) => {
+    // A store that never answers (a stuck browser profile) must not keep the board offline: connect without it.
+    const giveUp = new Promise<StoredEdit[]>((resolve) => setTimeout(() => resolve([]), RESTORE_TIMEOUT_MS));
+    const kept = userId ? Promise.race([readEdits(userId, boardId), giveUp]) : Promise.resolve([]);
+    void kept.then((edits) => {
       if (destroyed) return;
       for (const { key, update } of edits) {
         try {
