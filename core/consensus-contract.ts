@@ -14,6 +14,11 @@ export interface PositionRecord {
   text: string | null;
   recordedByName: string;
   recordedAt: string;
+  /**
+   * Given on the row's current text (title, description, responsibility, lead, instruments). False: "given on
+   * an earlier text": shown, but it does not count towards consensus until the delegation renews it.
+   */
+  current: boolean;
 }
 
 export interface RowWorkflowView {

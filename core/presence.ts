@@ -14,6 +14,8 @@ export const PresenceUserSchema = z.object({
   name: z.string().min(1).max(80),
   delegation: z.string().max(80),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  /** Stamped by the server from the connection's role: false for observers and archived boards (shown "viewing"). */
+  canEdit: z.boolean().optional(),
 });
 export type PresenceUser = z.infer<typeof PresenceUserSchema>;
 

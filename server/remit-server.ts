@@ -198,6 +198,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     prisma,
     access,
     readLiveRow: (boardId, rowId) => registry.readRow(boardId, rowId),
+    readLiveRows: (boardId) => registry.readRows(boardId),
     events,
     clock: options.clock ?? systemClock,
     log,

@@ -327,6 +327,8 @@ export const fr = {
     deleteLabel: "Supprimer {title}",
     editing: "{name} modifie",
     editingMany: "{names} modifient",
+    viewing: "{name} consulte",
+    viewingMany: "{names} consultent",
   },
   instruments: {
     none: "Aucun instrument lié",
@@ -496,6 +498,9 @@ export const fr = {
     threadSummary: "{author}, {time} · {replies}",
   },
   positions: {
+    earlierText: "Donnée sur un texte antérieur : ne compte pas tant qu'elle n'est pas renouvelée",
+    renew: "Renouveler",
+    renewFor: "Renouveler {position} sur le texte actuel de {title}",
     heading: "Positions nationales",
     support: "Soutien",
     "support-ad-referendum": "Soutien ad referendum",
@@ -526,6 +531,13 @@ export const fr = {
     historyEntry: "{delegation} : {position}",
   },
   workflow: {
+    agreedUnderSilence: "Adoptée par procédure d'accord tacite",
+    agreedUnderSilenceFrom: "Adoptée par procédure d'accord tacite (pas d'objection de {names})",
+    proposeFirst: "Impossible de constater l'accord : proposez d'abord cette ligne pour accord.",
+    silenceEndsIn: "Fin du silence dans {time}",
+    silenceMinutes: "ou fin dans (minutes)",
+    silenceSeconds: "et secondes",
+    silenceShortHint: "Pour une échéance pendant la réunion, indiquez des minutes et des secondes plutôt qu'une date.",
     heading: "Accord",
     draft: "Projet",
     proposed: "Proposée pour accord",

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { ActivityItem } from "../../core/services";
 import { activitySentence, describeActivity, formatActivityTime } from "./activity-sentence";
 
+/** The sentence without the bidi isolates around user text (bidi.ts; HARDEN-27 checks them). */
+const plain = (text: string) => text.replace(/[\u2068\u2069]/g, "");
+
 const base: ActivityItem = {
   id: 1,
   at: "2025-11-25T14:02:00.000Z",
@@ -18,7 +21,7 @@ const now = new Date("2025-11-25T18:00:00.000Z");
 
 describe("activity sentences", () => {
   it("reads like the example, with the time", () => {
-    expect(activitySentence(base, names, now, "UTC")).toBe(
+    expect(plain(activitySentence(base, names, now, "UTC"))).toBe(
       "Anna Schmidt (Germany) set 'Undersea data cable sabotage' to Shared, 14:02",
     );
   });
@@ -76,14 +79,14 @@ describe("activity sentences", () => {
       ],
       [{ kind: "member-added", detail: {} }, "Anna Schmidt (Germany) changed 'Undersea data cable sabotage'"],
     ];
-    for (const [overrides, sentence] of cases) expect(describeActivity(item(overrides), names)).toBe(sentence);
+    for (const [overrides, sentence] of cases) expect(plain(describeActivity(item(overrides), names))).toBe(sentence);
   });
 
   it("copes with missing delegation, title and unknown values", () => {
-    expect(describeActivity(item({ delegationName: null, rowTitle: "  " }), names)).toBe(
+    expect(plain(describeActivity(item({ delegationName: null, rowTitle: "  " }), names))).toBe(
       "Anna Schmidt set an untitled threat to Shared",
     );
-    expect(describeActivity(item({ detail: { to: null } }), names)).toBe(
+    expect(plain(describeActivity(item({ detail: { to: null } }), names))).toBe(
       "Anna Schmidt (Germany) set 'Undersea data cable sabotage' to nothing",
     );
   });

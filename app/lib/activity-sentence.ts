@@ -6,6 +6,7 @@ import { POSITION_VALUES } from "../../core/consensus";
 import { i18n, t, type MessageKey } from "../i18n";
 import type { ActivityItem } from "../../core/services";
 import { CATEGORIES, LEADS, RESPONSIBILITIES, TEXT_FIELDS } from "../../core/board-doc";
+import { isolate } from "./bidi";
 
 const includes = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   value !== null && value !== undefined && (list as readonly string[]).includes(value);
@@ -25,10 +26,13 @@ const FIELD_KEYS: Record<(typeof TEXT_FIELDS)[number], MessageKey> = {
 
 /** The sentence without the time. `instrumentName` resolves instrument ids to names. */
 export function describeActivity(item: ActivityItem, instrumentName: (id: string) => string | undefined): string {
+  // User text is isolated (bidi.ts): a name or title with a right-to-left override cannot reverse the sentence.
   const actor = item.delegationName
-    ? t("activity.actor", { name: item.actorName, delegation: item.delegationName })
-    : item.actorName;
-  const row = item.rowTitle?.trim() ? t("activity.row", { title: item.rowTitle.trim() }) : t("activity.untitledRow");
+    ? t("activity.actor", { name: isolate(item.actorName), delegation: item.delegationName })
+    : isolate(item.actorName);
+  const row = item.rowTitle?.trim()
+    ? t("activity.row", { title: isolate(item.rowTitle.trim()) })
+    : t("activity.untitledRow");
   const { detail } = item;
   const instrumentId = detail.instrument ?? "";
   const instrument = instrumentName(instrumentId) ?? t("instruments.unknown", { id: instrumentId });

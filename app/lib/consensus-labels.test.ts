@@ -37,6 +37,7 @@ function view(
       text: null,
       recordedByName: "x",
       recordedAt: "2026-01-01T00:00:00Z",
+      current: true,
     })),
     consensus: computeConsensus(["FR", "DE"], new Map(Object.entries(positions))),
   };

@@ -70,6 +70,28 @@ export function consensusLabel(result: ConsensusResult, nameOf: NameOf): string 
   }
 }
 
+/**
+ * A row adopted under silence, in one phrase: "Agreed under silence (no objection from France, Germany)". The
+ * delegations that stayed silent agreed by not objecting; listing them as "Pending" would misstate the record.
+ * Null for any other row.
+ */
+export function silenceAgreementLabel(view: RowConsensusView, nameOf: NameOf): string | null {
+  if (view.workflow.state !== "agreed" || view.workflow.procedure !== "silence") return null;
+  const silent = view.consensus.pending;
+  return silent.length > 0
+    ? t("workflow.agreedUnderSilenceFrom", { names: listNames(silent, nameOf) })
+    : t("workflow.agreedUnderSilence");
+}
+
+/** Minutes and seconds left ("4:05"), hours above an hour ("2:04:05"); never negative. */
+export function countdownText(msLeft: number): string {
+  const total = Math.max(0, Math.ceil(msLeft / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
+}
+
 /** Why the chair cannot declare agreement now, or null when they can. */
 export function declareBlocker(view: RowConsensusView, nameOf: NameOf): string | null {
   if (view.workflow.state === "agreed") return t("workflow.lockedNote");
@@ -80,6 +102,8 @@ export function declareBlocker(view: RowConsensusView, nameOf: NameOf): string |
       ? t("workflow.waitingFor", { names: listNames(consensus.pending, nameOf) })
       : t("workflow.noOneYet");
   }
+  // Only a proposed row can be declared (the server refuses too): everyone has seen the text on the table.
+  if (view.workflow.state === "draft") return t("workflow.proposeFirst");
   return null;
 }
 

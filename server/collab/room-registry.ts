@@ -4,7 +4,7 @@
  * updates are durable, and then frees it (COLLAB-22: nothing stays behind).
  */
 import * as Y from "yjs";
-import { readRow, type ThreatRow } from "../../core/board-doc";
+import { readRow, readRows, type ThreatRow } from "../../core/board-doc";
 import type { CollabConnection } from "./connection";
 import { Room, type RoomOptions } from "./room";
 import type { UpdateStore } from "./update-store";
@@ -188,6 +188,18 @@ export class RoomRegistry {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, await this.readState(boardId));
     return readRow(doc, rowId);
+  }
+
+  /** Every row of the board's current state (the live document when loaded), e.g. for row fingerprints. */
+  async readRows(boardId: string): Promise<ThreatRow[]> {
+    const room = await this.loadedRoom(boardId);
+    if (room && !room.broken) {
+      await room.whenHealthy();
+      return readRows(room.doc);
+    }
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await this.readState(boardId));
+    return readRows(doc);
   }
 
   async readState(boardId: string): Promise<Uint8Array> {

@@ -672,7 +672,11 @@ export class Room {
       // Presence announces the doc's client id: claim it for edits too, before anyone else writes under it.
       if (!this.clientOwners.has(claimed)) this.clientOwners.set(claimed, connection);
     }
-    const { kept } = stampPresence(entries, state.awarenessClientId, connection.user);
+    // Whether they can edit is the server's word too: an observer who clicks a cell is "viewing" it.
+    const { kept } = stampPresence(entries, state.awarenessClientId, {
+      ...connection.user,
+      canEdit: connection.canWrite(),
+    });
     if (kept.length > 0) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(kept), connection);
     }

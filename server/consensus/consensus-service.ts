@@ -22,7 +22,7 @@ import { fieldErrorsOf } from "../auth/account-schemas";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
 import type { Clock } from "./clock";
-import { rowContentHash, type ReadLiveRow } from "./row-content";
+import { rowContentHash, rowFingerprints, type ReadLiveRow, type ReadLiveRows } from "./row-content";
 import { SilenceScheduler } from "./silence-scheduler";
 import { storableTitle } from "../db/storable-text";
 import { messageRef } from "../../core/message-ref";
@@ -60,6 +60,8 @@ export interface ConsensusDeps {
   prisma: PrismaClient;
   access: BoardAccessServices;
   readLiveRow: ReadLiveRow;
+  /** Every row, for the fingerprints positions are compared with (one read per consensus view). */
+  readLiveRows: ReadLiveRows;
   events: BoardEventSink;
   clock: Clock;
   log: (message: string, error?: unknown) => void;
@@ -82,12 +84,19 @@ const positionSelect = {
   position: true,
   text: true,
   recordedByName: true,
+  contentHash: true,
   createdAt: true,
 } as const;
+
+/** How long edits to a row with positions are gathered before clients are told to re-read them. */
+const STALE_NOTICE_DELAY_MS = 500;
 
 export class ConsensusService {
   private readonly agreed = new Map<string, Set<string>>();
   private readonly proposed = new Map<string, Set<string>>();
+  /** Rows that have positions, per board: an edit to one may turn its positions into "given on an earlier text". */
+  private readonly rowsWithPositions = new Map<string, Set<string>>();
+  private readonly staleNotices = new Map<string, { rows: Set<string>; timer: ReturnType<typeof setTimeout> }>();
   private readonly scheduler: SilenceScheduler;
 
   constructor(private readonly deps: ConsensusDeps) {
@@ -114,6 +123,8 @@ export class ConsensusService {
 
   stop(): void {
     this.scheduler.stop();
+    for (const pending of this.staleNotices.values()) clearTimeout(pending.timer);
+    this.staleNotices.clear();
   }
 
   /**
@@ -159,11 +170,13 @@ export class ConsensusService {
       prisma.position.findMany({ where: { boardId }, select: positionSelect, orderBy: { id: "asc" } }),
       prisma.rowWorkflow.findMany({ where: { boardId }, select: workflowSelect }),
     ]);
+    const fingerprints = rowFingerprints(await this.deps.readLiveRows(boardId));
+    this.rowsWithPositions.set(boardId, new Set(positions.map((position) => position.rowId)));
     const participants = [...new Map(members.map((m) => [m.user.delegation.code, m.user.delegation])).values()].sort(
       (a, b) => a.name.localeCompare(b.name),
     );
     const latest = new Map<string, Map<string, PositionRecord>>();
-    for (const record of await this.toPositionRecords(positions)) {
+    for (const record of await this.toPositionRecords(positions, fingerprints)) {
       const row = latest.get(record.rowId) ?? new Map<string, PositionRecord>();
       row.set(record.delegationCode, record);
       latest.set(record.rowId, row);
@@ -183,9 +196,12 @@ export class ConsensusService {
           brokenByDelegation: workflow?.brokenByDelegation ?? null,
         },
         positions: [...rowPositions.values()].sort((a, b) => a.delegationName.localeCompare(b.delegationName)),
+        // Only positions given on the row's current text count (decision 010): an earlier one waits for renewal.
         consensus: computeConsensus(
           participantCodes,
-          new Map([...rowPositions].map(([code, record]) => [code, record.position])),
+          new Map(
+            [...rowPositions].filter(([, record]) => record.current).map(([code, record]) => [code, record.position]),
+          ),
         ),
       };
     };
@@ -208,7 +224,7 @@ export class ConsensusService {
       select: positionSelect,
       orderBy: { id: "desc" },
     });
-    return this.toPositionRecords(rows);
+    return this.toPositionRecords(rows, rowFingerprints(await this.deps.readLiveRows(boardId)));
   }
 
   private async toPositionRecords(
@@ -218,8 +234,10 @@ export class ConsensusService {
       position: string;
       text: string | null;
       recordedByName: string;
+      contentHash: string | null;
       createdAt: Date;
     }[],
+    fingerprints: ReadonlyMap<string, string>,
   ): Promise<PositionRecord[]> {
     const names = await this.delegationNames(rows.map((row) => row.delegationCode));
     return rows.map((row) => ({
@@ -230,6 +248,8 @@ export class ConsensusService {
       text: row.text,
       recordedByName: row.recordedByName,
       recordedAt: row.createdAt.toISOString(),
+      // Positions recorded before fingerprints existed (null) are taken as given on the current text.
+      current: row.contentHash === null || row.contentHash === fingerprints.get(row.rowId),
     }));
   }
 
@@ -283,6 +303,7 @@ export class ConsensusService {
       await this.toDraft(boardId, input.rowId, actor.delegationCode);
       await this.activity(boardId, actor, "silence-broken", input.rowId, row.title, {});
     }
+    this.rowsOf(this.rowsWithPositions, boardId).add(input.rowId);
     this.deps.events(boardId, { kind: "positions", rowId: input.rowId });
     return { ok: true };
   }
@@ -341,7 +362,11 @@ export class ConsensusService {
     });
     const row = await this.deps.readLiveRow(boardId, rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowMissing") } };
-    const view = (await this.readBoardConsensus(boardId)).emptyRow(rowId);
+    const board = await this.readBoardConsensus(boardId);
+    const view = board.rows.get(rowId) ?? board.emptyRow(rowId);
+    // Only a proposed row: the chair proposes first (everyone sees the text that is on the table).
+    if (view.workflow.state !== "proposed")
+      return { ok: false, fieldErrors: { rowId: "Propose this row for agreement first" } };
     const { consensus } = view;
     if (consensus.state === "blocked")
       return { ok: false, fieldErrors: { rowId: `Blocked by ${consensus.objecting.join(", ")}` } };
@@ -366,26 +391,56 @@ export class ConsensusService {
     return { ok: true };
   }
 
-  /** Called for each accepted edit: a proposed row whose content changes goes back to draft. */
+  /**
+   * Called for each accepted edit. A proposed row whose text (fingerprint) changed goes back to draft; a
+   * notes-only edit leaves it proposed. Rows with positions: clients are told to re-read them (shortly, once
+   * per burst of typing), since positions given on the earlier text no longer count.
+   */
   onRowsEdited(boardId: string, rowIds: string[]): void {
     const proposed = this.proposed.get(boardId);
+    const withPositions = this.rowsWithPositions.get(boardId);
     for (const rowId of new Set(rowIds)) {
+      if (withPositions?.has(rowId)) this.noticeStale(boardId, rowId);
       if (!proposed?.has(rowId)) continue;
-      this.toDraft(boardId, rowId, null)
-        .then(() =>
-          this.deps.prisma.activityEntry.create({
-            data: {
-              boardId,
-              actorName: "Remit",
-              kind: "row-back-to-draft",
-              rowId,
-              detail: JSON.stringify({ reason: "edited" }),
-            },
-            select: { id: true },
-          }),
-        )
-        .catch((error) => this.deps.log(`board ${boardId}: could not reset ${rowId} to draft`, error));
+      this.backToDraftIfChanged(boardId, rowId).catch((error) =>
+        this.deps.log(`board ${boardId}: could not reset ${rowId} to draft`, error),
+      );
     }
+  }
+
+  private noticeStale(boardId: string, rowId: string): void {
+    const pending = this.staleNotices.get(boardId);
+    if (pending) return void pending.rows.add(rowId);
+    const rows = new Set([rowId]);
+    const timer = setTimeout(() => {
+      this.staleNotices.delete(boardId);
+      for (const row of rows) this.deps.events(boardId, { kind: "positions", rowId: row });
+    }, STALE_NOTICE_DELAY_MS);
+    timer.unref?.();
+    this.staleNotices.set(boardId, { rows, timer });
+  }
+
+  private async backToDraftIfChanged(boardId: string, rowId: string): Promise<void> {
+    const [workflow, row] = await Promise.all([
+      this.deps.prisma.rowWorkflow.findUnique({
+        where: { boardId_rowId: { boardId, rowId } },
+        select: { state: true, contentHash: true },
+      }),
+      this.deps.readLiveRow(boardId, rowId),
+    ]);
+    if (workflow?.state !== "proposed") return;
+    if (row && rowContentHash(row) === workflow.contentHash) return;
+    await this.toDraft(boardId, rowId, null);
+    await this.deps.prisma.activityEntry.create({
+      data: {
+        boardId,
+        actorName: "Remit",
+        kind: "row-back-to-draft",
+        rowId,
+        detail: JSON.stringify({ reason: "edited" }),
+      },
+      select: { id: true },
+    });
   }
 
   /**
@@ -488,6 +543,12 @@ export class ConsensusService {
     this.scheduler.cancel(boardId, rowId);
     this.cache(boardId, rowId, "draft");
     this.deps.events(boardId, { kind: "workflow", rowId });
+  }
+
+  private rowsOf(map: Map<string, Set<string>>, boardId: string): Set<string> {
+    let rows = map.get(boardId);
+    if (!rows) map.set(boardId, (rows = new Set()));
+    return rows;
   }
 
   private cache(boardId: string, rowId: string, state: RowWorkflowState): void {

@@ -136,6 +136,13 @@ test("three delegations comment, take positions and reach agreement; the agreed 
   await chairPanel.getByTestId("position-history-toggle").click();
   await expect(chairPanel.getByTestId("position-history").locator("li")).toHaveCount(4);
   await expect(chairPanel.getByTestId("position-history").locator("li").first()).toContainText("France: Support");
+  // Back in draft after the objection: only a proposed row can be declared, so the chair proposes it again.
+  await expect(chairPanel.getByTestId("declare-blocker")).toHaveText(
+    "Cannot declare agreement yet: propose this row for agreement first.",
+  );
+  await propose.getByRole("radio", { name: /^Consensus/ }).check();
+  await propose.getByRole("button", { name: `Propose for agreement: ${title}` }).click();
+  await expect(status(chair.page)).toHaveAttribute("data-workflow", "proposed");
   await chairPanel.getByRole("button", { name: `Declare agreed: ${title}` }).click();
   for (const page of everyone) {
     await expect(status(page)).toHaveAttribute("data-workflow", "agreed");
@@ -161,5 +168,51 @@ test("three delegations comment, take positions and reach agreement; the agreed 
   );
   for (const page of everyone) await expect(titleInput(row(page, 0))).toHaveValue(title);
 
+  for (const person of [chair, germany, france]) await person.context.close();
+});
+
+test("HARDEN-26 a position given before an edit shows as given on an earlier text and is renewed in one click; a 5-second silence counts down and reads as agreed under silence", async ({
+  browser,
+}) => {
+  const chair = await newPerson(browser);
+  const germany = await newPerson(browser);
+  const france = await newPerson(browser);
+  await signUp(chair.page, CHAIR);
+  const boardId = await createBoard(chair.page, "Agreement record e2e");
+  const membersTab = await chair.context.newPage();
+  const germanyLink = await createInviteLink(membersTab, boardId, "delegate");
+  const franceLink = await createInviteLink(membersTab, boardId, "delegate");
+  await membersTab.close();
+  await signUpAndJoin(germany.page, germanyLink, GERMANY);
+  await signUpAndJoin(france.page, franceLink, FRANCE);
+
+  await openRowPanel(germany.page);
+  await recordPosition(germany.page, "Support");
+  await expect(positionOf(germany.page, "DE")).toHaveAttribute("data-current", "true");
+  // France edits the title: Germany's support was given on the earlier text.
+  const input = titleInput(row(france.page, 0));
+  await input.click();
+  await input.press("End");
+  await input.pressSequentially(" (amended)");
+  await expect(positionOf(germany.page, "DE")).toHaveAttribute("data-current", "false");
+  await expect(positionOf(germany.page, "DE").getByTestId("position-stale")).toHaveText(
+    "Given on an earlier text: does not count until renewed",
+  );
+  await expect(status(germany.page).getByTestId("row-consensus")).toHaveText("Pending: France, Germany");
+  await positionOf(germany.page, "DE").getByTestId("renew-position").click();
+  await expect(positionOf(germany.page, "DE")).toHaveAttribute("data-current", "true");
+  await expect(status(germany.page).getByTestId("row-consensus")).toHaveText("Pending: France");
+
+  // A silence deadline a few seconds ahead: a live countdown, then "agreed under silence", not "Pending: France".
+  const chairPanel = await openRowPanel(chair.page);
+  const propose = chairPanel.getByTestId("propose-form");
+  await propose.getByRole("radio", { name: /^Silence procedure/ }).check();
+  await propose.getByTestId("silence-minutes").fill("0");
+  await propose.getByTestId("silence-seconds").fill("5");
+  await propose.getByRole("button", { name: /^Propose for agreement/ }).click();
+  await expect(status(france.page).getByTestId("silence-countdown")).toHaveText(/^Silence ends in 0:0[1-5]$/);
+  await expect(status(france.page).getByTestId("row-workflow")).toHaveText(
+    "Agreed under silence (no objection from France)",
+  );
   for (const person of [chair, germany, france]) await person.context.close();
 });

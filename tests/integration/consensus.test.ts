@@ -7,6 +7,8 @@ import { addRow, getRowText, readRow, readRows, setResponsibility } from "../../
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
+import * as decoding from "lib0/decoding";
+import { MessageType } from "../../core/collab-protocol";
 import { FakeClock } from "../support/fake-clock";
 import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
 
@@ -193,6 +195,9 @@ describe("agreement workflow", () => {
     expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toMatchObject({ ok: false });
     await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "support" });
     await server.consensus.recordPosition(france.user.id, boardId, { rowId, position: "abstain" });
+    // A draft row cannot be declared agreed, even with every position in: the chair proposes it first.
+    expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toMatchObject({ ok: false });
+    await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" });
     await expect(server.consensus.declareAgreed(germany.user.id, boardId, rowId)).rejects.toMatchObject({
       status: 403,
     });
@@ -203,6 +208,7 @@ describe("agreement workflow", () => {
   it("CONSENSUS-12 editing an agreed row is undone for everyone; after reopening it can be edited", async () => {
     await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "support" });
     await server.consensus.recordPosition(france.user.id, boardId, { rowId, position: "support" });
+    await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" });
     await server.consensus.declareAgreed(chair.user.id, boardId, rowId);
     const editor = connectClient(server.url, boardId, { cookie: germany.cookie });
     const watcher = connectClient(server.url, boardId, { cookie: france.cookie });
@@ -229,17 +235,98 @@ describe("agreement workflow", () => {
     await waitFor(() => readRow(watcher.doc, rowId)?.notes.startsWith("now allowed") === true, "edit after reopening");
   });
 
-  it("CONSENSUS-13 editing a proposed row sends it back to draft", async () => {
+  it("CONSENSUS-13 editing a proposed row's text sends it back to draft; its notes do not", async () => {
     await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" });
     const editor = connectClient(server.url, boardId, { cookie: germany.cookie });
     clients.push(editor);
     await waitForSync(editor);
-    getRowText(editor.doc, rowId, "notes")!.insert(0, "a change");
+    getRowText(editor.doc, rowId, "notes")!.insert(0, "call Paris");
+    const room = (await server.registry.loadedRoom(boardId))!;
+    await waitFor(() => readRow(room.doc, rowId)?.notes.startsWith("call Paris") === true, "notes on the server");
+    await server.activity.flush();
+    expect((await rowView()).workflow.state).toBe("proposed");
+    getRowText(editor.doc, rowId, "description")!.insert(0, "a change");
     await waitFor(
       () => !(server.consensus as unknown as { proposed: Map<string, Set<string>> }).proposed.get(boardId)?.has(rowId),
       "reset to draft",
     );
     expect((await rowView()).workflow.state).toBe("draft");
+  });
+
+  it("HARDEN-22 a position belongs to the text it was given on: after an edit it no longer counts until renewed", async () => {
+    await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "support" });
+    await server.consensus.recordPosition(france.user.id, boardId, { rowId, position: "reserve", text: "Wording" });
+    expect((await rowView()).consensus.state).toBe("consensus-with-reservations");
+    const editor = connectClient(server.url, boardId, { cookie: germany.cookie });
+    clients.push(editor);
+    await waitForSync(editor);
+    getRowText(editor.doc, rowId, "title")!.insert(0, "Amended: ");
+    const room = (await server.registry.loadedRoom(boardId))!;
+    await waitFor(() => readRow(room.doc, rowId)?.title.startsWith("Amended: ") === true, "edit on the server");
+    const stale = await rowView();
+    expect(stale.positions.map((p) => [p.delegationCode, p.current])).toEqual([
+      ["FR", false],
+      ["DE", false],
+    ]);
+    expect(stale.consensus).toMatchObject({ state: "pending", pending: ["DE", "FR"] });
+    // Renewing (recording the same position again) gives it on the current text.
+    await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "support" });
+    const renewed = await rowView();
+    expect(renewed.positions.find((p) => p.delegationCode === "DE")?.current).toBe(true);
+    expect(renewed.consensus).toMatchObject({ state: "pending", pending: ["FR"] });
+  });
+
+  it("HARDEN-23 the chair cannot declare agreement on positions given on an earlier text", async () => {
+    await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "support" });
+    await server.consensus.recordPosition(france.user.id, boardId, { rowId, position: "support" });
+    const editor = connectClient(server.url, boardId, { cookie: germany.cookie });
+    clients.push(editor);
+    await waitForSync(editor);
+    getRowText(editor.doc, rowId, "description")!.insert(0, "New wording. ");
+    const room = (await server.registry.loadedRoom(boardId))!;
+    await waitFor(() => readRow(room.doc, rowId)?.description.startsWith("New wording") === true, "edit on server");
+    await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" });
+    expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toMatchObject({
+      ok: false,
+      fieldErrors: { rowId: expect.stringContaining("Waiting for") },
+    });
+    expect((await rowView()).workflow.state).toBe("proposed");
+  });
+
+  it("HARDEN-24 a silence deadline does nothing on an archived board; restored after it, the row is back in draft", async () => {
+    await proposeUnderSilence(24);
+    await server.services.setBoardArchived(boardId, true);
+    clock.advance(25 * HOUR);
+    // Let the deadline's handler run to its end (it reads the database) before looking.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await rowView()).workflow.state).toBe("proposed");
+    expect(server.consensus.lockedRows(boardId).has(rowId)).toBe(false);
+    await server.services.setBoardArchived(boardId, false);
+    await waitFor(
+      () => !(server.consensus as unknown as { proposed: Map<string, Set<string>> }).proposed.get(boardId)?.has(rowId),
+      "back to draft after restore",
+    );
+    expect((await rowView()).workflow.state).toBe("draft");
+  });
+
+  it("HARDEN-25 archiving reaches open sockets at once: a connected delegate's writes are dropped", async () => {
+    const writer = connectClient(server.url, boardId, { cookie: germany.cookie });
+    const watcher = connectClient(server.url, boardId, { cookie: france.cookie });
+    clients.push(writer, watcher);
+    await Promise.all([waitForSync(writer), waitForSync(watcher)]);
+    const access: boolean[] = [];
+    writer.provider.messageHandlers[MessageType.access] = (_encoder, decoder: decoding.Decoder) => {
+      access.push((JSON.parse(decoding.readVarString(decoder)) as { canWrite: boolean }).canWrite);
+    };
+    const title = readRow(watcher.doc, rowId)!.title;
+    await server.services.setBoardArchived(boardId, true);
+    await waitFor(() => access.includes(false), "read-only notice on the open socket");
+    const room = (await server.registry.loadedRoom(boardId))!;
+    const rejected = room.rejectedWriteCount;
+    getRowText(writer.doc, rowId, "title")!.insert(0, "After archive ");
+    await waitFor(() => room.rejectedWriteCount > rejected, "write dropped and counted");
+    expect(readRow(room.doc, rowId)?.title).toBe(title);
+    expect(readRow(watcher.doc, rowId)?.title).toBe(title);
   });
 
   it("CONSENSUS-14 only the chair proposes, and a silence deadline must be in the future", async () => {
@@ -265,6 +352,7 @@ describe("agreement workflow", () => {
     await proposeUnderSilence(24);
     await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "object", text: "Not yet" });
     await server.consensus.recordPosition(germany.user.id, boardId, { rowId, position: "support" });
+    await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" });
     await server.consensus.declareAgreed(chair.user.id, boardId, rowId);
     await server.consensus.reopen(chair.user.id, boardId, rowId);
     await server.comments.remove(germany.user.id, boardId, created.id);
@@ -278,6 +366,7 @@ describe("agreement workflow", () => {
       ["position-recorded", "DE"],
       ["silence-broken", "DE"],
       ["position-recorded", "DE"],
+      ["row-proposed", "NATO-IS"],
       ["row-agreed", "NATO-IS"],
       ["row-reopened", "NATO-IS"],
       ["comment-deleted", "DE"],

@@ -76,6 +76,9 @@ it("PG-2 positions and agreement work on PostgreSQL, and an agreed row is locked
   expect(await server.consensus.recordPosition(delegate.user.id, boardId, { rowId, position: "support" })).toEqual({
     ok: true,
   });
+  expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
+    ok: true,
+  });
   expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
   expect(server.consensus.lockedRows(boardId).has(rowId)).toBe(true);
   const published = await server.versions.publishVersion(chair.user.id, boardId, { title: "PG v1", scope: "agreed" });

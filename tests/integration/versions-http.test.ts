@@ -411,6 +411,9 @@ describe("with the real consensus service", () => {
         text: "Capital to confirm",
       }),
     ).toEqual({ ok: true });
+    expect(await server.consensus.propose(chair.user.id, board, { rowId: ids[0], procedure: "consensus" })).toEqual({
+      ok: true,
+    });
     expect(await server.consensus.declareAgreed(chair.user.id, board, ids[0])).toEqual({ ok: true });
 
     const published = await browserAs(server, chair).postForm(`/boards/${board}/versions`, {

@@ -57,6 +57,9 @@ async function agreeByConsensus(rowId: string) {
     expect(await server.consensus.recordPosition(account.user.id, boardId, { rowId, position: "support" })).toEqual({
       ok: true,
     });
+  expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
+    ok: true,
+  });
   expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
 }
 

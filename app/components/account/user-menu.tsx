@@ -2,6 +2,7 @@
 import { Form, Link } from "@remix-run/react";
 import { t } from "~/i18n";
 import { wipeThenSubmit } from "~/lib/unsaved-edits-store";
+import { Message } from "../message";
 import { CsrfField } from "../csrf-field";
 
 interface Props {
@@ -15,7 +16,10 @@ export function UserMenu({ user }: Props) {
       aria-label={t("account.userMenu", { name: user.displayName, delegation: user.delegationName })}
     >
       <span className="identity" data-testid="current-user">
-        {t("account.signedInAs", { name: user.displayName, delegation: user.delegationName })}
+        <Message
+          id="account.signedInAs"
+          values={{ name: <bdi>{user.displayName}</bdi>, delegation: user.delegationName }}
+        />
       </span>
       <Link to="/account" className="header-link">
         {t("account.accountLink")}

@@ -17,7 +17,7 @@ export function BoardHeader({ title, archived, children }: Props) {
           <span aria-hidden="true">←</span> {t("common.backToBoards")}
         </Link>
         <h1 data-testid="board-title">
-          {title}
+          <bdi>{title}</bdi>
           {archived && <span className="badge badge-muted">{t("boards.archivedBadge")}</span>}
         </h1>
       </div>

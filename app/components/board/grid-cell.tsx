@@ -17,7 +17,11 @@ export function GridCell({ col, active, editors, className, children }: Props) {
   const style = color
     ? ({ "--presence-color": color, "--presence-ink": readableTextColor(color) } as CSSProperties)
     : undefined;
-  const names = [...new Set(editors.map((editor) => editor.user.name))];
+  // Observers (and anyone on an archived board) only look: "viewing", never "editing" (server-stamped canEdit).
+  const names = [...new Set(editors.filter((e) => e.user.canEdit !== false).map((editor) => editor.user.name))];
+  const viewers = [
+    ...new Set(editors.filter((e) => e.user.canEdit === false).map((editor) => editor.user.name)),
+  ].filter((name) => !names.includes(name));
   return (
     <div
       role="gridcell"
@@ -27,11 +31,23 @@ export function GridCell({ col, active, editors, className, children }: Props) {
       style={style}
     >
       {children}
-      {names.length > 0 && (
+      {(names.length > 0 || viewers.length > 0) && (
         <span className="cell-editors" data-testid="cell-presence">
-          {names.length === 1
-            ? t("grid.editing", { name: names[0] })
-            : t("grid.editingMany", { names: formatList(names, "conjunction") })}
+          {names.length > 0 && (
+            <bdi data-testid="cell-editing">
+              {names.length === 1
+                ? t("grid.editing", { name: names[0] })
+                : t("grid.editingMany", { names: formatList(names, "conjunction") })}
+            </bdi>
+          )}
+          {names.length > 0 && viewers.length > 0 && " · "}
+          {viewers.length > 0 && (
+            <bdi data-testid="cell-viewing">
+              {viewers.length === 1
+                ? t("grid.viewing", { name: viewers[0] })
+                : t("grid.viewingMany", { names: formatList(viewers, "conjunction") })}
+            </bdi>
+          )}
         </span>
       )}
     </div>

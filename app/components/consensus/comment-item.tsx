@@ -5,6 +5,7 @@ import type { CommentView } from "../../../core/consensus-contract";
 import { CommentBody } from "./comment-body";
 import { CommentDelete } from "./comment-delete";
 import { CommentEditForm } from "./comment-edit-form";
+import { Message } from "../message";
 import { useConsensus } from "./consensus-context";
 
 export function CommentItem({ comment }: { comment: CommentView }) {
@@ -25,7 +26,10 @@ export function CommentItem({ comment }: { comment: CommentView }) {
     >
       <header className="comment-meta">
         <strong>
-          {t("comments.author", { name: comment.authorName, delegation: nameOf(comment.delegationCode) })}
+          <Message
+            id="comments.author"
+            values={{ name: <bdi>{comment.authorName}</bdi>, delegation: nameOf(comment.delegationCode) }}
+          />
         </strong>{" "}
         <time dateTime={comment.createdAt} className="muted">
           {time}

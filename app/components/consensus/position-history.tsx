@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { t } from "~/i18n";
 import type { RowConsensusView } from "../../../core/consensus-contract";
 import type { loader as historyLoader } from "~/routes/boards.$boardId_.position-history";
+import { Message } from "../message";
 import { useConsensus } from "./consensus-context";
 
 interface Props {
@@ -58,7 +59,10 @@ export function PositionHistory({ view, title }: Props) {
                   </strong>
                   {entry.text && <span className="position-text">{entry.text}</span>}
                   <span className="position-meta muted">
-                    {t("positions.recordedBy", { name: entry.recordedByName, time: formatTime(entry.recordedAt) })}
+                    <Message
+                      id="positions.recordedBy"
+                      values={{ name: <bdi>{entry.recordedByName}</bdi>, time: formatTime(entry.recordedAt) }}
+                    />
                   </span>
                 </li>
               ))}

@@ -2,6 +2,8 @@
 import { t } from "~/i18n";
 import type { RowConsensusView } from "../../../core/consensus-contract";
 import { useConsensus } from "./consensus-context";
+import { Message } from "../message";
+import { RenewPosition } from "./renew-position";
 
 interface Props {
   view: RowConsensusView;
@@ -9,7 +11,7 @@ interface Props {
 }
 
 export function PositionList({ view, title }: Props) {
-  const { data, formatTime } = useConsensus();
+  const { data, formatTime, canRecord } = useConsensus();
   const participants = data?.consensus.participants ?? [];
   if (participants.length === 0) return <p className="muted">{t("positions.noParticipants")}</p>;
   const byCode = new Map(view.positions.map((p) => [p.delegationCode, p]));
@@ -24,16 +26,32 @@ export function PositionList({ view, title }: Props) {
             data-testid="position-entry"
             data-delegation={delegation.code}
             data-position={position?.position ?? "none"}
+            data-current={position ? String(position.current) : undefined}
           >
-            <span className="position-delegation">{delegation.name}</span>{" "}
+            <bdi className="position-delegation">{delegation.name}</bdi>{" "}
             <strong className="position-value">
               {position ? t(`positions.${position.position}`) : t("positions.notSpoken")}
             </strong>
-            {position?.text && <span className="position-text">{position.text}</span>}
+            {position && !position.current && (
+              <span className="position-stale" data-testid="position-stale">
+                {t("positions.earlierText")}
+              </span>
+            )}
+            {position?.text && (
+              <span className="position-text">
+                <bdi>{position.text}</bdi>
+              </span>
+            )}
             {position && (
               <span className="position-meta muted">
-                {t("positions.recordedBy", { name: position.recordedByName, time: formatTime(position.recordedAt) })}
+                <Message
+                  id="positions.recordedBy"
+                  values={{ name: <bdi>{position.recordedByName}</bdi>, time: formatTime(position.recordedAt) }}
+                />
               </span>
+            )}
+            {position && !position.current && canRecord && delegation.code === data?.me.delegationCode && (
+              <RenewPosition position={position} title={title} />
             )}
           </li>
         );

@@ -22,6 +22,10 @@ export function ProposeForm({ rowId, title }: Props) {
   const formId = useId();
   const [procedure, setProcedure] = useState<"consensus" | "silence">("consensus");
   const [deadline, setDeadline] = useState(() => toDateTimeLocalValue(new Date(Date.now() + DAY_MS)));
+  // "Ends in 5 min": a deadline within the meeting; when given it wins over the date (the server counts it).
+  const [minutes, setMinutes] = useState("");
+  const [seconds, setSeconds] = useState("");
+  const shortDeadline = minutes.trim() !== "" || seconds.trim() !== "";
   const errors = fieldErrorsOf(fetcher);
   return (
     <ConsensusForm
@@ -54,12 +58,47 @@ export function ProposeForm({ rowId, title }: Props) {
             id={`${formId}-deadline`}
             type="datetime-local"
             name="silenceDeadline"
-            required
+            step={1}
+            required={!shortDeadline}
+            disabled={shortDeadline}
             value={deadline}
             onChange={(event) => setDeadline(event.target.value)}
             {...errorProps(formId, "silenceDeadline", errors.silenceDeadline)}
           />
           <input type="hidden" name="timezoneOffset" value={timezoneOffsetAt(deadline)} />
+          <div className="inline-fields">
+            <label>
+              {t("workflow.silenceMinutes")}{" "}
+              <input
+                type="number"
+                name="silenceMinutes"
+                min={0}
+                inputMode="numeric"
+                className="input-narrow"
+                value={minutes}
+                onChange={(event) => setMinutes(event.target.value)}
+                aria-describedby={`${formId}-short-hint`}
+                data-testid="silence-minutes"
+              />
+            </label>{" "}
+            <label>
+              {t("workflow.silenceSeconds")}{" "}
+              <input
+                type="number"
+                name="silenceSeconds"
+                min={0}
+                max={59}
+                inputMode="numeric"
+                className="input-narrow"
+                value={seconds}
+                onChange={(event) => setSeconds(event.target.value)}
+                data-testid="silence-seconds"
+              />
+            </label>
+          </div>
+          <p id={`${formId}-short-hint`} className="hint">
+            {t("workflow.silenceShortHint")}
+          </p>
           <FieldError formId={formId} field="silenceDeadline" message={errors.silenceDeadline} />
         </div>
       )}

@@ -4,9 +4,10 @@
  * the row's side panel. Cell controls: tabIndex -1 (the grid's roving focus).
  */
 import { t } from "~/i18n";
-import { consensusLabel, rowConsensus, workflowLabel } from "~/lib/consensus-labels";
+import { consensusLabel, rowConsensus, silenceAgreementLabel, workflowLabel } from "~/lib/consensus-labels";
 import { CommentIcon, LockIcon } from "../icons";
 import { useConsensusOptional } from "./consensus-context";
+import { SilenceCountdown } from "./silence-countdown";
 
 interface Props {
   rowId: string;
@@ -24,8 +25,9 @@ export function RowStatus({ rowId, title }: Props) {
   const { data, nameOf, formatTime, openRow } = consensus;
   const view = rowConsensus(data.consensus, rowId);
   const agreed = view.workflow.state === "agreed";
-  const workflow = workflowLabel(view.workflow, formatTime);
-  const state = consensusLabel(view.consensus, nameOf);
+  const underSilence = silenceAgreementLabel(view, nameOf);
+  const workflow = underSilence ?? workflowLabel(view.workflow, formatTime);
+  const state = underSilence ? "" : consensusLabel(view.consensus, nameOf);
   const open = data.comments.openThreadsByRow[rowId] ?? 0;
   return (
     <div
@@ -40,7 +42,7 @@ export function RowStatus({ rowId, title }: Props) {
         tabIndex={-1}
         aria-label={t("workflow.statusFor", {
           title,
-          status: t("workflow.statusBoth", { workflow, consensus: state }),
+          status: underSilence ?? t("workflow.statusBoth", { workflow, consensus: state }),
         })}
         onClick={() => openRow(rowId, "positions")}
         data-testid="row-status-button"
@@ -49,9 +51,14 @@ export function RowStatus({ rowId, title }: Props) {
           {agreed && <LockIcon />}
           {workflow}
         </span>{" "}
-        <span className="status-consensus" data-testid="row-consensus">
-          {state}
-        </span>
+        {!underSilence && (
+          <span className="status-consensus" data-testid="row-consensus">
+            {state}
+          </span>
+        )}
+        {view.workflow.state === "proposed" && view.workflow.silenceDeadline && (
+          <SilenceCountdown deadline={view.workflow.silenceDeadline} />
+        )}
       </button>
       <button
         type="button"

@@ -2,10 +2,11 @@
 import { useId } from "react";
 import { t } from "~/i18n";
 import type { RowConsensusView } from "../../../core/consensus-contract";
-import { consensusLabel, workflowLabel } from "~/lib/consensus-labels";
+import { consensusLabel, silenceAgreementLabel, workflowLabel } from "~/lib/consensus-labels";
 import { LockIcon } from "../icons";
 import { useConsensus } from "./consensus-context";
 import { ProposeForm } from "./propose-form";
+import { SilenceCountdown } from "./silence-countdown";
 import { WorkflowActions } from "./workflow-actions";
 
 interface Props {
@@ -30,11 +31,21 @@ export function WorkflowSection({ view, title }: Props) {
       </h3>
       <p className="workflow-state">
         <strong data-testid="panel-workflow">
-          {workflow.state === "agreed" && <LockIcon />} {workflowLabel(workflow, formatTime)}
+          {workflow.state === "agreed" && <LockIcon />}{" "}
+          {silenceAgreementLabel(view, nameOf) ?? workflowLabel(workflow, formatTime)}
         </strong>
-        {" · "}
-        <span data-testid="panel-consensus">{consensusLabel(view.consensus, nameOf)}</span>
+        {!silenceAgreementLabel(view, nameOf) && (
+          <>
+            {" · "}
+            <span data-testid="panel-consensus">{consensusLabel(view.consensus, nameOf)}</span>
+          </>
+        )}
       </p>
+      {workflow.state === "proposed" && workflow.silenceDeadline && (
+        <p className="small">
+          <SilenceCountdown deadline={workflow.silenceDeadline} />
+        </p>
+      )}
       {workflow.state === "agreed" && <p className="locked-note">{t("workflow.lockedNote")}</p>}
       {workflow.state === "proposed" && workflow.proposedAt && (
         <p className="muted small">{t("workflow.proposedAt", { time: formatTime(workflow.proposedAt) })}</p>

@@ -52,7 +52,7 @@ export function BoardListItem({ board }: Props) {
     >
       <div className="board-item-main">
         <Link to={`/boards/${board.id}`} className="board-link">
-          {board.title}
+          <bdi>{board.title}</bdi>
         </Link>
         <span className={`badge role-badge role-${board.role}`} data-testid="board-role">
           {t(`roles.${board.role}`)}

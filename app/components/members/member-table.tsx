@@ -26,7 +26,8 @@ export function MemberTable({ members, selfId, canManage }: Props) {
         {members.map((member) => (
           <tr key={member.userId} data-testid="member-row" data-user-id={member.userId} data-role={member.role}>
             <th scope="row">
-              {member.displayName} {member.userId === selfId && <span className="muted">{t("members.you")}</span>}
+              <bdi>{member.displayName}</bdi>{" "}
+              {member.userId === selfId && <span className="muted">{t("members.you")}</span>}
               {member.email && <div className="muted small">{member.email}</div>}
             </th>
             <td>{member.delegation.name}</td>
