@@ -95,7 +95,13 @@ describe("consensus labels", () => {
     expect(declareBlocker(board.rows.c, nameOf)).toBe("Cannot declare agreement: blocked by France.");
     expect(declareBlocker(board.rows.b, nameOf)).toBe("Cannot declare agreement yet: waiting for Germany.");
     expect(declareBlocker(board.rows.a, nameOf)).toBe("Agreed — locked. The chair can reopen it.");
-    expect(declareBlocker(board.rows.d, nameOf)).toBeNull();
+    // Consensus, but still a draft: only a proposed row can be declared.
+    expect(declareBlocker(board.rows.d, nameOf)).toBe(
+      "Cannot declare agreement yet: propose this row for agreement first.",
+    );
+    expect(
+      declareBlocker({ ...board.rows.d, workflow: { ...board.rows.d.workflow, state: "proposed" } }, nameOf),
+    ).toBeNull();
   });
 
   it("counts rows by state, blocked ones apart, for the rows on the board only", () => {
