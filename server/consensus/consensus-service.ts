@@ -196,7 +196,7 @@ export class ConsensusService {
           brokenByDelegation: workflow?.brokenByDelegation ?? null,
         },
         positions: [...rowPositions.values()].sort((a, b) => a.delegationName.localeCompare(b.delegationName)),
-        // Only positions given on the row's current text count (decision 014): an earlier one waits for renewal.
+        // Only positions given on the row's current text count (decision 015): an earlier one waits for renewal.
         consensus: computeConsensus(
           participantCodes,
           new Map(

@@ -13,7 +13,7 @@ export function rowFingerprints(rows: readonly ThreatRow[]): Map<string, string>
 }
 
 /**
- * Fingerprint of the text a proposal or a position is given on (decision 014): title, description,
+ * Fingerprint of the text a proposal or a position is given on (decision 015): title, description,
  * responsibility, lead and the set of instruments. Notes are working notes, not the agreed text, and the
  * category and the row's place in the list do not change what is agreed: none of them count.
  */
