@@ -97,7 +97,7 @@ export type SignInResult =
 
 /**
  * `accepted` is the same answer whether the email was new (account created) or already taken (nothing done),
- * so sign-up cannot be used to learn who has an account; no session is started either way (decision 008).
+ * so sign-up cannot be used to learn who has an account; no session is started either way (decision 016).
  * Field errors depend on the input alone; their values may be i18n message keys (e.g. "account.passwordTooCommon").
  */
 export type SignUpResult =

@@ -142,7 +142,7 @@ export function createAuthServices(
       });
       if (!delegation) return { ok: false, fieldErrors: { delegationCode: messageRef("account.delegationUnknown") } };
       // From here on the answer and the work are the same whether the email is taken or not: the password is
-      // always hashed (the slow step), no session is started, and the answer is `accepted` (decision 008).
+      // always hashed (the slow step), no session is started, and the answer is `accepted` (decision 016).
       const passwordHash = await hashPassword(input.password);
       const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
       if (!existing) {

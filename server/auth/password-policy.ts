@@ -1,5 +1,5 @@
 /**
- * Password policy after OWASP ASVS v4 2.1 (decision 008): at least 12 characters, up to 200, any characters,
+ * Password policy after OWASP ASVS v4 2.1 (decision 016): at least 12 characters, up to 200, any characters,
  * no composition rules; refused when it is among the commonest passwords or guessable from them (zxcvbn score
  * below 3, i.e. fewer than 10^8 guesses with its common-password and English dictionaries), or when it is, or
  * contains, the account's email, the part before the @, or the display name.

@@ -1,5 +1,5 @@
 /**
- * Sign-in and sign-up limits (decision 008). Only FAILED sign-ins count, so a
+ * Sign-in and sign-up limits (decision 016). Only FAILED sign-ins count, so a
  * delegation behind one office address never locks itself out by signing in
  * correctly, and what an attacker can impose on the real owner is short:
  *   - per (account, client): `attempts` failures per window, then that client waits for the window;
