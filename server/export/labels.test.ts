@@ -20,6 +20,7 @@ describe("export languages", () => {
     for (const labels of Object.values(EXPORT_LABELS)) {
       expect(labels.columns).toHaveLength(MATRIX_COLUMN_IDS.length);
       expect(Object.keys(labels.positions).sort()).toEqual(Object.keys(EXPORT_LABELS.en.positions).sort());
+      expect(Object.keys(labels.categories).sort()).toEqual(Object.keys(EXPORT_LABELS.en.categories).sort());
     }
   });
 
@@ -28,9 +29,12 @@ describe("export languages", () => {
     const records: string[][] = parse(file.body, { bom: true, relax_column_count: true });
     expect(records[0].slice(0, 4)).toEqual(["Titre", "Catégorie", "Responsabilité", "Chef de file"]);
     expect(records.some((record) => record[0] === "#remit:language" && record[1] === "fr")).toBe(true);
+    const categoryColumn = records.find((record) => record[0] === snapshot.rows[0].title)![1];
+    expect(categoryColumn).toBe(EXPORT_LABELS.fr.categories[snapshot.rows[0].category]);
     const back = await importCsv(file.body, LIBRARY_CONTEXT);
     expect(back.errors).toEqual([]);
     expect(back.rows.map((row) => row.value?.title)).toEqual(snapshot.rows.map((row) => row.title));
+    expect(back.rows.map((row) => row.value?.category)).toEqual(snapshot.rows.map((row) => row.category));
     expect(exportCsv(snapshot).body.toString("utf8")).toContain("#remit:language,en");
   });
 

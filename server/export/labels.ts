@@ -1,12 +1,13 @@
 /**
  * Every word the exports print, in each language: the one place for export
  * wording (CSV and XLSX headers, sheet names, metadata, Markdown and PDF
- * headings). Cell values that a re-import reads back (responsibility, category,
- * lead and workflow codes, instrument ids) stay language-neutral codes; the
- * importer accepts the headers of every language. The file records its language
+ * headings, category labels). Cell values that a re-import reads back
+ * (responsibility, lead and workflow codes, instrument ids) stay language-neutral
+ * codes; the importer accepts the headers and category labels of every language. The file records its language
  * (CSV `#remit:language`, XLSX metadata "Language", Markdown and PDF header line).
  */
 import type { Locale } from "../../core/locale";
+import type { Category } from "../../core/board-doc";
 import type { PositionKind, Procedure } from "../../core/matrix-snapshot";
 
 export interface ExportLabels {
@@ -23,6 +24,8 @@ export interface ExportLabels {
   languageLine: string;
   delegationsPresent: string;
   positions: Record<PositionKind, string>;
+  /** Category labels as the UI shows them in this language (the importer accepts them back). */
+  categories: Record<Category, string>;
   procedures: Record<Procedure, string>;
   distribution: string;
   matrix: string;
@@ -96,6 +99,14 @@ export const MATRIX_COLUMN_IDS = [
 ] as const;
 
 const en: ExportLabels = {
+  categories: {
+    cyber: "Cyber",
+    hybrid: "Hybrid",
+    infrastructure: "Critical infrastructure",
+    "supply-chain": "Supply chain",
+    information: "Information manipulation",
+    data: "Data protection",
+  },
   locale: "en",
   language: "English",
   columns: [
@@ -198,6 +209,14 @@ const en: ExportLabels = {
 };
 
 const fr: ExportLabels = {
+  categories: {
+    cyber: "Cyber",
+    hybrid: "Hybride",
+    infrastructure: "Infrastructures critiques",
+    "supply-chain": "Chaîne d'approvisionnement",
+    information: "Manipulation de l'information",
+    data: "Protection des données",
+  },
   locale: "fr",
   language: "Français",
   columns: [

@@ -7,15 +7,7 @@ import { countResponsibilities, RESPONSIBILITIES } from "../../core/board-doc";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { prepareExport, type ExportFile, type Footnote, type PreparedExport } from "./prepare";
 import type { Locale } from "../../core/locale";
-import {
-  CATEGORY_LABELS,
-  bidiNotice,
-  formatUtc,
-  positionsSummary,
-  procedureLine,
-  publishedLine,
-  versionLine,
-} from "./present";
+import { bidiNotice, formatUtc, positionsSummary, procedureLine, publishedLine, versionLine } from "./present";
 
 /** Backslash-escapes Markdown punctuation; newlines become <br> in cells or spaces elsewhere. */
 export function escapeMarkdown(text: string, newline: "<br>" | " " = " "): string {
@@ -82,7 +74,7 @@ function matrix(prepared: PreparedExport): string[] {
     const cells = [
       String(index + 1),
       threat,
-      CATEGORY_LABELS[row.category],
+      prepared.labels.categories[row.category],
       row.responsibility,
       row.lead ?? "",
       cell(row.instrumentIds.map((id) => prepared.instrumentsById.get(id)?.name ?? id).join("; ")),

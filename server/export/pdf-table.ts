@@ -7,7 +7,7 @@
  */
 import type { SnapshotRow } from "../../core/matrix-snapshot";
 import { CONTENT, measure, put, type PdfContext } from "./pdf-layout";
-import { CATEGORY_LABELS, RESPONSIBILITY_COLOURS, positionsSummary } from "./present";
+import { RESPONSIBILITY_COLOURS, positionsSummary } from "./present";
 
 const PAD = 3;
 const SIZE = 7.5;
@@ -49,7 +49,7 @@ function cellsOf(ctx: PdfContext, row: SnapshotRow, index: number): Cell[] {
   return [
     { text: String(index + 1) },
     { text: clip(row.title), bold: true, detail: clip(row.description) },
-    { text: CATEGORY_LABELS[row.category] },
+    { text: ctx.prepared.labels.categories[row.category] },
     { text: row.responsibility, swatch: RESPONSIBILITY_COLOURS[row.responsibility].strong },
     { text: row.lead ?? "—" },
     { text: clip(row.instrumentIds.map((id) => instrumentsById.get(id)?.name ?? id).join("; ")) },

@@ -12,15 +12,8 @@ export const MATRIX_COLUMNS = EXPORT_LABELS.en.columns;
 
 export const DRAFT_NOTICE = EXPORT_LABELS.en.draftNotice;
 
-/** Categories as people read them (the importers accept these, the ids and the UI's labels). */
-export const CATEGORY_LABELS: Record<Category, string> = {
-  cyber: "Cyber",
-  hybrid: "Hybrid",
-  infrastructure: "Critical infrastructure",
-  "supply-chain": "Supply chain",
-  information: "Information manipulation",
-  data: "Data protection",
-};
+/** English category labels (labels.ts has every language; the importers accept all of them, and the ids). */
+export const CATEGORY_LABELS: Record<Category, string> = EXPORT_LABELS.en.categories;
 
 /** "Rows 3, 7 contain bidirectional control characters, shown as ⟨U+…⟩." — null when none do. */
 export function bidiNotice(prepared: Pick<PreparedExport, "bidiRows" | "bidiInHeader">): string | null {
@@ -94,7 +87,7 @@ export function matrixCells(
 ): string[] {
   return [
     row.title,
-    CATEGORY_LABELS[row.category],
+    labels.categories[row.category],
     row.responsibility,
     row.lead ?? "",
     instrumentsCell(row, instruments),

@@ -11,6 +11,7 @@ import {
   RESPONSIBILITIES,
   type NewRowInput,
 } from "../../core/board-doc";
+import { EXPORT_LABELS } from "../export/labels";
 import { CATEGORY_LABELS } from "../export/present";
 import type { InstrumentRef, InstrumentResolver } from "./instruments";
 import type { ImportContext, ImportError, ImportedRow } from "./types";
@@ -47,7 +48,11 @@ export type CategoryMatcher = (value: string) => Category | undefined;
 export function createCategoryMatcher(context: Pick<ImportContext, "categoryLabels">): CategoryMatcher {
   const byName = new Map<string, Category>();
   for (const category of CATEGORIES) {
-    for (const name of [category, CATEGORY_LABELS[category], ...(context.categoryLabels?.[category] ?? [])])
+    for (const name of [
+      category,
+      ...Object.values(EXPORT_LABELS).map((labels) => labels.categories[category]),
+      ...(context.categoryLabels?.[category] ?? []),
+    ])
       byName.set(name.trim().toLowerCase(), category);
   }
   return (value) => byName.get(value.trim().toLowerCase());
