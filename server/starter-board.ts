@@ -12,6 +12,8 @@ export interface TemplateThreat {
   title: string;
   /** Remit's French wording of the title (catalogue titleFr). */
   titleFr?: string;
+  /** Remit's French wording of the description (catalogue summaryFr). */
+  summaryFr?: string;
   category: NonNullable<NewRowInput["category"]>;
   summary: string;
   suggestedResponsibility: NonNullable<NewRowInput["responsibility"]>;
@@ -30,7 +32,7 @@ export function buildInitialBoardState(
       doc,
       threats.map((threat) => ({
         title: locale === "fr" && threat.titleFr ? threat.titleFr : threat.title,
-        description: threat.summary,
+        description: locale === "fr" && threat.summaryFr ? threat.summaryFr : threat.summary,
         category: threat.category,
         responsibility: threat.suggestedResponsibility,
         // The catalogue has no lead for Shared; Joint is the neutral start for the debate.

@@ -37,11 +37,12 @@ describe("French titles", () => {
       expect(instrument.nameFrSource, instrument.id).toMatch(/^https:\/\/.+(\/fr\/|FR|-fr)/);
   });
 
-  it("I18N-5 a starter board made in French has the threats' French titles", () => {
-    expect(catalogue.threats.every((threat) => threat.titleFr)).toBe(true);
+  it("I18N-5 a starter board made in French has the threats' French titles and descriptions", () => {
+    expect(catalogue.threats.every((threat) => threat.titleFr && threat.summaryFr)).toBe(true);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, buildInitialBoardState("starter", catalogue.threats, "fr"));
-    const titles = readRows(doc).map((row) => row.title);
-    expect(titles).toEqual(catalogue.threats.map((threat) => threat.titleFr));
+    const rows = readRows(doc);
+    expect(rows.map((row) => row.title)).toEqual(catalogue.threats.map((threat) => threat.titleFr));
+    expect(rows.map((row) => row.description)).toEqual(catalogue.threats.map((threat) => threat.summaryFr));
   });
 });

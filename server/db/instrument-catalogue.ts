@@ -49,6 +49,7 @@ export const CatalogueThreatSchema = z.object({
   suggestedInstruments: z.array(SlugSchema),
   /** Remit's own French wording of the threat's title. */
   titleFr: z.string().min(1).optional(),
+  summaryFr: z.string().min(1).optional(),
 });
 
 export const CatalogueSchema = z
