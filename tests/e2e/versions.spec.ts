@@ -117,10 +117,13 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   await expect(positionForm.getByRole("status")).toHaveText("Position recorded.");
   await row(chair.page, 0).getByTestId("row-status-button").click();
   await expect(row(chair.page, 0).getByTestId("row-consensus")).toHaveText("Consensus");
-  await chair.page
-    .getByTestId("row-panel")
-    .getByRole("button", { name: `Declare agreed: ${agreedTitle}` })
-    .click();
+  // Only a proposed row can be declared agreed (HARDEN-23): the chair proposes it by consensus first.
+  const chairPanel = chair.page.getByTestId("row-panel");
+  const propose = chairPanel.getByTestId("propose-form");
+  await propose.getByRole("radio", { name: /^Consensus/ }).check();
+  await propose.getByRole("button", { name: `Propose for agreement: ${agreedTitle}` }).click();
+  await expect(row(chair.page, 0).getByTestId("row-status")).toHaveAttribute("data-workflow", "proposed");
+  await chairPanel.getByRole("button", { name: `Declare agreed: ${agreedTitle}` }).click();
   for (const page of both)
     await expect(row(page, 0).getByTestId("row-status")).toHaveAttribute("data-workflow", "agreed");
 
