@@ -47,6 +47,9 @@ export const BOARD_EVENT_KINDS = [
   "versions",
   "row-locked",
   "instruments",
+  // The meeting (decision 021): the agenda and its current item; the speaking list, the speaker and the timer.
+  "agenda",
+  "floor",
 ] as const;
 export type BoardEventKind = (typeof BOARD_EVENT_KINDS)[number];
 
