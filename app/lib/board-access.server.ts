@@ -7,6 +7,7 @@ import { data, type AppLoadContext } from "@remix-run/node";
 import { ref } from "../i18n";
 import type { BoardRole, BoardSummary } from "../../core/services";
 import { isAccessDenied } from "../../core/access-errors";
+import { requireBoardRole, type RoleRule } from "../../core/require-board-role";
 import { BoardIdSchema } from "./board-forms";
 
 export function notFound(): never {
@@ -17,21 +18,16 @@ export function forbidden(): never {
   throw data(ref("errors.forbidden"), { status: 403 });
 }
 
+/** The board in the URL and the user's role on it, through the one board guard (404, or 403 when `rule` refuses). */
 export async function requireBoardAccess(
   context: Pick<AppLoadContext, "access">,
   boardIdParam: string | undefined,
   userId: string,
+  rule?: RoleRule,
 ): Promise<{ board: BoardSummary; role: BoardRole }> {
   const boardId = BoardIdSchema.safeParse(boardIdParam);
   if (!boardId.success) notFound();
-  const access = await context.access.getAccess(boardId.data, userId);
-  if (!access) notFound();
-  return access;
-}
-
-/** Throws 403 unless the role may do it (ROLE_CAN.*). */
-export function requireRole(role: BoardRole, allowed: (role: BoardRole) => boolean): void {
-  if (!allowed(role)) forbidden();
+  return withAccessErrors(() => requireBoardRole(context.access, userId, boardId.data, rule));
 }
 
 /** Runs a board service call, turning AccessDenied into the matching 403/404 response. */

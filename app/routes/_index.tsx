@@ -7,7 +7,7 @@ import { BoardListItem } from "~/components/home/board-list-item";
 import { CreateBoardForm } from "~/components/home/create-board-form";
 import { useFocusKeeper } from "~/hooks/use-focus-keeper";
 import { t } from "~/i18n";
-import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
+import { requireBoardAccess } from "~/lib/board-access.server";
 import {
   ArchiveBoardFormSchema,
   BoardListQuerySchema,
@@ -63,16 +63,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "rename": {
       const parsed = parseForm(RenameBoardFormSchema, formData);
       if (!parsed.success) return invalid(intent, parsed.fieldErrors, parsed.values);
-      const { role } = await requireBoardAccess(context, parsed.data.boardId, user.id);
-      requireRole(role, ROLE_CAN.manageBoard);
+      await requireBoardAccess(context, parsed.data.boardId, user.id, {
+        may: ROLE_CAN.manageBoard,
+        to: "manage the board",
+      });
       await context.services.renameBoard(parsed.data.boardId, parsed.data.title);
       return data<ActionResult>({ intent, ok: true, fieldErrors: {}, values: {} });
     }
     case "archive": {
       const parsed = parseForm(ArchiveBoardFormSchema, formData);
       if (!parsed.success) return invalid(intent, parsed.fieldErrors, {}, 400);
-      const { role } = await requireBoardAccess(context, parsed.data.boardId, user.id);
-      requireRole(role, ROLE_CAN.manageBoard);
+      await requireBoardAccess(context, parsed.data.boardId, user.id, {
+        may: ROLE_CAN.manageBoard,
+        to: "manage the board",
+      });
       await context.services.setBoardArchived(parsed.data.boardId, parsed.data.archived);
       return data<ActionResult>({ intent, ok: true, fieldErrors: {}, values: {} });
     }

@@ -5,7 +5,7 @@ import { BoardWorkspace } from "~/components/board/board-workspace";
 import { CREATE_INSTRUMENT_INTENT } from "~/components/board/custom-instrument-form";
 import { ErrorView } from "~/components/error-view";
 import { t } from "~/i18n";
-import { forbidden, requireBoardAccess, requireRole } from "~/lib/board-access.server";
+import { forbidden, requireBoardAccess } from "~/lib/board-access.server";
 import { CustomInstrumentFormSchema, parseForm } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { ROLE_CAN } from "../../core/roles";
@@ -38,8 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);
   const formData = await readFormWithCsrf(request);
   const user = await requireUser(request, context);
-  const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
-  requireRole(role, ROLE_CAN.edit);
+  const { board } = await requireBoardAccess(context, params.boardId, user.id, { may: ROLE_CAN.edit, to: "edit" });
   if (board.archivedAt) forbidden();
   if (formData.get("intent") !== CREATE_INSTRUMENT_INTENT) {
     return data({ ok: false, fieldErrors: { form: t("forms.badRequest") }, values: {} }, { status: 400 });

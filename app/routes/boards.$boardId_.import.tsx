@@ -12,7 +12,7 @@ import { Message } from "~/components/message";
 import { useBoardConnection } from "~/hooks/use-board-connection";
 import { useUndoManager, useUndoShortcuts } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
-import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
+import { requireBoardAccess } from "~/lib/board-access.server";
 import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
 
@@ -22,8 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
-  requireRole(role, ROLE_CAN.edit);
+  const { board } = await requireBoardAccess(context, params.boardId, user.id, { may: ROLE_CAN.edit, to: "edit" });
   const instruments = await context.services.listInstruments(board.id, requestLocale(request, user.locale));
   return { board: { id: board.id, title: board.title, archived: board.archivedAt !== null }, instruments };
 }

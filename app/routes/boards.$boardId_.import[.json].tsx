@@ -8,7 +8,7 @@
  */
 import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireBoardAccess, requireRole } from "~/lib/board-access.server";
+import { requireBoardAccess } from "~/lib/board-access.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { createImportedInstruments, inLanguage, previewUpload } from "~/lib/import.server";
 import { ROLE_CAN } from "../../core/roles";
@@ -22,8 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);
   const user = await requireUser(request, context);
-  const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
-  requireRole(role, ROLE_CAN.edit);
+  const { board } = await requireBoardAccess(context, params.boardId, user.id, { may: ROLE_CAN.edit, to: "edit" });
   if (board.archivedAt) throw data(t("errors.forbidden"), { status: 403 });
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     return inLanguage(await previewUpload(request, board.id, context.services, context.files), requestI18n(request));

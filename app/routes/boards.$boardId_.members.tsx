@@ -13,7 +13,7 @@ import { InviteList } from "~/components/members/invite-list";
 import { MemberTable } from "~/components/members/member-table";
 import { t } from "~/i18n";
 import { isAccessDenied } from "../../core/access-errors";
-import { notFound, requireBoardAccess, requireRole, withAccessErrors } from "~/lib/board-access.server";
+import { notFound, requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
 import { parseForm } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { inviteStatus } from "~/lib/invite-status";
@@ -77,8 +77,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);
   const formData = await readFormWithCsrf(request);
   const user = await requireUser(request, context);
-  const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
-  requireRole(role, ROLE_CAN.manageMembers);
+  const { board } = await requireBoardAccess(context, params.boardId, user.id, {
+    may: ROLE_CAN.manageMembers,
+    to: "manage members",
+  });
   const parsedIntent = MemberIntentSchema.safeParse(formData.get("intent"));
   if (!parsedIntent.success)
     return data<MemberActionResult>(

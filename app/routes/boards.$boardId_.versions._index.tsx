@@ -13,7 +13,7 @@ import { PublishForm } from "~/components/versions/publish-form";
 import { VersionList } from "~/components/versions/version-list";
 import { t } from "~/i18n";
 import { echoValues, parseForm } from "~/lib/board-forms";
-import { requireBoardAccess, requireRole, withAccessErrors } from "~/lib/board-access.server";
+import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
@@ -35,9 +35,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);
   const formData = await readFormWithCsrf(request);
   const user = await requireUser(request, context);
-  const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
+  const { board } = await requireBoardAccess(context, params.boardId, user.id, {
+    may: ROLE_CAN.manageBoard,
+    to: "publish versions",
+  });
   if (formData.get("intent") !== PUBLISH_INTENT) throw data(t("forms.badRequest"), { status: 400 });
-  requireRole(role, ROLE_CAN.manageBoard);
   const parsed = parseForm(PublishFormSchema, formData);
   if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 422 });
   const { title, scope } = parsed.data;

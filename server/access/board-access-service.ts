@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { AccessDenied } from "../../core/access-errors";
+import { requireBoardRole } from "../../core/require-board-role";
 import { higherRole, ROLE_CAN } from "../../core/roles";
 import {
   BOARD_ROLES,
@@ -77,17 +78,11 @@ export function createBoardAccessServices(
     return member ? toRole(member.role) : null;
   }
 
-  /** The actor's role, or AccessDenied(404) for non-members and (403) when the role may not do `what`. */
-  async function requireRole(
-    actorId: string,
-    boardId: string,
-    allowed: (role: BoardRole) => boolean,
-    what: string,
-  ): Promise<BoardRole> {
-    const role = await roleOf(boardId, actorId);
-    if (!role) throw new AccessDenied(404, "board not found");
-    if (!allowed(role)) throw new AccessDenied(403, `your role (${role}) may not ${what}`);
-    return role;
+  async function getAccess(boardId: string, userId: string) {
+    const role = await roleOf(boardId, userId);
+    if (!role) return null;
+    const board = await boards.getBoard(boardId);
+    return board ? { board, role } : null;
   }
 
   async function inviteProblem(tokenHash: string) {
@@ -123,12 +118,7 @@ export function createBoardAccessServices(
       }));
     },
 
-    async getAccess(boardId, userId) {
-      const role = await roleOf(boardId, userId);
-      if (!role) return null;
-      const board = await boards.getBoard(boardId);
-      return board ? { board, role } : null;
-    },
+    getAccess,
 
     async createBoard(userId, input): Promise<BoardSummary> {
       const board = await boards.createBoard(input);
@@ -140,7 +130,7 @@ export function createBoardAccessServices(
     },
 
     async listMembers(actorId, boardId) {
-      await requireRole(actorId, boardId, () => true, "see members");
+      await requireBoardRole({ getAccess }, actorId, boardId);
       const members = await prisma.boardMember.findMany({
         where: { boardId },
         select: {
@@ -166,7 +156,7 @@ export function createBoardAccessServices(
     },
 
     async addMemberByEmail(actorId, boardId, rawEmail, role) {
-      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "manage members");
+      await requireBoardRole({ getAccess }, actorId, boardId, { may: ROLE_CAN.manageMembers, to: "manage members" });
       const email = EmailSchema.safeParse(rawEmail);
       if (!email.success) return { ok: false, fieldErrors: { email: email.error.issues[0].message } };
       const user = await prisma.user.findUnique({ where: { email: email.data }, select: { id: true } });
@@ -196,7 +186,7 @@ export function createBoardAccessServices(
     },
 
     async changeRole(actorId, boardId, userId, role) {
-      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "change roles");
+      await requireBoardRole({ getAccess }, actorId, boardId, { may: ROLE_CAN.manageMembers, to: "change roles" });
       if (!(await roleOf(boardId, userId))) throw new AccessDenied(404, "not a member");
       if (role !== "chair" && (await lastChairWouldLeave(boardId, userId)))
         throw new AccessDenied(403, "a board needs at least one chair");
@@ -210,7 +200,7 @@ export function createBoardAccessServices(
     },
 
     async removeMember(actorId, boardId, userId) {
-      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "remove members");
+      await requireBoardRole({ getAccess }, actorId, boardId, { may: ROLE_CAN.manageMembers, to: "remove members" });
       if (await lastChairWouldLeave(boardId, userId)) throw new AccessDenied(403, "a board needs at least one chair");
       const removedAt = new Date(now());
       // Recorded so that an invite link they still hold (made before now) does not let them back in.
@@ -228,7 +218,7 @@ export function createBoardAccessServices(
     },
 
     async createInvite(actorId, boardId, input) {
-      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "invite");
+      await requireBoardRole({ getAccess }, actorId, boardId, { may: ROLE_CAN.manageMembers, to: "invite" });
       const token = newToken();
       const row = await prisma.invite.create({
         data: {
@@ -246,7 +236,7 @@ export function createBoardAccessServices(
     },
 
     async listInvites(actorId, boardId) {
-      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "see invites");
+      await requireBoardRole({ getAccess }, actorId, boardId, { may: ROLE_CAN.manageMembers, to: "see invites" });
       const rows = await prisma.invite.findMany({
         where: { boardId },
         select: inviteSelect,
@@ -256,7 +246,7 @@ export function createBoardAccessServices(
     },
 
     async revokeInvite(actorId, boardId, inviteId) {
-      await requireRole(actorId, boardId, ROLE_CAN.manageMembers, "revoke invites");
+      await requireBoardRole({ getAccess }, actorId, boardId, { may: ROLE_CAN.manageMembers, to: "revoke invites" });
       await prisma.invite.updateMany({
         where: { id: inviteId, boardId, revokedAt: null },
         data: { revokedAt: new Date(now()) },
@@ -312,7 +302,7 @@ export function createBoardAccessServices(
     },
 
     async listActivity(actorId, boardId, { delegationCode, limit }): Promise<ActivityItem[]> {
-      await requireRole(actorId, boardId, () => true, "see activity");
+      await requireBoardRole({ getAccess }, actorId, boardId);
       const rows = await prisma.activityEntry.findMany({
         where: { boardId, ...(delegationCode ? { delegationCode } : {}) },
         select: {

@@ -6,7 +6,7 @@ import { storableTitle } from "../db/storable-text";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AccessDenied } from "../../core/access-errors";
-import { requireBoardRole } from "../access/require-board-role";
+import { requireBoardRole } from "../../core/require-board-role";
 import { COMMENT_CELLS, type CommentCell, type CommentsOverview } from "../../core/consensus-contract";
 import { ROLE_CAN } from "../../core/roles";
 import type { BoardAccessServices } from "../../core/services";

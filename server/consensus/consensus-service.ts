@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { AccessDenied } from "../../core/access-errors";
-import { requireBoardRole } from "../access/require-board-role";
+import { requireBoardRole } from "../../core/require-board-role";
 import { computeConsensus, POSITION_VALUES, type PositionValue } from "../../core/consensus";
 import type {
   AdoptionProcedure,

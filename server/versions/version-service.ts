@@ -6,7 +6,7 @@
 import { AccessDenied } from "../../core/access-errors";
 import { diffSnapshots } from "../../core/matrix-diff";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
-import { requireBoardRole } from "../access/require-board-role";
+import { requireBoardRole } from "../../core/require-board-role";
 import { ROLE_CAN } from "../../core/roles";
 import type { LiveRows, SnapshotSource, VersionServices, VersionSummary } from "../../core/version-contract";
 import type { BoardAccessServices, BoardSummary, RemitServices } from "../../core/services";

@@ -1,5 +1,5 @@
-import { AccessDenied } from "../../core/access-errors";
-import type { BoardAccessServices, BoardRole, BoardSummary } from "../../core/services";
+import { AccessDenied } from "./access-errors";
+import type { BoardAccessServices, BoardRole, BoardSummary } from "./services";
 
 export interface RoleRule {
   /** Which roles may do it. */
@@ -11,8 +11,9 @@ export interface RoleRule {
 }
 
 /**
- * The one guard of board services: the board and the actor's role, or
+ * The one board-role guard, for services and routes alike: the board and the actor's role, or
  * AccessDenied 404 for non-members (no existence leak) and 403 when the rule refuses.
+ * Routes reach it through `requireBoardAccess`, which turns AccessDenied into the HTTP answer.
  */
 export async function requireBoardRole(
   access: Pick<BoardAccessServices, "getAccess">,
