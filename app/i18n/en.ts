@@ -764,6 +764,10 @@ export const en = {
     undo: "Undo the import",
     undone: "The import was undone: the {count} threats were removed.",
     refused: "The server could not read the file now (limit: {limit}). Try again in a moment.",
+    nulInRow:
+      "Row {row} of the file has a NUL character (U+0000) in {field}, which cannot be stored. Remove it and try again.",
+    nulInInstrument:
+      "A custom instrument in the file has a NUL character (U+0000) in {field}, which cannot be stored. Remove it and try again.",
   },
   heatmap: {
     heading: "Coverage: threats × instruments",

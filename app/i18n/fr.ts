@@ -761,6 +761,10 @@ export const fr = {
     applying: "Ajout des menaces…",
     undone: "L'import a été annulé : les {count} menaces ont été retirées.",
     refused: "Le serveur n'a pas pu lire le fichier pour l'instant (limite : {limit}). Réessayez dans un moment.",
+    nulInRow:
+      "La ligne {row} du fichier contient un caractère NUL (U+0000) dans {field}, qui ne peut pas être enregistré. Retirez-le et réessayez.",
+    nulInInstrument:
+      "Un instrument personnalisé du fichier contient un caractère NUL (U+0000) dans {field}, qui ne peut pas être enregistré. Retirez-le et réessayez.",
     applied:
       "{count} menaces importées. Elles sont en direct pour tout le monde ; appuyez sur Ctrl+Z (ou Annuler) pour revenir sur l'import.",
     instrumentsFailed: "Les instruments personnalisés n'ont pas pu être créés : rien n'a été importé.",

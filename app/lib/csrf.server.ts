@@ -8,6 +8,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { data, type AppLoadContext } from "@remix-run/node";
 import { requestI18n } from "../i18n/request-locale.server";
 import { CSRF_COOKIE, CSRF_FIELD, readCookie, serializeCookie } from "../../core/cookies";
+import { nulFormField } from "./nul-field";
 
 const CSRF_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -77,10 +78,9 @@ async function readFormBody(request: Request): Promise<FormData> {
  * write would fail half-way with a 500 on one provider only), and no legitimate form input contains it.
  */
 function refuseNul(formData: FormData, request: Request): void {
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && value.includes("\u0000"))
-      throw Response.json({ fieldErrors: { [name]: requestI18n(request).t("forms.nulCharacter") } }, { status: 422 });
-  }
+  const name = nulFormField(formData);
+  if (name !== null)
+    throw Response.json({ fieldErrors: { [name]: requestI18n(request).t("forms.nulCharacter") } }, { status: 422 });
 }
 
 /** Every action starts here: the form data, or a 403 when the token is missing or does not match (413/400 for an oversized or unreadable body). */

@@ -19,6 +19,7 @@ import type { ImportApiResponse, ImportPreview } from "../../core/import-contrac
 import { CREATE_INSTRUMENTS_INTENT, InstrumentsToCreateSchema, PREVIEW_INTENT } from "./version-forms";
 import { isFileJobRefusal } from "../../core/file-jobs";
 import { IMPORT_CATEGORY_LABELS } from "./category-labels";
+import { findNul, nulFormField } from "./nul-field";
 
 /** The preview's parts, and `instruments` for create-instruments sent as multipart (the import panel posts a FormData). */
 const ALLOWED_PARTS = new Set(["file", "intent", "instruments", CSRF_FIELD]);
@@ -44,6 +45,22 @@ const json = (body: ImportApiResponse, status = 200) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 const refuse = (status: number, message: string) => json({ ok: false, message }, status);
 const tooLarge = () => refuse(413, ref("versionImport.tooLarge", { max: formatMiB(MAX_IMPORT_BYTES) }));
+
+const refuseNul = (field: string) =>
+  json({ ok: false, message: ref("forms.nulCharacter"), fieldErrors: { [field]: ref("forms.nulCharacter") } }, 422);
+
+/** A message naming the first row (line and field) or custom instrument of a read file whose text holds a NUL. */
+function nulInResult(result: {
+  rows: ReadonlyArray<{ line: number; title?: string; value?: object }>;
+  instruments: readonly object[];
+}): string | null {
+  for (const row of result.rows) {
+    const field = findNul({ title: row.title, ...row.value });
+    if (field !== null) return ref("versionImport.nulInRow", { row: row.line, field });
+  }
+  const field = findNul(result.instruments);
+  return field === null ? null : ref("versionImport.nulInInstrument", { field: field.split(".").slice(1).join(".") });
+}
 
 /** Refusals carry message refs; the JSON answer speaks the requester's language (the panel shows it as is). */
 export async function inLanguage(response: Response, i18n: I18n): Promise<Response> {
@@ -76,6 +93,9 @@ export async function previewUpload(
       return tooLarge();
     return refuse(400, ref("forms.badRequest"));
   }
+  // As for forms (csrf.server.ts): a NUL in any part is 422 naming it, before the token is even looked at.
+  const nulPart = nulFormField(formData);
+  if (nulPart !== null) return refuseNul(nulPart);
   if (!csrfTokensMatch(readCookie(request.headers.get("Cookie"), CSRF_COOKIE), formData.get(CSRF_FIELD)))
     return refuse(403, ref("errors.csrf"));
   if (formData.get("intent") === CREATE_INSTRUMENTS_INTENT)
@@ -107,6 +127,9 @@ export async function previewUpload(
       { ok: false, message: result.errors[0]?.message ?? ref("forms.badRequest"), limit: result.limit.name },
       result.limit.status,
     );
+  // A NUL in the file's text would reach the board and then PostgreSQL: the file is refused, naming where it is.
+  const nulMessage = nulInResult(result);
+  if (nulMessage) return json({ ok: false, message: nulMessage, fieldErrors: { file: nulMessage } }, 422);
   const preview: ImportPreview = {
     fileName: "name" in file && typeof file.name === "string" ? file.name.slice(0, 200) : "",
     format: result.format,
@@ -132,6 +155,8 @@ export async function createImportedInstruments(
   } catch {
     // reported below as a validation failure
   }
+  // JSON spells NUL "\u0000", which the form check cannot see: look again once it is parsed.
+  if (findNul(raw) !== null) return refuseNul("instruments");
   const parsed = InstrumentsToCreateSchema.safeParse(raw);
   if (!parsed.success)
     return json(

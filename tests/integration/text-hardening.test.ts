@@ -83,3 +83,74 @@ describe("NUL characters (PostgreSQL)", () => {
     }
   });
 });
+
+describe("NUL characters in multipart and JSON bodies (PostgreSQL)", () => {
+  const importPost = (fields: Record<string, string | Blob>, csrf = true) => {
+    const browser = browserAs(server, delegate);
+    const body = new FormData();
+    if (csrf) body.set("csrf", browser.csrf);
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    return browser.postMultipart(`/boards/${boardId}/import.json`, body);
+  };
+  const instrument = (name: string) => ({ id: "file-1", name, owner: "EU", kind: "treaty", year: 2020, reference: "" });
+
+  it("HARDEN-52 a NUL in a multipart part, inside a JSON field, or in an imported file's text is 422 naming where, and nothing is created", async () => {
+    const before = await server.prisma.instrument.count({ where: { boardId } });
+    const cases: Array<[Record<string, string | Blob>, string]> = [
+      // A raw NUL in a part, and one spelled "\u0000" inside the JSON the part carries (the form check cannot see it).
+      [{ intent: "create-instruments", instruments: JSON.stringify([instrument(`Accord${NUL}`)]) }, "instruments"],
+      [
+        {
+          intent: "create-instruments",
+          instruments: `[${JSON.stringify(instrument("Accord")).replace("Accord", `Accord${NUL}`)}]`,
+        },
+        "instruments",
+      ],
+      [{ intent: `preview${NUL}`, file: new Blob(["Title\nCable cut\n"]) }, "intent"],
+      // The file's own text: a CSV title, and a JSON description spelled with the escape.
+      [{ intent: "preview", file: new Blob([`Title\nCable${NUL} cut\n`]) }, "file"],
+      [
+        {
+          intent: "preview",
+          file: new Blob([
+            JSON.stringify({
+              format: "remit-matrix",
+              formatVersion: 1,
+              rows: [{ title: "Cable cut", description: `x${NUL}y` }],
+            }),
+          ]),
+        },
+        "file",
+      ],
+    ];
+    for (const [fields, field] of cases) {
+      const answer = await importPost(fields);
+      const body = (await answer.json()) as { ok: boolean; fieldErrors?: Record<string, string> };
+      expect([field, answer.status]).toEqual([field, 422]);
+      expect(body.ok).toBe(false);
+      expect(body.fieldErrors?.[field]).toMatch(/NUL/);
+    }
+    expect(await server.prisma.instrument.count({ where: { boardId } })).toBe(before);
+
+    // The same file without the NUL reads; the same instruments without it are created (the route works).
+    const clean = await importPost({ intent: "preview", file: new Blob(["Title\nCable cut\n"]) });
+    expect(clean.status).toBe(200);
+    const created = await importPost({
+      intent: "create-instruments",
+      instruments: JSON.stringify([instrument("Accord")]),
+    });
+    expect(created.status).toBe(200);
+    expect(await server.prisma.instrument.count({ where: { boardId } })).toBe(before + 1);
+  });
+
+  it("HARDEN-52 a form-encoded JSON field spelling NUL as \\u0000 is 422 naming it, not a 500 that stored half", async () => {
+    const before = await server.prisma.instrument.count({ where: { boardId } });
+    const answer = await browserAs(server, delegate).postForm(`/boards/${boardId}/import.json`, {
+      intent: "create-instruments",
+      instruments: JSON.stringify([instrument("Good"), { ...instrument(`Bad${NUL}`), id: "file-2" }]),
+    });
+    expect(answer.status).toBe(422);
+    expect(((await answer.json()) as { fieldErrors?: Record<string, string> }).fieldErrors?.instruments).toMatch(/NUL/);
+    expect(await server.prisma.instrument.count({ where: { boardId } })).toBe(before);
+  });
+});
