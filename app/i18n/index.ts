@@ -17,6 +17,7 @@
  */
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../../core/locale";
 import { messageRef, parseMessageRef } from "../../core/message-ref";
+import { isolateIfNeeded } from "../lib/bidi";
 import { en } from "./en";
 import { fr } from "./fr";
 
@@ -65,11 +66,14 @@ export function isMessageKey(key: unknown): key is MessageKey {
   return typeof key === "string" && lookup(en, key) !== undefined;
 }
 
-/** Replaces {name} placeholders; unknown placeholders stay visible so they get noticed. */
+/**
+ * Replaces {name} placeholders; unknown placeholders stay visible so they get noticed. Parameters are user text
+ * as often as not (names, titles): each is isolated when it could reorder the sentence (HARDEN-53, lib/bidi.ts).
+ */
 export function interpolate(template: string, params?: MessageParams): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match,
+    Object.prototype.hasOwnProperty.call(params, name) ? isolateIfNeeded(String(params[name])) : match,
   );
 }
 
@@ -86,7 +90,9 @@ export function interpolateParts<T>(template: string, values: Readonly<Record<st
     const name = match[1];
     if (!Object.prototype.hasOwnProperty.call(values, name)) continue;
     if (match.index > last) parts.push(template.slice(last, match.index));
-    parts.push(values[name]);
+    const value = values[name];
+    // Strings are isolated like interpolate's; elements carry their own <bdi> where they hold user text.
+    parts.push(typeof value === "string" ? (isolateIfNeeded(value) as T) : value);
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
@@ -156,7 +162,8 @@ function buildI18n(locale: Locale): I18n {
     t: (key, params) => translate(messages, key, params),
     tMessage: (text) => translateMessage(messages, text),
     tParts: (key, values) => interpolateParts(translate(messages, key), values),
-    formatList: (items, type = "unit") => lists[type].format(items),
+    // Each item isolated: two right-to-left names would otherwise swap places around the comma between them.
+    formatList: (items, type = "unit") => lists[type].format(items.map(isolateIfNeeded)),
     formatNumber: (value) => numbers.format(value),
     formatDate: (iso) => {
       const date = new Date(iso);

@@ -1,7 +1,9 @@
 /** Avatar helpers: initials of a display name and a readable text colour on a given background. */
+import { withoutBidiControls } from "./bidi";
 
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  // A leading U+202E would otherwise be one of the two "letters" (and turn the other around).
+  const words = withoutBidiControls(name).trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return "?";
   const letters =
     words.length === 1

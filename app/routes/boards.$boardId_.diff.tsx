@@ -46,7 +46,7 @@ export default function DiffPage() {
           id="common.headingOnBoard"
           values={{
             heading: t("versionDiff.heading", { from: fromLabel, to: toLabel }),
-            board: <span className="muted">{board.title}</span>,
+            board: <bdi className="muted">{board.title}</bdi>,
           }}
         />
       </h1>

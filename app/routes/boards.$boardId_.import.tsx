@@ -41,7 +41,7 @@ export default function ImportPage() {
       <h1>
         <Message
           id="common.headingOnBoard"
-          values={{ heading: t("versionImport.heading"), board: <span className="muted">{board.title}</span> }}
+          values={{ heading: t("versionImport.heading"), board: <bdi className="muted">{board.title}</bdi> }}
         />
       </h1>
       {!connection.everSynced && <p className="hint">{t("versionImport.notConnected")}</p>}

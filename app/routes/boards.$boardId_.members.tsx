@@ -142,7 +142,7 @@ export default function BoardMembers() {
         <h1 id="members-heading">
           <Message
             id="common.headingOnBoard"
-            values={{ heading: t("members.heading"), board: <span className="muted">{board.title}</span> }}
+            values={{ heading: t("members.heading"), board: <bdi className="muted">{board.title}</bdi> }}
           />
         </h1>
         {!canManage && <p className="muted">{t("members.readOnlyNote")}</p>}

@@ -63,7 +63,7 @@ export default function VersionPage() {
           id="common.headingOnBoard"
           values={{
             heading: t("versionView.heading", { number: summary.number, versionTitle: summary.title }),
-            board: <span className="muted">{board.title}</span>,
+            board: <bdi className="muted">{board.title}</bdi>,
           }}
         />
       </h1>

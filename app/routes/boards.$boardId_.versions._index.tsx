@@ -69,7 +69,7 @@ export default function BoardVersions() {
       <h1>
         <Message
           id="common.headingOnBoard"
-          values={{ heading: t("versions.heading"), board: <span className="muted">{board.title}</span> }}
+          values={{ heading: t("versions.heading"), board: <bdi className="muted">{board.title}</bdi> }}
         />
       </h1>
       <p className="hint">{t("versions.intro")}</p>

@@ -62,10 +62,7 @@ export function OpenThreadsPanel({ titleOf, onClose }: Props) {
       ) : (
         <ul className="open-threads">
           {threads.map(({ thread, title }) => {
-            const body =
-              thread.root.body.length > SNIPPET_LENGTH
-                ? `${thread.root.body.slice(0, SNIPPET_LENGTH)}…`
-                : thread.root.body;
+            const cut = thread.root.body.length > SNIPPET_LENGTH;
             return (
               <li
                 key={thread.root.id}
@@ -81,7 +78,10 @@ export function OpenThreadsPanel({ titleOf, onClose }: Props) {
                   {t("comments.openRow", { title })}
                 </button>
                 {threadMentionsMe(thread) && <span className="badge badge-mention">{t("comments.mentionsYou")}</span>}
-                <p className="open-thread-body">{body}</p>
+                <p className="open-thread-body">
+                  <bdi>{cut ? thread.root.body.slice(0, SNIPPET_LENGTH) : thread.root.body}</bdi>
+                  {cut && "…"}
+                </p>
                 <p className="muted small">
                   {t("comments.threadSummary", {
                     author: thread.root.authorName,
