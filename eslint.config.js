@@ -50,6 +50,21 @@ const boundaries = [
       ),
     },
   },
+  {
+    // One place writes activity rows (issue 8): everything else goes through addActivityEntry.
+    files: ["server/**/*.ts"],
+    ignores: ["server/db/activity-log.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.object.property.name='activityEntry'][callee.property.name=/^(create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany)$/]",
+          message: "Activity rows are written only by server/db/activity-log.ts: use addActivityEntry.",
+        },
+      ],
+    },
+  },
 ];
 
 export default tseslint.config(

@@ -11,6 +11,7 @@ import { COMMENT_CELLS, type CommentCell, type CommentsOverview } from "../../co
 import { ROLE_CAN } from "../../core/roles";
 import type { BoardAccessServices } from "../../core/services";
 import { fieldErrorsOf } from "../auth/account-schemas";
+import { addActivityEntry } from "../db/activity-log";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
 import type { ReadLiveRow } from "./row-content";
@@ -153,7 +154,7 @@ export class CommentService {
         },
         select: { id: true },
       }),
-      this.deps.prisma.activityEntry.create({ data: activity, select: { id: true } }),
+      addActivityEntry(this.deps.prisma, activity),
     ]);
     this.deps.events(boardId, { kind: "comments", rowId: input.rowId });
     return { ok: true, id };
@@ -178,7 +179,7 @@ export class CommentService {
         data: { body: body.data, editedAt: new Date(this.deps.now()) },
         select: { id: true },
       }),
-      this.deps.prisma.activityEntry.create({ data: activity, select: { id: true } }),
+      addActivityEntry(this.deps.prisma, activity),
     ]);
     this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
     return { ok: true };
@@ -200,7 +201,7 @@ export class CommentService {
         data: { deletedAt: new Date(this.deps.now()) },
         select: { id: true },
       }),
-      this.deps.prisma.activityEntry.create({ data: activity, select: { id: true } }),
+      addActivityEntry(this.deps.prisma, activity),
     ]);
     this.deps.events(boardId, { kind: "comments", rowId: comment.rowId });
     return { ok: true };
@@ -234,7 +235,7 @@ export class CommentService {
           : { resolvedAt: null, resolvedById: null },
         select: { id: true },
       }),
-      this.deps.prisma.activityEntry.create({ data: activity, select: { id: true } }),
+      addActivityEntry(this.deps.prisma, activity),
     ]);
     this.deps.events(boardId, { kind: "comments", rowId: root.rowId });
     return { ok: true };

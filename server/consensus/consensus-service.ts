@@ -19,6 +19,7 @@ import type {
 import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult, BoardAccessServices } from "../../core/services";
 import { fieldErrorsOf } from "../auth/account-schemas";
+import { addActivityEntry } from "../db/activity-log";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
 import type { Clock } from "./clock";
@@ -291,13 +292,13 @@ export class ConsensusService {
         },
         select: { id: true },
       }),
-      prisma.activityEntry.create({
-        data: this.activityData(boardId, actor, "position-recorded", input.rowId, row.title, {
+      addActivityEntry(
+        prisma,
+        this.activityData(boardId, actor, "position-recorded", input.rowId, row.title, {
           position: input.position,
           text: input.text || null,
         }),
-        select: { id: true },
-      }),
+      ),
     ]);
     if (input.position === "object" && this.proposed.get(boardId)?.has(input.rowId)) {
       await this.toDraft(boardId, input.rowId, actor.delegationCode);
@@ -431,15 +432,12 @@ export class ConsensusService {
     if (workflow?.state !== "proposed") return;
     if (row && rowContentHash(row) === workflow.contentHash) return;
     await this.toDraft(boardId, rowId, null);
-    await this.deps.prisma.activityEntry.create({
-      data: {
-        boardId,
-        actorName: "Remit",
-        kind: "row-back-to-draft",
-        rowId,
-        detail: JSON.stringify({ reason: "edited" }),
-      },
-      select: { id: true },
+    await addActivityEntry(this.deps.prisma, {
+      boardId,
+      actorName: "Remit",
+      kind: "row-back-to-draft",
+      rowId,
+      detail: JSON.stringify({ reason: "edited" }),
     });
   }
 
@@ -490,16 +488,13 @@ export class ConsensusService {
     if (claimed.count === 0) return;
     this.cache(boardId, rowId, "agreed");
     this.deps.events(boardId, { kind: "workflow", rowId });
-    await this.deps.prisma.activityEntry.create({
-      data: {
-        boardId,
-        actorName: "Remit",
-        kind: "row-agreed",
-        rowId,
-        rowTitle: storableTitle(row.title),
-        detail: JSON.stringify({ procedure: "silence" }),
-      },
-      select: { id: true },
+    await addActivityEntry(this.deps.prisma, {
+      boardId,
+      actorName: "Remit",
+      kind: "row-agreed",
+      rowId,
+      rowTitle: storableTitle(row.title),
+      detail: JSON.stringify({ procedure: "silence" }),
     });
   }
 
@@ -607,6 +602,6 @@ export class ConsensusService {
   }
 
   private async activity(...args: Parameters<ConsensusService["activityData"]>) {
-    await this.deps.prisma.activityEntry.create({ data: this.activityData(...args), select: { id: true } });
+    await addActivityEntry(this.deps.prisma, this.activityData(...args));
   }
 }

@@ -6,11 +6,15 @@
  * only a short excerpt of the title (never a copy of a whole field per event:
  * a 1.5 MB title moved 100 times once grew the database by 150 MB). Writes are
  * retried while the database is locked or down, like the update log's.
+ *
+ * This module is the one place that writes activity rows (lint refuses `activityEntry` writes elsewhere):
+ * services add theirs with `addActivityEntry` inside their own transactions, so an entry is stored with the
+ * change it records or not at all.
  */
 import { storableTitle } from "./storable-text";
 import type { BoardChange } from "../collab/board-changes";
 import type { ConnectionActor } from "../collab/connection";
-import type { PrismaClient } from "./prisma-client";
+import type { Prisma, PrismaClient } from "./prisma-client";
 
 const FOLD_TEXT_EDITS_MS = 2 * 60 * 1000;
 /** Longest title excerpt stored in an entry (characters). */
@@ -29,6 +33,14 @@ export function titleExcerpt(title: string | null | undefined): string | null {
     .slice(0, TITLE_EXCERPT_CHARS - 1)
     .join("")}…`;
 }
+/** Adds one activity row; pass a transaction's client (or use the returned query in `$transaction([...])`). */
+export function addActivityEntry(
+  db: Pick<PrismaClient, "activityEntry">,
+  data: Prisma.ActivityEntryUncheckedCreateInput,
+) {
+  return db.activityEntry.create({ data, select: { id: true } });
+}
+
 /** While typing continues, the folded entry's time and title are refreshed at most this often. */
 const REFRESH_FOLDED_MS = 10 * 1000;
 
@@ -90,19 +102,16 @@ export class ActivityLog {
         return;
       }
     }
-    const entry = await this.prisma.activityEntry.create({
-      data: {
-        boardId,
-        actorId: actor.userId,
-        actorName: actor.name,
-        delegationCode: actor.delegationCode,
-        delegationName: actor.delegationName,
-        kind: change.kind,
-        rowId: change.rowId,
-        rowTitle: titleExcerpt(change.rowTitle),
-        detail: JSON.stringify(change.detail),
-      },
-      select: { id: true },
+    const entry = await addActivityEntry(this.prisma, {
+      boardId,
+      actorId: actor.userId,
+      actorName: actor.name,
+      delegationCode: actor.delegationCode,
+      delegationName: actor.delegationName,
+      kind: change.kind,
+      rowId: change.rowId,
+      rowTitle: titleExcerpt(change.rowTitle),
+      detail: JSON.stringify(change.detail),
     });
     if (FOLDED_KINDS.has(change.kind)) this.lastTextEdit.set(foldKey, { id: entry.id, at, written: at });
   }

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 
 /** The architecture's import rules are enforced by `npm run lint`: a deliberate violation must fail it. */
 const eslint = new ESLint();
-async function restrictedImports(filePath: string, code: string) {
+async function restrictedImports(filePath: string, code: string, ruleId = "no-restricted-imports") {
   const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((message) => message.ruleId === "no-restricted-imports").length;
+  return result.messages.filter((message) => message.ruleId === ruleId).length;
 }
 
 describe("architecture boundaries (lint)", () => {
@@ -33,5 +33,13 @@ describe("architecture boundaries (lint)", () => {
     expect(await restrictedImports("server/collab/room.ts", 'import "ws";\n')).toBe(1);
     expect(await restrictedImports("server/collab/room.ts", 'import "../db/prisma-client";\n')).toBe(1);
     expect(await restrictedImports("server/collab/ws-endpoint.ts", 'import "ws";\n')).toBe(0);
+  });
+
+  it("activity rows are written only by server/db/activity-log.ts", async () => {
+    const write = "declare const db: any;\nvoid db.activityEntry.create({ data: {} });\n";
+    expect(await restrictedImports("server/consensus/x.ts", write, "no-restricted-syntax")).toBe(1);
+    expect(await restrictedImports("server/db/activity-log.ts", write, "no-restricted-syntax")).toBe(0);
+    const read = "declare const db: any;\nvoid db.activityEntry.findMany({});\n";
+    expect(await restrictedImports("server/consensus/x.ts", read, "no-restricted-syntax")).toBe(0);
   });
 });
