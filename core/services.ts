@@ -17,6 +17,7 @@ import type {
   NewInstrumentInput,
 } from "./domain";
 import type { Locale } from "./locale";
+import type { MeetingRecordServices } from "./record-contract";
 
 // The domain vocabulary is declared in core/domain.ts; re-exported so a route imports its contract from one place.
 export { BOARD_ROLES, INSTRUMENT_OWNERS } from "./domain";
@@ -75,6 +76,8 @@ export interface RemitLoadContext {
   versions: VersionServices;
   files: MatrixFileServices;
   documents: BoardDocumentServices;
+  /** Records of meetings (decision 022). */
+  record: MeetingRecordServices;
 }
 
 // ---- Accounts, membership and roles -------------------------------------

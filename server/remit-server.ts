@@ -31,6 +31,8 @@ import { CommentService } from "./consensus/comment-service";
 import { systemClock, type Clock } from "./consensus/clock";
 import { createVersionServices } from "./versions/version-service";
 import { createMatrixFileServices } from "./files/matrix-file-services";
+import { createRecordServices } from "./record/record-service";
+import type { MeetingRecordServices } from "../core/record-contract";
 import type { VersionServices } from "../core/version-contract";
 import type {
   BoardAccessServices,
@@ -65,6 +67,8 @@ export interface RemitServer {
   readonly bus: BoardBus;
   /** Imports and exports, in the worker pool (what the routes get as context.files). */
   readonly files: MatrixFileServices;
+  /** Records of meetings (decision 022). */
+  readonly record: MeetingRecordServices;
   readonly sessionWatch: SessionWatch;
   /** True from SIGTERM on: /readyz answers 503. */
   readonly draining: boolean;
@@ -297,6 +301,13 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     threads: config.FILE_WORKERS || undefined,
     onWorkerError: (error) => log("file worker died outside a job", error),
   });
+  const record = createRecordServices({
+    prisma,
+    access,
+    readLiveTitles: async (boardId) => new Map((await registry.readRows(boardId)).map((row) => [row.id, row.title])),
+    render: files.renderRecord,
+    now: () => (options.clock ?? systemClock).now(),
+  });
   if (options.build) {
     app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
     app.use(express.static("public", { maxAge: "1h" }));
@@ -318,6 +329,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
             versions,
             files,
             documents,
+            record,
           }) satisfies RemitLoadContext,
       }),
     );
@@ -369,6 +381,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     metrics,
     bus,
     files,
+    record,
     sessionWatch,
     get draining() {
       return draining;

@@ -10,10 +10,13 @@ import type { Locale } from "../../core/locale";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { exportMatrix } from "../export/index";
 import { importMatrixFile } from "../import/index";
+import type { MeetingRecordView, RecordExportFormat } from "../../core/record-contract";
+import { renderRecordFile } from "../record/record-files";
 
 export type FileTask =
   | { kind: "export"; format: ExportFormat; snapshot: MatrixSnapshot; now: string; locale?: Locale }
-  | { kind: "import"; data: Uint8Array; context: ImportContext };
+  | { kind: "import"; data: Uint8Array; context: ImportContext }
+  | { kind: "record"; format: RecordExportFormat; record: MeetingRecordView; locale: Locale };
 
 export interface ExportTaskResult {
   body: Uint8Array;
@@ -22,7 +25,13 @@ export interface ExportTaskResult {
   fingerprint: string;
 }
 
-export default async function runFileTask(task: FileTask): Promise<ExportTaskResult | ImportResult> {
+export type RecordTaskResult = Omit<ExportTaskResult, "fingerprint">;
+
+export default async function runFileTask(task: FileTask): Promise<ExportTaskResult | ImportResult | RecordTaskResult> {
+  if (task.kind === "record") {
+    const file = await renderRecordFile(task.format, task.record, task.locale);
+    return { ...file, body: new Uint8Array(file.body.buffer, file.body.byteOffset, file.body.byteLength) };
+  }
   if (task.kind === "import") {
     return importMatrixFile(Buffer.from(task.data.buffer, task.data.byteOffset, task.data.byteLength), task.context);
   }

@@ -12,11 +12,16 @@ import { detectImportFormat } from "../import/index";
 import { importLimit, limitMessage } from "../import/limits";
 import { finishImport, type ImportResult } from "../import/types";
 import { createFilePool, type FilePoolOptions } from "./file-pool";
-import type { ExportTaskResult } from "./file-worker";
+import type { ExportTaskResult, RecordTaskResult } from "./file-worker";
+import type { RenderRecord } from "../record/record-service";
 
 export const DEFAULT_FILE_POOL: FilePoolOptions = { timeoutMs: 120_000, memoryMb: 512 };
 
-export type ClosableMatrixFileServices = MatrixFileServices & { close(): Promise<void> };
+export type ClosableMatrixFileServices = MatrixFileServices & {
+  /** A meeting record as a file, in the same pool (server/record/). */
+  renderRecord: RenderRecord;
+  close(): Promise<void>;
+};
 
 export function createMatrixFileServices(options: Partial<FilePoolOptions> = {}): ClosableMatrixFileServices {
   const settings = { ...DEFAULT_FILE_POOL, ...options };
@@ -53,6 +58,10 @@ export function createMatrixFileServices(options: Partial<FilePoolOptions> = {})
           limit,
         };
       }
+    },
+    async renderRecord(format, record, locale) {
+      const file = await pool.run<RecordTaskResult>({ kind: "record", format, record, locale });
+      return { ...file, body: Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength) };
     },
     close: () => pool.close(),
   };

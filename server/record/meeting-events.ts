@@ -1,0 +1,266 @@
+/**
+ * What happened on a board during a meeting's span, read from the tables the
+ * board already keeps (the activity log, positions, row workflows, published
+ * versions). Everything is stamped by the server when it happened, so the
+ * record says what the board saw, not what a client claims.
+ */
+import type { PositionValue } from "../../core/consensus";
+import type { PrismaClient } from "../db/prisma-client";
+
+export interface MeetingSpan {
+  from: Date;
+  /** Inclusive end of the span (the close time, or now while the meeting runs). */
+  to: Date;
+}
+
+export interface MeetingEvents {
+  /** Rows that were discussed or decided, in the order they first came up. */
+  items: { rowId: string; title: string }[];
+  /** Agreements, proposals and reopenings, in time order. */
+  decisions: (
+    | { kind: "agreed" | "proposed"; rowId: string; title: string; procedure: string; at: Date }
+    | { kind: "reopened"; rowId: string; title: string; at: Date }
+    | { kind: "published"; number: number; title: string; by: string; at: Date }
+  )[];
+  /** The last position each delegation recorded on each row during the meeting, row by row. */
+  positions: {
+    rowId: string;
+    title: string;
+    delegation: string;
+    position: PositionValue;
+    text: string | null;
+    by: string;
+    at: Date;
+  }[];
+  silence: {
+    rowId: string;
+    title: string;
+    proposedAt: Date;
+    deadline: Date | null;
+    outcome: "adopted" | "broken" | "pending" | "withdrawn";
+    /** Who broke silence (delegation name), for "broken". */
+    brokenBy: string | null;
+    /** When it ended (adoption, break or withdrawal); null while pending. */
+    endedAt: Date | null;
+  }[];
+  /** Bracket resolutions (activity kinds starting with "bracket"), as the activity log words them. */
+  brackets: { rowId: string | null; title: string; text: string; by: string; at: Date }[];
+}
+
+type Entry = {
+  id: number;
+  kind: string;
+  rowId: string | null;
+  rowTitle: string | null;
+  actorName: string;
+  delegationCode: string | null;
+  delegationName: string | null;
+  detail: string;
+  createdAt: Date;
+};
+
+/** Activity kinds that mean a row was taken up in the meeting (typing alone does not). */
+const DISCUSSION_KINDS = new Set([
+  "position-recorded",
+  "row-proposed",
+  "row-agreed",
+  "row-reopened",
+  "silence-broken",
+  "comment-added",
+]);
+
+/** Upper bound on the entries one record reads: a record of a runaway span stays a bounded job. */
+export const MAX_RECORD_ENTRIES = 20_000;
+
+function detailOf(entry: Entry): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(entry.detail);
+    return typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+
+export async function readMeetingEvents(
+  prisma: PrismaClient,
+  boardId: string,
+  span: MeetingSpan,
+  liveTitles: ReadonlyMap<string, string>,
+): Promise<MeetingEvents> {
+  const within = { gte: span.from, lte: span.to };
+  const [entries, positions, versions, workflows] = await Promise.all([
+    prisma.activityEntry.findMany({
+      where: { boardId, createdAt: within },
+      select: {
+        id: true,
+        kind: true,
+        rowId: true,
+        rowTitle: true,
+        actorName: true,
+        delegationCode: true,
+        delegationName: true,
+        detail: true,
+        createdAt: true,
+      },
+      orderBy: { id: "asc" },
+      take: MAX_RECORD_ENTRIES,
+    }),
+    prisma.position.findMany({
+      where: { boardId, createdAt: within },
+      select: {
+        rowId: true,
+        delegationCode: true,
+        position: true,
+        text: true,
+        recordedByName: true,
+        createdAt: true,
+      },
+      orderBy: { id: "asc" },
+      take: MAX_RECORD_ENTRIES,
+    }),
+    prisma.publishedVersion.findMany({
+      where: { boardId, publishedAt: within },
+      select: { number: true, title: true, publishedByName: true, publishedAt: true },
+      orderBy: { number: "asc" },
+    }),
+    prisma.rowWorkflow.findMany({ where: { boardId }, select: { rowId: true, state: true, brokenByDelegation: true } }),
+  ]);
+  const delegations = new Map(
+    (
+      await prisma.delegation.findMany({
+        where: {
+          code: {
+            in: [
+              ...new Set([
+                ...positions.map((p) => p.delegationCode),
+                ...workflows.flatMap((w) => w.brokenByDelegation ?? []),
+              ]),
+            ],
+          },
+        },
+        select: { code: true, name: true },
+      })
+    ).map((d) => [d.code, d.name]),
+  );
+  const loggedTitles = new Map<string, string>();
+  for (const entry of entries) if (entry.rowId && entry.rowTitle) loggedTitles.set(entry.rowId, entry.rowTitle);
+  // The live title when the row still exists, else the last title the log saw.
+  const titleOf = (rowId: string) => liveTitles.get(rowId) ?? loggedTitles.get(rowId) ?? rowId;
+
+  const items = new Map<string, { rowId: string; title: string }>();
+  const takeUp = (rowId: string | null) => {
+    if (rowId && !items.has(rowId)) items.set(rowId, { rowId, title: titleOf(rowId) });
+  };
+  const events: MeetingEvents = { items: [], decisions: [], positions: [], silence: [], brackets: [] };
+  const openSilence = new Map<string, MeetingEvents["silence"][number]>();
+
+  for (const entry of entries) {
+    const detail = detailOf(entry);
+    if (DISCUSSION_KINDS.has(entry.kind)) takeUp(entry.rowId);
+    const rowId = entry.rowId ?? "";
+    const title = titleOf(rowId);
+    const silence = openSilence.get(rowId);
+    switch (entry.kind) {
+      case "row-proposed": {
+        const procedure = text(detail.procedure) ?? "consensus";
+        events.decisions.push({ kind: "proposed", rowId, title, procedure, at: entry.createdAt });
+        if (silence) Object.assign(silence, { outcome: "withdrawn", endedAt: entry.createdAt });
+        openSilence.delete(rowId);
+        if (procedure === "silence") {
+          const deadline = text(detail.deadline);
+          const record = {
+            rowId,
+            title,
+            proposedAt: entry.createdAt,
+            deadline: deadline ? new Date(deadline) : null,
+            outcome: "pending" as const,
+            brokenBy: null,
+            endedAt: null,
+          };
+          events.silence.push(record);
+          openSilence.set(rowId, record);
+        }
+        break;
+      }
+      case "row-agreed":
+        events.decisions.push({
+          kind: "agreed",
+          rowId,
+          title,
+          procedure: text(detail.procedure) ?? "consensus",
+          at: entry.createdAt,
+        });
+        if (silence) Object.assign(silence, { outcome: "adopted", endedAt: entry.createdAt });
+        openSilence.delete(rowId);
+        break;
+      case "silence-broken":
+        if (silence)
+          Object.assign(silence, {
+            outcome: "broken",
+            brokenBy: entry.delegationName ?? entry.delegationCode ?? entry.actorName,
+            endedAt: entry.createdAt,
+          });
+        openSilence.delete(rowId);
+        break;
+      case "row-reopened":
+      case "row-back-to-draft":
+        if (entry.kind === "row-reopened")
+          events.decisions.push({ kind: "reopened", rowId, title, at: entry.createdAt });
+        if (silence) Object.assign(silence, { outcome: "withdrawn", endedAt: entry.createdAt });
+        openSilence.delete(rowId);
+        break;
+      default:
+        if (entry.kind.startsWith("bracket")) {
+          takeUp(entry.rowId);
+          events.brackets.push({
+            rowId: entry.rowId,
+            title: entry.rowId ? title : "",
+            text: text(detail.summary) ?? text(detail.text) ?? entry.kind,
+            by: entry.delegationName ? `${entry.actorName} (${entry.delegationName})` : entry.actorName,
+            at: entry.createdAt,
+          });
+        }
+    }
+  }
+  // A silence still "pending" whose row went back to draft with an objector on record was broken at the
+  // deadline by an objection recorded earlier (the deadline writes no activity entry of its own).
+  for (const [rowId, silence] of openSilence) {
+    const workflow = workflows.find((w) => w.rowId === rowId);
+    if (workflow?.state === "draft" && workflow.brokenByDelegation) {
+      silence.outcome = "broken";
+      silence.brokenBy = delegations.get(workflow.brokenByDelegation) ?? workflow.brokenByDelegation;
+      silence.endedAt = silence.deadline;
+    }
+  }
+
+  const latest = new Map<string, MeetingEvents["positions"][number]>();
+  for (const position of positions) {
+    takeUp(position.rowId);
+    latest.set(`${position.rowId}|${position.delegationCode}`, {
+      rowId: position.rowId,
+      title: titleOf(position.rowId),
+      delegation: delegations.get(position.delegationCode) ?? position.delegationCode,
+      position: position.position as PositionValue,
+      text: position.text,
+      by: position.recordedByName,
+      at: position.createdAt,
+    });
+  }
+  const order = [...items.keys()];
+  events.positions = [...latest.values()].sort(
+    (a, b) => order.indexOf(a.rowId) - order.indexOf(b.rowId) || a.delegation.localeCompare(b.delegation),
+  );
+  for (const version of versions)
+    events.decisions.push({
+      kind: "published",
+      number: version.number,
+      title: version.title,
+      by: version.publishedByName,
+      at: version.publishedAt,
+    });
+  events.decisions.sort((a, b) => a.at.getTime() - b.at.getTime());
+  events.items = [...items.values()];
+  return events;
+}
