@@ -24,7 +24,7 @@ import {
 import { ROLE_CAN } from "../../core/roles";
 import type { BoardAccessServices } from "../../core/services";
 import type { ExportedFile } from "../../core/version-contract";
-import { requireBoardRole } from "../access/require-board-role";
+import { requireBoardRole } from "../../core/require-board-role";
 import { fieldErrorsOf } from "../auth/account-schemas";
 import type { PrismaClient } from "../db/prisma-client";
 import { storableText } from "../db/storable-text";
