@@ -5,7 +5,9 @@
  * Markdown, PDF) show each control as a visible code, ⟨U+202E⟩, and name the
  * rows that had them; the JSON export keeps the data exactly (it is the
  * machine record, and its fingerprint covers the stored text). The import
- * preview warns about them (HARDEN-51).
+ * preview warns about them (HARDEN-51). The CSV and XLSX importers turn each
+ * ⟨U+…⟩ of these controls back into the character, so an export read back
+ * gives the text that was exported (HARDEN-54; decision 024).
  */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
@@ -34,4 +36,14 @@ export function containsBidiControls(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsBidiControls);
   if (value && typeof value === "object") return Object.values(value).some(containsBidiControls);
   return false;
+}
+
+// Exactly what showBidiControls writes, for the controls it writes it for.
+const SHOWN_CONTROL = /⟨U\+(202[A-E]|206[6-9])⟩/g;
+
+/** Undoes showBidiControls: the CSV/XLSX importers read ⟨U+202E⟩ back as the control (the preview then warns). */
+export function restoreBidiControls(text: string): string {
+  return text.includes("⟨U+")
+    ? text.replace(SHOWN_CONTROL, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }

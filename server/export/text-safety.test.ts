@@ -7,7 +7,8 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { LIBRARY_CONTEXT, sampleSnapshot } from "../../tests/fixtures/sample-snapshot";
-import { importCsv } from "../import/index";
+import { importCsv, importXlsx } from "../import/index";
+import { restoreBidiControls } from "./bidi";
 import { exportCsv } from "./csv";
 import { exportJson } from "./json";
 import { escapeMarkdown, exportMarkdown } from "./markdown";
@@ -92,5 +93,35 @@ describe("text that cannot lie in exports", () => {
     await workbook.xlsx.load((await exportXlsx(snapshot)).body as unknown as ExcelJS.Buffer);
     expect(workbook.getWorksheet("Matrix")!.getCell(3, 2).value).toBe("Critical infrastructure");
     expect(exportJson(snapshot).body.toString("utf8")).toContain('"category": "infrastructure"');
+  });
+});
+
+describe("bidirectional controls survive an export read back", () => {
+  const TITLE = "Approved \u202Edevorppa\u202C";
+  const DESCRIPTION = "\u2067\u05D3\u05E0\u05D4\u2069 then \u202Bembedded\u202C";
+  const bidiSnapshot = () => {
+    const snapshot = sampleSnapshot({ rows: 2, live: true });
+    snapshot.rows[1].title = TITLE;
+    snapshot.rows[1].description = DESCRIPTION;
+    snapshot.rows[1].notes = "=\u202E1+1";
+    snapshot.instruments = snapshot.instruments.map((i) => (i.custom ? { ...i, name: `${i.name} \u2066x\u2069` } : i));
+    return snapshot;
+  };
+
+  it("HARDEN-54 CSV and XLSX exports (⟨U+…⟩) import back to the exact stored text, still flagged in the preview", async () => {
+    const snapshot = bidiSnapshot();
+    const csv = importCsv(exportCsv(snapshot).body, LIBRARY_CONTEXT);
+    const xlsx = await importXlsx((await exportXlsx(snapshot)).body, LIBRARY_CONTEXT);
+    for (const back of [csv, xlsx]) {
+      expect(back.rows[1].value).toMatchObject({ title: TITLE, description: DESCRIPTION, notes: "=\u202E1+1" });
+      expect(back.rows[0].value?.title).toBe(snapshot.rows[0].title);
+      expect(back.instruments.map((i) => i.name)).toContain("Krajowy plan; Łódź \u2066x\u2069");
+      expect(back.warnings.join("\n")).toContain("Row ");
+    }
+  });
+
+  it("HARDEN-54 only the controls the exports show are read back; other ⟨…⟩ text stays as typed", () => {
+    expect(restoreBidiControls("a ⟨U+202E⟩b ⟨U+2069⟩")).toBe("a \u202Eb \u2069");
+    expect(restoreBidiControls("⟨U+0041⟩ ⟨U+202F⟩ ⟨u+202e⟩ ⟨note⟩")).toBe("⟨U+0041⟩ ⟨U+202F⟩ ⟨u+202e⟩ ⟨note⟩");
   });
 });

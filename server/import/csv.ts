@@ -8,6 +8,7 @@
 import { parse, type Info } from "csv-parse/sync";
 import { METADATA_PREFIX, unescapeMarker } from "../export/csv-format";
 import { restoreCell } from "../export/neutralise";
+import { restoreBidiControls } from "../export/bidi";
 import { checkSize, decodeUtf8 } from "./decode";
 import {
   createInstrumentResolver,
@@ -107,6 +108,9 @@ function readRecords(text: string): Read {
   return { lines };
 }
 
+/** A cell as the export had it before writing: the formula apostrophe off, then ⟨U+…⟩ back to the bidi control. */
+const readBack = (cell: string) => restoreBidiControls(restoreCell(cell));
+
 export function importCsv(data: Buffer | string, context: ImportContext): ImportResult {
   const tooBig = checkSize("csv", typeof data === "string" ? Buffer.byteLength(data) : data.byteLength);
   if (tooBig) return tooBig;
@@ -131,7 +135,7 @@ export function importCsv(data: Buffer | string, context: ImportContext): Import
   const matchCategory = createCategoryMatcher(context);
   const cell = (l: Line, name: keyof ColumnLabels) => {
     const index = columns.index[name];
-    return index === undefined ? "" : restoreCell(l.cells[index] ?? "");
+    return index === undefined ? "" : readBack(l.cells[index] ?? "");
   };
   const rows = dataLines.map((l) =>
     validateRow(
@@ -164,7 +168,7 @@ function readMetadata(lines: Line[]): { custom: ImportedInstrument[]; errors: Im
   const errors: ImportError[] = [];
   for (const l of lines) {
     if (l.cells[0] !== `${METADATA_PREFIX}instrument`) continue;
-    const [id = "", name = "", owner = "", kind = "", year = "", reference = ""] = l.cells.slice(1).map(restoreCell);
+    const [id = "", name = "", owner = "", kind = "", year = "", reference = ""] = l.cells.slice(1).map(readBack);
     const fields = ["id", "name", "owner", "kind", "year", "reference"];
     const read = readCustomInstrument(
       { id, name, owner, kind, year, reference },

@@ -6,6 +6,7 @@
  * cached result is read as text.
  */
 import ExcelJS from "exceljs";
+import { restoreBidiControls } from "../export/bidi";
 import { INSTRUMENT_SHEET_COLUMNS } from "../export/xlsx";
 import { checkSize } from "./decode";
 import {
@@ -47,7 +48,8 @@ export function cellText(cell: ExcelJS.Cell): string {
  * it once per row made reading quadratic (a 40,000-row sheet took minutes).
  */
 const rowCells = (row: ExcelJS.Row, width = row.cellCount) =>
-  Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1)));
+  // ⟨U+202E⟩ as the XLSX export shows a bidi control reads back as the control (HARDEN-54).
+  Array.from({ length: width }, (_, i) => restoreBidiControls(cellText(row.getCell(i + 1))));
 
 function findHeader(sheet: ExcelJS.Worksheet): number | null {
   for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
