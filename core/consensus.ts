@@ -3,6 +3,8 @@
  * block. Computed from the latest position of each participating delegation.
  * Pure, shared by browser and server.
  */
+import type { Organisation } from "./forums";
+
 export const POSITION_VALUES = ["support", "support-ad-referendum", "abstain", "reserve", "object"] as const;
 export type PositionValue = (typeof POSITION_VALUES)[number];
 
@@ -46,4 +48,53 @@ export function computeConsensus(participants: string[], latest: ReadonlyMap<str
           ? "consensus-with-reservations"
           : "consensus";
   return { state, objecting, reserving, pending };
+}
+
+/** A delegation taking part, with the memberships that decide which organisation's consensus it counts in. */
+export interface CountedDelegation {
+  code: string;
+  nato: boolean;
+  eu: boolean;
+}
+
+export interface OrganisationConsensus {
+  organisation: Organisation;
+  consensus: ConsensusResult;
+}
+
+export interface PerOrganisationConsensus {
+  /** What the row's workflow goes by: blocked if any organisation is blocked, pending if any is pending… */
+  overall: ConsensusResult;
+  /** One entry per organisation the row needs, in the order given. */
+  organisations: OrganisationConsensus[];
+}
+
+const STATE_PRECEDENCE: ConsensusState[] = ["blocked", "pending", "consensus-with-reservations", "consensus"];
+
+/**
+ * Consensus counted per organisation (joint NATO–EU boards, decision 018): each organisation's members among
+ * the participants decide separately; an Austrian objection weighs on an EU row, not on a NATO one.
+ */
+export function computeOrganisationConsensus(
+  organisations: readonly Organisation[],
+  participants: readonly CountedDelegation[],
+  latest: ReadonlyMap<string, PositionValue>,
+): PerOrganisationConsensus {
+  const perOrganisation = organisations.map((organisation) => ({
+    organisation,
+    consensus: computeConsensus(
+      participants.filter((d) => (organisation === "NATO" ? d.nato : d.eu)).map((d) => d.code),
+      latest,
+    ),
+  }));
+  const union = (pick: (result: ConsensusResult) => string[]) =>
+    [...new Set(perOrganisation.flatMap((entry) => pick(entry.consensus)))].sort();
+  const states = perOrganisation.map((entry) => entry.consensus.state);
+  const overall: ConsensusResult = {
+    state: STATE_PRECEDENCE.find((state) => states.includes(state)) ?? "pending",
+    objecting: union((result) => result.objecting),
+    reserving: union((result) => result.reserving),
+    pending: union((result) => result.pending),
+  };
+  return { overall, organisations: perOrganisation };
 }

@@ -14,14 +14,24 @@ export interface DelegationInfo {
   name: string;
   nato: boolean;
   eu: boolean;
+  /** A partner country (Japan, Republic of Korea…): takes part, never records a position. */
+  partner: boolean;
   institution: boolean;
 }
+
+/**
+ * The forum a board is held in (decision 018): it decides who records positions (NATO: Allies; EU: member
+ * states; joint: both) and, on a joint board, that consensus is counted per organisation.
+ */
+export const BOARD_FORUMS = ["nato", "eu", "joint"] as const;
+export type BoardForum = (typeof BOARD_FORUMS)[number];
 
 export interface BoardSummary {
   id: string;
   title: string;
   createdAt: string;
   archivedAt: string | null;
+  forum: BoardForum;
 }
 
 export interface InstrumentInfo {

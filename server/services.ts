@@ -12,8 +12,9 @@ import type { PrismaClient } from "./db/prisma-client";
 import { seedInstruments } from "./db/seed-instruments";
 import { buildInitialBoardState } from "./starter-board";
 import type { Locale } from "../core/locale";
+import { parseForum } from "../core/forums";
 
-type BoardRow = { id: string; title: string; createdAt: Date; archivedAt: Date | null };
+type BoardRow = { id: string; title: string; createdAt: Date; archivedAt: Date | null; forum: string | null };
 
 function toSummary(board: BoardRow): BoardSummary {
   return {
@@ -21,6 +22,7 @@ function toSummary(board: BoardRow): BoardSummary {
     title: board.title,
     createdAt: board.createdAt.toISOString(),
     archivedAt: board.archivedAt?.toISOString() ?? null,
+    forum: parseForum(board.forum),
   };
 }
 

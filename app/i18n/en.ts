@@ -70,6 +70,7 @@ export const en = {
     groupBoth: "NATO & EU",
     groupNato: "NATO only",
     groupEu: "EU only",
+    groupPartner: "Partners",
     groupInstitution: "Institutions",
     signUp: "Create account",
     signIn: "Sign in",

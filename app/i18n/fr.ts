@@ -68,6 +68,7 @@ export const fr = {
     groupBoth: "OTAN et UE",
     groupNato: "OTAN seulement",
     groupEu: "UE seulement",
+    groupPartner: "Partenaires",
     groupInstitution: "Institutions",
     signUp: "Créer le compte",
     signIn: "Se connecter",

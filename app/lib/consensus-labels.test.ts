@@ -10,7 +10,14 @@ import {
   workflowLabel,
 } from "./consensus-labels";
 
-const delegation = (code: string, name: string) => ({ code, name, nato: true, eu: true, institution: false });
+const delegation = (code: string, name: string) => ({
+  code,
+  name,
+  nato: true,
+  eu: true,
+  partner: false,
+  institution: false,
+});
 const participants = [delegation("FR", "France"), delegation("DE", "Germany")];
 const draft: RowWorkflowView = {
   state: "draft",

@@ -1,14 +1,15 @@
-/** Delegations grouped for the sign-up select: NATO & EU, NATO only, EU only, institutions. */
+/** Delegations grouped for the sign-up select: NATO & EU, NATO only, EU only, partners, institutions. */
 import { compareNames } from "../i18n";
 import type { DelegationInfo } from "../../core/services";
 
-export const DELEGATION_GROUPS = ["both", "nato", "eu", "institution"] as const;
+export const DELEGATION_GROUPS = ["both", "nato", "eu", "partner", "institution"] as const;
 export type DelegationGroup = (typeof DELEGATION_GROUPS)[number];
 
 export function groupOf(delegation: DelegationInfo): DelegationGroup {
   if (delegation.institution) return "institution";
   if (delegation.nato && delegation.eu) return "both";
-  return delegation.nato ? "nato" : "eu";
+  if (delegation.nato) return "nato";
+  return delegation.eu ? "eu" : "partner";
 }
 
 /** Non-empty groups in a fixed order, each sorted by name. */

@@ -20,6 +20,8 @@ import { EmailSchema } from "../auth/account-schemas";
 import { hashToken, newToken } from "../auth/tokens";
 import type { PrismaClient } from "../db/prisma-client";
 import { messageRef } from "../../core/message-ref";
+import { parseForum } from "../../core/forums";
+import { delegationInfoSelect, toDelegationInfo } from "../db/delegation-info";
 
 export interface BoardAccessOptions {
   /** Called after a member's role changed (role) or they were removed (null), to update open sockets. */
@@ -106,7 +108,10 @@ export function createBoardAccessServices(
     async listMyBoards(userId, { includeArchived }) {
       const memberships = await prisma.boardMember.findMany({
         where: { userId, board: includeArchived ? {} : { archivedAt: null } },
-        select: { role: true, board: { select: { id: true, title: true, createdAt: true, archivedAt: true } } },
+        select: {
+          role: true,
+          board: { select: { id: true, title: true, createdAt: true, archivedAt: true, forum: true } },
+        },
         orderBy: { board: { createdAt: "desc" } },
       });
       return memberships.map(({ role, board }) => ({
@@ -114,6 +119,7 @@ export function createBoardAccessServices(
         title: board.title,
         createdAt: board.createdAt.toISOString(),
         archivedAt: board.archivedAt?.toISOString() ?? null,
+        forum: parseForum(board.forum),
         role: toRole(role),
       }));
     },
@@ -140,7 +146,7 @@ export function createBoardAccessServices(
               id: true,
               displayName: true,
               email: true,
-              delegation: { select: { code: true, name: true, nato: true, eu: true, institution: true } },
+              delegation: { select: delegationInfoSelect },
             },
           },
         },
@@ -150,7 +156,7 @@ export function createBoardAccessServices(
         userId: user.id,
         displayName: user.displayName,
         email: user.email,
-        delegation: user.delegation,
+        delegation: toDelegationInfo(user.delegation),
         role: toRole(role),
       }));
     },

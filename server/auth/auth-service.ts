@@ -9,6 +9,7 @@ import { LocaleSchema } from "../../core/locale";
 import type { PrismaClient } from "../db/prisma-client";
 import { fieldErrorsOf, SignInSchema, SignUpSchema } from "./account-schemas";
 import { DELEGATIONS } from "./delegation-list";
+import { delegationInfoSelect, toDelegationInfo } from "../db/delegation-info";
 import { passwordProblem, type PasswordProblem } from "./password-policy";
 import { decoyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import { MemoryAttemptStore, SignInLimiter, WindowLimiter, type AttemptStore } from "./rate-limiter";
@@ -17,7 +18,7 @@ import { messageRef } from "../../core/message-ref";
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
-const delegationSelect = { code: true, name: true, nato: true, eu: true, institution: true } as const;
+const delegationSelect = delegationInfoSelect;
 const userSelect = {
   id: true,
   email: true,
@@ -43,6 +44,12 @@ export interface AuthOptions {
   now?: () => number;
 }
 
+type UserRow = { delegation: Parameters<typeof toDelegationInfo>[0] };
+
+function toCurrentUser<T extends UserRow>(user: T): Omit<T, "delegation"> & { delegation: DelegationInfo } {
+  return { ...user, delegation: toDelegationInfo(user.delegation) };
+}
+
 export type ResetPasswordResult = { ok: true } | { ok: false; problem: "no-account" | PasswordProblem };
 
 /** Writes the delegations that are missing or differ (one read, not a query per delegation, at every start). */
@@ -57,6 +64,7 @@ export async function seedDelegations(prisma: PrismaClient): Promise<void> {
       row.name === delegation.name &&
       row.nato === delegation.nato &&
       row.eu === delegation.eu &&
+      (row.partner ?? false) === delegation.partner &&
       row.institution === delegation.institution
     )
       continue;
@@ -108,23 +116,26 @@ export function createAuthServices(
     displayName: string;
     delegationCode: string;
   }): Promise<CurrentUser> {
-    return prisma.user.create({
-      data: {
-        id: randomUUID(),
-        email: input.email,
-        passwordHash: await hashPassword(input.password),
-        displayName: input.displayName,
-        delegationCode: input.delegationCode,
-      },
-      select: userSelect,
-    });
+    return prisma.user
+      .create({
+        data: {
+          id: randomUUID(),
+          email: input.email,
+          passwordHash: await hashPassword(input.password),
+          displayName: input.displayName,
+          delegationCode: input.delegationCode,
+        },
+        select: userSelect,
+      })
+      .then(toCurrentUser);
   }
 
   return {
     createAccount,
 
     async listDelegations(): Promise<DelegationInfo[]> {
-      return prisma.delegation.findMany({ select: delegationSelect, orderBy: { name: "asc" } });
+      const rows = await prisma.delegation.findMany({ select: delegationSelect, orderBy: { name: "asc" } });
+      return rows.map(toDelegationInfo);
     },
 
     async signUp(raw, clientIp) {
@@ -180,7 +191,7 @@ export function createAuthServices(
       }
       await signIns.recordSuccess(email, clientIp);
       const { passwordHash: _hash, ...current } = user;
-      return { ok: true, sessionToken: await startSession(user.id), user: current };
+      return { ok: true, sessionToken: await startSession(user.id), user: toCurrentUser(current) };
     },
 
     async getSessionUser(sessionToken) {
@@ -190,7 +201,7 @@ export function createAuthServices(
         select: { expiresAt: true, user: { select: userSelect } },
       });
       if (!session || session.expiresAt.getTime() <= now()) return null;
-      return session.user;
+      return toCurrentUser(session.user);
     },
 
     async setLocale(userId, locale) {

@@ -1,15 +1,30 @@
 /**
  * The delegations that speak in a meeting: NATO Allies and EU member states
- * (a country in both is one delegation), and the institutions that sit with
- * them. Codes: ISO 3166-1 alpha-2 for countries, short codes for institutions.
+ * (a country in both is one delegation), the partners NATO works with in the
+ * Indo-Pacific, and the institutions that sit with them. Codes: ISO 3166-1
+ * alpha-2 for countries, short codes for institutions.
+ *
+ * Every flag rests on a source (DELEGATION_SOURCES), checked on 2026-11-28.
  */
 export interface DelegationSeed {
   code: string;
   name: string;
   nato: boolean;
   eu: boolean;
+  /** A NATO partner: takes part in meetings, never records a position (decision 018). */
+  partner: boolean;
   institution: boolean;
 }
+
+/** Where each flag comes from; the test checks every delegation's flags point at one of these. */
+export const DELEGATION_SOURCES = {
+  nato: "https://www.nato.int/cps/en/natohq/topics_52044.htm (NATO member countries: 32 Allies)",
+  eu: "https://european-union.europa.eu/principles-countries-history/eu-countries_en (EU countries: 27 member states)",
+  partner:
+    "https://www.nato.int/cps/en/natohq/topics_183254.htm (Relations with partners in the Indo-Pacific region: Australia, Japan, Republic of Korea, New Zealand)",
+  institution:
+    "https://www.nato.int/cps/en/natohq/topics_58110.htm (NATO International Staff), https://www.nato.int/cps/en/natohq/topics_64557.htm (International Military Staff), https://european-union.europa.eu/institutions-law-budget/institutions-and-bodies/search-all-eu-institutions-and-bodies_en (European Commission, EEAS, General Secretariat of the Council)",
+} as const;
 
 const NATO_ONLY: [string, string][] = [
   ["AL", "Albania"],
@@ -53,6 +68,13 @@ const BOTH: [string, string][] = [
   ["ES", "Spain"],
   ["SE", "Sweden"],
 ];
+/** The Indo-Pacific partners ("IP4") invited to NATO summits since 2022. */
+const PARTNERS: [string, string][] = [
+  ["AU", "Australia"],
+  ["JP", "Japan"],
+  ["NZ", "New Zealand"],
+  ["KR", "Republic of Korea"],
+];
 const INSTITUTIONS: [string, string][] = [
   ["NATO-IS", "NATO International Staff"],
   ["NATO-IMS", "NATO International Military Staff"],
@@ -61,9 +83,12 @@ const INSTITUTIONS: [string, string][] = [
   ["GSC", "General Secretariat of the Council of the EU"],
 ];
 
+const none = { nato: false, eu: false, partner: false, institution: false };
+
 export const DELEGATIONS: DelegationSeed[] = [
-  ...NATO_ONLY.map(([code, name]) => ({ code, name, nato: true, eu: false, institution: false })),
-  ...EU_ONLY.map(([code, name]) => ({ code, name, nato: false, eu: true, institution: false })),
-  ...BOTH.map(([code, name]) => ({ code, name, nato: true, eu: true, institution: false })),
-  ...INSTITUTIONS.map(([code, name]) => ({ code, name, nato: false, eu: false, institution: true })),
+  ...NATO_ONLY.map(([code, name]) => ({ ...none, code, name, nato: true })),
+  ...EU_ONLY.map(([code, name]) => ({ ...none, code, name, eu: true })),
+  ...BOTH.map(([code, name]) => ({ ...none, code, name, nato: true, eu: true })),
+  ...PARTNERS.map(([code, name]) => ({ ...none, code, name, partner: true })),
+  ...INSTITUTIONS.map(([code, name]) => ({ ...none, code, name, institution: true })),
 ].sort((a, b) => a.name.localeCompare(b.name));

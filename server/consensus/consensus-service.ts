@@ -26,6 +26,7 @@ import type { Clock } from "./clock";
 import { rowContentHash, rowFingerprints, type ReadLiveRow, type ReadLiveRows } from "./row-content";
 import { SilenceScheduler } from "./silence-scheduler";
 import { storableTitle } from "../db/storable-text";
+import { delegationInfoSelect, toDelegationInfo } from "../db/delegation-info";
 import { messageRef } from "../../core/message-ref";
 
 export const RecordPositionSchema = z
@@ -164,7 +165,7 @@ export class ConsensusService {
         where: { boardId, role: { in: ["chair", "delegate"] }, user: { delegation: { institution: false } } },
         select: {
           user: {
-            select: { delegation: { select: { code: true, name: true, nato: true, eu: true, institution: true } } },
+            select: { delegation: { select: delegationInfoSelect } },
           },
         },
       }),
@@ -173,8 +174,9 @@ export class ConsensusService {
     ]);
     const fingerprints = rowFingerprints(await this.deps.readLiveRows(boardId));
     this.rowsWithPositions.set(boardId, new Set(positions.map((position) => position.rowId)));
-    const participants = [...new Map(members.map((m) => [m.user.delegation.code, m.user.delegation])).values()].sort(
-      (a, b) => a.name.localeCompare(b.name),
+    const delegations = members.map((m) => toDelegationInfo(m.user.delegation));
+    const participants = [...new Map(delegations.map((d) => [d.code, d])).values()].sort((a, b) =>
+      a.name.localeCompare(b.name),
     );
     const latest = new Map<string, Map<string, PositionRecord>>();
     for (const record of await this.toPositionRecords(positions, fingerprints)) {

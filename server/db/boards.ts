@@ -8,6 +8,7 @@ export interface BoardSummary {
   createdAt: Date;
   updatedAt: Date;
   archivedAt: Date | null;
+  forum: string | null;
 }
 
 export interface InstrumentRecord {
@@ -31,7 +32,7 @@ export interface CustomInstrumentInput {
   summary?: string;
 }
 
-const boardSelect = { id: true, title: true, createdAt: true, updatedAt: true, archivedAt: true } as const;
+const boardSelect = { id: true, title: true, createdAt: true, updatedAt: true, archivedAt: true, forum: true } as const;
 const instrumentSelect = {
   id: true,
   name: true,

@@ -1,4 +1,4 @@
-/** The delegation <select>, grouped: NATO & EU, NATO only, EU only, institutions. */
+/** The delegation <select>, grouped: NATO & EU, NATO only, EU only, partners, institutions. */
 import { t, type MessageKey } from "~/i18n";
 import { groupDelegations, type DelegationGroup } from "~/lib/delegation-groups";
 import type { DelegationInfo } from "../../../core/services";
@@ -8,6 +8,7 @@ const GROUP_LABELS: Record<DelegationGroup, MessageKey> = {
   both: "account.groupBoth",
   nato: "account.groupNato",
   eu: "account.groupEu",
+  partner: "account.groupPartner",
   institution: "account.groupInstitution",
 };
 
