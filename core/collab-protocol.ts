@@ -38,7 +38,7 @@ export const MessageType = {
 
 /**
  * What a board event says changed: stored data (comments, positions, workflow, versions, the board's custom
- * instruments — clients re-read the list) or a refused edit.
+ * instruments — clients re-read the list, bracketed alternatives) or a refused edit.
  */
 export const BOARD_EVENT_KINDS = [
   "comments",
@@ -50,6 +50,7 @@ export const BOARD_EVENT_KINDS = [
   // The meeting (decision 021): the agenda and its current item; the speaking list, the speaker and the timer.
   "agenda",
   "floor",
+  "brackets",
 ] as const;
 export type BoardEventKind = (typeof BOARD_EVENT_KINDS)[number];
 

@@ -4,6 +4,7 @@
  * Routes reach storage only through these services, so the browser bundle
  * never pulls in Prisma, and the server keeps one way to do each thing.
  */
+import type { BoardBracketsJson } from "./bracket-contract";
 import type { BoardConsensusJson, CommentsOverview, PositionRecord } from "./consensus-contract";
 import type { ImportContext, ImportResult } from "./import-contract";
 import type { MatrixSnapshot } from "./matrix-snapshot";
@@ -73,6 +74,7 @@ export interface RemitLoadContext {
   cspNonce: string;
   consensus: ConsensusServices;
   comments: CommentServices;
+  brackets: BracketServices;
   versions: VersionServices;
   files: MatrixFileServices;
   documents: BoardDocumentServices;
@@ -242,4 +244,18 @@ export interface CommentServices {
   remove(actorId: string, boardId: string, commentId: string): Promise<ActionResult>;
   setResolved(actorId: string, boardId: string, commentId: string, resolved: boolean): Promise<ActionResult>;
   markMentionsRead(actorId: string, boardId: string): Promise<void>;
+}
+
+/**
+ * Bracketed alternatives (decision 020). Sponsors are the actor's own delegation, never taken from the input;
+ * observers and institutions are refused (403); resolving is the chair's.
+ */
+export interface BracketServices {
+  list(actorId: string, boardId: string): Promise<BoardBracketsJson>;
+  /** input: { rowId, field: "responsibility", responsibility, lead? } | { rowId, field: "title", title } */
+  proposeAlternative(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  /** input: { alternativeId }; join true to join, false to leave. */
+  setSponsorship(actorId: string, boardId: string, input: unknown, join: boolean): Promise<ActionResult>;
+  /** input: { bracketId, choice: alternativeId | "current" } (chair) */
+  resolve(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
 }

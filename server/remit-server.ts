@@ -28,6 +28,7 @@ import { noStoreByDefault, securityHeaders } from "./http-security";
 import { watchSessions, type SessionWatch } from "./auth/session-watch";
 import { ConsensusService } from "./consensus/consensus-service";
 import { CommentService } from "./consensus/comment-service";
+import { BracketService } from "./brackets/bracket-service";
 import { systemClock, type Clock } from "./consensus/clock";
 import { createVersionServices } from "./versions/version-service";
 import { createMatrixFileServices } from "./files/matrix-file-services";
@@ -60,6 +61,7 @@ export interface RemitServer {
   readonly activity: ActivityLog;
   readonly consensus: ConsensusService;
   readonly comments: CommentService;
+  readonly brackets: BracketService;
   readonly versions: VersionServices;
   readonly registry: RoomRegistry;
   readonly collab: CollabEndpoint;
@@ -198,6 +200,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   readStats = () => registry.stats();
   readRegistry = () => registry;
 
+  let brackets: BracketService | null = null;
   consensus = new ConsensusService({
     prisma,
     access,
@@ -206,7 +209,18 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     events,
     clock: options.clock ?? systemClock,
     log,
+    openBrackets: (boardId, rowId) => brackets?.hasOpenBrackets(boardId, rowId) ?? Promise.resolve(false),
   });
+  const bracketService = new BracketService({
+    prisma,
+    access,
+    readLiveRow: (boardId, rowId) => registry.readRow(boardId, rowId),
+    events,
+    clock: options.clock ?? systemClock,
+    workflow: consensus,
+    writeChange: (boardId, change, authorId) => registry.writeChange(boardId, change, authorId),
+  });
+  brackets = bracketService;
   await consensus.start();
   const consensusService = consensus;
   const versions = createVersionServices({
@@ -326,6 +340,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
             cspNonce: response.locals.cspNonce as string,
             consensus: consensusService,
             comments,
+            brackets: bracketService,
             versions,
             files,
             documents,
@@ -375,6 +390,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     activity,
     consensus: consensusService,
     comments,
+    brackets: bracketService,
     versions,
     registry,
     collab: endpoint,

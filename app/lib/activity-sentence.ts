@@ -84,7 +84,19 @@ export function describeActivity(item: ActivityItem, instrumentName: (id: string
     case "thread-reopened":
       return t("activity.threadReopened", params);
     case "row-back-to-draft":
-      return t("activity.backToDraft", params);
+      return t(detail.reason === "bracketed" ? "activity.backToDraftBracketed" : "activity.backToDraft", params);
+    case "bracket-proposed":
+      return t("activity.bracketProposed", { ...params, alternative: isolate(detail.alternative ?? "") });
+    case "bracket-joined":
+      return t("activity.bracketJoined", { ...params, alternative: isolate(detail.alternative ?? "") });
+    case "bracket-left":
+      return t("activity.bracketLeft", { ...params, alternative: isolate(detail.alternative ?? "") });
+    case "bracket-resolved":
+      return t(detail.withdrawn ? "activity.bracketResolvedWithdrawn" : "activity.bracketResolved", {
+        ...params,
+        chosen: isolate(detail.chosen ?? ""),
+        withdrawn: isolate(detail.withdrawn ?? ""),
+      });
     default:
       return t("activity.changed", params);
   }

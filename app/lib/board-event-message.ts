@@ -17,7 +17,9 @@ export function parseBoardEventMessage(payload: string): BoardEventMessage | nul
   }
 }
 
-/** Events after which the consensus data (comments, positions, workflow) must be read again. */
+/** Events after which the consensus data (comments, positions, workflow, brackets) must be read again. */
 export function changesConsensusData(event: BoardEventMessage): boolean {
-  return event.kind === "comments" || event.kind === "positions" || event.kind === "workflow";
+  return (
+    event.kind === "comments" || event.kind === "positions" || event.kind === "workflow" || event.kind === "brackets"
+  );
 }

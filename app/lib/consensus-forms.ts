@@ -15,6 +15,10 @@ export const ConsensusIntentSchema = z.enum([
   "comment-resolve",
   "comment-reopen",
   "mentions-read",
+  "bracket-propose",
+  "bracket-join",
+  "bracket-leave",
+  "bracket-resolve",
 ]);
 export type ConsensusIntent = z.infer<typeof ConsensusIntentSchema>;
 
@@ -47,6 +51,14 @@ export function formPayload(formData: FormData) {
     parentId: field("parentId") || null,
     mentionUserIds: list(formData.getAll("mentionUserIds")),
     mentionDelegationCodes: list(formData.getAll("mentionDelegationCodes")),
+    // Bracketed alternatives (decision 020); sponsors are never read from the form.
+    field: field("field"),
+    responsibility: field("responsibility"),
+    lead: field("lead") || null,
+    title: field("title"),
+    alternativeId: field("alternativeId"),
+    bracketId: field("bracketId"),
+    choice: field("choice"),
   };
 }
 

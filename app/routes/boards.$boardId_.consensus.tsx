@@ -14,15 +14,17 @@ import type { ActionResult } from "../../core/services";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
-  const [consensus, comments, members] = await Promise.all([
+  const [consensus, comments, members, brackets] = await Promise.all([
     withAccessErrors(() => context.consensus.getBoardConsensus(user.id, board.id)),
     withAccessErrors(() => context.comments.list(user.id, board.id)),
     withAccessErrors(() => context.access.listMembers(user.id, board.id)),
+    withAccessErrors(() => context.brackets.list(user.id, board.id)),
   ]);
   return {
     me: { id: user.id, delegationCode: user.delegation.code, role },
     consensus,
     comments,
+    brackets: brackets.brackets,
     members: members.map((member) => ({
       userId: member.userId,
       displayName: member.displayName,
@@ -41,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!intent.success) throw data(t("forms.badRequest"), { status: 400 });
   // The services refuse changes to an archived board (403) and impossible deadlines (422).
   const input = formPayload(formData);
-  const { consensus, comments } = context;
+  const { consensus, comments, brackets } = context;
 
   const result: ActionResult = await withAccessErrors(async (): Promise<ActionResult> => {
     switch (intent.data) {
@@ -70,6 +72,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "comment-resolve":
       case "comment-reopen":
         return comments.setResolved(user.id, board.id, input.commentId, intent.data === "comment-resolve");
+      case "bracket-propose":
+        return brackets.proposeAlternative(user.id, board.id, {
+          rowId: input.rowId,
+          field: input.field,
+          responsibility: input.responsibility,
+          lead: input.lead,
+          title: input.title,
+        });
+      case "bracket-join":
+      case "bracket-leave":
+        return brackets.setSponsorship(
+          user.id,
+          board.id,
+          { alternativeId: input.alternativeId },
+          intent.data === "bracket-join",
+        );
+      case "bracket-resolve":
+        return brackets.resolve(user.id, board.id, { bracketId: input.bracketId, choice: input.choice });
       case "mentions-read":
         await comments.markMentionsRead(user.id, board.id);
         return { ok: true };

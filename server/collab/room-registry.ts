@@ -202,6 +202,31 @@ export class RoomRegistry {
     return readRows(doc);
   }
 
+  /**
+   * A change the server makes to a board's document (decision 020). A loaded room applies it live (its
+   * clients receive it); otherwise it is applied to the stored state and the difference appended to the log
+   * (and relayed to other instances). Resolves once the change is durable.
+   */
+  async writeChange(boardId: string, change: (doc: Y.Doc) => void, authorId: string | null): Promise<void> {
+    const room = await this.loadedRoom(boardId);
+    if (room && !room.broken) return room.applyServerChange(change, authorId);
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, await this.readState(boardId));
+      const before = Y.encodeStateVector(doc);
+      change(doc);
+      const update = Y.encodeStateAsUpdate(doc, before);
+      // [0, 0]: no structs and no deletions, nothing changed.
+      if (update.byteLength <= 2) return;
+      const seq = await this.store.append(boardId, update, { authorId });
+      this.options.bus?.publishBoard(boardId, { kind: "update", seq, data: update });
+      // A room loaded meanwhile may have read the log before the append: it reads what it lacks.
+      await (await this.loadedRoom(boardId))?.catchUp();
+    } finally {
+      doc.destroy();
+    }
+  }
+
   async readState(boardId: string): Promise<Uint8Array> {
     const room = await this.loadedRoom(boardId);
     if (room && !room.broken) {

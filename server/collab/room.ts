@@ -82,6 +82,11 @@ const STORAGE_ORIGIN = Symbol("storage");
 /** Origin of updates another instance made durable (relayed or caught up from the log): sent on, not stored. */
 const RELAY_ORIGIN = Symbol("relay");
 const DEFAULT_PENDING_TIMEOUT_MS = 5_000;
+
+/** Origin of a change the server makes itself (the chair resolving a bracket): stored under its author. */
+class ServerOrigin {
+  constructor(readonly authorId: string | null) {}
+}
 /** Updates one connection may have waiting for their dependencies. */
 const MAX_HELD_UPDATES = 32;
 const RELOAD_RETRY_DELAYS_MS = [50, 200, 1000, 5000];
@@ -347,6 +352,16 @@ export class Room {
         return;
       }
     }
+  }
+
+  /**
+   * A change made by the server, not by a client (decision 020: the chair's choice applied to a bracketed row):
+   * applied like any update, so every connection receives it and it is logged; resolves once it is durable.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void, authorId: string | null): Promise<void> {
+    await this.whenHealthy();
+    Y.transact(this.doc, () => change(this.doc), new ServerOrigin(authorId));
+    await this.persister.settled();
   }
 
   /** Waits until every update is durable and compacts the log. */
@@ -715,7 +730,12 @@ export class Room {
     const sender = isConnectionOrigin(origin) ? origin.connection : null;
     this.updates.add(update, sender);
     if (origin === RELAY_ORIGIN) return; // durable already, and published by the instance that stored it
-    const authorId = sender && this.connections.has(sender) ? (sender.actor?.userId ?? null) : null;
+    const authorId =
+      origin instanceof ServerOrigin
+        ? origin.authorId
+        : sender && this.connections.has(sender)
+          ? (sender.actor?.userId ?? null)
+          : null;
     this.persister.enqueue(update, { authorId });
   }
 

@@ -67,6 +67,8 @@ export interface ConsensusDeps {
   events: BoardEventSink;
   clock: Clock;
   log: (message: string, error?: unknown) => void;
+  /** Whether the row has an open bracket (decision 020): such a row can be neither proposed nor agreed. */
+  openBrackets?: (boardId: string, rowId: string) => Promise<boolean>;
 }
 
 const workflowSelect = {
@@ -324,6 +326,8 @@ export class ConsensusService {
     if (!row) return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowMissing") } };
     if (this.agreed.get(boardId)?.has(input.rowId))
       return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowAlreadyAgreed") } };
+    if (await this.deps.openBrackets?.(boardId, input.rowId))
+      return { ok: false, fieldErrors: { rowId: messageRef("brackets.blocksProposal") } };
     const now = new Date(this.deps.clock.now());
     const deadline = input.procedure === "silence" ? new Date(input.silenceDeadline) : null;
     if (deadline && deadline.getTime() <= now.getTime())
@@ -370,6 +374,8 @@ export class ConsensusService {
     // Only a proposed row: the chair proposes first (everyone sees the text that is on the table).
     if (view.workflow.state !== "proposed")
       return { ok: false, fieldErrors: { rowId: "Propose this row for agreement first" } };
+    if (await this.deps.openBrackets?.(boardId, rowId))
+      return { ok: false, fieldErrors: { rowId: messageRef("brackets.blocksAgreement") } };
     const { consensus } = view;
     if (consensus.state === "blocked")
       return { ok: false, fieldErrors: { rowId: `Blocked by ${consensus.objecting.join(", ")}` } };
@@ -392,6 +398,26 @@ export class ConsensusService {
     const row = await this.deps.readLiveRow(boardId, rowId);
     await this.activity(boardId, await this.actor(actorId), "row-reopened", rowId, row?.title ?? null, {});
     return { ok: true };
+  }
+
+  /** The row's workflow state as this instance holds it (brackets refuse agreed rows, decision 020). */
+  workflowState(boardId: string, rowId: string): RowWorkflowState {
+    if (this.agreed.get(boardId)?.has(rowId)) return "agreed";
+    return this.proposed.get(boardId)?.has(rowId) ? "proposed" : "draft";
+  }
+
+  /** A proposed row goes back to draft because its text is in dispute again (a bracket was opened on it). */
+  async returnToDraft(boardId: string, rowId: string, reason: string): Promise<boolean> {
+    if (!this.proposed.get(boardId)?.has(rowId)) return false;
+    await this.toDraft(boardId, rowId, null);
+    await addActivityEntry(this.deps.prisma, {
+      boardId,
+      actorName: "Remit",
+      kind: "row-back-to-draft",
+      rowId,
+      detail: JSON.stringify({ reason }),
+    });
+    return true;
   }
 
   /**
@@ -480,6 +506,7 @@ export class ConsensusService {
     const row = await this.deps.readLiveRow(boardId, rowId);
     // Safety net for edits the live hook could not see (e.g. made while the server was down).
     if (!row || rowContentHash(row) !== workflow.contentHash) return this.toDraft(boardId, rowId, null);
+    if (await this.deps.openBrackets?.(boardId, rowId)) return this.toDraft(boardId, rowId, null);
     const consensus = (await this.readBoardConsensus(boardId)).emptyRow(rowId).consensus;
     if (consensus.state === "blocked") return this.toDraft(boardId, rowId, consensus.objecting[0] ?? null);
     // Conditional, so only one adoption happens even if two timers (or instances) fire for this deadline.
