@@ -489,6 +489,9 @@ export const en = {
     delegations: "Delegations",
     mentioning: "Mentioning:",
     removeMention: "Remove the mention of {name}",
+    mentionNoMatch: "{name} matches no member or delegation of this board: nobody will be notified.",
+    mentionAmbiguous:
+      "{name} matches more than one member: pick the one you mean from the list, or nobody will be notified.",
     mentionsYou: "Mentions you",
     threadsToggle: "Open threads",
     threadsToggleUnread: "Open threads, {count} unread mentions",

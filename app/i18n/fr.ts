@@ -490,6 +490,10 @@ export const fr = {
     delegations: "Délégations",
     mentioning: "Mentions :",
     removeMention: "Retirer la mention de {name}",
+    mentionNoMatch:
+      "{name} ne correspond à aucun membre ni à aucune délégation de ce tableau : personne ne sera notifié.",
+    mentionAmbiguous:
+      "{name} correspond à plusieurs membres : choisissez dans la liste celui que vous voulez mentionner, sinon personne ne sera notifié.",
     mentionsYou: "Vous mentionne",
     threadsToggle: "Discussions ouvertes",
     threadsToggleUnread: "Discussions ouvertes, {count} mentions non lues",

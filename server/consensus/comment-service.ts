@@ -17,6 +17,7 @@ import type { BoardEventSink } from "./board-events";
 import type { ReadLiveRow } from "./row-content";
 import type { ActionResult } from "../../core/services";
 import { messageRef } from "../../core/message-ref";
+import { mentionedUsers } from "./mentioned-users";
 
 const Body = z
   .string()
@@ -120,20 +121,15 @@ export class CommentService {
       where: { id: actorId },
       select: { displayName: true, delegation: { select: { code: true, name: true } } },
     });
-    // Mentions: only members of this board; a delegation mention reaches its members here.
+    // Mentions: only members of this board; a delegation mention reaches its members; "@Name" typed by hand too.
     const members = await prisma.boardMember.findMany({
       where: { boardId },
-      select: { userId: true, user: { select: { delegationCode: true } } },
+      select: {
+        userId: true,
+        user: { select: { displayName: true, delegation: { select: { code: true, name: true } } } },
+      },
     });
-    const mentioned = new Set(
-      members
-        .filter(
-          (m) =>
-            input.mentionUserIds.includes(m.userId) || input.mentionDelegationCodes.includes(m.user.delegationCode),
-        )
-        .map((m) => m.userId)
-        .filter((userId) => userId !== actorId),
-    );
+    const mentioned = mentionedUsers(members, input, actorId);
     const id = randomUUID();
     const activity = await this.activityData(actorId, boardId, "comment-added", input.rowId, { cell: input.cell });
     // One transaction: the comment and its activity entry are both stored, or neither is.

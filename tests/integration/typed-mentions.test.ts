@@ -1,0 +1,60 @@
+/**
+ * "@Name" typed by hand in a comment notifies the member it names, as a picked mention does, and nobody when it
+ * names nobody or several people (issue 10 §4): through the real comment service and database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readRows } from "../../core/board-doc";
+import type { RemitServer } from "../../server/remit-server";
+import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+
+let database: TestDatabase;
+let server: RemitServer;
+let chair: TestAccount;
+let anna: TestAccount;
+let pierre: TestAccount;
+let otherPierre: TestAccount;
+let boardId: string;
+let rowId: string;
+
+beforeAll(async () => {
+  database = createTestDatabase();
+  server = await startTestServer(database);
+  chair = await createAccount(server, "Chair", "NATO-IS");
+  anna = await createAccount(server, "Anna Schmidt", "DE");
+  pierre = await createAccount(server, "Pierre Martin", "FR");
+  otherPierre = await createAccount(server, "Pierre Martin", "BE");
+  boardId = (await server.access.createBoard(chair.user.id, { title: "Mentions", template: "starter" })).id;
+  for (const member of [anna, pierre, otherPierre]) await addMember(server, chair, boardId, member, "delegate");
+  const { Doc, applyUpdate } = await import("yjs");
+  const doc = new Doc();
+  applyUpdate(doc, await server.registry.readState(boardId));
+  rowId = readRows(doc)[0].id;
+});
+
+afterAll(async () => {
+  await server.stop();
+  database.dispose();
+});
+
+async function mentionedBy(body: string, picked: { mentionUserIds?: string[] } = {}): Promise<string[]> {
+  const created = (await server.comments.create(chair.user.id, boardId, { rowId, body, ...picked })) as { id: string };
+  const mentions = await server.prisma.mention.findMany({ where: { commentId: created.id }, select: { userId: true } });
+  return mentions.map((m) => m.userId).sort();
+}
+
+describe("typed mentions", () => {
+  it("HARDEN-55 a hand-typed @Name notifies that member, and a typed delegation its members", async () => {
+    expect(await mentionedBy("@anna schmidt, can you check?")).toEqual([anna.user.id]);
+    expect(await mentionedBy("Over to @France")).toEqual([pierre.user.id]);
+    expect((await server.comments.list(anna.user.id, boardId)).unreadMentions).toBe(1);
+  });
+
+  it("HARDEN-55 a typed name nobody has, or two members share, notifies nobody; picking one still works", async () => {
+    expect(await mentionedBy("@Annabel and anna@example.org")).toEqual([]);
+    expect(await mentionedBy("@Pierre Martin, your view?")).toEqual([]);
+    expect(await mentionedBy("@Pierre Martin, your view?", { mentionUserIds: [otherPierre.user.id] })).toEqual([
+      otherPierre.user.id,
+    ]);
+  });
+});
