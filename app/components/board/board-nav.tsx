@@ -20,6 +20,9 @@ export function BoardNav({ boardId, role, activityOpen, onToggleActivity }: Prop
       <Link to={`/boards/${boardId}/versions`} className="button button-small" data-testid="versions-link">
         {t("versions.heading")}
       </Link>
+      <Link to={`/boards/${boardId}/record`} className="button button-small" data-testid="record-link">
+        {t("record.nav")}
+      </Link>
       {ROLE_CAN.edit(role) && (
         <Link to={`/boards/${boardId}/import`} className="button button-small" data-testid="import-link">
           {t("versionImport.heading")}
