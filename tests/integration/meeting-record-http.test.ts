@@ -64,13 +64,14 @@ describe("record pages", () => {
   it("RECORD-3 hand-made edits by a delegate or observer get 403 and change nothing; strangers get 404", async () => {
     const before = await readRecord();
     for (const account of [delegate, observer]) {
-      for (const fields of [
+      const attempts: Record<string, string>[] = [
         { intent: "save", section: "positions", text: "rewritten" },
         { intent: "use-generated", section: "positions" },
         { intent: "regenerate" },
         { intent: "close" },
         { intent: "finalise" },
-      ]) {
+      ];
+      for (const fields of attempts) {
         const response = await browserAs(server, account).postForm(page(account), fields);
         expect(response.status, `${account.user.displayName} ${fields.intent}`).toBe(403);
       }
