@@ -53,7 +53,8 @@ async function main(): Promise<number> {
   try {
     // Sessions are deleted in the database; a running server (another process) notices within
     // SESSION_RECHECK_SECONDS and closes the sockets they opened (server/auth/session-watch.ts).
-    const auth = createAuthServices(prisma, {
+    const auth = createAuthServices({
+      prisma,
       loginAttemptsPerWindow: 5,
       loginWindowMs: 60_000,
       onSessionsRevoked: () => undefined,

@@ -22,12 +22,12 @@ import { sessionAuthorizer } from "./collab-authorization";
 import { originChecker } from "./origin-check";
 import { createAuthServices, seedDelegations } from "./auth/auth-service";
 import { createBoardAccessServices } from "./access/board-access-service";
-import { ActivityLog } from "./db/activity-log";
+import { createActivityLog, type ActivityLog } from "./db/activity-log";
 import { seedDemo } from "./demo-seed";
 import { noStoreByDefault, securityHeaders } from "./http-security";
 import { watchSessions, type SessionWatch } from "./auth/session-watch";
-import { ConsensusService } from "./consensus/consensus-service";
-import { CommentService } from "./consensus/comment-service";
+import { createConsensusService, type ConsensusService } from "./consensus/consensus-service";
+import { createCommentService, type CommentService } from "./consensus/comment-service";
 import { BracketService } from "./brackets/bracket-service";
 import { systemClock, type Clock } from "./consensus/clock";
 import { createVersionServices } from "./versions/version-service";
@@ -105,11 +105,13 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   const prisma = createPrismaClient(config.DATABASE_URL);
   const store = new PrismaUpdateStore(prisma);
   let onArchived: (boardId: string, archived: boolean) => void = () => undefined;
-  const services = await createRemitServices(prisma, store, {
+  const services = await createRemitServices({
+    prisma,
+    store,
     onArchivedChanged: (boardId, archived) => onArchived(boardId, archived),
   });
   await seedDelegations(prisma);
-  const activity = new ActivityLog(prisma, log);
+  const activity = createActivityLog({ prisma, log });
   const bus = options.bus ?? (await createBoardBus(config, log));
 
   // The endpoint is created after the services that notify it; these forward to it. Every notice is applied
@@ -119,7 +121,8 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     applyHere(message);
     bus.publishCluster(message);
   };
-  const auth = createAuthServices(prisma, {
+  const auth = createAuthServices({
+    prisma,
     loginAttemptsPerWindow: config.LOGIN_ATTEMPTS_PER_WINDOW,
     loginWindowMs: 15 * 60 * 1000,
     loginMaxBackoffMs: config.LOGIN_MAX_BACKOFF_SECONDS * 1000,
@@ -130,7 +133,9 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     onSessionsRevoked: (userId) => everywhere({ kind: "sign-out", userId }),
     onSessionEnded: (sessionId) => everywhere({ kind: "session-ended", sessionIds: [sessionId] }),
   });
-  const access = createBoardAccessServices(prisma, services, {
+  const access = createBoardAccessServices({
+    prisma,
+    boards: services,
     onAccessChanged: (boardId, userId, role) => everywhere({ kind: "access", boardId, userId, role }),
     // Who takes part in consensus follows membership: clients re-read positions.
     onMembershipChanged: (boardId) => everywhere({ kind: "board-event", boardId, event: { kind: "positions" } }),
@@ -201,7 +206,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   readRegistry = () => registry;
 
   let brackets: BracketService | null = null;
-  consensus = new ConsensusService({
+  consensus = createConsensusService({
     prisma,
     access,
     readLiveRow: (boardId, rowId) => registry.readRow(boardId, rowId),
@@ -232,7 +237,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     events,
     log: (message) => log(message),
   });
-  const comments = new CommentService({
+  const comments = createCommentService({
     prisma,
     access,
     events,

@@ -51,16 +51,16 @@ export interface BoardServices extends RemitServices {
   createBoard(input: { title: string; template: BoardTemplate; locale?: Locale }): Promise<BoardSummary>;
 }
 
-export interface BoardServiceHooks {
+export interface RemitServicesDeps {
+  prisma: PrismaClient;
+  /** Where a new board's first Yjs state is written. */
+  store: UpdateStore;
   /** Archiving must reach open sockets at once (writers turn read-only), not at their next connection. */
   onArchivedChanged?: (boardId: string, archived: boolean) => void;
 }
 
-export async function createRemitServices(
-  prisma: PrismaClient,
-  store: UpdateStore,
-  hooks: BoardServiceHooks = {},
-): Promise<BoardServices> {
+export async function createRemitServices(deps: RemitServicesDeps): Promise<BoardServices> {
+  const { prisma, store } = deps;
   const catalogue = loadCatalogue();
   await seedInstruments(prisma, catalogue.instruments);
   // Official French titles (catalogue nameFr, sourced); the database keeps the English name.
@@ -82,7 +82,7 @@ export async function createRemitServices(
     async setBoardArchived(boardId, archived) {
       if (archived) await boards.archiveBoard(prisma, boardId);
       else await boards.unarchiveBoard(prisma, boardId);
-      hooks.onArchivedChanged?.(boardId, archived);
+      deps.onArchivedChanged?.(boardId, archived);
     },
     async listInstruments(boardId, locale) {
       const instruments = (await boards.listInstruments(prisma, boardId)).map(toInstrument);

@@ -23,7 +23,10 @@ import { messageRef } from "../../core/message-ref";
 import { parseForum } from "../../core/forums";
 import { delegationInfoSelect, toDelegationInfo } from "../db/delegation-info";
 
-export interface BoardAccessOptions {
+export interface BoardAccessDeps {
+  prisma: PrismaClient;
+  /** Board rows (membership is checked here, the board itself is read there). */
+  boards: BoardServices;
   /** Called after a member's role changed (role) or they were removed (null), to update open sockets. */
   onAccessChanged: (boardId: string, userId: string, role: BoardRole | null) => void;
   /** Called after anyone joined, left or changed role. */
@@ -65,12 +68,9 @@ function toInvite(row: InviteRow): InviteInfo {
   };
 }
 
-export function createBoardAccessServices(
-  prisma: PrismaClient,
-  boards: BoardServices,
-  options: BoardAccessOptions,
-): BoardAccessServices {
-  const now = options.now ?? Date.now;
+export function createBoardAccessServices(deps: BoardAccessDeps): BoardAccessServices {
+  const { prisma, boards } = deps;
+  const now = deps.now ?? Date.now;
 
   async function roleOf(boardId: string, userId: string): Promise<BoardRole | null> {
     const member = await prisma.boardMember.findUnique({
@@ -187,7 +187,7 @@ export function createBoardAccessServices(
           return { ok: false, fieldErrors: { email: messageRef("serviceErrors.alreadyMember") } };
         throw error;
       }
-      options.onMembershipChanged?.(boardId);
+      deps.onMembershipChanged?.(boardId);
       return { ok: true };
     },
 
@@ -201,8 +201,8 @@ export function createBoardAccessServices(
         data: { role },
         select: { boardId: true },
       });
-      options.onAccessChanged(boardId, userId, role);
-      options.onMembershipChanged?.(boardId);
+      deps.onAccessChanged(boardId, userId, role);
+      deps.onMembershipChanged?.(boardId);
     },
 
     async removeMember(actorId, boardId, userId) {
@@ -219,8 +219,8 @@ export function createBoardAccessServices(
           select: { boardId: true },
         }),
       ]);
-      options.onAccessChanged(boardId, userId, null);
-      options.onMembershipChanged?.(boardId);
+      deps.onAccessChanged(boardId, userId, null);
+      deps.onMembershipChanged?.(boardId);
     },
 
     async createInvite(actorId, boardId, input) {
@@ -302,8 +302,8 @@ export function createBoardAccessServices(
         update: { role },
         select: { boardId: true },
       });
-      if (current && current !== role) options.onAccessChanged(invite.boardId, userId, role);
-      if (current !== role) options.onMembershipChanged?.(invite.boardId);
+      if (current && current !== role) deps.onAccessChanged(invite.boardId, userId, role);
+      if (current !== role) deps.onMembershipChanged?.(invite.boardId);
       return { ok: true, boardId: invite.boardId };
     },
 

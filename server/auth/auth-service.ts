@@ -27,7 +27,8 @@ const userSelect = {
   delegation: { select: delegationSelect },
 } as const;
 
-export interface AuthOptions {
+export interface AuthDeps {
+  prisma: PrismaClient;
   /** Failed sign-ins allowed per (account, client) in one window (4x that per client over all accounts). */
   loginAttemptsPerWindow: number;
   loginWindowMs: number;
@@ -77,10 +78,7 @@ export async function seedDelegations(prisma: PrismaClient): Promise<void> {
   }
 }
 
-export function createAuthServices(
-  prisma: PrismaClient,
-  options: AuthOptions,
-): AuthServices & {
+export function createAuthServices(deps: AuthDeps): AuthServices & {
   createAccount(input: {
     email: string;
     password: string;
@@ -91,15 +89,16 @@ export function createAuthServices(
   /** Of these session ids, the ones that still exist and have not expired (sockets re-check theirs). */
   liveSessionIds(sessionIds: readonly string[]): Promise<Set<string>>;
 } {
-  const now = options.now ?? Date.now;
-  const store = options.attemptStore ?? new MemoryAttemptStore(now);
+  const { prisma } = deps;
+  const now = deps.now ?? Date.now;
+  const store = deps.attemptStore ?? new MemoryAttemptStore(now);
   const signIns = new SignInLimiter(store, {
-    attempts: options.loginAttemptsPerWindow,
-    windowMs: options.loginWindowMs,
-    maxBackoffMs: options.loginMaxBackoffMs ?? 60_000,
+    attempts: deps.loginAttemptsPerWindow,
+    windowMs: deps.loginWindowMs,
+    maxBackoffMs: deps.loginMaxBackoffMs ?? 60_000,
     now,
   });
-  const signUps = new WindowLimiter(store, options.signUpsPerHour ?? 20, 3600_000, now);
+  const signUps = new WindowLimiter(store, deps.signUpsPerHour ?? 20, 3600_000, now);
 
   async function startSession(userId: string): Promise<string> {
     const token = newToken();
@@ -215,7 +214,7 @@ export function createAuthServices(
     async signOut(sessionToken) {
       const sessionId = hashToken(sessionToken);
       await prisma.session.deleteMany({ where: { id: sessionId } });
-      options.onSessionEnded?.(sessionId);
+      deps.onSessionEnded?.(sessionId);
     },
 
     async liveSessionIds(sessionIds) {
@@ -229,7 +228,7 @@ export function createAuthServices(
 
     async signOutEverywhere(userId) {
       await prisma.session.deleteMany({ where: { userId } });
-      options.onSessionsRevoked(userId);
+      deps.onSessionsRevoked(userId);
     },
 
     async resetPassword(email, password) {
@@ -246,7 +245,7 @@ export function createAuthServices(
         prisma.user.update({ where: { id: user.id }, data: { passwordHash }, select: { id: true } }),
         prisma.session.deleteMany({ where: { userId: user.id } }),
       ]);
-      options.onSessionsRevoked(user.id);
+      deps.onSessionsRevoked(user.id);
       return { ok: true };
     },
   };

@@ -1,6 +1,6 @@
 /**
  * Open sockets outlive the request that authenticated them. Sign-out in this process closes them at once
- * (AuthOptions.onSessionEnded / onSessionsRevoked); this re-check covers what another process did to the
+ * (AuthDeps.onSessionEnded / onSessionsRevoked); this re-check covers what another process did to the
  * sessions table: `npm run admin:reset-password`, another server instance. Every `intervalMs`, ONE query
  * asks which of the sessions behind open sockets still exist, and the sockets of the others are closed.
  * A shared bus (Redis) can later push revocations instead; this stays as the safety net.

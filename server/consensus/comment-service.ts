@@ -63,6 +63,11 @@ const commentSelect = {
   resolvedAt: true,
 } as const;
 
+/** Built through this factory from one deps object, like every service (decision 025). */
+export function createCommentService(deps: CommentDeps): CommentService {
+  return new CommentService(deps);
+}
+
 export class CommentService {
   constructor(private readonly deps: CommentDeps) {}
 

@@ -95,6 +95,11 @@ const positionSelect = {
 /** How long edits to a row with positions are gathered before clients are told to re-read them. */
 const STALE_NOTICE_DELAY_MS = 500;
 
+/** Built through this factory from one deps object, like every service (decision 025). */
+export function createConsensusService(deps: ConsensusDeps): ConsensusService {
+  return new ConsensusService(deps);
+}
+
 export class ConsensusService {
   private readonly agreed = new Map<string, Set<string>>();
   private readonly proposed = new Map<string, Set<string>>();

@@ -44,15 +44,30 @@ export function addActivityEntry(
 /** While typing continues, the folded entry's time and title are refreshed at most this often. */
 const REFRESH_FOLDED_MS = 10 * 1000;
 
+export interface ActivityLogDeps {
+  prisma: PrismaClient;
+  log: (message: string, error?: unknown) => void;
+  now?: () => number;
+}
+
+/** Built through this factory from one deps object, like every service (decision 025). */
+export function createActivityLog(deps: ActivityLogDeps): ActivityLog {
+  return new ActivityLog(deps);
+}
+
 export class ActivityLog {
   private lastTextEdit = new Map<string, { id: number; at: number; written: number }>();
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly log: (message: string, error?: unknown) => void,
-    private readonly now: () => number = Date.now,
-  ) {}
+  private readonly prisma: PrismaClient;
+  private readonly log: (message: string, error?: unknown) => void;
+  private readonly now: () => number;
+
+  constructor(deps: ActivityLogDeps) {
+    this.prisma = deps.prisma;
+    this.log = deps.log;
+    this.now = deps.now ?? Date.now;
+  }
 
   record(boardId: string, actor: ConnectionActor, changes: BoardChange[]): void {
     // The time of the change, not of the (queued) write.

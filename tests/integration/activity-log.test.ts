@@ -4,7 +4,7 @@
  * survive a database that refuses writes for a while. Real database.
  */
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { ActivityLog, TITLE_EXCERPT_CHARS } from "../../server/db/activity-log";
+import { createActivityLog, TITLE_EXCERPT_CHARS } from "../../server/db/activity-log";
 import type { RemitServer } from "../../server/remit-server";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
@@ -28,11 +28,7 @@ afterEach(async () => {
 
 it("ACTIVITY-1 typing in one field within two minutes is one entry; another field or a later edit is a new one", async () => {
   let now = Date.parse("2026-11-25T10:00:00Z");
-  const log = new ActivityLog(
-    server.prisma,
-    () => undefined,
-    () => now,
-  );
+  const log = createActivityLog({ prisma: server.prisma, log: () => undefined, now: () => now });
   const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
   const edit = (field: string, title = "Cable") =>
     log.record(boardId, actor, [{ kind: "text-edited", rowId: "r1", rowTitle: title, detail: { field } }]);
@@ -57,7 +53,7 @@ it("ACTIVITY-1 typing in one field within two minutes is one entry; another fiel
 
 it("ACTIVITY-2 a 1.5 MB title moved 100 times adds one small entry, not 100 copies of the title", async () => {
   const huge = "T".repeat(1_500_000);
-  const log = new ActivityLog(server.prisma, () => undefined);
+  const log = createActivityLog({ prisma: server.prisma, log: () => undefined });
   const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
   for (let i = 0; i < 100; i++) {
     log.record(boardId, actor, [{ kind: "row-moved", rowId: "r1", rowTitle: huge, detail: {} }]);
@@ -88,7 +84,7 @@ it("ACTIVITY-3 entries written while the database refuses writes are retried, no
     get: (target, property, receiver) =>
       property === "activityEntry" ? activityEntry : Reflect.get(target, property, receiver),
   });
-  const log = new ActivityLog(prisma, (message) => logged.push(message));
+  const log = createActivityLog({ prisma, log: (message) => logged.push(message) });
   const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
   log.record(boardId, actor, [
     { kind: "responsibility-changed", rowId: "r1", rowTitle: "Cable", detail: { from: null, to: "NATO" } },
