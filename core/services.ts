@@ -19,6 +19,7 @@ import type {
 } from "./domain";
 import type { Locale } from "./locale";
 import type { MeetingRecordServices } from "./record-contract";
+import type { MeetingJson } from "./meeting-contract";
 
 // The domain vocabulary is declared in core/domain.ts; re-exported so a route imports its contract from one place.
 export { BOARD_ROLES, INSTRUMENT_OWNERS } from "./domain";
@@ -80,6 +81,7 @@ export interface RemitLoadContext {
   documents: BoardDocumentServices;
   /** Records of meetings (decision 022). */
   record: MeetingRecordServices;
+  meeting: MeetingServices;
 }
 
 // ---- Accounts, membership and roles -------------------------------------
@@ -258,4 +260,32 @@ export interface BracketServices {
   setSponsorship(actorId: string, boardId: string, input: unknown, join: boolean): Promise<ActionResult>;
   /** input: { bracketId, choice: alternativeId | "current" } (chair) */
   resolve(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+}
+
+// ---- The meeting: agenda and tour de table (decision 021) ------------------
+
+/**
+ * Inputs are `unknown`: the services validate them (zod) and answer field errors. Reading is for every member;
+ * the agenda, the floor, the list and the timer are the chair's; hands are raised and lowered by chairs and
+ * delegates for their own delegation only.
+ */
+export interface MeetingServices {
+  getMeeting(actorId: string, boardId: string): Promise<MeetingJson>;
+  /** input: { title, rowIds: string[] } */
+  addItem(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  /** input: { itemId, direction: "up" | "down" } */
+  moveItem(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  /** input: { itemId } */
+  removeItem(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  /** input: { itemId: string | null } */
+  setCurrentItem(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  nextItem(actorId: string, boardId: string): Promise<ActionResult>;
+  raiseHand(actorId: string, boardId: string): Promise<ActionResult>;
+  lowerHand(actorId: string, boardId: string): Promise<ActionResult>;
+  /** input: { delegationCode } (a delegation on the speaking list) */
+  giveFloor(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
+  endIntervention(actorId: string, boardId: string): Promise<ActionResult>;
+  clearList(actorId: string, boardId: string): Promise<ActionResult>;
+  /** input: { seconds: 60 | 120 | 180 | 300 | null } */
+  setTimer(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
 }

@@ -31,6 +31,7 @@ import { createCommentService, type CommentService } from "./consensus/comment-s
 import { BracketService } from "./brackets/bracket-service";
 import { systemClock, type Clock } from "./consensus/clock";
 import { createVersionServices } from "./versions/version-service";
+import { createMeetingServices } from "./meeting/meeting-service";
 import { createMatrixFileServices } from "./files/matrix-file-services";
 import { createRecordServices } from "./record/record-service";
 import type { MeetingRecordServices } from "../core/record-contract";
@@ -39,6 +40,7 @@ import type {
   BoardAccessServices,
   BoardDocumentServices,
   MatrixFileServices,
+  MeetingServices,
   RemitLoadContext,
   RemitServices,
 } from "../core/services";
@@ -62,6 +64,8 @@ export interface RemitServer {
   readonly consensus: ConsensusService;
   readonly comments: CommentService;
   readonly brackets: BracketService;
+  /** The agenda and the tour de table (decision 021). */
+  readonly meeting: MeetingServices;
   readonly versions: VersionServices;
   readonly registry: RoomRegistry;
   readonly collab: CollabEndpoint;
@@ -244,6 +248,13 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     readLiveRow: (boardId, rowId) => registry.readRow(boardId, rowId),
     now: () => (options.clock ?? systemClock).now(),
   });
+  const meeting = createMeetingServices({
+    prisma,
+    access,
+    events,
+    readLiveRows: (boardId) => registry.readRows(boardId),
+    now: () => (options.clock ?? systemClock).now(),
+  });
   const authorize = sessionAuthorizer(auth, access);
   collab = createCollabEndpoint({
     registry,
@@ -350,6 +361,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
             files,
             documents,
             record,
+            meeting,
           }) satisfies RemitLoadContext,
       }),
     );
@@ -396,6 +408,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     consensus: consensusService,
     comments,
     brackets: bracketService,
+    meeting,
     versions,
     registry,
     collab: endpoint,
