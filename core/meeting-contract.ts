@@ -31,7 +31,7 @@ export const MEETING_ACTIVITY = {
   handRaised: "hand-raised",
   /** detail: { delegation } */
   handLowered: "hand-lowered",
-  /** detail: { delegation, seconds } (seconds: the intervention time, or null) */
+  /** detail: { delegation, delegationName, seconds } (the speaker; seconds: the intervention time, or null) */
   floorGiven: "floor-given",
   /** detail: {} */
   speakingListCleared: "speaking-list-cleared",

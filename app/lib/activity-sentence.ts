@@ -7,6 +7,7 @@ import { i18n, t, type MessageKey } from "../i18n";
 import type { ActivityItem } from "../../core/services";
 import { CATEGORIES, LEADS, RESPONSIBILITIES, TEXT_FIELDS } from "../../core/board-doc";
 import { isolate } from "./bidi";
+import { describeMeetingActivity } from "./meeting-activity-sentence";
 
 const includes = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   value !== null && value !== undefined && (list as readonly string[]).includes(value);
@@ -98,7 +99,7 @@ export function describeActivity(item: ActivityItem, instrumentName: (id: string
         withdrawn: isolate(detail.withdrawn ?? ""),
       });
     default:
-      return t("activity.changed", params);
+      return describeMeetingActivity(item.kind, detail, actor) ?? t("activity.changed", params);
   }
 }
 

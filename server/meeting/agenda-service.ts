@@ -9,7 +9,7 @@ import { AGENDA_LIMITS, MEETING_ACTIVITY } from "../../core/meeting-contract";
 import { messageRef } from "../../core/message-ref";
 import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult } from "../../core/services";
-import { requireBoardRole } from "../access/require-board-role";
+import { requireBoardRole } from "../../core/require-board-role";
 import { fieldErrorsOf } from "../auth/account-schemas";
 import { meetingActivity, readActor } from "./meeting-activity";
 import type { MeetingDeps } from "./meeting-deps";

@@ -9,7 +9,7 @@ import { INTERVENTION_SECONDS, MEETING_ACTIVITY } from "../../core/meeting-contr
 import { messageRef } from "../../core/message-ref";
 import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult } from "../../core/services";
-import { requireBoardRole } from "../access/require-board-role";
+import { requireBoardRole } from "../../core/require-board-role";
 import { fieldErrorsOf } from "../auth/account-schemas";
 import { meetingActivity, readActor, type MeetingActor } from "./meeting-activity";
 import type { MeetingDeps } from "./meeting-deps";
@@ -102,7 +102,11 @@ export class FloorService {
           boardId,
           actor,
           MEETING_ACTIVITY.floorGiven,
-          { delegation: hand.delegationCode, seconds: speaker.speakingSeconds },
+          {
+            delegation: hand.delegationCode,
+            delegationName: hand.delegationName,
+            seconds: speaker.speakingSeconds,
+          },
           at,
         ),
       });

@@ -15,7 +15,10 @@ export function parseRowIds(stored: string): string[] {
   }
 }
 
-export async function listAgendaItems(prisma: Pick<PrismaClient, "agendaItem">, boardId: string): Promise<AgendaItemJson[]> {
+export async function listAgendaItems(
+  prisma: Pick<PrismaClient, "agendaItem">,
+  boardId: string,
+): Promise<AgendaItemJson[]> {
   const rows = await prisma.agendaItem.findMany({
     where: { boardId },
     select: { id: true, position: true, title: true, rowIds: true, startedAt: true, closedAt: true },

@@ -1,6 +1,6 @@
 /** The meeting services (core/services.ts MeetingServices): the agenda and the tour de table behind one face. */
 import type { MeetingServices } from "../../core/services";
-import { requireBoardRole } from "../access/require-board-role";
+import { requireBoardRole } from "../../core/require-board-role";
 import { AgendaService } from "./agenda-service";
 import { FloorService } from "./floor-service";
 import type { MeetingDeps } from "./meeting-deps";
