@@ -11,6 +11,7 @@ import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult } from "../../core/services";
 import { requireBoardRole } from "../../core/require-board-role";
 import { fieldErrorsOf } from "../auth/account-schemas";
+import { addActivityEntry } from "../db/activity-log";
 import { meetingActivity, readActor } from "./meeting-activity";
 import type { MeetingDeps } from "./meeting-deps";
 import { listAgendaItems } from "./meeting-reader";
@@ -58,10 +59,10 @@ export class AgendaService {
         data: { id, boardId, position: count, title, rowIds: JSON.stringify(rowIds), createdAt: at },
         select: { id: true },
       });
-      await tx.activityEntry.create({
-        data: meetingActivity(boardId, actor, MEETING_ACTIVITY.agendaItemAdded, { itemId: id, title }, at),
-        select: { id: true },
-      });
+      await addActivityEntry(
+        tx,
+        meetingActivity(boardId, actor, MEETING_ACTIVITY.agendaItemAdded, { itemId: id, title }, at),
+      );
       return false;
     });
     if (refused)
@@ -86,10 +87,10 @@ export class AgendaService {
       if (to < 0 || to >= order.length) return true; // already first/last: nothing to do
       [order[from], order[to]] = [order[to], order[from]];
       await renumber(tx, boardId, order);
-      await tx.activityEntry.create({
-        data: meetingActivity(boardId, actor, MEETING_ACTIVITY.agendaReordered, { order: order.join(",") }, at),
-        select: { id: true },
-      });
+      await addActivityEntry(
+        tx,
+        meetingActivity(boardId, actor, MEETING_ACTIVITY.agendaReordered, { order: order.join(",") }, at),
+      );
       return true;
     });
     if (!found) return NO_SUCH_ITEM;
@@ -111,10 +112,10 @@ export class AgendaService {
       await tx.boardMeeting.updateMany({ where: { boardId, currentItemId: itemId }, data: { currentItemId: null } });
       const rest = (await listAgendaItems(tx, boardId)).map((entry) => entry.id);
       await renumber(tx, boardId, rest);
-      await tx.activityEntry.create({
-        data: meetingActivity(boardId, actor, MEETING_ACTIVITY.agendaItemRemoved, { itemId, title: item.title }, at),
-        select: { id: true },
-      });
+      await addActivityEntry(
+        tx,
+        meetingActivity(boardId, actor, MEETING_ACTIVITY.agendaItemRemoved, { itemId, title: item.title }, at),
+      );
       return true;
     });
     if (!found) return NO_SUCH_ITEM;
@@ -168,16 +169,16 @@ export class AgendaService {
         const left = await tx.agendaItem.findFirst({ where: { id: previous, boardId }, select: { title: true } });
         if (left) {
           await tx.agendaItem.update({ where: { id: previous }, data: { closedAt: at }, select: { id: true } });
-          await tx.activityEntry.create({
-            data: meetingActivity(
+          await addActivityEntry(
+            tx,
+            meetingActivity(
               boardId,
               actor,
               MEETING_ACTIVITY.agendaItemClosed,
               { itemId: previous, title: left.title },
               at,
             ),
-            select: { id: true },
-          });
+          );
         }
       }
       const cleared = { speakerDelegationCode: null, speakerDelegationName: null, speakingSince: null };
@@ -195,16 +196,16 @@ export class AgendaService {
           data: { startedAt: stamped?.startedAt ?? at, closedAt: null },
           select: { id: true },
         });
-        await tx.activityEntry.create({
-          data: meetingActivity(
+        await addActivityEntry(
+          tx,
+          meetingActivity(
             boardId,
             actor,
             MEETING_ACTIVITY.agendaItemTaken,
             { itemId, title: taken.title, position: taken.position + 1 },
             at,
           ),
-          select: { id: true },
-        });
+        );
       }
       return "changed" as const;
     });

@@ -11,6 +11,7 @@ import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult } from "../../core/services";
 import { requireBoardRole } from "../../core/require-board-role";
 import { fieldErrorsOf } from "../auth/account-schemas";
+import { addActivityEntry } from "../db/activity-log";
 import { meetingActivity, readActor, type MeetingActor } from "./meeting-activity";
 import type { MeetingDeps } from "./meeting-deps";
 
@@ -48,7 +49,7 @@ export class FloorService {
         },
         select: { id: true },
       });
-      await tx.activityEntry.create({ data: this.entry(boardId, actor, MEETING_ACTIVITY.handRaised, {}, at) });
+      await addActivityEntry(tx, this.entry(boardId, actor, MEETING_ACTIVITY.handRaised, {}, at));
       return true;
     });
     if (raised) this.deps.events(boardId, { kind: "floor" });
@@ -62,8 +63,7 @@ export class FloorService {
     const at = new Date(this.deps.now());
     const lowered = await this.deps.prisma.$transaction(async (tx) => {
       const { count } = await tx.floorRequest.deleteMany({ where: { boardId, delegationCode: actor.delegationCode } });
-      if (count > 0)
-        await tx.activityEntry.create({ data: this.entry(boardId, actor, MEETING_ACTIVITY.handLowered, {}, at) });
+      if (count > 0) await addActivityEntry(tx, this.entry(boardId, actor, MEETING_ACTIVITY.handLowered, {}, at));
       return count > 0;
     });
     if (lowered) this.deps.events(boardId, { kind: "floor" });
@@ -97,8 +97,9 @@ export class FloorService {
         update: speaker,
         select: { boardId: true },
       });
-      await tx.activityEntry.create({
-        data: this.entry(
+      await addActivityEntry(
+        tx,
+        this.entry(
           boardId,
           actor,
           MEETING_ACTIVITY.floorGiven,
@@ -109,7 +110,7 @@ export class FloorService {
           },
           at,
         ),
-      });
+      );
       return true;
     });
     if (!given) return { ok: false, fieldErrors: { delegationCode: messageRef("meeting.notOnList") } };
@@ -134,9 +135,7 @@ export class FloorService {
     const at = new Date(this.deps.now());
     await this.deps.prisma.$transaction([
       this.deps.prisma.floorRequest.deleteMany({ where: { boardId } }),
-      this.deps.prisma.activityEntry.create({
-        data: this.entry(boardId, actor, MEETING_ACTIVITY.speakingListCleared, {}, at),
-      }),
+      addActivityEntry(this.deps.prisma, this.entry(boardId, actor, MEETING_ACTIVITY.speakingListCleared, {}, at)),
     ]);
     this.deps.events(boardId, { kind: "floor" });
     return { ok: true };
