@@ -880,6 +880,7 @@ export const en = {
     alternativeMissing: "This alternative is no longer open.",
     bracketMissing: "This bracket is no longer open.",
     summaryBracketed: "Bracketed",
+  },
   meeting: {
     heading: "Meeting",
     agendaHeading: "Agenda",

@@ -887,6 +887,7 @@ export const fr = {
     alternativeMissing: "Cette variante n'est plus ouverte.",
     bracketMissing: "Ces crochets ne sont plus ouverts.",
     summaryBracketed: "Entre crochets",
+  },
   meeting: {
     heading: "Réunion",
     agendaHeading: "Ordre du jour",
