@@ -16,3 +16,24 @@ export class AccessDenied extends Error {
 export function isAccessDenied(error: unknown): error is AccessDenied {
   return error instanceof Error && error.name === "AccessDenied";
 }
+
+/**
+ * A member whose delegation is outside the board's releasability list (MARK-13): they stay members, but
+ * every read, export and socket is refused, saying which list. `releasability` is the board's encoded list
+ * (core/releasability.ts), so each caller words the refusal in its reader's language.
+ */
+export class NotReleasable extends AccessDenied {
+  constructor(
+    readonly releasability: string,
+    description: string,
+  ) {
+    super(403, `not releasable to your delegation: this board is releasable to ${description}`);
+  }
+}
+
+/** The board's encoded releasability when the error is a NotReleasable (checked by shape: see file-jobs.ts). */
+export function notReleasableList(error: unknown): string | null {
+  if (!isAccessDenied(error)) return null;
+  const releasability = (error as { releasability?: unknown }).releasability;
+  return typeof releasability === "string" ? releasability : null;
+}

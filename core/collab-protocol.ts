@@ -72,6 +72,11 @@ export const CloseCode = {
   /** Not a member of the board, or removed from it while connected. */
   forbidden: 4403,
   boardNotFound: 4404,
+  /**
+   * A member whose delegation is outside the board's releasability list (MARK-14); the reason names the list.
+   * 451 as in HTTP "unavailable for legal reasons": withheld by a release rule, not by role.
+   */
+  notReleasable: 4451,
   /** An observer kept sending writes. */
   readOnly: 4405,
   /** A socket sent more frames or bytes per second than MAX_FRAMES_PER_SECOND / MAX_BYTES_PER_SECOND allow. */
@@ -97,4 +102,5 @@ export const PERMANENT_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.unauthenticated,
   CloseCode.forbidden,
   CloseCode.boardNotFound,
+  CloseCode.notReleasable,
 ]);

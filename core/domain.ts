@@ -32,6 +32,10 @@ export interface BoardSummary {
   createdAt: string;
   archivedAt: string | null;
   forum: BoardForum;
+  /** The chosen marking, an entry of BOARD_MARKINGS (core/markings.ts); boardMarkingText gives the words shown. */
+  marking: string;
+  /** Who may read it, encoded (core/releasability.ts): "any", "nato-eu", "nato", "eu", "delegations:DE,FR". */
+  releasability: string;
 }
 
 export interface InstrumentInfo {

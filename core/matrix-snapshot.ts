@@ -65,6 +65,11 @@ export const MatrixSnapshotSchema = z.object({
   format: z.literal(MATRIX_FORMAT),
   formatVersion: z.literal(MATRIX_FORMAT_VERSION),
   board: z.object({ id: z.string().min(1), title: z.string().max(300) }),
+  /**
+   * The board's marking when the snapshot was taken ("RELEASABLE TO <list>" already filled): a version keeps
+   * the marking it was published under. Absent in versions published before markings existed (read as PUBLIC).
+   */
+  marking: z.string().min(1).max(300).optional(),
   /** null = the live board: every export marks it DRAFT. */
   version: SnapshotVersionSchema.nullable(),
   delegationsPresent: z.array(z.string()),

@@ -20,6 +20,7 @@ import type {
 import type { Locale } from "./locale";
 import type { MeetingRecordServices } from "./record-contract";
 import type { MeetingJson } from "./meeting-contract";
+import type { BoardMarkingServices } from "./marking-contract";
 
 // The domain vocabulary is declared in core/domain.ts; re-exported so a route imports its contract from one place.
 export { BOARD_ROLES, INSTRUMENT_OWNERS } from "./domain";
@@ -82,6 +83,8 @@ export interface RemitLoadContext {
   /** Records of meetings (decision 022). */
   record: MeetingRecordServices;
   meeting: MeetingServices;
+  /** The board's marking and releasability (the chair sets them). */
+  markings: BoardMarkingServices;
 }
 
 // ---- Accounts, membership and roles -------------------------------------
@@ -154,7 +157,7 @@ export interface InviteInfo {
 }
 
 /** `removed`: the user was removed from the board after this link was made (a newer link or being added works). */
-export type InviteProblem = "invalid" | "expired" | "revoked" | "used-up" | "removed";
+export type InviteProblem = "invalid" | "expired" | "revoked" | "used-up" | "removed" | "not-releasable";
 
 export interface ActivityItem {
   id: number;
@@ -208,7 +211,11 @@ export interface BoardAccessServices {
   acceptInvite(
     userId: string,
     token: string,
-  ): Promise<{ ok: true; boardId: string } | { ok: false; problem: InviteProblem }>;
+  ): Promise<
+    | { ok: true; boardId: string }
+    /** `releasableTo`: a message ref naming the board's list, with "not-releasable" (MARK-12). */
+    | { ok: false; problem: InviteProblem; releasableTo?: string }
+  >;
   listActivity(
     actorId: string,
     boardId: string,

@@ -10,13 +10,24 @@ import { colorFor } from "../core/presence";
 import type { AuthServices, BoardAccessServices } from "../core/services";
 import type { UpgradeDecision } from "./collab/ws-endpoint";
 import { hashToken } from "./auth/tokens";
+import { notReleasableList } from "../core/access-errors";
+import { describeReleasability, parseReleasability } from "../core/releasability";
 
 export function sessionAuthorizer(auth: AuthServices, access: BoardAccessServices) {
   return async (request: IncomingMessage, boardId: string): Promise<UpgradeDecision> => {
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     const user = token ? await auth.getSessionUser(token) : null;
     if (!user) return { ok: false, closeCode: CloseCode.unauthenticated, reason: "sign in first" };
-    const granted = await access.getAccess(boardId, user.id);
+    let granted: Awaited<ReturnType<BoardAccessServices["getAccess"]>>;
+    try {
+      granted = await access.getAccess(boardId, user.id);
+    } catch (error) {
+      const list = notReleasableList(error);
+      if (list === null) throw error;
+      // The reason names the list (MARK-14); a close reason holds at most 123 bytes (codes are ASCII).
+      const reason = `not releasable: board releasable to ${describeReleasability(parseReleasability(list))}`;
+      return { ok: false, closeCode: CloseCode.notReleasable, reason: reason.slice(0, 120) };
+    }
     if (!granted) return { ok: false, closeCode: CloseCode.forbidden, reason: "not a member of this board" };
     return {
       ok: true,

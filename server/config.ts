@@ -3,6 +3,7 @@
  * with one clear line per problem instead of failing later in odd ways.
  */
 import { z } from "zod";
+import { classifiedLevelIn, DEFAULT_MARKINGS, MAX_MARKING_LENGTH, MAX_MARKINGS } from "../core/markings";
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { message: "use true or false" })
@@ -10,6 +11,44 @@ const booleanFlag = z
 
 const positiveInt = (fallback: number) =>
   z.coerce.number({ message: "must be a number" }).int().positive().default(fallback);
+
+/**
+ * "|"-separated markings a chair may choose from (a marking may hold commas). Remit is not accredited for
+ * classified information: a list naming a classified level stops the server, naming the level (MARK-2).
+ */
+const markingList = z
+  .string()
+  .transform((value) =>
+    value
+      .split("|")
+      .map((marking) => marking.trim().replace(/\s+/g, " "))
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .max(MAX_MARKING_LENGTH, `each marking at most ${MAX_MARKING_LENGTH} characters`)
+          .regex(/^[\p{L}\p{N} .,:;()/'<>+-]+$/u, "letters, digits, spaces and . , : ; ( ) / ' + - only"),
+      )
+      .min(1, "name at least one marking")
+      .max(MAX_MARKINGS, `at most ${MAX_MARKINGS} markings`)
+      .superRefine((markings, ctx) => {
+        for (const marking of markings) {
+          const level = classifiedLevelIn(marking);
+          if (level)
+            ctx.addIssue({
+              code: "custom",
+              message:
+                `"${marking}" names the classified level ${level}; Remit is not accredited for classified ` +
+                "information: use unclassified markings only (PUBLIC, NATO UNCLASSIFIED, EU LIMITE…)",
+            });
+        }
+        if (new Set(markings).size !== markings.length)
+          ctx.addIssue({ code: "custom", message: "a marking is listed twice" });
+      }),
+  );
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -81,6 +120,8 @@ export const EnvSchema = z.object({
   SIGNUPS_PER_HOUR: positiveInt(20),
   /** How often open sockets re-check their session (sign-outs and password resets made by another process). */
   SESSION_RECHECK_SECONDS: positiveInt(5),
+  /** The markings a board may carry, "|"-separated; the first is a new board's default. */
+  BOARD_MARKINGS: markingList.default(DEFAULT_MARKINGS),
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema>;

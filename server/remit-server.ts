@@ -3,6 +3,7 @@
  * collaboration endpoint on one HTTP server. Used by server/index.ts and by
  * the integration tests (which start it on port 0 with a fresh database).
  */
+import { createBoardMarkingServices } from "./access/board-marking-service";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import compression from "compression";
@@ -152,7 +153,8 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     if (message.kind === "sign-out") collab?.closeUserConnections(message.userId);
     else if (message.kind === "session-ended") collab?.closeSessions(message.sessionIds);
     else if (message.kind === "board-read-only") collab?.setBoardReadOnly(message.boardId, message.readOnly);
-    else if (message.kind === "access") collab?.applyAccessChange(message.boardId, message.userId, message.role);
+    else if (message.kind === "access")
+      collab?.applyAccessChange(message.boardId, message.userId, message.role, message.withheld);
     else collab?.broadcastBoardEvent(message.boardId, message.event);
   }
   bus.onCluster((message) => {
@@ -325,6 +327,13 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     },
   };
   const documents: BoardDocumentServices = { readState: (boardId) => registry.readState(boardId) };
+  const markings = createBoardMarkingServices({
+    prisma,
+    access,
+    options: config.BOARD_MARKINGS,
+    onWithheld: (boardId, userId, reason) =>
+      everywhere({ kind: "access", boardId, userId, role: null, withheld: reason }),
+  });
   const files = createMatrixFileServices({
     timeoutMs: config.FILE_JOB_TIMEOUT_MS,
     memoryMb: config.FILE_JOB_MEMORY_MB,
@@ -362,6 +371,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
             documents,
             record,
             meeting,
+            markings,
           }) satisfies RemitLoadContext,
       }),
     );

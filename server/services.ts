@@ -13,16 +13,27 @@ import { seedInstruments } from "./db/seed-instruments";
 import { buildInitialBoardState } from "./starter-board";
 import type { Locale } from "../core/locale";
 import { parseForum } from "../core/forums";
+import { DEFAULT_MARKING } from "../core/markings";
 
-type BoardRow = { id: string; title: string; createdAt: Date; archivedAt: Date | null; forum: string | null };
+type BoardRow = {
+  id: string;
+  title: string;
+  createdAt: Date;
+  archivedAt: Date | null;
+  marking: string | null;
+  releasability: string | null;
+  forum: string | null;
+};
 
-function toSummary(board: BoardRow): BoardSummary {
+export function toSummary(board: BoardRow): BoardSummary {
   return {
     id: board.id,
     title: board.title,
     createdAt: board.createdAt.toISOString(),
     archivedAt: board.archivedAt?.toISOString() ?? null,
     forum: parseForum(board.forum),
+    marking: board.marking ?? DEFAULT_MARKING,
+    releasability: board.releasability ?? "any",
   };
 }
 

@@ -98,6 +98,9 @@ export function describeActivity(item: ActivityItem, instrumentName: (id: string
         chosen: isolate(detail.chosen ?? ""),
         withdrawn: isolate(detail.withdrawn ?? ""),
       });
+    case "marking-changed":
+      // The marking is written as set (markings are conventional text, not translated).
+      return t("markings.activityChanged", { actor, to: isolate(detail.to ?? "") });
     default:
       return describeMeetingActivity(item.kind, detail, actor) ?? t("activity.changed", params);
   }

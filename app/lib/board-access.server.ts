@@ -6,7 +6,8 @@
 import { data, type AppLoadContext } from "@remix-run/node";
 import { ref } from "../i18n";
 import type { BoardRole, BoardSummary } from "../../core/services";
-import { isAccessDenied } from "../../core/access-errors";
+import { isAccessDenied, notReleasableList } from "../../core/access-errors";
+import { parseReleasability, releasabilityRef } from "../../core/releasability";
 import { requireBoardRole, type RoleRule } from "../../core/require-board-role";
 import { BoardIdSchema } from "./board-forms";
 
@@ -16,6 +17,13 @@ export function notFound(): never {
 
 export function forbidden(): never {
   throw data(ref("errors.forbidden"), { status: 403 });
+}
+
+/** A member outside the board's releasability: 403 naming the list, in the reader's language (MARK-13). */
+function refuseIfNotReleasable(error: unknown): void {
+  const list = notReleasableList(error);
+  if (list !== null)
+    throw data(ref("markings.notReleasable", { list: releasabilityRef(parseReleasability(list)) }), { status: 403 });
 }
 
 /** The board in the URL and the user's role on it, through the one board guard (404, or 403 when `rule` refuses). */
@@ -36,6 +44,7 @@ export async function withAccessErrors<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (isAccessDenied(error)) {
+      refuseIfNotReleasable(error);
       if (error.status === 404) notFound();
       forbidden();
     }

@@ -41,6 +41,8 @@ export function closeMessage(code: number): string {
       return t("connection.closed4403");
     case CloseCode.boardNotFound:
       return t("connection.closed4404");
+    case CloseCode.notReleasable:
+      return t("markings.closed4451");
     default:
       return t("connection.closedOther", { code });
   }

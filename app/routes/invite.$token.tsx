@@ -7,7 +7,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfField } from "~/components/csrf-field";
 import { ErrorView } from "~/components/error-view";
-import { t } from "~/i18n";
+import { t, tMessage } from "~/i18n";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { InviteTokenSchema } from "~/lib/member-forms";
 import { withNext } from "~/lib/next-path";
@@ -19,9 +19,11 @@ export const meta: MetaFunction = () => [
   { name: "referrer", content: "no-referrer" },
 ];
 
-const problemStatus = (problem: InviteProblem) => (problem === "invalid" ? 404 : problem === "removed" ? 403 : 410);
-const problemData = (problem: InviteProblem) =>
-  data({ problem, offer: null, signedIn: false, next: "/" }, { status: problemStatus(problem) });
+const problemStatus = (problem: InviteProblem) =>
+  problem === "invalid" ? 404 : problem === "removed" || problem === "not-releasable" ? 403 : 410;
+/** `releasableTo`: a message ref naming the board's list (MARK-12). */
+const problemData = (problem: InviteProblem, releasableTo: string | null = null) =>
+  data({ problem, releasableTo, offer: null, signedIn: false, next: "/" }, { status: problemStatus(problem) });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = InviteTokenSchema.safeParse(params.token);
@@ -31,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request, context);
   return {
     problem: null,
+    releasableTo: null,
     offer: { boardTitle: described.boardTitle, role: described.role },
     signedIn: user !== null,
     next: `/invite/${token.data}`,
@@ -43,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = InviteTokenSchema.safeParse(params.token);
   if (!token.success) return problemData("invalid");
   const accepted = await context.access.acceptInvite(user.id, token.data);
-  if (!accepted.ok) return problemData(accepted.problem);
+  if (!accepted.ok) return problemData(accepted.problem, accepted.releasableTo ?? null);
   return redirect(`/boards/${accepted.boardId}`);
 }
 
@@ -58,7 +61,11 @@ export default function Invite() {
       <div className="page page-narrow">
         <section className="panel" role="alert" data-testid="invite-problem" data-problem={problem ?? "invalid"}>
           <h1>{t("invite.problemHeading")}</h1>
-          <p>{t(`invite.${problem ?? "invalid"}`)}</p>
+          <p>
+            {problem === "not-releasable"
+              ? t("markings.inviteOutside", { list: tMessage(acted?.releasableTo ?? "") })
+              : t(`invite.${problem ?? "invalid"}`)}
+          </p>
           <p>
             <Link to="/">{t("errors.home")}</Link>
           </p>

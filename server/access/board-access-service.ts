@@ -3,8 +3,9 @@
  * method checks the actor's membership and role itself.
  */
 import { randomUUID } from "node:crypto";
-import { AccessDenied } from "../../core/access-errors";
+import { AccessDenied, NotReleasable } from "../../core/access-errors";
 import { requireBoardRole } from "../../core/require-board-role";
+import { describeReleasability, isReleasableTo, parseReleasability, releasabilityRef } from "../../core/releasability";
 import { higherRole, ROLE_CAN } from "../../core/roles";
 import {
   BOARD_ROLES,
@@ -15,12 +16,11 @@ import {
   type InviteInfo,
   type InviteProblem,
 } from "../../core/services";
-import type { BoardServices } from "../services";
+import { toSummary, type BoardServices } from "../services";
 import { EmailSchema } from "../auth/account-schemas";
 import { hashToken, newToken } from "../auth/tokens";
 import type { PrismaClient } from "../db/prisma-client";
 import { messageRef } from "../../core/message-ref";
-import { parseForum } from "../../core/forums";
 import { delegationInfoSelect, toDelegationInfo } from "../db/delegation-info";
 
 export interface BoardAccessDeps {
@@ -81,10 +81,18 @@ export function createBoardAccessServices(deps: BoardAccessDeps): BoardAccessSer
   }
 
   async function getAccess(boardId: string, userId: string) {
-    const role = await roleOf(boardId, userId);
-    if (!role) return null;
+    const member = await prisma.boardMember.findUnique({
+      where: { boardId_userId: { boardId, userId } },
+      select: { role: true, user: { select: { delegation: { select: { code: true, nato: true, eu: true } } } } },
+    });
+    if (!member) return null;
     const board = await boards.getBoard(boardId);
-    return board ? { board, role } : null;
+    if (!board) return null;
+    // A member outside the releasability stays a member but reads nothing (MARK-13, decision 019).
+    const releasability = parseReleasability(board.releasability);
+    if (!isReleasableTo(releasability, member.user.delegation))
+      throw new NotReleasable(board.releasability, describeReleasability(releasability));
+    return { board, role: toRole(member.role) };
   }
 
   async function inviteProblem(tokenHash: string) {
@@ -99,6 +107,16 @@ export function createBoardAccessServices(deps: BoardAccessDeps): BoardAccessSer
     return { invite };
   }
 
+  /** A message ref naming the board's list when the delegation is outside it (MARK-11, MARK-12), else null. */
+  async function releasabilityRefusal(
+    boardId: string,
+    delegation: { code: string; nato: boolean; eu: boolean },
+  ): Promise<string | null> {
+    const board = await boards.getBoard(boardId);
+    const releasability = parseReleasability(board?.releasability);
+    return isReleasableTo(releasability, delegation) ? null : releasabilityRef(releasability);
+  }
+
   async function lastChairWouldLeave(boardId: string, userId: string): Promise<boolean> {
     const chairs = await prisma.boardMember.findMany({ where: { boardId, role: "chair" }, select: { userId: true } });
     return chairs.length === 1 && chairs[0].userId === userId;
@@ -110,18 +128,21 @@ export function createBoardAccessServices(deps: BoardAccessDeps): BoardAccessSer
         where: { userId, board: includeArchived ? {} : { archivedAt: null } },
         select: {
           role: true,
-          board: { select: { id: true, title: true, createdAt: true, archivedAt: true, forum: true } },
+          board: {
+            select: {
+              id: true,
+              title: true,
+              createdAt: true,
+              archivedAt: true,
+              forum: true,
+              marking: true,
+              releasability: true,
+            },
+          },
         },
         orderBy: { board: { createdAt: "desc" } },
       });
-      return memberships.map(({ role, board }) => ({
-        id: board.id,
-        title: board.title,
-        createdAt: board.createdAt.toISOString(),
-        archivedAt: board.archivedAt?.toISOString() ?? null,
-        forum: parseForum(board.forum),
-        role: toRole(role),
-      }));
+      return memberships.map(({ role, board }) => ({ ...toSummary(board), role: toRole(role) }));
     },
 
     getAccess,
@@ -165,8 +186,14 @@ export function createBoardAccessServices(deps: BoardAccessDeps): BoardAccessSer
       await requireBoardRole({ getAccess }, actorId, boardId, { may: ROLE_CAN.manageMembers, to: "manage members" });
       const email = EmailSchema.safeParse(rawEmail);
       if (!email.success) return { ok: false, fieldErrors: { email: email.error.issues[0].message } };
-      const user = await prisma.user.findUnique({ where: { email: email.data }, select: { id: true } });
+      const user = await prisma.user.findUnique({
+        where: { email: email.data },
+        select: { id: true, delegation: { select: { code: true, nato: true, eu: true } } },
+      });
       if (!user) return { ok: false, fieldErrors: { email: messageRef("serviceErrors.noAccount") } };
+      const outside = await releasabilityRefusal(boardId, user.delegation);
+      if (outside)
+        return { ok: false, fieldErrors: { email: messageRef("markings.memberOutside", { list: outside }) } };
       const existing = await roleOf(boardId, user.id);
       if (existing)
         return {
@@ -275,6 +302,12 @@ export function createBoardAccessServices(deps: BoardAccessDeps): BoardAccessSer
       const found = await inviteProblem(tokenHash);
       if (!found.invite) return { ok: false, problem: found.problem! };
       const { invite } = found;
+      const account = await prisma.user.findUnique({
+        where: { id: userId },
+        select: { delegation: { select: { code: true, nato: true, eu: true } } },
+      });
+      const outside = account ? await releasabilityRefusal(invite.boardId, account.delegation) : null;
+      if (outside) return { ok: false, problem: "not-releasable", releasableTo: outside };
       const existing = await roleOf(invite.boardId, userId);
       // Already a member with this role or a higher one: nothing to do, and the link keeps its uses.
       if (existing && higherRole(existing, toRole(invite.role)) === existing)

@@ -18,7 +18,8 @@ export type BoardRelayMessage =
 /** Cluster-wide, small and rare. */
 export type ClusterMessage =
   | { kind: "board-event"; boardId: string; event: BoardEventMessage }
-  | { kind: "access"; boardId: string; userId: string; role: BoardRole | null }
+  /** `withheld`: the member is outside the board's releasability now (sockets close with 4451 and this reason). */
+  | { kind: "access"; boardId: string; userId: string; role: BoardRole | null; withheld?: string }
   | { kind: "sign-out"; userId: string }
   /** Sessions ended (sign-out): their sockets close. */
   | { kind: "session-ended"; sessionIds: string[] }

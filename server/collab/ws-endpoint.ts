@@ -49,8 +49,11 @@ export interface CollabEndpointOptions {
 
 export interface CollabEndpoint {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Applies a role change to the user's open sockets on the board at once; null = removed (sockets closed). */
-  applyAccessChange(boardId: string, userId: string, role: BoardRole | null): void;
+  /**
+   * Applies a role change to the user's open sockets on the board at once; null = removed (sockets closed), or,
+   * with `withheld`, outside the board's releasability (closed with 4451 and that reason).
+   */
+  applyAccessChange(boardId: string, userId: string, role: BoardRole | null, withheld?: string): void;
   /** Closes every socket of a user (sessions revoked). */
   closeUserConnections(userId: string): void;
   /** Closes the sockets opened with these sessions (signed out, or found gone by the session re-check). */
@@ -278,10 +281,11 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
         else socket.destroy();
       }
     },
-    applyAccessChange(boardId, userId, role) {
+    applyAccessChange(boardId, userId, role, withheld) {
       for (const connection of connections) {
         if (connection.boardId !== boardId || connection.actor?.userId !== userId) continue;
-        if (role === null) connection.close(CloseCode.forbidden, "removed from the board");
+        if (withheld !== undefined) connection.close(CloseCode.notReleasable, withheld);
+        else if (role === null) connection.close(CloseCode.forbidden, "removed from the board");
         else {
           connection.role = role;
           connection.sendAccess();

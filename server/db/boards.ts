@@ -9,6 +9,8 @@ export interface BoardSummary {
   updatedAt: Date;
   archivedAt: Date | null;
   forum: string | null;
+  marking: string | null;
+  releasability: string | null;
 }
 
 export interface InstrumentRecord {
@@ -32,7 +34,16 @@ export interface CustomInstrumentInput {
   summary?: string;
 }
 
-const boardSelect = { id: true, title: true, createdAt: true, updatedAt: true, archivedAt: true, forum: true } as const;
+const boardSelect = {
+  id: true,
+  title: true,
+  createdAt: true,
+  updatedAt: true,
+  archivedAt: true,
+  marking: true,
+  releasability: true,
+  forum: true,
+} as const;
 const instrumentSelect = {
   id: true,
   name: true,

@@ -22,9 +22,11 @@ describe("CSV export", () => {
   });
 
   it("reads back with csv-parse to the board's cells, commas, quotes, newlines and accents included", () => {
-    expect(records[0]).toEqual([...MATRIX_COLUMNS]);
+    // Line 1 is the marking (MARK-5), line 2 the header.
+    expect(records[0].slice(0, 2)).toEqual(["#remit:marking", "PUBLIC"]);
+    expect(records[1]).toEqual([...MATRIX_COLUMNS]);
     const instruments = new Map(snapshot.instruments.map((i) => [i.id, i]));
-    const body = records.slice(1, 1 + snapshot.rows.length);
+    const body = records.slice(2, 2 + snapshot.rows.length);
     snapshot.rows.forEach((row, i) => {
       const title = row.title.startsWith("#remit:") ? "'" + row.title : row.title;
       expect(body[i]).toEqual(
@@ -49,15 +51,15 @@ describe("CSV export", () => {
 
   it("neutralises every formula payload", () => {
     for (const record of records) for (const cell of record) expect(cell).not.toMatch(FORMULA_START);
-    const notes = records.slice(1).map((r) => r[5]);
+    const notes = records.slice(2).map((r) => r[5]);
     for (const payload of INJECTION_PAYLOADS) expect(notes).toContain("'" + payload);
   });
 
   it("ends with the fingerprint and marks a live board DRAFT under the header", () => {
     expect(records.at(-1)!.slice(0, 3)).toEqual(["#remit:fingerprint", "sha256", fingerprintSnapshot(snapshot)]);
-    expect(records[1][0]).not.toBe("#remit:draft");
+    expect(records[2][0]).not.toBe("#remit:draft");
     const draft: string[][] = parse(renderCsv(trickySnapshot({ live: true })).text, { bom: true });
-    expect(draft[1][0]).toBe("#remit:draft");
+    expect(draft[2][0]).toBe("#remit:draft");
     expect(draft.find((r) => r[0] === "#remit:version")![1]).toBe("DRAFT");
   });
 

@@ -1,6 +1,7 @@
 /**
  * CSV export: UTF-8 with BOM (so Excel detects UTF-8 and shows "Łódź"),
  * RFC 4180, CRLF. Layout (see docs/export-formats.md):
+ *   #remit:marking record (the board's marking, first line)
  *   header (the matrix columns in the chosen language, labels.ts)
  *   #remit:draft record — only for the live board, right under the header so it is seen
  *   one record per threat, in display order
@@ -56,6 +57,8 @@ function trailingRecords(prepared: PreparedExport): string[][] {
 export function renderCsv(snapshot: MatrixSnapshot, locale: Locale = "en"): { text: string; fingerprint: string } {
   const prepared = prepareExport(snapshot, { locale });
   const records = [
+    // The marking is the file's first line, before anything else is read (MARK-5).
+    meta("marking", prepared.marking),
     [...prepared.labels.columns],
     ...(prepared.isDraft ? [meta("draft", prepared.labels.draftNotice)] : []),
     ...rowRecords(prepared),

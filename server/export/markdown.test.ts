@@ -7,7 +7,7 @@ describe("Markdown export", () => {
   it("has a title block, the table, reservation footnotes and the fingerprint", () => {
     const snapshot = sampleSnapshot({ rows: 4 });
     const { text } = renderMarkdown(snapshot);
-    expect(text).toMatch(/^# Hybrid threats — Łódź working group\n/);
+    expect(text).toMatch(/^\*\*PUBLIC\*\*\n\n# Hybrid threats — Łódź working group\n/);
     expect(text).toContain("**Version 3 — Spring plenary**");
     expect(text).toContain("Procedure: Consensus");
     expect(text).not.toContain("DRAFT");

@@ -24,7 +24,8 @@ const cell = (text: string) => escapeMarkdown(text, "<br>");
 
 function titleBlock(prepared: PreparedExport): string[] {
   const { snapshot, isDraft, labels } = prepared;
-  const lines = [`# ${escapeMarkdown(snapshot.board.title)}`, ""];
+  // The marking opens the file (MARK-5) and closes it (renderMarkdown).
+  const lines = [`**${escapeMarkdown(prepared.marking)}**`, "", `# ${escapeMarkdown(snapshot.board.title)}`, ""];
   if (isDraft) lines.push(`> **${labels.draftNotice}.**`, "");
   else {
     lines.push(
@@ -112,6 +113,8 @@ export function renderMarkdown(snapshot: MatrixSnapshot, locale: Locale = "en"):
     "---",
     "",
     `${prepared.labels.fingerprint}: \`${prepared.fingerprint}\``,
+    "",
+    `**${escapeMarkdown(prepared.marking)}**`,
     "",
   ];
   return { text: lines.join("\n"), fingerprint: prepared.fingerprint };

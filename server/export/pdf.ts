@@ -2,7 +2,7 @@
  * PDF export (pdfkit), A4 landscape: title block (board, version or DRAFT,
  * date, publisher, procedure, delegations present), the distribution bar and
  * heatmap, the matrix table, the reservation footnotes; on every page a
- * footer with the fingerprint and "Page n of N", and a DRAFT watermark when
+ * footer with the fingerprint and "Page n of N", the marking at the top and bottom, and a DRAFT watermark when
  * the snapshot is the live board. Pages are buffered so the footer can know N.
  */
 import PDFDocument from "pdfkit";
@@ -78,6 +78,18 @@ function drawTitleBlock(ctx: PdfContext, now: Date): number {
   return y + 8;
 }
 
+/** The marking, centred, above the content and below the footer of every page (MARK-5). */
+function drawMarking(ctx: PdfContext, y: number): void {
+  put(
+    ctx,
+    ctx.prepared.marking,
+    CONTENT.left,
+    y,
+    { size: 8, bold: true, color: "#111111" },
+    { width: CONTENT.width, align: "center", lineBreak: false },
+  );
+}
+
 function drawPageFurniture(ctx: PdfContext): void {
   const { doc, prepared } = ctx;
   const range = doc.bufferedPageRange();
@@ -101,6 +113,8 @@ function drawPageFurniture(ctx: PdfContext): void {
       );
       doc.restore();
     }
+    drawMarking(ctx, MARGIN.top - 22);
+    drawMarking(ctx, PAGE.height - 14);
     const y = PAGE.height - MARGIN.bottom + 14;
     doc
       .save()

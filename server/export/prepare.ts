@@ -14,6 +14,7 @@ import { containsBidiControls, showBidiControlsDeep } from "./bidi";
 import type { Locale } from "../../core/locale";
 import { fingerprintOf } from "./fingerprint";
 import { exportLabels, type ExportLabels } from "./labels";
+import { DEFAULT_MARKING } from "../../core/markings";
 
 export interface Footnote {
   number: number;
@@ -37,6 +38,8 @@ export interface PreparedExport {
   bidiInHeader: boolean;
   /** The words of the file, in the language the person chose (labels.ts). */
   labels: ExportLabels;
+  /** The marking printed on every page, sheet and file (MARK-5); PUBLIC for versions made before markings. */
+  marking: string;
 }
 
 /**
@@ -70,6 +73,7 @@ export function prepareExport(
     bidiRows: stored.rows.flatMap((row, index) => (containsBidiControls(row) ? [index + 1] : [])),
     bidiInHeader: containsBidiControls([stored.board, stored.version, stored.instruments, stored.delegationsPresent]),
     labels: exportLabels(options.locale),
+    marking: stored.marking ?? DEFAULT_MARKING,
   };
 }
 

@@ -40,7 +40,7 @@ describe("text that cannot lie in exports", () => {
     snapshot.rows.forEach((row, i) => (row.notes = HIDDEN_FORMULAS[i]));
     const file = exportCsv(snapshot);
     const records = parse(file.body.toString("utf8"), { bom: true, relax_column_count: true }) as string[][];
-    expect(records.slice(1, 1 + HIDDEN_FORMULAS.length).map((r) => r[5])).toEqual(HIDDEN_FORMULAS.map((v) => "'" + v));
+    expect(records.slice(2, 2 + HIDDEN_FORMULAS.length).map((r) => r[5])).toEqual(HIDDEN_FORMULAS.map((v) => "'" + v));
     const back = importCsv(file.body, LIBRARY_CONTEXT);
     expect(back.rows.map((row) => row.value?.notes)).toEqual(HIDDEN_FORMULAS);
   });

@@ -124,6 +124,13 @@ function addPositionsSheet(workbook: ExcelJS.Workbook, prepared: PreparedExport)
   addTable(workbook, prepared.labels.sheets.positions, header, rows, [6, 40, 11, 18, 22, 50, 9, 22, 24]);
 }
 
+/** The marking centred in the printed header and footer of every sheet (MARK-5); "&" is the codes' escape. */
+function markEverySheet(workbook: ExcelJS.Workbook, marking: string): void {
+  const text = `&C&"-,Bold"${marking.replace(/&/g, "&&")}`;
+  for (const sheet of workbook.worksheets)
+    sheet.headerFooter = { ...sheet.headerFooter, oddHeader: text, oddFooter: `${text}&R&P / &N` };
+}
+
 export async function renderXlsx(
   snapshot: MatrixSnapshot,
   locale: Locale = "en",
@@ -146,6 +153,7 @@ export async function renderXlsx(
     metadataEntries(prepared),
     [24, 80],
   );
+  markEverySheet(workbook, prepared.marking);
   const body = Buffer.from(await workbook.xlsx.writeBuffer());
   return { body, fingerprint: prepared.fingerprint };
 }

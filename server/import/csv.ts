@@ -119,7 +119,9 @@ export function importCsv(data: Buffer | string, context: ImportContext): Import
   const read = readRecords(decoded.text);
   if ("refused" in read) return read.refused;
   if ("error" in read) return finishImport("csv", { errors: [read.error] });
-  const [header, ...body] = read.lines;
+  // Metadata before the header (the #remit:marking line of our own exports) is informative only.
+  const firstNonMeta = read.lines.findIndex((l) => !l.cells[0]?.startsWith(METADATA_PREFIX));
+  const [header, ...body] = firstNonMeta < 0 ? [] : read.lines.slice(firstNonMeta);
   if (!header) return finishImport("csv", {});
   const columns = mapHeader(
     header.cells.map((cell) => restoreCell(cell)),

@@ -17,10 +17,13 @@ import {
   type SnapshotVersion,
 } from "../../core/matrix-snapshot";
 import type { InstrumentInfo } from "../../core/services";
+import { DEFAULT_MARKING } from "../../core/markings";
+import { boardMarkingText } from "../../core/releasability";
 import type { BoardConsensusView, PositionRecord, RowConsensusView } from "../consensus/consensus-types";
 
 export interface SnapshotInput {
-  board: { id: string; title: string };
+  /** Marking fields absent (a test's bare board) → the snapshot carries the default marking. */
+  board: { id: string; title: string; marking?: string; releasability?: string };
   /** Yjs update holding the whole board (RoomRegistry.readState). */
   state: Uint8Array;
   consensus: BoardConsensusView;
@@ -144,6 +147,10 @@ export function assembleSnapshot(
     format: MATRIX_FORMAT,
     formatVersion: MATRIX_FORMAT_VERSION,
     board: { id: input.board.id, title: input.board.title.slice(0, 300) },
+    marking: boardMarkingText({
+      marking: input.board.marking ?? DEFAULT_MARKING,
+      releasability: input.board.releasability ?? "any",
+    }).slice(0, 300),
     version: input.version,
     delegationsPresent: input.consensus.participants
       .map((delegation) => delegation.name)

@@ -270,7 +270,8 @@ describe("exports and import", () => {
       bom: true,
       relax_column_count: false,
     }) as string[][];
-    const [header, ...rest] = records;
+    const [marking, header, ...rest] = records;
+    expect(marking.slice(0, 2)).toEqual(["#remit:marking", "PUBLIC"]);
     expect(header.slice(0, 5)).toEqual(["Title", "Category", "Responsibility", "Lead", "Instruments"]);
     expect(rest[0][0]).toBe("#remit:draft");
     const threats = rest.filter((record) => !record[0].startsWith("#remit:"));
