@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Board" ADD COLUMN     "marking" TEXT,
+ADD COLUMN     "releasability" TEXT;

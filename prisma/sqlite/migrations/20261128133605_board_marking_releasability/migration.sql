@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Board" ADD COLUMN "marking" TEXT;
+ALTER TABLE "Board" ADD COLUMN "releasability" TEXT;
