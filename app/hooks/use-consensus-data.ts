@@ -4,11 +4,13 @@
  * a change on the board's socket; after a reconnect (events may have been
  * missed meanwhile); and when someone new shows up on the board (a new member
  * may be a new participating delegation, and joining sends no board event).
- * Fetchers are also revalidated after our own actions.
+ * Fetchers are also revalidated after our own actions, so the event our own action causes does not load the
+ * data a second time (OwnActionEcho).
  */
-import { useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useRef } from "react";
+import { useFetcher, useFetchers } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { changesConsensusData } from "~/lib/board-event-message";
+import { OwnActionEcho } from "~/lib/own-action-echo";
 import type { loader as consensusLoader } from "~/routes/boards.$boardId_.consensus";
 import type { SubscribeBoardEvents } from "./use-board-connection";
 
@@ -44,7 +46,27 @@ export function useConsensusData({ boardId, subscribe, synced, peopleIds }: Opti
     return () => window.clearTimeout(timer.current);
   }, [reload]);
 
-  useEffect(() => subscribe((event) => changesConsensusData(event) && scheduleReload()), [subscribe, scheduleReload]);
+  // Our own actions on the consensus route in flight (useFetchers lists busy fetchers only): being submitted, or
+  // their revalidation running.
+  const ownActions = useFetchers().filter((fetcher) => fetcher.formAction === url);
+  const submitting = ownActions.some((fetcher) => fetcher.state === "submitting");
+  const settled = ownActions.length === 0;
+  const [echo] = useState(() => new OwnActionEcho<typeof data>());
+  const latest = useRef({ submitting, data });
+  latest.current = { submitting, data };
+  useEffect(
+    () =>
+      subscribe(
+        (event) =>
+          changesConsensusData(event) &&
+          echo.onEvent(latest.current.submitting, latest.current.data) &&
+          scheduleReload(),
+      ),
+    [subscribe, scheduleReload, echo],
+  );
+  useEffect(() => {
+    if (settled && echo.onSettled(data)) scheduleReload();
+  }, [settled, data, echo, scheduleReload]);
 
   // Synced again after having lost the connection: catch up.
   const lostSync = useRef(false);

@@ -1,6 +1,6 @@
 import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { BoardWorkspace } from "~/components/board/board-workspace";
 import { CREATE_INSTRUMENT_INTENT } from "~/components/board/custom-instrument-form";
 import { ErrorView } from "~/components/error-view";
@@ -12,11 +12,16 @@ import { ROLE_CAN } from "../../core/roles";
 import { readCookie } from "../../core/cookies";
 import { encodeSnapshot } from "~/lib/board-snapshot";
 import { DENSITY_COOKIE, parseDensity } from "~/lib/density";
+import { isConsensusAction } from "~/lib/own-action-echo";
 import { requireUser } from "~/lib/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? t("board.metaTitle", { title: loaded.board.title }) : t("app.name") },
 ];
+
+/** A position or comment changes nothing this loader reads (the whole document, instruments, role): keep it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  isConsensusAction(formAction) ? false : defaultShouldRevalidate;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
