@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { UserMenu } from "~/components/account/user-menu";
@@ -20,6 +21,7 @@ import { LocaleProvider } from "~/i18n/locale-context";
 import { localeCookie, requestLocale } from "~/i18n/request-locale.server";
 import { ensureCsrfToken } from "~/lib/csrf.server";
 import { useNonce } from "~/lib/nonce";
+import { isConsensusAction } from "~/lib/own-action-echo";
 import { getCurrentUser } from "~/lib/session.server";
 import stylesheet from "~/styles/app.css";
 
@@ -29,6 +31,10 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: t("app.name") }, { name: "description", content: t("app.tagline") }];
+
+/** A position or comment changes nothing the header reads (account, language, CSRF token): no round trip. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  isConsensusAction(formAction) ? false : defaultShouldRevalidate;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const csrf = ensureCsrfToken(request, context);

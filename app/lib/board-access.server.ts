@@ -33,9 +33,18 @@ export async function requireBoardAccess(
   userId: string,
   rule?: RoleRule,
 ): Promise<{ board: BoardSummary; role: BoardRole }> {
+  const boardId = requireBoardId(boardIdParam);
+  return withAccessErrors(() => requireBoardRole(context.access, userId, boardId, rule));
+}
+
+/**
+ * Only the board id in the URL (a malformed one is answered like a missing board), for actions whose service
+ * checks membership and role itself: checking them here too would read them twice.
+ */
+export function requireBoardId(boardIdParam: string | undefined): string {
   const boardId = BoardIdSchema.safeParse(boardIdParam);
   if (!boardId.success) notFound();
-  return withAccessErrors(() => requireBoardRole(context.access, userId, boardId.data, rule));
+  return boardId.data;
 }
 
 /** Runs a board service call, turning AccessDenied into the matching 403/404 response. */

@@ -1,11 +1,12 @@
 /**
  * Resource route for a board's comments, positions and agreement workflow:
  * GET → everything the board page shows (members only); POST → one intent.
- * The services check roles again and stamp author and delegation from the session.
+ * The services check membership and roles (actions rely on them alone) and stamp author and delegation from the
+ * session.
  */
 import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
+import { requireBoardAccess, requireBoardId, withAccessErrors } from "~/lib/board-access.server";
 import { ConsensusIntentSchema, formPayload } from "~/lib/consensus-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { requireUser } from "~/lib/session.server";
@@ -37,7 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);
   const user = await requireUser(request, context);
-  const { board } = await requireBoardAccess(context, params.boardId, user.id);
+  // Every intent's service checks membership and role (404/403 through withAccessErrors): not here a second time.
+  const boardId = requireBoardId(params.boardId);
   const formData = await readFormWithCsrf(request);
   const intent = ConsensusIntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) throw data(t("forms.badRequest"), { status: 400 });
@@ -48,32 +50,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result: ActionResult = await withAccessErrors(async (): Promise<ActionResult> => {
     switch (intent.data) {
       case "record-position":
-        return consensus.recordPosition(user.id, board.id, {
+        return consensus.recordPosition(user.id, boardId, {
           rowId: input.rowId,
           position: input.position,
           text: input.text,
         });
       case "propose":
-        return consensus.propose(user.id, board.id, {
+        return consensus.propose(user.id, boardId, {
           rowId: input.rowId,
           procedure: input.procedure,
           silenceDeadline: input.silenceDeadline,
         });
       case "declare-agreed":
-        return consensus.declareAgreed(user.id, board.id, input.rowId);
+        return consensus.declareAgreed(user.id, boardId, input.rowId);
       case "reopen":
-        return consensus.reopen(user.id, board.id, input.rowId);
+        return consensus.reopen(user.id, boardId, input.rowId);
       case "comment-create":
-        return comments.create(user.id, board.id, input);
+        return comments.create(user.id, boardId, input);
       case "comment-edit":
-        return comments.edit(user.id, board.id, input.commentId, input.body);
+        return comments.edit(user.id, boardId, input.commentId, input.body);
       case "comment-delete":
-        return comments.remove(user.id, board.id, input.commentId);
+        return comments.remove(user.id, boardId, input.commentId);
       case "comment-resolve":
       case "comment-reopen":
-        return comments.setResolved(user.id, board.id, input.commentId, intent.data === "comment-resolve");
+        return comments.setResolved(user.id, boardId, input.commentId, intent.data === "comment-resolve");
       case "bracket-propose":
-        return brackets.proposeAlternative(user.id, board.id, {
+        return brackets.proposeAlternative(user.id, boardId, {
           rowId: input.rowId,
           field: input.field,
           responsibility: input.responsibility,
@@ -84,14 +86,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "bracket-leave":
         return brackets.setSponsorship(
           user.id,
-          board.id,
+          boardId,
           { alternativeId: input.alternativeId },
           intent.data === "bracket-join",
         );
       case "bracket-resolve":
-        return brackets.resolve(user.id, board.id, { bracketId: input.bracketId, choice: input.choice });
+        return brackets.resolve(user.id, boardId, { bracketId: input.bracketId, choice: input.choice });
       case "mentions-read":
-        await comments.markMentionsRead(user.id, board.id);
+        await comments.markMentionsRead(user.id, boardId);
         return { ok: true };
     }
   });
