@@ -1,28 +1,14 @@
 /**
  * Recording one position reads the consensus data once in the acting tab (the action's revalidation), not a second
- * time for the board event the same action causes, and never reloads the board page (the whole document).
+ * time for the board event the same action causes, and reloads no page loader (the board's reads the whole document).
  */
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { expect, test, type Request } from "@playwright/test";
 import { createBoard, createInviteLink, newPerson, signUp, signUpAndJoin } from "./support/accounts";
-import { avatarOf, row } from "./support/board";
+import { avatarOf } from "./support/board";
+import { openRowPanel, positionOf, recordPosition } from "./support/consensus";
 
 const GERMANY = { name: "Anna Schmidt", delegation: "Germany" };
 const FRANCE = { name: "Fabien Roux", delegation: "France" };
-
-const panel = (page: Page) => page.getByTestId("row-panel");
-
-async function openStatusPanel(page: Page) {
-  await row(page, 0).getByTestId("row-status-button").click();
-  await expect(panel(page)).toBeVisible();
-}
-
-async function recordPosition(page: Page, position: string, text?: { label: string; value: string }) {
-  const form = panel(page).getByTestId("position-form");
-  await form.getByRole("radio", { name: position, exact: true }).check();
-  if (text) await form.getByLabel(text.label).fill(text.value);
-  await form.getByRole("button", { name: /^Record position/ }).click();
-  await expect(form.getByRole("status")).toHaveText("Position recorded.");
-}
 
 test("CONSENSUS-UI-1 CONSENSUS-UI-2 one position, one read of the consensus data and no board reload", async ({
   browser,
@@ -37,8 +23,8 @@ test("CONSENSUS-UI-1 CONSENSUS-UI-2 one position, one read of the consensus data
   await signUpAndJoin(france.page, link, FRANCE);
   // Everyone is on the board before counting (a newcomer triggers a reload of their own).
   await expect(avatarOf(germany.page, FRANCE.name, FRANCE.delegation)).toBeVisible();
-  await openStatusPanel(germany.page);
-  await openStatusPanel(france.page);
+  await openRowPanel(germany.page);
+  await openRowPanel(france.page);
 
   const reads: string[] = [];
   const boardPath = `/boards/${boardId}`;
@@ -53,8 +39,7 @@ test("CONSENSUS-UI-1 CONSENSUS-UI-2 one position, one read of the consensus data
   // France's position comes after Germany's own event on the same socket: once Germany shows it, Germany's own
   // event has been handled too.
   await recordPosition(france.page, "Reserve", { label: "Reservation", value: "Subject to capital" });
-  const french = panel(germany.page).locator('[data-testid="position-entry"][data-delegation="FR"]');
-  await expect(french).toHaveAttribute("data-position", "reserve");
+  await expect(positionOf(germany.page, "FR")).toHaveAttribute("data-position", "reserve");
 
   // One read after our own action (its revalidation) and one for France's event; no page loader (board or root).
   expect(reads).toEqual(["consensus", "consensus"]);

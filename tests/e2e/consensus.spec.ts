@@ -7,32 +7,13 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createBoard, createInviteLink, newPerson, signUp, signUpAndJoin } from "./support/accounts";
 import { row, titleInput } from "./support/board";
+import { openRowPanel, panel, positionOf, recordPosition } from "./support/consensus";
 
 const CHAIR = { name: "Chloé Martin", delegation: "NATO International Staff" };
 const GERMANY = { name: "Anna Schmidt", delegation: "Germany" };
 const FRANCE = { name: "Fabien Roux", delegation: "France" };
 
-const panel = (page: Page): Locator => page.getByTestId("row-panel");
 const status = (page: Page): Locator => row(page, 0).getByTestId("row-status");
-
-async function openRowPanel(page: Page, section: "status" | "comments" = "status"): Promise<Locator> {
-  await row(page, 0)
-    .getByTestId(section === "status" ? "row-status-button" : "row-comments-button")
-    .click();
-  await expect(panel(page)).toBeVisible();
-  return panel(page);
-}
-
-async function recordPosition(page: Page, position: string, text?: { label: string; value: string }) {
-  const form = panel(page).getByTestId("position-form");
-  await form.getByRole("radio", { name: position, exact: true }).check();
-  if (text) await form.getByLabel(text.label).fill(text.value);
-  await form.getByRole("button", { name: /^Record position/ }).click();
-  await expect(form.getByRole("status")).toHaveText("Position recorded.");
-}
-
-const positionOf = (page: Page, code: string) =>
-  panel(page).locator(`[data-testid="position-entry"][data-delegation="${code}"]`);
 
 test("three delegations comment, take positions and reach agreement; the agreed threat is locked", async ({
   browser,
