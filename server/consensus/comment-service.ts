@@ -127,14 +127,7 @@ export class CommentService {
       select: { displayName: true, delegation: { select: { code: true, name: true } } },
     });
     // Mentions: only members of this board; a delegation mention reaches its members; "@Name" typed by hand too.
-    const members = await prisma.boardMember.findMany({
-      where: { boardId },
-      select: {
-        userId: true,
-        user: { select: { displayName: true, delegation: { select: { code: true, name: true } } } },
-      },
-    });
-    const mentioned = mentionedUsers(members, input, actorId);
+    const mentioned = mentionedUsers(await this.mentionableMembers(boardId), input, actorId);
     const id = randomUUID();
     const activity = await this.activityData(actorId, boardId, "comment-added", input.rowId, { cell: input.cell });
     // One transaction: the comment and its activity entry are both stored, or neither is.
@@ -173,11 +166,23 @@ export class CommentService {
     const comment = await this.own(actorId, boardId, commentId);
     if (!comment) return NO_SUCH_COMMENT;
     const activity = await this.activityData(actorId, boardId, "comment-edited", comment.rowId, {});
+    // An "@Name" typed into the edit notifies whoever it names and was not mentioned yet (HARDEN-55).
+    const already = await this.deps.prisma.mention.findMany({ where: { commentId }, select: { userId: true } });
+    const typed = mentionedUsers(
+      await this.mentionableMembers(boardId),
+      { body: body.data, mentionUserIds: [], mentionDelegationCodes: [] },
+      actorId,
+    );
+    for (const { userId } of already) typed.delete(userId);
     // One transaction: the comment and its activity entry are both stored, or neither is.
     await this.deps.prisma.$transaction([
       this.deps.prisma.comment.update({
         where: { id: comment.id },
-        data: { body: body.data, editedAt: new Date(this.deps.now()) },
+        data: {
+          body: body.data,
+          editedAt: new Date(this.deps.now()),
+          mentions: { create: [...typed].map((userId) => ({ id: randomUUID(), boardId, userId })) },
+        },
         select: { id: true },
       }),
       addActivityEntry(this.deps.prisma, activity),
@@ -277,6 +282,17 @@ export class CommentService {
   }
 
   /** The actor's own live comment on this board; null when there is none (bad input: 422), 403 when it is someone else's. */
+  /** Who can be mentioned on the board, with the names a typed "@Name" is matched against. */
+  private mentionableMembers(boardId: string) {
+    return this.deps.prisma.boardMember.findMany({
+      where: { boardId },
+      select: {
+        userId: true,
+        user: { select: { displayName: true, delegation: { select: { code: true, name: true } } } },
+      },
+    });
+  }
+
   private async own(actorId: string, boardId: string, commentId: string) {
     const comment = await this.deps.prisma.comment.findFirst({
       where: { id: commentId, boardId, deletedAt: null },

@@ -57,4 +57,16 @@ describe("typed mentions", () => {
       otherPierre.user.id,
     ]);
   });
+
+  it("HARDEN-55 an @Name typed into an edit notifies whoever it newly names, once", async () => {
+    const created = (await server.comments.create(chair.user.id, boardId, { rowId, body: "Draft" })) as { id: string };
+    const mentioned = async () =>
+      (await server.prisma.mention.findMany({ where: { commentId: created.id }, select: { userId: true } }))
+        .map((m) => m.userId)
+        .sort();
+    await server.comments.edit(chair.user.id, boardId, created.id, "Draft, @Anna Schmidt to check");
+    expect(await mentioned()).toEqual([anna.user.id]);
+    await server.comments.edit(chair.user.id, boardId, created.id, "Draft, @Anna Schmidt and @France to check");
+    expect(await mentioned()).toEqual([anna.user.id, pierre.user.id].sort());
+  });
 });

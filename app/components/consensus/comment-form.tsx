@@ -2,8 +2,7 @@
  * A new comment on a row (optionally about one of its cells) or a reply to a
  * thread, with @mentions: picking someone inserts "@Name" in the text and
  * posts their id; mentions whose "@Name" was deleted from the text are dropped.
- * "@Name" typed by hand is resolved as the server will (core/typed-mentions.ts):
- * shown with the picked ones, or said to match nobody (or several) before sending.
+ * "@Name" typed by hand is resolved as the server will (./typed-mentions.tsx).
  */
 import { useId, useMemo, useRef, useState } from "react";
 import { t } from "~/i18n";
@@ -20,7 +19,7 @@ import { errorProps, FieldError } from "../field-error";
 import { useConsensus } from "./consensus-context";
 import { ConsensusForm, fieldErrorsOf, useConsensusFetcher } from "./consensus-form";
 import { MentionPicker } from "./mention-picker";
-import { findTypedMentions, mentionCandidates, type TypedMention } from "../../../core/typed-mentions";
+import { TypedMentionChips, UnresolvedMentions, useTypedMentions } from "./typed-mentions";
 
 interface Props {
   rowId: string;
@@ -42,8 +41,7 @@ export function CommentForm({ rowId, title, parentId, replyTo, onDone, autoFocus
   const options = useMemo(() => mentionOptions(data?.members ?? [], data?.me.id ?? ""), [data?.members, data?.me.id]);
   const errors = fieldErrorsOf(fetcher);
   const active = mentionsInText(mentions, body);
-  const candidates = useMemo(() => mentionCandidates(data?.members ?? []), [data?.members]);
-  const typed = typedMentionsToShow(findTypedMentions(body, candidates), active, data?.me.id ?? "");
+  const typed = useTypedMentions(body, active);
 
   const pick = (option: MentionOption) => {
     const caret = textRef.current?.selectionStart ?? body.length;
@@ -126,21 +124,11 @@ export function CommentForm({ rowId, title, parentId, replyTo, onDone, autoFocus
               />
             </span>
           ))}
-          {/* Typed by hand: the server finds them in the text; deleting the text is how to remove them. */}
-          {typed.resolved.map((mention) => (
-            <span key={mention.text} className="mention-chip mention-chip-typed" data-testid="mention-typed">
-              <bdi>{mention.text}</bdi>
-            </span>
-          ))}
+          {/* Typed by hand: the server finds them in the text. */}
+          <TypedMentionChips mentions={typed.resolved} />
         </p>
       )}
-      {typed.unresolved.map((mention) => (
-        <p key={mention.text} className="hint small" data-testid="mention-unresolved">
-          {t(mention.unresolved === "ambiguous" ? "comments.mentionAmbiguous" : "comments.mentionNoMatch", {
-            name: mention.text,
-          })}
-        </p>
-      ))}
+      <UnresolvedMentions mentions={typed.unresolved} />
       <FieldError formId={formId} field="parentId" message={errors.parentId} alert />
       <div className="form-actions">
         <button
@@ -159,24 +147,4 @@ export function CommentForm({ rowId, title, parentId, replyTo, onDone, autoFocus
       </div>
     </ConsensusForm>
   );
-}
-
-/** Typed mentions worth showing: not one already picked (nor the author), each text once. */
-function typedMentionsToShow(typed: readonly TypedMention[], picked: readonly MentionOption[], meId: string) {
-  const pickedTexts = new Set(picked.map(mentionToken));
-  const seen = new Set<string>();
-  const fresh = typed.filter((mention) => {
-    if (pickedTexts.has(mention.text) || seen.has(mention.text)) return false;
-    seen.add(mention.text);
-    return (
-      "unresolved" in mention ||
-      !(mention.id === meId || picked.some((p) => p.kind === mention.kind && p.id === mention.id))
-    );
-  });
-  return {
-    resolved: fresh.filter((mention) => !("unresolved" in mention)),
-    unresolved: fresh.filter(
-      (mention): mention is Extract<TypedMention, { unresolved: string }> => "unresolved" in mention,
-    ),
-  };
 }
