@@ -18,6 +18,16 @@ export type BracketValue =
 
 const RowIdSchema = z.string().min(1).max(64);
 
+/** A side of a bracket as snapshots and exports store it. */
+export const BracketValueSchema = z.discriminatedUnion("field", [
+  z.object({
+    field: z.literal("responsibility"),
+    responsibility: z.enum(RESPONSIBILITIES),
+    lead: z.enum(LEADS).nullable(),
+  }),
+  z.object({ field: z.literal("title"), title: z.string().max(MAX_TITLE_LENGTH) }),
+]);
+
 /**
  * A proposed alternative. Unknown keys (a hand-made `delegationCode` or `sponsors`) are dropped: sponsors are
  * stamped by the server from the actor's account.

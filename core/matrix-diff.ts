@@ -5,12 +5,14 @@
  *
  * Order (stable, so a list can be compared in tests and shown as is):
  * rows in b's display order — for each: row-added, or title-changed,
- * responsibility-changed, lead-changed, instrument-linked (by id),
+ * responsibility-changed, lead-changed, brackets-changed (responsibility, then title), instrument-linked (by id),
  * instrument-unlinked (by id), position-changed (by delegation code) —
  * then row-removed for rows only in a, in a's order.
  * Category, description, notes and workflow-state edits are not reported.
  */
 import type { MatrixSnapshot, PositionKind, SnapshotRow } from "./matrix-snapshot";
+import { BRACKET_FIELDS } from "./bracket-contract";
+import { rowBracketText } from "./bracket-text";
 
 export const CHANGE_KINDS = [
   "row-added",
@@ -21,6 +23,7 @@ export const CHANGE_KINDS = [
   "instrument-unlinked",
   "position-changed",
   "title-changed",
+  "brackets-changed",
 ] as const;
 export type MatrixChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -88,6 +91,12 @@ function rowChanges(a: SnapshotRow, b: SnapshotRow): MatrixChange[] {
     changes.push({ kind: "responsibility-changed", ...base, from: a.responsibility, to: b.responsibility });
   }
   if (a.lead !== b.lead) changes.push({ kind: "lead-changed", ...base, from: a.lead, to: b.lead });
+  // Brackets opened, changed or resolved (decision 020): "[NATO] [Shared, EU lead]" → null once resolved.
+  for (const field of BRACKET_FIELDS) {
+    const from = rowBracketText(a, field);
+    const to = rowBracketText(b, field);
+    if (from !== to) changes.push({ kind: "brackets-changed", ...base, from, to });
+  }
   return [...changes, ...instrumentChanges(a, b), ...positionChanges(a, b)];
 }
 

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { ThreatRowSchema } from "./board-doc";
+import { BRACKET_FIELDS, BracketValueSchema, MAX_ALTERNATIVES_PER_BRACKET } from "./bracket-contract";
 import { INSTRUMENT_OWNERS } from "./domain";
 
 export const MATRIX_FORMAT = "remit-matrix";
@@ -45,10 +46,25 @@ export const SnapshotInstrumentSchema = z.object({
 });
 export type SnapshotInstrument = z.infer<typeof SnapshotInstrumentSchema>;
 
+/**
+ * An open bracket of the row (decision 020): the row's own value is its first side; these are the others, each
+ * with the codes of its sponsoring delegations.
+ */
+export const SnapshotBracketSchema = z.object({
+  field: z.enum(BRACKET_FIELDS),
+  alternatives: z
+    .array(z.object({ value: BracketValueSchema, sponsors: z.array(z.string().min(1).max(16)).max(100) }))
+    .min(1)
+    .max(MAX_ALTERNATIVES_PER_BRACKET),
+});
+export type SnapshotBracket = z.infer<typeof SnapshotBracketSchema>;
+
 // safeExtend keeps ThreatRowSchema's "lead exactly when Shared" refinement.
 export const SnapshotRowSchema = ThreatRowSchema.safeExtend({
   workflowState: z.enum(WORKFLOW_STATES),
   positions: z.array(DelegationPositionSchema),
+  /** Absent when the row has no open bracket (snapshots made before brackets existed have none). */
+  brackets: z.array(SnapshotBracketSchema).max(BRACKET_FIELDS.length).optional(),
 });
 export type SnapshotRow = z.infer<typeof SnapshotRowSchema>;
 

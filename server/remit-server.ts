@@ -30,6 +30,7 @@ import { watchSessions, type SessionWatch } from "./auth/session-watch";
 import { createConsensusService, type ConsensusService } from "./consensus/consensus-service";
 import { createCommentService, type CommentService } from "./consensus/comment-service";
 import { BracketService } from "./brackets/bracket-service";
+import { readOpenBrackets } from "./brackets/bracket-records";
 import { systemClock, type Clock } from "./consensus/clock";
 import { createVersionServices } from "./versions/version-service";
 import { createMeetingServices } from "./meeting/meeting-service";
@@ -241,6 +242,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     access,
     services,
     events,
+    brackets: { readOpenBrackets: (boardId) => readOpenBrackets(prisma, boardId) },
     log: (message) => log(message),
   });
   const comments = createCommentService({

@@ -702,6 +702,7 @@ export const en = {
     titleChanged: "“{from}” was renamed “{to}”",
     responsibilityChanged: "“{row}”: responsibility {from} → {to}",
     leadChanged: "“{row}”: lead {from} → {to}",
+    bracketsChanged: "“{row}”: brackets {from} → {to}",
     instrumentLinked: "“{row}”: {instrument} linked",
     instrumentUnlinked: "“{row}”: {instrument} unlinked",
     positionChanged: "“{row}”: {delegation} {from} → {to}",

@@ -705,6 +705,7 @@ export const fr = {
     titleChanged: "« {from} » a été renommée « {to} »",
     responsibilityChanged: "« {row} » : responsabilité {from} → {to}",
     leadChanged: "« {row} » : chef de file {from} → {to}",
+    bracketsChanged: "« {row} » : crochets {from} → {to}",
     instrumentLinked: "« {row} » : {instrument} lié",
     instrumentUnlinked: "« {row} » : {instrument} délié",
     positionChanged: "« {row} » : {delegation} {from} → {to}",

@@ -94,5 +94,7 @@ export function describeChange(change: MatrixChange, instrumentName: (id: string
       return t("versionDiff.instrumentUnlinked", { row, instrument: instrumentName(change.instrumentId ?? "") });
     case "position-changed":
       return t("versionDiff.positionChanged", { row, delegation: change.delegation ?? "", from, to });
+    case "brackets-changed":
+      return t("versionDiff.bracketsChanged", { row, from, to });
   }
 }

@@ -3,6 +3,7 @@
  * into wikis and mail. All board text is escaped so a title like
  * "<img src=x>" or "[link](…)" prints as typed instead of becoming markup.
  */
+import { responsibilityText, titleText } from "../../core/bracket-text";
 import { countResponsibilities, RESPONSIBILITIES } from "../../core/board-doc";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { prepareExport, type ExportFile, type Footnote, type PreparedExport } from "./prepare";
@@ -71,12 +72,12 @@ function matrix(prepared: PreparedExport): string[] {
   ].join(" | ")} |`;
   const rows = prepared.snapshot.rows.map((row, index) => {
     const refs = (prepared.footnotesByRow.get(row.id) ?? []).map((note) => ` [^${note.number}]`).join("");
-    const threat = `**${cell(row.title)}**` + (row.description ? `<br>${cell(row.description)}` : "");
+    const threat = `**${cell(titleText(row))}**` + (row.description ? `<br>${cell(row.description)}` : "");
     const cells = [
       String(index + 1),
       threat,
       prepared.labels.categories[row.category],
-      row.responsibility,
+      cell(responsibilityText(row)),
       row.lead ?? "",
       cell(row.instrumentIds.map((id) => prepared.instrumentsById.get(id)?.name ?? id).join("; ")),
       row.workflowState,

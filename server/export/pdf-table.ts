@@ -5,6 +5,7 @@
  * A row taller than a page (10,000-character notes) is clipped with an
  * ellipsis; the full text is in the CSV/XLSX/JSON exports.
  */
+import { responsibilityText, titleText } from "../../core/bracket-text";
 import type { SnapshotRow } from "../../core/matrix-snapshot";
 import { CONTENT, measure, put, type PdfContext } from "./pdf-layout";
 import { RESPONSIBILITY_COLOURS, positionsSummary } from "./present";
@@ -48,9 +49,9 @@ function cellsOf(ctx: PdfContext, row: SnapshotRow, index: number): Cell[] {
   const clip = (text: string) => (text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) + "…" : text);
   return [
     { text: String(index + 1) },
-    { text: clip(row.title), bold: true, detail: clip(row.description) },
+    { text: clip(titleText(row)), bold: true, detail: clip(row.description) },
     { text: ctx.prepared.labels.categories[row.category] },
-    { text: row.responsibility, swatch: RESPONSIBILITY_COLOURS[row.responsibility].strong },
+    { text: responsibilityText(row), swatch: RESPONSIBILITY_COLOURS[row.responsibility].strong },
     { text: row.lead ?? "—" },
     { text: clip(row.instrumentIds.map((id) => instrumentsById.get(id)?.name ?? id).join("; ")) },
     { text: row.workflowState },

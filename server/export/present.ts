@@ -5,6 +5,7 @@
 import type { Category, Responsibility } from "../../core/board-doc";
 import type { MatrixSnapshot, PositionKind, SnapshotInstrument, SnapshotRow } from "../../core/matrix-snapshot";
 import { EXPORT_LABELS, type ExportLabels } from "./labels";
+import { responsibilityText, titleText } from "../../core/bracket-text";
 import type { PreparedExport } from "./prepare";
 
 /** CSV header and XLSX Matrix columns in English (labels.ts has every language); the importers accept all of them. */
@@ -86,9 +87,10 @@ export function matrixCells(
   labels: ExportLabels = EXPORT_LABELS.en,
 ): string[] {
   return [
-    row.title,
+    // Bracketed cells read "[NATO] [Shared, EU lead]" (decision 020).
+    titleText(row),
     labels.categories[row.category],
-    row.responsibility,
+    responsibilityText(row),
     row.lead ?? "",
     instrumentsCell(row, instruments),
     row.notes,

@@ -80,8 +80,10 @@ export function validateRow(
   const category = raw.category.trim() ? matchCategory(raw.category) : undefined;
   if (raw.category.trim() && !category) fail("category", `Unknown category "${raw.category}"; ${categoryHint}`);
 
-  // An empty responsibility is a real state of a threat: Unassigned.
-  const responsibility = raw.responsibility.trim() ? matchEnum(RESPONSIBILITIES, raw.responsibility) : "Unassigned";
+  // An empty responsibility is a real state of a threat: Unassigned. A bracketed cell from an export
+  // ("[NATO] [Shared, EU lead]") reads back as its first side, the row's value (brackets are not imported, decision 020).
+  const written = /^\s*\[([^\],]*)[\],]/.exec(raw.responsibility)?.[1] ?? raw.responsibility;
+  const responsibility = written.trim() ? matchEnum(RESPONSIBILITIES, written) : "Unassigned";
   if (!responsibility)
     fail("responsibility", `Unknown responsibility "${raw.responsibility}"; ${expected(RESPONSIBILITIES)}`);
 

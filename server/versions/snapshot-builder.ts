@@ -19,6 +19,7 @@ import {
 import type { InstrumentInfo } from "../../core/services";
 import { DEFAULT_MARKING } from "../../core/markings";
 import { boardMarkingText } from "../../core/releasability";
+import type { BracketView } from "../../core/bracket-contract";
 import type { BoardConsensusView, PositionRecord, RowConsensusView } from "../consensus/consensus-types";
 
 export interface SnapshotInput {
@@ -32,6 +33,8 @@ export interface SnapshotInput {
   /** "agreed" keeps only rows in the agreed workflow state. */
   rows: "agreed" | "all";
   version: SnapshotVersion | null;
+  /** The board's open brackets (decision 020); rows without one carry no `brackets` key. */
+  brackets?: readonly BracketView[];
   /** Told about each row that had to be coerced or left out (the export and publication go on). */
   report?: (problem: SnapshotProblem) => void;
 }
@@ -80,10 +83,26 @@ const clampText = (text: string | null) => (text === null ? null : text.slice(0,
  * instrument ids the schema cannot hold are dropped, and a row that still does
  * not fit (an id longer than 64 characters) is left out — each reported.
  */
+/** The row's open brackets as the snapshot holds them, or undefined (no key) when it has none. */
+function bracketsOf(brackets: readonly BracketView[], rowId: string): SnapshotRow["brackets"] {
+  const own = brackets
+    .filter((bracket) => bracket.rowId === rowId && bracket.alternatives.length > 0)
+    .sort((a, b) => byCodeUnit(a.field, b.field))
+    .map((bracket) => ({
+      field: bracket.field,
+      alternatives: bracket.alternatives.map((alternative) => ({
+        value: alternative.value,
+        sponsors: alternative.sponsors.map((sponsor) => sponsor.delegationCode),
+      })),
+    }));
+  return own.length > 0 ? own : undefined;
+}
+
 function toSnapshotRow(
   row: ThreatRow,
   consensus: RowConsensusView,
   report: (problem: SnapshotProblem) => void,
+  brackets: readonly BracketView[] = [],
 ): SnapshotRow | null {
   const instrumentIds = row.instrumentIds.filter(validInstrumentId);
   const candidate: SnapshotRow = {
@@ -97,6 +116,7 @@ function toSnapshotRow(
       .map(toPosition)
       .map((position) => ({ ...position, text: clampText(position.text) }))
       .sort((a, b) => byCodeUnit(a.delegation, b.delegation)),
+    brackets: bracketsOf(brackets, row.id),
   };
   const rowId = row.id.slice(0, 64);
   const parsed = SnapshotRowSchema.safeParse(candidate);
@@ -131,10 +151,12 @@ export function procedureOf(rows: readonly SnapshotRow[], consensus: BoardConsen
 }
 
 /** Rows in display order with their workflow state and standing positions. */
-export function snapshotRows(input: Pick<SnapshotInput, "state" | "consensus" | "rows" | "report">): SnapshotRow[] {
+export function snapshotRows(
+  input: Pick<SnapshotInput, "state" | "consensus" | "rows" | "report" | "brackets">,
+): SnapshotRow[] {
   const report = input.report ?? (() => undefined);
   const rows = readStateRows(input.state).flatMap(
-    (row) => toSnapshotRow(row, rowConsensus(input.consensus, row.id), report) ?? [],
+    (row) => toSnapshotRow(row, rowConsensus(input.consensus, row.id), report, input.brackets) ?? [],
   );
   return input.rows === "agreed" ? rows.filter((row) => row.workflowState === "agreed") : rows;
 }

@@ -13,6 +13,7 @@ import type { BoardAccessServices, BoardSummary, RemitServices } from "../../cor
 import type { BoardEventSink } from "../consensus/board-events";
 import type { BoardConsensusView } from "../consensus/consensus-types";
 import type { PrismaClient } from "../db/prisma-client";
+import type { BracketView } from "../../core/bracket-contract";
 import { assembleSnapshot, buildSnapshot, procedureOf, snapshotRows, type SnapshotProblem } from "./snapshot-builder";
 import { insertVersion, listVersionRecords, readVersionRecord } from "./version-records";
 
@@ -29,6 +30,8 @@ export interface VersionServiceDeps {
   /** Tells open boards that the version list changed. */
   events?: BoardEventSink;
   now?: () => Date;
+  /** The board's open brackets (decision 020), carried by live snapshots and versions of all rows. */
+  brackets?: { readOpenBrackets(boardId: string): Promise<BracketView[]> };
   /** Told about rows of the live document that a snapshot had to coerce or leave out. */
   log?: (message: string) => void;
 }
@@ -39,13 +42,25 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
   const reporter = (boardId: string) => (problem: SnapshotProblem) =>
     deps.log?.(`[snapshot] board ${boardId}: row ${problem.rowId} ${problem.action} (${problem.detail})`);
 
+  const openBrackets = async (boardId: string) => (await deps.brackets?.readOpenBrackets(boardId)) ?? [];
+
   async function liveSnapshot(board: BoardSummary, rows: LiveRows): Promise<MatrixSnapshot> {
-    const [state, consensus, instruments] = await Promise.all([
+    const [state, consensus, instruments, brackets] = await Promise.all([
       deps.registry.readState(board.id),
       deps.consensus.readBoardConsensus(board.id),
       deps.services.listInstruments(board.id),
+      openBrackets(board.id),
     ]);
-    return buildSnapshot({ board, state, consensus, instruments, rows, version: null, report: reporter(board.id) });
+    return buildSnapshot({
+      board,
+      state,
+      consensus,
+      instruments,
+      rows,
+      version: null,
+      brackets,
+      report: reporter(board.id),
+    });
   }
 
   async function snapshotOf(board: BoardSummary, source: SnapshotSource, rows: LiveRows = "all") {
@@ -74,14 +89,15 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
         to: "publish versions",
       });
       const title = input.title.trim().slice(0, 300);
-      const [state, consensus, instruments, publishedBy] = await Promise.all([
+      const [state, consensus, instruments, publishedBy, brackets] = await Promise.all([
         deps.registry.readState(board.id),
         deps.consensus.readBoardConsensus(board.id),
         deps.services.listInstruments(board.id),
         publisherOf(actorId),
+        openBrackets(board.id),
       ]);
       // The stored snapshot and the stored Yjs state come from the same read.
-      const rows = snapshotRows({ state, consensus, rows: input.scope, report: reporter(board.id) });
+      const rows = snapshotRows({ state, consensus, rows: input.scope, brackets, report: reporter(board.id) });
       if (rows.length === 0) return { ok: false, problem: input.scope === "agreed" ? "no-agreed-rows" : "no-rows" };
       const procedure = procedureOf(rows, consensus);
       const publishedAt = now();

@@ -309,3 +309,23 @@ describe("resolution", () => {
     await waitFor(() => events.includes("brackets"), "a brackets event after resolving");
   });
 });
+
+describe("brackets in snapshots", () => {
+  it("BRACKET-8 the live board's snapshot (what draft exports are made from) carries open brackets with sponsors", async () => {
+    await proposeSharedEuLead(germany);
+    const [alternativeId] = await alternativeIds();
+    clock.advance(1000);
+    await server.brackets.setSponsorship(austria.user.id, boardId, { alternativeId }, true);
+    const snapshot = await server.versions.buildLiveSnapshot(chair.user.id, boardId);
+    const row = snapshot.rows.find((candidate) => candidate.id === rowId)!;
+    expect(row.brackets).toEqual([
+      {
+        field: "responsibility",
+        alternatives: [
+          { value: { field: "responsibility", responsibility: "Shared", lead: "EU" }, sponsors: ["DE", "AT"] },
+        ],
+      },
+    ]);
+    expect(snapshot.rows.filter((candidate) => candidate.brackets)).toHaveLength(1);
+  });
+});

@@ -8,6 +8,9 @@ import { formatList, t } from "~/i18n";
 import type { MatrixChange, MatrixChangeKind } from "../../../core/matrix-diff";
 import type { MatrixSnapshot, SnapshotRow } from "../../../core/matrix-snapshot";
 import { positionLabel } from "~/lib/version-labels";
+import { bracketWords } from "~/lib/bracket-words";
+import { BRACKET_FIELDS } from "../../../core/bracket-contract";
+import { rowBracketText } from "../../../core/bracket-text";
 
 interface Props {
   a: MatrixSnapshot;
@@ -77,6 +80,15 @@ function RowCell({
           : responsibility}
         {changedMark("responsibility-changed", "lead-changed")}
       </div>
+      {BRACKET_FIELDS.some((field) => rowBracketText(row, field)) && (
+        <div className={mark("brackets-changed")} data-testid="diff-brackets">
+          {t("brackets.inBrackets")}{" "}
+          {BRACKET_FIELDS.map((field) => rowBracketText(row, field, bracketWords()))
+            .filter(Boolean)
+            .join(" · ")}
+          {changedMark("brackets-changed")}
+        </div>
+      )}
       <div className={mark("instrument-linked", "instrument-unlinked")}>
         {/* A list, not a joined string: instrument names contain commas. */}
         {row.instrumentIds.length > 0 ? (
