@@ -1,6 +1,6 @@
 /** Shapes of consensus data shared by server services and routes (types only). */
-import type { ConsensusResult, PositionValue } from "./consensus";
-import type { DelegationInfo } from "./domain";
+import type { ConsensusResult, OrganisationConsensus, PositionValue } from "./consensus";
+import type { BoardForum, DelegationInfo } from "./domain";
 
 export const WORKFLOW_STATES = ["draft", "proposed", "agreed"] as const;
 export type RowWorkflowState = (typeof WORKFLOW_STATES)[number];
@@ -36,11 +36,15 @@ export interface RowConsensusView {
   workflow: RowWorkflowView;
   /** Standing position of each delegation (latest), participating or not. */
   positions: PositionRecord[];
+  /** What the workflow goes by: on a joint board, blocked or pending if either organisation the row needs is. */
   consensus: ConsensusResult;
+  /** Each organisation the row needs (decision 018): one on a NATO or EU board, one or two on a joint board. */
+  organisations: OrganisationConsensus[];
 }
 
 export interface BoardConsensusView {
-  /** Delegations taking part: those of the board's chairs and delegates, institutions excepted. */
+  forum: BoardForum;
+  /** Delegations taking part: those of the board's chairs and delegates that the forum lets record positions. */
   participants: DelegationInfo[];
   /** Only rows that have a workflow record or positions; others are draft with nobody having spoken. */
   rows: Map<string, RowConsensusView>;
@@ -50,6 +54,7 @@ export interface BoardConsensusView {
 
 /** BoardConsensusView as loaders return it (JSON-friendly). */
 export interface BoardConsensusJson {
+  forum: BoardForum;
   participants: DelegationInfo[];
   rows: Record<string, RowConsensusView>;
 }

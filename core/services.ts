@@ -10,6 +10,7 @@ import type { ImportContext, ImportResult } from "./import-contract";
 import type { MatrixSnapshot } from "./matrix-snapshot";
 import type { ExportedFile, ExportFormat, VersionServices } from "./version-contract";
 import type {
+  BoardForum,
   BoardRole,
   BoardSummary,
   BoardTemplate,
@@ -25,6 +26,7 @@ import type { BoardMarkingServices } from "./marking-contract";
 // The domain vocabulary is declared in core/domain.ts; re-exported so a route imports its contract from one place.
 export { BOARD_ROLES, INSTRUMENT_OWNERS } from "./domain";
 export type {
+  BoardForum,
   BoardRole,
   BoardSummary,
   BoardTemplate,
@@ -183,7 +185,7 @@ export interface BoardAccessServices {
   /** `locale`: the language of the starter template's threat titles. */
   createBoard(
     userId: string,
-    input: { title: string; template: BoardTemplate; locale?: Locale },
+    input: { title: string; template: BoardTemplate; locale?: Locale; forum?: BoardForum },
   ): Promise<BoardSummary>;
   listMembers(actorId: string, boardId: string): Promise<BoardMemberInfo[]>;
   addMemberByEmail(
@@ -243,6 +245,8 @@ export interface ConsensusServices {
   declareAgreed(actorId: string, boardId: string, rowId: string): Promise<ActionResult>;
   /** Chair; agreed or proposed → draft. */
   reopen(actorId: string, boardId: string, rowId: string): Promise<ActionResult>;
+  /** Chair; input: { forum: "nato" | "eu" | "joint" }; refused (field error) once a position is recorded. */
+  changeForum(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
 }
 
 export interface CommentServices {

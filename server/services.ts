@@ -3,7 +3,14 @@
  * the update store. A new board gets its first Yjs state written to the log
  * here, so the first person to open it sees the template at once.
  */
-import type { BoardSummary, BoardTemplate, InstrumentInfo, InstrumentOwner, RemitServices } from "../core/services";
+import type {
+  BoardForum,
+  BoardSummary,
+  BoardTemplate,
+  InstrumentInfo,
+  InstrumentOwner,
+  RemitServices,
+} from "../core/services";
 import { INSTRUMENT_OWNERS } from "../core/services";
 import type { UpdateStore } from "./collab/update-store";
 import * as boards from "./db/boards";
@@ -59,7 +66,12 @@ function toInstrument(row: InstrumentRow): InstrumentInfo {
 /** Server-side extras that are not scoped to a user: only BoardAccessServices call them. */
 export interface BoardServices extends RemitServices {
   getBoard(boardId: string): Promise<BoardSummary | null>;
-  createBoard(input: { title: string; template: BoardTemplate; locale?: Locale }): Promise<BoardSummary>;
+  createBoard(input: {
+    title: string;
+    template: BoardTemplate;
+    locale?: Locale;
+    forum?: BoardForum;
+  }): Promise<BoardSummary>;
 }
 
 export interface RemitServicesDeps {
@@ -82,8 +94,8 @@ export async function createRemitServices(deps: RemitServicesDeps): Promise<Boar
       const board = await boards.getBoard(prisma, boardId);
       return board ? toSummary(board) : null;
     },
-    async createBoard({ title, template, locale }) {
-      const board = await boards.createBoard(prisma, { title });
+    async createBoard({ title, template, locale, forum }) {
+      const board = await boards.createBoard(prisma, { title, forum });
       await store.append(board.id, buildInitialBoardState(template, catalogue.threats, locale), { authorId: null });
       return (await services.getBoard(board.id))!;
     },

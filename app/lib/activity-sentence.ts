@@ -8,6 +8,8 @@ import type { ActivityItem } from "../../core/services";
 import { CATEGORIES, LEADS, RESPONSIBILITIES, TEXT_FIELDS } from "../../core/board-doc";
 import { isolate } from "./bidi";
 import { describeMeetingActivity } from "./meeting-activity-sentence";
+import { BOARD_FORUMS } from "../../core/domain";
+import { forumLabel } from "./forum-labels";
 
 const includes = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   value !== null && value !== undefined && (list as readonly string[]).includes(value);
@@ -18,6 +20,9 @@ function label(kind: "responsibility" | "lead" | "category", value: string | nul
   if (kind === "category" && includes(CATEGORIES, value)) return t(`category.${value}`);
   return value || t("activity.nothing");
 }
+
+const forumName = (value: string | null | undefined) =>
+  includes(BOARD_FORUMS, value) ? forumLabel(value) : value || t("activity.nothing");
 
 const FIELD_KEYS: Record<(typeof TEXT_FIELDS)[number], MessageKey> = {
   title: "activity.fieldTitle",
@@ -101,6 +106,8 @@ export function describeActivity(item: ActivityItem, instrumentName: (id: string
     case "marking-changed":
       // The marking is written as set (markings are conventional text, not translated).
       return t("markings.activityChanged", { actor, to: isolate(detail.to ?? "") });
+    case "forum-changed":
+      return t("forums.activityChanged", { actor, from: forumName(detail.from), to: forumName(detail.to) });
     default:
       return describeMeetingActivity(item.kind, detail, actor) ?? t("activity.changed", params);
   }

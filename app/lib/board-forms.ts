@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { ref } from "../i18n";
 import { INSTRUMENT_OWNERS } from "../../core/services";
+import { BOARD_FORUMS } from "../../core/domain";
 
 export const BOARD_TITLE_MAX = 120;
 export const YEAR_MIN = 1800;
@@ -19,6 +20,12 @@ export const requiredText = (max: number, requiredMessage: string) =>
 export const CreateBoardFormSchema = z.object({
   title: requiredText(BOARD_TITLE_MAX, ref("forms.titleRequired")),
   template: z.enum(["empty", "starter"], { error: ref("forms.chooseTemplate") }),
+  /** Decision 018; a form without the field (older clients) makes a joint board, as before forums. */
+  forum: z.enum(BOARD_FORUMS, { error: ref("forms.invalidChoice") }).default("joint"),
+});
+
+export const ChangeForumFormSchema = z.object({
+  forum: z.enum(BOARD_FORUMS, { error: ref("forms.invalidChoice") }),
 });
 
 export const RenameBoardFormSchema = z.object({

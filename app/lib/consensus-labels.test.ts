@@ -47,10 +47,12 @@ function view(
       current: true,
     })),
     consensus: computeConsensus(["FR", "DE"], new Map(Object.entries(positions))),
+    organisations: [],
   };
 }
 
 const board: BoardConsensusJson = {
+  forum: "joint",
   participants,
   rows: {
     a: view("a", { state: "agreed", procedure: "consensus" }, { FR: "support", DE: "support" }),

@@ -3,14 +3,23 @@
  * board's agreement counts. Pure: the grid, the side panel and the summary share them.
  */
 import { compareNames, formatList, t } from "../i18n";
-import { computeConsensus, type ConsensusResult } from "../../core/consensus";
+import { computeOrganisationConsensus, type ConsensusResult } from "../../core/consensus";
+import { organisationsForRow } from "../../core/forums";
 import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "../../core/consensus-contract";
 
 export type NameOf = (delegationCode: string) => string;
 export type FormatTime = (iso: string) => string;
 
-/** The row's view; rows the server has no record of are draft with nobody having spoken. */
-export function rowConsensus(board: BoardConsensusJson, rowId: string): RowConsensusView {
+/**
+ * The row's view; rows the server has no record of are draft with nobody having spoken. `responsibility`
+ * (from the board document) picks the organisations such a row needs on a joint board.
+ */
+export function rowConsensus(board: BoardConsensusJson, rowId: string, responsibility?: string): RowConsensusView {
+  const empty = computeOrganisationConsensus(
+    organisationsForRow(board.forum, responsibility),
+    board.participants,
+    new Map(),
+  );
   return (
     board.rows[rowId] ?? {
       rowId,
@@ -23,10 +32,8 @@ export function rowConsensus(board: BoardConsensusJson, rowId: string): RowConse
         brokenByDelegation: null,
       },
       positions: [],
-      consensus: computeConsensus(
-        board.participants.map((d) => d.code),
-        new Map(),
-      ),
+      consensus: empty.overall,
+      organisations: empty.organisations,
     }
   );
 }

@@ -45,7 +45,14 @@ export const DelegationCodeSchema = z.string().regex(/^[A-Z][A-Z-]{1,15}$/);
 
 export const ActivityQuerySchema = z.object({ delegation: DelegationCodeSchema.optional() });
 
-export const MEMBER_INTENTS = ["change-role", "remove", "add", "create-invite", "revoke-invite"] as const;
+export const MEMBER_INTENTS = [
+  "change-role",
+  "remove",
+  "add",
+  "create-invite",
+  "revoke-invite",
+  "change-forum",
+] as const;
 export type MemberIntent = (typeof MEMBER_INTENTS)[number];
 export const MemberIntentSchema = z.enum(MEMBER_INTENTS);
 

@@ -11,10 +11,11 @@ import { AddMemberForm } from "~/components/members/add-member-form";
 import { InviteForm } from "~/components/members/invite-form";
 import { InviteList } from "~/components/members/invite-list";
 import { MemberTable } from "~/components/members/member-table";
+import { ForumPanel } from "~/components/members/forum-panel";
 import { t } from "~/i18n";
 import { isAccessDenied } from "../../core/access-errors";
 import { notFound, requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
-import { parseForm } from "~/lib/board-forms";
+import { ChangeForumFormSchema, parseForm } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { inviteStatus } from "~/lib/invite-status";
 import {
@@ -47,7 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       }))
     : [];
   return {
-    board: { id: board.id, title: board.title },
+    board: { id: board.id, title: board.title, forum: board.forum },
     canManage,
     selfId: user.id,
     // Emails are for the chair (to tell accounts apart); others see names and delegations.
@@ -122,6 +123,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const { token, invite } = await withAccessErrors(() => access.createInvite(user.id, board.id, parsed.data));
       return result(intent, { token, inviteRole: invite.role });
     }
+    case "change-forum": {
+      const parsed = parseForm(ChangeForumFormSchema, formData);
+      if (!parsed.success) return result(intent, { fieldErrors: parsed.fieldErrors, values: parsed.values }, 422);
+      const changed = await withAccessErrors(() => context.consensus.changeForum(user.id, board.id, parsed.data));
+      if (!changed.ok) return result(intent, { fieldErrors: changed.fieldErrors as Record<string, string> }, 422);
+      return result(intent, { values: { forum: parsed.data.forum } });
+    }
     case "revoke-invite": {
       const parsed = parseForm(RevokeInviteFormSchema, formData);
       if (!parsed.success) return result(intent, { fieldErrors: parsed.fieldErrors }, 422);
@@ -146,8 +154,9 @@ export default function BoardMembers() {
           />
         </h1>
         {!canManage && <p className="muted">{t("members.readOnlyNote")}</p>}
-        <MemberTable members={members} selfId={selfId} canManage={canManage} />
+        <MemberTable members={members} selfId={selfId} canManage={canManage} forum={board.forum} />
       </section>
+      <ForumPanel forum={board.forum} canManage={canManage} />
       {canManage && (
         <>
           <AddMemberForm />

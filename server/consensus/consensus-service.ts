@@ -7,7 +7,16 @@
 import { z } from "zod";
 import { AccessDenied } from "../../core/access-errors";
 import { requireBoardRole } from "../../core/require-board-role";
-import { computeConsensus, POSITION_VALUES, type PositionValue } from "../../core/consensus";
+import { computeOrganisationConsensus, POSITION_VALUES, type PositionValue } from "../../core/consensus";
+import {
+  isMemberOf,
+  mayRecordPositions,
+  organisationsForRow,
+  parseForum,
+  positionRefusal,
+  type PositionRefusal,
+} from "../../core/forums";
+import { BOARD_FORUMS, type BoardForum } from "../../core/domain";
 import type {
   AdoptionProcedure,
   BoardConsensusJson,
@@ -55,6 +64,18 @@ export const ProposeSchema = z.discriminatedUnion("procedure", [
     silenceDeadline: z.iso.datetime({ offset: true }),
   }),
 ]);
+
+export const ChangeForumSchema = z.object({ forum: z.enum(BOARD_FORUMS) });
+
+/** Why the server refuses a position (403): said plainly, since the delegate may not know the rule. */
+const REFUSALS: Record<PositionRefusal, (forum: BoardForum) => string> = {
+  institution: () => "institutions take part but do not record national positions",
+  partner: () => "partners take part but do not record positions",
+  "outside-forum": (forum) =>
+    forum === "nato"
+      ? "this board is held in the NATO forum: only Allies record positions"
+      : "this board is held in the EU forum: only EU member states record positions",
+};
 
 export type { ActionResult } from "../../core/services";
 
@@ -167,9 +188,10 @@ export class ConsensusService {
 
   async readBoardConsensus(boardId: string): Promise<BoardConsensusView> {
     const { prisma } = this.deps;
-    const [members, positions, workflows] = await Promise.all([
+    const [board, members, positions, workflows] = await Promise.all([
+      prisma.board.findUnique({ where: { id: boardId }, select: { forum: true } }),
       prisma.boardMember.findMany({
-        where: { boardId, role: { in: ["chair", "delegate"] }, user: { delegation: { institution: false } } },
+        where: { boardId, role: { in: ["chair", "delegate"] } },
         select: {
           user: {
             select: { delegation: { select: delegationInfoSelect } },
@@ -179,9 +201,15 @@ export class ConsensusService {
       prisma.position.findMany({ where: { boardId }, select: positionSelect, orderBy: { id: "asc" } }),
       prisma.rowWorkflow.findMany({ where: { boardId }, select: workflowSelect }),
     ]);
-    const fingerprints = rowFingerprints(await this.deps.readLiveRows(boardId));
+    const forum = parseForum(board?.forum);
+    const liveRows = await this.deps.readLiveRows(boardId);
+    const fingerprints = rowFingerprints(liveRows);
+    const responsibilities = new Map(liveRows.map((row) => [row.id, row.responsibility]));
     this.rowsWithPositions.set(boardId, new Set(positions.map((position) => position.rowId)));
-    const delegations = members.map((m) => toDelegationInfo(m.user.delegation));
+    // Participants: the members' delegations the forum lets record positions (decision 018).
+    const delegations = members
+      .map((m) => toDelegationInfo(m.user.delegation))
+      .filter((delegation) => mayRecordPositions(forum, delegation));
     const participants = [...new Map(delegations.map((d) => [d.code, d])).values()].sort((a, b) =>
       a.name.localeCompare(b.name),
     );
@@ -191,10 +219,18 @@ export class ConsensusService {
       row.set(record.delegationCode, record);
       latest.set(record.rowId, row);
     }
-    const participantCodes = participants.map((d) => d.code);
     const view = (rowId: string): RowConsensusView => {
       const workflow = workflows.find((w) => w.rowId === rowId);
       const rowPositions = latest.get(rowId) ?? new Map<string, PositionRecord>();
+      // Only positions given on the row's current text count (decision 015): an earlier one waits for renewal.
+      // On a joint board each organisation the row needs counts its own members (decision 018).
+      const counted = computeOrganisationConsensus(
+        organisationsForRow(forum, responsibilities.get(rowId)),
+        participants,
+        new Map(
+          [...rowPositions].filter(([, record]) => record.current).map(([code, record]) => [code, record.position]),
+        ),
+      );
       return {
         rowId,
         workflow: {
@@ -206,25 +242,20 @@ export class ConsensusService {
           brokenByDelegation: workflow?.brokenByDelegation ?? null,
         },
         positions: [...rowPositions.values()].sort((a, b) => a.delegationName.localeCompare(b.delegationName)),
-        // Only positions given on the row's current text count (decision 015): an earlier one waits for renewal.
-        consensus: computeConsensus(
-          participantCodes,
-          new Map(
-            [...rowPositions].filter(([, record]) => record.current).map(([code, record]) => [code, record.position]),
-          ),
-        ),
+        consensus: counted.overall,
+        organisations: counted.organisations,
       };
     };
     const rows = new Map<string, RowConsensusView>();
     for (const rowId of new Set([...latest.keys(), ...workflows.map((w) => w.rowId)])) rows.set(rowId, view(rowId));
-    return { participants, rows, emptyRow: view };
+    return { forum, participants, rows, emptyRow: view };
   }
 
   /** The consensus view for a member, JSON-friendly for loaders. */
   async getBoardConsensus(actorId: string, boardId: string): Promise<BoardConsensusJson> {
     await requireBoardRole(this.deps.access, actorId, boardId);
     const view = await this.readBoardConsensus(boardId);
-    return { participants: view.participants, rows: Object.fromEntries(view.rows) };
+    return { forum: view.forum, participants: view.participants, rows: Object.fromEntries(view.rows) };
   }
 
   async positionHistory(actorId: string, boardId: string, rowId: string): Promise<PositionRecord[]> {
@@ -277,8 +308,10 @@ export class ConsensusService {
     if (input.delegationCode && input.delegationCode !== actor.delegationCode) {
       throw new AccessDenied(403, "you can only record your own delegation's position");
     }
-    // Institutions take no national positions (decision 003): an objection from one must not break silence.
-    if (actor.institution) throw new AccessDenied(403, "institutions do not record national positions");
+    // Institutions and partners take no national positions (decisions 003, 018); the forum says who does.
+    const forum = await this.forumOf(boardId);
+    const refusal = positionRefusal(forum, actor);
+    if (refusal) throw new AccessDenied(403, REFUSALS[refusal](forum));
     const row = await this.deps.readLiveRow(boardId, input.rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowMissing") } };
     if (this.agreed.get(boardId)?.has(input.rowId))
@@ -309,13 +342,55 @@ export class ConsensusService {
         }),
       ),
     ]);
-    if (input.position === "object" && this.proposed.get(boardId)?.has(input.rowId)) {
+    // Only an objection that counts for the row breaks silence: Austria's on a NATO row of a joint board does not.
+    const counts = organisationsForRow(forum, row.responsibility).some((org) => isMemberOf(actor, org));
+    if (input.position === "object" && counts && this.proposed.get(boardId)?.has(input.rowId)) {
       await this.toDraft(boardId, input.rowId, actor.delegationCode);
       await this.activity(boardId, actor, "silence-broken", input.rowId, row.title, {});
     }
     this.rowsOf(this.rowsWithPositions, boardId).add(input.rowId);
     this.deps.events(boardId, { kind: "positions", rowId: input.rowId });
     return { ok: true };
+  }
+
+  /**
+   * The chair changes the board's forum, only while no position has been recorded (positions were given
+   * under the old rules of who speaks); the change is written to the activity log.
+   */
+  async changeForum(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
+    await requireBoardRole(this.deps.access, actorId, boardId, {
+      may: ROLE_CAN.manageBoard,
+      to: "change the forum",
+      change: true,
+    });
+    const parsed = ChangeForumSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const from = await this.forumOf(boardId);
+    const to = parsed.data.forum;
+    if (from === to) return { ok: true };
+    const actor = await this.actor(actorId);
+    // Conditional on "no position yet", in the same statement, so a position recorded meanwhile wins; the
+    // activity entry is stored with the change or not at all.
+    const changed = await this.deps.prisma.$transaction(async (tx) => {
+      const updated = await tx.board.updateMany({
+        where: { id: boardId, positions: { none: {} } },
+        data: { forum: to },
+      });
+      if (updated.count === 0) return false;
+      await addActivityEntry(tx, {
+        ...this.activityData(boardId, actor, "forum-changed", "", null, { from, to }),
+        rowId: null,
+      });
+      return true;
+    });
+    if (!changed) return { ok: false, fieldErrors: { forum: messageRef("forums.locked") } };
+    this.deps.events(boardId, { kind: "workflow" });
+    return { ok: true };
+  }
+
+  private async forumOf(boardId: string): Promise<BoardForum> {
+    const board = await this.deps.prisma.board.findUnique({ where: { id: boardId }, select: { forum: true } });
+    return parseForum(board?.forum);
   }
 
   async propose(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
@@ -595,14 +670,18 @@ export class ConsensusService {
   private async actor(userId: string) {
     const user = await this.deps.prisma.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { displayName: true, delegation: { select: { code: true, name: true, institution: true } } },
+      select: { displayName: true, delegation: { select: delegationInfoSelect } },
     });
+    const delegation = toDelegationInfo(user.delegation);
     return {
       userId,
       name: user.displayName,
-      delegationCode: user.delegation.code,
-      delegationName: user.delegation.name,
-      institution: user.delegation.institution,
+      delegationCode: delegation.code,
+      delegationName: delegation.name,
+      nato: delegation.nato,
+      eu: delegation.eu,
+      partner: delegation.partner,
+      institution: delegation.institution,
     };
   }
 

@@ -67,9 +67,12 @@ function isNotFound(error: unknown): boolean {
 
 export async function createBoard(
   prisma: PrismaClient,
-  input: { title: string },
+  input: { title: string; forum?: string },
 ): Promise<{ id: string; title: string }> {
-  return prisma.board.create({ data: { id: newBoardId(), title: input.title }, select: { id: true, title: true } });
+  return prisma.board.create({
+    data: { id: newBoardId(), title: input.title, forum: input.forum ?? "joint" },
+    select: { id: true, title: true },
+  });
 }
 
 export async function listBoards(

@@ -2,7 +2,7 @@
  * givenBoard(): the usual integration-test set-up in one call — a board created
  * by its chair through the real services, with members in the roles asked for.
  */
-import type { BoardRole } from "../../core/domain";
+import type { BoardForum, BoardRole } from "../../core/domain";
 import type { BoardTemplate } from "../../core/services";
 import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "./accounts";
@@ -13,6 +13,8 @@ export type Person = readonly [name: string, delegation: string];
 export interface BoardSpec<Names extends string> {
   title?: string;
   template?: BoardTemplate;
+  /** Default: the server's default (joint). */
+  forum?: BoardForum;
   chair: Person;
   /** Members by the key they are returned under. */
   members?: Record<Names, readonly [name: string, delegation: string, role: BoardRole]>;
@@ -36,6 +38,7 @@ export async function givenBoard<Names extends string = never>(
     await server.access.createBoard(chair.user.id, {
       title: spec.title ?? "Test board",
       template: spec.template ?? "empty",
+      ...(spec.forum ? { forum: spec.forum } : {}),
     })
   ).id;
   const members = {} as Record<Names, TestAccount>;

@@ -24,6 +24,7 @@ import { EMPTY_FILTER, isFilterActive, type RowFilter } from "~/lib/row-filter";
 import type { RowStore } from "~/lib/row-store";
 import type { BoardRole, BoardSummary, InstrumentInfo } from "../../../core/services";
 import { AgreementSummary } from "../consensus/agreement-summary";
+import { OrganisationSummary } from "../consensus/organisation-summary";
 import { ConsensusProvider, type RowPanelSection } from "../consensus/consensus-context";
 import { OpenThreadsPanel } from "../consensus/open-threads-panel";
 import { RowLockedNotice } from "../consensus/row-locked-notice";
@@ -82,6 +83,7 @@ function LiveSummaries({ store }: { store: RowStore }) {
     <div className="summaries">
       <ResponsibilitySummary rows={rows} />
       <AgreementSummary rowIds={rowIds} />
+      <OrganisationSummary rows={rows} />
     </div>
   );
 }
@@ -218,7 +220,8 @@ export function BoardWorkspace({
         data-role={role}
         data-read-only={readOnly}
       >
-        <BoardHeader title={board.title} archived={archived}>
+        {/* The consensus data follows a forum change live; the loader's value serves until it arrives. */}
+        <BoardHeader title={board.title} archived={archived} forum={consensus.data?.consensus.forum ?? board.forum}>
           <ThreadsButton open={panel?.kind === "threads"} onToggle={() => togglePanel("threads")} />
           <AccessBadge role={role} canWrite={canWrite} archived={archived} />
           <PresenceAvatars entries={presence} self={self} />
@@ -310,6 +313,7 @@ export function BoardWorkspace({
             rowId={panel.rowId}
             title={panelRowTitle}
             section={panel.section}
+            responsibility={store.getRow(panel.rowId)?.responsibility}
             onClose={closePanel}
           />
         )}

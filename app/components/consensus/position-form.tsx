@@ -4,6 +4,7 @@
  */
 import { useId, useState } from "react";
 import { t } from "~/i18n";
+import { positionRefusalNote } from "~/lib/forum-labels";
 import { POSITION_VALUES, type PositionValue } from "../../../core/consensus";
 import type { RowConsensusView } from "../../../core/consensus-contract";
 import { errorProps, FieldError } from "../field-error";
@@ -24,8 +25,16 @@ export function PositionForm({ view, title }: Props) {
   const myDelegation = nameOf(myCode);
   if (!canRecord)
     return <p className="muted">{role === "observer" ? t("positions.observerNote") : t("board.readOnlyArchived")}</p>;
-  if (!data.consensus.participants.some((d) => d.code === myCode))
-    return <p className="muted">{t("positions.institutionNote", { delegation: myDelegation })}</p>;
+  if (!data.consensus.participants.some((d) => d.code === myCode)) {
+    // Why not, in the forum's terms (decision 018): a partner, an institution, or outside this forum.
+    const mine = data.members.find((member) => member.userId === data.me.id)?.delegation;
+    const note = mine ? positionRefusalNote(data.consensus.forum, mine) : null;
+    return (
+      <p className="muted" data-testid="position-refusal">
+        {note ?? t("positions.institutionNote", { delegation: myDelegation })}
+      </p>
+    );
+  }
   if (view.workflow.state === "agreed") return <p className="muted">{t("positions.lockedNote")}</p>;
   const standing = view.positions.find((p) => p.delegationCode === myCode);
   // Starts from the standing position; the list above shows later changes by colleagues.

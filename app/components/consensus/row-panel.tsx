@@ -11,12 +11,14 @@ interface Props {
   rowId: string;
   title: string;
   section: RowPanelSection;
+  /** Picks the organisations a row nobody has spoken on needs, on a joint board. */
+  responsibility?: string;
   onClose: () => void;
 }
 
-export function RowPanel({ rowId, title, section, onClose }: Props) {
+export function RowPanel({ rowId, title, section, responsibility, onClose }: Props) {
   const { data } = useConsensus();
-  const view = data ? rowConsensus(data.consensus, rowId) : null;
+  const view = data ? rowConsensus(data.consensus, rowId, responsibility) : null;
   return (
     <SidePanel
       heading={t("workflow.panelLabel", { title })}

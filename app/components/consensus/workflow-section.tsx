@@ -8,6 +8,7 @@ import { useConsensus } from "./consensus-context";
 import { ProposeForm } from "./propose-form";
 import { SilenceCountdown } from "./silence-countdown";
 import { WorkflowActions } from "./workflow-actions";
+import { OrganisationStates } from "./organisation-states";
 
 interface Props {
   view: RowConsensusView;
@@ -15,7 +16,7 @@ interface Props {
 }
 
 export function WorkflowSection({ view, title }: Props) {
-  const { isChair, nameOf, formatTime } = useConsensus();
+  const { data, isChair, nameOf, formatTime } = useConsensus();
   const headingId = useId();
   const { workflow } = view;
   return (
@@ -41,6 +42,7 @@ export function WorkflowSection({ view, title }: Props) {
           </>
         )}
       </p>
+      {data?.consensus.forum === "joint" && <OrganisationStates organisations={view.organisations} />}
       {workflow.state === "proposed" && workflow.silenceDeadline && (
         <p className="small">
           <SilenceCountdown deadline={workflow.silenceDeadline} />

@@ -1,10 +1,11 @@
-/** New board: a title and a template (empty, or the 15 catalogue threats). */
+/** New board: a title, a template (empty, or the 15 catalogue threats) and the forum it is held in. */
 import { Form, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { t } from "~/i18n";
 import { BOARD_TITLE_MAX } from "~/lib/board-forms";
 import { CsrfField } from "../csrf-field";
+import { ForumSelect } from "../forum-select";
 import { errorProps, FieldError } from "../field-error";
 
 interface Props {
@@ -69,6 +70,7 @@ export function CreateBoardForm({ errors, values }: Props) {
           ))}
           <FieldError formId={FORM_ID} field="template" message={errors.template} />
         </fieldset>
+        <ForumSelect formId={FORM_ID} id="create-forum" defaultValue={values.forum} error={errors.forum} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {t("boards.create")}

@@ -1,7 +1,9 @@
-/** The members of a board: name, delegation, role; the chair also gets the controls of each row. */
+/** The members of a board: name, delegation and its standing, role; the chair also gets the controls of each row. */
 import { t } from "~/i18n";
 import type { BoardMemberInfo } from "../../../core/services";
 import { MemberControls } from "./member-controls";
+import { standingLabel } from "~/lib/forum-labels";
+import type { BoardForum } from "../../../core/domain";
 
 type Member = Omit<BoardMemberInfo, "email"> & { email: string | null };
 
@@ -9,15 +11,17 @@ interface Props {
   members: readonly Member[];
   selfId: string;
   canManage: boolean;
+  forum: BoardForum;
 }
 
-export function MemberTable({ members, selfId, canManage }: Props) {
+export function MemberTable({ members, selfId, canManage, forum }: Props) {
   return (
     <table className="table" data-testid="member-table">
       <thead>
         <tr>
           <th scope="col">{t("members.name")}</th>
           <th scope="col">{t("members.delegation")}</th>
+          <th scope="col">{t("forums.standing")}</th>
           <th scope="col">{t("members.role")}</th>
           {canManage && <th scope="col">{t("members.actions")}</th>}
         </tr>
@@ -31,6 +35,7 @@ export function MemberTable({ members, selfId, canManage }: Props) {
               {member.email && <div className="muted small">{member.email}</div>}
             </th>
             <td>{member.delegation.name}</td>
+            <td data-testid="member-standing">{standingLabel(forum, member.delegation)}</td>
             <td data-testid="member-role">{t(`roles.${member.role}`)}</td>
             {canManage && (
               <td>
