@@ -4,6 +4,7 @@
  * the integration tests (which start it on port 0 with a fresh database).
  */
 import { createBoardMarkingServices } from "./access/board-marking-service";
+import type { BoardMarkingServices } from "../core/marking-contract";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import compression from "compression";
@@ -69,6 +70,8 @@ export interface RemitServer {
   /** The agenda and the tour de table (decision 021). */
   readonly meeting: MeetingServices;
   readonly versions: VersionServices;
+  /** Board markings and releasability (what routes get as context.markings). */
+  readonly markings: BoardMarkingServices;
   readonly registry: RoomRegistry;
   readonly collab: CollabEndpoint;
   readonly metrics: OpsMetrics;
@@ -416,6 +419,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     services,
     auth,
     access,
+    markings,
     activity,
     consensus: consensusService,
     comments,
