@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as Y from "yjs";
 import * as encoding from "lib0/encoding";
-import pg from "pg";
 import WebSocket from "ws";
 import { addRow, getRowText } from "../../core/board-doc";
 import { connectClient } from "../../tests/support/collab-client";
+import { createPostgresDatabase } from "../../tests/support/postgres-database";
 import { startServer, type ServerHandle, type ServerKind } from "./server-handle";
 import { startSwarm } from "./swarm";
 
@@ -479,24 +479,6 @@ export async function p5Memory(options: PerfOptions): Promise<PerfRow[]> {
   return rows;
 }
 
-async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `remit_bench_${process.pid}_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
 export async function p8DurableIntake(options: PerfOptions): Promise<PerfRow[]> {
   const writers = 20;
   const perSecond = 20;
@@ -505,11 +487,11 @@ export async function p8DurableIntake(options: PerfOptions): Promise<PerfRow[]> 
   const rows: PerfRow[] = [];
   for (const database of ["sqlite", "postgresql"] as const) {
     const dir = mkdtempSync(join(tmpdir(), "remit-bench-p8-"));
-    let postgres: Awaited<ReturnType<typeof postgresDatabase>> | null = null;
+    let postgres: Awaited<ReturnType<typeof createPostgresDatabase>> | null = null;
     try {
       if (database === "postgresql") {
         try {
-          postgres = await postgresDatabase();
+          postgres = await createPostgresDatabase("remit_bench");
         } catch (error) {
           rows.push({
             id: "P8",

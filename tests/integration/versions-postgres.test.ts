@@ -3,40 +3,26 @@
  * (a lost race on the unique number is retried) and the database refuses
  * UPDATE and DELETE of a published version.
  */
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../server/db/migrate";
 import { createPrismaClient, type PrismaClient } from "../../server/db/prisma-client";
 import { sampleSnapshot } from "../fixtures/sample-snapshot";
+import { createPostgresDatabase } from "../support/postgres-database";
 import { insertVersion, listVersionRecords, readVersionRecord } from "../../server/versions/version-records";
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const database = `remit_versions_${randomBytes(6).toString("hex")}`;
+let database: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
 let prisma: PrismaClient;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE "${database}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  await migrateDatabase(url.toString());
-  prisma = createPrismaClient(url.toString());
+  database = await createPostgresDatabase("remit_versions");
+  await migrateDatabase(database.url);
+  prisma = createPrismaClient(database.url);
   await prisma.board.create({ data: { id: "board-pg-1", title: "PG board" }, select: { id: true } });
 });
 
 afterAll(async () => {
   await prisma?.$disconnect();
-  await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await database?.drop();
 });
 
 const publish = (title: string) =>
