@@ -3,6 +3,8 @@
  * other locales (fr.ts…) must provide the same keys (checked by the Messages type).
  * Placeholders are written {name} and filled by t(key, { name }).
  */
+import { CATEGORY_LABELS } from "../../core/category-labels";
+
 export const en = {
   app: {
     name: "Remit",
@@ -49,14 +51,7 @@ export const en = {
     Joint: "Joint",
     National: "National",
   },
-  category: {
-    cyber: "Cyber",
-    hybrid: "Hybrid",
-    infrastructure: "Critical infrastructure",
-    "supply-chain": "Supply chain",
-    information: "Information manipulation",
-    data: "Data protection",
-  },
+  category: CATEGORY_LABELS.en,
   account: {
     signUpHeading: "Create your account",
     signUpIntro: "Your name and delegation are shown to the other people working on a board.",

@@ -6,6 +6,7 @@
  * « position nationale », « réserve », « soutien ad referendum »).
  */
 import type { Messages } from "./index";
+import { CATEGORY_LABELS } from "../../core/category-labels";
 
 export const fr = {
   app: {
@@ -47,14 +48,7 @@ export const fr = {
     Joint: "Conjoint",
     National: "National",
   },
-  category: {
-    cyber: "Cyber",
-    hybrid: "Hybride",
-    infrastructure: "Infrastructures critiques",
-    "supply-chain": "Chaîne d'approvisionnement",
-    information: "Manipulation de l'information",
-    data: "Protection des données",
-  },
+  category: CATEGORY_LABELS.fr,
   account: {
     signUpHeading: "Créer votre compte",
     signUpIntro: "Votre nom et votre délégation sont visibles des autres personnes qui travaillent sur un tableau.",

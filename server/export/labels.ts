@@ -8,6 +8,7 @@
  */
 import type { Locale } from "../../core/locale";
 import type { Category } from "../../core/board-doc";
+import { CATEGORY_LABELS } from "../../core/category-labels";
 import type { PositionKind, Procedure } from "../../core/matrix-snapshot";
 
 export interface ExportLabels {
@@ -24,7 +25,7 @@ export interface ExportLabels {
   languageLine: string;
   delegationsPresent: string;
   positions: Record<PositionKind, string>;
-  /** Category labels as the UI shows them in this language (the importer accepts them back). */
+  /** Category labels as the UI shows them in this language (core/category-labels.ts; the importer accepts them back). */
   categories: Record<Category, string>;
   procedures: Record<Procedure, string>;
   distribution: string;
@@ -99,14 +100,7 @@ export const MATRIX_COLUMN_IDS = [
 ] as const;
 
 const en: ExportLabels = {
-  categories: {
-    cyber: "Cyber",
-    hybrid: "Hybrid",
-    infrastructure: "Critical infrastructure",
-    "supply-chain": "Supply chain",
-    information: "Information manipulation",
-    data: "Data protection",
-  },
+  categories: CATEGORY_LABELS.en,
   locale: "en",
   language: "English",
   columns: [
@@ -209,14 +203,7 @@ const en: ExportLabels = {
 };
 
 const fr: ExportLabels = {
-  categories: {
-    cyber: "Cyber",
-    hybrid: "Hybride",
-    infrastructure: "Infrastructures critiques",
-    "supply-chain": "Chaîne d'approvisionnement",
-    information: "Manipulation de l'information",
-    data: "Protection des données",
-  },
+  categories: CATEGORY_LABELS.fr,
   locale: "fr",
   language: "Français",
   columns: [
