@@ -16,6 +16,8 @@ export interface MeetingSpan {
 export interface MeetingEvents {
   /** Rows that were discussed or decided, in the order they first came up. */
   items: { rowId: string; title: string }[];
+  /** Agenda items taken during the meeting (current at some moment of the span), in the order taken. */
+  agenda: { title: string; rowIds: string[]; rows: string[] }[];
   /** Agreements, proposals and reopenings, in time order. */
   decisions: (
     | { kind: "agreed" | "proposed"; rowId: string; title: string; procedure: string; at: Date }
@@ -43,8 +45,16 @@ export interface MeetingEvents {
     /** When it ended (adoption, break or withdrawal); null while pending. */
     endedAt: Date | null;
   }[];
-  /** Bracket resolutions (activity kinds starting with "bracket"), as the activity log words them. */
-  brackets: { rowId: string | null; title: string; text: string; by: string; at: Date }[];
+  /** Bracket resolutions: the side the chair chose and its sponsors, the withdrawn sides with theirs. */
+  brackets: {
+    rowId: string;
+    title: string;
+    chosen: string;
+    chosenSponsors: string | null;
+    withdrawn: string | null;
+    by: string;
+    at: Date;
+  }[];
 }
 
 type Entry = {
@@ -67,6 +77,9 @@ const DISCUSSION_KINDS = new Set([
   "row-reopened",
   "silence-broken",
   "comment-added",
+  "bracket-proposed",
+  "bracket-joined",
+  "bracket-resolved",
 ]);
 
 /** Upper bound on the entries one record reads: a record of a runaway span stays a bounded job. */
@@ -81,6 +94,15 @@ function detailOf(entry: Entry): Record<string, unknown> {
   }
 }
 
+function rowIdsOf(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 export async function readMeetingEvents(
@@ -90,7 +112,7 @@ export async function readMeetingEvents(
   liveTitles: ReadonlyMap<string, string>,
 ): Promise<MeetingEvents> {
   const within = { gte: span.from, lte: span.to };
-  const [entries, positions, versions, workflows] = await Promise.all([
+  const [entries, positions, versions, workflows, agenda] = await Promise.all([
     prisma.activityEntry.findMany({
       where: { boardId, createdAt: within },
       select: {
@@ -126,6 +148,16 @@ export async function readMeetingEvents(
       orderBy: { number: "asc" },
     }),
     prisma.rowWorkflow.findMany({ where: { boardId }, select: { rowId: true, state: true, brokenByDelegation: true } }),
+    // Current at some moment of the span: first taken before its end, not moved on from before its start.
+    prisma.agendaItem.findMany({
+      where: {
+        boardId,
+        startedAt: { not: null, lte: span.to },
+        OR: [{ closedAt: null }, { closedAt: { gte: span.from } }],
+      },
+      select: { title: true, rowIds: true, startedAt: true },
+      orderBy: { startedAt: "asc" },
+    }),
   ]);
   const delegations = new Map(
     (
@@ -153,7 +185,7 @@ export async function readMeetingEvents(
   const takeUp = (rowId: string | null) => {
     if (rowId && !items.has(rowId)) items.set(rowId, { rowId, title: titleOf(rowId) });
   };
-  const events: MeetingEvents = { items: [], decisions: [], positions: [], silence: [], brackets: [] };
+  const events: MeetingEvents = { items: [], agenda: [], decisions: [], positions: [], silence: [], brackets: [] };
   const openSilence = new Map<string, MeetingEvents["silence"][number]>();
 
   for (const entry of entries) {
@@ -211,17 +243,17 @@ export async function readMeetingEvents(
         if (silence) Object.assign(silence, { outcome: "withdrawn", endedAt: entry.createdAt });
         openSilence.delete(rowId);
         break;
-      default:
-        if (entry.kind.startsWith("bracket")) {
-          takeUp(entry.rowId);
-          events.brackets.push({
-            rowId: entry.rowId,
-            title: entry.rowId ? title : "",
-            text: text(detail.summary) ?? text(detail.text) ?? entry.kind,
-            by: entry.delegationName ? `${entry.actorName} (${entry.delegationName})` : entry.actorName,
-            at: entry.createdAt,
-          });
-        }
+      case "bracket-resolved":
+        events.brackets.push({
+          rowId,
+          title,
+          chosen: text(detail.chosen) ?? "—",
+          chosenSponsors: text(detail.chosenSponsors),
+          withdrawn: text(detail.withdrawn),
+          by: entry.delegationName ? `${entry.actorName} (${entry.delegationName})` : entry.actorName,
+          at: entry.createdAt,
+        });
+        break;
     }
   }
   // A silence still "pending" whose row went back to draft with an objector on record was broken at the
@@ -262,5 +294,9 @@ export async function readMeetingEvents(
     });
   events.decisions.sort((a, b) => a.at.getTime() - b.at.getTime());
   events.items = [...items.values()];
+  events.agenda = agenda.map((item) => {
+    const rowIds = rowIdsOf(item.rowIds);
+    return { title: item.title, rowIds, rows: rowIds.map(titleOf) };
+  });
   return events;
 }

@@ -20,11 +20,28 @@ function lines(words: RecordWords, list: string[]): string {
   return list.length ? list.map(bullet).join("\n") : words.none;
 }
 
+/**
+ * The agenda items taken, each with its rows, then the rows discussed outside them; without an agenda, the
+ * rows discussed or decided, in the order they came up.
+ */
+function itemsTaken(events: MeetingEvents, words: RecordWords): string {
+  if (events.agenda.length === 0)
+    return events.items.length
+      ? events.items.map((item, index) => words.agendaItem(index + 1, item.title)).join("\n")
+      : words.none;
+  const onAgenda = new Set(events.agenda.flatMap((item) => item.rowIds));
+  const lines = events.agenda.flatMap((item, index) => [
+    words.agendaItem(index + 1, item.title),
+    ...(item.rows.length ? [`   ${words.agendaRows(item.rows.join("; "))}`] : []),
+  ]);
+  const outside = events.items.filter((item) => !onAgenda.has(item.rowId));
+  if (outside.length) lines.push(words.alsoDiscussed, ...outside.map((item) => bullet(item.title)));
+  return lines.join("\n");
+}
+
 export function draftSections(events: MeetingEvents, words: RecordWords): Record<RecordSectionKey, string> {
   return {
-    items: events.items.length
-      ? events.items.map((item, index) => words.agendaItem(index + 1, item.title)).join("\n")
-      : words.none,
+    items: itemsTaken(events, words),
     decisions: lines(
       words,
       events.decisions.map((decision) => {
@@ -66,7 +83,9 @@ export function draftSections(events: MeetingEvents, words: RecordWords): Record
     ),
     brackets: lines(
       words,
-      events.brackets.map((b) => words.bracket(b.title || "—", b.text, b.by, at(b.at))),
+      events.brackets.map((b) =>
+        words.bracketResolved(b.title, b.chosen, b.chosenSponsors, b.withdrawn, b.by, at(b.at)),
+      ),
     ),
   };
 }

@@ -46,7 +46,17 @@ export interface RecordWords {
   silenceBroken: (title: string, delegation: string, at: string) => string;
   silencePending: (title: string, deadline: string) => string;
   silenceWithdrawn: (title: string, at: string) => string;
-  bracket: (title: string, text: string, by: string, at: string) => string;
+  bracketResolved: (
+    title: string,
+    chosen: string,
+    sponsors: string | null,
+    withdrawn: string | null,
+    by: string,
+    at: string,
+  ) => string;
+  /** The rows of a row list ("Rows: …"), and the rows discussed outside the agenda. */
+  agendaRows: (rows: string) => string;
+  alsoDiscussed: string;
   agendaItem: (number: number, title: string) => string;
 }
 
@@ -87,8 +97,13 @@ const en = (labels: ExportLabels): RecordWords => ({
   silencePending: (title, deadline) => `“${title}”: under silence procedure until ${deadline}.`,
   silenceWithdrawn: (title, at) =>
     `“${title}”: silence procedure ended without adoption (text changed or reopened), ${at}.`,
-  bracket: (title, text, by, at) => `“${title}”: ${text} (${by}, ${at}).`,
+  bracketResolved: (title, chosen, sponsors, withdrawn, by, at) =>
+    `“${title}”: the Chair chose ${chosen}${sponsors ? ` (sponsored by ${sponsors})` : ""}; withdrawn: ${
+      withdrawn ?? "none"
+    } (${by}, ${at}).`,
   agendaItem: (number, title) => `${number}. ${title}`,
+  agendaRows: (rows) => `Rows: ${rows}`,
+  alsoDiscussed: "Also discussed outside the agenda:",
 });
 
 const fr = (labels: ExportLabels): RecordWords => ({
@@ -128,8 +143,13 @@ const fr = (labels: ExportLabels): RecordWords => ({
   silencePending: (title, deadline) => `« ${title} » : en procédure d’approbation tacite jusqu’au ${deadline}.`,
   silenceWithdrawn: (title, at) =>
     `« ${title} » : procédure d’approbation tacite close sans adoption (texte modifié ou rouvert), ${at}.`,
-  bracket: (title, text, by, at) => `« ${title} » : ${text} (${by}, ${at}).`,
+  bracketResolved: (title, chosen, sponsors, withdrawn, by, at) =>
+    `« ${title} » : la présidence a retenu ${chosen}${sponsors ? ` (parrainé par ${sponsors})` : ""} ; retiré : ${
+      withdrawn ?? "aucun"
+    } (${by}, ${at}).`,
   agendaItem: (number, title) => `${number}. ${title}`,
+  agendaRows: (rows) => `Lignes : ${rows}`,
+  alsoDiscussed: "Également examiné hors ordre du jour :",
 });
 
 export function recordWords(locale: Locale = "en"): RecordWords {

@@ -227,6 +227,47 @@ describe("a meeting and its record", () => {
       number: 2,
     });
   });
+
+  it("RECORD-8 items taken follow the agenda; a bracket resolution names the chosen and withdrawn sides with sponsors", async () => {
+    // Meeting 2 (in French) is open. The agenda item is taken now (its table is the agenda's).
+    const [agendaRow, bracketRow, outside] = [rows[5], rows[6], rows[7]];
+    await server.prisma.agendaItem.create({
+      data: {
+        id: "agenda-item-1",
+        boardId,
+        position: 0,
+        title: "Menaces hybrides",
+        rowIds: JSON.stringify([agendaRow.id, bracketRow.id]),
+        startedAt: new Date(),
+      },
+    });
+    await server.consensus.recordPosition(france.user.id, boardId, { rowId: outside.id, position: "abstain" });
+    const propose = (account: TestAccount, responsibility: string, lead?: string) =>
+      server.brackets.proposeAlternative(account.user.id, boardId, {
+        rowId: bracketRow.id,
+        field: "responsibility",
+        responsibility,
+        ...(lead ? { lead } : {}),
+      });
+    expect(await propose(germany, "Shared", "EU")).toEqual({ ok: true });
+    expect(await propose(france, "NATO")).toEqual({ ok: true });
+    const [bracket] = (await server.brackets.list(chair.user.id, boardId)).brackets;
+    const shared = bracket.alternatives.find((alternative) => alternative.proposedByName === "Anna")!;
+    expect(await server.brackets.resolve(chair.user.id, boardId, { bracketId: bracket.id, choice: shared.id })).toEqual(
+      { ok: true },
+    );
+    expect(await server.record.regenerate(chair.user.id, boardId, 2)).toEqual({ ok: true });
+    const record = await recordOf(2);
+    expect(section(record, "items").text.split("\n")).toEqual([
+      "1. Menaces hybrides",
+      `   Lignes : ${agendaRow.title}; ${bracketRow.title}`,
+      "Également examiné hors ordre du jour :",
+      `- ${outside.title}`,
+    ]);
+    const resolved = section(record, "brackets").text;
+    expect(resolved).toContain(`« ${bracketRow.title} » : la présidence a retenu [Shared, EU lead] (parrainé par DE)`);
+    expect(resolved).toContain("retiré : [NATO] (FR)");
+  });
 });
 
 const standardFontDataUrl = join(
