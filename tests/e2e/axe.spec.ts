@@ -63,6 +63,18 @@ for (const [locale, browserLocale] of [
     await publish.locator('button[type="submit"]').click();
     await expect(page).toHaveURL(new RegExp(`/boards/${boardId}/versions/1$`));
 
+    // Open a meeting record (the chair's editing view), with one section edited so the generated text shows too.
+    await page.goto(`/boards/${boardId}/record`);
+    await expectNoViolations(page, "meeting records");
+    const openRecord = page.getByTestId("open-record-form");
+    await openRecord.locator('[name="title"]').fill("Axe meeting");
+    await openRecord.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(new RegExp(`/boards/${boardId}/record/1$`));
+    await page.getByTestId("section-text-items").fill("Edited by the chair");
+    await page.getByTestId("section-save-items").click();
+    await expect(page.getByTestId("section-generated-items")).toBeVisible();
+    await expectNoViolations(page, "meeting record with an edited section");
+
     for (const path of [
       `/boards/${boardId}/versions/1`,
       `/boards/${boardId}/diff?from=1&to=live`,
