@@ -5,6 +5,7 @@
  * record says what the board saw, not what a client claims.
  */
 import type { PositionValue } from "../../core/consensus";
+import { MEETING_ACTIVITY } from "../../core/meeting-contract";
 import type { PrismaClient } from "../db/prisma-client";
 
 export interface MeetingSpan {
@@ -155,7 +156,7 @@ export async function readMeetingEvents(
         startedAt: { not: null, lte: span.to },
         OR: [{ closedAt: null }, { closedAt: { gte: span.from } }],
       },
-      select: { title: true, rowIds: true, startedAt: true },
+      select: { id: true, title: true, rowIds: true, startedAt: true },
       orderBy: { startedAt: "asc" },
     }),
   ]);
@@ -294,9 +295,18 @@ export async function readMeetingEvents(
     });
   events.decisions.sort((a, b) => a.at.getTime() - b.at.getTime());
   events.items = [...items.values()];
-  events.agenda = agenda.map((item) => {
+  // In the order taken (agenda-item-taken entries of the span), after any item already current when it opened.
+  const takenInSpan = entries.flatMap((entry) =>
+    entry.kind === MEETING_ACTIVITY.agendaItemTaken ? (text(detailOf(entry).itemId) ?? []) : [],
+  );
+  const agendaOrder = [
+    ...new Set([...agenda.map((item) => item.id).filter((id) => !takenInSpan.includes(id)), ...takenInSpan]),
+  ];
+  events.agenda = agendaOrder.flatMap((id) => {
+    const item = agenda.find((candidate) => candidate.id === id);
+    if (!item) return [];
     const rowIds = rowIdsOf(item.rowIds);
-    return { title: item.title, rowIds, rows: rowIds.map(titleOf) };
+    return [{ title: item.title, rowIds, rows: rowIds.map(titleOf) }];
   });
   return events;
 }

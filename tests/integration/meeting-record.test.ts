@@ -229,18 +229,16 @@ describe("a meeting and its record", () => {
   });
 
   it("RECORD-8 items taken follow the agenda; a bracket resolution names the chosen and withdrawn sides with sponsors", async () => {
-    // Meeting 2 (in French) is open. The agenda item is taken now (its table is the agenda's).
+    // Meeting 2 (in French) is open; the chair puts an item on the agenda and takes it.
     const [agendaRow, bracketRow, outside] = [rows[5], rows[6], rows[7]];
-    await server.prisma.agendaItem.create({
-      data: {
-        id: "agenda-item-1",
-        boardId,
-        position: 0,
+    expect(
+      await server.meeting.addItem(chair.user.id, boardId, {
         title: "Menaces hybrides",
-        rowIds: JSON.stringify([agendaRow.id, bracketRow.id]),
-        startedAt: new Date(),
-      },
-    });
+        rowIds: [agendaRow.id, bracketRow.id],
+      }),
+    ).toMatchObject({ ok: true });
+    const [item] = (await server.meeting.getMeeting(chair.user.id, boardId)).items;
+    expect(await server.meeting.setCurrentItem(chair.user.id, boardId, { itemId: item.id })).toEqual({ ok: true });
     await server.consensus.recordPosition(france.user.id, boardId, { rowId: outside.id, position: "abstain" });
     const propose = (account: TestAccount, responsibility: string, lead?: string) =>
       server.brackets.proposeAlternative(account.user.id, boardId, {
