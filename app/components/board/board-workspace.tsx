@@ -49,6 +49,9 @@ import { DensitySwitch } from "./density-switch";
 import { ImportPanel } from "./import-panel";
 import { ThreatGrid } from "./threat-grid";
 import { UndoNotice } from "./undo-notice";
+import { MeetingPanel } from "../meeting/meeting-panel";
+import { useMeeting, type MeetingData } from "~/hooks/use-meeting";
+import { useFollowChair, useFollowScroll } from "~/hooks/use-follow-chair";
 
 interface Props {
   board: BoardSummary;
@@ -86,6 +89,19 @@ function LiveSummaries({ store }: { store: RowStore }) {
       <OrganisationSummary rows={rows} />
     </div>
   );
+}
+
+/** The meeting panel reads every row's title (the chair's agenda form lists them): its own component too. */
+function LiveMeeting(
+  props: Omit<Parameters<typeof MeetingPanel>[0], "rows" | "data"> & { store: RowStore; data: MeetingData | null },
+) {
+  const all = useAllRows(props.store);
+  const rows = useMemo(
+    () => all.map((row, index) => ({ id: row.id, title: row.title.trim() || t("board.untitled", { n: index + 1 }) })),
+    [all],
+  );
+  if (!props.data) return null;
+  return <MeetingPanel {...props} data={props.data} rows={rows} />;
 }
 
 function LiveWarnings({ doc, store }: { doc: Y.Doc; store: RowStore }) {
@@ -212,6 +228,19 @@ export function BoardWorkspace({
   );
   const panelRowTitle = panel?.kind === "row" ? titleOf(panel.rowId) : null;
 
+  // The meeting: the current item's rows are highlighted; followers' grids scroll to its first row.
+  const meeting = useMeeting(board.id, connection.subscribeBoardEvents, connection.synced);
+  const follow = useFollowChair(self.id, board.id, loaderRole === "chair");
+  const currentItemId = meeting.data?.meeting.currentItemId ?? null;
+  const currentItem = meeting.data?.meeting.items.find((item) => item.id === currentItemId) ?? null;
+  const currentRowIds = useMemo(() => new Set(currentItem?.rowIds ?? []), [currentItem]);
+  const firstCurrentRow = useMemo(() => {
+    if (!currentItem) return null;
+    const live = new Set(allRowIds);
+    return currentItem.rowIds.find((rowId) => live.has(rowId)) ?? null;
+  }, [currentItem, allRowIds]);
+  const scrollTo = useFollowScroll(firstCurrentRow, currentItemId, follow.following);
+
   return (
     <ConsensusProvider value={consensus}>
       <div
@@ -244,6 +273,17 @@ export function BoardWorkspace({
           {rowAnnouncement}
         </div>
         <LiveSummaries store={store} />
+        <LiveMeeting
+          store={store}
+          boardId={board.id}
+          data={meeting.data}
+          offset={meeting.offset}
+          role={role}
+          archived={archived}
+          following={follow.following}
+          onToggleFollow={follow.toggle}
+          titleOf={titleOf}
+        />
         <div className="board-controls">
           <FilterBar filter={filter} onChange={setFilter} shown={visibleIds.length} total={allRowIds.length} />
           <DensitySwitch density={density} onChange={setDensity} />
@@ -272,6 +312,8 @@ export function BoardWorkspace({
             onFocusChange={setFocus}
             onDeleteRow={onDeleteRow}
             describedBy={HELP_ID}
+            currentRowIds={currentRowIds}
+            scrollTo={scrollTo}
           />
         </BoardProvider>
         {loading ? (

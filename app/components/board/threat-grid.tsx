@@ -7,7 +7,8 @@
  */
 import { useIsomorphicLayoutEffect } from "~/hooks/use-isomorphic-layout-effect";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
-import { memo, useCallback, useMemo, useRef, useState, type FocusEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FocusEvent } from "react";
+import type { ScrollRequest } from "~/hooks/use-follow-chair";
 import { useGridNavigation } from "~/hooks/use-grid-navigation";
 import type { PresenceEntry } from "~/hooks/use-presence";
 import { t } from "~/i18n";
@@ -26,9 +27,14 @@ interface Props {
   onFocusChange: (focus: PresenceFocus | null) => void;
   onDeleteRow: (rowId: string) => void;
   describedBy?: string;
+  /** Rows of the agenda item under discussion: highlighted (decision 021). */
+  currentRowIds?: ReadonlySet<string>;
+  /** Follow the chair: scroll to this row (each new request once). */
+  scrollTo?: ScrollRequest | null;
 }
 
 const NOBODY: readonly PresenceEntry[] = [];
+const NO_ROWS: ReadonlySet<string> = new Set();
 const HEADERS = [
   "grid.colThreat",
   "grid.colResponsibility",
@@ -58,6 +64,8 @@ export const ThreatGrid = memo(function ThreatGrid({
   onFocusChange,
   onDeleteRow,
   describedBy,
+  currentRowIds = NO_ROWS,
+  scrollTo = null,
 }: Props) {
   const estimate = ROW_HEIGHT_ESTIMATE[density];
   const headRef = useRef<HTMLDivElement>(null);
@@ -128,6 +136,23 @@ export const ThreatGrid = memo(function ThreatGrid({
     [gridProps, onFocusChange],
   );
 
+  // Follow the chair: bring the row into the grid's window (rendering it), then into the page's view.
+  useEffect(() => {
+    if (!scrollTo) return;
+    const index = rowIds.indexOf(scrollTo.rowId);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: "start" });
+    const frame = requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        gridRef.current
+          ?.querySelector(`[data-row-id="${CSS.escape(scrollTo.rowId)}"]`)
+          ?.scrollIntoView({ block: "center" }),
+      ),
+    );
+    return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request, not on every row change
+  }, [scrollTo]);
+
   const items = virtualizer.getVirtualItems();
   return (
     <div
@@ -168,6 +193,7 @@ export const ThreatGrid = memo(function ThreatGrid({
               total={allRowIds.length}
               activeCol={rowId === activeRowId ? activeCol : null}
               editors={editorsByRow.get(rowId) ?? NOBODY}
+              current={currentRowIds.has(rowId)}
               onDelete={onDeleteRow}
             />
           );

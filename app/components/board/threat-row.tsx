@@ -34,6 +34,8 @@ interface Props {
   /** Other people focusing a field of this row. */
   editors: readonly PresenceEntry[];
   onDelete: (rowId: string) => void;
+  /** On the agenda item under discussion (decision 021). */
+  current?: boolean;
 }
 
 const NOBODY: readonly PresenceEntry[] = [];
@@ -49,6 +51,7 @@ export const ThreatRowView = memo(function ThreatRowView({
   activeCol,
   editors,
   onDelete,
+  current = false,
 }: Props) {
   const board = useBoard();
   const row = useRow(board.rows, rowId);
@@ -65,17 +68,19 @@ export const ThreatRowView = memo(function ThreatRowView({
     <BoardProvider value={rowBoard}>
       <div
         role="row"
-        className={`grid-row resp-row-${row.responsibility}${locked ? " grid-row-locked" : ""}`}
+        className={`grid-row resp-row-${row.responsibility}${locked ? " grid-row-locked" : ""}${current ? " grid-row-current" : ""}`}
         data-row-id={row.id}
         data-testid="threat-row"
         data-responsibility={row.responsibility}
         data-locked={locked || undefined}
+        data-current-item={current || undefined}
         aria-rowindex={ariaRowIndex}
         data-index={virtualIndex}
         ref={measureRef}
         style={{ top }}
       >
         <GridCell {...cell(COLUMNS.threat)}>
+          {current && <span className="visually-hidden">{t("meeting.currentRowNote")}</span>}
           <TitleCell row={row} />
           <RowStatus rowId={row.id} title={title} />
         </GridCell>
