@@ -13,7 +13,7 @@ import { useBoardConnection } from "~/hooks/use-board-connection";
 import { useConsensusValue } from "~/hooks/use-consensus-value";
 import { useLiveRole } from "~/hooks/use-live-role";
 import { useLocalFocus, usePresence } from "~/hooks/use-presence";
-import { useAllRows, useRowIds, useRowStore, useVisibleRowIds } from "~/hooks/use-rows";
+import { useAllRows, useRow, useRowIds, useRowStore, useVisibleRowIds } from "~/hooks/use-rows";
 import { useUndoManager, useUndoShortcuts } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
 import { addRow, deleteRow } from "../../../core/board-doc";
@@ -227,6 +227,7 @@ export function BoardWorkspace({
     [store, allRowIds],
   );
   const panelRowTitle = panel?.kind === "row" ? titleOf(panel.rowId) : null;
+  const panelRow = useRow(store, panel?.kind === "row" ? panel.rowId : "");
 
   // The meeting: the current item's rows are highlighted; followers' grids scroll to its first row.
   const meeting = useMeeting(board.id, connection.subscribeBoardEvents, connection.synced);
@@ -354,6 +355,7 @@ export function BoardWorkspace({
             key={`${panel.rowId}:${panel.section}`}
             rowId={panel.rowId}
             title={panelRowTitle}
+            row={panelRow}
             section={panel.section}
             responsibility={store.getRow(panel.rowId)?.responsibility}
             onClose={closePanel}

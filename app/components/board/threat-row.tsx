@@ -16,6 +16,7 @@ import { ResponsibilityControl } from "./responsibility-control";
 import { RowActions } from "./row-actions";
 import { TitleCell } from "./title-cell";
 import { YTextField } from "./y-text-field";
+import { BracketLine } from "../brackets/bracket-line";
 
 interface Props {
   rowId: string;
@@ -82,10 +83,12 @@ export const ThreatRowView = memo(function ThreatRowView({
         <GridCell {...cell(COLUMNS.threat)}>
           {current && <span className="visually-hidden">{t("meeting.currentRowNote")}</span>}
           <TitleCell row={row} />
+          <BracketLine row={row} field="title" title={title} />
           <RowStatus rowId={row.id} title={title} />
         </GridCell>
         <GridCell {...cell(COLUMNS.responsibility)}>
           <ResponsibilityControl row={row} title={title} />
+          <BracketLine row={row} field="responsibility" title={title} />
         </GridCell>
         <GridCell {...cell(COLUMNS.instruments)}>
           <InstrumentsCell row={row} title={title} />

@@ -17,6 +17,11 @@ export function AgreementSummary({ rowIds }: { rowIds: readonly string[] }) {
   const consensus = useConsensusOptional();
   if (!consensus?.data) return null;
   const counts = countAgreement(rowIds, consensus.data.consensus);
+  // Rows of this board (as shown) with an open bracket (decision 020).
+  const shown = new Set(rowIds);
+  const bracketed = new Set(
+    consensus.data.brackets.filter((b) => shown.has(b.rowId) && b.alternatives.length > 0).map((b) => b.rowId),
+  ).size;
   return (
     <section className="summary agreement-summary" aria-labelledby={headingId} data-testid="agreement-summary">
       <h2 id={headingId} className="visually-hidden">
@@ -47,6 +52,15 @@ export function AgreementSummary({ rowIds }: { rowIds: readonly string[] }) {
             />
           </li>
         ))}
+        <li>
+          <Message
+            id="common.legendCount"
+            values={{
+              label: t("brackets.summaryBracketed"),
+              count: <strong data-testid="agreement-bracketed">{bracketed}</strong>,
+            }}
+          />
+        </li>
         <li className={counts.blocked > 0 ? "agreement-blocked" : undefined}>
           <Message
             id="common.legendCount"

@@ -7,7 +7,7 @@ import type { ConsensusData } from "~/hooks/use-consensus-data";
 import type { NameOf } from "~/lib/consensus-labels";
 import type { BoardRole } from "../../../core/services";
 
-export type RowPanelSection = "positions" | "comments";
+export type RowPanelSection = "positions" | "comments" | "brackets";
 
 export interface ConsensusContextValue {
   boardId: string;

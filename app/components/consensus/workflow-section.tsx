@@ -9,6 +9,7 @@ import { ProposeForm } from "./propose-form";
 import { SilenceCountdown } from "./silence-countdown";
 import { WorkflowActions } from "./workflow-actions";
 import { OrganisationStates } from "./organisation-states";
+import { useRowBrackets } from "../brackets/use-row-brackets";
 
 interface Props {
   view: RowConsensusView;
@@ -19,6 +20,7 @@ export function WorkflowSection({ view, title }: Props) {
   const { data, isChair, nameOf, formatTime } = useConsensus();
   const headingId = useId();
   const { workflow } = view;
+  const bracketed = useRowBrackets(view.rowId).length > 0;
   return (
     <section
       className="panel-section"
@@ -46,6 +48,11 @@ export function WorkflowSection({ view, title }: Props) {
       {workflow.state === "proposed" && workflow.silenceDeadline && (
         <p className="small">
           <SilenceCountdown deadline={workflow.silenceDeadline} />
+        </p>
+      )}
+      {bracketed && (
+        <p className="small" data-testid="bracket-blocked">
+          {t("brackets.blocked")}
         </p>
       )}
       {workflow.state === "agreed" && <p className="locked-note">{t("workflow.lockedNote")}</p>}
