@@ -14,10 +14,11 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { appendRows, getRowText, type NewRowInput } from "../core/board-doc";
+import { appendRows, type NewRowInput } from "../core/board-doc";
 import { createMatrixFileServices } from "../server/files/matrix-file-services";
 import { createAccount } from "../tests/support/accounts";
 import { connectClient, waitFor, waitForSync } from "../tests/support/collab-client";
+import { keystrokeRoundTrip, roundTripsDuring } from "../tests/support/keystroke-probe";
 import { createTestDatabase, startTestServer } from "../tests/support/test-server";
 import { csvOfRows, deepJson, lyingZipXlsx, xlsxOfOneCellRows } from "../tests/fixtures/hostile-files";
 
@@ -88,40 +89,17 @@ async function pdfWhileCoEditing(): Promise<Omit<HostileCaseResult, "peakRssMiB"
     const [probeId] = appendRows(a.doc, [{ title: "probe" }]);
     for (let i = 0; i < ROWS.length; i += 250) appendRows(a.doc, ROWS.slice(i, i + 250));
     await waitFor(() => b.doc.getMap("rows").size === ROWS.length + 1, "rows to reach the other client", 600_000);
-    const probeA = getRowText(a.doc, probeId, "title")!;
-    const probeB = getRowText(b.doc, probeId, "title")!;
-
-    /** One keystroke from A, timed until B has it. */
-    const roundTrip = () =>
-      new Promise<number>((resolve) => {
-        const token = `k${Math.random().toString(36).slice(2, 8)}`;
-        const started = performance.now();
-        const seen = () => {
-          if (probeB.toString() === token) {
-            probeB.unobserve(seen);
-            resolve(performance.now() - started);
-          }
-        };
-        probeB.observe(seen);
-        a.doc.transact(() => {
-          probeA.delete(0, probeA.length);
-          probeA.insert(0, token);
-        });
-      });
+    const roundTrip = keystrokeRoundTrip(a, b, probeId);
     const baseline: number[] = [];
     for (let i = 0; i < 20; i++) baseline.push(await roundTrip());
 
     const snapshot = await server.versions.buildLiveSnapshot(chair.user.id, board.id);
     const stop = stallMeter();
     const start = performance.now();
-    let done = false;
-    const exported = files.exportMatrix("pdf", snapshot, new Date()).finally(() => (done = true));
-    const samples: number[] = [];
-    while (!done) {
-      samples.push(await roundTrip());
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const file = await exported;
+    const { result: file, samples } = await roundTripsDuring(
+      files.exportMatrix("pdf", snapshot, new Date()),
+      roundTrip,
+    );
     const wallMs = performance.now() - start;
     const maxStallMs = stop();
     a.destroy();

@@ -14,10 +14,11 @@
  * same run is reported with a failure for comparison.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { appendRows, getRowText, type NewRowInput } from "../../core/board-doc";
+import { appendRows, type NewRowInput } from "../../core/board-doc";
 import type { RemitServer } from "../../server/remit-server";
 import { createAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
+import { keystrokeRoundTrip, roundTripsDuring } from "../support/keystroke-probe";
 import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
 
 const ROWS: NewRowInput[] = Array.from({ length: 5000 }, (_, i) => ({
@@ -55,38 +56,16 @@ it("HARDEN-47 a co-editor's round trip stays under 50 ms while a 5,000-row PDF r
   // In batches: one 5,000-row update would exceed the frame limit.
   for (let i = 0; i < ROWS.length; i += 250) appendRows(a.doc, ROWS.slice(i, i + 250));
   await waitFor(() => b.doc.getMap("rows").size === ROWS.length + 1, "rows to reach the co-editor", 120_000);
-  const probeA = getRowText(a.doc, probeId, "title")!;
-  const probeB = getRowText(b.doc, probeId, "title")!;
-
-  /** One keystroke typed by A, timed until B has it (A → server → B). */
-  const roundTrip = () =>
-    new Promise<number>((resolve) => {
-      const token = `k${Math.random().toString(36).slice(2, 8)}`;
-      const started = performance.now();
-      const seen = () => {
-        if (probeB.toString() !== token) return;
-        probeB.unobserve(seen);
-        resolve(performance.now() - started);
-      };
-      probeB.observe(seen);
-      a.doc.transact(() => {
-        probeA.delete(0, probeA.length);
-        probeA.insert(0, token);
-      });
-    });
+  const roundTrip = keystrokeRoundTrip(a, b, probeId);
   const idle: number[] = [];
   for (let i = 0; i < 10; i++) idle.push(await roundTrip());
 
   const snapshot = await server.versions.buildLiveSnapshot(chair.user.id, board.id);
   expect(snapshot.rows).toHaveLength(ROWS.length + 1);
-  let rendering = true;
-  const render = server.files.exportMatrix("pdf", snapshot, new Date()).finally(() => (rendering = false));
-  const during: number[] = [];
-  while (rendering) {
-    during.push(await roundTrip());
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const file = await render;
+  const { result: file, samples: during } = await roundTripsDuring(
+    server.files.exportMatrix("pdf", snapshot, new Date()),
+    roundTrip,
+  );
   expect(Buffer.from(file.body.subarray(0, 4)).toString("latin1")).toBe("%PDF");
   const report = `during the render: ${during.map((ms) => ms.toFixed(0)).join(", ")} ms; idle median ${median(idle).toFixed(1)} ms`;
   expect(during.length, report).toBeGreaterThanOrEqual(3);
