@@ -47,6 +47,8 @@ export interface MeetingRecordSummary {
 
 export interface MeetingRecordView extends MeetingRecordSummary {
   boardTitle: string;
+  /** The board's marking (core/markings.ts), printed at the top and bottom of every exported page and file. */
+  marking: string;
   generatedAt: string;
   sections: RecordSection[];
   /** SHA-256 of the finalised record (null while a draft). */

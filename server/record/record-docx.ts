@@ -16,7 +16,13 @@ const clean = (text: string) => text.replace(CONTROLS, "");
 
 export async function renderRecordDocx(record: MeetingRecordView, locale: Locale): Promise<Buffer> {
   const presented = presentRecord(record, locale);
+  const marking = () =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: clean(presented.marking), bold: true })],
+    });
   const children: Paragraph[] = [
+    marking(),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(presented.title))] }),
     new Paragraph({
       children: [
@@ -39,6 +45,7 @@ export async function renderRecordDocx(record: MeetingRecordView, locale: Locale
   }
   if (presented.fingerprintLine)
     children.push(new Paragraph({ children: [new TextRun({ text: presented.fingerprintLine, size: 16 })] }));
+  children.push(marking());
   const document = new Document({
     creator: "Remit",
     title: clean(presented.title),

@@ -16,7 +16,8 @@ function line(text: string): string {
 
 export function renderRecordMarkdown(record: MeetingRecordView, locale: Locale): string {
   const presented = presentRecord(record, locale);
-  const out = [`# ${escapeMarkdown(presented.title)}`, ""];
+  // The marking opens and closes the file, as on every export.
+  const out = [`**${escapeMarkdown(presented.marking)}**`, "", `# ${escapeMarkdown(presented.title)}`, ""];
   out.push(`> **${escapeMarkdown(presented.status)}**`, "");
   for (const fact of presented.facts) out.push(`${escapeMarkdown(fact)}  `);
   out.push("");
@@ -26,5 +27,6 @@ export function renderRecordMarkdown(record: MeetingRecordView, locale: Locale):
     out.push("");
   }
   if (presented.fingerprintLine) out.push("---", "", escapeMarkdown(presented.fingerprintLine), "");
+  out.push(`**${escapeMarkdown(presented.marking)}**`, "");
   return out.join("\n");
 }

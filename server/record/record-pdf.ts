@@ -69,6 +69,9 @@ export async function renderRecordPdf(record: MeetingRecordView, locale: Locale)
         })
         .restore();
     }
+    doc.font(fonts.bold).fontSize(9).fillColor("#111111");
+    for (const at of [MARGIN.top - 30, PAGE.height - MARGIN.bottom + 34])
+      doc.text(fonts.printable(presented.marking), 0, at, { width: PAGE.width, align: "center", lineBreak: false });
     const y = PAGE.height - MARGIN.bottom + 20;
     doc.font(fonts.regular).fontSize(7).fillColor("#444444");
     if (presented.fingerprintLine)

@@ -12,6 +12,7 @@ import { recordWords, type RecordWords } from "./record-words";
 export interface PresentedRecord {
   words: RecordWords;
   title: string;
+  marking: string;
   /** "Board: …", "Meeting: from … to …", "Opened by: …", the language line. */
   facts: string[];
   /** The draft notice, or the final line (adopted when, by whom). */
@@ -29,6 +30,7 @@ export function presentRecord(record: MeetingRecordView, locale: Locale): Presen
   return {
     words,
     title: words.recordTitle(record.number, record.title),
+    marking: record.marking,
     facts: [
       `${words.board}${colon}${record.boardTitle}`,
       `${words.meeting}${colon}${words.from} ${formatUtc(record.openedAt)} ${words.to} ${end}`,

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { AccessDenied } from "../../core/access-errors";
 import { isLocale, type Locale } from "../../core/locale";
 import { messageRef } from "../../core/message-ref";
+import { DEFAULT_MARKING, markingText } from "../../core/markings";
 import {
   RECORD_SECTION_MAX_CHARS,
   RECORD_SECTIONS,
@@ -84,7 +85,7 @@ const recordSelect = {
   finalisedAt: true,
   finalisedByName: true,
   fingerprint: true,
-  board: { select: { title: true } },
+  board: { select: { title: true, marking: true } },
 } as const;
 
 type RecordRow = {
@@ -100,7 +101,7 @@ type RecordRow = {
   finalisedAt: Date | null;
   finalisedByName: string | null;
   fingerprint: string | null;
-  board: { title: string };
+  board: { title: string; marking: string | null };
 };
 
 function toSummary(row: Omit<RecordRow, "sectionsJson" | "generatedAt" | "fingerprint" | "board" | "id">) {
@@ -121,6 +122,7 @@ function toView(row: RecordRow): MeetingRecordView {
   return {
     ...toSummary(row),
     boardTitle: row.board.title,
+    marking: markingText(row.board.marking ?? DEFAULT_MARKING, null),
     generatedAt: row.generatedAt.toISOString(),
     sections: parseSections(row.sectionsJson),
     fingerprint: row.fingerprint,

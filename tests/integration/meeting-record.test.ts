@@ -292,6 +292,8 @@ describe("exports", () => {
     const md = (await exportAs("md", "en"))!;
     expect(md.fileName).toMatch(/^hybrid-threats-lodz-record-1-\d{4}-\d{2}-\d{2}\.md$/);
     const markdown = Buffer.from(md.body).toString("utf8");
+    expect(markdown.split("\n")[0]).toBe("**PUBLIC**");
+    expect(markdown.trimEnd().split("\n").at(-1)).toBe("**PUBLIC**");
     expect(markdown).toContain("# Record of meeting 1 — Plenary");
     expect(markdown).toContain("## Positions and reservations");
     expect(markdown).toContain("Germany entered a reservation; France objected.");
@@ -305,6 +307,8 @@ describe("exports", () => {
     const docx = (await exportAs("docx", "fr"))!;
     expect(docx.contentType).toContain("wordprocessingml");
     const word = docxText(readZipEntry(Buffer.from(docx.body), "word/document.xml")!);
+    expect(word.split("\n")[0]).toBe("PUBLIC");
+    expect(word.split("\n").at(-1)).toBe("PUBLIC");
     expect(word).toContain("Compte rendu de la réunion 1 — Plenary");
     expect(word).toContain("Positions et réserves");
     expect(word).toContain("Germany entered a reservation; France objected. The Chair will consult.");
@@ -319,6 +323,7 @@ describe("exports", () => {
     expect(text).toContain("Germany entered a reservation; France objected.");
     expect(text).toContain(final.fingerprint!);
     expect(text).toContain("Page 1 of");
+    expect(text.match(/PUBLIC/g)?.length).toBeGreaterThanOrEqual(2);
     const frPdf = await pdfText((await exportAs("pdf", "fr"))!.body);
     expect(frPdf).toContain("Décisions");
     expect(frPdf).toContain("Page 1 sur");
