@@ -43,7 +43,23 @@ for (const [locale, browserLocale] of [
     await waitForSynced(page);
     const boardId = new URL(page.url()).pathname.split("/").pop()!;
     await expect(row(page, 0)).toBeVisible();
+    await expect(page.getByTestId("meeting-panel")).toBeVisible();
     await expectNoViolations(page, "board");
+
+    // The meeting under way: an agenda item taken, the chair's hand raised and given the floor with a timer.
+    const agendaForm = page.getByTestId("agenda-item-form");
+    await agendaForm.locator('[name="title"]').fill("Axe item");
+    await agendaForm.locator('[name="rowIds"]').selectOption({ index: 0 });
+    await page.getByTestId("agenda-add").click();
+    await expect(page.getByTestId("agenda-item")).toHaveCount(1);
+    await page.getByTestId("agenda-next").click();
+    await expect(page.getByTestId("agenda-item").first()).toHaveAttribute("data-current", "true");
+    await page.getByTestId("floor-timer").selectOption("120");
+    await expect(page.getByTestId("floor-timer")).toHaveValue("120");
+    await page.getByTestId("raise-hand").click();
+    await page.getByTestId("speaking-list-entry").getByRole("button").click();
+    await expect(page.getByTestId("speaker-timer")).toBeVisible();
+    await expectNoViolations(page, "board with the meeting under way");
 
     await page.getByTestId("activity-toggle").click();
     await expect(page.getByTestId("activity-panel")).toBeVisible();
