@@ -44,6 +44,8 @@ export interface RowConsensusView {
 
 export interface BoardConsensusView {
   forum: BoardForum;
+  /** Every member's delegation (observers, partners and institutions included), once each, by name. */
+  membership: DelegationInfo[];
   /** Delegations taking part: those of the board's chairs and delegates that the forum lets record positions. */
   participants: DelegationInfo[];
   /** Only rows that have a workflow record or positions; others are draft with nobody having spoken. */

@@ -8,7 +8,8 @@ export type Organisation = "NATO" | "EU";
 export const ORGANISATIONS: readonly Organisation[] = ["NATO", "EU"];
 
 /** How a delegation sits in NATO–EU meetings; "nato-eu" = both an Ally and an EU member state. */
-export type DelegationStanding = "nato-eu" | "nato" | "eu" | "partner" | "institution";
+export const DELEGATION_STANDINGS = ["nato-eu", "nato", "eu", "partner", "institution"] as const;
+export type DelegationStanding = (typeof DELEGATION_STANDINGS)[number];
 
 type Flags = Pick<DelegationInfo, "nato" | "eu" | "partner" | "institution">;
 

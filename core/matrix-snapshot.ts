@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { ThreatRowSchema } from "./board-doc";
 import { BRACKET_FIELDS, BracketValueSchema, MAX_ALTERNATIVES_PER_BRACKET } from "./bracket-contract";
-import { INSTRUMENT_OWNERS } from "./domain";
+import { BOARD_FORUMS, INSTRUMENT_OWNERS } from "./domain";
+import { DELEGATION_STANDINGS } from "./forums";
 
 export const MATRIX_FORMAT = "remit-matrix";
 export const MATRIX_FORMAT_VERSION = 1;
@@ -89,6 +90,19 @@ export const MatrixSnapshotSchema = z.object({
   /** null = the live board: every export marks it DRAFT. */
   version: SnapshotVersionSchema.nullable(),
   delegationsPresent: z.array(z.string()),
+  /** The forum the board was held in (decision 018); absent in versions published before forums existed. */
+  forum: z.enum(BOARD_FORUMS).optional(),
+  /** Every member delegation with its standing; absent in versions published before forums existed. */
+  membership: z
+    .array(
+      z.object({
+        code: z.string().min(1).max(16),
+        name: z.string().max(200),
+        standing: z.enum(DELEGATION_STANDINGS),
+      }),
+    )
+    .max(500)
+    .optional(),
   instruments: z.array(SnapshotInstrumentSchema),
   /** In display order; the order is part of the fingerprint. */
   rows: z.array(SnapshotRowSchema),

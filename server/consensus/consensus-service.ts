@@ -16,7 +16,7 @@ import {
   positionRefusal,
   type PositionRefusal,
 } from "../../core/forums";
-import { BOARD_FORUMS, type BoardForum } from "../../core/domain";
+import { BOARD_FORUMS, type BoardForum, type DelegationInfo } from "../../core/domain";
 import type {
   AdoptionProcedure,
   BoardConsensusJson,
@@ -191,8 +191,9 @@ export class ConsensusService {
     const [board, members, positions, workflows] = await Promise.all([
       prisma.board.findUnique({ where: { id: boardId }, select: { forum: true } }),
       prisma.boardMember.findMany({
-        where: { boardId, role: { in: ["chair", "delegate"] } },
+        where: { boardId },
         select: {
+          role: true,
           user: {
             select: { delegation: { select: delegationInfoSelect } },
           },
@@ -207,12 +208,15 @@ export class ConsensusService {
     const responsibilities = new Map(liveRows.map((row) => [row.id, row.responsibility]));
     this.rowsWithPositions.set(boardId, new Set(positions.map((position) => position.rowId)));
     // Participants: the members' delegations the forum lets record positions (decision 018).
+    const byName = (a: DelegationInfo, b: DelegationInfo) => a.name.localeCompare(b.name);
+    const unique = (list: DelegationInfo[]) => [...new Map(list.map((d) => [d.code, d])).values()].sort(byName);
+    const membership = unique(members.map((m) => toDelegationInfo(m.user.delegation)));
+    // Observers hold no position (CONSENSUS-1).
     const delegations = members
+      .filter((m) => m.role === "chair" || m.role === "delegate")
       .map((m) => toDelegationInfo(m.user.delegation))
       .filter((delegation) => mayRecordPositions(forum, delegation));
-    const participants = [...new Map(delegations.map((d) => [d.code, d])).values()].sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
+    const participants = unique(delegations);
     const latest = new Map<string, Map<string, PositionRecord>>();
     for (const record of await this.toPositionRecords(positions, fingerprints)) {
       const row = latest.get(record.rowId) ?? new Map<string, PositionRecord>();
@@ -248,7 +252,7 @@ export class ConsensusService {
     };
     const rows = new Map<string, RowConsensusView>();
     for (const rowId of new Set([...latest.keys(), ...workflows.map((w) => w.rowId)])) rows.set(rowId, view(rowId));
-    return { forum, participants, rows, emptyRow: view };
+    return { forum, membership, participants, rows, emptyRow: view };
   }
 
   /** The consensus view for a member, JSON-friendly for loaders. */

@@ -6,6 +6,7 @@
  *   #remit:draft record — only for the live board, right under the header so it is seen
  *   one record per threat, in display order
  *   #remit:instrument records for the custom instruments (so a re-import can recreate them)
+ *   #remit:forum and one #remit:member record per member delegation (code, name, standing) — decision 018
  *   #remit:board, #remit:version, #remit:language (en, fr: the language of the header and labels),
  *   #remit:fingerprint records
  */
@@ -14,6 +15,7 @@ import { prepareExport, type ExportFile, type PreparedExport } from "./prepare";
 import type { Locale } from "../../core/locale";
 import { MATRIX_COLUMNS, bidiNotice, matrixCells } from "./present";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
+import { forumLines } from "./forum-lines";
 
 const WIDTH = MATRIX_COLUMNS.length;
 const meta = (key: string, ...values: string[]) => padTo([METADATA_PREFIX + key, ...values], WIDTH);
@@ -44,9 +46,17 @@ function trailingRecords(prepared: PreparedExport): string[][] {
         version.procedure,
       )
     : meta("version", "DRAFT");
+  const forum = forumLines(snapshot, labels.locale);
+  const membership = forum
+    ? [
+        meta("forum", snapshot.forum ?? "", forum.forum),
+        ...(snapshot.membership ?? []).map((m) => meta("member", m.code, m.name, forum.standingOf(m.standing))),
+      ]
+    : [];
   return [
     ...instruments,
     ...(bidi ? [meta("warning", bidi)] : []),
+    ...membership,
     meta("board", snapshot.board.id, snapshot.board.title),
     versionRecord,
     meta("language", labels.locale),

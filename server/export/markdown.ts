@@ -3,6 +3,7 @@
  * into wikis and mail. All board text is escaped so a title like
  * "<img src=x>" or "[link](…)" prints as typed instead of becoming markup.
  */
+import { forumLines } from "./forum-lines";
 import { responsibilityText, titleText } from "../../core/bracket-text";
 import { countResponsibilities, RESPONSIBILITIES } from "../../core/board-doc";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
@@ -35,6 +36,12 @@ function titleBlock(prepared: PreparedExport): string[] {
       `${escapeMarkdown(procedureLine(snapshot, labels))}  `,
     );
   }
+  const forum = forumLines(snapshot, labels.locale);
+  if (forum)
+    lines.push(
+      `${forum.forumLabel}: ${escapeMarkdown(forum.forum)}  `,
+      `${forum.membershipLabel}: ${escapeMarkdown(forum.membership)}  `,
+    );
   lines.push(
     `${labels.delegationsPresent}: ${escapeMarkdown(snapshot.delegationsPresent.join(", ") || "—")}  `,
     labels.languageLine,

@@ -5,6 +5,7 @@
  * footer with the fingerprint and "Page n of N", the marking at the top and bottom, and a DRAFT watermark when
  * the snapshot is the live board. Pages are buffered so the footer can know N.
  */
+import { forumLines } from "./forum-lines";
 import PDFDocument from "pdfkit";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { drawDistributionBar, drawHeatmap } from "./pdf-charts";
@@ -67,6 +68,7 @@ function drawTitleBlock(ctx: PdfContext, now: Date): number {
     }`,
     `${pdf.procedure}${colon}${version ? labels.procedures[version.procedure] : "—"}`,
     `${labels.delegationsPresent}${colon}${snapshot.delegationsPresent.join(", ") || "—"}`,
+    ...forumPdfLines(snapshot, labels.locale, colon),
     `${pdf.threats}${colon}${snapshot.rows.length}`,
     labels.languageLine,
     ...[bidiNotice(prepared)].filter((line): line is string => line !== null),
@@ -189,4 +191,20 @@ export async function renderPdf(
 export async function exportPdf(snapshot: MatrixSnapshot, options: PdfOptions = {}): Promise<ExportFile> {
   const { body, fingerprint } = await renderPdf(snapshot, options);
   return { body, contentType: "application/pdf", extension: "pdf", fingerprint };
+}
+
+/** Forum and membership lines of the PDF header (decision 018); none for a version from before forums. */
+function forumPdfLines(snapshot: MatrixSnapshot, locale: Locale, colon: string): string[] {
+  const forum = forumLines(snapshot, locale);
+  if (!forum) return [];
+  // A header line is cut at the page width: four delegations a line keeps the whole list readable.
+  const names = (snapshot.membership ?? []).map((m) => `${m.name} (${forum.standingOf(m.standing)})`);
+  const chunks: string[] = [];
+  for (let i = 0; i < names.length; i += 4) chunks.push(names.slice(i, i + 4).join(", "));
+  return [
+    `${forum.forumLabel}${colon}${forum.forum}`,
+    ...(chunks.length > 0 ? chunks : ["—"]).map(
+      (chunk, i) => (i === 0 ? `${forum.membershipLabel}${colon}` : "") + chunk,
+    ),
+  ];
 }

@@ -1,6 +1,7 @@
 /** The Field/Value pairs of the XLSX Metadata sheet (also read back by tests and the importer). */
 import { bidiNotice, formatUtc } from "./present";
 import type { PreparedExport } from "./prepare";
+import { forumLines } from "./forum-lines";
 import { MATRIX_FORMAT, MATRIX_FORMAT_VERSION } from "../../core/matrix-snapshot";
 
 export const FINGERPRINT_FIELD = "Fingerprint (SHA-256)";
@@ -12,6 +13,7 @@ export function metadataEntries(prepared: PreparedExport): string[][] {
   const version = snapshot.version;
   const m = labels.metadata;
   const bidi = bidiNotice(prepared);
+  const forum = forumLines(snapshot, labels.locale);
   return [
     [m.format, `${MATRIX_FORMAT} ${MATRIX_FORMAT_VERSION}`],
     [m.language, `${labels.locale} (${labels.language})`],
@@ -25,6 +27,12 @@ export function metadataEntries(prepared: PreparedExport): string[][] {
     [m.publishedAt, version ? formatUtc(version.publishedAt) : ""],
     [m.procedure, version ? labels.procedures[version.procedure] : ""],
     [m.delegationsPresent, snapshot.delegationsPresent.join(", ")],
+    ...(forum
+      ? [
+          [forum.forumLabel, forum.forum],
+          [forum.membershipLabel, forum.membership],
+        ]
+      : []),
     [m.threats, String(snapshot.rows.length)],
     [FINGERPRINT_FIELD, fingerprint],
     ...(bidi ? [["Warning", bidi]] : []),

@@ -20,6 +20,7 @@ import type { InstrumentInfo } from "../../core/services";
 import { DEFAULT_MARKING } from "../../core/markings";
 import { boardMarkingText } from "../../core/releasability";
 import type { BracketView } from "../../core/bracket-contract";
+import { standingOf } from "../../core/forums";
 import type { BoardConsensusView, PositionRecord, RowConsensusView } from "../consensus/consensus-types";
 
 export interface SnapshotInput {
@@ -178,6 +179,12 @@ export function assembleSnapshot(
       .map((delegation) => delegation.name)
       .sort((a, b) => a.localeCompare(b)),
     // Clamped to the snapshot's limits, like the rows: a long custom instrument name must not block an export.
+    forum: input.consensus.forum,
+    membership: input.consensus.membership.slice(0, 500).map((delegation) => ({
+      code: delegation.code,
+      name: delegation.name.slice(0, 200),
+      standing: standingOf(delegation),
+    })),
     instruments: input.instruments
       .filter((instrument) => linked.has(instrument.id))
       .map(({ id, name, owner, kind, year, reference, custom }) => ({
