@@ -30,7 +30,7 @@ import { noStoreByDefault, securityHeaders } from "./http-security";
 import { watchSessions, type SessionWatch } from "./auth/session-watch";
 import { createConsensusService, type ConsensusService } from "./consensus/consensus-service";
 import { createCommentService, type CommentService } from "./consensus/comment-service";
-import { BracketService } from "./brackets/bracket-service";
+import { createBracketService, type BracketService } from "./brackets/bracket-service";
 import { readOpenBrackets } from "./brackets/bracket-records";
 import { systemClock, type Clock } from "./consensus/clock";
 import { createVersionServices } from "./versions/version-service";
@@ -226,7 +226,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     log,
     openBrackets: (boardId, rowId) => brackets?.hasOpenBrackets(boardId, rowId) ?? Promise.resolve(false),
   });
-  const bracketService = new BracketService({
+  const bracketService = createBracketService({
     prisma,
     access,
     readLiveRow: (boardId, rowId) => registry.readRow(boardId, rowId),

@@ -50,6 +50,11 @@ const refuse = (field: string, key: string, params?: Record<string, string | num
   fieldErrors: { [field]: messageRef(key, params) },
 });
 
+/** Built through this factory from one deps object, like every service (decision 025). */
+export function createBracketService(deps: BracketDeps): BracketService {
+  return new BracketService(deps);
+}
+
 export class BracketService {
   constructor(private readonly deps: BracketDeps) {}
 
