@@ -23,6 +23,9 @@ import { ensureCsrfToken } from "~/lib/csrf.server";
 import { useNonce } from "~/lib/nonce";
 import { isConsensusAction } from "~/lib/own-action-echo";
 import { getCurrentUser } from "~/lib/session.server";
+import { MarkingBanner } from "~/components/marking-banner";
+import { boardMarkingOf } from "~/lib/board-marking.server";
+import { boardIdOfPath } from "~/lib/board-path";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -33,8 +36,16 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: t("app.name") }, { name: "description", content: t("app.tagline") }];
 
 /** A position or comment changes nothing the header reads (account, language, CSRF token): no round trip. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
-  isConsensusAction(formAction) ? false : defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formAction,
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) =>
+  isConsensusAction(formAction)
+    ? false
+    : // Another board (or none): the marking banner follows (MARK-4).
+      defaultShouldRevalidate || boardIdOfPath(currentUrl.pathname) !== boardIdOfPath(nextUrl.pathname);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const csrf = ensureCsrfToken(request, context);
@@ -49,7 +60,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   if (current?.locale && requestLocale(request) !== locale)
     headers.append("Set-Cookie", localeCookie(locale, context.secureCookies));
-  return data({ csrf: csrf.token, user, locale }, { headers });
+  const marking = await boardMarkingOf(context, request, current?.id ?? null);
+  return data({ csrf: csrf.token, user, locale, marking }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -78,9 +90,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <LanguageSwitch />
             {rootData?.user && <UserMenu user={rootData.user} />}
           </header>
+          {rootData?.marking && <MarkingBanner marking={rootData.marking} position="top" />}
           <main id="main" tabIndex={-1}>
             {children}
           </main>
+          {rootData?.marking && <MarkingBanner marking={rootData.marking} position="bottom" />}
           <ScrollRestoration nonce={nonce} />
           <Scripts nonce={nonce} />
           <LiveReload nonce={nonce} />

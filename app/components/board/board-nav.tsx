@@ -17,6 +17,11 @@ export function BoardNav({ boardId, role, activityOpen, onToggleActivity }: Prop
       <Link to={`/boards/${boardId}/members`} className="button button-small" data-testid="members-link">
         {ROLE_CAN.manageMembers(role) ? t("board.manageMembers") : t("board.members")}
       </Link>
+      {ROLE_CAN.manageBoard(role) && (
+        <Link to={`/boards/${boardId}/marking`} className="button button-small" data-testid="marking-link">
+          {t("markings.navLink")}
+        </Link>
+      )}
       <Link to={`/boards/${boardId}/versions`} className="button button-small" data-testid="versions-link">
         {t("versions.heading")}
       </Link>
