@@ -1,13 +1,15 @@
+import { messageRef, type MessageRef } from "./message-ref";
+
 /**
  * Thrown by board services when the actor may not do what they asked.
  * `notFound` for boards they may not see (routes answer 404: no existence
- * leak), otherwise 403.
+ * leak), otherwise 403. The message is a ref: routes may show it, translated.
  */
 export class AccessDenied extends Error {
   name = "AccessDenied";
   constructor(
     readonly status: 403 | 404,
-    message: string,
+    message: MessageRef,
   ) {
     super(message);
   }
@@ -27,7 +29,7 @@ export class NotReleasable extends AccessDenied {
     readonly releasability: string,
     description: string,
   ) {
-    super(403, `not releasable to your delegation: this board is releasable to ${description}`);
+    super(403, messageRef("markings.notReleasable", { list: description }));
   }
 }
 

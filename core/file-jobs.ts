@@ -4,6 +4,8 @@
  * Checked by shape, not instanceof: the Remix build carries its own copy of
  * this module, so a class identity would not survive the trip.
  */
+import type { MessageRef } from "./message-ref";
+
 export type FileJobLimit = "time" | "memory" | "busy";
 
 export interface FileJobRefusal {
@@ -21,7 +23,7 @@ export class FileJobRefused extends Error implements FileJobRefusal {
   constructor(
     readonly limit: FileJobLimit,
     readonly status: 422 | 503,
-    message: string,
+    message: MessageRef,
     readonly retryAfterSeconds?: number,
   ) {
     super(message);

@@ -4,6 +4,7 @@
  */
 import type { Category, NewRowInput } from "./board-doc";
 import type { NewInstrumentInput } from "./domain";
+import type { MessageRef } from "./message-ref";
 
 /** 5 MiB: far above a real board's file, far below what could hurt the server. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -12,7 +13,8 @@ export interface ImportProblem {
   /** Line (CSV), sheet row (XLSX) or 1-based rows[] index (JSON); 0 for the whole file. */
   row: number;
   column: string;
-  message: string;
+  /** What is wrong, as a message ref: the preview shows it in the reader's language. */
+  message: MessageRef;
 }
 
 export interface PreviewRow {
@@ -61,8 +63,8 @@ export interface ImportResult {
   valid: boolean;
   /** Errors about the file as a whole (size, encoding, missing column, bad custom instrument). */
   errors: ImportProblem[];
-  /** Things worth telling the user that do not block the import. */
-  warnings: string[];
+  /** Things worth telling the user that do not block the import (message refs). */
+  warnings: MessageRef[];
   /** Set when the file was refused whole for going over a limit (errors[0] says which, in words). */
   limit?: ImportLimit;
 }
@@ -73,7 +75,7 @@ export interface ImportPreview {
   /** Every row and the file itself are free of errors. */
   valid: boolean;
   errors: ImportProblem[];
-  warnings: string[];
+  warnings: MessageRef[];
   rows: PreviewRow[];
   newInstruments: PreviewInstrument[];
 }

@@ -1,10 +1,11 @@
 import { AccessDenied } from "./access-errors";
 import type { BoardAccessServices, BoardRole, BoardSummary } from "./services";
+import { messageRef, type MessageRef } from "./message-ref";
 
 export interface RoleRule {
   /** Which roles may do it. */
   may: (role: BoardRole) => boolean;
-  /** What "it" is, for the error message. */
+  /** What "it" is: carried in the refusal's ref for the logs (the reader is told their role does not allow it). */
   to: string;
   /** A change to the board: refused while the board is archived (read-only), as on its socket. */
   change?: boolean;
@@ -22,8 +23,12 @@ export async function requireBoardRole(
   rule?: RoleRule,
 ): Promise<{ board: BoardSummary; role: BoardRole }> {
   const granted = await access.getAccess(boardId, actorId);
-  if (!granted) throw new AccessDenied(404, "board not found");
-  if (rule && !rule.may(granted.role)) throw new AccessDenied(403, `your role (${granted.role}) may not ${rule.to}`);
-  if (rule?.change && granted.board.archivedAt) throw new AccessDenied(403, "the board is archived (read-only)");
+  if (!granted) throw new AccessDenied(404, messageRef("errors.boardNotFound"));
+  if (rule && !rule.may(granted.role)) throw new AccessDenied(403, roleMayNot(granted.role, rule.to));
+  if (rule?.change && granted.board.archivedAt) throw new AccessDenied(403, messageRef("serviceErrors.boardArchived"));
   return granted;
 }
+
+/** "Your role (Observer) does not allow this": the role named in the reader's language; `action` stays for the logs. */
+export const roleMayNot = (role: BoardRole, action: string): MessageRef =>
+  messageRef("serviceErrors.roleMayNot", { role: messageRef(`roles.${role}`), action });

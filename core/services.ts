@@ -22,6 +22,7 @@ import type { Locale } from "./locale";
 import type { MeetingRecordServices } from "./record-contract";
 import type { MeetingJson } from "./meeting-contract";
 import type { BoardMarkingServices } from "./marking-contract";
+import type { MessageRef } from "./message-ref";
 
 // The domain vocabulary is declared in core/domain.ts; re-exported so a route imports its contract from one place.
 export { BOARD_ROLES, INSTRUMENT_OWNERS } from "./domain";
@@ -100,7 +101,8 @@ export interface CurrentUser {
   delegation: DelegationInfo;
 }
 
-export type FieldErrors = Partial<Record<string, string>>;
+/** Field name → message ref (core/message-ref.ts): services never write a sentence in one language. */
+export type FieldErrors = Partial<Record<string, MessageRef>>;
 
 export type SignInResult =
   | { ok: true; sessionToken: string; user: CurrentUser }

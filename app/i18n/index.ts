@@ -16,7 +16,13 @@
  * parameter. Code that holds a locale uses createI18n(locale) directly.
  */
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../../core/locale";
-import { messageRef, parseMessageRef } from "../../core/message-ref";
+import {
+  messageRef,
+  NESTED_REF_PARAMS,
+  parseMessageRef,
+  QUANTITY_PARAMS,
+  type MessageRef,
+} from "../../core/message-ref";
 import { isolateIfNeeded } from "../lib/bidi";
 import { en } from "./en";
 import { fr } from "./fr";
@@ -106,17 +112,20 @@ export function translate(messages: Messages, key: MessageKey, params?: MessageP
 }
 
 /** A message as data (core/message-ref.ts), typed against the catalogue: for zod messages built at module load. */
-export function ref(key: MessageKey, params?: MessageParams): string {
+export function ref(key: MessageKey, params?: MessageParams): MessageRef {
   return messageRef(key, params);
 }
 
 /** Text that may be a message ref (field errors from forms and services): translated when it is one. */
-export function translateMessage(messages: Messages, text: string): string {
+export function translateMessage(messages: Messages, text: string, formatNumber?: (value: number) => string): string {
   const parsed = parseMessageRef(text);
   if (!parsed || !isMessageKey(parsed.key)) return text;
-  // A parameter may itself be a ref ("{max}" = "versionImport.maxSize?size=10").
   const params = Object.fromEntries(
-    Object.entries(parsed.params).map(([name, value]) => [name, translateMessage(messages, value)]),
+    Object.entries(parsed.params).map(([name, value]) => {
+      if (formatNumber && QUANTITY_PARAMS.has(name) && /^\d+$/.test(value)) return [name, formatNumber(Number(value))];
+      // A few parameters may themselves be refs ("{max}" = "versionImport.maxSize?size=10"); the rest are data.
+      return [name, NESTED_REF_PARAMS.has(name) ? translateMessage(messages, value, formatNumber) : value];
+    }),
   );
   return translate(messages, parsed.key, params);
 }
@@ -160,7 +169,7 @@ function buildI18n(locale: Locale): I18n {
   return {
     locale,
     t: (key, params) => translate(messages, key, params),
-    tMessage: (text) => translateMessage(messages, text),
+    tMessage: (text) => translateMessage(messages, text, (value) => numbers.format(value)),
     tParts: (key, values) => interpolateParts(translate(messages, key), values),
     // Each item isolated: two right-to-left names would otherwise swap places around the comma between them.
     formatList: (items, type = "unit") => lists[type].format(items.map(isolateIfNeeded)),

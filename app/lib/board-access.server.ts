@@ -9,6 +9,7 @@ import type { BoardRole, BoardSummary } from "../../core/services";
 import { isAccessDenied, notReleasableList } from "../../core/access-errors";
 import { parseReleasability, releasabilityRef } from "../../core/releasability";
 import { requireBoardRole, type RoleRule } from "../../core/require-board-role";
+import { parseMessageRef } from "../../core/message-ref";
 import { BoardIdSchema } from "./board-forms";
 
 export function notFound(): never {
@@ -55,7 +56,8 @@ export async function withAccessErrors<T>(call: () => Promise<T>): Promise<T> {
     if (isAccessDenied(error)) {
       refuseIfNotReleasable(error);
       if (error.status === 404) notFound();
-      forbidden();
+      // The service's reason is a ref ("your role does not allow this", "archived"): the error page translates it.
+      throw data(parseMessageRef(error.message) ? error.message : ref("errors.forbidden"), { status: 403 });
     }
     throw error;
   }

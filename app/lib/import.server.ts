@@ -10,7 +10,7 @@ import {
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
-import { ref, type I18n } from "~/i18n";
+import { ref } from "~/i18n";
 import { MAX_IMPORT_BYTES } from "../../core/import-contract";
 import type { MatrixFileServices, RemitServices } from "../../core/services";
 import { CSRF_COOKIE, CSRF_FIELD, readCookie } from "../../core/cookies";
@@ -60,18 +60,6 @@ function nulInResult(result: {
   }
   const field = findNul(result.instruments);
   return field === null ? null : ref("versionImport.nulInInstrument", { field: field.split(".").slice(1).join(".") });
-}
-
-/** Refusals carry message refs; the JSON answer speaks the requester's language (the panel shows it as is). */
-export async function inLanguage(response: Response, i18n: I18n): Promise<Response> {
-  if (response.ok) return response;
-  const body = (await response.json()) as { message?: string; fieldErrors?: Record<string, string> };
-  if (body.message) body.message = i18n.tMessage(body.message);
-  if (body.fieldErrors)
-    body.fieldErrors = Object.fromEntries(
-      Object.entries(body.fieldErrors).map(([field, message]) => [field, i18n.tMessage(message)]),
-    );
-  return Response.json(body, { status: response.status, headers: { "Cache-Control": "no-store" } });
 }
 
 /**

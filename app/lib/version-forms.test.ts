@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rowsToApply, instrumentsNeeded, type ImportPreview } from "../../core/import-contract";
+import { messageRef } from "../../core/message-ref";
 import { DiffQuerySchema, ExportQuerySchema, diffHref, exportHref } from "./version-forms";
 
 describe("version forms", () => {
@@ -28,7 +29,7 @@ describe("import contract", () => {
     warnings: [],
     rows: [
       { line: 1, value: { title: "A", instrumentIds: ["file-x", "lib-1"] }, errors: [] },
-      { line: 2, errors: [{ row: 2, column: "responsibility", message: "bad" }] },
+      { line: 2, errors: [{ row: 2, column: "responsibility", message: messageRef("importErrors.invalidValue") }] },
       { line: 3, value: { title: "C" }, errors: [] },
     ],
     newInstruments: [

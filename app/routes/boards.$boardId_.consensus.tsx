@@ -9,6 +9,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { requireBoardAccess, requireBoardId, withAccessErrors } from "~/lib/board-access.server";
 import { ConsensusIntentSchema, formPayload } from "~/lib/consensus-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
+import { fieldErrorsIn } from "~/lib/in-language.server";
 import { requireUser } from "~/lib/session.server";
 import type { ActionResult } from "../../core/services";
 
@@ -36,10 +37,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { t } = requestI18n(request);
   const user = await requireUser(request, context);
   // Every intent's service checks membership and role (404/403 through withAccessErrors): not here a second time.
   const boardId = requireBoardId(params.boardId);
+  // Refusals are answered in the reader's language: the account's, then the cookie's, then Accept-Language.
+  const reader = requestI18n(request, user.locale);
+  const { t } = reader;
   const formData = await readFormWithCsrf(request);
   const intent = ConsensusIntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) throw data(t("forms.badRequest"), { status: 400 });
@@ -98,6 +101,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   });
   // A resource route: status codes travel only on a real Response.
-  if (!result.ok) return Response.json({ intent: intent.data, ...result }, { status: 422 });
+  if (!result.ok)
+    return Response.json(
+      { intent: intent.data, ok: false, fieldErrors: fieldErrorsIn(reader, result.fieldErrors) },
+      { status: 422 },
+    );
   return Response.json({ intent: intent.data, ok: true });
 }

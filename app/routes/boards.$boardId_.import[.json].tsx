@@ -10,7 +10,8 @@ import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireBoardAccess } from "~/lib/board-access.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
-import { createImportedInstruments, inLanguage, previewUpload } from "~/lib/import.server";
+import { createImportedInstruments, previewUpload } from "~/lib/import.server";
+import { inLanguage } from "~/lib/in-language.server";
 import { ROLE_CAN } from "../../core/roles";
 import { requireUser } from "~/lib/session.server";
 
@@ -20,13 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { t } = requestI18n(request);
   const user = await requireUser(request, context);
+  // The account's language first, then the cookie and Accept-Language (decision 014).
+  const reader = requestI18n(request, user.locale);
+  const { t } = reader;
   const { board } = await requireBoardAccess(context, params.boardId, user.id, { may: ROLE_CAN.edit, to: "edit" });
   if (board.archivedAt) throw data(t("errors.forbidden"), { status: 403 });
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    return inLanguage(await previewUpload(request, board.id, context.services, context.files), requestI18n(request));
+    return inLanguage(await previewUpload(request, board.id, context.services, context.files), reader);
   }
   const formData = await readFormWithCsrf(request);
-  return inLanguage(await createImportedInstruments(formData, board.id, context.services), requestI18n(request));
+  return inLanguage(await createImportedInstruments(formData, board.id, context.services), reader);
 }

@@ -17,7 +17,7 @@ import {
   type InviteProblem,
 } from "../../core/services";
 import { toSummary, type BoardServices } from "../services";
-import { EmailSchema } from "../auth/account-schemas";
+import { EmailSchema, issueMessage } from "../auth/account-schemas";
 import { hashToken, newToken } from "../auth/tokens";
 import type { PrismaClient } from "../db/prisma-client";
 import { messageRef } from "../../core/message-ref";
@@ -185,7 +185,7 @@ export function createBoardAccessServices(deps: BoardAccessDeps): BoardAccessSer
     async addMemberByEmail(actorId, boardId, rawEmail, role) {
       await requireBoardRole({ getAccess }, actorId, boardId, { may: ROLE_CAN.manageMembers, to: "manage members" });
       const email = EmailSchema.safeParse(rawEmail);
-      if (!email.success) return { ok: false, fieldErrors: { email: email.error.issues[0].message } };
+      if (!email.success) return { ok: false, fieldErrors: { email: issueMessage(email.error.issues[0]) } };
       const user = await prisma.user.findUnique({
         where: { email: email.data },
         select: { id: true, delegation: { select: { code: true, nato: true, eu: true } } },
@@ -220,9 +220,9 @@ export function createBoardAccessServices(deps: BoardAccessDeps): BoardAccessSer
 
     async changeRole(actorId, boardId, userId, role) {
       await requireBoardRole({ getAccess }, actorId, boardId, { may: ROLE_CAN.manageMembers, to: "change roles" });
-      if (!(await roleOf(boardId, userId))) throw new AccessDenied(404, "not a member");
+      if (!(await roleOf(boardId, userId))) throw new AccessDenied(404, messageRef("serviceErrors.notMember"));
       if (role !== "chair" && (await lastChairWouldLeave(boardId, userId)))
-        throw new AccessDenied(403, "a board needs at least one chair");
+        throw new AccessDenied(403, messageRef("serviceErrors.needsChair"));
       await prisma.boardMember.update({
         where: { boardId_userId: { boardId, userId } },
         data: { role },
@@ -234,7 +234,8 @@ export function createBoardAccessServices(deps: BoardAccessDeps): BoardAccessSer
 
     async removeMember(actorId, boardId, userId) {
       await requireBoardRole({ getAccess }, actorId, boardId, { may: ROLE_CAN.manageMembers, to: "remove members" });
-      if (await lastChairWouldLeave(boardId, userId)) throw new AccessDenied(403, "a board needs at least one chair");
+      if (await lastChairWouldLeave(boardId, userId))
+        throw new AccessDenied(403, messageRef("serviceErrors.needsChair"));
       const removedAt = new Date(now());
       // Recorded so that an invite link they still hold (made before now) does not let them back in.
       await prisma.$transaction([

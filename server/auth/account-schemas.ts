@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
-import { messageRef } from "../../core/message-ref";
+import { asMessageRef, messageRef, type MessageRef } from "../../core/message-ref";
 
 export const EmailSchema = z
   .string()
@@ -12,8 +12,8 @@ export const EmailSchema = z
 // password-policy.ts, which counts code points: this first check counts UTF-16 units, never stricter.
 export const PasswordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, "account.passwordTooShort")
-  .max(PASSWORD_MAX_LENGTH * 2, "account.passwordTooLong");
+  .min(PASSWORD_MIN_LENGTH, messageRef("account.passwordTooShort"))
+  .max(PASSWORD_MAX_LENGTH * 2, messageRef("account.passwordTooLong"));
 export const DisplayNameSchema = z
   .string()
   .trim()
@@ -32,12 +32,17 @@ export const SignInSchema = z.object({
   password: z.string().max(200),
 });
 
+/** A zod issue's message: the ref its schema wrote, or a generic one for zod's own (English) defaults. */
+export function issueMessage(issue: { message: string }): MessageRef {
+  return asMessageRef(issue.message, messageRef("serviceErrors.invalidValue"));
+}
+
 /** zod issues → { field: first message }. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function fieldErrorsOf(error: z.ZodError): Record<string, MessageRef> {
+  const errors: Record<string, MessageRef> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
+    errors[field] ??= issueMessage(issue);
   }
   return errors;
 }

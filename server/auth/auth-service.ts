@@ -145,7 +145,7 @@ export function createAuthServices(deps: AuthDeps): AuthServices & {
       if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
       const input = parsed.data;
       const problem = passwordProblem(input.password, input);
-      if (problem) return { ok: false, fieldErrors: { password: problem } };
+      if (problem) return { ok: false, fieldErrors: { password: messageRef(problem) } };
       const delegation = await prisma.delegation.findUnique({
         where: { code: input.delegationCode },
         select: { code: true },

@@ -296,7 +296,7 @@ export class BracketService {
   private async sponsor(actorId: string, boardId: string, to: string): Promise<Actor> {
     await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.edit, to, change: true });
     const actor = await this.actor(actorId);
-    if (actor.institution) throw new AccessDenied(403, "institutions do not sponsor bracketed alternatives");
+    if (actor.institution) throw new AccessDenied(403, messageRef("serviceErrors.institutionNoSponsor"));
     return actor;
   }
 

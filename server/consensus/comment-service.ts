@@ -10,7 +10,7 @@ import { requireBoardRole } from "../../core/require-board-role";
 import { COMMENT_CELLS, type CommentCell, type CommentsOverview } from "../../core/consensus-contract";
 import { ROLE_CAN } from "../../core/roles";
 import type { BoardAccessServices } from "../../core/services";
-import { fieldErrorsOf } from "../auth/account-schemas";
+import { fieldErrorsOf, issueMessage } from "../auth/account-schemas";
 import { addActivityEntry } from "../db/activity-log";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
@@ -162,7 +162,7 @@ export class CommentService {
       change: true,
     });
     const body = Body.safeParse(rawBody);
-    if (!body.success) return { ok: false, fieldErrors: { body: body.error.issues[0].message } };
+    if (!body.success) return { ok: false, fieldErrors: { body: issueMessage(body.error.issues[0]) } };
     const comment = await this.own(actorId, boardId, commentId);
     if (!comment) return NO_SUCH_COMMENT;
     const activity = await this.activityData(actorId, boardId, "comment-edited", comment.rowId, {});
@@ -299,7 +299,7 @@ export class CommentService {
       select: { id: true, authorId: true, rowId: true },
     });
     if (!comment) return null;
-    if (comment.authorId !== actorId) throw new AccessDenied(403, "you can only change your own comments");
+    if (comment.authorId !== actorId) throw new AccessDenied(403, messageRef("serviceErrors.ownCommentsOnly"));
     return comment;
   }
 }

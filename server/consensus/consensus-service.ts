@@ -36,7 +36,7 @@ import { rowContentHash, rowFingerprints, type ReadLiveRow, type ReadLiveRows } 
 import { SilenceScheduler } from "./silence-scheduler";
 import { storableTitle } from "../db/storable-text";
 import { delegationInfoSelect, toDelegationInfo } from "../db/delegation-info";
-import { messageRef } from "../../core/message-ref";
+import { messageRef, type MessageRef } from "../../core/message-ref";
 
 export const RecordPositionSchema = z
   .object({
@@ -68,13 +68,11 @@ export const ProposeSchema = z.discriminatedUnion("procedure", [
 export const ChangeForumSchema = z.object({ forum: z.enum(BOARD_FORUMS) });
 
 /** Why the server refuses a position (403): said plainly, since the delegate may not know the rule. */
-const REFUSALS: Record<PositionRefusal, (forum: BoardForum) => string> = {
-  institution: () => "institutions take part but do not record national positions",
-  partner: () => "partners take part but do not record positions",
+const REFUSALS: Record<PositionRefusal, (forum: BoardForum) => MessageRef> = {
+  institution: () => messageRef("serviceErrors.institutionNoPosition"),
+  partner: () => messageRef("serviceErrors.partnerNoPosition"),
   "outside-forum": (forum) =>
-    forum === "nato"
-      ? "this board is held in the NATO forum: only Allies record positions"
-      : "this board is held in the EU forum: only EU member states record positions",
+    forum === "nato" ? messageRef("serviceErrors.natoForumOnly") : messageRef("serviceErrors.euForumOnly"),
 };
 
 export type { ActionResult } from "../../core/services";
@@ -120,6 +118,10 @@ const STALE_NOTICE_DELAY_MS = 500;
 export function createConsensusService(deps: ConsensusDeps): ConsensusService {
   return new ConsensusService(deps);
 }
+
+/** "Blocked by France, Poland" as a ref; no one named means no delegation takes part yet. */
+const waitingRef = (key: "workflow.blockedBy" | "workflow.waitingFor", names: readonly string[]) =>
+  names.length > 0 ? messageRef(key, { names: names.join(", ") }) : messageRef("workflow.noOneYet");
 
 export class ConsensusService {
   private readonly agreed = new Map<string, Set<string>>();
@@ -310,7 +312,7 @@ export class ConsensusService {
     const input = parsed.data;
     const actor = await this.actor(actorId);
     if (input.delegationCode && input.delegationCode !== actor.delegationCode) {
-      throw new AccessDenied(403, "you can only record your own delegation's position");
+      throw new AccessDenied(403, messageRef("serviceErrors.ownPositionOnly"));
     }
     // Institutions and partners take no national positions (decisions 003, 018); the forum says who does.
     const forum = await this.forumOf(boardId);
@@ -457,14 +459,14 @@ export class ConsensusService {
     const view = board.rows.get(rowId) ?? board.emptyRow(rowId);
     // Only a proposed row: the chair proposes first (everyone sees the text that is on the table).
     if (view.workflow.state !== "proposed")
-      return { ok: false, fieldErrors: { rowId: "Propose this row for agreement first" } };
+      return { ok: false, fieldErrors: { rowId: messageRef("workflow.proposeFirst") } };
     if (await this.deps.openBrackets?.(boardId, rowId))
       return { ok: false, fieldErrors: { rowId: messageRef("brackets.blocksAgreement") } };
     const { consensus } = view;
     if (consensus.state === "blocked")
-      return { ok: false, fieldErrors: { rowId: `Blocked by ${consensus.objecting.join(", ")}` } };
+      return { ok: false, fieldErrors: { rowId: waitingRef("workflow.blockedBy", consensus.objecting) } };
     if (consensus.state === "pending")
-      return { ok: false, fieldErrors: { rowId: `Waiting for ${consensus.pending.join(", ") || "participants"}` } };
+      return { ok: false, fieldErrors: { rowId: waitingRef("workflow.waitingFor", consensus.pending) } };
     await this.toAgreed(boardId, rowId, "consensus", rowContentHash(row));
     await this.activity(boardId, await this.actor(actorId), "row-agreed", rowId, row.title, { procedure: "consensus" });
     return { ok: true };

@@ -15,6 +15,7 @@ import { escapeMarkdown, exportMarkdown } from "./markdown";
 import { neutraliseCell, restoreCell } from "./neutralise";
 import { exportPdf } from "./pdf";
 import { exportXlsx } from "./xlsx";
+import { messageRef } from "../../core/message-ref";
 
 const HIDDEN_FORMULAS = [
   " =1+1",
@@ -79,9 +80,7 @@ describe("text that cannot lie in exports", () => {
   it("HARDEN-51 the import preview names rows holding bidirectional controls", () => {
     const result = importCsv("Title\nFine\nApproved \u202Edevorppa\n", LIBRARY_CONTEXT);
     expect(result.valid).toBe(true);
-    expect(result.warnings).toEqual([
-      "Row 3 (Approved ⟨U+202E⟩devorppa) contains bidirectional control characters, which can make text display in another order than it is stored.",
-    ]);
+    expect(result.warnings).toEqual([messageRef("importErrors.bidi", { line: 3, title: "Approved ⟨U+202E⟩devorppa" })]);
   });
 
   it("issue 11 #9: exports show categories as their labels (CSV, XLSX, Markdown); JSON keeps the ids", async () => {

@@ -35,7 +35,7 @@ describe("file pool budgets", () => {
     pools.push(files);
     const result = await files.readImportFile(new TextEncoder().encode("Title\nx\n"), { instruments: [] });
     expect(result).toMatchObject({ valid: false, limit: { name: "time", status: 422 } });
-    expect(result.errors[0].message).toMatch(/\(limit: time\)/);
+    expect(result.errors[0].message).toMatch(/^importErrors\.time\?seconds=/);
   });
 
   it("HARDEN-46 a job over its memory budget kills only its worker, refused 'memory'; the pool serves the next job", async () => {

@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { FileJobRefused } from "../../core/file-jobs";
 import type { FileTask } from "./file-worker";
+import { messageRef } from "../../core/message-ref";
 
 export interface FilePoolOptions {
   /** Worker threads (default: one fewer than the cores, at least one). */
@@ -72,20 +73,15 @@ export function createFilePool(options: FilePoolOptions): FilePool {
     async run<T>(task: FileTask, runOptions: { transfer?: ArrayBuffer[]; timeoutMs?: number } = {}): Promise<T> {
       const { transfer, timeoutMs = options.timeoutMs } = runOptions;
       const running = getPool();
-      if (running.queueSize >= maxQueue)
-        throw new FileJobRefused("busy", 503, "Too many files are being prepared; try again in a moment.", 5);
+      if (running.queueSize >= maxQueue) throw new FileJobRefused("busy", 503, messageRef("fileJobs.busy"), 5);
       try {
         return (await running.run(task, { signal: AbortSignal.timeout(timeoutMs), transferList: transfer })) as T;
       } catch (error) {
         const status = task.kind === "import" ? 422 : 503;
         if (isAbort(error))
-          throw new FileJobRefused("time", status, `The job took longer than ${timeoutMs / 1000} s (limit: time).`);
+          throw new FileJobRefused("time", status, messageRef("fileJobs.time", { seconds: timeoutMs / 1000 }));
         if (isOutOfMemory(error))
-          throw new FileJobRefused(
-            "memory",
-            status,
-            `The job needed more than ${options.memoryMb} MiB (limit: memory).`,
-          );
+          throw new FileJobRefused("memory", status, messageRef("fileJobs.memory", { size: options.memoryMb }));
         throw error;
       }
     },

@@ -29,6 +29,7 @@ import {
   type ImportError,
   type ImportResult,
 } from "./types";
+import { messageRef } from "../../core/message-ref";
 
 interface Line {
   line: number;
@@ -93,7 +94,9 @@ function readRecords(text: string): Read {
     }
     if ((error as { code?: string }).code === "CSV_MAX_RECORD_SIZE")
       return { refused: refuseImport("csv", "field-length", MAX_FIELD_CHARS) };
-    return { error: fileError(`The file is not valid CSV: ${(error as Error).message}`) };
+    // csv-parse's own message is English; the line it stopped at is what helps the reader.
+    const line = (error as { lines?: unknown }).lines;
+    return { error: fileError(messageRef("importErrors.notCsv", { line: typeof line === "number" ? line : 1 })) };
   }
   // info.lines counts a CRLF inside a quoted cell as two lines; take those back out so
   // error messages name the line a text editor shows.

@@ -1,5 +1,6 @@
 /** Size check and strict UTF-8 decoding shared by the text importers. */
 import { MAX_IMPORT_BYTES, fileError, refuseImport, type ImportError, type ImportResult } from "./types";
+import { messageRef } from "../../core/message-ref";
 
 /** The upload limit, checked again here (the route checks it before buffering). */
 export function checkSize(format: ImportResult["format"], bytes: number): ImportResult | null {
@@ -15,6 +16,6 @@ export function decodeUtf8(data: Buffer | string): { text: string } | { error: I
   try {
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data) };
   } catch {
-    return { error: fileError("The file is not UTF-8 text. In Excel use “Save as → CSV UTF-8”.") };
+    return { error: fileError(messageRef("importErrors.notUtf8")) };
   }
 }

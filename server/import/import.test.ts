@@ -7,6 +7,7 @@ import { LIBRARY_CONTEXT, sampleSnapshot } from "../../tests/fixtures/sample-sna
 import { detectImportFormat, importCsv, importJson, importMatrixFile, importXlsx, MAX_IMPORT_ROWS } from "./index";
 import { parseInstrumentCell } from "./instruments";
 import { inflateAll, listZipEntries } from "./zip-reader";
+import { messageRef } from "../../core/message-ref";
 
 const HEADER = "Title,Category,Responsibility,Lead,Instruments,Notes,Description\r\n";
 
@@ -39,7 +40,7 @@ describe("import: errors", () => {
     expect(
       result.rows.slice(1).map((r) => [r.line, r.value, r.errors.map((e) => [e.row, e.column, e.message])]),
     ).toEqual([
-      [3, undefined, [[3, "Title", "Title is required"]]],
+      [3, undefined, [[3, "Title", messageRef("importErrors.titleRequired")]]],
       [
         5,
         undefined,
@@ -47,19 +48,36 @@ describe("import: errors", () => {
           [
             5,
             "Category",
-            'Unknown category "cyberz"; expected one of Cyber (cyber), Hybrid (hybrid), Critical infrastructure (infrastructure), Supply chain (supply-chain), Information manipulation (information), Data protection (data)',
+            messageRef("importErrors.unknownCategory", {
+              value: "cyberz",
+              expected:
+                "Cyber (cyber), Hybrid (hybrid), Critical infrastructure (infrastructure), Supply chain (supply-chain), Information manipulation (information), Data protection (data)",
+            }),
           ],
-          [5, "Responsibility", 'Unknown responsibility "Nato-ish"; expected one of NATO, EU, Shared, Unassigned'],
+          [
+            5,
+            "Responsibility",
+            messageRef("importErrors.unknownResponsibility", {
+              value: "Nato-ish",
+              expected: "NATO, EU, Shared, Unassigned",
+            }),
+          ],
         ],
       ],
-      [6, undefined, [[6, "Lead", "A lead is only set when Responsibility is Shared (here: EU)"]]],
+      [6, undefined, [[6, "Lead", messageRef("importErrors.leadNeedsShared", { responsibility: "EU" })]]],
       [
         7,
         undefined,
         // "Treaty of Nowhere" (a plain name) is offered as a new custom instrument; a bracketed id must exist.
-        [[7, "Instruments", 'Unknown instrument "Ghost [ghost-1]" (no instrument has id "ghost-1")']],
+        [
+          [
+            7,
+            "Instruments",
+            messageRef("importErrors.unknownInstrumentId", { label: "Ghost [ghost-1]", id: "ghost-1" }),
+          ],
+        ],
       ],
-      [8, undefined, [[8, "Title", "Title is 301 characters; the limit is 300"]]],
+      [8, undefined, [[8, "Title", messageRef("importErrors.titleTooLong", { length: 301, max: 300 })]]],
     ]);
   });
 
@@ -76,7 +94,7 @@ describe("import: errors", () => {
       description: "",
       instrumentIds: ["eu-nis2"],
     });
-    expect(result.warnings).toEqual(["Ignored unknown column(s): Owner"]);
+    expect(result.warnings).toEqual([messageRef("importErrors.unknownColumns", { columns: "Owner" })]);
   });
 
   it("strips the formula neutralisation only where it was added", () => {
@@ -92,23 +110,24 @@ describe("import: errors", () => {
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x61);
     expect(importCsv(big, LIBRARY_CONTEXT)).toMatchObject({
       limit: { name: "bytes", status: 413 },
-      errors: [{ message: "The file is larger than 5 MiB (limit: bytes)." }],
+      errors: [{ message: messageRef("importErrors.bytes", { size: 5 }) }],
     });
     const many = HEADER + "t,cyber,,,,,\r\n".repeat(MAX_IMPORT_ROWS + 1);
     expect(importCsv(many, LIBRARY_CONTEXT)).toMatchObject({
       valid: false,
       rows: [],
       limit: { name: "rows", status: 413 },
-      errors: [{ row: 0, message: "The file has 5,001 rows; the limit is 5,000 (limit: rows)." }],
+      errors: [{ row: 0, message: messageRef("importErrors.rowsFound", { max: 5000, found: 5001 }) }],
     });
     expect(
       importCsv(Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x0a, 0xc5, 0x0a]), LIBRARY_CONTEXT).errors[0].message,
-    ).toMatch(/not UTF-8/);
+    ).toBe(messageRef("importErrors.notUtf8"));
     expect(importCsv("Name,Category\nx,cyber\n", LIBRARY_CONTEXT).errors[0]).toMatchObject({
       row: 1,
       column: "(header)",
+      message: expect.stringMatching(/^importErrors\.noTitleColumn\?/),
     });
-    expect(importCsv(HEADER, LIBRARY_CONTEXT).errors[0].message).toBe("The file contains no threats.");
+    expect(importCsv(HEADER, LIBRARY_CONTEXT).errors[0].message).toBe(messageRef("importErrors.noThreats"));
   });
 
   it("reports a bad JSON row by index and field", () => {
@@ -118,10 +137,25 @@ describe("import: errors", () => {
     const result = importJson(JSON.stringify(document), LIBRARY_CONTEXT);
     expect(result.valid).toBe(false);
     expect(result.rows[1].errors).toEqual([
-      { row: 2, column: "category", message: expect.stringMatching(/expected string/) },
+      {
+        row: 2,
+        column: "category",
+        message: messageRef("importErrors.wrongType", { expected: messageRef("importErrors.typeString") }),
+      },
     ]);
+    delete document.rows[1].title;
+    expect(importJson(JSON.stringify(document), LIBRARY_CONTEXT).rows[1].errors[0]).toEqual({
+      row: 2,
+      column: "title",
+      message: messageRef("importErrors.required"),
+    });
     expect(importJson('{"format":"other"}', LIBRARY_CONTEXT).errors[0]).toMatchObject({ row: 0, column: "format" });
-    expect(importJson("{not json", LIBRARY_CONTEXT).errors[0].message).toMatch(/not valid JSON/);
+    expect(importJson("{not json", LIBRARY_CONTEXT).errors[0].message).toBe(
+      messageRef("importErrors.notJsonAt", { position: 1 }),
+    );
+    expect(importCsv(HEADER + '"open quote,cyber\r\n', LIBRARY_CONTEXT).errors[0].message).toMatch(
+      /^importErrors\.notCsv\?line=\d+$/,
+    );
   });
 
   it("reports XLSX errors by sheet row", async () => {
@@ -133,10 +167,10 @@ describe("import: errors", () => {
     const result = await importXlsx(Buffer.from(await workbook.xlsx.writeBuffer()), LIBRARY_CONTEXT);
     expect(result.valid).toBe(false);
     expect(result.rows[1].errors).toEqual([
-      { row: 3, column: "Category", message: expect.stringContaining('"weather"') },
+      { row: 3, column: "Category", message: expect.stringMatching(/^importErrors\.unknownCategory\?value=weather&/) },
     ]);
     const notZip = await importXlsx(Buffer.from("PK\u0003\u0004 garbage"), LIBRARY_CONTEXT);
-    expect(notZip.errors[0].message).toMatch(/not a valid XLSX/);
+    expect(notZip.errors[0].message).toMatch(/^importErrors\.(notZip|zipDamaged|zipEntryDamaged|notXlsx)/);
   });
 });
 
@@ -163,7 +197,7 @@ describe("import: formats", () => {
     expect("files" in all && all.inflatedBytes).toBeGreaterThan(file.body.length);
     expect(inflateAll(file.body, 1000)).toEqual({ overLimit: true });
     expect(listZipEntries(Buffer.from("not a zip at all, long enough to scan"))).toEqual({
-      error: "not a zip archive",
+      error: messageRef("importErrors.notZip"),
     });
   });
 });

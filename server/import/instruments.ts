@@ -4,6 +4,7 @@
  */
 import { SNAPSHOT_INSTRUMENT_OWNERS } from "../../core/matrix-snapshot";
 import type { ImportContext, ImportedInstrument, ImportError } from "./types";
+import { messageRef, type MessageRef } from "../../core/message-ref";
 
 export interface InstrumentRef {
   /** What the user wrote, for error messages. */
@@ -53,14 +54,14 @@ export function createInstrumentResolver(
 
   const nameOf = new Map(all.map((instrument) => [instrument.id, instrument.name]));
 
-  function resolveOne(ref: InstrumentRef): { id: string } | { error: string } {
+  function resolveOne(ref: InstrumentRef): { id: string } | { error: MessageRef } {
     const token = ref.id ?? ref.label;
     if (ids.has(token)) return { id: token };
-    if (ref.id) return { error: `Unknown instrument "${ref.label}" (no instrument has id "${ref.id}")` };
+    if (ref.id) return { error: messageRef("importErrors.unknownInstrumentId", { label: ref.label, id: ref.id }) };
     const matches = [...(byName.get(token) ?? [])];
     if (matches.length === 1) return { id: matches[0] };
     if (matches.length > 1)
-      return { error: `Instrument name "${token}" is ambiguous (ids ${matches.join(", ")}); write "${token} [id]"` };
+      return { error: messageRef("importErrors.ambiguousInstrument", { name: token, ids: matches.join(", ") }) };
     if (options.proposeUnknownNames && token.length <= 300) {
       const key = token.toLowerCase();
       if (!proposed.has(key)) {
@@ -69,7 +70,7 @@ export function createInstrumentResolver(
       }
       return { id: proposed.get(key)!.id };
     }
-    return { error: `Unknown instrument "${token}"` };
+    return { error: messageRef("importErrors.unknownInstrument", { name: token }) };
   }
 
   /**
@@ -77,7 +78,7 @@ export function createInstrumentResolver(
    * unless the instrument g1 is really called "Article 5; Ghost", the part
    * before the last ";" holds entries of its own.
    */
-  function resolve(ref: InstrumentRef): ({ id: string } | { error: string })[] {
+  function resolve(ref: InstrumentRef): ({ id: string } | { error: MessageRef })[] {
     if (!ref.id || !ref.name?.includes(";") || nameOf.get(ref.id) === ref.name) return [resolveOne(ref)];
     const segments = ref.name.split(";").map((t) => t.trim());
     const last = segments.pop() ?? "";
@@ -104,18 +105,24 @@ export function readCustomInstrument(
   const owner = SNAPSHOT_INSTRUMENT_OWNERS.find((o) => o.toLowerCase() === fields.owner.trim().toLowerCase());
   const yearText = fields.year.trim();
   const year = yearText === "" ? null : Number(yearText);
-  if (!fields.id.trim()) errors.push({ row, column: column("id"), message: "Instrument id is required" });
-  if (!fields.name.trim()) errors.push({ row, column: column("name"), message: "Instrument name is required" });
+  if (!fields.id.trim())
+    errors.push({ row, column: column("id"), message: messageRef("importErrors.instrumentIdRequired") });
+  if (!fields.name.trim())
+    errors.push({ row, column: column("name"), message: messageRef("importErrors.instrumentNameRequired") });
   if (fields.name.length > 300)
-    errors.push({ row, column: column("name"), message: "Instrument name is longer than 300 characters" });
+    errors.push({
+      row,
+      column: column("name"),
+      message: messageRef("importErrors.instrumentNameTooLong", { max: 300 }),
+    });
   if (!owner)
     errors.push({
       row,
       column: column("owner"),
-      message: `Unknown owner "${fields.owner}"; expected one of ${OWNER_LIST}`,
+      message: messageRef("importErrors.unknownOwner", { value: fields.owner, expected: OWNER_LIST }),
     });
   if (year !== null && !Number.isInteger(year))
-    errors.push({ row, column: column("year"), message: `Year "${yearText}" is not a whole number` });
+    errors.push({ row, column: column("year"), message: messageRef("importErrors.yearNotWhole", { value: yearText }) });
   if (errors.length > 0 || !owner) return { errors };
   const value = {
     id: fields.id.trim(),

@@ -23,6 +23,7 @@ import {
   type ImportError,
   type ImportResult,
 } from "./types";
+import { messageRef, type MessageRef } from "../../core/message-ref";
 
 const EnvelopeSchema = z.object({
   format: z.literal(MATRIX_FORMAT),
@@ -63,14 +64,33 @@ const LABELS: ColumnLabels = {
   description: "description",
 };
 
+/** Issues carry the value they are about, so a missing member can be told from one of the wrong type. */
+const REPORT_INPUT = { reportInput: true } as const;
+
+const TYPE_NAMES: Partial<Record<string, string>> = {
+  string: "importErrors.typeString",
+  number: "importErrors.typeNumber",
+  boolean: "importErrors.typeBoolean",
+  array: "importErrors.typeArray",
+  object: "importErrors.typeObject",
+};
+
+/** zod's own messages are English: each issue becomes a ref naming what was expected. */
+function issueRef(issue: z.core.$ZodIssue): MessageRef {
+  if (issue.code !== "invalid_type") return messageRef("importErrors.invalidValue");
+  if (issue.input === undefined) return messageRef("importErrors.required");
+  const type = TYPE_NAMES[issue.expected];
+  return messageRef("importErrors.wrongType", { expected: type ? messageRef(type) : issue.expected });
+}
+
 const issuesToErrors = (issues: z.core.$ZodIssue[], row: number, prefix = ""): ImportError[] =>
-  issues.map((issue) => ({ row, column: prefix + (issue.path.join(".") || "(value)"), message: issue.message }));
+  issues.map((issue) => ({ row, column: prefix + (issue.path.join(".") || "(value)"), message: issueRef(issue) }));
 
 function readInstruments(items: unknown[]): { custom: ImportedInstrument[]; errors: ImportError[] } {
   const custom: ImportedInstrument[] = [];
   const errors: ImportError[] = [];
   items.forEach((item, i) => {
-    const parsed = JsonInstrumentSchema.safeParse(item);
+    const parsed = JsonInstrumentSchema.safeParse(item, REPORT_INPUT);
     if (!parsed.success) {
       errors.push(...issuesToErrors(parsed.error.issues, i + 1, `instruments[${i}].`));
       return;
@@ -88,11 +108,11 @@ function readInstruments(items: unknown[]): { custom: ImportedInstrument[]; erro
   return { custom, errors };
 }
 
-function fingerprintWarning(document: unknown, declared: string | undefined): string[] {
+function fingerprintWarning(document: unknown, declared: string | undefined): MessageRef[] {
   if (!declared) return [];
   const full = MatrixSnapshotSchema.safeParse(document);
   if (!full.success || fingerprintOf(full.data) === declared) return [];
-  return ["The fingerprint in the file does not match its content: it was changed after export."];
+  return [messageRef("importErrors.fingerprintMismatch")];
 }
 
 export function importJson(data: Buffer | string, context: ImportContext): ImportResult {
@@ -107,9 +127,12 @@ export function importJson(data: Buffer | string, context: ImportContext): Impor
   try {
     document = JSON.parse(decoded.text);
   } catch (error) {
-    return finishImport("json", { errors: [fileError(`The file is not valid JSON: ${(error as Error).message}`)] });
+    // JSON.parse's message is English; the position it names is what helps the reader.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const message = position ? messageRef("importErrors.notJsonAt", { position }) : messageRef("importErrors.notJson");
+    return finishImport("json", { errors: [fileError(message)] });
   }
-  const envelope = EnvelopeSchema.safeParse(document);
+  const envelope = EnvelopeSchema.safeParse(document, REPORT_INPUT);
   if (!envelope.success) return finishImport("json", { errors: issuesToErrors(envelope.error.issues, 0) });
   if (envelope.data.rows.length > MAX_IMPORT_ROWS)
     return refuseImport("json", "rows", MAX_IMPORT_ROWS, envelope.data.rows.length);
@@ -117,7 +140,7 @@ export function importJson(data: Buffer | string, context: ImportContext): Impor
   const resolve = createInstrumentResolver(context, custom);
   const matchCategory = createCategoryMatcher(context);
   const rows = envelope.data.rows.map((item, i) => {
-    const parsed = JsonRowSchema.safeParse(item);
+    const parsed = JsonRowSchema.safeParse(item, REPORT_INPUT);
     if (!parsed.success) return { line: i + 1, errors: issuesToErrors(parsed.error.issues, i + 1) };
     const row = parsed.data;
     const raw = { ...row, lead: row.lead ?? "", instruments: row.instrumentIds.map((id) => ({ label: id })) };

@@ -9,6 +9,7 @@ import { LIBRARY_CONTEXT } from "../../tests/fixtures/sample-snapshot";
 import { importCsv, importJson, importXlsx } from "./index";
 import { MAX_FIELD_CHARS, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_JSON_DEPTH, MAX_XLSX_UNPACKED_BYTES } from "./limits";
 import { MAX_SHEET_ROWS } from "./xlsx-scan";
+import { messageRef } from "../../core/message-ref";
 
 describe("import limits (HARDEN-41…44)", () => {
   it("HARDEN-41 an XLSX of 40,000 one-cell rows (0.2 MiB) is refused 413 'rows' from the zip, before exceljs reads it", async () => {
@@ -17,7 +18,7 @@ describe("import limits (HARDEN-41…44)", () => {
     const started = performance.now();
     const result = await importXlsx(file, LIBRARY_CONTEXT);
     expect(result).toMatchObject({ valid: false, rows: [], limit: { name: "rows", status: 413, max: MAX_SHEET_ROWS } });
-    expect(result.errors[0].message).toBe(`The file has 40,001 rows; the limit is 6,000 (limit: rows).`);
+    expect(result.errors[0].message).toBe(messageRef("importErrors.rowsFound", { max: 6000, found: 40001 }));
     // Not a timing assertion on the machine: the quadratic reader took minutes; this is a sanity bound.
     expect(performance.now() - started).toBeLessThan(10_000);
   });
@@ -34,7 +35,7 @@ describe("import limits (HARDEN-41…44)", () => {
     expect(file.length).toBeLessThan(MAX_XLSX_UNPACKED_BYTES / 100);
     const result = await importXlsx(file, LIBRARY_CONTEXT);
     expect(result).toMatchObject({ limit: { name: "inflated-bytes", status: 413 } });
-    expect(result.errors[0].message).toBe("The workbook unpacks to more than 50 MiB (limit: inflated-bytes).");
+    expect(result.errors[0].message).toBe(messageRef("importErrors.inflatedBytes", { size: 50 }));
   });
 
   it("HARDEN-42 one XLSX text longer than the field limit is refused 422 'field-length'", async () => {
@@ -45,7 +46,7 @@ describe("import limits (HARDEN-41…44)", () => {
   it("HARDEN-43 a CSV of many rows is refused 413 'rows' after reading at most the limit's records", () => {
     const result = importCsv(csvOfRows(50_000), LIBRARY_CONTEXT);
     expect(result).toMatchObject({ valid: false, rows: [], limit: { name: "rows", status: 413 } });
-    expect(result.errors[0].message).toBe("The file has more than 6,000 rows (limit: rows).");
+    expect(result.errors[0].message).toBe(messageRef("importErrors.rows", { max: 6000 }));
   });
 
   it("HARDEN-43 a CSV of wide records is refused 413 'cells'; a huge field 422 'field-length'", () => {
@@ -58,7 +59,7 @@ describe("import limits (HARDEN-41…44)", () => {
   it("HARDEN-44 deeply nested JSON is refused 422 'depth' before JSON.parse; a huge string 422 'field-length'", () => {
     const result = importJson(deepJson(200_000), LIBRARY_CONTEXT);
     expect(result).toMatchObject({ limit: { name: "depth", status: 422, max: MAX_JSON_DEPTH } });
-    expect(result.errors[0].message).toBe("The JSON is nested more than 32 levels deep (limit: depth).");
+    expect(result.errors[0].message).toBe(messageRef("importErrors.depth", { max: 32 }));
     const long = JSON.stringify({ format: "remit-matrix", rows: [{ title: "z".repeat(MAX_FIELD_CHARS + 1) }] });
     expect(importJson(long, LIBRARY_CONTEXT)).toMatchObject({ limit: { name: "field-length" } });
   });

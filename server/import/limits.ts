@@ -7,6 +7,7 @@
  */
 import type { ImportLimit, ImportLimitName } from "../../core/import-contract";
 import { MAX_IMPORT_BYTES } from "../../core/import-contract";
+import { messageRef, type MessageRef } from "../../core/message-ref";
 
 export { MAX_IMPORT_BYTES };
 /** 5,000 threats: far above a real board, far below what could hurt the server. */
@@ -39,31 +40,31 @@ export function importLimit(name: ImportLimitName, max: number): ImportLimit {
   return { name, max, status: STATUS[name] };
 }
 
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-const count = (n: number) => n.toLocaleString("en-US");
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
-/** "The file has more than 5,000 threats (limit: rows)." — the limit named in words and by its id. */
-export function limitMessage(limit: ImportLimit, found?: number): string {
-  const amount = (unit: string) =>
-    found === undefined
-      ? `more than ${count(limit.max)} ${unit}`
-      : `${count(found)} ${unit}; the limit is ${count(limit.max)}`;
+/** "The file has more than 5000 rows (limit: rows)." as a ref — the limit named in words and by its id. */
+export function limitMessage(limit: ImportLimit, found?: number): MessageRef {
+  const { max } = limit;
   switch (limit.name) {
     case "bytes":
-      return `The file is larger than ${mib(limit.max)} (limit: bytes).`;
+      return messageRef("importErrors.bytes", { size: mib(max) });
     case "inflated-bytes":
-      return `The workbook unpacks to more than ${mib(limit.max)} (limit: inflated-bytes).`;
+      return messageRef("importErrors.inflatedBytes", { size: mib(max) });
     case "rows":
-      return `The file has ${amount("rows")} (limit: rows).`;
+      return found === undefined
+        ? messageRef("importErrors.rows", { max })
+        : messageRef("importErrors.rowsFound", { max, found });
     case "cells":
-      return `The file has ${amount("cells")} (limit: cells).`;
+      return found === undefined
+        ? messageRef("importErrors.cells", { max })
+        : messageRef("importErrors.cellsFound", { max, found });
     case "depth":
-      return `The JSON is nested more than ${count(limit.max)} levels deep (limit: depth).`;
+      return messageRef("importErrors.depth", { max });
     case "field-length":
-      return `A field is longer than ${count(limit.max)} characters (limit: field-length).`;
+      return messageRef("importErrors.fieldLength", { max });
     case "time":
-      return `Reading the file took longer than ${count(limit.max / 1000)} s (limit: time).`;
+      return messageRef("importErrors.time", { seconds: max / 1000 });
     case "memory":
-      return `Reading the file needed more than ${mib(limit.max)} of memory (limit: memory).`;
+      return messageRef("importErrors.memory", { size: mib(max) });
   }
 }

@@ -15,6 +15,7 @@ import { EXPORT_LABELS } from "../export/labels";
 import { CATEGORY_LABELS } from "../export/present";
 import type { InstrumentRef, InstrumentResolver } from "./instruments";
 import type { ImportContext, ImportError, ImportedRow } from "./types";
+import { messageRef, type MessageRef } from "../../core/message-ref";
 
 export interface RawRow {
   title: string;
@@ -36,7 +37,7 @@ function matchEnum<T extends string>(allowed: readonly T[], value: string): T | 
   return allowed.find((item) => item.toLowerCase() === wanted);
 }
 
-const expected = (allowed: readonly string[]) => `expected one of ${allowed.join(", ")}`;
+const expected = (allowed: readonly string[]) => allowed.join(", ");
 
 export type CategoryMatcher = (value: string) => Category | undefined;
 
@@ -58,7 +59,7 @@ export function createCategoryMatcher(context: Pick<ImportContext, "categoryLabe
   return (value) => byName.get(value.trim().toLowerCase());
 }
 
-const categoryHint = `expected one of ${CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} (${c})`).join(", ")}`;
+const categoryHint = CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} (${c})`).join(", ");
 
 export function validateRow(
   raw: RawRow,
@@ -68,34 +69,42 @@ export function validateRow(
   matchCategory: CategoryMatcher = createCategoryMatcher({}),
 ): ImportedRow {
   const errors: ImportError[] = [];
-  const fail = (field: RawField, message: string) => errors.push({ row: line, column: labels[field], message });
+  const fail = (field: RawField, message: MessageRef) => errors.push({ row: line, column: labels[field], message });
 
   // Not trimmed: an export must read back exactly as it was written.
   const title = raw.title;
-  if (!title.trim()) fail("title", "Title is required");
+  if (!title.trim()) fail("title", messageRef("importErrors.titleRequired"));
   else if (title.length > MAX_TITLE_LENGTH)
-    fail("title", `Title is ${title.length} characters; the limit is ${MAX_TITLE_LENGTH}`);
+    fail("title", messageRef("importErrors.titleTooLong", { length: title.length, max: MAX_TITLE_LENGTH }));
 
   // Optional: an empty category leaves the board's default.
   const category = raw.category.trim() ? matchCategory(raw.category) : undefined;
-  if (raw.category.trim() && !category) fail("category", `Unknown category "${raw.category}"; ${categoryHint}`);
+  if (raw.category.trim() && !category)
+    fail("category", messageRef("importErrors.unknownCategory", { value: raw.category, expected: categoryHint }));
 
   // An empty responsibility is a real state of a threat: Unassigned. A bracketed cell from an export
   // ("[NATO] [Shared, EU lead]") reads back as its first side, the row's value (brackets are not imported, decision 020).
   const written = /^\s*\[([^\],]*)[\],]/.exec(raw.responsibility)?.[1] ?? raw.responsibility;
   const responsibility = written.trim() ? matchEnum(RESPONSIBILITIES, written) : "Unassigned";
   if (!responsibility)
-    fail("responsibility", `Unknown responsibility "${raw.responsibility}"; ${expected(RESPONSIBILITIES)}`);
+    fail(
+      "responsibility",
+      messageRef("importErrors.unknownResponsibility", {
+        value: raw.responsibility,
+        expected: expected(RESPONSIBILITIES),
+      }),
+    );
 
   const lead = raw.lead.trim() ? matchEnum(LEADS, raw.lead) : undefined;
-  if (raw.lead.trim() && !lead) fail("lead", `Unknown lead "${raw.lead}"; ${expected(LEADS)}`);
+  if (raw.lead.trim() && !lead)
+    fail("lead", messageRef("importErrors.unknownLead", { value: raw.lead, expected: expected(LEADS) }));
   else if (lead && responsibility && responsibility !== "Shared") {
-    fail("lead", `A lead is only set when Responsibility is Shared (here: ${responsibility})`);
+    fail("lead", messageRef("importErrors.leadNeedsShared", { responsibility }));
   }
 
   for (const field of ["notes", "description"] as const) {
     if (raw[field].length > MAX_TEXT_LENGTH)
-      fail(field, `${raw[field].length} characters; the limit is ${MAX_TEXT_LENGTH}`);
+      fail(field, messageRef("importErrors.textTooLong", { length: raw[field].length, max: MAX_TEXT_LENGTH }));
   }
 
   const instrumentIds: string[] = [];

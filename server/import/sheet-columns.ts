@@ -3,6 +3,7 @@ import { EXPORT_LABELS, MATRIX_COLUMN_IDS } from "../export/labels";
 import { MATRIX_COLUMNS } from "../export/present";
 import type { ColumnLabels, RawField } from "./row-fields";
 import { fileError, type ImportError } from "./types";
+import { messageRef, type MessageRef } from "../../core/message-ref";
 
 export const MATRIX_LABELS: ColumnLabels = {
   title: "Title",
@@ -36,7 +37,7 @@ export const isTitleHeader = (name: string) => ALIASES.title?.has(normalise(name
 export function mapHeader(
   header: string[],
   headerLine: number,
-): { index: Partial<Record<RawField, number>>; warnings: string[] } | { error: ImportError } {
+): { index: Partial<Record<RawField, number>>; warnings: MessageRef[] } | { error: ImportError } {
   const index: Partial<Record<RawField, number>> = {};
   const unknown: string[] = [];
   header.forEach((name, i) => {
@@ -47,12 +48,12 @@ export function mapHeader(
   if (index.title === undefined) {
     return {
       error: fileError(
-        `No "Title" column found. Expected the header: ${MATRIX_COLUMNS.join(", ")}.`,
+        messageRef("importErrors.noTitleColumn", { columns: MATRIX_COLUMNS.join(", ") }),
         headerLine,
         "(header)",
       ),
     };
   }
-  const warnings = unknown.length ? [`Ignored unknown column(s): ${unknown.join(", ")}`] : [];
+  const warnings = unknown.length ? [messageRef("importErrors.unknownColumns", { columns: unknown.join(", ") })] : [];
   return { index, warnings };
 }

@@ -23,10 +23,11 @@ import type {
   PreviewInstrument as ImportedInstrument,
   ImportResult,
 } from "../../core/import-contract";
+import { messageRef, type MessageRef } from "../../core/message-ref";
 
 export type { ImportContext } from "../../core/import-contract";
 
-export const fileError = (message: string, row = 0, column = "(file)"): ImportError => ({ row, column, message });
+export const fileError = (message: MessageRef, row = 0, column = "(file)"): ImportError => ({ row, column, message });
 
 /** A file refused whole for going over a limit: no rows, one file error naming it, `limit` for the route's status. */
 export function refuseImport(
@@ -40,23 +41,24 @@ export function refuseImport(
 }
 
 /** HARDEN-51: rows whose text holds bidirectional controls are named in the preview (they still import). */
-function bidiWarnings(rows: readonly ImportedRow[]): string[] {
+function bidiWarnings(rows: readonly ImportedRow[]): MessageRef[] {
   return rows
     .filter((row) => containsBidiControls([row.title, row.value]))
-    .map(
-      (row) =>
-        `Row ${row.line} (${showBidiControls(row.value?.title ?? row.title ?? "")}) contains bidirectional control ` +
-        "characters, which can make text display in another order than it is stored.",
+    .map((row) =>
+      messageRef("importErrors.bidi", {
+        line: row.line,
+        title: showBidiControls(row.value?.title ?? row.title ?? ""),
+      }),
     );
 }
 
 export function finishImport(
   format: ImportResult["format"],
-  parts: { rows?: ImportedRow[]; instruments?: ImportedInstrument[]; errors?: ImportError[]; warnings?: string[] },
+  parts: { rows?: ImportedRow[]; instruments?: ImportedInstrument[]; errors?: ImportError[]; warnings?: MessageRef[] },
 ): ImportResult {
   const rows = parts.rows ?? [];
   const errors = [...(parts.errors ?? [])];
-  if (errors.length === 0 && rows.length === 0) errors.push(fileError("The file contains no threats."));
+  if (errors.length === 0 && rows.length === 0) errors.push(fileError(messageRef("importErrors.noThreats")));
   return {
     format,
     rows,

@@ -6,6 +6,7 @@
  * object per cell, so a sheet of 700,000 rows must be refused before it.
  */
 import { inflateAll } from "./zip-reader";
+import type { MessageRef } from "../../core/message-ref";
 import {
   MAX_EXTRA_RECORDS,
   MAX_FIELD_CHARS,
@@ -61,7 +62,7 @@ export function matrixSheetPath(files: ReadonlyMap<string, Buffer>): string | un
 }
 
 /** null when the workbook is within every limit; otherwise the refusal. */
-export function scanWorkbook(zip: Buffer): ImportResult | { error: string } | null {
+export function scanWorkbook(zip: Buffer): ImportResult | { error: MessageRef } | null {
   const inflated = inflateAll(zip, MAX_XLSX_UNPACKED_BYTES);
   if ("overLimit" in inflated) return refuseImport("xlsx", "inflated-bytes", MAX_XLSX_UNPACKED_BYTES);
   if ("error" in inflated) return inflated;

@@ -28,6 +28,7 @@ import {
   type ImportError,
   type ImportResult,
 } from "./types";
+import { messageRef } from "../../core/message-ref";
 
 /** Text of a cell whatever exceljs made of it (rich text, hyperlink, number, date, formula result). */
 export function cellText(cell: ExcelJS.Cell): string {
@@ -83,8 +84,9 @@ async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook | ImportErro
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it actually reads.
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
     return workbook;
-  } catch (error) {
-    return fileError(`The file is not a valid XLSX workbook (${(error as Error).message}).`);
+  } catch {
+    // exceljs's own message is English and technical; the reader is told the file is not a workbook.
+    return fileError(messageRef("importErrors.notXlsx"));
   }
 }
 
@@ -93,8 +95,7 @@ export async function importXlsx(data: Buffer, context: ImportContext): Promise<
   if (tooBig) return tooBig;
   // Limits first (inflated bytes, rows, cells, field length), from the zip itself: exceljs only sees a workbook within them.
   const scanned = scanWorkbook(data);
-  if (scanned && "error" in scanned)
-    return finishImport("xlsx", { errors: [fileError(`The file is not a valid XLSX workbook (${scanned.error}).`)] });
+  if (scanned && "error" in scanned) return finishImport("xlsx", { errors: [fileError(scanned.error)] });
   if (scanned) return scanned;
   const workbook = await loadWorkbook(data);
   if (!(workbook instanceof ExcelJS.Workbook)) return finishImport("xlsx", { errors: [workbook] });
@@ -102,7 +103,7 @@ export async function importXlsx(data: Buffer, context: ImportContext): Promise<
   const headerRow = sheet ? findHeader(sheet) : null;
   if (!sheet || headerRow === null) {
     return finishImport("xlsx", {
-      errors: [fileError('No header row with a "Title" column in the first 10 rows of the Matrix sheet.')],
+      errors: [fileError(messageRef("importErrors.noHeaderRow", { rows: 10 }))],
     });
   }
   const header = rowCells(sheet.getRow(headerRow));

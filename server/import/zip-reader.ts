@@ -6,6 +6,7 @@
  * encrypted entries are refused: no spreadsheet of a real board needs them.
  */
 import { inflateRawSync } from "node:zlib";
+import { messageRef, type MessageRef } from "../../core/message-ref";
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -24,7 +25,7 @@ export class ZipLimitError extends Error {
   }
 }
 
-export function listZipEntries(zip: Buffer): { entries: ZipEntryInfo[] } | { error: string } {
+export function listZipEntries(zip: Buffer): { entries: ZipEntryInfo[] } | { error: MessageRef } {
   const searchFrom = Math.max(0, zip.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = zip.length - 22; i >= searchFrom; i--) {
@@ -33,16 +34,16 @@ export function listZipEntries(zip: Buffer): { entries: ZipEntryInfo[] } | { err
       break;
     }
   }
-  if (eocd < 0) return { error: "not a zip archive" };
+  if (eocd < 0) return { error: messageRef("importErrors.notZip") };
   const count = zip.readUInt16LE(eocd + 10);
   let offset = zip.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) return { error: "ZIP64 archives are not supported" };
+  if (count === 0xffff || offset === 0xffffffff) return { error: messageRef("importErrors.zip64") };
   const entries: ZipEntryInfo[] = [];
   for (let n = 0; n < count; n++) {
     if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_SIGNATURE)
-      return { error: "damaged zip directory" };
+      return { error: messageRef("importErrors.zipDamaged") };
     const flags = zip.readUInt16LE(offset + 8);
-    if (flags & 1) return { error: "encrypted entries are not supported" };
+    if (flags & 1) return { error: messageRef("importErrors.zipEncrypted") };
     const nameLength = zip.readUInt16LE(offset + 28);
     entries.push({
       name: zip.toString("utf8", offset + 46, offset + 46 + nameLength),
@@ -84,7 +85,7 @@ export function inflateEntry(zip: Buffer, entry: ZipEntryInfo, budget: number): 
 export function inflateAll(
   zip: Buffer,
   maxTotalBytes: number,
-): { files: Map<string, Buffer>; inflatedBytes: number } | { error: string } | { overLimit: true } {
+): { files: Map<string, Buffer>; inflatedBytes: number } | { error: MessageRef } | { overLimit: true } {
   const listed = listZipEntries(zip);
   if ("error" in listed) return listed;
   const files = new Map<string, Buffer>();
@@ -98,7 +99,7 @@ export function inflateAll(
       if (error instanceof ZipLimitError) return { overLimit: true };
       throw error;
     }
-    if (!data) return { error: `damaged entry ${entry.name}` };
+    if (!data) return { error: messageRef("importErrors.zipEntryDamaged", { name: entry.name.slice(0, 200) }) };
     total += data.length;
     files.set(entry.name, data);
   }

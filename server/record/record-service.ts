@@ -144,7 +144,7 @@ export function createRecordServices(deps: RecordServiceDeps): MeetingRecordServ
       where: { id: actorId },
       select: { displayName: true, delegation: { select: { name: true } } },
     });
-    if (!user) throw new AccessDenied(404, "unknown user");
+    if (!user) throw new AccessDenied(404, messageRef("serviceErrors.unknownUser"));
     return `${user.displayName} (${user.delegation.name})`.slice(0, 300);
   }
 

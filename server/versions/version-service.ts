@@ -16,6 +16,7 @@ import type { PrismaClient } from "../db/prisma-client";
 import type { BracketView } from "../../core/bracket-contract";
 import { assembleSnapshot, buildSnapshot, procedureOf, snapshotRows, type SnapshotProblem } from "./snapshot-builder";
 import { insertVersion, listVersionRecords, readVersionRecord } from "./version-records";
+import { messageRef } from "../../core/message-ref";
 
 export interface ConsensusReader {
   readBoardConsensus(boardId: string): Promise<BoardConsensusView>;
@@ -73,7 +74,7 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
       where: { id: actorId },
       select: { displayName: true, delegationCode: true },
     });
-    if (!user) throw new AccessDenied(404, "unknown user");
+    if (!user) throw new AccessDenied(404, messageRef("serviceErrors.unknownUser"));
     return { name: user.displayName.slice(0, 200), delegation: user.delegationCode };
   }
 

@@ -288,7 +288,7 @@ describe("agreement workflow", () => {
     await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" });
     expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toMatchObject({
       ok: false,
-      fieldErrors: { rowId: expect.stringContaining("Waiting for") },
+      fieldErrors: { rowId: expect.stringMatching(/^workflow\.waitingFor\?names=/) },
     });
     expect((await rowView()).workflow.state).toBe("proposed");
   });

@@ -1,5 +1,5 @@
 /** The rows of an import file as they would be added, each with its errors (row, column, why). */
-import { formatList, t } from "~/i18n";
+import { formatList, t, tMessage } from "~/i18n";
 import type { ImportPreview, ImportProblem } from "../../../core/import-contract";
 import type { InstrumentInfo } from "../../../core/services";
 
@@ -11,7 +11,8 @@ interface Props {
 /** Valid rows beyond this are counted, not listed; rows with errors are always listed. */
 const MAX_VALID_SHOWN = 200;
 
-const problemText = ({ column, message }: ImportProblem) => t("versionImport.rowError", { column, message });
+const problemText = ({ column, message }: ImportProblem) =>
+  t("versionImport.rowError", { column, message: tMessage(message) });
 
 export function ImportPreviewTable({ preview, instruments }: Props) {
   const names = new Map<string, string>([...instruments, ...preview.newInstruments].map((i) => [i.id, i.name]));
@@ -43,7 +44,7 @@ export function ImportPreviewTable({ preview, instruments }: Props) {
           <p>{t("versionImport.warnings")}</p>
           <ul>
             {preview.warnings.map((warning, index) => (
-              <li key={index}>{warning}</li>
+              <li key={index}>{tMessage(warning)}</li>
             ))}
           </ul>
         </div>

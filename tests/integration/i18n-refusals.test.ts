@@ -1,0 +1,105 @@
+/**
+ * I18N-8: a refusal reaches a French reader in French, over HTTP, through the real server and Remix build
+ * (run `npx remix build` first): an import over a limit and a declaration of agreement on a row nobody
+ * proposed. The language is the account's setting, else Accept-Language (decision 014).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fr } from "../../app/i18n/fr";
+import { en } from "../../app/i18n/en";
+import { appendRows } from "../../core/board-doc";
+import { CSRF_COOKIE } from "../../core/cookies";
+import type { RemitServer } from "../../server/remit-server";
+import { createAccount, type TestAccount } from "../support/accounts";
+import { browserAs, startTestServerWithApp } from "../support/app-server";
+import { editBoard } from "../support/board-editing";
+import { createTestDatabase, type TestDatabase } from "../support/test-server";
+
+let database: TestDatabase;
+let server: RemitServer;
+let chair: TestAccount;
+let boardId: string;
+let rowId: string;
+
+beforeAll(async () => {
+  database = createTestDatabase();
+  ({ server } = await startTestServerWithApp(database));
+  chair = await createAccount(server, "Chair", "FR");
+  boardId = (await server.access.createBoard(chair.user.id, { title: "Menaces hybrides", template: "empty" })).id;
+  [rowId] = await editBoard(server, chair, boardId, (doc) => appendRows(doc, [{ title: "Câbles sous-marins" }]));
+});
+
+afterAll(async () => {
+  await server?.stop();
+  database?.dispose();
+});
+
+/** A form post from this browser with the given Accept-Language. */
+function declare(language: string) {
+  const browser = browserAs(server, chair);
+  return fetch(`${server.url}/boards/${boardId}/consensus`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      Cookie: `${chair.cookie}; ${CSRF_COOKIE}=${browser.csrf}`,
+      Origin: server.url,
+      "Accept-Language": language,
+    },
+    body: new URLSearchParams({ csrf: browser.csrf, intent: "declare-agreed", rowId }),
+  });
+}
+
+function importCsv(csv: string, language: string) {
+  const browser = browserAs(server, chair);
+  const body = new FormData();
+  body.set("csrf", browser.csrf);
+  body.set("intent", "preview");
+  body.set("file", new Blob([csv]), "threats.csv");
+  return fetch(`${server.url}/boards/${boardId}/import.json`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      Cookie: `${chair.cookie}; ${CSRF_COOKIE}=${browser.csrf}`,
+      Origin: server.url,
+      "Accept-Language": language,
+    },
+    body,
+  });
+}
+
+const TOO_MANY_ROWS = "Title\r\n" + "Menace\r\n".repeat(6_001);
+
+describe("I18N-8 refusals in the reader's language", () => {
+  it("I18N-8 declaring agreement on a row nobody proposed is refused in French for Accept-Language: fr", async () => {
+    const french = await declare("fr-FR,fr;q=0.9");
+    expect(french.status).toBe(422);
+    expect(await french.json()).toEqual({
+      intent: "declare-agreed",
+      ok: false,
+      fieldErrors: { rowId: fr.workflow.proposeFirst },
+    });
+    const english = await declare("en-GB");
+    expect(await english.json()).toMatchObject({ fieldErrors: { rowId: en.workflow.proposeFirst } });
+  });
+
+  it("I18N-8 an import over the row limit is refused 413 in French, numbers written the French way", async () => {
+    const response = await importCsv(TOO_MANY_ROWS, "fr");
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      ok: false,
+      limit: "rows",
+      message: "Le fichier compte plus de 6\u202f000 lignes (limite : rows).",
+    });
+  });
+
+  it("I18N-8 the account's language wins over the browser's", async () => {
+    await server.auth.setLocale(chair.user.id, "fr");
+    try {
+      expect(await (await declare("en-US")).json()).toMatchObject({ fieldErrors: { rowId: fr.workflow.proposeFirst } });
+      expect(await (await importCsv(TOO_MANY_ROWS, "en-US")).json()).toMatchObject({
+        message: expect.stringMatching(/^Le fichier compte plus de/),
+      });
+    } finally {
+      await server.auth.setLocale(chair.user.id, "en");
+    }
+  });
+});
