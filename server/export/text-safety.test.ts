@@ -115,7 +115,7 @@ describe("bidirectional controls survive an export read back", () => {
       expect(back.rows[1].value).toMatchObject({ title: TITLE, description: DESCRIPTION, notes: "=\u202E1+1" });
       expect(back.rows[0].value?.title).toBe(snapshot.rows[0].title);
       expect(back.instruments.map((i) => i.name)).toContain("Krajowy plan; Łódź \u2066x\u2069");
-      expect(back.warnings.join("\n")).toContain("Row ");
+      expect(back.warnings.join("\n")).toContain("importErrors.bidi?line=");
     }
   });
 
