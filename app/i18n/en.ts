@@ -760,6 +760,7 @@ export const en = {
     publishedBy: "Published by",
     procedure: "Procedure",
     delegationsPresent: "Delegations present",
+    membership: "Members and their standing",
     fingerprint: "SHA-256 fingerprint",
     intact: "Matches the stored version",
     notIntact: "Does not match the stored fingerprint: this record may have been altered.",

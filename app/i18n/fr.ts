@@ -769,6 +769,7 @@ export const fr = {
     publishedBy: "Publiée par",
     procedure: "Procédure",
     delegationsPresent: "Délégations présentes",
+    membership: "Membres et leur qualité",
     fingerprint: "Empreinte SHA-256",
     intact: "Conforme à la version enregistrée",
     notIntact: "Ne correspond pas à l'empreinte enregistrée : cet enregistrement a peut-être été altéré.",

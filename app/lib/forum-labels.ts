@@ -21,6 +21,7 @@ const ORGANISATION_KEYS: Record<Organisation, MessageKey> = { NATO: "forums.orgN
 export const forumLabel = (forum: BoardForum) => t(FORUM_KEYS[forum]);
 export const forumHint = (forum: BoardForum) => t(FORUM_HINTS[forum]);
 export const organisationLabel = (organisation: Organisation) => t(ORGANISATION_KEYS[organisation]);
+export const standingWord = (standing: DelegationStanding) => t(STANDING_KEYS[standing]);
 
 /** "NATO Ally", "EU member state · takes part without a position" (on a NATO board)… */
 export function standingLabel(forum: BoardForum, delegation: DelegationInfo): string {

@@ -17,6 +17,7 @@ import { notFound, requireBoardAccess, withAccessErrors } from "~/lib/board-acce
 import { requireUser } from "~/lib/session.server";
 import { diffHref, VersionNumberSchema } from "~/lib/version-forms";
 import { formatPublishedAt, procedureLabel } from "~/lib/version-labels";
+import { forumLabel, standingWord } from "~/lib/forum-labels";
 import { getVersionServices } from "~/lib/versions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
@@ -83,6 +84,32 @@ export default function VersionPage() {
             ? formatList(snapshot.delegationsPresent)
             : t("versionView.noDelegations")}
         </dd>
+        {snapshot.forum && (
+          <>
+            <dt>{t("forums.label")}</dt>
+            <dd data-testid="version-forum">{forumLabel(snapshot.forum)}</dd>
+          </>
+        )}
+        {snapshot.marking && (
+          <>
+            <dt>{t("markings.markingLabel")}</dt>
+            <dd data-testid="version-marking">{snapshot.marking}</dd>
+          </>
+        )}
+        {snapshot.membership && snapshot.membership.length > 0 && (
+          <>
+            <dt>{t("versionView.membership")}</dt>
+            <dd>
+              <ul className="plain-list" data-testid="version-membership">
+                {snapshot.membership.map((member) => (
+                  <li key={member.code} data-delegation={member.code}>
+                    <bdi>{member.name}</bdi> — {standingWord(member.standing)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>{t("versionView.fingerprint")}</dt>
         <dd>
           <code className="fingerprint" data-testid="fingerprint">

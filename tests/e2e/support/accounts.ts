@@ -23,8 +23,8 @@ export function uniqueEmail(name: string): string {
   return `${slug}-${Date.now().toString(36)}-${(sequence++).toString(36)}-${Math.random().toString(36).slice(2, 6)}@e2e.remit.test`;
 }
 
-/** Fills and submits the sign-up form on the current page (already at /signup, maybe with ?next=). */
-async function submitSignUp(page: Page, account: Account): Promise<void> {
+/** Fills and submits the sign-up form on the current page (already at /signup, maybe with ?next=), then signs in. */
+export async function submitSignUp(page: Page, account: Account): Promise<void> {
   const form = page.getByTestId("signup-form");
   await form.getByLabel("Email").fill(account.email);
   await form.getByLabel("Password").fill(PASSWORD);
