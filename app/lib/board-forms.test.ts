@@ -18,7 +18,7 @@ describe("board forms", () => {
   it("accepts a valid new board and trims the title", () => {
     expect(parseForm(CreateBoardFormSchema, form({ title: "  Summit prep ", template: "starter" }))).toEqual({
       success: true,
-      data: { title: "Summit prep", template: "starter" },
+      data: { title: "Summit prep", template: "starter", forum: "joint" },
     });
   });
 

@@ -38,6 +38,6 @@ describe("JSON export", () => {
     document.rows[0].title = "Edited after export";
     const result = importJson(JSON.stringify(document), LIBRARY_CONTEXT);
     expect(result.valid).toBe(true);
-    expect(result.warnings).toEqual([expect.stringContaining("does not match")]);
+    expect(result.warnings).toEqual(["importErrors.fingerprintMismatch"]);
   });
 });

@@ -92,7 +92,8 @@ describe("record pages", () => {
       text: "x".repeat(50_001),
     });
     expect(long.status).toBe(422);
-    expect(await long.text()).toContain("Use at most 50000 characters");
+    // The field error travels as a message ref; the page words it in the reader's language.
+    expect(await long.text()).toContain("forms.tooLong?max=50000");
     const section = await browserAs(server, chair).postForm(page(chair), { intent: "save", section: "x", text: "y" });
     expect(section.status).toBe(422);
     expect((await browserAs(server, chair).postForm(page(chair), { intent: "delete" })).status).toBe(400);
