@@ -184,6 +184,11 @@ test("a chair runs a meeting of ten delegations from the agenda to the adopted v
   await germanyPanel.getByTestId("bracket-join").click();
   await expect(germanyPanel.getByTestId("bracket-sponsors")).toContainText("Germany");
 
+  // The README's picture of a meeting (docs/meeting.png is copied from here): Austria speaking, the bracket open.
+  await chair.page.setViewportSize({ width: 1440, height: 900 });
+  await chair.page.evaluate(() => window.scrollTo(0, 0));
+  await chair.page.screenshot({ path: test.info().outputPath("meeting.png") });
+
   // A bracketed row cannot be proposed; the chair takes Austria's side and the bracket is gone everywhere.
   const chairPanel = await openStatusPanel(chair.page);
   await expect(chairPanel.getByTestId("bracket-blocked")).toBeVisible();
@@ -219,7 +224,6 @@ test("a chair runs a meeting of ten delegations from the agenda to the adopted v
   await chair.page.getByTestId("agenda-next").click();
   for (const page of room) await expect(page.getByTestId("meeting-current")).toContainText("Foreign-controlled clouds");
   await expect(germany.page.locator(`[data-row-id="${rowIds[1]}"]`)).toBeInViewport();
-  await chair.page.screenshot({ path: test.info().outputPath("meeting.png") });
 
   // The chair publishes the adopted version.
   const versions = await chair.context.newPage();
