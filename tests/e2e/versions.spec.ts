@@ -81,7 +81,7 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   // Issue 11 #5: a row with errors still shows its title.
   await expect(badRow).toContainText("Deepfake campaign against an election (imported)");
   await expect(badRow).toContainText(
-    'Responsibility: Unknown responsibility "Atlantic"; expected one of NATO, EU, Shared, Unassigned',
+    "Responsibility: Unknown responsibility “Atlantic”; expected one of NATO, EU, Shared, Unassigned",
   );
   await expect(preview.locator("tr.import-row-error")).toHaveCount(1);
   await expect(preview.locator('tr[data-line="2"]')).toContainText("NIS2 Directive");
@@ -170,7 +170,9 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   // CSV: BOM, the export header, one record per threat, the fingerprint as the last record.
   expect(files.csv.body.subarray(0, 3)).toEqual(UTF8_BOM);
   const csv = csvLines(files.csv.body);
-  expect(csv[0]).toBe(CSV_HEADER.join(","));
+  // The marking comes first (MARK-5), then the header: metadata records start with #remit:.
+  expect(csv[0]).toBe("#remit:marking,PUBLIC,,,,,,,,");
+  expect(csv.find((line) => !line.startsWith("#remit:"))).toBe(CSV_HEADER.join(","));
   expect(csv).toContain(`#remit:fingerprint,sha256,${fingerprint},,,,,,,`);
   expect(csv.find((line) => line.startsWith("#remit:version,"))).toMatch(
     new RegExp(`^#remit:version,1,${VERSION_TITLE},`),
@@ -212,8 +214,9 @@ test("import with a bad row, agree, publish v1, export every format, diff agains
   expect(draft.name).toMatch(new RegExp(`^${SLUG}-draft-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   expect(draft.body.subarray(0, 3)).toEqual(UTF8_BOM);
   const draftCsv = csvLines(draft.body);
-  expect(draftCsv[0]).toBe(CSV_HEADER.join(","));
-  expect(draftCsv[1]).toBe('#remit:draft,"DRAFT — live board, not an agreed version",,,,,,,,'); // quoted: it has a comma
+  expect(draftCsv[0]).toBe("#remit:marking,PUBLIC,,,,,,,,");
+  expect(draftCsv.find((line) => !line.startsWith("#remit:"))).toBe(CSV_HEADER.join(","));
+  expect(draftCsv).toContain('#remit:draft,"DRAFT — live board, not an agreed version",,,,,,,,'); // quoted: it has a comma
   expect(draftCsv).toContain(`#remit:version,DRAFT,,,,,,,,`);
   expect(draftCsv.find((line) => line.startsWith("#remit:fingerprint,"))).not.toContain(fingerprint);
 
