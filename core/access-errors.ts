@@ -29,7 +29,7 @@ export class NotReleasable extends AccessDenied {
     readonly releasability: string,
     description: string,
   ) {
-    super(403, messageRef("markings.notReleasable", { list: description }));
+    super(403, messageRef("markings.notReleasable", { releasableTo: description }));
   }
 }
 

@@ -20,8 +20,8 @@ export type MessageRefParams = Readonly<Record<string, string | number>>;
  * every other parameter is shown exactly as sent, so text read from a file that happens to look like a key
  * ("errors.forbidden" in a Category cell) is never replaced by a catalogue message.
  */
-// "list" is the releasability list of a refusal ("releasability.nato"), never user text.
-export const NESTED_REF_PARAMS: ReadonlySet<string> = new Set(["role", "max", "expected", "list"]);
+// "releasableTo" is the releasability list of a refusal ("releasability.nato"), never user text (MARK-11 to MARK-13).
+export const NESTED_REF_PARAMS: ReadonlySet<string> = new Set(["role", "max", "expected", "releasableTo"]);
 
 /**
  * Parameters that are quantities ("5000 rows", "line 1234"): the reader's locale writes them ("5 000").

@@ -1017,10 +1017,10 @@ export const en = {
     unknownDelegations: "Unknown delegation codes: {codes}",
     excludesYou: "This list leaves out your own delegation: you could no longer open the board",
     notReleasable:
-      "This board is releasable to {list}, and your delegation is outside that list. Ask the board's chair if you need access.",
-    memberOutside: "This account's delegation is outside the board's releasability ({list})",
+      "This board is releasable to {releasableTo}, and your delegation is outside that list. Ask the board's chair if you need access.",
+    memberOutside: "This account's delegation is outside the board's releasability ({releasableTo})",
     inviteOutside:
-      "This board is releasable to {list}, and your delegation is outside that list: this link cannot let you in.",
+      "This board is releasable to {releasableTo}, and your delegation is outside that list: this link cannot let you in.",
     closed4451: "This board is no longer releasable to your delegation.",
     activityChanged: "{actor} set the marking to {to}",
     createLabel: "Marking",

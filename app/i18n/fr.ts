@@ -1030,10 +1030,10 @@ export const fr = {
     unknownDelegations: "Codes de délégation inconnus : {codes}",
     excludesYou: "Cette liste exclut votre propre délégation : vous ne pourriez plus ouvrir le tableau",
     notReleasable:
-      "Ce tableau est communicable aux {list}, et votre délégation n'en fait pas partie. Adressez-vous à la présidence du tableau si vous avez besoin d'y accéder.",
-    memberOutside: "La délégation de ce compte est hors de la liste de diffusion du tableau ({list})",
+      "Ce tableau est communicable aux {releasableTo}, et votre délégation n'en fait pas partie. Adressez-vous à la présidence du tableau si vous avez besoin d'y accéder.",
+    memberOutside: "La délégation de ce compte est hors de la liste de diffusion du tableau ({releasableTo})",
     inviteOutside:
-      "Ce tableau est communicable aux {list}, et votre délégation n'en fait pas partie : ce lien ne peut pas vous y faire entrer.",
+      "Ce tableau est communicable aux {releasableTo}, et votre délégation n'en fait pas partie : ce lien ne peut pas vous y faire entrer.",
     closed4451: "Ce tableau n'est plus communicable à votre délégation.",
     activityChanged: "{actor} a fixé le marquage à {to}",
     createLabel: "Marquage",

@@ -24,7 +24,9 @@ export function forbidden(): never {
 function refuseIfNotReleasable(error: unknown): void {
   const list = notReleasableList(error);
   if (list !== null)
-    throw data(ref("markings.notReleasable", { list: releasabilityRef(parseReleasability(list)) }), { status: 403 });
+    throw data(ref("markings.notReleasable", { releasableTo: releasabilityRef(parseReleasability(list)) }), {
+      status: 403,
+    });
 }
 
 /** The board in the URL and the user's role on it, through the one board guard (404, or 403 when `rule` refuses). */

@@ -63,7 +63,7 @@ export default function Invite() {
           <h1>{t("invite.problemHeading")}</h1>
           <p>
             {problem === "not-releasable"
-              ? t("markings.inviteOutside", { list: tMessage(acted?.releasableTo ?? "") })
+              ? t("markings.inviteOutside", { releasableTo: tMessage(acted?.releasableTo ?? "") })
               : t(`invite.${problem ?? "invalid"}`)}
           </p>
           <p>

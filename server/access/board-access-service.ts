@@ -193,7 +193,7 @@ export function createBoardAccessServices(deps: BoardAccessDeps): BoardAccessSer
       if (!user) return { ok: false, fieldErrors: { email: messageRef("serviceErrors.noAccount") } };
       const outside = await releasabilityRefusal(boardId, user.delegation);
       if (outside)
-        return { ok: false, fieldErrors: { email: messageRef("markings.memberOutside", { list: outside }) } };
+        return { ok: false, fieldErrors: { email: messageRef("markings.memberOutside", { releasableTo: outside }) } };
       const existing = await roleOf(boardId, user.id);
       if (existing)
         return {

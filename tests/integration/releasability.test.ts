@@ -90,7 +90,10 @@ describe("markings and releasability", () => {
   it("MARK-11 a member outside the list cannot be added by email; the refusal names the list", async () => {
     await setMarking({ marking: "RELEASABLE TO <list>", releasability: { kind: "preset", preset: "nato" } });
     const added = await server.access.addMemberByEmail(chair.user.id, boardId, euOnly.user.email, "delegate");
-    expect(added).toEqual({ ok: false, fieldErrors: { email: "markings.memberOutside?list=releasability.nato" } });
+    expect(added).toEqual({
+      ok: false,
+      fieldErrors: { email: "markings.memberOutside?releasableTo=releasability.nato" },
+    });
     expect(await server.prisma.boardMember.count({ where: { boardId, userId: euOnly.user.id } })).toBe(0);
     await addMember(server, chair, boardId, ally, "delegate");
   });
@@ -126,7 +129,7 @@ describe("markings and releasability", () => {
       const error = await refusal(read);
       expect(notReleasableList(error)).toBe("nato");
       // A message ref naming the list, worded in each reader's language by the app.
-      expect((error as Error).message).toMatch(/^markings\.notReleasable\?list=/);
+      expect((error as Error).message).toMatch(/^markings\.notReleasable\?releasableTo=/);
     }
     // Loosening the list lets them back in, nothing else to do.
     await setMarking({ marking: "PUBLIC", releasability: { kind: "preset", preset: "nato-eu" } });

@@ -88,4 +88,17 @@ describe("I18N-7 services speak in message refs", () => {
       `Déjà membre (${fr.t("roles.observer")})`,
     );
   });
+
+  it("I18N-7 MARK-13 the releasability list travels as {releasableTo}; no {list} parameter is read as a key", () => {
+    const fr = createI18n("fr");
+    const refusal = fr.tMessage(
+      messageRef("markings.notReleasable", { releasableTo: messageRef("releasability.nato") }),
+    );
+    expect(refusal).toContain(fr.t("releasability.nato"));
+    expect(refusal).not.toContain("releasability.nato");
+    // A list of threat titles is user text: one titled like a catalogue key is shown as written.
+    const titles = fr.tMessage(messageRef("meeting.itemRows", { list: "releasability.nato" }));
+    expect(titles).toBe(fr.t("meeting.itemRows", { list: "releasability.nato" }));
+    expect(titles).toContain("releasability.nato");
+  });
 });
