@@ -8,7 +8,7 @@
  * Uses DATABASE_URL like the server.
  */
 import { createInterface } from "node:readline/promises";
-import { z } from "zod";
+import * as z from "zod";
 import { createAuthServices } from "../server/auth/auth-service";
 import { EmailSchema, PasswordSchema } from "../server/auth/account-schemas";
 import { loadConfig } from "../server/config";

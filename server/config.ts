@@ -2,7 +2,7 @@
  * Environment, validated once at start-up. A bad variable stops the server
  * with one clear line per problem instead of failing later in odd ways.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { classifiedLevelIn, DEFAULT_MARKINGS, MAX_MARKING_LENGTH, MAX_MARKINGS } from "../core/markings";
 
 const booleanFlag = z

@@ -2,7 +2,7 @@
  * Form intents of the consensus route. The services validate the payloads
  * again (zod); here we only pick the intent and shape the fields.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const ConsensusIntentSchema = z.enum([
   "record-position",

@@ -4,7 +4,7 @@
  */
 import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod";
 import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
 import { requireUser } from "~/lib/session.server";
 

@@ -3,7 +3,7 @@
  * list removes nobody: members outside it stay members, flagged, and are refused reads, exports and sockets
  * until the list or their membership changes (decision 019); their open sockets close at once.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { isListMarking } from "../../core/markings";
 import type { BoardMarkingServices, MarkingResult } from "../../core/marking-contract";
 import { messageRef } from "../../core/message-ref";

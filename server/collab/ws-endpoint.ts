@@ -8,7 +8,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type WebSocket, type RawData } from "ws";
-import { z } from "zod";
+import * as z from "zod";
 import { CloseCode, COLLAB_PATH_PREFIX, type BoardEventMessage } from "../../core/collab-protocol";
 import type { PresenceUser } from "../../core/presence";
 import { ROLE_CAN } from "../../core/roles";

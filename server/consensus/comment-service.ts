@@ -4,7 +4,7 @@
  */
 import { storableTitle } from "../db/storable-text";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { AccessDenied } from "../../core/access-errors";
 import { requireBoardRole } from "../../core/require-board-role";
 import { COMMENT_CELLS, type CommentCell, type CommentsOverview } from "../../core/consensus-contract";

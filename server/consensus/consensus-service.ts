@@ -4,7 +4,7 @@
  * objection or an edit sends a proposed row back to draft; agreed rows are
  * locked until the chair reopens them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { AccessDenied } from "../../core/access-errors";
 import { requireBoardRole } from "../../core/require-board-role";
 import { computeOrganisationConsensus, POSITION_VALUES, type PositionValue } from "../../core/consensus";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 // Committed copy (prisma/seed/), so CI clones have it; bundled by the import, no path lookup at runtime.
 import catalogueJson from "../../prisma/seed/catalogue.json";
 

@@ -5,7 +5,7 @@
  * that does not match the content is a warning: editing an export before
  * importing it into a new board is legitimate, but worth saying.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { MATRIX_FORMAT, MATRIX_FORMAT_VERSION, MatrixSnapshotSchema } from "../../core/matrix-snapshot";
 import { fingerprintOf } from "../export/fingerprint";
 import { checkSize, decodeUtf8 } from "./decode";

@@ -4,7 +4,7 @@
  * activity entry in one transaction, and announced to the board as an "agenda" event.
  */
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { AGENDA_LIMITS, MEETING_ACTIVITY } from "../../core/meeting-contract";
 import { messageRef } from "../../core/message-ref";
 import { ROLE_CAN } from "../../core/roles";

@@ -4,7 +4,7 @@
  * from the list (the speaker leaves it), ends an intervention, clears the list and sets the intervention timer.
  * Every change is a "floor" board event and an activity entry.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { INTERVENTION_SECONDS, MEETING_ACTIVITY } from "../../core/meeting-contract";
 import { messageRef } from "../../core/message-ref";
 import { ROLE_CAN } from "../../core/roles";

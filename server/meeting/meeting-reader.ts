@@ -1,5 +1,5 @@
 /** Reads a board's meeting (agenda, current item, speaking list, speaker, timer) as the board page shows it. */
-import { z } from "zod";
+import * as z from "zod";
 import type { AgendaItemJson, MeetingJson } from "../../core/meeting-contract";
 import type { PrismaClient } from "../db/prisma-client";
 

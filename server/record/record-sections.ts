@@ -5,7 +5,7 @@
  * shows beside it so the chair can take the new text over by hand (decision 022).
  */
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import {
   RECORD_SECTIONS,
   type MeetingRecordView,

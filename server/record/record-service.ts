@@ -7,7 +7,7 @@
  * raced the finalisation.
  */
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { AccessDenied } from "../../core/access-errors";
 import { isLocale, type Locale } from "../../core/locale";
 import { messageRef } from "../../core/message-ref";
