@@ -3,6 +3,7 @@
  * other locales (fr.ts…) must provide the same keys (checked by the Messages type).
  * Placeholders are written {name} and filled by t(key, { name }).
  */
+import { LEAD_LABELS, RESPONSIBILITY_LABELS } from "../../core/bracket-words";
 import { CATEGORY_LABELS } from "../../core/category-labels";
 
 export const en = {
@@ -34,17 +35,8 @@ export const en = {
     /** Between independent details (owner, kind, year…). */
     separator: " · ",
   },
-  responsibility: {
-    NATO: "NATO",
-    EU: "EU",
-    Shared: "Shared",
-    Unassigned: "Unassigned",
-  },
-  lead: {
-    NATO: "NATO lead",
-    EU: "EU lead",
-    Joint: "Joint lead",
-  },
+  responsibility: RESPONSIBILITY_LABELS.en,
+  lead: LEAD_LABELS.en,
   owner: {
     NATO: "NATO",
     EU: "EU",

@@ -6,6 +6,7 @@
  * « position nationale », « réserve », « soutien ad referendum »).
  */
 import type { Messages } from "./index";
+import { LEAD_LABELS, RESPONSIBILITY_LABELS } from "../../core/bracket-words";
 import { CATEGORY_LABELS } from "../../core/category-labels";
 
 export const fr = {
@@ -31,17 +32,8 @@ export const fr = {
     legendCount: "{label} {count}",
     separator: " · ",
   },
-  responsibility: {
-    NATO: "OTAN",
-    EU: "UE",
-    Shared: "Partagée",
-    Unassigned: "Non attribuée",
-  },
-  lead: {
-    NATO: "Chef de file OTAN",
-    EU: "Chef de file UE",
-    Joint: "Chef de file conjoint",
-  },
+  responsibility: RESPONSIBILITY_LABELS.fr,
+  lead: LEAD_LABELS.fr,
   owner: {
     NATO: "OTAN",
     EU: "UE",

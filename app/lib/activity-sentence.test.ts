@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActivityItem } from "../../core/services";
+import { bracketResolvedDetail, bracketSideDetail } from "../../core/bracket-activity";
+import { runWithLocale } from "../i18n/request-locale.server";
 import { activitySentence, describeActivity, formatActivityTime } from "./activity-sentence";
 
 /** The sentence without the bidi isolates around user text (bidi.ts; HARDEN-27 checks them). */
@@ -95,5 +97,44 @@ describe("activity sentences", () => {
     expect(formatActivityTime("2025-11-25T09:05:00.000Z", now, "UTC")).toBe("09:05");
     expect(formatActivityTime("2025-11-24T23:59:00.000Z", now, "UTC")).toBe("Nov 24, 23:59");
     expect(formatActivityTime("garbage", now, "UTC")).toBe("garbage");
+  });
+});
+
+describe("I18N-9 bracket entries in the reader's language", () => {
+  const shared = { field: "responsibility", responsibility: "Shared", lead: "EU" } as const;
+  const nato = { field: "responsibility", responsibility: "NATO", lead: null } as const;
+  const proposed = item({ kind: "bracket-proposed", detail: bracketSideDetail("responsibility", shared) });
+  const resolved = item({
+    kind: "bracket-resolved",
+    detail: bracketResolvedDetail("responsibility", shared, ["DE"], [{ value: nato, sponsors: ["AT", "FR"] }]),
+  });
+  // French typography's no-break spaces read as spaces here.
+  const inFrench = (entry: ActivityItem) =>
+    runWithLocale("fr", () => plain(describeActivity(entry, names)).replace(/[\u00a0\u202f]/g, " "));
+
+  it("I18N-9 a bracket entry stores values, and each reader gets the sides in their language", () => {
+    expect(JSON.stringify([proposed.detail, resolved.detail])).not.toMatch(/EU lead|\[Shared|\[NATO/);
+    expect(plain(describeActivity(proposed, names))).toBe(
+      "Anna Schmidt (Germany) put 'Undersea data cable sabotage' in brackets: [Shared, EU lead]",
+    );
+    expect(inFrench(proposed)).toBe(
+      "Anna Schmidt (Germany) a mis « Undersea data cable sabotage » entre crochets : [Partagée, Chef de file UE]",
+    );
+    expect(inFrench({ ...proposed, kind: "bracket-left" })).toContain("son soutien à [Partagée, Chef de file UE]");
+    expect(inFrench(resolved)).toContain(": [Partagée, Chef de file UE] retenu, [OTAN] (AT, FR) retiré");
+    expect(plain(describeActivity(resolved, names))).toContain("[Shared, EU lead] chosen, withdrawn [NATO] (AT, FR)");
+    // A title side is the delegate's text, as written.
+    const title = item({
+      kind: "bracket-joined",
+      detail: bracketSideDetail("title", { field: "title", title: "Câbles" }),
+    });
+    expect(inFrench(title)).toContain("soutient [Câbles] sur");
+  });
+
+  it("I18N-9 an entry stored before, as English text, still shows", () => {
+    const old = item({ kind: "bracket-resolved", detail: { chosen: "[Shared, EU lead]", withdrawn: "[EU] (AT)" } });
+    expect(inFrench(old)).toContain(": [Shared, EU lead] retenu, [EU] (AT) retiré");
+    const oldSide = item({ kind: "bracket-proposed", detail: { field: "title", alternative: "[Old title]" } });
+    expect(inFrench(oldSide)).toContain("entre crochets : [Old title]");
   });
 });

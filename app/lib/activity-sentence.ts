@@ -10,6 +10,8 @@ import { isolate } from "./bidi";
 import { describeMeetingActivity } from "./meeting-activity-sentence";
 import { BOARD_FORUMS } from "../../core/domain";
 import { forumLabel } from "./forum-labels";
+import { bracketWords } from "./bracket-words";
+import { bracketResolvedText, bracketSideText } from "../../core/bracket-activity";
 
 const includes = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   value !== null && value !== undefined && (list as readonly string[]).includes(value);
@@ -23,6 +25,12 @@ function label(kind: "responsibility" | "lead" | "category", value: string | nul
 
 const forumName = (value: string | null | undefined) =>
   includes(BOARD_FORUMS, value) ? forumLabel(value) : value || t("activity.nothing");
+
+const BRACKET_KEYS: Record<"bracket-proposed" | "bracket-joined" | "bracket-left", MessageKey> = {
+  "bracket-proposed": "activity.bracketProposed",
+  "bracket-joined": "activity.bracketJoined",
+  "bracket-left": "activity.bracketLeft",
+};
 
 const FIELD_KEYS: Record<(typeof TEXT_FIELDS)[number], MessageKey> = {
   title: "activity.fieldTitle",
@@ -92,17 +100,19 @@ export function describeActivity(item: ActivityItem, instrumentName: (id: string
     case "row-back-to-draft":
       return t(detail.reason === "bracketed" ? "activity.backToDraftBracketed" : "activity.backToDraft", params);
     case "bracket-proposed":
-      return t("activity.bracketProposed", { ...params, alternative: isolate(detail.alternative ?? "") });
     case "bracket-joined":
-      return t("activity.bracketJoined", { ...params, alternative: isolate(detail.alternative ?? "") });
-    case "bracket-left":
-      return t("activity.bracketLeft", { ...params, alternative: isolate(detail.alternative ?? "") });
-    case "bracket-resolved":
-      return t(detail.withdrawn ? "activity.bracketResolvedWithdrawn" : "activity.bracketResolved", {
+    case "bracket-left": {
+      const key = BRACKET_KEYS[item.kind];
+      return t(key, { ...params, alternative: isolate(bracketSideText(detail, bracketWords())) });
+    }
+    case "bracket-resolved": {
+      const { chosen, withdrawn } = bracketResolvedText(detail, bracketWords());
+      return t(withdrawn ? "activity.bracketResolvedWithdrawn" : "activity.bracketResolved", {
         ...params,
-        chosen: isolate(detail.chosen ?? ""),
-        withdrawn: isolate(detail.withdrawn ?? ""),
+        chosen: isolate(chosen ?? ""),
+        withdrawn: isolate(withdrawn ?? ""),
       });
+    }
     case "marking-changed":
       // The marking is written as set (markings are conventional text, not translated).
       return t("markings.activityChanged", { actor, to: isolate(detail.to ?? "") });

@@ -11,13 +11,13 @@ import {
   ProposeAlternativeSchema,
   ResolveBracketSchema,
   SponsorshipSchema,
-  bracketText,
   currentBracketValue,
   sameBracketValue,
   type BoardBracketsJson,
   type BracketField,
   type BracketValue,
 } from "../../core/bracket-contract";
+import { bracketResolvedDetail, bracketSideDetail, type ActivityDetail } from "../../core/bracket-activity";
 import { messageRef } from "../../core/message-ref";
 import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult, BoardAccessServices } from "../../core/services";
@@ -124,10 +124,7 @@ export class BracketService {
       });
       await addActivityEntry(
         tx,
-        this.activityData(boardId, actor, "bracket-proposed", row, {
-          field: input.field,
-          alternative: bracketText([value]),
-        }),
+        this.activityData(boardId, actor, "bracket-proposed", row, bracketSideDetail(input.field, value)),
       );
     });
     // The text on the table is in dispute again: a proposal made on it no longer stands.
@@ -192,10 +189,13 @@ export class BracketService {
       }
       await addActivityEntry(
         tx,
-        this.activityData(boardId, actor, join ? "bracket-joined" : "bracket-left", row, {
-          field: alternative.bracket.field,
-          alternative: bracketText([parseBracketValue(alternative.value)]),
-        }),
+        this.activityData(
+          boardId,
+          actor,
+          join ? "bracket-joined" : "bracket-left",
+          row,
+          bracketSideDetail(alternative.bracket.field as BracketField, parseBracketValue(alternative.value)),
+        ),
       );
     });
     this.deps.events(boardId, { kind: "brackets", rowId: alternative.bracket.rowId });
@@ -268,19 +268,22 @@ export class BracketService {
       }),
       addActivityEntry(
         prisma,
-        this.activityData(boardId, actor, "bracket-resolved", row, {
-          field: bracket.field,
-          chosen: bracketText([chosenValue]),
-          chosenSponsors: chosen ? chosen.sponsors.map((sponsor) => sponsor.delegationCode).join(", ") : null,
-          // "[EU] (AT, IE); [NATO] (US)": each withdrawn alternative with the delegations that sponsored it.
-          withdrawn:
-            withdrawn
-              .map(
-                (alternative) =>
-                  `${bracketText([parseBracketValue(alternative.value)])} (${alternative.sponsors.map((sponsor) => sponsor.delegationCode).join(", ")})`,
-              )
-              .join("; ") || null,
-        }),
+        this.activityData(
+          boardId,
+          actor,
+          "bracket-resolved",
+          row,
+          // Each withdrawn alternative with the delegations that sponsored it.
+          bracketResolvedDetail(
+            bracket.field as BracketField,
+            chosenValue,
+            chosen ? chosen.sponsors.map((sponsor) => sponsor.delegationCode) : null,
+            withdrawn.map((alternative) => ({
+              value: parseBracketValue(alternative.value),
+              sponsors: alternative.sponsors.map((sponsor) => sponsor.delegationCode),
+            })),
+          ),
+        ),
       ),
     ]);
     this.deps.events(boardId, { kind: "brackets", rowId: bracket.rowId });
@@ -314,13 +317,7 @@ export class BracketService {
     };
   }
 
-  private activityData(
-    boardId: string,
-    actor: Actor,
-    kind: string,
-    row: ThreatRow | null,
-    detail: Record<string, string | null>,
-  ) {
+  private activityData(boardId: string, actor: Actor, kind: string, row: ThreatRow | null, detail: ActivityDetail) {
     return {
       boardId,
       actorId: actor.userId,

@@ -4,6 +4,7 @@
  * versions). Everything is stamped by the server when it happened, so the
  * record says what the board saw, not what a client claims.
  */
+import type { ActivityDetail } from "../../core/bracket-activity";
 import type { PositionValue } from "../../core/consensus";
 import { MEETING_ACTIVITY } from "../../core/meeting-contract";
 import type { PrismaClient } from "../db/prisma-client";
@@ -50,9 +51,8 @@ export interface MeetingEvents {
   brackets: {
     rowId: string;
     title: string;
-    chosen: string;
-    chosenSponsors: string | null;
-    withdrawn: string | null;
+    /** The entry's details: the sides as values, worded in the record's language (core/bracket-activity.ts). */
+    sides: ActivityDetail;
     by: string;
     at: Date;
   }[];
@@ -103,6 +103,10 @@ function rowIdsOf(json: string): string[] {
     return [];
   }
 }
+
+/** The string-valued details (the shape activity entries are written in). */
+const stringsOf = (detail: Record<string, unknown>): ActivityDetail =>
+  Object.fromEntries(Object.entries(detail).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
@@ -248,9 +252,7 @@ export async function readMeetingEvents(
         events.brackets.push({
           rowId,
           title,
-          chosen: text(detail.chosen) ?? "—",
-          chosenSponsors: text(detail.chosenSponsors),
-          withdrawn: text(detail.withdrawn),
+          sides: stringsOf(detail),
           by: entry.delegationName ? `${entry.actorName} (${entry.delegationName})` : entry.actorName,
           at: entry.createdAt,
         });

@@ -4,6 +4,7 @@
  * tested without a database. An empty section says so ("None.") rather than
  * vanishing: a record that omits "Silence procedures" reads as if it forgot.
  */
+import { bracketResolvedText } from "../../core/bracket-activity";
 import type { RecordSectionKey } from "../../core/record-contract";
 import { formatUtc } from "../export/present";
 import type { MeetingEvents } from "./meeting-events";
@@ -83,9 +84,10 @@ export function draftSections(events: MeetingEvents, words: RecordWords): Record
     ),
     brackets: lines(
       words,
-      events.brackets.map((b) =>
-        words.bracketResolved(b.title, b.chosen, b.chosenSponsors, b.withdrawn, b.by, at(b.at)),
-      ),
+      events.brackets.map((b) => {
+        const { chosen, chosenSponsors, withdrawn } = bracketResolvedText(b.sides, words.bracketWords);
+        return words.bracketResolved(b.title, chosen ?? "—", chosenSponsors, withdrawn, b.by, at(b.at));
+      }),
     ),
   };
 }

@@ -5,6 +5,8 @@
  * and procedure names come from the export labels, so a record and a version
  * name them alike.
  */
+import type { BracketWords } from "../../core/bracket-contract";
+import { bracketWordsIn } from "../../core/bracket-words";
 import type { Locale } from "../../core/locale";
 import type { RecordSectionKey } from "../../core/record-contract";
 import { exportLabels, type ExportLabels } from "../export/labels";
@@ -14,6 +16,8 @@ export interface RecordWords {
   language: string;
   positions: ExportLabels["positions"];
   procedures: ExportLabels["procedures"];
+  /** Responsibility and lead words of a bracketed side. */
+  bracketWords: BracketWords;
   sections: Record<RecordSectionKey, string>;
   recordTitle: (number: number, title: string) => string;
   board: string;
@@ -65,6 +69,7 @@ const en = (labels: ExportLabels): RecordWords => ({
   language: "English",
   positions: labels.positions,
   procedures: labels.procedures,
+  bracketWords: bracketWordsIn("en"),
   sections: {
     items: "Items taken",
     decisions: "Decisions",
@@ -111,6 +116,7 @@ const fr = (labels: ExportLabels): RecordWords => ({
   language: "Français",
   positions: labels.positions,
   procedures: labels.procedures,
+  bracketWords: bracketWordsIn("fr"),
   sections: {
     items: "Points examinés",
     decisions: "Décisions",

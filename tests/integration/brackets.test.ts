@@ -224,7 +224,7 @@ describe("brackets and agreement", () => {
 });
 
 describe("resolution", () => {
-  it("BRACKET-6 the chair's choice is written into the live document; the others are withdrawn with their sponsors", async () => {
+  it("BRACKET-6 I18N-9 the chair's choice is written into the live document; the others are withdrawn with their sponsors", async () => {
     const watcher = connectClient(server.url, boardId, { cookie: france.cookie });
     clients.push(watcher);
     await waitForSync(watcher);
@@ -260,11 +260,14 @@ describe("resolution", () => {
     expect(activity).toMatchObject({
       kind: "bracket-resolved",
       actorName: "Chair",
+      // I18N-9: values, not words; the activity page and the record word them in their reader's language.
       detail: {
         field: "responsibility",
-        chosen: "[Shared, EU lead]",
+        chosenSide: JSON.stringify({ field: "responsibility", responsibility: "Shared", lead: "EU" }),
         chosenSponsors: "DE",
-        withdrawn: "[EU] (AT, FR)",
+        withdrawnSides: JSON.stringify([
+          { value: { field: "responsibility", responsibility: "EU", lead: null }, sponsors: ["AT", "FR"] },
+        ]),
       },
     });
     // A resolved bracket cannot be resolved again.

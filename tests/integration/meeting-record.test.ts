@@ -228,7 +228,7 @@ describe("a meeting and its record", () => {
     });
   });
 
-  it("RECORD-8 items taken follow the agenda; a bracket resolution names the chosen and withdrawn sides with sponsors", async () => {
+  it("RECORD-8 I18N-9 items taken follow the agenda; a bracket resolution names the chosen and withdrawn sides with sponsors", async () => {
     // Meeting 2 (in French) is open; the chair puts an item on the agenda and takes it.
     const [agendaRow, bracketRow, outside] = [rows[5], rows[6], rows[7]];
     expect(
@@ -263,8 +263,11 @@ describe("a meeting and its record", () => {
       `- ${outside.title}`,
     ]);
     const resolved = section(record, "brackets").text;
-    expect(resolved).toContain(`« ${bracketRow.title} » : la présidence a retenu [Shared, EU lead] (parrainé par DE)`);
-    expect(resolved).toContain("retiré : [NATO] (FR)");
+    // I18N-9: the sides in the record's language.
+    expect(resolved).toContain(
+      `« ${bracketRow.title} » : la présidence a retenu [Partagée, Chef de file UE] (parrainé par DE)`,
+    );
+    expect(resolved).toContain("retiré : [OTAN] (FR)");
   });
 });
 
