@@ -35,9 +35,15 @@ export const CatalogueInstrumentSchema = z.object({
   year: z.number().int().min(1900).max(2100).nullable(),
   reference: z.string().min(1),
   summary: z.string().min(1),
-  /** Official French title, where the issuing body publishes one, and the French text it comes from. */
+  /**
+   * Official French title, where the issuing body publishes one; the French text it comes from; and the document
+   * of the sourced facts (quoted from `reference`) that text is the French version of (I18N-5).
+   */
   nameFr: z.string().min(1).optional(),
   nameFrSource: z.url().optional(),
+  nameFrOf: z.string().min(1).optional(),
+  /** Why no official French title is sourced: the name is kept in both languages, never translated as if official. */
+  nameFrNone: z.string().min(1).optional(),
 });
 
 export const CatalogueThreatSchema = z.object({
@@ -63,6 +69,23 @@ export const CatalogueSchema = z
       if (ids.has(instrument.id))
         ctx.addIssue({ code: "custom", path: ["instruments", index, "id"], message: "duplicate id" });
       ids.add(instrument.id);
+      // Either a sourced official French title or the reason there is none: never a silent gap.
+      const sourced = instrument.nameFr !== undefined;
+      const complete = sourced
+        ? instrument.nameFrSource !== undefined &&
+          instrument.nameFrOf !== undefined &&
+          instrument.reference.includes(instrument.nameFrOf) &&
+          instrument.nameFrNone === undefined
+        : instrument.nameFrSource === undefined &&
+          instrument.nameFrOf === undefined &&
+          instrument.nameFrNone !== undefined;
+      if (!complete)
+        ctx.addIssue({
+          code: "custom",
+          path: ["instruments", index, "nameFr"],
+          message:
+            "a French title needs nameFrSource and nameFrOf (a document of its reference); without one, nameFrNone",
+        });
     }
     for (const [index, threat] of catalogue.threats.entries()) {
       for (const ref of threat.suggestedInstruments) {
