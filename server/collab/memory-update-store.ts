@@ -15,6 +15,11 @@ export class MemoryUpdateStore implements UpdateStore {
     this.boards.set(boardId, { snapshot: null, covers: 0, log: [] });
   }
 
+  /** Forgets a board (heap checks: the store itself must not be what grows). */
+  deleteBoard(boardId: string): void {
+    this.boards.delete(boardId);
+  }
+
   private board(boardId: string) {
     const board = this.boards.get(boardId);
     if (!board) throw new BoardNotFoundError(boardId);

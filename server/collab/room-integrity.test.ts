@@ -10,6 +10,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { addRow, getRowsType, readRows, setCategory } from "../../core/board-doc";
 import { CloseCode, MessageType } from "../../core/collab-protocol";
+import { exposeGc, settledHeapUsed } from "../../tests/support/force-gc";
 import { TestPeer } from "../../tests/support/test-peer";
 import { encodeSyncStep2, encodeUpdate } from "./frames";
 import { MemoryUpdateStore } from "./memory-update-store";
@@ -212,6 +213,36 @@ describe("room integrity", () => {
     await vi.waitFor(() => expect(registry.loadedBoardIds).toEqual([]), { timeout: 20_000 });
     expect(registry.pendingUnloads).toBe(0);
     await vi.waitFor(() => expect(activeHandles()).toBeLessThanOrEqual(baseline));
+  });
+
+  it("COLLAB-22 after opening and closing 1,000 boards the heap returns to within 2 MiB of its baseline", async () => {
+    const gc = exposeGc();
+    const store = new MemoryUpdateStore();
+    const registry = new RoomRegistry(store, { ...options, awarenessIntervalMs: 50 });
+    const doc = new Y.Doc();
+    addRow(doc, { title: "one row", notes: "x".repeat(2000) });
+    const update = encodeUpdate(Y.encodeStateAsUpdate(doc));
+    const openAndClose = async (from: number, count: number) => {
+      const ids = Array.from({ length: count }, (_, i) => `heap-board-${from + i}`);
+      for (const boardId of ids) {
+        store.createBoard(boardId);
+        const peer = new TestPeer(true, `user-${boardId}`);
+        const room = await registry.join(boardId, peer);
+        room.receive(peer, update);
+        room.receive(peer, awarenessFrame(1000 + (from % 1000), 1));
+        registry.leave(room, peer);
+      }
+      await vi.waitFor(() => expect(registry.loadedBoardIds).toEqual([]), { timeout: 60_000 });
+      // The boards' stored logs are the store's business, not the registry's: drop them before measuring.
+      for (const boardId of ids) store.deleteBoard(boardId);
+    };
+    await openAndClose(0, 200); // warm-up: compiled code, Yjs and lib0 caches, maps at their working size
+    const baseline = await settledHeapUsed(gc);
+    await openAndClose(200, 1000);
+    const after = await settledHeapUsed(gc);
+    // A room with its documents weighs tens of KB: 1,000 rooms left behind would cost tens of MB, while 2 MiB
+    // (about 2 KB per board) absorbs allocator noise.
+    expect(after - baseline, `heap ${baseline} -> ${after} bytes`).toBeLessThan(2 * 1024 * 1024);
   });
 });
 
