@@ -32,11 +32,12 @@ for (const seed of values.seeds.split(",").map(Number)) {
       log: (line) => console.error(`  seed ${seed}: ${line}`),
     });
     console.log(
-      `${kind} seed ${seed}: ${report.offered} offered, ${report.sent} sent, ${report.acknowledged} acknowledged, ` +
+      `${kind} seed ${seed}: ${report.offered} offered, ${report.sent} sent, ${report.acknowledged} acknowledged ` +
+        `(${report.acknowledgedAtKill} at the kill, ${report.requiredAcknowledged} required), ` +
         `${report.acknowledgedLost} acknowledged lost, ${report.inFlightLost} in-flight lost, ` +
         `${report.inFlightSurvived} unacknowledged but kept`,
     );
-    if (report.acknowledgedLost > 0 || report.acknowledged === 0) {
+    if (report.acknowledgedLost > 0 || report.acknowledgedAtKill < report.requiredAcknowledged) {
       failed = true;
       console.log(`  lost acknowledged edits (client:edit): ${report.lostAcknowledged.join(" ")}`);
     }

@@ -25,6 +25,11 @@ export interface CrashOptions {
   seed: number;
   clients: number;
   editsPerClient: number;
+  /**
+   * Share of all the storm's edits that must be acknowledged before the kill (default 0.3): the kill waits for
+   * it, so a run never passes with (almost) nothing acknowledged.
+   */
+  minAcknowledgedShare?: number;
   /** Extra env for the instance (e.g. COMPACT_EVERY). */
   env?: Record<string, string>;
   log?: (line: string) => void;
@@ -38,6 +43,10 @@ export interface CrashReport {
   /** Edits sent on a socket (the rest were typed while the socket was already closing). */
   sent: number;
   acknowledged: number;
+  /** Edits the clients had seen acknowledged when the kill was sent (≥ the required share). */
+  acknowledgedAtKill: number;
+  /** The required share of the storm, in edits. */
+  requiredAcknowledged: number;
   acknowledgedLost: number;
   /** Edits sent or typed but not acknowledged, and not in the document after the restart. */
   inFlightLost: number;
@@ -142,6 +151,11 @@ class CountingClient {
     return this.carriers.length - 1;
   }
 
+  /** Edits sent on a socket and not acknowledged yet. */
+  unacknowledgedSent(): number {
+    return this.carriers.filter((carrier, index) => carrier !== null && !this.acknowledged[index]).length;
+  }
+
   private destroyed = false;
 
   destroy(): void {
@@ -152,6 +166,7 @@ class CountingClient {
   }
 }
 
+const DEFAULT_MIN_ACKNOWLEDGED_SHARE = 0.3;
 const token = (client: number, edit: number) => `[${client}.${edit}]`;
 
 export async function runCrashDurability(database: TestDatabase, options: CrashOptions): Promise<CrashReport> {
@@ -179,8 +194,13 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
     );
     await waitFor(() => clients.every((client, index) => client.acknowledged[rowEdits[index]]), "rows committed");
 
-    // Kill once a seeded share (30–80 %) of all edits is typed and some edits are acknowledged.
+    // Kill at a seeded moment, but only once a minimum share of the storm is acknowledged and while the storm
+    // still runs: a kill before anything was acknowledged (or after the last edit) would pass without proving
+    // anything. Should the clients still finish typing before enough is acknowledged, the run fails.
     const total = options.clients * options.editsPerClient;
+    const share = options.minAcknowledgedShare ?? DEFAULT_MIN_ACKNOWLEDGED_SHARE;
+    if (share >= 0.5) throw new Error("minAcknowledgedShare must stay below 0.5 (half the storm may be in flight)");
+    const mustAcknowledge = Math.ceil(total * share);
     const killAfter = Math.floor(total * (0.3 + 0.5 * random()));
     let typed = 0;
     let killed = false;
@@ -188,11 +208,21 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
     const pauses = clients.map(() => 1 + Math.floor(random() * 8));
     const acknowledgedEdits = () =>
       clients.reduce((sum, client) => sum + client.acknowledged.filter(Boolean).length, 0) - clients.length;
+    const stormRunning = () => typedBy.some((count) => count < options.editsPerClient);
+    // Each client keeps at most half its edits unacknowledged: however slow the commits (a loaded machine), the
+    // storm cannot end before the required share is acknowledged, and when that share is reached at most
+    // share + 50 % of the edits are typed, so the storm is still running.
+    const window = Math.max(1, Math.floor(options.editsPerClient / 2));
+    let acknowledgedAtKill = 0;
     const kill = () => {
       if (killed) return;
       killed = true;
+      acknowledgedAtKill = acknowledgedEdits();
       first.child.kill("SIGKILL");
-      log(`SIGKILL after ${typed} of ${total} edits typed, ${acknowledgedEdits()} acknowledged`);
+      log(`SIGKILL after ${typed} of ${total} edits typed, ${acknowledgedAtKill} acknowledged`);
+    };
+    const killWhenDue = () => {
+      if (!killed && typed >= killAfter && acknowledgedEdits() >= mustAcknowledge && stormRunning()) kill();
     };
     await Promise.all(
       clients.map(async (client, index) => {
@@ -204,15 +234,20 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
           });
           typedBy[index] += 1;
           typed += 1;
-          if (typed >= killAfter && acknowledgedEdits() > 0) kill();
+          killWhenDue();
           await new Promise((resolve) => setTimeout(resolve, pauses[index]));
+          await waitFor(
+            () => (killWhenDue(), killed || client.unacknowledgedSent() < window),
+            "acknowledgements to open the window",
+          );
         }
       }),
     );
-    if (!killed) {
-      await waitFor(() => acknowledgedEdits() > 0, "a first acknowledgement");
-      kill();
-    }
+    if (!killed)
+      throw new Error(
+        `the storm ended (${typed} edits) with ${acknowledgedEdits()} acknowledged, fewer than the ` +
+          `${mustAcknowledge} required before the kill: raise the edits per client or lower minAcknowledgedShare`,
+      );
     // Nothing may be re-sent to the next instance: the clients go away with the killed one.
     for (const client of clients) client.destroy();
     await first.exited;
@@ -228,6 +263,8 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
         offered: 0,
         sent: 0,
         acknowledged: 0,
+        acknowledgedAtKill,
+        requiredAcknowledged: mustAcknowledge,
         acknowledgedLost: 0,
         inFlightLost: 0,
         inFlightSurvived: 0,
