@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { BoardNotFoundError, type StoredBoardState, type UpdateMeta, type UpdateStore } from "../collab/update-store";
-import type { PrismaClient } from "./prisma-client";
+import { updateLogWriterOf, type PrismaClient } from "./prisma-client";
+import type { UpdateLogWriter } from "./update-log-writer";
 
 /** Prisma's code for a foreign key violation: the board row is gone. */
 const FOREIGN_KEY_VIOLATION = "P2003";
@@ -27,7 +28,11 @@ export class PrismaUpdateStore implements UpdateStore {
   /** Names this process as a compaction lease holder. */
   private readonly holder = randomUUID();
 
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly log: UpdateLogWriter;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.log = updateLogWriterOf(prisma);
+  }
 
   async load(boardId: string): Promise<StoredBoardState> {
     return this.readSince(boardId, -1);
@@ -79,26 +84,14 @@ export class PrismaUpdateStore implements UpdateStore {
     return this.appendMany(boardId, [{ update, meta }]);
   }
 
-  /**
-   * Group commit: one counter bump for the whole group and one multi-row INSERT, in a transaction that
-   * holds the board row only for those two statements.
-   */
+  /** Group commit: one counter bump and the rows in one short write, off Prisma's per-query path (decision 030). */
   async appendMany(boardId: string, updates: { update: Uint8Array; meta: UpdateMeta }[]): Promise<number> {
-    const rows = updates.map(({ update, meta }) => ({ data: toBytes(update), authorId: meta.authorId }));
-    return this.prisma.$transaction(
-      async (tx) => {
-        const counted = await tx.$queryRaw<{ updateSeq: number | bigint }[]>`
-          UPDATE "Board" SET "updateSeq" = "updateSeq" + ${rows.length} WHERE "id" = ${boardId} RETURNING "updateSeq"`;
-        if (counted.length === 0) throw new BoardNotFoundError(boardId);
-        const first = Number(counted[0].updateSeq) - rows.length + 1;
-        await tx.boardUpdate.createMany({
-          data: rows.map((row, index) => ({ boardId, seq: first + index, ...row })),
-        });
-        return first;
-      },
-      // Waiting for a pooled connection under load is not a failure; the write itself is two statements.
-      { maxWait: 30_000, timeout: 30_000 },
+    const first = await this.log.append(
+      boardId,
+      updates.map(({ update, meta }) => ({ data: update, authorId: meta.authorId })),
     );
+    if (first === null) throw new BoardNotFoundError(boardId);
+    return first;
   }
 
   async ping(): Promise<void> {

@@ -275,6 +275,60 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       expect(since.tail.map((entry) => entry.id)).toEqual([10, 11, 12]);
     });
 
+    it("SCALE-2 big groups from two stores on two boards interleave and stay gap-free per board", async () => {
+      const boards = [await newBoard(), await newBoard()];
+      const second = new PrismaUpdateStore(db.prisma);
+      const group = (size: number, tag: number) =>
+        Array.from({ length: size }, (_, i) => ({ update: new Uint8Array([tag, i % 256]), meta: { authorId: null } }));
+      const firsts = await Promise.all(
+        [300, 1, 57, 2, 120, 9].map((size, i) =>
+          (i % 2 ? second : store).appendMany(boards[i % 2], group(size, i)).then((first) => ({ i, size, first })),
+        ),
+      );
+      for (const [b, boardId] of boards.entries()) {
+        const mine = firsts.filter(({ i }) => i % 2 === b).sort((x, y) => x.first - y.first);
+        const tail = (await store.load(boardId)).tail;
+        expect(tail.map((entry) => entry.id)).toEqual(Array.from({ length: tail.length }, (_, n) => n + 1));
+        expect(tail).toHaveLength(mine.reduce((sum, { size }) => sum + size, 0));
+        // Each group is one consecutive run of its own rows, starting where its append said.
+        for (const { i, size, first } of mine) {
+          expect(tail.slice(first - 1, first - 1 + size).map((entry) => Array.from(entry.data))).toEqual(
+            group(size, i).map(({ update }) => Array.from(update)),
+          );
+        }
+      }
+    });
+
+    it("COLLAB-3 an append made while a Prisma transaction is open on the same connection is not part of it", async () => {
+      const boardId = await newBoard();
+      let appended: Promise<number> | null = null;
+      await expect(
+        db.prisma.$transaction(async (tx) => {
+          await tx.board.update({ where: { id: boardId }, data: { title: "renamed" }, select: { id: true } });
+          appended = store.append(boardId, new Uint8Array([7]), { authorId: "user-1" });
+          await tx.board.findUnique({ where: { id: boardId }, select: { id: true } });
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+      expect(await appended).toBe(1);
+      expect((await getBoard(db.prisma, boardId))?.title).toBe("Board");
+      const rows = await db.prisma.boardUpdate.findMany({
+        where: { boardId },
+        select: { seq: true, data: true, authorId: true, createdAt: true },
+      });
+      expect(rows.map((row) => [row.seq, Array.from(row.data), row.authorId])).toEqual([[1, [7], "user-1"]]);
+      // Written as Prisma writes a DateTime, so Prisma reads it back as one (UTC).
+      expect(Math.abs(rows[0].createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    });
+
+    it("COLLAB-3 appends carry on after the client disconnected and reconnected", async () => {
+      const boardId = await newBoard();
+      expect(await store.append(boardId, new Uint8Array([1]), { authorId: null })).toBe(1);
+      await db.prisma.$disconnect();
+      expect(await store.append(boardId, new Uint8Array([2]), { authorId: null })).toBe(2);
+      expect((await store.load(boardId)).tail.map((entry) => entry.data[0])).toEqual([1, 2]);
+    });
+
     it("SCALE-3 a compaction never moves the snapshot backwards, and readSince brings it when it is needed", async () => {
       const boardId = await newBoard();
       const { updates, cells } = recordedDoc();
