@@ -97,10 +97,72 @@ export const CloseCode = {
   messageTooBig: 1009,
 } as const;
 
+export type CloseCodeName = keyof typeof CloseCode;
+
+/**
+ * What a client does after each close (I18N-10): "stop" when reconnecting cannot help (the same refusal would
+ * come back: no session, no access, the board gone, or an edit the server will refuse again on every sync),
+ * "retry" when it is transient. Typed over every code, so a new code must say which it is.
+ */
+export const CLOSE_CODE_RECOVERY: Record<CloseCodeName, "stop" | "retry"> = {
+  badMessage: "retry",
+  unauthenticated: "stop",
+  forbidden: "stop",
+  boardNotFound: "stop",
+  notReleasable: "stop",
+  readOnly: "retry",
+  rateLimited: "retry",
+  tooManySockets: "retry",
+  tooLarge: "stop",
+  updateRejected: "stop",
+  loadFailed: "retry",
+  goingAway: "retry",
+  serviceRestart: "retry",
+  messageTooBig: "stop",
+};
+
+/** The name of a close code, or null for one that is not ours (1006 abnormal closure, 1000…). */
+export function closeCodeName(code: number): CloseCodeName | null {
+  const entry = Object.entries(CloseCode).find(([, value]) => value === code);
+  return entry ? (entry[0] as CloseCodeName) : null;
+}
+
 /** Close codes after which reconnecting cannot help: the client stops retrying. */
-export const PERMANENT_CLOSE_CODES: ReadonlySet<number> = new Set([
-  CloseCode.unauthenticated,
-  CloseCode.forbidden,
-  CloseCode.boardNotFound,
-  CloseCode.notReleasable,
-]);
+export const PERMANENT_CLOSE_CODES: ReadonlySet<number> = new Set(
+  (Object.keys(CLOSE_CODE_RECOVERY) as CloseCodeName[])
+    .filter((name) => CLOSE_CODE_RECOVERY[name] === "stop")
+    .map((name) => CloseCode[name]),
+);
+
+/**
+ * Close reasons are protocol text, never shown to anyone: short, stable, ASCII rule names (a close reason holds
+ * at most 123 bytes). The client explains a close from its code, in the reader's language (I18N-10).
+ */
+export const CloseReason = {
+  noSession: "no-session",
+  signedOut: "signed-out",
+  notMember: "not-member",
+  removed: "member-removed",
+  boardNotFound: "board-not-found",
+  badFrame: "bad-frame",
+  textFrame: "text-frame",
+  badStateVector: "bad-state-vector",
+  badAwareness: "bad-awareness",
+  observerWrites: "observer-writes",
+  rateLimited: "rate-limited",
+  sessionSockets: "session-socket-limit",
+  boardSockets: "board-socket-limit",
+  earlyData: "early-data-limit",
+  applyFailed: "apply-failed",
+  loadFailed: "load-failed",
+  reloadFailed: "reload-failed",
+  shuttingDown: "shutting-down",
+  draining: "draining",
+} as const;
+
+export const MAX_CLOSE_REASON_BYTES = 123;
+
+/** 4451's reason: the rule and the releasability list in its stored form (`not-releasable:nato`, MARK-14). */
+export function notReleasableReason(encodedList: string): string {
+  return `not-releasable:${encodedList}`.replace(/[^\x21-\x7e]/g, "").slice(0, MAX_CLOSE_REASON_BYTES);
+}

@@ -4,31 +4,31 @@
  * not see answers the same as one that does not exist (4403): no existence leak.
  */
 import type { IncomingMessage } from "node:http";
-import { CloseCode } from "../core/collab-protocol";
+import { CloseCode, CloseReason, notReleasableReason } from "../core/collab-protocol";
 import { readCookie, SESSION_COOKIE } from "../core/cookies";
 import { colorFor } from "../core/presence";
 import type { AuthServices, BoardAccessServices } from "../core/services";
 import type { UpgradeDecision } from "./collab/ws-endpoint";
 import { hashToken } from "./auth/tokens";
 import { notReleasableList } from "../core/access-errors";
-import { describeReleasability, parseReleasability } from "../core/releasability";
+import { encodeReleasability, parseReleasability } from "../core/releasability";
 
 export function sessionAuthorizer(auth: AuthServices, access: BoardAccessServices) {
   return async (request: IncomingMessage, boardId: string): Promise<UpgradeDecision> => {
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     const user = token ? await auth.getSessionUser(token) : null;
-    if (!user) return { ok: false, closeCode: CloseCode.unauthenticated, reason: "sign in first" };
+    if (!user) return { ok: false, closeCode: CloseCode.unauthenticated, reason: CloseReason.noSession };
     let granted: Awaited<ReturnType<BoardAccessServices["getAccess"]>>;
     try {
       granted = await access.getAccess(boardId, user.id);
     } catch (error) {
       const list = notReleasableList(error);
       if (list === null) throw error;
-      // The reason names the list (MARK-14); a close reason holds at most 123 bytes (codes are ASCII).
-      const reason = `not releasable: board releasable to ${describeReleasability(parseReleasability(list))}`;
-      return { ok: false, closeCode: CloseCode.notReleasable, reason: reason.slice(0, 120) };
+      // The reason names the list (MARK-14) in its stored, machine-readable form.
+      const reason = notReleasableReason(encodeReleasability(parseReleasability(list)));
+      return { ok: false, closeCode: CloseCode.notReleasable, reason };
     }
-    if (!granted) return { ok: false, closeCode: CloseCode.forbidden, reason: "not a member of this board" };
+    if (!granted) return { ok: false, closeCode: CloseCode.forbidden, reason: CloseReason.notMember };
     return {
       ok: true,
       user: { id: user.id, name: user.displayName, delegation: user.delegation.name, color: colorFor(user.id) },

@@ -47,7 +47,7 @@ import type {
   RemitLoadContext,
   RemitServices,
 } from "../core/services";
-import { CloseCode, type BoardEventMessage } from "../core/collab-protocol";
+import { CloseCode, CloseReason, type BoardEventMessage } from "../core/collab-protocol";
 import type { BoardBus, ClusterMessage } from "./collab/board-bus";
 import { createBoardBus } from "./cluster/board-bus-factory";
 import { RedisBoardBus } from "./cluster/redis-board-bus";
@@ -444,7 +444,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
       // Durable before the sockets close, so a client reconnecting elsewhere finds its edits in the log.
       await registry.flushAll();
       consensusService.stop();
-      await endpoint.close(CloseCode.serviceRestart, "service restart");
+      await endpoint.close(CloseCode.serviceRestart, CloseReason.draining);
       await stop();
     },
     stop,

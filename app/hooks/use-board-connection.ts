@@ -51,6 +51,8 @@ export interface BoardConnection {
   everSynced: boolean;
   /** Set when the server closed with a code after which retrying cannot help. */
   permanentClose: PermanentClose | null;
+  /** The code of the server's last close while reconnecting (cleared once in step again): the banner says why. */
+  lastCloseCode: number | null;
   /** The latest role the server sent on this connection (null until the first one arrives). */
   access: AccessMessage | null;
   /** Stable for the life of the connection. */
@@ -67,6 +69,7 @@ const INITIAL: BoardConnection = {
   synced: false,
   everSynced: false,
   permanentClose: null,
+  lastCloseCode: null,
   access: null,
   subscribeBoardEvents: () => () => {},
   unsaved: 0,
@@ -120,6 +123,7 @@ export function useBoardConnection(
     let wasConnected = false;
     let everSynced = false;
     let permanentClose: PermanentClose | null = null;
+    let lastCloseCode: number | null = null;
     let access: AccessMessage | null = null;
     const eventListeners = new Set<BoardEventListener>();
     const subscribeBoardEvents: SubscribeBoardEvents = (listener) => {
@@ -141,6 +145,7 @@ export function useBoardConnection(
         synced: provider.synced,
         everSynced,
         permanentClose,
+        lastCloseCode,
         access,
         subscribeBoardEvents,
         unsaved: tracker.unsavedCount,
@@ -173,10 +178,14 @@ export function useBoardConnection(
       publish();
     };
     const onSync = (synced: boolean) => {
-      if (synced) everSynced = true;
+      if (synced) {
+        everSynced = true;
+        lastCloseCode = null;
+      }
       publish();
     };
     const onClose = (event: CloseEvent | null) => {
+      lastCloseCode = event?.code ?? null;
       if (event && PERMANENT_CLOSE_CODES.has(event.code)) {
         permanentClose = { code: event.code, reason: event.reason };
         // After the provider has finished handling this close, so it schedules no retry.

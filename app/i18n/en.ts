@@ -417,13 +417,31 @@ export const en = {
     allSaved: "All changes saved",
     unsavedOne: "1 change not yet saved",
     unsavedMany: "{count} changes not yet saved",
-    closed4401: "Your session has ended. Sign in again to keep working.",
-    closed4403: "You are no longer a member of this board.",
     signInAgain: "Sign in again",
-    closed4404: "This board no longer exists.",
     closedOther: "The connection was closed ({code}).",
+    willNotReconnect: "The board will not reconnect by itself.",
+    willReconnect: "Reconnecting automatically; changes are kept on this page and sent when the connection returns.",
     lost: "Connection lost. Changes are kept on this page and sent when the connection returns.",
     restored: "Connection restored.",
+  },
+  /** Why the server closed the board's connection, by close code (app/lib/close-messages.ts, I18N-10). */
+  connectionClosed: {
+    badMessage: "The server could not read a message from this page.",
+    unauthenticated: "Your session has ended. Sign in again to keep working.",
+    forbidden: "You are no longer a member of this board. Ask the chair if you need access again.",
+    boardNotFound: "This board no longer exists.",
+    notReleasable:
+      "This board is no longer releasable to your delegation. Ask the chair if you think this is a mistake.",
+    readOnly: "Your changes were refused: you are an observer on this board.",
+    rateLimited: "This page sent too much too quickly, so the server paused it.",
+    tooManySockets: "Too many tabs are open on this board. Close the ones you do not need.",
+    tooLarge: "A change was too large for the server. Copy any text you need, then reload the page.",
+    updateRejected:
+      "The server refused a change made on this page. Reload the page to continue with the board as saved.",
+    loadFailed: "The server could not load the board.",
+    goingAway: "The server is shutting down.",
+    serviceRestart: "The server is restarting.",
+    messageTooBig: "A change was too large for the server. Copy any text you need, then reload the page.",
   },
   /** Limits people passed together (never enforced by disconnecting; see docs/collab-spec.md COLLAB-16). */
   boardWarnings: {
@@ -1013,7 +1031,6 @@ export const en = {
     memberOutside: "This account's delegation is outside the board's releasability ({releasableTo})",
     inviteOutside:
       "This board is releasable to {releasableTo}, and your delegation is outside that list: this link cannot let you in.",
-    closed4451: "This board is no longer releasable to your delegation.",
     activityChanged: "{actor} set the marking to {to}",
     createLabel: "Marking",
   },

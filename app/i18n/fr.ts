@@ -421,13 +421,34 @@ export const fr = {
     allSaved: "Toutes les modifications sont enregistrées",
     unsavedOne: "1 modification pas encore enregistrée",
     unsavedMany: "{count} modifications pas encore enregistrées",
-    closed4401: "Votre session a expiré. Reconnectez-vous pour continuer.",
-    closed4403: "Vous n'êtes plus membre de ce tableau.",
     signInAgain: "Se reconnecter",
-    closed4404: "Ce tableau n'existe plus.",
     closedOther: "La connexion a été fermée ({code}).",
+    willNotReconnect: "Le tableau ne se reconnectera pas de lui-même.",
+    willReconnect:
+      "Reconnexion automatique ; les modifications sont conservées sur cette page et envoyées au retour de la connexion.",
     lost: "Connexion perdue. Les modifications sont conservées sur cette page et envoyées au retour de la connexion.",
     restored: "Connexion rétablie.",
+  },
+  /** Why the server closed the board's connection, by close code (app/lib/close-messages.ts, I18N-10). */
+  connectionClosed: {
+    badMessage: "Le serveur n'a pas pu lire un message de cette page.",
+    unauthenticated: "Votre session a expiré. Reconnectez-vous pour continuer.",
+    forbidden: "Vous n'êtes plus membre de ce tableau. Demandez l'accès à la présidence si vous en avez encore besoin.",
+    boardNotFound: "Ce tableau n'existe plus.",
+    notReleasable:
+      "Ce tableau n'est plus communicable à votre délégation. Adressez-vous à la présidence si vous pensez qu'il s'agit d'une erreur.",
+    readOnly: "Vos modifications ont été refusées : vous êtes observateur sur ce tableau.",
+    rateLimited: "Cette page a envoyé trop de données trop vite ; le serveur l'a mise en pause.",
+    tooManySockets: "Trop d'onglets sont ouverts sur ce tableau. Fermez ceux dont vous n'avez pas besoin.",
+    tooLarge:
+      "Une modification était trop volumineuse pour le serveur. Copiez le texte dont vous avez besoin, puis rechargez la page.",
+    updateRejected:
+      "Le serveur a refusé une modification faite sur cette page. Rechargez la page pour reprendre le tableau tel qu'il est enregistré.",
+    loadFailed: "Le serveur n'a pas pu charger le tableau.",
+    goingAway: "Le serveur s'arrête.",
+    serviceRestart: "Le serveur redémarre.",
+    messageTooBig:
+      "Une modification était trop volumineuse pour le serveur. Copiez le texte dont vous avez besoin, puis rechargez la page.",
   },
   boardWarnings: {
     fieldTooLong:
@@ -1026,7 +1047,6 @@ export const fr = {
     memberOutside: "La délégation de ce compte est hors de la liste de diffusion du tableau ({releasableTo})",
     inviteOutside:
       "Ce tableau est communicable aux {releasableTo}, et votre délégation n'en fait pas partie : ce lien ne peut pas vous y faire entrer.",
-    closed4451: "Ce tableau n'est plus communicable à votre délégation.",
     activityChanged: "{actor} a fixé le marquage à {to}",
     createLabel: "Marquage",
   },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  closeMessage,
   connectionAnnouncement,
   connectionPhase,
   roleChangeAnnouncement,
@@ -47,10 +46,11 @@ describe("connectionAnnouncement", () => {
   });
 
   it("explains a permanent close", () => {
-    expect(connectionAnnouncement("closed", false, 4403)).toBe("You are no longer a member of this board.");
-    expect(closeMessage(4401)).toBe("Your session has ended. Sign in again to keep working.");
-    expect(closeMessage(4404)).toBe("This board no longer exists.");
-    expect(closeMessage(4999)).toBe("The connection was closed (4999).");
+    expect(connectionAnnouncement("closed", false, 4403)).toMatch(/^You are no longer a member of this board\./);
+    expect(connectionAnnouncement("closed", false, 4401)).toBe(
+      "Your session has ended. Sign in again to keep working. The board will not reconnect by itself.",
+    );
+    expect(connectionAnnouncement("closed", false, 4999)).toBe("The connection was closed (4999).");
   });
 });
 

@@ -5,7 +5,7 @@
  * the "when" are unit-tested; the timers live in the hook.
  */
 import { t } from "../i18n";
-import { CloseCode } from "../../core/collab-protocol";
+import { closeMessage } from "./close-messages";
 import type { BoardRole } from "../../core/services";
 
 export interface ConnectionFacts {
@@ -31,22 +31,6 @@ export function connectionPhase(facts: ConnectionFacts): ConnectionPhase {
 
 /** A short outage (a reconnect that succeeds within this) is not announced at all. */
 export const LOST_ANNOUNCE_DELAY_MS = 3000;
-
-/** Why the server closed the connection for good, in words. */
-export function closeMessage(code: number): string {
-  switch (code) {
-    case CloseCode.unauthenticated:
-      return t("connection.closed4401");
-    case CloseCode.forbidden:
-      return t("connection.closed4403");
-    case CloseCode.boardNotFound:
-      return t("connection.closed4404");
-    case CloseCode.notReleasable:
-      return t("markings.closed4451");
-    default:
-      return t("connection.closedOther", { code });
-  }
-}
 
 /**
  * The announcement for entering `phase`, given whether "connection lost" was

@@ -7,9 +7,9 @@ import * as z from "zod";
 import { isListMarking } from "../../core/markings";
 import type { BoardMarkingServices, MarkingResult } from "../../core/marking-contract";
 import { messageRef } from "../../core/message-ref";
+import { notReleasableReason } from "../../core/collab-protocol";
 import {
   boardMarkingText,
-  describeReleasability,
   encodeReleasability,
   isReleasableTo,
   parseReleasability,
@@ -139,8 +139,8 @@ export function createBoardMarkingServices(deps: BoardMarkingDeps): BoardMarking
           }),
         }),
       ]);
-      // A close reason holds at most 123 bytes (codes are ASCII).
-      const reason = `not releasable: board releasable to ${describeReleasability(releasability)}`.slice(0, 120);
+      // The close reason is machine-readable (the list in its stored form); the client explains 4451 in words.
+      const reason = notReleasableReason(encodeReleasability(releasability));
       for (const member of await membersOutside(boardId, releasability))
         deps.onWithheld(boardId, member.userId, reason);
       return { ok: true };

@@ -54,7 +54,7 @@ describe("room integrity", () => {
     evil.transact(() => getRowsType(evil).forEach((row) => row.set("responsibility", "Mars")));
     room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(evil)));
     expect(alice.closedWith).toBe(CloseCode.updateRejected);
-    expect(alice.closeReason).toMatch(/^enum: /);
+    expect(alice.closeReason).toBe("enum");
     expect(readRows(room.doc)).toEqual([]);
     expect(receivedUpdates(bob)).toBe(0);
     await room.settled();
@@ -135,7 +135,7 @@ describe("room integrity", () => {
     setCategory(forged, rowId, "data");
     room.receive(mallory, encodeUpdate(Y.encodeStateAsUpdate(forged, before)));
     expect(mallory.closedWith).toBe(CloseCode.updateRejected);
-    expect(mallory.closeReason).toMatch(/^client-id: /);
+    expect(mallory.closeReason).toBe("client-id");
     // Alice's real edit at that clock still applies.
     const aliceBefore = Y.encodeStateVector(aliceDoc);
     setCategory(aliceDoc, rowId, "hybrid");
@@ -186,7 +186,7 @@ describe("room integrity", () => {
       expect(alice.closedWith).toBeNull();
       await vi.advanceTimersByTimeAsync(1000);
       expect(alice.closedWith).toBe(CloseCode.updateRejected);
-      expect(alice.closeReason).toMatch(/^pending: /);
+      expect(alice.closeReason).toBe("pending");
       await room.settled();
       expect((await store.load("b1")).tail).toHaveLength(0);
     } finally {

@@ -10,7 +10,7 @@
  */
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { CloseCode } from "../../core/collab-protocol";
+import { CloseCode, CloseReason } from "../../core/collab-protocol";
 import { getRowsType, getRowText, listRowIds } from "../../core/board-doc";
 import { BroadcastBatch, mergeBatch } from "./broadcast-batch";
 import { describeRowEvents, type BoardChange } from "./board-changes";
@@ -30,7 +30,6 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
-  FrameError,
 } from "./frames";
 import { decodeAwarenessEntries, encodeAwarenessEntries, stampPresence } from "./presence-stamp";
 import { checkUpdate, type UpdateRule } from "./update-validation";
@@ -328,8 +327,8 @@ export class Room {
     let frame;
     try {
       frame = decodeClientFrame(data);
-    } catch (error) {
-      connection.close(CloseCode.badMessage, error instanceof FrameError ? error.message : "bad message");
+    } catch {
+      connection.close(CloseCode.badMessage, CloseReason.badFrame);
       return;
     }
     switch (frame.kind) {
@@ -471,36 +470,37 @@ export class Room {
     try {
       return Y.encodeStateAsUpdate(this.doc, stateVector);
     } catch {
-      connection.close(CloseCode.badMessage, "malformed state vector");
+      connection.close(CloseCode.badMessage, CloseReason.badStateVector);
       return new Uint8Array([0, 0]);
     }
   }
 
-  private refuse(connection: CollabConnection, rule: UpdateRule | "client-id", reason: string): void {
+  /** The close reason is the rule name alone (machine-readable; the client explains 4422 in words). */
+  private refuse(connection: CollabConnection, rule: UpdateRule | "client-id"): void {
     this.options.onRefused?.(this.boardId, rule);
-    connection.close(CloseCode.updateRejected, `${rule}: ${reason}`);
+    connection.close(CloseCode.updateRejected, rule);
   }
 
   private receiveUpdate(connection: CollabConnection, state: ConnectionState, update: Uint8Array, live: boolean): void {
     const check = checkUpdate(this.doc, update);
-    if (!check.ok && check.rule === "decode") return this.refuse(connection, check.rule, check.reason);
+    if (!check.ok && check.rule === "decode") return this.refuse(connection, check.rule);
     if (!connection.canWrite()) {
       if (check.ok && check.empty) return; // every client answers sync step 1 with a step 2, often empty
       this.rejectedWriteCount += 1;
       state.rejectedWrites += 1;
       if (state.rejectedWrites >= this.options.maxRejectedWrites) {
-        connection.close(CloseCode.readOnly, "read-only: observers cannot change the board");
+        connection.close(CloseCode.readOnly, CloseReason.observerWrites);
       }
       return;
     }
     if (!check.ok) {
       // Depends on changes this connection has not sent yet (typed before its sync step 2 went out): wait a little.
-      if (check.rule === "pending") return this.hold(connection, state, update, check.reason);
-      return this.refuse(connection, check.rule, check.reason);
+      if (check.rule === "pending") return this.hold(connection, state, update);
+      return this.refuse(connection, check.rule);
     }
     if (check.empty) return;
     const owner = this.foreignOwner(connection, check.newClients);
-    if (owner !== null) return this.refuse(connection, "client-id", `client id ${owner} belongs to another connection`);
+    if (owner !== null) return this.refuse(connection, "client-id");
     if (!this.apply(connection, update)) return;
     // Live edits bind their client ids; a sync step 2 may carry the edits of clients long gone (a reconnect
     // after a server crash) and binds nothing.
@@ -519,17 +519,17 @@ export class Room {
     return null;
   }
 
-  private hold(connection: CollabConnection, state: ConnectionState, update: Uint8Array, reason: string): void {
+  private hold(connection: CollabConnection, state: ConnectionState, update: Uint8Array): void {
     if (state.held.length >= MAX_HELD_UPDATES) {
       this.dropHeld(state);
-      return this.refuse(connection, "pending", reason);
+      return this.refuse(connection, "pending");
     }
     state.held.push(update);
     state.heldTimer ??= setTimeout(() => {
       state.heldTimer = null;
       if (state.held.length === 0) return;
       this.dropHeld(state);
-      this.refuse(connection, "pending", reason);
+      this.refuse(connection, "pending");
     }, this.options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS);
   }
 
@@ -548,12 +548,11 @@ export class Room {
       const check = checkUpdate(this.doc, update);
       if (check.ok) {
         const owner = this.foreignOwner(connection, check.newClients);
-        if (owner !== null)
-          return this.refuse(connection, "client-id", `client id ${owner} belongs to another connection`);
+        if (owner !== null) return this.refuse(connection, "client-id");
         if (!this.apply(connection, update)) return;
         for (const client of check.newClients) this.clientOwners.set(client, connection);
       } else if (check.rule === "pending") state.held.push(update);
-      else return this.refuse(connection, check.rule, check.reason);
+      else return this.refuse(connection, check.rule);
     }
     if (state.held.length === 0) this.dropHeld(state);
   }
@@ -572,7 +571,7 @@ export class Room {
       if (isWedged(this.doc)) throw new Error("transaction cleanup did not finish");
     } catch (error) {
       this.staged = null;
-      connection.close(CloseCode.updateRejected, "update failed to apply");
+      connection.close(CloseCode.updateRejected, CloseReason.applyFailed);
       this.poison(error);
       return false;
     }
@@ -643,7 +642,7 @@ export class Room {
         this.options.log(`board ${this.boardId}: reload after poisoning failed`, reloadError);
         this.broken = true;
         for (const connection of this.connections.keys())
-          connection.close(CloseCode.loadFailed, "board could not be reloaded, try again");
+          connection.close(CloseCode.loadFailed, CloseReason.reloadFailed);
       },
     );
     this.recovery = { done, queue };
@@ -673,8 +672,8 @@ export class Room {
     let entries;
     try {
       entries = decodeAwarenessEntries(update);
-    } catch (error) {
-      connection.close(CloseCode.badMessage, error instanceof FrameError ? error.message : "bad awareness");
+    } catch {
+      connection.close(CloseCode.badMessage, CloseReason.badAwareness);
       return;
     }
     if (entries.length === 0) return;

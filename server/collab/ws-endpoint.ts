@@ -9,7 +9,7 @@ import type { Duplex } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { WebSocketServer, type WebSocket, type RawData } from "ws";
 import * as z from "zod";
-import { CloseCode, COLLAB_PATH_PREFIX, type BoardEventMessage } from "../../core/collab-protocol";
+import { CloseCode, CloseReason, COLLAB_PATH_PREFIX, type BoardEventMessage } from "../../core/collab-protocol";
 import type { PresenceUser } from "../../core/presence";
 import { ROLE_CAN } from "../../core/roles";
 import type { BoardRole } from "../../core/services";
@@ -168,10 +168,10 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
   function attach(socket: WebSocket, boardId: string, decision: Extract<UpgradeDecision, { ok: true }>): void {
     const sessionKey = decision.sessionId ?? `user:${decision.user.id}`;
     if (!socketsPerSession.tryAdd(sessionKey))
-      return socket.close(CloseCode.tooManySockets, "too many sockets for this session");
+      return socket.close(CloseCode.tooManySockets, CloseReason.sessionSockets);
     if (!socketsPerBoard.tryAdd(boardId)) {
       socketsPerSession.remove(sessionKey);
-      return socket.close(CloseCode.tooManySockets, "too many sockets on this board");
+      return socket.close(CloseCode.tooManySockets, CloseReason.boardSockets);
     }
     const rate = new RateBucket(limits);
     const connection = new WsConnection(
@@ -192,14 +192,12 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
 
     socket.on("pong", () => (connection.alive = true));
     socket.on("message", (data, isBinary) => {
-      if (!isBinary) return connection.close(CloseCode.badMessage, "text frames are not part of the protocol");
+      if (!isBinary) return connection.close(CloseCode.badMessage, CloseReason.textFrame);
       const bytes = toBytes(data);
-      if (!rate.take(bytes.length))
-        return connection.close(CloseCode.rateLimited, "too many frames or bytes per second");
+      if (!rate.take(bytes.length)) return connection.close(CloseCode.rateLimited, CloseReason.rateLimited);
       if (room) return room.receive(connection, bytes);
       pendingBytes += bytes.length;
-      if (pendingBytes > options.maxFrameBytes * 4)
-        return connection.close(CloseCode.tooLarge, "too much data before the board loaded");
+      if (pendingBytes > options.maxFrameBytes * 4) return connection.close(CloseCode.tooLarge, CloseReason.earlyData);
       pending.push(bytes);
     });
     socket.on("close", () => {
@@ -219,9 +217,10 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
         for (const frame of pending.splice(0)) loaded.receive(connection, frame);
       },
       (error) => {
-        if (error instanceof BoardNotFoundError) return connection.close(CloseCode.boardNotFound, "board not found");
+        if (error instanceof BoardNotFoundError)
+          return connection.close(CloseCode.boardNotFound, CloseReason.boardNotFound);
         options.log(`board ${boardId}: load failed`, error);
-        connection.close(CloseCode.loadFailed, "board could not be loaded, try again");
+        connection.close(CloseCode.loadFailed, CloseReason.loadFailed);
       },
     );
   }
@@ -285,7 +284,7 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
       for (const connection of connections) {
         if (connection.boardId !== boardId || connection.actor?.userId !== userId) continue;
         if (withheld !== undefined) connection.close(CloseCode.notReleasable, withheld);
-        else if (role === null) connection.close(CloseCode.forbidden, "removed from the board");
+        else if (role === null) connection.close(CloseCode.forbidden, CloseReason.removed);
         else {
           connection.role = role;
           connection.sendAccess();
@@ -300,7 +299,7 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
       const ended = new Set(sessionIds);
       for (const connection of connections) {
         if (connection.sessionId !== null && ended.has(connection.sessionId))
-          connection.close(CloseCode.unauthenticated, "signed out");
+          connection.close(CloseCode.unauthenticated, CloseReason.signedOut);
       }
     },
     openSessionIds() {
@@ -320,10 +319,10 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     },
     closeUserConnections(userId) {
       for (const connection of connections) {
-        if (connection.actor?.userId === userId) connection.close(CloseCode.unauthenticated, "signed out");
+        if (connection.actor?.userId === userId) connection.close(CloseCode.unauthenticated, CloseReason.signedOut);
       }
     },
-    async close(code = CloseCode.goingAway, reason = "server shutting down") {
+    async close(code = CloseCode.goingAway, reason: string = CloseReason.shuttingDown) {
       accepting = false;
       clearInterval(heartbeat);
       const socketsClosed = [...connections].map(

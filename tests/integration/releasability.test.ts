@@ -150,9 +150,9 @@ describe("markings and releasability", () => {
     await setMarking({ marking: "PUBLIC", releasability: { kind: "preset", preset: "nato" } });
     const closed = await open;
     expect(closed.code).toBe(CloseCode.notReleasable);
-    expect(closed.reason).toContain("NATO Allies only");
+    expect(closed.reason).toBe("not-releasable:nato");
     // A new socket is refused the same way.
     const refused = await socketClose(euOnly);
-    expect(refused).toEqual({ code: 4451, reason: "not releasable: board releasable to NATO Allies only" });
+    expect(refused).toEqual({ code: 4451, reason: "not-releasable:nato" });
   });
 });

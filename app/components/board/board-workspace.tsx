@@ -263,7 +263,11 @@ export function BoardWorkspace({
           activityOpen={panel?.kind === "activity"}
           onToggleActivity={() => togglePanel("activity")}
         />
-        <ConnectionBanner status={connection.status} permanentClose={connection.permanentClose} />
+        <ConnectionBanner
+          status={connection.status}
+          permanentClose={connection.permanentClose}
+          lastCloseCode={connection.lastCloseCode}
+        />
         <LiveWarnings doc={doc} store={store} />
         {/* Always in the DOM so screen readers pick up changes: connection lost/restored/closed, role changed. */}
         <div role="status" className="visually-hidden" data-testid="board-announcer">

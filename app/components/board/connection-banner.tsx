@@ -5,16 +5,19 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ConnectionStatus, PermanentClose } from "~/hooks/use-board-connection";
 import { t } from "~/i18n";
-import { closeMessage } from "~/lib/board-announcements";
+import { closeMessage, isExplainedRetry } from "~/lib/close-messages";
 import { CloseCode } from "../../../core/collab-protocol";
 import { withNext } from "~/lib/next-path";
 
 interface Props {
   status: ConnectionStatus;
   permanentClose: PermanentClose | null;
+  /** The server's last close code while reconnecting: a transient reason (restart, rate limit) is named. */
+  lastCloseCode: number | null;
 }
 
-export function ConnectionBanner({ status, permanentClose }: Props) {
+/** Says why the connection closed, from its code only: the server's close reason is protocol text (I18N-10). */
+export function ConnectionBanner({ status, permanentClose, lastCloseCode }: Props) {
   const location = useLocation();
   if (permanentClose) {
     const signIn = permanentClose.code === CloseCode.unauthenticated;
@@ -26,6 +29,13 @@ export function ConnectionBanner({ status, permanentClose }: Props) {
         ) : (
           <Link to="/">{t("errors.home")}</Link>
         )}
+      </div>
+    );
+  }
+  if (status !== "connected" && isExplainedRetry(lastCloseCode)) {
+    return (
+      <div className="banner banner-warning" data-testid="reconnecting-banner" data-close-code={lastCloseCode}>
+        {closeMessage(lastCloseCode)}
       </div>
     );
   }
