@@ -91,7 +91,8 @@ describe("room integrity", () => {
     const bobDoc = new Y.Doc();
     addRow(bobDoc, { title: "before" });
     room.receive(bob, encodeUpdate(Y.encodeStateAsUpdate(bobDoc)));
-    // Simulates the bit-flipped update of issue 9 problem 4: an exception inside Yjs's cleanup, which used to leave
+    // Simulated: no real frame found throws inside cleanup itself (collab-throwing-update.test.ts covers a real
+    // throwing update, refused before integration). An exception inside Yjs's cleanup used to leave
     // the document silently refusing to emit any later update.
     const wedge = () => {
       room.doc.off("afterTransactionCleanup", wedge);

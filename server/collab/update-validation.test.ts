@@ -14,6 +14,7 @@ import {
   setResponsibility,
   unlinkInstrument,
 } from "../../core/board-doc";
+import { throwingUpdate } from "../../tests/support/yjs-throwing-update";
 import { checkUpdate } from "./update-validation";
 
 /** A server doc with one row, and a client doc synced with it. */
@@ -150,6 +151,13 @@ describe("checkUpdate: what breaks the board schema is refused, naming the rule"
       expect(checkChange(change)).toMatchObject({ ok: false, rule });
     });
   }
+
+  it("COLLAB-18 a struct referring to a later change of its own client (a real bit-flipped update Yjs throws on) → decode", () => {
+    const doc = new Y.Doc();
+    initBoardDoc(doc);
+    expect(() => Y.applyUpdate(new Y.Doc(), throwingUpdate())).toThrow();
+    expect(checkUpdate(doc, throwingUpdate())).toMatchObject({ ok: false, rule: "decode" });
+  });
 
   it("COLLAB-16 more rows in one update than the limit → rows-per-update", () => {
     const doc = new Y.Doc();

@@ -196,6 +196,11 @@ class UpdateInspector {
 
   private checkReferencesKnown(item: Y.Item): void {
     for (const id of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
+      // A struct can only refer to what existed when it was written: of its own client, an earlier clock. Yjs
+      // checks dependencies on other clients only and looks a later own clock up before it exists, throwing in
+      // the middle of the transaction (COLLAB-18; a single bit flip of a parent clock does it).
+      if (id && id.client === item.id.client && id.clock >= item.id.clock)
+        refuse("decode", `change ${idKey(item.id)} refers to ${idKey(id)}, a later change of its own client`);
       if (id && !this.known(id)) refuse("pending", `update depends on change ${idKey(id)} the server never saw`);
     }
   }
