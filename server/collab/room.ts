@@ -138,6 +138,11 @@ export class Room {
   private destroyed = false;
   /** Row titles as they were before the current transaction, so a deleted row can still be named. */
   private readonly rowTitles = new Map<string, string>();
+  /**
+   * PERF-31: the sync step 2 frame a client with an empty document receives (the whole state), encoded once
+   * and kept until the document changes, so joining clients do not each re-encode a large board.
+   */
+  private fullStateFrame: Uint8Array | null = null;
 
   private constructor(
     readonly boardId: string,
@@ -146,6 +151,8 @@ export class Room {
     stored: StoredBoardState,
   ) {
     this.currentDoc = this.buildDoc(stored);
+    // A snapshot with nothing after it is already the encoded state: the first client gets it as stored.
+    if (stored.snapshot && stored.tail.length === 0) this.fullStateFrame = encodeSyncStep2(stored.snapshot);
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     const loadedThrough = stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId;
@@ -333,7 +340,7 @@ export class Room {
     }
     switch (frame.kind) {
       case "sync-step1":
-        connection.send(encodeSyncStep2(this.encodeStateSince(frame.stateVector, connection)));
+        connection.send(this.syncStep2For(frame.stateVector, connection));
         return;
       case "sync-step2":
       case "update": {
@@ -412,6 +419,7 @@ export class Room {
       STORAGE_ORIGIN,
     );
     doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(doc, update, origin));
+    this.fullStateFrame = null;
     this.watchActivity(doc);
     this.rowTitles.clear();
     for (const rowId of listRowIds(doc)) this.rememberTitle(doc, rowId);
@@ -466,13 +474,21 @@ export class Room {
     }
   }
 
-  private encodeStateSince(stateVector: Uint8Array, connection: CollabConnection): Uint8Array {
+  /** Sync step 2 for a client's state vector; an empty one (a client opening the board) gets the cached frame. */
+  private syncStep2For(stateVector: Uint8Array, connection: CollabConnection): Uint8Array {
     try {
-      return Y.encodeStateAsUpdate(this.doc, stateVector);
+      if (Y.decodeStateVector(stateVector).size === 0) return this.fullStateStep2();
+      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     } catch {
       connection.close(CloseCode.badMessage, CloseReason.badStateVector);
-      return new Uint8Array([0, 0]);
+      return encodeSyncStep2(new Uint8Array([0, 0]));
     }
+  }
+
+  /** The whole state as a sync step 2 frame, encoded at most once per document change (PERF-31). */
+  private fullStateStep2(): Uint8Array {
+    this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    return this.fullStateFrame;
   }
 
   /** The close reason is the rule name alone (machine-readable; the client explains 4422 in words). */
@@ -634,7 +650,7 @@ export class Room {
         this.recovery = null;
         for (const connection of this.connections.keys()) {
           connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-          connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)));
+          connection.send(this.fullStateStep2());
         }
         for (const [connection, data] of queue) this.receive(connection, data);
       },
@@ -720,7 +736,9 @@ export class Room {
   }
 
   private onDocUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
-    if (origin === STORAGE_ORIGIN || doc !== this.currentDoc) return;
+    if (doc !== this.currentDoc) return;
+    this.fullStateFrame = null;
+    if (origin === STORAGE_ORIGIN) return;
     if (this.staged) this.staged.push({ update, origin });
     else this.publish(update, origin);
   }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import { addRow, readRows } from "../../core/board-doc";
+import { MessageType } from "../../core/collab-protocol";
+import { TestPeer } from "../../tests/support/test-peer";
+import { encodeSyncStep1, encodeUpdate } from "./frames";
+import { MemoryUpdateStore } from "./memory-update-store";
+import { RoomRegistry } from "./room-registry";
+
+const options = { compactEvery: 100, maxRejectedWrites: 2, unloadDelayMs: 0, log: () => undefined };
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
+
+function rowUpdate(title: string): Uint8Array {
+  const doc = new Y.Doc();
+  addRow(doc, { title });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** The sync step 2 frames a peer received, and the update each carries. */
+function step2Frames(peer: TestPeer): { frame: Uint8Array; update: Uint8Array }[] {
+  return peer.sent.flatMap((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== MessageType.sync || decoding.readVarUint(decoder) !== 1) return [];
+    return [{ frame, update: decoding.readVarUint8Array(decoder) }];
+  });
+}
+
+function titlesOf(update: Uint8Array): string[] {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return readRows(doc)
+    .map((row) => row.title)
+    .sort();
+}
+
+async function open(registry: RoomRegistry, boardId: string, stateVector = EMPTY_STATE_VECTOR) {
+  const peer = new TestPeer();
+  const room = await registry.join(boardId, peer);
+  room.receive(peer, encodeSyncStep1(stateVector));
+  return { peer, room, step2: step2Frames(peer)[0] };
+}
+
+describe("sync step 2 for clients opening a board", () => {
+  it("PERF-31 clients with an empty document share one encoded state until the document changes", async () => {
+    const store = new MemoryUpdateStore();
+    store.createBoard("b1");
+    await store.append("b1", rowUpdate("stored"), { authorId: null });
+    const registry = new RoomRegistry(store, options);
+    const first = await open(registry, "b1");
+    const second = await open(registry, "b1");
+    expect(titlesOf(first.step2.update)).toEqual(["stored"]);
+    expect(second.step2.frame).toBe(first.step2.frame);
+
+    first.room.receive(first.peer, encodeUpdate(rowUpdate("typed")));
+    const third = await open(registry, "b1");
+    expect(third.step2.frame).not.toBe(first.step2.frame);
+    expect(titlesOf(third.step2.update)).toEqual(["stored", "typed"]);
+    // A client that already has part of the board still gets only what it lacks, encoded for it.
+    const partial = await open(registry, "b1", Y.encodeStateVector(first.room.doc));
+    expect(partial.step2.update).toEqual(new Uint8Array([0, 0]));
+  });
+
+  it("PERF-31 the first client of a board stored as a snapshot alone receives exactly that state", async () => {
+    const store = new MemoryUpdateStore();
+    store.createBoard("b1");
+    const seq = await store.append("b1", rowUpdate("a"), { authorId: null });
+    const snapshot = Y.mergeUpdates([rowUpdate("a"), rowUpdate("b")]);
+    await store.compact("b1", snapshot, seq);
+    const registry = new RoomRegistry(store, options);
+    const { step2, room } = await open(registry, "b1");
+    expect(step2.update).toEqual(snapshot);
+    expect(
+      readRows(room.doc)
+        .map((row) => row.title)
+        .sort(),
+    ).toEqual(["a", "b"]);
+  });
+});
