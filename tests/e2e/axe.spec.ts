@@ -4,12 +4,43 @@
  * as it does for a visitor; selectors are by test id, name attribute or role so the
  * same walk runs in both languages.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signUpAnyLanguage, waitForSynced } from "./support/accounts";
 import { row } from "./support/board";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/**
+ * Every page route in app/routes (a module with a default export) and where the walk below checks it. The other
+ * route modules answer data, files or redirects, not pages: the meeting's JSON (its panel is checked on the board),
+ * consensus, position history, diff and import JSON, exports, the language switch and sign-out.
+ */
+const PAGES_WALKED: Record<string, string> = {
+  "login.tsx": "/login",
+  "signup.tsx": "/signup",
+  "_index.tsx": "/ (the boards)",
+  "boards.$boardId.tsx": "board, with the meeting under way, the activity panel and a row panel",
+  "boards.$boardId_.marking.tsx": "marking, and marking saved",
+  "boards.$boardId_.versions._index.tsx": "versions",
+  "boards.$boardId_.versions.$number.tsx": "a version with its forum, marking and membership",
+  "boards.$boardId_.record._index.tsx": "meeting records",
+  "boards.$boardId_.record.$number.tsx": "a meeting record being edited, and finalised",
+  "boards.$boardId_.members.tsx": "members, with an invite link",
+  "invite.$token.tsx": "an invite, and one that does not exist",
+  "boards.$boardId_.diff.tsx": "a diff",
+  "boards.$boardId_.import.tsx": "import",
+  "boards.$boardId_.activity.tsx": "activity",
+  "account.tsx": "account",
+};
+
+test("A11Y-1 the walk covers every page route in app/routes", () => {
+  const pages = readdirSync("app/routes").filter((name) =>
+    /export default/.test(readFileSync(`app/routes/${name}`, "utf8")),
+  );
+  expect(pages.sort()).toEqual(Object.keys(PAGES_WALKED).sort());
+});
 
 async function expectNoViolations(page: Page, what: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -21,8 +52,10 @@ for (const [locale, browserLocale] of [
   ["en", "en-GB"],
   ["fr", "fr-FR"],
 ] as const) {
-  test(`A11Y-1 every page has no WCAG 2.2 AA violation (${locale})`, async ({ browser }) => {
-    test.setTimeout(480_000); // a hang guard: axe on a 15-row board takes a while on a loaded machine
+  test(`A11Y-1 the sign-in pages, the boards and a board in a meeting have no WCAG 2.2 AA violation (${locale})`, async ({
+    browser,
+  }) => {
+    test.setTimeout(900_000); // a hang guard: axe on a 15-row board takes minutes on a loaded machine
     const context = await browser.newContext({ locale: browserLocale });
     const page = await context.newPage();
 
@@ -41,7 +74,6 @@ for (const [locale, browserLocale] of [
     await create.locator('button[type="submit"]').click();
     await expect(page).toHaveURL(/\/boards\/[A-Za-z0-9_-]+$/);
     await waitForSynced(page);
-    const boardId = new URL(page.url()).pathname.split("/").pop()!;
     await expect(row(page, 0)).toBeVisible();
     await expect(page.getByTestId("meeting-panel")).toBeVisible();
     await expectNoViolations(page, "board");
@@ -69,8 +101,36 @@ for (const [locale, browserLocale] of [
     await expect(page.getByTestId("row-panel")).toBeVisible();
     await expectNoViolations(page, "board with a row panel");
     await page.keyboard.press("Escape");
+    await context.close();
+  });
 
-    // Publish v1 (all threats) so the version and diff pages exist.
+  test(`A11Y-1 a board's other pages have no WCAG 2.2 AA violation (${locale})`, async ({ browser }) => {
+    test.setTimeout(900_000); // a hang guard, as above
+    const context = await browser.newContext({ locale: browserLocale });
+    const page = await context.newPage();
+    await signUpAnyLanguage(page, "Axe Pages", "EE");
+    const create = page.getByTestId("create-board-form");
+    await create.locator('[name="title"]').fill(`Axe pages ${locale}`);
+    await create.getByTestId("template-starter").check();
+    // A joint board, so the version page shows the forum with its members' standing.
+    await create.getByTestId("forum-select").selectOption("joint");
+    await create.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/boards\/[A-Za-z0-9_-]+$/);
+    await waitForSynced(page);
+    const boardId = new URL(page.url()).pathname.split("/").pop()!;
+
+    // The chair's marking page, then marked and releasable to NATO Allies and EU members (the saved state).
+    await page.goto(`/boards/${boardId}/marking`);
+    await expect(page.locator("h1")).toBeVisible();
+    await expectNoViolations(page, "marking");
+    const marking = page.getByTestId("marking-form");
+    await marking.locator('[name="marking"]').selectOption("NATO UNCLASSIFIED");
+    await marking.locator('input[name="releasability"][value="nato-eu"]').check();
+    await marking.getByTestId("marking-save").click();
+    await expect(page.getByTestId("marking-saved")).toBeVisible();
+    await expectNoViolations(page, "marking saved");
+
+    // Publish v1 (all threats) so the version and diff pages exist; it records the forum, marking and membership.
     await page.goto(`/boards/${boardId}/versions`);
     await expectNoViolations(page, "versions");
     const publish = page.getByTestId("publish-form");
@@ -78,6 +138,8 @@ for (const [locale, browserLocale] of [
     await publish.locator('[name="scope"][value="all"]').check();
     await publish.locator('button[type="submit"]').click();
     await expect(page).toHaveURL(new RegExp(`/boards/${boardId}/versions/1$`));
+    for (const part of ["version-forum", "version-marking", "version-membership"])
+      await expect(page.getByTestId(part)).toBeVisible();
 
     // Open a meeting record (the chair's editing view), with one section edited so the generated text shows too.
     await page.goto(`/boards/${boardId}/record`);
@@ -90,6 +152,21 @@ for (const [locale, browserLocale] of [
     await page.getByTestId("section-save-items").click();
     await expect(page.getByTestId("section-generated-items")).toBeVisible();
     await expectNoViolations(page, "meeting record with an edited section");
+    await page.getByTestId("record-finalise").click();
+    await expect(page.getByTestId("record-final")).toBeVisible();
+    await expectNoViolations(page, "finalised meeting record");
+
+    // An invite link as a signed-in person sees it, and a link that does not exist.
+    await page.goto(`/boards/${boardId}/members`);
+    await page.getByTestId("invite-form").getByTestId("create-invite").click();
+    await expect(page.getByTestId("invite-link")).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    await expectNoViolations(page, "members with an invite link");
+    await page.goto(new URL(await page.getByTestId("invite-link").inputValue()).pathname);
+    await expect(page.getByTestId("invite-offer")).toBeVisible();
+    await expectNoViolations(page, "invite");
+    await page.goto(`/invite/${"x".repeat(43)}`);
+    await expect(page.getByTestId("invite-problem")).toBeVisible();
+    await expectNoViolations(page, "invite that does not exist");
 
     for (const path of [
       `/boards/${boardId}/versions/1`,
