@@ -7,17 +7,17 @@
  * Fetchers are also revalidated after our own actions, so the event our own action causes does not load the
  * data a second time (OwnActionEcho).
  */
-import { useFetcher, useFetchers } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { changesConsensusData } from "~/lib/board-event-message";
+import { useFetchers, type useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { OwnActionEcho } from "~/lib/own-action-echo";
 import type { loader as consensusLoader } from "~/routes/boards.$boardId_.consensus";
 import type { SubscribeBoardEvents } from "./use-board-connection";
+import { useBoardResource } from "./use-board-resource";
 
 export type ConsensusData = NonNullable<ReturnType<typeof useFetcher<typeof consensusLoader>>["data"]>;
 
-/** Several events often arrive together (a position, then the workflow it changed): one reload. */
-export const RELOAD_DEBOUNCE_MS = 150;
+/** Events after which the consensus data (comments, positions, workflow, brackets) must be read again. */
+const CONSENSUS_EVENT_KINDS = ["comments", "positions", "workflow", "brackets"] as const;
 
 export function consensusUrl(boardId: string): string {
   return `/boards/${boardId}/consensus`;
@@ -32,54 +32,27 @@ interface Options {
 }
 
 export function useConsensusData({ boardId, subscribe, synced, peopleIds }: Options) {
-  const { load, data, state } = useFetcher<typeof consensusLoader>();
   const url = consensusUrl(boardId);
-  const reload = useCallback(() => void load(url), [load, url]);
-  const timer = useRef<number | undefined>(undefined);
-  const scheduleReload = useCallback(() => {
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(reload, RELOAD_DEBOUNCE_MS);
-  }, [reload]);
-
-  useEffect(() => {
-    reload();
-    return () => window.clearTimeout(timer.current);
-  }, [reload]);
-
   // Our own actions on the consensus route in flight (useFetchers lists busy fetchers only): being submitted, or
   // their revalidation running.
   const ownActions = useFetchers().filter((fetcher) => fetcher.formAction === url);
   const submitting = ownActions.some((fetcher) => fetcher.state === "submitting");
   const settled = ownActions.length === 0;
-  const [echo] = useState(() => new OwnActionEcho<typeof data>());
-  const latest = useRef({ submitting, data });
+  const [echo] = useState(() => new OwnActionEcho<ConsensusData | undefined>());
+  const latest = useRef<{ submitting: boolean; data: ConsensusData | undefined }>({ submitting, data: undefined });
+
+  const { fetcher, reload, scheduleReload } = useBoardResource<typeof consensusLoader>({
+    url,
+    kinds: CONSENSUS_EVENT_KINDS,
+    subscribe,
+    synced,
+    needsReload: () => echo.onEvent(latest.current.submitting, latest.current.data),
+  });
+  const { data, state } = fetcher;
   latest.current = { submitting, data };
-  useEffect(
-    () =>
-      subscribe(
-        (event) =>
-          changesConsensusData(event) &&
-          echo.onEvent(latest.current.submitting, latest.current.data) &&
-          scheduleReload(),
-      ),
-    [subscribe, scheduleReload, echo],
-  );
   useEffect(() => {
     if (settled && echo.onSettled(data)) scheduleReload();
   }, [settled, data, echo, scheduleReload]);
-
-  // Synced again after having lost the connection: catch up.
-  const lostSync = useRef(false);
-  const everSynced = useRef(false);
-  useEffect(() => {
-    if (synced) {
-      if (everSynced.current && lostSync.current) scheduleReload();
-      everSynced.current = true;
-      lostSync.current = false;
-    } else if (everSynced.current) {
-      lostSync.current = true;
-    }
-  }, [synced, scheduleReload]);
 
   // Someone we have not seen on this page yet.
   const seen = useRef<Set<string> | null>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changesConsensusData, parseBoardEventMessage } from "./board-event-message";
+import { parseBoardEventMessage } from "./board-event-message";
 
 describe("board event message", () => {
   it("parses the server's events", () => {
@@ -11,13 +11,5 @@ describe("board event message", () => {
     expect(parseBoardEventMessage("nope")).toBeNull();
     expect(parseBoardEventMessage('{"kind":"explode"}')).toBeNull();
     expect(parseBoardEventMessage('{"kind":"comments","rowId":7}')).toBeNull();
-  });
-
-  it("reloads consensus data on comments, positions and workflow only", () => {
-    expect(
-      ["comments", "positions", "workflow", "versions", "row-locked"].map((kind) =>
-        changesConsensusData({ kind } as never),
-      ),
-    ).toEqual([true, true, true, false, false]);
   });
 });

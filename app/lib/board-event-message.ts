@@ -16,10 +16,3 @@ export function parseBoardEventMessage(payload: string): BoardEventMessage | nul
     return null;
   }
 }
-
-/** Events after which the consensus data (comments, positions, workflow, brackets) must be read again. */
-export function changesConsensusData(event: BoardEventMessage): boolean {
-  return (
-    event.kind === "comments" || event.kind === "positions" || event.kind === "workflow" || event.kind === "brackets"
-  );
-}
