@@ -22,7 +22,7 @@ import { messageRef } from "../../core/message-ref";
 import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult, BoardAccessServices } from "../../core/services";
 import { requireBoardRole } from "../../core/require-board-role";
-import { fieldErrorsOf } from "../auth/account-schemas";
+import { guardedAction } from "../guarded-action";
 import type { BoardEventSink } from "../consensus/board-events";
 import type { Clock } from "../consensus/clock";
 import type { ReadLiveRow } from "../consensus/row-content";
@@ -50,6 +50,17 @@ const refuse = (field: string, key: string, params?: Record<string, string | num
   fieldErrors: { [field]: messageRef(key, params) },
 });
 
+/**
+ * Who may sponsor an alternative: a chair or delegate (observers are refused with 403); their delegation must also
+ * take positions — institutions record no national position (decision 003) and are refused by `sponsor`.
+ */
+const sponsorGuard = (access: BoardAccessServices, actorId: string, boardId: string, to: string) => ({
+  access,
+  actorId,
+  boardId,
+  rule: { may: ROLE_CAN.edit, to, change: true },
+});
+
 /** Built through this factory from one deps object, like every service (decision 025). */
 export function createBracketService(deps: BracketDeps): BracketService {
   return new BracketService(deps);
@@ -70,9 +81,13 @@ export class BracketService {
   }
 
   async proposeAlternative(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    const actor = await this.sponsor(actorId, boardId, "propose alternatives");
-    const parsed = ProposeAlternativeSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      sponsorGuard(this.deps.access, actorId, boardId, "propose alternatives"),
+      ProposeAlternativeSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
+    const actor = await this.sponsor(actorId);
     const input = parsed.data;
     let value: BracketValue;
     if (input.field === "title") value = { field: "title", title: input.title };
@@ -135,9 +150,10 @@ export class BracketService {
 
   /** Joins (`join` true) or leaves the sponsorship of an alternative for the actor's own delegation. */
   async setSponsorship(actorId: string, boardId: string, raw: unknown, join: boolean): Promise<ActionResult> {
-    const actor = await this.sponsor(actorId, boardId, join ? "join sponsorships" : "leave sponsorships");
-    const parsed = SponsorshipSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const to = join ? "join sponsorships" : "leave sponsorships";
+    const parsed = await guardedAction(sponsorGuard(this.deps.access, actorId, boardId, to), SponsorshipSchema, raw);
+    if (!parsed.ok) return parsed;
+    const actor = await this.sponsor(actorId);
     const { prisma } = this.deps;
     const alternative = await prisma.bracketAlternative.findFirst({
       where: { id: parsed.data.alternativeId, state: "open", bracket: { boardId, state: "open" } },
@@ -207,13 +223,17 @@ export class BracketService {
    * sees it at once); the other alternatives are recorded as withdrawn with their sponsors.
    */
   async resolve(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, {
-      may: ROLE_CAN.manageBoard,
-      to: "resolve brackets",
-      change: true,
-    });
-    const parsed = ResolveBracketSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      {
+        access: this.deps.access,
+        actorId,
+        boardId,
+        rule: { may: ROLE_CAN.manageBoard, to: "resolve brackets", change: true },
+      },
+      ResolveBracketSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     const { bracketId, choice } = parsed.data;
     const { prisma } = this.deps;
     const bracket = await prisma.bracket.findFirst({
@@ -292,12 +312,8 @@ export class BracketService {
     return { ok: true };
   }
 
-  /**
-   * The actor as a sponsoring delegation: a chair or delegate whose delegation takes positions. Observers and
-   * institutions (which record no national position, decision 003) are refused with 403.
-   */
-  private async sponsor(actorId: string, boardId: string, to: string): Promise<Actor> {
-    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.edit, to, change: true });
+  /** The actor (a chair or delegate, see `sponsorGuard`) as a sponsoring delegation: institutions are refused. */
+  private async sponsor(actorId: string): Promise<Actor> {
     const actor = await this.actor(actorId);
     if (actor.institution) throw new AccessDenied(403, messageRef("serviceErrors.institutionNoSponsor"));
     return actor;

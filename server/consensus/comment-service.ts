@@ -7,10 +7,10 @@ import { randomUUID } from "node:crypto";
 import * as z from "zod";
 import { AccessDenied } from "../../core/access-errors";
 import { requireBoardRole } from "../../core/require-board-role";
+import { guardedAction } from "../guarded-action";
 import { COMMENT_CELLS, type CommentCell, type CommentsOverview } from "../../core/consensus-contract";
 import { ROLE_CAN } from "../../core/roles";
 import type { BoardAccessServices } from "../../core/services";
-import { fieldErrorsOf, issueMessage } from "../auth/account-schemas";
 import { addActivityEntry } from "../db/activity-log";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
@@ -33,6 +33,8 @@ export const CreateCommentSchema = z.object({
   mentionUserIds: z.array(z.string().max(64)).max(50).optional().default([]),
   mentionDelegationCodes: z.array(z.string().max(16)).max(50).optional().default([]),
 });
+
+const EditCommentSchema = z.object({ body: Body });
 
 /** A comment id that names no live comment of this board (deleted meanwhile, or made up). */
 const NO_SUCH_COMMENT: ActionResult = {
@@ -108,9 +110,12 @@ export class CommentService {
   }
 
   async create(actorId: string, boardId: string, raw: unknown): Promise<ActionResult & { id?: string }> {
-    await requireBoardRole(this.deps.access, actorId, boardId, { may: ROLE_CAN.comment, to: "comment", change: true });
-    const parsed = CreateCommentSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      { access: this.deps.access, actorId, boardId, rule: { may: ROLE_CAN.comment, to: "comment", change: true } },
+      CreateCommentSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     const input = parsed.data;
     const { prisma } = this.deps;
     if (!(await this.deps.readLiveRow(boardId, input.rowId)))
@@ -156,13 +161,18 @@ export class CommentService {
 
   /** Authors edit their own comments only. */
   async edit(actorId: string, boardId: string, commentId: string, rawBody: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, {
-      may: ROLE_CAN.comment,
-      to: "edit comments",
-      change: true,
-    });
-    const body = Body.safeParse(rawBody);
-    if (!body.success) return { ok: false, fieldErrors: { body: issueMessage(body.error.issues[0]) } };
+    const parsed = await guardedAction(
+      {
+        access: this.deps.access,
+        actorId,
+        boardId,
+        rule: { may: ROLE_CAN.comment, to: "edit comments", change: true },
+      },
+      EditCommentSchema,
+      { body: rawBody },
+    );
+    if (!parsed.ok) return parsed;
+    const { body } = parsed.data;
     const comment = await this.own(actorId, boardId, commentId);
     if (!comment) return NO_SUCH_COMMENT;
     const activity = await this.activityData(actorId, boardId, "comment-edited", comment.rowId, {});
@@ -170,7 +180,7 @@ export class CommentService {
     const already = await this.deps.prisma.mention.findMany({ where: { commentId }, select: { userId: true } });
     const typed = mentionedUsers(
       await this.mentionableMembers(boardId),
-      { body: body.data, mentionUserIds: [], mentionDelegationCodes: [] },
+      { body, mentionUserIds: [], mentionDelegationCodes: [] },
       actorId,
     );
     for (const { userId } of already) typed.delete(userId);
@@ -179,7 +189,7 @@ export class CommentService {
       this.deps.prisma.comment.update({
         where: { id: comment.id },
         data: {
-          body: body.data,
+          body,
           editedAt: new Date(this.deps.now()),
           mentions: { create: [...typed].map((userId) => ({ id: randomUUID(), boardId, userId })) },
         },

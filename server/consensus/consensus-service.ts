@@ -7,6 +7,7 @@
 import * as z from "zod";
 import { AccessDenied } from "../../core/access-errors";
 import { requireBoardRole } from "../../core/require-board-role";
+import { guardedAction } from "../guarded-action";
 import { computeOrganisationConsensus, POSITION_VALUES, type PositionValue } from "../../core/consensus";
 import {
   isMemberOf,
@@ -27,7 +28,6 @@ import type {
 } from "../../core/consensus-contract";
 import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult, BoardAccessServices } from "../../core/services";
-import { fieldErrorsOf } from "../auth/account-schemas";
 import { addActivityEntry } from "../db/activity-log";
 import type { PrismaClient } from "../db/prisma-client";
 import type { BoardEventSink } from "./board-events";
@@ -302,13 +302,17 @@ export class ConsensusService {
 
   /** Records the actor's delegation's position; an objection to a proposed row sends it back to draft. */
   async recordPosition(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, {
-      may: ROLE_CAN.edit,
-      to: "record positions",
-      change: true,
-    });
-    const parsed = RecordPositionSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      {
+        access: this.deps.access,
+        actorId,
+        boardId,
+        rule: { may: ROLE_CAN.edit, to: "record positions", change: true },
+      },
+      RecordPositionSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     const input = parsed.data;
     const actor = await this.actor(actorId);
     if (input.delegationCode && input.delegationCode !== actor.delegationCode) {
@@ -364,13 +368,17 @@ export class ConsensusService {
    * under the old rules of who speaks); the change is written to the activity log.
    */
   async changeForum(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, {
-      may: ROLE_CAN.manageBoard,
-      to: "change the forum",
-      change: true,
-    });
-    const parsed = ChangeForumSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      {
+        access: this.deps.access,
+        actorId,
+        boardId,
+        rule: { may: ROLE_CAN.manageBoard, to: "change the forum", change: true },
+      },
+      ChangeForumSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     const from = await this.forumOf(boardId);
     const to = parsed.data.forum;
     if (from === to) return { ok: true };
@@ -400,13 +408,17 @@ export class ConsensusService {
   }
 
   async propose(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, {
-      may: ROLE_CAN.manageBoard,
-      to: "propose agreement",
-      change: true,
-    });
-    const parsed = ProposeSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      {
+        access: this.deps.access,
+        actorId,
+        boardId,
+        rule: { may: ROLE_CAN.manageBoard, to: "propose agreement", change: true },
+      },
+      ProposeSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     const input = parsed.data;
     const row = await this.deps.readLiveRow(boardId, input.rowId);
     if (!row) return { ok: false, fieldErrors: { rowId: messageRef("serviceErrors.rowMissing") } };

@@ -10,7 +10,7 @@ import { messageRef } from "../../core/message-ref";
 import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult } from "../../core/services";
 import { requireBoardRole } from "../../core/require-board-role";
-import { fieldErrorsOf } from "../auth/account-schemas";
+import { guardedAction } from "../guarded-action";
 import { addActivityEntry } from "../db/activity-log";
 import { meetingActivity, readActor } from "./meeting-activity";
 import type { MeetingDeps } from "./meeting-deps";
@@ -42,9 +42,12 @@ export class AgendaService {
   constructor(private readonly deps: MeetingDeps) {}
 
   async addItem(actorId: string, boardId: string, raw: unknown): Promise<ActionResult & { id?: string }> {
-    await requireBoardRole(this.deps.access, actorId, boardId, CHAIR_ONLY);
-    const parsed = AddAgendaItemSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      { access: this.deps.access, actorId, boardId, rule: CHAIR_ONLY },
+      AddAgendaItemSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     const { title, rowIds } = parsed.data;
     const live = new Set((await this.deps.readLiveRows(boardId)).map((row) => row.id));
     if (rowIds.some((rowId) => !live.has(rowId)))
@@ -73,9 +76,12 @@ export class AgendaService {
 
   /** Swaps the item with its neighbour: keyboard-sized steps, no drag needed. */
   async moveItem(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, CHAIR_ONLY);
-    const parsed = MoveAgendaItemSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      { access: this.deps.access, actorId, boardId, rule: CHAIR_ONLY },
+      MoveAgendaItemSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     const { itemId, direction } = parsed.data;
     const actor = await readActor(this.deps.prisma, actorId);
     const at = new Date(this.deps.now());
@@ -99,9 +105,12 @@ export class AgendaService {
   }
 
   async removeItem(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, CHAIR_ONLY);
-    const parsed = AgendaItemRefSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      { access: this.deps.access, actorId, boardId, rule: CHAIR_ONLY },
+      AgendaItemRefSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     const { itemId } = parsed.data;
     const actor = await readActor(this.deps.prisma, actorId);
     const at = new Date(this.deps.now());
@@ -128,9 +137,12 @@ export class AgendaService {
    * the speaking list and the floor are cleared — hands raised were about the item left (decision 021).
    */
   async setCurrentItem(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, CHAIR_ONLY);
-    const parsed = SetCurrentItemSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      { access: this.deps.access, actorId, boardId, rule: CHAIR_ONLY },
+      SetCurrentItemSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     return this.takeItem(actorId, boardId, () => Promise.resolve(parsed.data.itemId));
   }
 

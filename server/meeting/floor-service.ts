@@ -10,7 +10,7 @@ import { messageRef } from "../../core/message-ref";
 import { ROLE_CAN } from "../../core/roles";
 import type { ActionResult } from "../../core/services";
 import { requireBoardRole } from "../../core/require-board-role";
-import { fieldErrorsOf } from "../auth/account-schemas";
+import { guardedAction } from "../guarded-action";
 import { addActivityEntry } from "../db/activity-log";
 import { meetingActivity, readActor, type MeetingActor } from "./meeting-activity";
 import type { MeetingDeps } from "./meeting-deps";
@@ -72,9 +72,12 @@ export class FloorService {
 
   /** Gives the floor to a delegation on the speaking list; it leaves the list, its time starts now. */
   async giveFloor(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, CHAIR_ONLY);
-    const parsed = GiveFloorSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      { access: this.deps.access, actorId, boardId, rule: CHAIR_ONLY },
+      GiveFloorSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     const actor = await readActor(this.deps.prisma, actorId);
     const at = new Date(this.deps.now());
     const given = await this.deps.prisma.$transaction(async (tx) => {
@@ -143,9 +146,12 @@ export class FloorService {
 
   /** The intervention time of the next speakers (the current speaker keeps the time they were given). */
   async setTimer(actorId: string, boardId: string, raw: unknown): Promise<ActionResult> {
-    await requireBoardRole(this.deps.access, actorId, boardId, CHAIR_ONLY);
-    const parsed = SetTimerSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const parsed = await guardedAction(
+      { access: this.deps.access, actorId, boardId, rule: CHAIR_ONLY },
+      SetTimerSchema,
+      raw,
+    );
+    if (!parsed.ok) return parsed;
     const timerSeconds = parsed.data.seconds;
     await this.deps.prisma.boardMeeting.upsert({
       where: { boardId },

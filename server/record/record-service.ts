@@ -26,7 +26,7 @@ import { ROLE_CAN } from "../../core/roles";
 import type { BoardAccessServices } from "../../core/services";
 import type { ExportedFile } from "../../core/version-contract";
 import { requireBoardRole } from "../../core/require-board-role";
-import { fieldErrorsOf } from "../auth/account-schemas";
+import { guardedAction } from "../guarded-action";
 import type { PrismaClient } from "../db/prisma-client";
 import { storableText } from "../db/storable-text";
 import { readMeetingEvents } from "./meeting-events";
@@ -133,8 +133,15 @@ const FINALISED = { ok: false, problem: "finalised" } as const;
 
 export function createRecordServices(deps: RecordServiceDeps): MeetingRecordServices {
   const { prisma } = deps;
+  const chairRule = (to: string) => ({ may: ROLE_CAN.manageBoard, to, change: true });
+  const chair = (actorId: string, boardId: string, to: string) => ({
+    access: deps.access,
+    actorId,
+    boardId,
+    rule: chairRule(to),
+  });
   const chairOnly = (actorId: string, boardId: string, to: string) =>
-    requireBoardRole(deps.access, actorId, boardId, { may: ROLE_CAN.manageBoard, to, change: true });
+    requireBoardRole(deps.access, actorId, boardId, chairRule(to));
 
   const read = (boardId: string, number: number) =>
     prisma.meetingRecord.findUnique({ where: { boardId_number: { boardId, number } }, select: recordSelect });
@@ -206,9 +213,8 @@ export function createRecordServices(deps: RecordServiceDeps): MeetingRecordServ
     },
 
     async openRecord(actorId, boardId, raw) {
-      await chairOnly(actorId, boardId, "open a meeting record");
-      const parsed = OpenRecordSchema.safeParse(raw);
-      if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+      const parsed = await guardedAction(chair(actorId, boardId, "open a meeting record"), OpenRecordSchema, raw);
+      if (!parsed.ok) return parsed;
       const running = await prisma.meetingRecord.findFirst({
         where: { boardId, closedAt: null, finalisedAt: null },
         select: { number: true },
@@ -268,9 +274,8 @@ export function createRecordServices(deps: RecordServiceDeps): MeetingRecordServ
     },
 
     async editSection(actorId, boardId, number, raw) {
-      await chairOnly(actorId, boardId, "edit a meeting record");
-      const parsed = EditSectionSchema.safeParse(raw);
-      if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+      const parsed = await guardedAction(chair(actorId, boardId, "edit a meeting record"), EditSectionSchema, raw);
+      if (!parsed.ok) return parsed;
       const row = await read(boardId, number);
       if (!row) return { ok: false, fieldErrors: { number: messageRef("record.notFound") } };
       if (row.finalisedAt) return FINALISED;
@@ -281,9 +286,8 @@ export function createRecordServices(deps: RecordServiceDeps): MeetingRecordServ
     },
 
     async resetSection(actorId, boardId, number, raw) {
-      await chairOnly(actorId, boardId, "edit a meeting record");
-      const parsed = ResetSectionSchema.safeParse(raw);
-      if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+      const parsed = await guardedAction(chair(actorId, boardId, "edit a meeting record"), ResetSectionSchema, raw);
+      if (!parsed.ok) return parsed;
       const row = await read(boardId, number);
       if (!row) return { ok: false, fieldErrors: { number: messageRef("record.notFound") } };
       if (row.finalisedAt) return FINALISED;
