@@ -5,11 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addRow, getRowText, readRow, readRows, setResponsibility } from "../../core/board-doc";
 import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import type { TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import * as decoding from "lib0/decoding";
 import { MessageType } from "../../core/collab-protocol";
 import { FakeClock } from "../support/fake-clock";
+import { givenBoard } from "../support/given-board";
 import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
 
 let database: TestDatabase;
@@ -32,14 +33,18 @@ beforeEach(async () => {
   database = createTestDatabase();
   clock = new FakeClock();
   await start();
-  chair = await createAccount(server, "Chair", "NATO-IS");
-  germany = await createAccount(server, "Anna", "DE");
-  france = await createAccount(server, "Pierre", "FR");
-  observer = await createAccount(server, "Olivia", "IE");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Consensus board", template: "starter" })).id;
-  await addMember(server, chair, boardId, germany, "delegate");
-  await addMember(server, chair, boardId, france, "delegate");
-  await addMember(server, chair, boardId, observer, "observer");
+  const given = await givenBoard(server, {
+    title: "Consensus board",
+    template: "starter",
+    chair: ["Chair", "NATO-IS"],
+    members: {
+      germany: ["Anna", "DE", "delegate"],
+      france: ["Pierre", "FR", "delegate"],
+      observer: ["Olivia", "IE", "observer"],
+    },
+  });
+  ({ boardId, chair } = given);
+  ({ germany, france, observer } = given.members);
   const doc = await server.registry.readState(boardId);
   const { Doc, applyUpdate } = await import("yjs");
   const y = new Doc();

@@ -12,7 +12,8 @@ import * as Y from "yjs";
 import { readRows } from "../../core/board-doc";
 import type { MeetingRecordView } from "../../core/record-contract";
 import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import type { TestAccount } from "../support/accounts";
+import { givenBoard } from "../support/given-board";
 import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
 import { docxText, readZipEntry } from "../support/zip-entry";
 
@@ -41,15 +42,20 @@ const recordOf = (number: number, account = chair) => server.record.getRecord(ac
 beforeAll(async () => {
   database = createTestDatabase();
   server = await startTestServer(database);
-  chair = await createAccount(server, "Claire", "NATO-IS");
-  germany = await createAccount(server, "Anna", "DE");
-  france = await createAccount(server, "Pierre", "FR");
-  observer = await createAccount(server, "Olivia", "IE");
-  stranger = await createAccount(server, "Stranger", "IT");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Hybrid threats, Łódź", template: "starter" })).id;
-  await addMember(server, chair, boardId, germany, "delegate");
-  await addMember(server, chair, boardId, france, "delegate");
-  await addMember(server, chair, boardId, observer, "observer");
+  const given = await givenBoard(server, {
+    title: "Hybrid threats, Łódź",
+    template: "starter",
+    chair: ["Claire", "NATO-IS"],
+    members: {
+      germany: ["Anna", "DE", "delegate"],
+      france: ["Pierre", "FR", "delegate"],
+      observer: ["Olivia", "IE", "observer"],
+    },
+    strangers: { stranger: ["Stranger", "IT"] },
+  });
+  ({ boardId, chair } = given);
+  ({ germany, france, observer } = given.members);
+  stranger = given.strangers.stranger;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, await server.registry.readState(boardId));
   rows = readRows(doc).map((row) => ({ id: row.id, title: row.title }));

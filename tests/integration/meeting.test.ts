@@ -8,9 +8,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readRows } from "../../core/board-doc";
 import { MessageType } from "../../core/collab-protocol";
 import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import type { TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { FakeClock } from "../support/fake-clock";
+import { givenBoard } from "../support/given-board";
 import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
 
 let database: TestDatabase;
@@ -29,15 +30,20 @@ beforeEach(async () => {
   database = createTestDatabase();
   clock = new FakeClock();
   server = await startTestServer(database, {}, { clock });
-  chair = await createAccount(server, "Chair", "NATO-IS");
-  germany = await createAccount(server, "Anna", "DE");
-  france = await createAccount(server, "Pierre", "FR");
-  observer = await createAccount(server, "Olivia", "IE");
-  outsider = await createAccount(server, "Otto", "AT");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Meeting board", template: "starter" })).id;
-  await addMember(server, chair, boardId, germany, "delegate");
-  await addMember(server, chair, boardId, france, "delegate");
-  await addMember(server, chair, boardId, observer, "observer");
+  const given = await givenBoard(server, {
+    title: "Meeting board",
+    template: "starter",
+    chair: ["Chair", "NATO-IS"],
+    members: {
+      germany: ["Anna", "DE", "delegate"],
+      france: ["Pierre", "FR", "delegate"],
+      observer: ["Olivia", "IE", "observer"],
+    },
+    strangers: { outsider: ["Otto", "AT"] },
+  });
+  ({ boardId, chair } = given);
+  ({ germany, france, observer } = given.members);
+  outsider = given.strangers.outsider;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, await server.registry.readState(boardId));
   rowIds = readRows(doc).map((row) => row.id);
