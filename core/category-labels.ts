@@ -2,7 +2,7 @@
  * Category labels in each language: the one source for the UI (app/i18n `category`) and the exports
  * (server/export/labels.ts), so a file says exactly what the screen says and the importer reads it back.
  */
-import type { Category } from "./board-doc";
+import { CATEGORIES, type Category } from "./board-doc";
 import type { Locale } from "./locale";
 
 export const CATEGORY_LABELS: Record<Locale, Record<Category, string>> = {
@@ -23,3 +23,8 @@ export const CATEGORY_LABELS: Record<Locale, Record<Category, string>> = {
     data: "Protection des données",
   },
 };
+
+/** Each category's label in every language, for the importer: delegates' own spreadsheets use the label. */
+export const IMPORT_CATEGORY_LABELS = Object.fromEntries(
+  CATEGORIES.map((category) => [category, Object.values(CATEGORY_LABELS).map((labels) => labels[category])]),
+) as Record<Category, string[]>;

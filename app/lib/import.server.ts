@@ -18,7 +18,7 @@ import { csrfTokensMatch } from "./csrf.server";
 import type { ImportApiResponse, ImportPreview } from "../../core/import-contract";
 import { CREATE_INSTRUMENTS_INTENT, InstrumentsToCreateSchema, PREVIEW_INTENT } from "./version-forms";
 import { isFileJobRefusal } from "../../core/file-jobs";
-import { IMPORT_CATEGORY_LABELS } from "./category-labels";
+import { IMPORT_CATEGORY_LABELS } from "../../core/category-labels";
 import { findNul, nulFormField } from "./nul-field";
 
 /** The preview's parts, and `instruments` for create-instruments sent as multipart (the import panel posts a FormData). */
