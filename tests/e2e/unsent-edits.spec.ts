@@ -4,7 +4,7 @@
  * server), the tab is closed without ceremony, as a crash would, and the board
  * is opened again in a new tab of the same browser.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createBoard, newPerson, signUp } from "./support/accounts";
 import { appendToTitle, row, titleInput } from "./support/board";
 
@@ -26,9 +26,11 @@ function storedEdits(page: Page): Promise<number> {
   );
 }
 
-test("COLLAB-27 an edit the server never received survives closing the tab and is saved after reopening", async ({
-  browser,
-}) => {
+/**
+ * Anna on a new board of her own, her socket routed through the test: `cut()` stops everything the page sends from
+ * reaching the server (the server's messages still arrive).
+ */
+async function onBoardWithCuttableSocket(browser: Browser, name: string, title: string) {
   const anna = await newPerson(browser);
   const { page } = anna;
   let cut = false;
@@ -39,14 +41,22 @@ test("COLLAB-27 an edit the server never received survives closing the tab and i
     });
     server.onMessage((message) => client.send(message));
   });
-  await signUp(page, { name: "Anna Schmidt", delegation: "Germany" });
-  await createBoard(page, "Unsent edits e2e");
+  await signUp(page, { name, delegation: "Germany" });
+  await createBoard(page, title);
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-unsaved", "0");
+  return { ...anna, cut: () => void (cut = true) };
+}
+
+test("COLLAB-27 an edit the server never received survives closing the tab and is saved after reopening", async ({
+  browser,
+}) => {
+  const anna = await onBoardWithCuttableSocket(browser, "Anna Schmidt", "Unsent edits e2e");
+  const { page } = anna;
   const boardUrl = page.url();
   const status = page.getByTestId("save-status");
-  await expect(status).toHaveAttribute("data-unsaved", "0");
   const before = await titleInput(row(page, 1)).inputValue();
 
-  cut = true;
+  anna.cut();
   await appendToTitle(row(page, 1), " survives");
   await expect(status).toHaveAttribute("data-unsaved", /^[1-9]\d*$/);
   await expect.poll(() => storedEdits(page)).toBeGreaterThan(0);
@@ -67,20 +77,9 @@ test("COLLAB-27 an edit the server never received survives closing the tab and i
 });
 
 test("COLLAB-27 signing out deletes the unsent edits kept in the browser", async ({ browser }) => {
-  const anna = await newPerson(browser);
+  const anna = await onBoardWithCuttableSocket(browser, "Bert Jansen", "Unsent edits sign-out e2e");
   const { page } = anna;
-  let cut = false;
-  await page.routeWebSocket(/\/collab\//, (client) => {
-    const server = client.connectToServer();
-    client.onMessage((message) => {
-      if (!cut) server.send(message);
-    });
-    server.onMessage((message) => client.send(message));
-  });
-  await signUp(page, { name: "Bert Jansen", delegation: "Germany" });
-  await createBoard(page, "Unsent edits sign-out e2e");
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-unsaved", "0");
-  cut = true;
+  anna.cut();
   await appendToTitle(row(page, 1), " private");
   await expect.poll(() => storedEdits(page)).toBeGreaterThan(0);
   page.on("dialog", (dialog) => void dialog.accept()); // "leave with unsaved changes?"
