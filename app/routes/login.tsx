@@ -1,5 +1,5 @@
 import { requestI18n } from "~/i18n/request-locale.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { TextInput } from "~/components/account/text-input";
@@ -7,37 +7,27 @@ import { CsrfField } from "~/components/csrf-field";
 import { ErrorView } from "~/components/error-view";
 import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { t } from "~/i18n";
-import { LoginFormSchema, rateLimitMessage } from "~/lib/account-forms";
-import { echoValues, parseForm, type FieldErrors } from "~/lib/board-forms";
-import { readFormWithCsrf } from "~/lib/csrf.server";
+import { LoginFormSchema } from "~/lib/account-forms";
+import { readAccountForm, requireSignedOut } from "~/lib/account-route.server";
 import { withNext } from "~/lib/next-path";
-import { commitSession, getCurrentUser, nextPathForRedirect } from "~/lib/session.server";
+import { commitSession } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: t("account.signInMetaTitle") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const next = nextPathForRedirect(new URL(request.url).searchParams.get("next"));
-  if (await getCurrentUser(request, context)) throw redirect(next);
+  const next = await requireSignedOut(request, context);
   // After sign-up (which answers the same whether the email was new or not, so it starts no session).
   return { next, registered: new URL(request.url).searchParams.get("registered") === "1" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);
-  const formData = await readFormWithCsrf(request);
-  const next = nextPathForRedirect(formData.get("next"));
-  const values = echoValues(formData);
-  const parsed = parseForm(LoginFormSchema, formData);
-  if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors as FieldErrors, values }, { status: 422 });
+  const { next, parsed, refuse, rateLimited } = await readAccountForm(request, LoginFormSchema);
+  if (!parsed.success) return refuse(parsed.fieldErrors);
   const result = await context.auth.signIn(parsed.data, context.clientIp);
   if (result.ok) return redirect(next, { headers: { "Set-Cookie": commitSession(result.sessionToken, context) } });
-  if (result.reason === "rate-limited") {
-    return data(
-      { fieldErrors: { form: rateLimitMessage(result.retryAfterSeconds) } as FieldErrors, values },
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
-    );
-  }
-  return data({ fieldErrors: { form: t("account.invalidCredentials") } as FieldErrors, values }, { status: 401 });
+  if (result.reason === "rate-limited") return rateLimited(result.retryAfterSeconds);
+  return refuse({ form: t("account.invalidCredentials") }, 401);
 }
 
 const FORM_ID = "login";

@@ -1,5 +1,5 @@
 import { requestI18n } from "~/i18n/request-locale.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { DelegationSelect } from "~/components/account/delegation-select";
@@ -9,47 +9,29 @@ import { ErrorView } from "~/components/error-view";
 import { FieldError } from "~/components/field-error";
 import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import { t } from "~/i18n";
-import {
-  DISPLAY_NAME_MAX,
-  PASSWORD_MIN,
-  rateLimitMessage,
-  SignUpFormSchema,
-  translateFieldErrors,
-} from "~/lib/account-forms";
-import { echoValues, parseForm, type FieldErrors } from "~/lib/board-forms";
-import { readFormWithCsrf } from "~/lib/csrf.server";
+import { DISPLAY_NAME_MAX, PASSWORD_MIN, SignUpFormSchema, translateFieldErrors } from "~/lib/account-forms";
+import { readAccountForm, requireSignedOut } from "~/lib/account-route.server";
+import type { FieldErrors } from "~/lib/board-forms";
 import { withNext } from "~/lib/next-path";
-import { getCurrentUser, nextPathForRedirect } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: t("account.signUpMetaTitle") }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const next = nextPathForRedirect(new URL(request.url).searchParams.get("next"));
-  if (await getCurrentUser(request, context)) throw redirect(next);
+  const next = await requireSignedOut(request, context);
   return { next, delegations: await context.auth.listDelegations() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);
-  const formData = await readFormWithCsrf(request);
-  const next = nextPathForRedirect(formData.get("next"));
-  const parsed = parseForm(SignUpFormSchema, formData);
-  const invalid = (fieldErrors: FieldErrors) => data({ fieldErrors, values: echoValues(formData) }, { status: 422 });
-  if (!parsed.success) return invalid(parsed.fieldErrors);
+  const { next, parsed, refuse, rateLimited } = await readAccountForm(request, SignUpFormSchema);
+  if (!parsed.success) return refuse(parsed.fieldErrors);
   const delegations = await context.auth.listDelegations();
   if (!delegations.some((d) => d.code === parsed.data.delegationCode))
-    return invalid({ delegationCode: t("account.delegationUnknown") });
+    return refuse({ delegationCode: t("account.delegationUnknown") });
   const result = await context.auth.signUp(parsed.data, context.clientIp);
   if (result.ok) return redirect(`${withNext("/login", next)}${next === "/" ? "?" : "&"}registered=1`);
-  if ("reason" in result)
-    return data(
-      {
-        fieldErrors: { form: rateLimitMessage(result.retryAfterSeconds) } as FieldErrors,
-        values: echoValues(formData),
-      },
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
-    );
-  return invalid(translateFieldErrors(result.fieldErrors));
+  if ("reason" in result) return rateLimited(result.retryAfterSeconds);
+  return refuse(translateFieldErrors(result.fieldErrors));
 }
 
 const FORM_ID = "signup";
