@@ -2,10 +2,12 @@
  * Starts the real Remit server (real HTTP, real WebSocket, real SQLite file)
  * on an ephemeral port for integration tests.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../server/config";
+import { resolveDatabaseUrl } from "../../server/db/database-url";
+import { migrateDatabase } from "../../server/db/migrate";
 import { createPostgresDatabase } from "./postgres-database";
 import { startRemitServer, type RemitServer, type RemitServerOptions } from "../../server/remit-server";
 
@@ -25,11 +27,30 @@ export function createTestDatabase(): TestDatabase {
   return { url: `file:${join(dir, "remit.db")}`, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * One SQLite database migrated per test process, copied for each fresh one: a server started on the copy finds no
+ * pending migration and skips the prisma CLI (a Node process and the WASM schema engine, seconds on a busy machine,
+ * at every start).
+ */
+let template: Promise<string> | null = null;
+function migratedTemplate(): Promise<string> {
+  template ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), "remit-template-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, "remit.db");
+    await migrateDatabase(`file:${file}`);
+    return file;
+  })();
+  return template;
+}
+
 export async function startTestServer(
   database: TestDatabase,
   env: Record<string, string> = {},
   options: Partial<RemitServerOptions> = {},
 ): Promise<RemitServer> {
+  const { filePath } = resolveDatabaseUrl(database.url);
+  if (filePath && !existsSync(filePath)) copyFileSync(await migratedTemplate(), filePath);
   const config = loadConfig({ DATABASE_URL: database.url, HOST: "127.0.0.1", PORT: "0", DEMO: "false", ...env });
   const errors: string[] = [];
   return startRemitServer({
