@@ -50,6 +50,8 @@ export interface FuzzReport {
   healthyDeliveredToWatcher: number;
   healthyDeliveredToLateJoiner: number;
   healthyStored: number;
+  /** Healthy titles missing from the watcher, the late joiner or the database (to trace a loss). */
+  healthyMissing: string[];
   hostileInDocument: string[];
   hostileInDatabase: string[];
   pendingInDatabase: boolean;
@@ -351,6 +353,9 @@ export async function runCollabFuzz(server: RemitServer, options: FuzzOptions): 
     healthyDeliveredToWatcher: countDelivered(watcher.doc),
     healthyDeliveredToLateJoiner: countDelivered(late.doc),
     healthyStored: countDelivered(storedDoc),
+    healthyMissing: healthyTitles.filter(
+      (title) => ![watcher.doc, late.doc, storedDoc].every((doc) => titlesIn(doc).has(title)),
+    ),
     hostileInDocument: room ? schemaViolations(room.doc) : ["room not loaded"],
     hostileInDatabase: schemaViolations(storedDoc),
     pendingInDatabase,
