@@ -1,4 +1,5 @@
 /** Add a threat, undo and redo (this person's changes only). */
+import type { ReactNode } from "react";
 import { t } from "~/i18n";
 import { PlusIcon, RedoIcon, UndoIcon } from "../icons";
 
@@ -23,28 +24,52 @@ export function BoardToolbar({ onAddRow, canAdd, onUndo, onRedo, canUndo, canRed
       >
         <PlusIcon /> {t("board.addRow")}
       </button>
-      <button
-        type="button"
-        className="button"
+      <HistoryButton
         onClick={onUndo}
-        disabled={!canUndo}
+        enabled={canUndo}
+        icon={<UndoIcon />}
+        label={t("board.undo")}
         title={t("board.undoShortcut")}
-        aria-keyshortcuts="Control+Z Meta+Z"
-        data-testid="undo"
-      >
-        <UndoIcon /> {t("board.undo")}
-      </button>
-      <button
-        type="button"
-        className="button"
+        shortcuts="Control+Z Meta+Z"
+        testId="undo"
+      />
+      <HistoryButton
         onClick={onRedo}
-        disabled={!canRedo}
+        enabled={canRedo}
+        icon={<RedoIcon />}
+        label={t("board.redo")}
         title={t("board.redoShortcut")}
-        aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
-        data-testid="redo"
-      >
-        <RedoIcon /> {t("board.redo")}
-      </button>
+        shortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+        testId="redo"
+      />
     </div>
+  );
+}
+
+interface HistoryButtonProps {
+  onClick: () => void;
+  enabled: boolean;
+  icon: ReactNode;
+  label: string;
+  title: string;
+  /** The keys that do the same (announced to assistive technology). */
+  shortcuts: string;
+  testId: string;
+}
+
+/** Undo or redo. */
+function HistoryButton({ onClick, enabled, icon, label, title, shortcuts, testId }: HistoryButtonProps) {
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={onClick}
+      disabled={!enabled}
+      title={title}
+      aria-keyshortcuts={shortcuts}
+      data-testid={testId}
+    >
+      {icon} {label}
+    </button>
   );
 }
