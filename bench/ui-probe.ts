@@ -50,11 +50,20 @@ export function installLoadProbe(): void {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-/** performance.now() once the board is synced and its first title field can be typed in, else false. */
+/**
+ * performance.now() once the first title field can be typed in and what is typed is kept: the page is hydrated
+ * and bound to the live document (data-live; edits before the sync are stored and merged by it), else false.
+ */
 export function editableAt(): number | false {
-  const status = document.querySelector('[data-testid="connection-status"]');
+  const board = document.querySelector('[data-testid="board"]');
   const input = document.querySelector<HTMLInputElement>('[data-testid="threat-row"] input[data-field="title"]');
-  return status?.getAttribute("data-synced") === "true" && input && !input.disabled ? performance.now() : false;
+  return board?.getAttribute("data-live") === "true" && input && !input.disabled ? performance.now() : false;
+}
+
+/** performance.now() once the document has synced with the server, else false. */
+export function syncedAt(): number | false {
+  const status = document.querySelector('[data-testid="connection-status"]');
+  return status?.getAttribute("data-synced") === "true" ? performance.now() : false;
 }
 
 /** Records, for each keydown in the element, the time until the frame after it was produced. */

@@ -1,6 +1,10 @@
 /**
- * One Y.Doc + WebsocketProvider per open board, created in the browser only
- * (useEffect) and destroyed on unmount. Exposes a connection status that the
+ * One Y.Doc + WebsocketProvider per open board. The document exists from the
+ * first render (server and hydration alike), built from the state the page
+ * was rendered with, so the grid is editable as soon as it hydrates: edits
+ * made before the socket has synced are kept (IndexedDB) and merged by the
+ * sync. The provider is created in the browser only (useEffect) and
+ * destroyed on unmount. Exposes a connection status that the
  * UI can show as text: connecting, connected, reconnecting, offline; and the
  * role the server grants this connection, live (the chair may change it);
  * and the server's board events (comments, positions, workflow…) to subscribe to.
@@ -8,12 +12,12 @@
  * again after a reload before connecting (COLLAB-27).
  */
 import * as decoding from "lib0/decoding";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { parseAccessMessage } from "../lib/access-message";
 import { parseBoardEventMessage } from "../lib/board-event-message";
-import { SNAPSHOT_ORIGIN } from "../lib/board-snapshot";
+import { docFromSnapshot, SNAPSHOT_ORIGIN } from "../lib/board-snapshot";
 import { SaveTracker } from "../lib/save-tracker";
 import { deleteEdits, newEditKey, readEdits, storeEdit, type StoredEdit } from "../lib/unsaved-edits-store";
 import {
@@ -41,7 +45,7 @@ export type BoardEventListener = (event: BoardEventMessage) => void;
 export type SubscribeBoardEvents = (listener: BoardEventListener) => () => void;
 
 export interface BoardConnection {
-  doc: Y.Doc | null;
+  doc: Y.Doc;
   provider: WebsocketProvider | null;
   awareness: Awareness | null;
   status: ConnectionStatus;
@@ -61,8 +65,7 @@ export interface BoardConnection {
   unsaved: number;
 }
 
-const INITIAL: BoardConnection = {
-  doc: null,
+const INITIAL: Omit<BoardConnection, "doc"> = {
   provider: null,
   awareness: null,
   status: "connecting",
@@ -81,19 +84,19 @@ export function collabServerUrl(location: Pick<Location, "protocol" | "host">): 
   return `${protocol}//${location.host}${COLLAB_PATH_PREFIX.replace(/\/$/, "")}`;
 }
 
-/** `initialState`: the state the page was rendered with; the live document starts from it (no blank flash). */
+/** `initialState`: the state the page was rendered with; the live document starts from it (no blank flash, no second document). */
 export function useBoardConnection(
   boardId: string,
   initialState: Uint8Array | null = null,
   userId: string | null = null,
 ): BoardConnection {
-  const [connection, setConnection] = useState<BoardConnection>(INITIAL);
-  const initial = useRef(initialState);
+  const [connection, setConnection] = useState<Omit<BoardConnection, "doc">>(INITIAL);
+  // Before any listener: it is the server's own state, not an unsent edit. A new board gets a new document.
+  const [live, setLive] = useState(() => ({ boardId, doc: docFromSnapshot(initialState) }));
+  if (live.boardId !== boardId) setLive({ boardId, doc: docFromSnapshot(initialState) });
+  const doc = live.doc;
 
   useEffect(() => {
-    const doc = new Y.Doc();
-    // Before any listener: it is the server's own state, not an unsent edit.
-    if (initial.current) Y.applyUpdate(doc, initial.current, SNAPSHOT_ORIGIN);
     // publish() is defined below; the tracker only calls it once the provider exists.
     const tracker = new SaveTracker(() => publish());
     /** Counts the frames the provider sends on each socket, as the server numbers them for acknowledgements. */
@@ -138,7 +141,6 @@ export function useBoardConnection(
       else if (wsStatus === "connected") status = "connected";
       else status = wasConnected || provider.wsUnsuccessfulReconnects > 0 ? "reconnecting" : "connecting";
       setConnection({
-        doc,
         provider,
         awareness,
         status,
@@ -225,23 +227,43 @@ export function useBoardConnection(
 
     // Edits not acknowledged before the last reload or crash: Yjs merges them idempotently, and the first sync
     // step 2 carries whatever the server lacks, so its acknowledgement releases them all.
-    // A store that never answers (a stuck browser profile) must not keep the board offline: connect without it.
-    const giveUp = new Promise<StoredEdit[]>((resolve) => setTimeout(() => resolve([]), RESTORE_TIMEOUT_MS));
-    const kept = userId ? Promise.race([readEdits(userId, boardId), giveUp]) : Promise.resolve([]);
-    void kept.then((edits) => {
-      if (destroyed) return;
+    const restore = (edits: StoredEdit[], track: (key: string) => void) => {
       for (const { key, update } of edits) {
+        let changed = false;
+        const onChange = () => void (changed = true);
+        doc.on("update", onChange);
         try {
           Y.applyUpdate(doc, update, RESTORED_ORIGIN);
         } catch {
           // A damaged entry is dropped rather than blocking the board.
           if (userId) void deleteEdits(userId, boardId, [key]);
           continue;
+        } finally {
+          doc.off("update", onChange);
         }
-        tracker.restoredEdit(key);
+        // Already in the document (the server had it): nothing left to save.
+        if (changed) track(key);
+        else if (userId) void deleteEdits(userId, boardId, [key]);
       }
+    };
+    // A store that is slow to answer (a busy or stuck browser) must not keep the board offline: connect without
+    // it after a while, and apply its edits when they come, as local edits (sent at once if connected).
+    let gaveUp = false;
+    const giveUp = new Promise<StoredEdit[]>((resolve) =>
+      setTimeout(() => {
+        gaveUp = true;
+        resolve([]);
+      }, RESTORE_TIMEOUT_MS),
+    );
+    const read = userId ? readEdits(userId, boardId) : Promise.resolve([]);
+    void Promise.race([read, giveUp]).then((edits) => {
+      if (destroyed) return;
+      restore(edits, (key) => tracker.restoredEdit(key));
       restoring = false;
       provider.connect();
+    });
+    void read.then((edits) => {
+      if (gaveUp && !destroyed) restore(edits, (key) => tracker.localEdit(key));
     });
 
     return () => {
@@ -256,10 +278,9 @@ export function useBoardConnection(
       eventListeners.clear();
       awareness.setLocalState(null);
       provider.destroy();
-      doc.destroy();
       setConnection(INITIAL);
     };
-  }, [boardId, userId]);
+  }, [doc, boardId, userId]);
 
-  return connection;
+  return useMemo(() => ({ ...connection, doc }), [connection, doc]);
 }

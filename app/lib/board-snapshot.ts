@@ -22,7 +22,7 @@ export function decodeSnapshot(base64: string): Uint8Array {
   return bytes;
 }
 
-/** A document holding the rendered state (never connected: for the first render only). */
+/** The board's live document, starting from the rendered state (the same on the server and in the browser). */
 export function docFromSnapshot(state: Uint8Array | null): Y.Doc {
   const doc = new Y.Doc();
   if (state) Y.applyUpdate(doc, state, SNAPSHOT_ORIGIN);

@@ -32,7 +32,7 @@ export default function ImportPage() {
   const connection = useBoardConnection(board.id);
   const canWrite = !board.archived && (connection.access?.canWrite ?? true);
   const { undoManager, undo, redo, canUndo } = useUndoManager(connection.doc);
-  useUndoShortcuts(undo, redo, connection.doc !== null && canWrite);
+  useUndoShortcuts(undo, redo, canWrite);
   return (
     <div className="page">
       <Link to={`/boards/${board.id}`} className="back-link">

@@ -18,7 +18,7 @@ import { useUndoManager, useUndoShortcuts } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
 import { addRow, deleteRow } from "../../../core/board-doc";
 import { ROLE_CAN } from "../../../core/roles";
-import { decodeSnapshot, docFromSnapshot } from "~/lib/board-snapshot";
+import { decodeSnapshot } from "~/lib/board-snapshot";
 import type { Density } from "~/lib/density";
 import { EMPTY_FILTER, isFilterActive, type RowFilter } from "~/lib/row-filter";
 import type { RowStore } from "~/lib/row-store";
@@ -121,11 +121,9 @@ export function BoardWorkspace({
   density: initialDensity,
 }: Props) {
   const [initialState] = useState(() => (snapshot ? decodeSnapshot(snapshot) : null));
-  // Until the live document exists (server render, hydration), the rendered state is shown.
-  const [snapshotDoc] = useState<Y.Doc>(() => docFromSnapshot(initialState));
+  // The live document, from the first render: the grid is editable once hydrated, before the socket syncs.
   const connection = useBoardConnection(board.id, initialState, self.id);
-  const { awareness } = connection;
-  const doc = connection.doc ?? snapshotDoc;
+  const { awareness, doc } = connection;
   const store = useRowStore(doc);
   const archived = board.archivedAt !== null;
   const { role, canWrite } = useLiveRole(connection, loaderRole, archived);
@@ -144,8 +142,8 @@ export function BoardWorkspace({
       }),
     [subscribeBoardEvents],
   );
-  const { undoManager, undo, redo, canUndo, canRedo } = useUndoManager(connection.doc);
-  useUndoShortcuts(undo, redo, connection.doc !== null && canWrite);
+  const { undoManager, undo, redo, canUndo, canRedo } = useUndoManager(doc);
+  useUndoShortcuts(undo, redo, canWrite);
   const [panel, setPanel] = useState<SidePanelState>(null);
   const closePanel = useCallback(() => setPanel(null), []);
   const togglePanel = (kind: "activity" | "threads") => setPanel((open) => (open?.kind === kind ? null : { kind }));
@@ -180,8 +178,6 @@ export function BoardWorkspace({
   );
 
   const onAddRow = useCallback(() => {
-    if (!connection.doc) return;
-    const doc = connection.doc;
     undoManager?.stopCapturing();
     let rowId = "";
     flushSync(() => {
@@ -189,12 +185,10 @@ export function BoardWorkspace({
       rowId = addRow(doc);
     });
     focusInRow(rowId, 'input[data-field="title"]');
-  }, [connection.doc, filter, undoManager]);
+  }, [doc, filter, undoManager]);
 
   const onDeleteRow = useCallback(
     (rowId: string) => {
-      const doc = connection.doc;
-      if (!doc) return;
       const index = visibleIds.indexOf(rowId);
       const neighbour = visibleIds[index + 1] ?? visibleIds[index - 1];
       const title = titleOfRow(store, rowId, allRowIds.indexOf(rowId));
@@ -205,7 +199,7 @@ export function BoardWorkspace({
       });
       if (neighbour) focusInRow(neighbour, `[role=gridcell][data-col="${COLUMNS.actions}"]`);
     },
-    [connection.doc, undoManager, visibleIds, store, allRowIds],
+    [doc, undoManager, visibleIds, store, allRowIds],
   );
   const dismissNotice = useCallback(() => setNotice(null), []);
   // The notice's Undo button goes away with the notice: focus goes back to the grid's current cell.
@@ -249,6 +243,8 @@ export function BoardWorkspace({
         data-testid="board"
         data-role={role}
         data-read-only={readOnly}
+        // Hydrated, and edits go to the live document (kept until acknowledged, merged by the sync): for tests.
+        data-live={connection.provider !== null}
       >
         {/* The consensus data follows a forum change live; the loader's value serves until it arrives. */}
         <BoardHeader title={board.title} archived={archived} forum={consensus.data?.consensus.forum ?? board.forum}>
@@ -295,7 +291,7 @@ export function BoardWorkspace({
           {!readOnly && (
             <BoardToolbar
               onAddRow={onAddRow}
-              canAdd={doc !== null && connection.everSynced}
+              canAdd={connection.everSynced || snapshot !== null}
               onUndo={undo}
               onRedo={redo}
               canUndo={canUndo}
