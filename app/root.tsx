@@ -1,4 +1,5 @@
 // First: route modules load before entry.client, and zod schemas are built as they load.
+import { isFailedSubmission } from "~/lib/keep-input";
 import "~/lib/zod-jitless";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
@@ -38,11 +39,12 @@ export const meta: MetaFunction = () => [{ title: t("app.name") }, { name: "desc
 /** A position or comment changes nothing the header reads (account, language, CSRF token): no round trip. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   formAction,
+  actionResult,
   currentUrl,
   nextUrl,
   defaultShouldRevalidate,
 }) =>
-  isConsensusAction(formAction)
+  isConsensusAction(formAction) || isFailedSubmission(actionResult)
     ? false
     : // Another board (or none): the marking banner follows (MARK-4).
       defaultShouldRevalidate || boardIdOfPath(currentUrl.pathname) !== boardIdOfPath(nextUrl.pathname);

@@ -171,6 +171,11 @@ export const en = {
     observerHint: "Sees the board live, read-only",
   },
   forms: {
+    notSent: "Not sent: the server refused it or could not answer. What you typed is still here; try again.",
+    notSentOffline:
+      "Not sent: you are offline. What you typed is still here; send it again when the connection returns.",
+    notSentTooLarge:
+      "Not sent: it is too large for the server. What you typed is still here; shorten it and try again.",
     nulCharacter: "This field contains a NUL character (U+0000), which cannot be stored. Remove it and try again.",
     titleRequired: "Enter a title",
     titleTooLong: "Use at most {max} characters",

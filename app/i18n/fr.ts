@@ -172,6 +172,11 @@ export const fr = {
     observerHint: "Voit le tableau en direct, en lecture seule",
   },
   forms: {
+    notSent: "Non envoyé : le serveur l'a refusé ou n'a pas pu répondre. Votre saisie est conservée ; réessayez.",
+    notSentOffline:
+      "Non envoyé : vous êtes hors ligne. Votre saisie est conservée ; renvoyez-la au retour de la connexion.",
+    notSentTooLarge:
+      "Non envoyé : c'est trop volumineux pour le serveur. Votre saisie est conservée ; raccourcissez-la et réessayez.",
     titleRequired: "Saisissez un titre",
     titleTooLong: "Utilisez au plus {max} caractères",
     nameRequired: "Saisissez votre nom",

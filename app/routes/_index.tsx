@@ -1,4 +1,6 @@
 import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
+import type { ClientActionFunctionArgs } from "@remix-run/react";
+import { keepDataAfterFailure, keepInputOnFailure } from "~/lib/keep-input";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
@@ -22,6 +24,8 @@ import { requireUser } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: t("boards.metaTitle") }];
 
+export const shouldRevalidate = keepDataAfterFailure;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { t } = requestI18n(request);
   const user = await requireUser(request, context);
@@ -43,6 +47,9 @@ interface ActionResult {
 
 const invalid = (intent: Intent, fieldErrors: FieldErrors, values: Record<string, string>, status = 422) =>
   data<ActionResult>({ intent, ok: false, fieldErrors, values }, { status });
+
+/** FORMS-1: a submission that fails (thrown answer, no network) keeps what was typed: app/lib/keep-input.ts. */
+export const clientAction = ({ serverAction }: ClientActionFunctionArgs) => keepInputOnFailure(serverAction);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);

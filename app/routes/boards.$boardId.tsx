@@ -1,4 +1,6 @@
 import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
+import type { ClientActionFunctionArgs } from "@remix-run/react";
+import { isFailedSubmission, keepInputOnFailure } from "~/lib/keep-input";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { BoardWorkspace } from "~/components/board/board-workspace";
@@ -20,8 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 ];
 
 /** A position or comment changes nothing this loader reads (the whole document, instruments, role): keep it. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
-  isConsensusAction(formAction) ? false : defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, actionResult, defaultShouldRevalidate }) =>
+  isConsensusAction(formAction) || isFailedSubmission(actionResult) ? false : defaultShouldRevalidate;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -39,6 +41,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /** Adds a custom instrument: delegates and the chair only, not on an archived (read-only) board. */
+/** FORMS-1: a submission that fails (thrown answer, no network) keeps what was typed: app/lib/keep-input.ts. */
+export const clientAction = ({ serverAction }: ClientActionFunctionArgs) => keepInputOnFailure(serverAction);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);
   const formData = await readFormWithCsrf(request);

@@ -3,6 +3,7 @@
  * (`?delegation=DE`). A page of its own without JavaScript; the board's side
  * panel loads the same data with a fetcher.
  */
+import { keepDataAfterFailure } from "~/lib/keep-input";
 import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -19,6 +20,8 @@ const ACTIVITY_LIMIT = 100;
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? t("activity.metaTitle", { title: loaded.board.title }) : t("app.name") },
 ];
+
+export const shouldRevalidate = keepDataAfterFailure;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { t, collator } = requestI18n(request);

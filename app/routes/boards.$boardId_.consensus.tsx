@@ -4,6 +4,8 @@
  * The services check membership and roles (actions rely on them alone) and stamp author and delegation from the
  * session.
  */
+import type { ClientActionFunctionArgs } from "@remix-run/react";
+import { keepDataAfterFailure, keepInputOnFailure } from "~/lib/keep-input";
 import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireBoardAccess, requireBoardId, withAccessErrors } from "~/lib/board-access.server";
@@ -12,6 +14,8 @@ import { readFormWithCsrf } from "~/lib/csrf.server";
 import { fieldErrorsIn } from "~/lib/in-language.server";
 import { requireUser } from "~/lib/session.server";
 import type { ActionResult } from "../../core/services";
+
+export const shouldRevalidate = keepDataAfterFailure;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -35,6 +39,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
   };
 }
+
+/** FORMS-1: a submission that fails (thrown answer, no network) keeps what was typed: app/lib/keep-input.ts. */
+export const clientAction = ({ serverAction }: ClientActionFunctionArgs) => keepInputOnFailure(serverAction);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);

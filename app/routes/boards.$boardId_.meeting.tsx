@@ -3,6 +3,8 @@
  * the speaker and the timer, with the server's clock (members only); POST → one intent. The services check roles
  * again (chair-only actions answer 403) and stamp the delegation of a raised hand from the session.
  */
+import type { ClientActionFunctionArgs } from "@remix-run/react";
+import { keepDataAfterFailure, keepInputOnFailure } from "~/lib/keep-input";
 import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
@@ -11,12 +13,17 @@ import { MeetingIntentSchema, meetingPayload } from "~/lib/meeting-forms";
 import { requireUser } from "~/lib/session.server";
 import type { ActionResult } from "../../core/services";
 
+export const shouldRevalidate = keepDataAfterFailure;
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
   const meeting = await withAccessErrors(() => context.meeting.getMeeting(user.id, board.id));
   return { me: { delegationCode: user.delegation.code, role }, meeting };
 }
+
+/** FORMS-1: a submission that fails (thrown answer, no network) keeps what was typed: app/lib/keep-input.ts. */
+export const clientAction = ({ serverAction }: ClientActionFunctionArgs) => keepInputOnFailure(serverAction);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);

@@ -2,6 +2,7 @@
  * Resource route: every position recorded on one row, newest first
  * (`?rowId=…`), for the row panel's "Show history". Members only.
  */
+import { keepDataAfterFailure } from "~/lib/keep-input";
 import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import * as z from "zod";
@@ -9,6 +10,8 @@ import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server"
 import { requireUser } from "~/lib/session.server";
 
 const PositionHistoryQuerySchema = z.object({ rowId: z.string().min(1).max(64) });
+
+export const shouldRevalidate = keepDataAfterFailure;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { t } = requestI18n(request);

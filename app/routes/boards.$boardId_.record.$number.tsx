@@ -4,6 +4,8 @@
  * (edited sections keep the chair's text), closes the meeting and finalises
  * the record, after which the page only reads.
  */
+import type { ClientActionFunctionArgs } from "@remix-run/react";
+import { keepDataAfterFailure, keepInputOnFailure } from "~/lib/keep-input";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/csrf-field";
@@ -35,6 +37,8 @@ function recordNumber(param: string | undefined): number {
   return number.data;
 }
 
+export const shouldRevalidate = keepDataAfterFailure;
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
@@ -48,6 +52,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     language: requestLocale(request, user.locale),
   };
 }
+
+/** FORMS-1: a submission that fails (thrown answer, no network) keeps what was typed: app/lib/keep-input.ts. */
+export const clientAction = ({ serverAction }: ClientActionFunctionArgs) => keepInputOnFailure(serverAction);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);

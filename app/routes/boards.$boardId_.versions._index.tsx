@@ -2,6 +2,8 @@
  * The board's published versions, newest first; the chair's publish form;
  * compare and export. Versions are immutable: this page only adds them.
  */
+import type { ClientActionFunctionArgs } from "@remix-run/react";
+import { keepDataAfterFailure, keepInputOnFailure } from "~/lib/keep-input";
 import { requestI18n } from "~/i18n/request-locale.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -24,12 +26,17 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? t("versions.metaTitle", { title: loaded.board.title }) : t("app.name") },
 ];
 
+export const shouldRevalidate = keepDataAfterFailure;
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { board, role } = await requireBoardAccess(context, params.boardId, user.id);
   const versions = await withAccessErrors(() => getVersionServices(context).listVersions(user.id, board.id));
   return { board: { id: board.id, title: board.title }, canPublish: ROLE_CAN.manageBoard(role), versions };
 }
+
+/** FORMS-1: a submission that fails (thrown answer, no network) keeps what was typed: app/lib/keep-input.ts. */
+export const clientAction = ({ serverAction }: ClientActionFunctionArgs) => keepInputOnFailure(serverAction);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = requestI18n(request);

@@ -23,6 +23,7 @@ import { CREATE_INSTRUMENTS_INTENT, PREVIEW_INTENT } from "~/lib/version-forms";
 import { MAX_IMPORT_BYTES } from "../../../core/import-contract";
 import type { InstrumentInfo } from "../../../core/services";
 import { useCsrfToken } from "../csrf-field";
+import { failureMessage } from "~/lib/keep-input";
 import { ImportPreviewTable } from "./import-preview-table";
 
 export interface ImportPanelProps {
@@ -101,8 +102,9 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
         setPreview(answer.preview);
         setPhase({ step: "idle" });
       } else setPhase({ step: "failed", message: answer.ok ? t("forms.badRequest") : answer.message, aboutFile: true });
-    } catch {
-      setPhase({ step: "failed", message: t("errors.unexpected") });
+    } catch (error) {
+      // The chosen file stays chosen (FORMS-1): only a successful import resets the form.
+      setPhase({ step: "failed", message: t(failureMessage(error)) });
     }
   }
 
@@ -134,8 +136,8 @@ export function ImportPanel({ doc, boardId, instruments, canEdit, undoManager, o
         return setPhase({ step: "failed", message: t("versionImport.instrumentsFailed") });
       revalidator.revalidate(); // the page's instrument list now has the new custom instruments
       apply(rowsToApply(current, answer.idMap));
-    } catch {
-      setPhase({ step: "failed", message: t("versionImport.instrumentsFailed") });
+    } catch (error) {
+      setPhase({ step: "failed", message: t(failureMessage(error)) });
     }
   }
 

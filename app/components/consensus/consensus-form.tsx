@@ -3,11 +3,12 @@
  * hidden fields included; field errors of the answer; a callback when it succeeded.
  */
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, type FormHTMLAttributes, type ReactNode } from "react";
+import { useEffect, useId, useRef, type FormHTMLAttributes, type ReactNode } from "react";
 import { useFocusFirstInvalid } from "~/hooks/use-focus-invalid";
 import type { ConsensusIntent } from "~/lib/consensus-forms";
 import type { action as consensusAction } from "~/routes/boards.$boardId_.consensus";
 import { CsrfField } from "../csrf-field";
+import { FieldError } from "../field-error";
 import { useConsensus } from "./consensus-context";
 
 export type ConsensusFetcher = ReturnType<typeof useFetcher<typeof consensusAction>>;
@@ -55,6 +56,7 @@ interface Props extends FormProps {
 export function ConsensusForm({ fetcher, intent, fields = {}, onSuccess, children, ...rest }: Props) {
   const { actionUrl } = useConsensus();
   const formRef = useRef<HTMLFormElement>(null);
+  const formId = useId();
   useOnSuccess(fetcher, onSuccess);
   useFocusFirstInvalid(formRef, fetcher.state === "idle" ? fetcher.data : undefined);
   return (
@@ -73,6 +75,8 @@ export function ConsensusForm({ fetcher, intent, fields = {}, onSuccess, childre
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
+      {/* Not sent at all (FORMS-1): the fields keep what was typed; this says why. */}
+      <FieldError formId={formId} field="form" message={fieldErrorsOf(fetcher).form} alert />
     </fetcher.Form>
   );
 }

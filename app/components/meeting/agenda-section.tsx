@@ -93,6 +93,8 @@ export function AgendaSection({ items, currentItemId, isChair, titleOf, rows, ac
           <AgendaItemForm
             rows={rows}
             fieldErrors={action.fieldErrors}
+            busy={action.busy}
+            succeeded={action.succeeded}
             onAdd={(title, rowIds) => send("add-item", { title, rowIds })}
           />
         </div>

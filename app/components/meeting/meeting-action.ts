@@ -24,5 +24,5 @@ export function useMeetingAction(boardId: string) {
   );
   const answer = fetcher.state === "idle" ? fetcher.data : undefined;
   const fieldErrors: Partial<Record<string, string>> = answer && !answer.ok ? answer.fieldErrors : {};
-  return { send, fieldErrors, busy: fetcher.state !== "idle" };
+  return { send, fieldErrors, busy: fetcher.state !== "idle", succeeded: answer?.ok === true };
 }
