@@ -341,7 +341,7 @@ export function createUndoManager(doc: Y.Doc): Y.UndoManager {
 
 export type ResponsibilityCounts = Record<Responsibility, number>;
 
-export function countResponsibilities(rows: ThreatRow[]): ResponsibilityCounts {
+export function countResponsibilities(rows: readonly Pick<ThreatRow, "responsibility">[]): ResponsibilityCounts {
   const counts: ResponsibilityCounts = { NATO: 0, EU: 0, Shared: 0, Unassigned: 0 };
   for (const row of rows) counts[row.responsibility] += 1;
   return counts;

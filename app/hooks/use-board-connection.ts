@@ -44,6 +44,15 @@ export type BoardEventListener = (event: BoardEventMessage) => void;
 /** Registers a listener for the server's board events; returns the unsubscribe function. */
 export type SubscribeBoardEvents = (listener: BoardEventListener) => () => void;
 
+/**
+ * Local edits the server has not yet acknowledged as committed (COLLAB-23), as a store of its own: the count
+ * changes twice per keystroke (edit, acknowledgement), and only the save indicator reads it, not the page.
+ */
+export interface SaveStatus {
+  subscribe: (listener: () => void) => () => void;
+  unsaved: () => number;
+}
+
 export interface BoardConnection {
   doc: Y.Doc;
   provider: WebsocketProvider | null;
@@ -61,9 +70,11 @@ export interface BoardConnection {
   access: AccessMessage | null;
   /** Stable for the life of the connection. */
   subscribeBoardEvents: SubscribeBoardEvents;
-  /** Local edits the server has not yet acknowledged as committed (COLLAB-23). */
-  unsaved: number;
+  /** Stable for the life of the connection. */
+  saves: SaveStatus;
 }
+
+const NOTHING_UNSAVED: SaveStatus = { subscribe: () => () => {}, unsaved: () => 0 };
 
 const INITIAL: Omit<BoardConnection, "doc"> = {
   provider: null,
@@ -75,7 +86,7 @@ const INITIAL: Omit<BoardConnection, "doc"> = {
   lastCloseCode: null,
   access: null,
   subscribeBoardEvents: () => () => {},
-  unsaved: 0,
+  saves: NOTHING_UNSAVED,
 };
 
 export function collabServerUrl(location: Pick<Location, "protocol" | "host">): string {
@@ -97,8 +108,15 @@ export function useBoardConnection(
   const doc = live.doc;
 
   useEffect(() => {
-    // publish() is defined below; the tracker only calls it once the provider exists.
-    const tracker = new SaveTracker(() => publish());
+    const saveListeners = new Set<() => void>();
+    const tracker = new SaveTracker(() => saveListeners.forEach((listener) => listener()));
+    const saves: SaveStatus = {
+      subscribe: (listener) => {
+        saveListeners.add(listener);
+        return () => void saveListeners.delete(listener);
+      },
+      unsaved: () => tracker.unsavedCount,
+    };
     /** Counts the frames the provider sends on each socket, as the server numbers them for acknowledgements. */
     class TrackedWebSocket extends WebSocket {
       constructor(url: string | URL, protocols?: string | string[]) {
@@ -150,7 +168,7 @@ export function useBoardConnection(
         lastCloseCode,
         access,
         subscribeBoardEvents,
-        unsaved: tracker.unsavedCount,
+        saves,
       });
     };
 
@@ -269,6 +287,7 @@ export function useBoardConnection(
     return () => {
       destroyed = true;
       window.removeEventListener("beforeunload", onBeforeUnload);
+
       doc.off("update", onDocUpdate);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", publish);
@@ -276,6 +295,7 @@ export function useBoardConnection(
       provider.off("sync", onSync);
       provider.off("connection-close", onClose);
       eventListeners.clear();
+      saveListeners.clear();
       awareness.setLocalState(null);
       provider.destroy();
       setConnection(INITIAL);

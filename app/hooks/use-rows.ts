@@ -25,6 +25,19 @@ export function useAllRows(store: RowStore): readonly ThreatRow[] {
   return useSyncExternalStore(store.subscribeAll, store.getAll, store.getAll);
 }
 
+/**
+ * Something derived from all rows that re-renders only when it changes (`same`): the responsibility summary
+ * does not re-render while someone types a title. Pass module-level functions (they are read once per store).
+ */
+export function useRowsDigest<T>(
+  store: RowStore,
+  derive: (rows: readonly ThreatRow[]) => T,
+  same: (a: T, b: T) => boolean,
+): T {
+  const read = useMemo(() => store.digest(derive, same), [store]); // eslint-disable-line react-hooks/exhaustive-deps
+  return useSyncExternalStore(store.subscribeAll, read, read);
+}
+
 export function useRow(store: RowStore, rowId: string): ThreatRow | null {
   const subscribe = useCallback((listener: () => void) => store.subscribeRow(rowId, listener), [store, rowId]);
   const read = () => store.getRow(rowId);

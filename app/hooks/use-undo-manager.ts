@@ -21,7 +21,11 @@ export function useUndoManager(doc: Y.Doc | null): UndoState {
   useEffect(() => {
     if (!doc) return;
     const manager = createUndoManager(doc);
-    const update = () => setStacks({ canUndo: manager.canUndo(), canRedo: manager.canRedo() });
+    // A new undo step starts with many a keystroke: the page re-renders only when the buttons change.
+    const update = () => {
+      const next = { canUndo: manager.canUndo(), canRedo: manager.canRedo() };
+      setStacks((stacks) => (stacks.canUndo === next.canUndo && stacks.canRedo === next.canRedo ? stacks : next));
+    };
     manager.on("stack-item-added", update);
     manager.on("stack-item-popped", update);
     manager.on("stack-cleared", update);

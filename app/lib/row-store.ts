@@ -71,6 +71,22 @@ export class RowStore {
     return this.all;
   };
 
+  /**
+   * A reader of something derived from all rows: `derive` runs once per change of the rows (keep it cheap: it
+   * reads the cached rows), and the previous result is returned again while `same` finds nothing changed.
+   */
+  digest<T>(derive: (rows: readonly ThreatRow[]) => T, same: (a: T, b: T) => boolean): () => T {
+    let last: { rows: readonly ThreatRow[]; value: T } | null = null;
+    return () => {
+      const rows = this.getAll();
+      if (last?.rows === rows) return last.value;
+      const next = derive(rows);
+      const value = last && same(last.value, next) ? last.value : next;
+      last = { rows, value };
+      return value;
+    };
+  }
+
   getText(rowId: string, field: TextField): Y.Text | null {
     return getRowText(this.doc, rowId, field);
   }

@@ -5,7 +5,7 @@
  */
 import { useMemo } from "react";
 import type * as Y from "yjs";
-import { boardWarnings, readRow, type BoardWarning, type ThreatRow } from "../../../core/board-doc";
+import { boardWarnings, readRow, type BoardWarning } from "../../../core/board-doc";
 import { t } from "~/i18n";
 
 const FIELD_LABEL = { title: "grid.title", description: "grid.description", notes: "grid.notes" } as const;
@@ -24,9 +24,9 @@ function describe(doc: Y.Doc, warning: BoardWarning): string {
   return t("boardWarnings.largeDocument", { size: warning.size });
 }
 
-/** `rows` is only the re-render trigger: the warnings are read from the document itself. */
-export function BoardWarnings({ doc, rows }: { doc: Y.Doc | null; rows: readonly ThreatRow[] }) {
-  const warnings = useMemo(() => (doc ? boardWarnings(doc) : []), [doc, rows]); // eslint-disable-line react-hooks/exhaustive-deps
+/** `trigger` only says when to read again (it changes with what the warnings depend on): they come from the document itself. */
+export function BoardWarnings({ doc, trigger }: { doc: Y.Doc | null; trigger: unknown }) {
+  const warnings = useMemo(() => (doc ? boardWarnings(doc) : []), [doc, trigger]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!doc || warnings.length === 0) return null;
   return (
     <ul className="banner banner-warning" data-testid="board-warnings">

@@ -4,7 +4,7 @@
  * threads, or a threat's agreement, positions and comments).
  */
 import { useRevalidator } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { flushSync } from "react-dom";
 import { useBoardAnnouncements } from "~/hooks/use-board-announcements";
@@ -13,7 +13,7 @@ import { useBoardConnection } from "~/hooks/use-board-connection";
 import { useConsensusValue } from "~/hooks/use-consensus-value";
 import { useLiveRole } from "~/hooks/use-live-role";
 import { useLocalFocus, usePresence } from "~/hooks/use-presence";
-import { useAllRows, useRow, useRowIds, useRowStore, useVisibleRowIds } from "~/hooks/use-rows";
+import { useAllRows, useRow, useRowIds, useRowsDigest, useRowStore, useVisibleRowIds } from "~/hooks/use-rows";
 import { useUndoManager, useUndoShortcuts } from "~/hooks/use-undo-manager";
 import { t } from "~/i18n";
 import { addRow, deleteRow } from "../../../core/board-doc";
@@ -21,6 +21,14 @@ import { ROLE_CAN } from "../../../core/roles";
 import { decodeSnapshot } from "~/lib/board-snapshot";
 import type { Density } from "~/lib/density";
 import { EMPTY_FILTER, isFilterActive, type RowFilter } from "~/lib/row-filter";
+import {
+  responsibilitiesOf,
+  sameResponsibilities,
+  sameString,
+  sameTitles,
+  titlesOf,
+  warningsKey,
+} from "~/lib/row-digests";
 import type { RowStore } from "~/lib/row-store";
 import type { BoardRole, BoardSummary, InstrumentInfo } from "../../../core/services";
 import { AgreementSummary } from "../consensus/agreement-summary";
@@ -78,9 +86,9 @@ function focusInRow(rowId: string, selector: string) {
   document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(rowId)}"] ${selector}`)?.focus();
 }
 
-/** Summaries read every row: kept in their own component so typing re-renders them, not the whole page. */
+/** Summaries read the rows' responsibilities only: typing in a text field re-renders neither them nor the page. */
 function LiveSummaries({ store }: { store: RowStore }) {
-  const rows = useAllRows(store);
+  const rows = useRowsDigest(store, responsibilitiesOf, sameResponsibilities);
   const rowIds = useRowIds(store);
   return (
     <div className="summaries">
@@ -91,21 +99,29 @@ function LiveSummaries({ store }: { store: RowStore }) {
   );
 }
 
-/** The meeting panel reads every row's title (the chair's agenda form lists them): its own component too. */
-function LiveMeeting(
-  props: Omit<Parameters<typeof MeetingPanel>[0], "rows" | "data"> & { store: RowStore; data: MeetingData | null },
-) {
-  const all = useAllRows(props.store);
+/**
+ * The meeting panel reads every row's title (the chair's agenda form lists them, a select of every threat):
+ * its own component, and the titles reach it deferred, so a keystroke in a title paints before the list follows.
+ */
+const MemoMeetingPanel = memo(MeetingPanel);
+function LiveMeeting({
+  store,
+  data,
+  ...props
+}: Omit<Parameters<typeof MeetingPanel>[0], "rows" | "data"> & { store: RowStore; data: MeetingData | null }) {
+  const titles = useDeferredValue(useRowsDigest(store, titlesOf, sameTitles));
   const rows = useMemo(
-    () => all.map((row, index) => ({ id: row.id, title: row.title.trim() || t("board.untitled", { n: index + 1 }) })),
-    [all],
+    () =>
+      titles.map((row, index) => ({ id: row.id, title: row.title.trim() || t("board.untitled", { n: index + 1 }) })),
+    [titles],
   );
-  if (!props.data) return null;
-  return <MeetingPanel {...props} data={props.data} rows={rows} />;
+  if (!data) return null;
+  return <MemoMeetingPanel {...props} data={data} rows={rows} />;
 }
 
+/** The warnings are read again only when a field passes (or is back under) its limit, or rows are added or removed. */
 function LiveWarnings({ doc, store }: { doc: Y.Doc; store: RowStore }) {
-  return <BoardWarnings doc={doc} rows={useAllRows(store)} />;
+  return <BoardWarnings doc={doc} trigger={useRowsDigest(store, warningsKey, sameString)} />;
 }
 
 function LiveHeatmap({ store, instruments }: { store: RowStore; instruments: readonly InstrumentInfo[] }) {
@@ -251,7 +267,7 @@ export function BoardWorkspace({
           <ThreadsButton open={panel?.kind === "threads"} onToggle={() => togglePanel("threads")} />
           <AccessBadge role={role} canWrite={canWrite} archived={archived} />
           <PresenceAvatars entries={presence} self={self} />
-          <ConnectionStatus status={connection.status} synced={connection.synced} unsaved={connection.unsaved} />
+          <ConnectionStatus status={connection.status} synced={connection.synced} saves={connection.saves} />
         </BoardHeader>
         <BoardNav
           boardId={board.id}

@@ -2,14 +2,15 @@
  * Small indicator of the live connection: colour + text. Not a live region (every
  * reconnect attempt would be read out): useBoardAnnouncements says what matters.
  */
-import type { ConnectionStatus as Status } from "~/hooks/use-board-connection";
+import { useSyncExternalStore } from "react";
+import type { SaveStatus, ConnectionStatus as Status } from "~/hooks/use-board-connection";
 import { t } from "~/i18n";
 
 interface Props {
   status: Status;
   synced: boolean;
-  /** Local edits not yet acknowledged as committed by the server (COLLAB-23). */
-  unsaved: number;
+  /** Local edits not yet acknowledged as committed by the server (COLLAB-23): read here, not by the page. */
+  saves: SaveStatus;
 }
 
 /** Truthful save state: only the server's acknowledgements make an edit "saved". */
@@ -19,7 +20,8 @@ function saveLabel(status: Status, unsaved: number): string {
   return status === "connected" ? `${t("connection.saving")} ${count}` : count;
 }
 
-export function ConnectionStatus({ status, synced, unsaved }: Props) {
+export function ConnectionStatus({ status, synced, saves }: Props) {
+  const unsaved = useSyncExternalStore(saves.subscribe, saves.unsaved, saves.unsaved);
   const label = status === "connected" && !synced ? t("connection.loading") : t(`connection.${status}`);
   return (
     <div

@@ -9,14 +9,14 @@ import { countResponsibilities, RESPONSIBILITIES, type ThreatRow } from "../../.
 import { Message } from "../message";
 
 interface Props {
-  rows: readonly ThreatRow[];
+  rows: readonly Pick<ThreatRow, "responsibility">[];
   /** Shown as a visible heading (default: a hidden "Responsibility summary"). */
   heading?: string;
 }
 
 export function ResponsibilitySummary({ rows, heading }: Props) {
   const headingId = useId();
-  const counts = countResponsibilities([...rows]);
+  const counts = countResponsibilities(rows);
   const total = rows.length;
   return (
     <section className="summary" aria-labelledby={headingId}>
