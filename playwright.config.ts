@@ -9,7 +9,9 @@ export default defineConfig({
   timeout: 300_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two spec files at a time: every spec makes its own accounts and boards, and most of a spec's time is
+  // waiting (sockets, debounces, rate-limited announcements), so two share a 2-core machine well.
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
