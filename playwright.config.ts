@@ -9,9 +9,9 @@ export default defineConfig({
   timeout: 300_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
-  // Two spec files at a time: every spec makes its own accounts and boards, and most of a spec's time is
-  // waiting (sockets, debounces, rate-limited announcements), so two share a 2-core machine well.
-  workers: 2,
+  // One spec file at a time: two workers were tried and were no faster on a 2-core machine (the specs are
+  // CPU-bound in Chromium; the whole-meeting spec took 7.2 min instead of 1.5).
+  workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {

@@ -1,6 +1,6 @@
 // First: route modules load before entry.client, and zod schemas are built as they load.
-import { isFailedSubmission } from "~/lib/keep-input";
 import "~/lib/zod-jitless";
+import { isFailedSubmission } from "~/lib/keep-input";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Link,
