@@ -1,5 +1,3 @@
-// First: route modules load before entry.client, and zod schemas are built as they load.
-import "~/lib/zod-jitless";
 import { isFailedSubmission } from "~/lib/keep-input";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
