@@ -100,6 +100,11 @@ interface ConnectionState {
   /** Updates waiting for changes they depend on (sent by this connection before its sync step 2). */
   held: Uint8Array[];
   heldTimer: NodeJS.Timeout | null;
+  /**
+   * The room closed this connection (refused, broke the protocol): frames of it still in flight are ignored, so
+   * nothing after a refused or dropped update is applied or acknowledged (COLLAB-28).
+   */
+  closed: boolean;
 }
 
 interface EmittedUpdate {
@@ -300,6 +305,7 @@ export class Room {
       rejectedWrites: 0,
       held: [],
       heldTimer: null,
+      closed: false,
       updateFrames: 0,
       awaitingAck: [],
     });
@@ -326,7 +332,7 @@ export class Room {
   /** Handles one frame. Invalid input closes that connection and changes nothing. */
   receive(connection: CollabConnection, data: Uint8Array): void {
     const state = this.connections.get(connection);
-    if (!state) return;
+    if (!state || state.closed) return;
     if (this.recovery) {
       this.recovery.queue.push([connection, data]);
       return;
@@ -335,7 +341,7 @@ export class Room {
     try {
       frame = decodeClientFrame(data);
     } catch {
-      connection.close(CloseCode.badMessage, CloseReason.badFrame);
+      this.close(connection, CloseCode.badMessage, CloseReason.badFrame);
       return;
     }
     switch (frame.kind) {
@@ -439,6 +445,8 @@ export class Room {
    * nothing is acknowledged once what came before it is durable).
    */
   private acknowledgeWhenDurable(connection: CollabConnection, state: ConnectionState, frame: number): void {
+    // A connection the room closed is told nothing more: its refused or dropped frames must not be covered.
+    if (state.closed) return;
     // Updates held for missing dependencies are not applied yet: their frames wait (HELD) until they are.
     if (state.held.length === 0) {
       for (const entry of state.awaitingAck) if (entry.position === HELD) entry.position = this.persister.enqueuedCount;
@@ -460,6 +468,7 @@ export class Room {
 
   private onCommitted(durable: number): void {
     for (const [connection, state] of this.connections) {
+      if (state.closed) continue;
       let frame = 0;
       while (state.awaitingAck.length > 0 && state.awaitingAck[0].position <= durable) {
         frame = state.awaitingAck.shift()!.frame;
@@ -480,7 +489,7 @@ export class Room {
       if (Y.decodeStateVector(stateVector).size === 0) return this.fullStateStep2();
       return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     } catch {
-      connection.close(CloseCode.badMessage, CloseReason.badStateVector);
+      this.close(connection, CloseCode.badMessage, CloseReason.badStateVector);
       return encodeSyncStep2(new Uint8Array([0, 0]));
     }
   }
@@ -494,7 +503,20 @@ export class Room {
   /** The close reason is the rule name alone (machine-readable; the client explains 4422 in words). */
   private refuse(connection: CollabConnection, rule: UpdateRule | "client-id"): void {
     this.options.onRefused?.(this.boardId, rule);
-    connection.close(CloseCode.updateRejected, rule);
+    this.close(connection, CloseCode.updateRejected, rule);
+  }
+
+  /**
+   * Closes a connection from the room's side. Its held updates go with it, unacknowledged: its client still has
+   * them and either resends them on its next socket or (refused) keeps them for its user (COLLAB-28).
+   */
+  private close(connection: CollabConnection, code: number, reason: string): void {
+    const state = this.connections.get(connection);
+    if (state) {
+      state.closed = true;
+      this.dropHeld(state);
+    }
+    connection.close(code, reason);
   }
 
   private receiveUpdate(connection: CollabConnection, state: ConnectionState, update: Uint8Array, live: boolean): void {
@@ -505,7 +527,7 @@ export class Room {
       this.rejectedWriteCount += 1;
       state.rejectedWrites += 1;
       if (state.rejectedWrites >= this.options.maxRejectedWrites) {
-        connection.close(CloseCode.readOnly, CloseReason.observerWrites);
+        this.close(connection, CloseCode.readOnly, CloseReason.observerWrites);
       }
       return;
     }
@@ -536,15 +558,17 @@ export class Room {
   }
 
   private hold(connection: CollabConnection, state: ConnectionState, update: Uint8Array): void {
-    if (state.held.length >= MAX_HELD_UPDATES) {
-      this.dropHeld(state);
-      return this.refuse(connection, "pending");
-    }
+    if (state.held.length >= MAX_HELD_UPDATES) return this.refuse(connection, "pending");
     state.held.push(update);
+    this.armHeldTimer(connection, state);
+  }
+
+  private armHeldTimer(connection: CollabConnection, state: ConnectionState): void {
     state.heldTimer ??= setTimeout(() => {
       state.heldTimer = null;
-      if (state.held.length === 0) return;
-      this.dropHeld(state);
+      if (state.held.length === 0 || state.closed) return;
+      // While the room reloads nothing can apply (what they wait for may be queued): the wait starts again after.
+      if (this.recovery) return;
       this.refuse(connection, "pending");
     }, this.options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS);
   }
@@ -559,8 +583,14 @@ export class Room {
   private retryHeld(connection: CollabConnection, state: ConnectionState): void {
     const waiting = state.held;
     state.held = [];
-    for (const update of waiting) {
-      if (!this.connections.has(connection) || this.recovery) return;
+    for (const [index, update] of waiting.entries()) {
+      // Closed (refused) or gone: its client still has these and was told (COLLAB-28).
+      if (state.closed || !this.connections.has(connection)) return this.dropHeld(state);
+      if (this.recovery) {
+        // The room began reloading: what was not tried yet stays held, in order, and is retried after the reload.
+        state.held.push(...waiting.slice(index));
+        return;
+      }
       const check = checkUpdate(this.doc, update);
       if (check.ok) {
         const owner = this.foreignOwner(connection, check.newClients);
@@ -587,7 +617,7 @@ export class Room {
       if (isWedged(this.doc)) throw new Error("transaction cleanup did not finish");
     } catch (error) {
       this.staged = null;
-      connection.close(CloseCode.updateRejected, CloseReason.applyFailed);
+      this.close(connection, CloseCode.updateRejected, CloseReason.applyFailed);
       this.poison(error);
       return false;
     }
@@ -652,13 +682,19 @@ export class Room {
           connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
           connection.send(this.fullStateStep2());
         }
+        // Updates held before the reload came first: they may fit the reloaded document, else they wait anew.
+        for (const [connection, state] of this.connections) {
+          if (state.held.length === 0 || state.closed) continue;
+          this.retryHeld(connection, state);
+          if (state.held.length > 0 && !this.recovery) this.armHeldTimer(connection, state);
+        }
         for (const [connection, data] of queue) this.receive(connection, data);
       },
       (reloadError: unknown) => {
         this.options.log(`board ${this.boardId}: reload after poisoning failed`, reloadError);
         this.broken = true;
         for (const connection of this.connections.keys())
-          connection.close(CloseCode.loadFailed, CloseReason.reloadFailed);
+          this.close(connection, CloseCode.loadFailed, CloseReason.reloadFailed);
       },
     );
     this.recovery = { done, queue };
@@ -689,7 +725,7 @@ export class Room {
     try {
       entries = decodeAwarenessEntries(update);
     } catch {
-      connection.close(CloseCode.badMessage, CloseReason.badAwareness);
+      this.close(connection, CloseCode.badMessage, CloseReason.badAwareness);
       return;
     }
     if (entries.length === 0) return;

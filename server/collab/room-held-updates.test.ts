@@ -1,0 +1,123 @@
+/**
+ * COLLAB-28: updates held for their dependencies (COLLAB-20) are never lost unannounced. A reload of the room
+ * (COLLAB-18) does not run their wait out, and a connection the room closed is acknowledged nothing more, so no
+ * acknowledgement covers an update that was dropped.
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import { addRow, readRows, setCategory } from "../../core/board-doc";
+import { CloseCode, MessageType } from "../../core/collab-protocol";
+import { TestPeer } from "../../tests/support/test-peer";
+import { encodeUpdate } from "./frames";
+import { MemoryUpdateStore } from "./memory-update-store";
+import { RoomRegistry } from "./room-registry";
+import type { Room } from "./room";
+
+const options = { compactEvery: 1000, maxRejectedWrites: 2, unloadDelayMs: 0, log: () => undefined };
+
+async function setup(pendingTimeoutMs: number) {
+  const store = new MemoryUpdateStore();
+  store.createBoard("b1");
+  const registry = new RoomRegistry(store, { ...options, pendingTimeoutMs });
+  const alice = new TestPeer(true, "alice");
+  const bob = new TestPeer(true, "bob");
+  const room = await registry.join("b1", alice);
+  await registry.join("b1", bob);
+  return { store, room, alice, bob };
+}
+
+/** Frame counts of the acknowledgements (COLLAB-23) a peer received. */
+function acknowledgedFrames(peer: TestPeer): number[] {
+  return peer.sent
+    .filter((frame) => frame[0] === MessageType.ack)
+    .map((frame) => {
+      const decoder = decoding.createDecoder(frame);
+      decoding.readVarUint(decoder);
+      return decoding.readVarUint(decoder);
+    });
+}
+
+/** A row (first update) and a category change that depends on it (second): sent second first, it is held. */
+function rowThenCategory() {
+  const doc = new Y.Doc();
+  const rowId = addRow(doc, { title: "held" });
+  const first = Y.encodeStateAsUpdate(doc);
+  const before = Y.encodeStateVector(doc);
+  setCategory(doc, rowId, "data");
+  return { doc, first, second: Y.encodeStateAsUpdate(doc, before) };
+}
+
+/** Makes the room's next transactions throw once, at the `nth` (as a failing observer would): the room is poisoned. */
+function throwAtTransaction(room: Room, nth: number): void {
+  let seen = 0;
+  const hook = () => {
+    if (++seen < nth) return;
+    room.doc.off("afterTransaction", hook);
+    throw new Error("observer failed");
+  };
+  room.doc.on("afterTransaction", hook);
+}
+
+describe("held updates", () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it("COLLAB-28 an update held while the room reloads is applied after the reload, not refused as pending", async () => {
+    vi.useFakeTimers();
+    const { store, room, alice, bob } = await setup(1000);
+    const { first, second } = rowThenCategory();
+    room.receive(alice, encodeUpdate(second));
+
+    // Bob's update poisons the room; its reload waits on storage longer than the pending timeout.
+    let release = () => {};
+    const load = store.load.bind(store);
+    vi.spyOn(store, "load").mockImplementationOnce(async (boardId) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return load(boardId);
+    });
+    throwAtTransaction(room, 1);
+    const bobDoc = new Y.Doc();
+    addRow(bobDoc, { title: "poison" });
+    room.receive(bob, encodeUpdate(Y.encodeStateAsUpdate(bobDoc)));
+    expect(bob.closedWith).toBe(CloseCode.updateRejected);
+
+    room.receive(alice, encodeUpdate(first)); // waits for the reload, in order
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(alice.closedWith).toBeNull();
+
+    release();
+    await room.whenHealthy();
+    await room.settled();
+    expect(alice.closedWith).toBeNull();
+    expect(readRows(room.doc).map((row) => row.category)).toEqual(["data"]);
+    // Both frames are committed, and acknowledged as such.
+    expect(acknowledgedFrames(alice).at(-1)).toBe(2);
+    const stored = await store.load("b1");
+    const doc = new Y.Doc();
+    for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);
+    expect(readRows(doc).map((row) => row.category)).toEqual(["data"]);
+  });
+
+  it("COLLAB-28 a sender closed while its held updates are retried is acknowledged nothing that covers them", async () => {
+    const { room, alice } = await setup(60_000);
+    const { doc, first, second } = rowThenCategory();
+    const before = Y.encodeStateVector(doc);
+    setCategory(doc, readRows(doc)[0].id, "hybrid");
+    const third = Y.encodeStateAsUpdate(doc, before);
+    room.receive(alice, encodeUpdate(second)); // frame 1, held
+    room.receive(alice, encodeUpdate(third)); // frame 2, held
+    // The first held update to be retried makes applying throw: Alice is closed, her third update never applies.
+    throwAtTransaction(room, 2);
+    room.receive(alice, encodeUpdate(first)); // frame 3: applied, then the held ones are retried
+    expect(alice.closedWith).toBe(CloseCode.updateRejected);
+    // A frame of hers already in flight arrives during the reload.
+    const late = new Y.Doc();
+    addRow(late, { title: "in flight" });
+    room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(late))); // frame 4
+    await room.whenHealthy();
+    await room.settled();
+    // Frames are acknowledged cumulatively: any acknowledgement would claim frames 1 and 2 committed.
+    expect(acknowledgedFrames(alice)).toEqual([]);
+    expect(readRows(room.doc).map((row) => row.title)).toEqual(["held"]);
+  });
+});
