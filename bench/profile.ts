@@ -5,11 +5,13 @@
  *
  *   npm run bench:profile                 50 clients × 200 edits
  *   npm run bench:profile -- 50 50        clients, edits
+ *   npm run bench:profile -- --p4 10 1000 P4's load: writers, updates each (3 runs)
  *   npm run bench:profile -- --summarize <file.cpuprofile>
  */
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pushThrough } from "./load/cases";
 import { startSwarm } from "./load/swarm";
 import { pinGenerator, startServer } from "./load/server-handle";
 
@@ -86,6 +88,10 @@ async function profileUnderLoad(clients: number, edits: number): Promise<string>
   );
   swarm.destroy();
   await server.stop();
+  return keepProfile(dir);
+}
+
+function keepProfile(dir: string): string {
   const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
   if (!file) throw new Error("no profile written");
   const target = join(process.cwd(), `remit-server-${Date.now()}.cpuprofile`);
@@ -94,9 +100,38 @@ async function profileUnderLoad(clients: number, edits: number): Promise<string>
   return target;
 }
 
+/** P4's load: bare writers pushing pre-encoded update frames as fast as the server reads them, one reader. */
+async function profileThroughput(writers: number, each: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "remit-profile-"));
+  pinGenerator();
+  process.setMaxListeners(0);
+  const server = await startServer("remit", {
+    BENCH_DATABASE_URL: `file:${join(dir, "remit.db")}`,
+    BENCH_MAX_FRAMES_PER_SECOND: "1000000",
+  });
+  // Warm-up (modules loaded, hot code compiled, sessions made), then only the measured pushes are profiled.
+  await pushThrough(server, writers, 100);
+  const target = join(process.cwd(), `remit-server-p4-${Date.now()}.cpuprofile`);
+  await server.request({ type: "profile-start" });
+  for (let run = 0; run < 3; run++) {
+    const { perSecond, perCpuSecond } = await pushThrough(server, writers, each);
+    console.log(
+      `${writers} writers × ${each} updates: ${perSecond.toFixed(0)} /s wall, ${perCpuSecond.toFixed(0)} /CPU-s`,
+    );
+  }
+  await server.request({ type: "profile-stop", file: target });
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+  return target;
+}
+
 const args = process.argv.slice(2);
 const file =
-  args[0] === "--summarize" ? args[1] : await profileUnderLoad(Number(args[0] ?? 50), Number(args[1] ?? 200));
+  args[0] === "--summarize"
+    ? args[1]
+    : args[0] === "--p4"
+      ? await profileThroughput(Number(args[1] ?? 10), Number(args[2] ?? 1000))
+      : await profileUnderLoad(Number(args[0] ?? 50), Number(args[1] ?? 200));
 console.log(`profile: ${file}`);
 for (const line of summarizeProfile(JSON.parse(readFileSync(file, "utf8")) as CpuProfile)) console.log(line);
 process.exit(0);

@@ -288,11 +288,19 @@ export async function p3ColdOpen(options: PerfOptions): Promise<PerfRow[]> {
   }
 }
 
-/** Raw Yjs: apply each update to one document and encode its broadcast frame, in this process. */
-function rawApplyEncodePerSecond(base: Uint8Array, updates: Uint8Array[]): number {
+/** CPU time (µs) of this process so far. */
+const ownCpuMicros = () => {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+};
+
+/**
+ * Raw Yjs: apply each update to one document and encode its broadcast frame, in this process. Rated by the CPU
+ * time it took (a busy machine stretches the wall clock, not the work).
+ */
+function rawApplyEncodePerCpuSecond(updates: Uint8Array[]): number {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, base);
-  const started = performance.now();
+  const started = ownCpuMicros();
   for (const update of updates) {
     Y.applyUpdate(doc, update);
     const encoder = encoding.createEncoder();
@@ -301,7 +309,9 @@ function rawApplyEncodePerSecond(base: Uint8Array, updates: Uint8Array[]): numbe
     encoding.writeVarUint8Array(encoder, update);
     encoding.toUint8Array(encoder);
   }
-  return updates.length / ((performance.now() - started) / 1000);
+  const cpuMicros = ownCpuMicros() - started;
+  doc.destroy();
+  return updates.length / (cpuMicros / 1e6);
 }
 
 /** Frames of one writer: its row, then `count` keystrokes into that row's notes (as a client would send them). */
@@ -322,16 +332,22 @@ function writerFrames(count: number): { updates: Uint8Array[]; frames: Uint8Arra
   return { updates, frames };
 }
 
+export interface PushResult {
+  /** Updates per wall-clock second until the reader had them all; NaN when it never did. */
+  perSecond: number;
+  /** Updates per second of the server's own CPU time over the same span (its capacity on a core of its own). */
+  perCpuSecond: number;
+  updates: Uint8Array[];
+  /** Writers the server closed, with the code and reason (a throughput run should have none). */
+  closes: string[];
+}
+
 /**
  * Writers are bare sockets sending pre-encoded update frames as fast as the
  * server reads them (so the generator's own Yjs work does not cap the rate);
  * one real client reads. Rate = updates / time until the reader has them all.
  */
-async function pushThrough(
-  server: ServerHandle,
-  writers: number,
-  each: number,
-): Promise<{ perSecond: number; updates: Uint8Array[] }> {
+export async function pushThrough(server: ServerHandle, writers: number, each: number): Promise<PushResult> {
   const boardId = await server.request<string>({ type: "board", members: writers + 1 });
   const cookies = await sessionsFor(server, writers + 1);
   const reader = connectClient(server.url, boardId, { cookie: cookies[writers] });
@@ -346,6 +362,10 @@ async function pushThrough(
       });
     }),
   );
+  const closes: string[] = [];
+  sockets.forEach((socket, i) =>
+    socket.on("close", (code, reason) => closes.push(`writer ${i}: ${code} ${reason.toString()}`)),
+  );
   await sleep(300); // the room is loaded and every writer joined
   const streams = Array.from({ length: writers }, () => writerFrames(each));
   const total = writers * (each + 1);
@@ -355,46 +375,71 @@ async function pushThrough(
     seen = 0;
     rows.forEach((row) => (seen += 1 + ((row as Y.Map<Y.Text>).get("notes")?.length ?? 0)));
   });
+  const before = await server.probe();
   const started = performance.now();
   for (let k = 0; k <= each; k++) {
     for (let i = 0; i < writers; i++) sockets[i].send(streams[i].frames[k]);
     if (k % 50 === 49) await tick();
   }
+  // A closed writer's remaining frames never arrive: stop waiting once every writer is gone.
   const deadline = performance.now() + 120_000;
-  while (seen < total && performance.now() < deadline) await sleep(2);
-  const perSecond = total / ((performance.now() - started) / 1000);
+  while (seen < total && closes.length < writers && performance.now() < deadline) await sleep(2);
+  const wallMs = performance.now() - started;
+  const closedByServer = closes.slice();
+  // Remit's CPU counts until every update is durable too (the reference keeps them in memory).
+  if (server.kind === "remit") await server.request({ type: "flush", boardId });
+  const after = await server.probe();
   for (const socket of sockets) socket.terminate();
   reader.destroy();
   await sleep(300);
-  return { perSecond: seen < total ? NaN : perSecond, updates: streams.flatMap((stream) => stream.updates) };
+  return {
+    perSecond: seen < total ? NaN : total / (wallMs / 1000),
+    perCpuSecond: seen < total ? NaN : total / ((after.cpuMicros - before.cpuMicros) / 1e6),
+    updates: streams.flatMap((stream) => stream.updates),
+    closes: closedByServer,
+  };
 }
 
 export async function p4Throughput(options: PerfOptions): Promise<PerfRow> {
   const writers = 10;
   const each = options.quick ? 300 : 1000;
-  options.log(`P4: ${writers} writers × ${each} updates pushed as fast as the server takes them, 1 reader`);
-  const result: Record<ServerKind, number[]> = { remit: [], reference: [] };
+  const runs = options.quick ? 2 : 3;
+  options.log(
+    `P4: ${writers} writers × ${each} updates pushed as fast as the server takes them, 1 reader; a warm-up push, then ${runs} interleaved pair(s)`,
+  );
+  const result: Record<ServerKind, PushResult[]> = { remit: [], reference: [] };
   const raw: number[] = [];
-  for (let run = 0; run < (options.quick ? 1 : 3); run++) {
+  // Sustained: the first push of a fresh process also pays for loading modules and compiling hot code.
+  for (const kind of ["reference", "remit"] as ServerKind[]) {
+    const warmUp = await pushThrough(options.servers![kind], writers, 100);
+    rawApplyEncodePerCpuSecond(warmUp.updates); // and this process's Yjs
+  }
+  for (let run = 0; run < runs; run++) {
     for (const kind of (run % 2 === 0 ? ["reference", "remit"] : ["remit", "reference"]) as ServerKind[]) {
-      const { perSecond, updates } = await pushThrough(options.servers![kind], writers, each);
-      result[kind].push(perSecond);
-      if (kind === "remit") raw.push(rawApplyEncodePerSecond(new Uint8Array([0, 0]), updates));
+      const push = await pushThrough(options.servers![kind], writers, each);
+      result[kind].push(push);
+      if (kind === "remit") raw.push(rawApplyEncodePerCpuSecond(push.updates));
       options.log(
-        `  run ${run + 1} ${kind}: ${fmt(perSecond, 0)} updates/s${kind === "remit" ? `, raw Yjs ${fmt(raw.at(-1)!, 0)} updates/s` : ""}`,
+        `  run ${run + 1} ${kind}: ${fmt(push.perSecond, 0)} updates/s wall, ${fmt(push.perCpuSecond, 0)} per server CPU-second` +
+          (kind === "remit" ? `; raw Yjs ${fmt(raw.at(-1)!, 0)} per CPU-second` : "") +
+          (push.closes.length > 0 ? `; CLOSED: ${push.closes.join(", ")}` : ""),
       );
     }
   }
-  const ours = median(result.remit);
+  const ours = median(result.remit.map((push) => push.perCpuSecond));
+  const oursWall = median(result.remit.map((push) => push.perSecond));
   const rawRate = median(raw);
+  const closed = result.remit.reduce((sum, push) => sum + push.closes.length, 0);
   return {
     id: "P4",
-    what: `sustained updates/s through the server (${writers} writers → 1 reader) vs raw Yjs apply+encode`,
-    remit: `${fmt(ours, 0)} /s (reference server ${fmt(median(result.reference), 0)} /s)`,
-    reference: `raw Yjs ${fmt(rawRate, 0)} /s`,
-    ratio: `${fmt((ours / rawRate) * 100, 0)} %`,
+    what: `updates/s through the server (${writers} writers → 1 reader, per server CPU-second) vs raw Yjs apply+encode (per CPU-second)`,
+    remit:
+      `${fmt(ours, 0)} /CPU-s, wall ${fmt(oursWall, 0)} /s (reference server ${fmt(median(result.reference.map((push) => push.perCpuSecond)), 0)} /CPU-s, wall ${fmt(median(result.reference.map((push) => push.perSecond)), 0)} /s)` +
+      (closed > 0 ? `, ${closed} writers closed` : ""),
+    reference: `raw Yjs ${fmt(rawRate, 0)} /CPU-s`,
+    ratio: `${fmt((ours / rawRate) * 100, 0)} % (wall ${fmt((oursWall / rawRate) * 100, 0)} %)`,
     target: "≥ 50 % of raw Yjs",
-    met: ours / rawRate >= 0.5,
+    met: ours / rawRate >= 0.5 && closed === 0,
   };
 }
 
@@ -648,7 +693,12 @@ export async function p9StartToReady(options: PerfOptions): Promise<PerfRow> {
 
 export async function startPair(): Promise<Record<ServerKind, ServerHandle>> {
   const dir = mkdtempSync(join(tmpdir(), "remit-bench-"));
-  const remit = await startServer("remit", { BENCH_DATABASE_URL: `file:${join(dir, "remit.db")}` });
+  // P1, P2 and P4 measure the server's work, not COLLAB-21's per-socket rate (the reference has none): P4's
+  // writers push faster than a browser ever sends, and would be throttled to 200 frames/s each (PERF-32).
+  const remit = await startServer("remit", {
+    BENCH_DATABASE_URL: `file:${join(dir, "remit.db")}`,
+    BENCH_MAX_FRAMES_PER_SECOND: "1000000",
+  });
   const reference = await startServer("reference");
   const stop = remit.stop.bind(remit);
   remit.stop = async () => {

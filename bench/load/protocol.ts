@@ -8,6 +8,9 @@ export type BenchRequest =
   | { type: "stored"; boardId: string }
   | { type: "seed"; boardId: string; file: string; tail: number }
   | { type: "room-overhead"; count: number; rows: number }
+  | { type: "profile-start" }
+  /** Stops the profile started by profile-start and writes it (a .cpuprofile) to `file`. */
+  | { type: "profile-stop"; file: string }
   | { type: "stop" };
 
 export type BenchResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

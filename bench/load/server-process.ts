@@ -6,11 +6,12 @@
  * probes (CPU, memory, queue depth) and checks (what is stored).
  *
  *   node --import tsx bench/load/server-process.ts remit|reference
- *   env: BENCH_DATABASE_URL (remit), BENCH_UNLOAD_DELAY_MS
+ *   env: BENCH_DATABASE_URL (remit), BENCH_UNLOAD_DELAY_MS, BENCH_MAX_FRAMES_PER_SECOND
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import * as Y from "yjs";
 import { WebSocketServer } from "ws";
 import { SESSION_COOKIE } from "../../core/cookies";
@@ -29,6 +30,8 @@ const userIds: string[] = [];
 let remit: RemitServer | null = null;
 let url = "";
 let referenceDocs: Map<string, unknown> | null = null;
+/** A CPU profile of a chosen window (bench:profile), not of start-up and set-up. */
+let profiler: Session | null = null;
 
 async function startReference(): Promise<string> {
   const utils = (await import("@y/websocket-server/utils")) as unknown as {
@@ -53,6 +56,8 @@ async function startRemit(): Promise<string> {
     HOST: "127.0.0.1",
     PORT: "0",
     DEMO: "false",
+    // P4 measures the server's throughput, not COLLAB-21's per-socket admission (the reference has none).
+    MAX_FRAMES_PER_SECOND: process.env.BENCH_MAX_FRAMES_PER_SECOND,
   });
   remit = await startRemitServer({
     config,
@@ -220,6 +225,18 @@ async function handle(request: BenchRequest): Promise<unknown> {
       return null;
     case "room-overhead":
       return roomOverhead(request.count, request.rows);
+    case "profile-start":
+      profiler ??= new Session();
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.start");
+      return null;
+    case "profile-stop": {
+      const { profile } = await profiler!.post("Profiler.stop");
+      writeFileSync(request.file, JSON.stringify(profile));
+      profiler!.disconnect();
+      return null;
+    }
     case "stop":
       await remit?.stop();
       setImmediate(() => process.exit(0));

@@ -1,8 +1,8 @@
 /**
  * Per-socket and per-board limits of the collaboration endpoint (COLLAB-21):
  * how many sockets one session and one board may hold, and how many frames
- * and bytes one socket may send per second. Kept apart from ws so the
- * arithmetic is unit-tested on its own.
+ * and bytes per second the server reads from one socket (PERF-32). Kept apart
+ * from ws so the arithmetic is unit-tested on its own.
  */
 export interface SocketLimits {
   maxSocketsPerSession: number;
@@ -21,8 +21,8 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
 
 /**
  * Token bucket: holds at most one second's allowance and refills
- * continuously, so a burst of one second's worth passes and a sustained
- * flood is cut off.
+ * continuously, so a burst of one second's worth passes at once and more is
+ * read only at the rate.
  */
 export class RateBucket {
   private frames: number;
@@ -38,8 +38,8 @@ export class RateBucket {
     this.last = now();
   }
 
-  /** Takes one frame of `size` bytes; false when the socket is over its rate. */
-  take(size: number): boolean {
+  /** Takes one frame of `size` bytes; returns how long (ms) the socket must wait to be back within its rate. */
+  take(size: number): number {
     const now = this.now();
     const elapsed = Math.max(0, now - this.last) / 1000;
     this.last = now;
@@ -47,7 +47,100 @@ export class RateBucket {
     this.bytes = Math.min(this.limits.maxBytesPerSecond, this.bytes + elapsed * this.limits.maxBytesPerSecond);
     this.frames -= 1;
     this.bytes -= size;
-    return this.frames >= 0 && this.bytes >= 0;
+    const owedSeconds = Math.max(
+      0,
+      -this.frames / this.limits.maxFramesPerSecond,
+      -this.bytes / this.limits.maxBytesPerSecond,
+    );
+    return owedSeconds * 1000;
+  }
+}
+
+/** What can stop a socket's reading: the room's write backlog (COLLAB-24) or the socket's own rate (PERF-32). */
+export type PauseReason = "backlog" | "rate";
+
+/**
+ * Pauses a socket's reading while any reason holds and resumes it once none
+ * does, so the rate limit's timer never resumes a socket the room holds back,
+ * nor the room one that is over its rate.
+ */
+export class ReadGate {
+  private readonly reasons = new Set<PauseReason>();
+
+  constructor(private readonly socket: { pause(): void; resume(): void }) {}
+
+  hold(reason: PauseReason): void {
+    if (this.reasons.size === 0) this.socket.pause();
+    this.reasons.add(reason);
+  }
+
+  release(reason: PauseReason): void {
+    if (this.reasons.delete(reason) && this.reasons.size === 0) this.socket.resume();
+  }
+
+  get paused(): boolean {
+    return this.reasons.size > 0;
+  }
+}
+
+/**
+ * PERF-32: frames beyond a socket's rate are handled later, not refused.
+ * Frames reach the server in bursts whenever it did not read for a while (its
+ * back-pressure paused the socket, a long task held the event loop), so a
+ * client that sent within its rate may arrive faster than the rate; closing it
+ * would cut off every editor of a board after each stall. A frame over the
+ * allowance waits here until its turn, and the socket is not read meanwhile:
+ * the wait holds at most what was already read, a flood gets exactly the
+ * rate (TCP keeps the rest on the sender's side), an honest client loses
+ * nothing.
+ */
+export class FrameThrottle<Frame extends { length: number }> {
+  private readonly bucket: RateBucket;
+  /** Frames over the allowance, in order, each with the time it may be handled. */
+  private readonly waiting: { frame: Frame; due: number }[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    limits: Pick<SocketLimits, "maxFramesPerSecond" | "maxBytesPerSecond">,
+    private readonly gate: ReadGate,
+    private readonly handle: (frame: Frame) => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.bucket = new RateBucket(limits, now);
+  }
+
+  /** A frame that was read: handled now when the socket is within its rate, else queued behind the others. */
+  push(frame: Frame): void {
+    const owedMs = this.bucket.take(frame.length);
+    if (owedMs <= 0 && this.waiting.length === 0) return this.handle(frame);
+    this.waiting.push({ frame, due: this.now() + owedMs });
+    this.gate.hold("rate");
+    this.schedule();
+  }
+
+  /** Frames read but not handled yet. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** The socket closed: nothing left to handle, no timer left behind. */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.waiting.length = 0;
+  }
+
+  private schedule(): void {
+    if (this.timer || this.waiting.length === 0) return;
+    this.timer = setTimeout(() => this.release(), Math.max(0, Math.ceil(this.waiting[0].due - this.now())));
+  }
+
+  private release(): void {
+    this.timer = null;
+    const now = this.now();
+    while (this.waiting.length > 0 && this.waiting[0].due <= now) this.handle(this.waiting.shift()!.frame);
+    if (this.waiting.length === 0) this.gate.release("rate");
+    else this.schedule();
   }
 }
 

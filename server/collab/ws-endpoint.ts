@@ -18,7 +18,7 @@ import type { CollabConnection, ConnectionActor } from "./connection";
 import type { Room } from "./room";
 import type { RoomRegistry } from "./room-registry";
 import { BoardNotFoundError } from "./update-store";
-import { DEFAULT_SOCKET_LIMITS, RateBucket, SocketCounter, type SocketLimits } from "./socket-limits";
+import { DEFAULT_SOCKET_LIMITS, FrameThrottle, ReadGate, SocketCounter, type SocketLimits } from "./socket-limits";
 
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
@@ -75,6 +75,15 @@ export interface CollabEndpoint {
 export class WsConnection implements CollabConnection {
   readonly id = randomUUID();
   alive = true;
+  /** Reading stops while the room's backlog (COLLAB-24) or the socket's rate (PERF-32) says so. */
+  readonly reading = new ReadGate({
+    pause: () => {
+      if (this.socket.readyState === this.socket.OPEN) this.socket.pause();
+    },
+    resume: () => {
+      if (this.socket.readyState === this.socket.OPEN) this.socket.resume();
+    },
+  });
   constructor(
     readonly socket: WebSocket,
     readonly boardId: string,
@@ -102,11 +111,11 @@ export class WsConnection implements CollabConnection {
   }
 
   pause(): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.pause();
+    this.reading.hold("backlog");
   }
 
   resume(): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.resume();
+    this.reading.release("backlog");
   }
 
   close(code: number, reason: string): void {
@@ -156,7 +165,9 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
 
   const heartbeat = setInterval(() => {
     for (const connection of connections) {
-      if (!connection.alive) connection.socket.terminate();
+      // A socket we do not read (back-pressure, its rate) cannot show us its pong: that silence is ours.
+      if (connection.reading.paused) connection.alive = true;
+      else if (!connection.alive) connection.socket.terminate();
       else {
         connection.alive = false;
         connection.socket.ping();
@@ -173,7 +184,6 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
       socketsPerSession.remove(sessionKey);
       return socket.close(CloseCode.tooManySockets, CloseReason.boardSockets);
     }
-    const rate = new RateBucket(limits);
     const connection = new WsConnection(
       socket,
       boardId,
@@ -189,20 +199,23 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     let pendingBytes = 0;
     let room: Room | null = null;
     let closed = false;
-
-    socket.on("pong", () => (connection.alive = true));
-    socket.on("message", (data, isBinary) => {
-      if (!isBinary) return connection.close(CloseCode.badMessage, CloseReason.textFrame);
-      const bytes = toBytes(data);
-      if (!rate.take(bytes.length)) return connection.close(CloseCode.rateLimited, CloseReason.rateLimited);
+    // Frames beyond the socket's rate wait their turn, with the socket not read meanwhile (PERF-32).
+    const rate = new FrameThrottle<Uint8Array>(limits, connection.reading, (bytes) => {
       if (room) return room.receive(connection, bytes);
       pendingBytes += bytes.length;
       if (pendingBytes > options.maxFrameBytes * 4) return connection.close(CloseCode.tooLarge, CloseReason.earlyData);
       pending.push(bytes);
     });
+
+    socket.on("pong", () => (connection.alive = true));
+    socket.on("message", (data, isBinary) => {
+      if (!isBinary) return connection.close(CloseCode.badMessage, CloseReason.textFrame);
+      rate.push(toBytes(data));
+    });
     socket.on("close", () => {
       if (closed) return;
       closed = true;
+      rate.stop();
       socketsPerSession.remove(sessionKey);
       socketsPerBoard.remove(boardId);
       connections.delete(connection);

@@ -2,24 +2,19 @@
  * COLLAB-7 needs a board whose load takes a while: the real endpoint and
  * registry over an update store whose load waits for the test's signal.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { addRow, readRows } from "../../core/board-doc";
 import { encodeUpdate } from "../../server/collab/frames";
 import { MemoryUpdateStore } from "../../server/collab/memory-update-store";
-import { RoomRegistry } from "../../server/collab/room-registry";
-import { createCollabEndpoint, type CollabEndpoint } from "../../server/collab/ws-endpoint";
 import { waitFor } from "../support/collab-client";
+import { startEndpointOverStore, type EndpointOverStore } from "../support/endpoint-over-store";
 
-let httpServer: Server;
-let endpoint: CollabEndpoint;
+let server: EndpointOverStore;
 
 afterEach(async () => {
-  await endpoint.close();
-  await new Promise((resolve) => httpServer.close(resolve));
+  await server.stop();
 });
 
 function updateFrame(title: string): Uint8Array {
@@ -38,31 +33,8 @@ it("COLLAB-7 frames sent while the board is loading are applied in order once it
     await loadGate;
     return load(boardId);
   };
-  const registry = new RoomRegistry(store, {
-    compactEvery: 100,
-    maxRejectedWrites: 5,
-    unloadDelayMs: 0,
-    log: () => undefined,
-  });
-  endpoint = createCollabEndpoint({
-    registry,
-    authorize: async () => ({
-      ok: true,
-      user: { id: "u", name: "U", delegation: "D", color: "#000000" },
-      actor: null,
-      role: "delegate",
-      readOnlyBoard: false,
-      sessionId: null,
-    }),
-    isAllowedOrigin: () => true,
-    maxFrameBytes: 1 << 20,
-    heartbeatMs: 60_000,
-    log: () => undefined,
-  });
-  httpServer = createServer();
-  httpServer.on("upgrade", (request, socket, head) => endpoint.handleUpgrade(request, socket, head));
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  const { port } = httpServer.address() as AddressInfo;
+  server = await startEndpointOverStore(store);
+  const { port, registry } = server;
 
   const socket = new WebSocket(`ws://127.0.0.1:${port}/collab/slowboard1`);
   await new Promise((resolve) => socket.on("open", resolve));
