@@ -42,8 +42,14 @@ test("A11Y-1 the walk covers every page route in app/routes", () => {
   expect(pages.sort()).toEqual(Object.keys(PAGES_WALKED).sort());
 });
 
-async function expectNoViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+/**
+ * `within` narrows the check to what a step added (a panel opened on a page already checked whole): axe on the
+ * whole 15-row board takes most of this spec's time, and re-checking unchanged rows finds nothing new.
+ */
+async function expectNoViolations(page: Page, what: string, within: string[] = []): Promise<void> {
+  let axe = new AxeBuilder({ page }).withTags(TAGS);
+  for (const selector of within) axe = axe.include(selector);
+  const { violations } = await axe.analyze();
   const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect.soft(found, what).toEqual([]);
 }
@@ -91,15 +97,18 @@ for (const [locale, browserLocale] of [
     await page.getByTestId("raise-hand").click();
     await page.getByTestId("speaking-list-entry").getByRole("button").click();
     await expect(page.getByTestId("speaker-timer")).toBeVisible();
-    await expectNoViolations(page, "board with the meeting under way");
+    await expectNoViolations(page, "board with the meeting under way", [
+      '[data-testid="meeting-panel"]',
+      '[data-current-item="true"]',
+    ]);
 
     await page.getByTestId("activity-toggle").click();
     await expect(page.getByTestId("activity-panel")).toBeVisible();
-    await expectNoViolations(page, "board with the activity panel");
+    await expectNoViolations(page, "board with the activity panel", ['[data-testid="activity-panel"]']);
     await page.keyboard.press("Escape");
     await row(page, 0).getByTestId("row-status-button").click();
     await expect(page.getByTestId("row-panel")).toBeVisible();
-    await expectNoViolations(page, "board with a row panel");
+    await expectNoViolations(page, "board with a row panel", ['[data-testid="row-panel"]']);
     await page.keyboard.press("Escape");
     await context.close();
   });
