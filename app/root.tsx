@@ -15,7 +15,7 @@ import type { ReactNode } from "react";
 import { UserMenu } from "~/components/account/user-menu";
 import { ErrorView } from "~/components/error-view";
 import { LanguageSwitch } from "~/components/language-switch";
-import { currentLocale, t } from "~/i18n";
+import { createI18n, currentLocale, t } from "~/i18n";
 import { LocaleProvider } from "~/i18n/locale-context";
 import { localeCookie, requestLocale } from "~/i18n/request-locale.server";
 import { ensureCsrfToken } from "~/lib/csrf.server";
@@ -50,12 +50,16 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const csrf = ensureCsrfToken(request, context);
   const current = await getCurrentUser(request, context);
-  // Only what the header needs: the email stays on the account page.
-  const user = current
-    ? { id: current.id, displayName: current.displayName, delegationName: current.delegation.name }
-    : null;
   // The account's language wins; the cookie follows it so loaders, actions and the next visit agree.
   const locale = requestLocale(request, current?.locale);
+  // Only what the header needs: the email stays on the account page. The delegation in the reader's language.
+  const user = current
+    ? {
+        id: current.id,
+        displayName: current.displayName,
+        delegationName: createI18n(locale).delegationName(current.delegation.code, current.delegation.name),
+      }
+    : null;
   const headers = new Headers();
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   if (current?.locale && requestLocale(request) !== locale)

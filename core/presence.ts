@@ -13,6 +13,8 @@ export const PresenceUserSchema = z.object({
   id: z.string().max(100),
   name: z.string().min(1).max(80),
   delegation: z.string().max(80),
+  /** The delegation's code, so each reader words its name in their own language (I18N-11). */
+  delegationCode: z.string().max(16).optional(),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
   /** Stamped by the server from the connection's role: false for observers and archived boards (shown "viewing"). */
   canEdit: z.boolean().optional(),

@@ -5,6 +5,9 @@
  * name shared by two members (or a member and a delegation) resolves to nobody, and the form says so: a guess
  * would notify the wrong person. An "@" inside a word (an email address) is not a mention.
  */
+import { delegationNameIn } from "./delegation-names";
+import { LOCALES } from "./locale";
+
 export interface MentionCandidate {
   kind: "user" | "delegation";
   /** User id or delegation code. */
@@ -50,7 +53,10 @@ export function findTypedMentions(body: string, candidates: readonly MentionCand
   return found;
 }
 
-/** The candidates of a board: each member by display name, each delegation by name and by code. */
+/**
+ * The candidates of a board: each member by display name, each delegation by name in every language (I18N-11: a
+ * French reader types "@Allemagne") and by code.
+ */
 export function mentionCandidates(
   members: ReadonlyArray<{ userId: string; displayName: string; delegation: { code: string; name: string } }>,
 ): MentionCandidate[] {
@@ -60,7 +66,7 @@ export function mentionCandidates(
     ...[...delegations].map(([code, name]): MentionCandidate => ({
       kind: "delegation",
       id: code,
-      names: [name, code],
+      names: [...new Set([name, ...LOCALES.map((locale) => delegationNameIn(locale, code, name)), code])],
     })),
   ];
 }

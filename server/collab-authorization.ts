@@ -31,7 +31,13 @@ export function sessionAuthorizer(auth: AuthServices, access: BoardAccessService
     if (!granted) return { ok: false, closeCode: CloseCode.forbidden, reason: CloseReason.notMember };
     return {
       ok: true,
-      user: { id: user.id, name: user.displayName, delegation: user.delegation.name, color: colorFor(user.id) },
+      user: {
+        id: user.id,
+        name: user.displayName,
+        delegation: user.delegation.name,
+        delegationCode: user.delegation.code,
+        color: colorFor(user.id),
+      },
       actor: {
         userId: user.id,
         name: user.displayName,

@@ -23,6 +23,7 @@ import {
   QUANTITY_PARAMS,
   type MessageRef,
 } from "../../core/message-ref";
+import { delegationNameIn } from "../../core/delegation-names";
 import { isolateIfNeeded } from "../lib/bidi";
 import { en } from "./en";
 import { fr } from "./fr";
@@ -147,6 +148,8 @@ export interface I18n {
   /** An Intl.DateTimeFormat for this locale, cached by options. */
   dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat;
   collator: Intl.Collator;
+  /** A delegation's name in this language, from its code and stored (English) name (core/delegation-names.ts). */
+  delegationName(code: string, name: string): string;
 }
 
 function buildI18n(locale: Locale): I18n {
@@ -180,6 +183,7 @@ function buildI18n(locale: Locale): I18n {
     },
     dateTimeFormat,
     collator: new Intl.Collator(locale),
+    delegationName: (code, name) => delegationNameIn(locale, code, name),
   };
 }
 
@@ -230,4 +234,9 @@ export function formatDate(iso: string): string {
 /** Compares names in the current locale's order. */
 export function compareNames(a: string, b: string): number {
   return i18n().collator.compare(a, b);
+}
+
+/** A delegation's name in the current language, from its code and stored (English) name (I18N-11). */
+export function delegationName(code: string, name: string): string {
+  return i18n().delegationName(code, name);
 }

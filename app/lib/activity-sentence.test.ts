@@ -118,7 +118,7 @@ describe("I18N-9 bracket entries in the reader's language", () => {
       "Anna Schmidt (Germany) put 'Undersea data cable sabotage' in brackets: [Shared, EU lead]",
     );
     expect(inFrench(proposed)).toBe(
-      "Anna Schmidt (Germany) a mis « Undersea data cable sabotage » entre crochets : [Partagée, Chef de file UE]",
+      "Anna Schmidt (Allemagne) a mis « Undersea data cable sabotage » entre crochets : [Partagée, Chef de file UE]",
     );
     expect(inFrench({ ...proposed, kind: "bracket-left" })).toContain("son soutien à [Partagée, Chef de file UE]");
     expect(inFrench(resolved)).toContain(": [Partagée, Chef de file UE] retenu, [OTAN] (AT, FR) retiré");

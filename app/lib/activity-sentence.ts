@@ -3,7 +3,7 @@
  * sabotage' to Shared, 14:02". Pure, so the wording is unit-tested.
  */
 import { POSITION_VALUES } from "../../core/consensus";
-import { i18n, t, type MessageKey } from "../i18n";
+import { delegationName, i18n, t, type MessageKey } from "../i18n";
 import type { ActivityItem } from "../../core/services";
 import { CATEGORIES, LEADS, RESPONSIBILITIES, TEXT_FIELDS } from "../../core/board-doc";
 import { isolate } from "./bidi";
@@ -42,7 +42,10 @@ const FIELD_KEYS: Record<(typeof TEXT_FIELDS)[number], MessageKey> = {
 export function describeActivity(item: ActivityItem, instrumentName: (id: string) => string | undefined): string {
   // User text is isolated (bidi.ts): a name or title with a right-to-left override cannot reverse the sentence.
   const actor = item.delegationName
-    ? t("activity.actor", { name: isolate(item.actorName), delegation: item.delegationName })
+    ? t("activity.actor", {
+        name: isolate(item.actorName),
+        delegation: delegationName(item.delegationCode ?? "", item.delegationName),
+      })
     : isolate(item.actorName);
   const row = item.rowTitle?.trim()
     ? t("activity.row", { title: isolate(item.rowTitle.trim()) })

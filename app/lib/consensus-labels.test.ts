@@ -9,6 +9,7 @@ import {
   rowConsensus,
   workflowLabel,
 } from "./consensus-labels";
+import { runWithLocale } from "../i18n/request-locale.server";
 
 const delegation = (code: string, name: string) => ({
   code,
@@ -83,6 +84,19 @@ describe("consensus labels", () => {
     expect(delegationNamer(board, [{ code: "NATO-IS", name: "NATO International Staff" }])("NATO-IS")).toBe(
       "NATO International Staff",
     );
+  });
+
+  it("I18N-11 names delegations in the reader's language: French nations from their code, institutions officially", () => {
+    const french = runWithLocale("fr", () => {
+      const inFrench = delegationNamer(board, [{ code: "NATO-IS", name: "NATO International Staff" }]);
+      return {
+        names: ["DE", "IT", "NATO-IS", "XX"].map(inFrench),
+        // Listed in French alphabetical order: Allemagne before France.
+        pending: consensusLabel(rowConsensus(board, "new").consensus, inFrench),
+      };
+    });
+    expect(french.names).toEqual(["Allemagne", "Italie", "Secrétariat international de l'OTAN", "XX"]);
+    expect(french.pending.replace(/[\u00a0\u202f]/g, " ")).toBe("En attente : Allemagne et France");
   });
 
   it("describes the workflow in words", () => {

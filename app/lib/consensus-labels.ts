@@ -2,7 +2,7 @@
  * Words for a row's agreement state (always text, never colour only) and the
  * board's agreement counts. Pure: the grid, the side panel and the summary share them.
  */
-import { compareNames, formatList, t } from "../i18n";
+import { compareNames, delegationName, formatList, t } from "../i18n";
 import { computeOrganisationConsensus, type ConsensusResult } from "../../core/consensus";
 import { organisationsForRow } from "../../core/forums";
 import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "../../core/consensus-contract";
@@ -38,7 +38,10 @@ export function rowConsensus(board: BoardConsensusJson, rowId: string, responsib
   );
 }
 
-/** Delegation code → name, from the participants, any other known delegations and every recorded position; unknown codes stay codes. */
+/**
+ * Delegation code → name in the reader's language (I18N-11: "Allemagne" on a French page), from the participants,
+ * any other known delegations and every recorded position; unknown codes stay codes.
+ */
 export function delegationNamer(
   board: BoardConsensusJson,
   known: readonly { code: string; name: string }[] = [],
@@ -48,7 +51,10 @@ export function delegationNamer(
     for (const position of row.positions)
       if (!names.has(position.delegationCode)) names.set(position.delegationCode, position.delegationName);
   }
-  return (code) => names.get(code) ?? code;
+  return (code) => {
+    const stored = names.get(code);
+    return stored === undefined ? code : delegationName(code, stored);
+  };
 }
 
 /** Names in the locale's alphabetical order (codes sort differently: DE before FR), as the locale lists them. */

@@ -1,5 +1,5 @@
 /** Delegations grouped for the sign-up select: NATO & EU, NATO only, EU only, partners, institutions. */
-import { compareNames } from "../i18n";
+import { compareNames, delegationName } from "../i18n";
 import type { DelegationInfo } from "../../core/services";
 
 export const DELEGATION_GROUPS = ["both", "nato", "eu", "partner", "institution"] as const;
@@ -12,12 +12,15 @@ export function groupOf(delegation: DelegationInfo): DelegationGroup {
   return delegation.eu ? "eu" : "partner";
 }
 
-/** Non-empty groups in a fixed order, each sorted by name. */
+/** Non-empty groups in a fixed order, each named in the reader's language (I18N-11) and sorted by that name. */
 export function groupDelegations(
   delegations: readonly DelegationInfo[],
 ): { group: DelegationGroup; delegations: DelegationInfo[] }[] {
   return DELEGATION_GROUPS.map((group) => ({
     group,
-    delegations: delegations.filter((d) => groupOf(d) === group).sort((a, b) => compareNames(a.name, b.name)),
+    delegations: delegations
+      .filter((d) => groupOf(d) === group)
+      .map((d) => ({ ...d, name: delegationName(d.code, d.name) }))
+      .sort((a, b) => compareNames(a.name, b.name)),
   })).filter((entry) => entry.delegations.length > 0);
 }

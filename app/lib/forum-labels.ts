@@ -1,5 +1,5 @@
 /** Words for forums, delegations' standing and why a delegation records no position (decision 018). Pure. */
-import { t, type MessageKey } from "../i18n";
+import { delegationName, t, type MessageKey } from "../i18n";
 import { positionRefusal, standingOf, type DelegationStanding, type Organisation } from "../../core/forums";
 import type { BoardForum, DelegationInfo } from "../../core/domain";
 
@@ -32,7 +32,7 @@ export function standingLabel(forum: BoardForum, delegation: DelegationInfo): st
 /** Why my delegation records no position on this board, in a sentence; null when it may. */
 export function positionRefusalNote(forum: BoardForum, delegation: DelegationInfo): string | null {
   const refusal = positionRefusal(forum, delegation);
-  const values = { delegation: delegation.name };
+  const values = { delegation: delegationName(delegation.code, delegation.name) };
   if (refusal === "institution") return t("forums.refusalInstitution", values);
   if (refusal === "partner") return t("forums.refusalPartner", values);
   if (refusal === "outside-forum")

@@ -1,5 +1,5 @@
 /** The meeting's activity entries in words (core/meeting-contract.ts MEETING_ACTIVITY); null for other kinds. */
-import { t } from "../i18n";
+import { delegationName, t } from "../i18n";
 import { MEETING_ACTIVITY } from "../../core/meeting-contract";
 import { isolate } from "./bidi";
 
@@ -10,7 +10,8 @@ export function describeMeetingActivity(
 ): string | null {
   // The item title is the chair's text: isolated like every user text in a sentence.
   const title = isolate(String(detail.title ?? ""));
-  const delegation = isolate(String(detail.delegationName ?? detail.delegation ?? ""));
+  const code = String(detail.delegation ?? "");
+  const delegation = isolate(delegationName(code, String(detail.delegationName ?? code)));
   switch (kind) {
     case MEETING_ACTIVITY.agendaItemAdded:
       return t("meeting.activityItemAdded", { actor, title });

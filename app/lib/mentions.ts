@@ -3,7 +3,7 @@
  * delegations), inserting "@Name" in the text, and keeping only the mentions
  * whose "@Name" is still in the text when it is sent.
  */
-import { compareNames } from "../i18n";
+import { compareNames, delegationName } from "../i18n";
 
 export interface MentionOption {
   kind: "user" | "delegation";
@@ -30,11 +30,11 @@ export function mentionOptions(
       kind: "user",
       id: member.userId,
       label: member.displayName,
-      detail: member.delegation.name,
+      detail: delegationName(member.delegation.code, member.delegation.name),
     }))
     .sort(byName);
   const delegations = [...new Map(members.map((m) => [m.delegation.code, m.delegation.name])).entries()]
-    .map(([code, name]): MentionOption => ({ kind: "delegation", id: code, label: name }))
+    .map(([code, name]): MentionOption => ({ kind: "delegation", id: code, label: delegationName(code, name) }))
     .sort(byName);
   return { people, delegations };
 }

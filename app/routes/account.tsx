@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/csrf-field";
 import { LanguageForm } from "~/components/account/language-form";
 import { ErrorView } from "~/components/error-view";
-import { t } from "~/i18n";
+import { createI18n, t } from "~/i18n";
 import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { destroySession, requireUser } from "~/lib/session.server";
@@ -13,10 +13,9 @@ export const meta: MetaFunction = () => [{ title: t("account.accountMetaTitle") 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return {
-    user: { id: user.id, displayName: user.displayName, email: user.email, delegation: user.delegation.name },
-    locale: requestLocale(request, user.locale),
-  };
+  const locale = requestLocale(request, user.locale);
+  const delegation = createI18n(locale).delegationName(user.delegation.code, user.delegation.name);
+  return { user: { id: user.id, displayName: user.displayName, email: user.email, delegation }, locale };
 }
 
 /** "Sign out everywhere" (plain sign-out posts to /logout). */

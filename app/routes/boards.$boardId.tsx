@@ -33,7 +33,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     context.documents.readState(board.id),
   ]);
   // As the collaboration server stamps us into presence.
-  const self = { id: user.id, name: user.displayName, delegation: user.delegation.name };
+  const self = {
+    id: user.id,
+    name: user.displayName,
+    delegation: user.delegation.name,
+    delegationCode: user.delegation.code,
+  };
   // The rows go into the first paint; the live connection then starts from this state.
   const snapshot = state.length > 2 ? encodeSnapshot(state) : null;
   const density = parseDensity(readCookie(request.headers.get("Cookie"), DENSITY_COOKIE));

@@ -24,8 +24,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 export const shouldRevalidate = keepDataAfterFailure;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { t, collator } = requestI18n(request);
+  const { t } = requestI18n(request);
   const user = await requireUser(request, context);
+  const { collator, delegationName } = requestI18n(request, user.locale);
   const { board } = await requireBoardAccess(context, params.boardId, user.id);
   const query = ActivityQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw data(t("forms.badRequest"), { status: 400 });
@@ -45,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     board: { id: board.id, title: board.title },
     delegation,
     delegations: [...delegations]
-      .map(([code, name]) => ({ code, name }))
+      .map(([code, name]) => ({ code, name: delegationName(code, name) }))
       .sort((a, b) => collator.compare(a.name, b.name)),
     items,
     instrumentNames,

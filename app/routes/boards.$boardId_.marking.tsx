@@ -7,10 +7,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/csrf-field";
 import { ErrorView } from "~/components/error-view";
 import { FieldError, fieldErrorId } from "~/components/field-error";
-import { t, tMessage } from "~/i18n";
+import { delegationName, t, tMessage } from "~/i18n";
 import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { requireUser } from "~/lib/session.server";
+import { requestI18n } from "~/i18n/request-locale.server";
 import { ROLE_CAN } from "../../core/roles";
 import { RELEASABILITY_PRESETS, type Releasability } from "../../core/releasability";
 
@@ -36,10 +37,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   const settings = await withAccessErrors(() => context.markings.getSettings(user.id, board.id));
   const delegations = await context.auth.listDelegations();
+  // In the reader's language and alphabetical order (I18N-11): "Allemagne" among the A's on a French page.
+  const { collator, delegationName: nameIn } = requestI18n(request, user.locale);
   return {
     board: { id: board.id, title: board.title },
     settings,
-    delegations: delegations.map(({ code, name }) => ({ code, name })),
+    delegations: delegations
+      .map(({ code, name }) => ({ code, name: nameIn(code, name) }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
   };
 }
 
@@ -159,7 +164,7 @@ export default function BoardMarking() {
             <ul>
               {settings.withheld.map((member) => (
                 <li key={member.userId} data-testid="withheld-member">
-                  <bdi>{member.displayName}</bdi> ({member.delegation.name})
+                  <bdi>{member.displayName}</bdi> ({delegationName(member.delegation.code, member.delegation.name)})
                 </li>
               ))}
             </ul>

@@ -12,7 +12,7 @@ import { ErrorView } from "~/components/error-view";
 import { Message } from "~/components/message";
 import { ExportPanel } from "~/components/versions/export-panel";
 import { VersionMatrix } from "~/components/versions/version-matrix";
-import { formatList, t } from "~/i18n";
+import { delegationName, formatList, t } from "~/i18n";
 import { notFound, requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
 import { requireUser } from "~/lib/session.server";
 import { diffHref, VersionNumberSchema } from "~/lib/version-forms";
@@ -103,7 +103,7 @@ export default function VersionPage() {
               <ul className="plain-list" data-testid="version-membership">
                 {snapshot.membership.map((member) => (
                   <li key={member.code} data-delegation={member.code}>
-                    <bdi>{member.name}</bdi> — {standingWord(member.standing)}
+                    <bdi>{delegationName(member.code, member.name)}</bdi> — {standingWord(member.standing)}
                   </li>
                 ))}
               </ul>

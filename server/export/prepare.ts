@@ -15,6 +15,7 @@ import type { Locale } from "../../core/locale";
 import { fingerprintOf } from "./fingerprint";
 import { exportLabels, type ExportLabels } from "./labels";
 import { DEFAULT_MARKING } from "../../core/markings";
+import { delegationNameIn } from "../../core/delegation-names";
 
 export interface Footnote {
   number: number;
@@ -52,7 +53,8 @@ export function prepareExport(
   options: { keepControls?: boolean; locale?: Locale } = {},
 ): PreparedExport {
   const stored = MatrixSnapshotSchema.parse(input);
-  const snapshot = options.keepControls ? stored : showBidiControlsDeep(stored);
+  const shown = options.keepControls ? stored : showBidiControlsDeep(stored);
+  const snapshot = options.locale ? withDelegationNamesIn(options.locale, shown) : shown;
   const footnotes: Footnote[] = [];
   const footnotesByRow = new Map<string, Footnote[]>();
   snapshot.rows.forEach((row, rowIndex) => {
@@ -74,6 +76,24 @@ export function prepareExport(
     bidiInHeader: containsBidiControls([stored.board, stored.version, stored.instruments, stored.delegationsPresent]),
     labels: exportLabels(options.locale),
     marking: stored.marking ?? DEFAULT_MARKING,
+  };
+}
+
+/**
+ * The snapshot with its delegations named in the file's language (I18N-11: "Allemagne" in a French file). Codes
+ * (positions, the publisher, delegations present), which a re-import reads, stay as they are; the fingerprint is
+ * the stored snapshot's.
+ */
+function withDelegationNamesIn(locale: Locale, snapshot: MatrixSnapshot): MatrixSnapshot {
+  if (locale === "en") return snapshot;
+  const nameOf = (code: string, name: string) => delegationNameIn(locale, code, name);
+  return {
+    ...snapshot,
+    membership: snapshot.membership?.map((member) => ({ ...member, name: nameOf(member.code, member.name) })),
+    rows: snapshot.rows.map((row) => ({
+      ...row,
+      positions: row.positions.map((p) => ({ ...p, delegationName: nameOf(p.delegation, p.delegationName) })),
+    })),
   };
 }
 

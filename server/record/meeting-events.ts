@@ -6,6 +6,8 @@
  */
 import type { ActivityDetail } from "../../core/bracket-activity";
 import type { PositionValue } from "../../core/consensus";
+import { delegationNameIn } from "../../core/delegation-names";
+import type { Locale } from "../../core/locale";
 import { MEETING_ACTIVITY } from "../../core/meeting-contract";
 import type { PrismaClient } from "../db/prisma-client";
 
@@ -115,7 +117,12 @@ export async function readMeetingEvents(
   boardId: string,
   span: MeetingSpan,
   liveTitles: ReadonlyMap<string, string>,
+  /** The record's language: delegations are named in it (I18N-11). */
+  locale: Locale = "en",
 ): Promise<MeetingEvents> {
+  // A delegation as the record names it: "Allemagne" in a French record; an unknown code stays as stored.
+  const nameOf = (code: string | null, name: string | null) =>
+    name === null ? code : code === null ? name : delegationNameIn(locale, code, name);
   const within = { gte: span.from, lte: span.to };
   const [entries, positions, versions, workflows, agenda] = await Promise.all([
     prisma.activityEntry.findMany({
@@ -179,7 +186,7 @@ export async function readMeetingEvents(
         },
         select: { code: true, name: true },
       })
-    ).map((d) => [d.code, d.name]),
+    ).map((d) => [d.code, delegationNameIn(locale, d.code, d.name)]),
   );
   const loggedTitles = new Map<string, string>();
   for (const entry of entries) if (entry.rowId && entry.rowTitle) loggedTitles.set(entry.rowId, entry.rowTitle);
@@ -236,7 +243,7 @@ export async function readMeetingEvents(
         if (silence)
           Object.assign(silence, {
             outcome: "broken",
-            brokenBy: entry.delegationName ?? entry.delegationCode ?? entry.actorName,
+            brokenBy: nameOf(entry.delegationCode, entry.delegationName) ?? entry.actorName,
             endedAt: entry.createdAt,
           });
         openSilence.delete(rowId);
@@ -253,7 +260,9 @@ export async function readMeetingEvents(
           rowId,
           title,
           sides: stringsOf(detail),
-          by: entry.delegationName ? `${entry.actorName} (${entry.delegationName})` : entry.actorName,
+          by: entry.delegationName
+            ? `${entry.actorName} (${nameOf(entry.delegationCode, entry.delegationName)})`
+            : entry.actorName,
           at: entry.createdAt,
         });
         break;

@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import * as z from "zod";
 import { AccessDenied } from "../../core/access-errors";
+import { delegationNameIn } from "../../core/delegation-names";
 import { isLocale, type Locale } from "../../core/locale";
 import { messageRef } from "../../core/message-ref";
 import { DEFAULT_MARKING, markingText } from "../../core/markings";
@@ -146,13 +147,19 @@ export function createRecordServices(deps: RecordServiceDeps): MeetingRecordServ
   const read = (boardId: string, number: number) =>
     prisma.meetingRecord.findUnique({ where: { boardId_number: { boardId, number } }, select: recordSelect });
 
-  async function nameOf(actorId: string): Promise<string> {
+  /** "Claire Martin (Secrétariat international de l'OTAN)": the delegation in the record's language (I18N-11). */
+  async function nameOf(actorId: string, language: string): Promise<string> {
     const user = await prisma.user.findUnique({
       where: { id: actorId },
-      select: { displayName: true, delegation: { select: { name: true } } },
+      select: { displayName: true, delegation: { select: { code: true, name: true } } },
     });
     if (!user) throw new AccessDenied(404, messageRef("serviceErrors.unknownUser"));
-    return `${user.displayName} (${user.delegation.name})`.slice(0, 300);
+    const delegation = delegationNameIn(
+      isLocale(language) ? language : "en",
+      user.delegation.code,
+      user.delegation.name,
+    );
+    return `${user.displayName} (${delegation})`.slice(0, 300);
   }
 
   /** The sections generated over the record's span (to its close, else to now), edits kept. */
@@ -161,8 +168,9 @@ export function createRecordServices(deps: RecordServiceDeps): MeetingRecordServ
     row: Pick<RecordRow, "language" | "openedAt" | "closedAt" | "sectionsJson">,
   ) {
     const span = { from: row.openedAt, to: row.closedAt ?? new Date(deps.now()) };
-    const events = await readMeetingEvents(prisma, boardId, span, await deps.readLiveTitles(boardId));
-    const words = recordWords(isLocale(row.language) ? row.language : "en");
+    const language = isLocale(row.language) ? row.language : "en";
+    const events = await readMeetingEvents(prisma, boardId, span, await deps.readLiveTitles(boardId), language);
+    const words = recordWords(language);
     return mergeGenerated(parseSections(row.sectionsJson), draftSections(events, words));
   }
 
@@ -228,7 +236,7 @@ export function createRecordServices(deps: RecordServiceDeps): MeetingRecordServ
         sectionsJson: "[]",
       };
       const sections = await generate(boardId, base);
-      const openedByName = await nameOf(actorId);
+      const openedByName = await nameOf(actorId, parsed.data.language);
       // Numbers are max + 1; the unique (boardId, number) turns a race into one retry.
       for (let attempt = 0; ; attempt++) {
         const last = await prisma.meetingRecord.findFirst({
@@ -306,7 +314,7 @@ export function createRecordServices(deps: RecordServiceDeps): MeetingRecordServ
       const closedAt = row.closedAt ?? finalisedAt;
       // A meeting finalised while running is closed first, with its draft brought up to the close.
       const sections = row.closedAt ? parseSections(row.sectionsJson) : await generate(boardId, { ...row, closedAt });
-      const finalisedByName = await nameOf(actorId);
+      const finalisedByName = await nameOf(actorId, row.language);
       const fingerprint = recordFingerprint({
         ...toView({ ...row, closedAt, finalisedAt, finalisedByName, fingerprint: null }),
         sections,

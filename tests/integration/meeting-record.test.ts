@@ -241,7 +241,7 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
       });
     });
 
-    it("RECORD-8 I18N-9 items taken follow the agenda; a bracket resolution names the chosen and withdrawn sides with sponsors", async () => {
+    it("RECORD-8 I18N-9 I18N-11 items taken follow the agenda; a bracket resolution names the chosen and withdrawn sides with sponsors", async () => {
       // Meeting 2 (in French) is open; the chair puts an item on the agenda and takes it.
       const [agendaRow, bracketRow, outside] = [rows[5], rows[6], rows[7]];
       expect(
@@ -253,6 +253,7 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
       const [item] = (await server.meeting.getMeeting(chair.user.id, boardId)).items;
       expect(await server.meeting.setCurrentItem(chair.user.id, boardId, { itemId: item.id })).toEqual({ ok: true });
       await server.consensus.recordPosition(france.user.id, boardId, { rowId: outside.id, position: "abstain" });
+      await server.consensus.recordPosition(germany.user.id, boardId, { rowId: outside.id, position: "support" });
       const propose = (account: TestAccount, responsibility: string, lead?: string) =>
         server.brackets.proposeAlternative(account.user.id, boardId, {
           rowId: bracketRow.id,
@@ -281,6 +282,9 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
         `« ${bracketRow.title} » : la présidence a retenu [Partagée, Chef de file UE] (parrainé par DE)`,
       );
       expect(resolved).toContain("retiré : [OTAN] (FR)");
+      // I18N-11: the delegations named in the record's language.
+      expect(section(record, "positions").text).toMatch(/Allemagne\s?: Soutien/);
+      expect(section(record, "positions").text).not.toContain("Germany");
     });
   });
 

@@ -1,5 +1,5 @@
 /** "All delegations" or one of them. Named `delegation` so a GET form puts it in the query string. */
-import { t } from "~/i18n";
+import { delegationName, t } from "~/i18n";
 
 interface Props {
   id: string;
@@ -15,7 +15,7 @@ export function DelegationFilter({ id, delegations, value, onChange }: Props) {
       <option value="">{t("activity.allDelegations")}</option>
       {delegations.map((d) => (
         <option key={d.code} value={d.code}>
-          {d.name}
+          {delegationName(d.code, d.name)}
         </option>
       ))}
     </>

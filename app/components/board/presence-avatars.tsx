@@ -1,6 +1,6 @@
 /** Everyone on the board as initials in a coloured circle; name and delegation on hover and for screen readers. */
 import type { PresenceEntry } from "~/hooks/use-presence";
-import { compareNames, t } from "~/i18n";
+import { compareNames, delegationName, t } from "~/i18n";
 import { initialsOf, readableTextColor } from "~/lib/initials";
 import { colorFor, type PresenceUser } from "../../../core/presence";
 
@@ -9,6 +9,7 @@ export interface PresenceSelf {
   id: string;
   name: string;
   delegation: string;
+  delegationCode?: string;
 }
 
 interface Props {
@@ -37,7 +38,8 @@ export function PresenceAvatars({ entries, self }: Props) {
   return (
     <ul className="presence" aria-label={t("presence.label")}>
       {people(entries, self).map(({ user, isSelf }) => {
-        const label = t(isSelf ? "presence.self" : "presence.person", { name: user.name, delegation: user.delegation });
+        const delegation = delegationName(user.delegationCode ?? "", user.delegation);
+        const label = t(isSelf ? "presence.self" : "presence.person", { name: user.name, delegation });
         return (
           <li
             key={isSelf ? "self" : user.id}

@@ -3,7 +3,7 @@
  * sponsors each alternative, join / leave for delegations, choose for the chair, and a form to propose one.
  */
 import { useId, useState } from "react";
-import { formatList, t } from "~/i18n";
+import { delegationName, formatList, t } from "~/i18n";
 import { bracketWords } from "~/lib/bracket-words";
 import {
   bracketValueText,
@@ -102,7 +102,9 @@ function AlternativeItem({
       <span data-testid="bracket-alternative-value">[{value}]</span>{" "}
       <span className="muted small" data-testid="bracket-sponsors">
         {t("brackets.sponsoredBy", {
-          names: formatList(alternative.sponsors.map((sponsor) => sponsor.delegationName)),
+          names: formatList(
+            alternative.sponsors.map((sponsor) => delegationName(sponsor.delegationCode, sponsor.delegationName)),
+          ),
         })}
       </span>
       {canRecord && (

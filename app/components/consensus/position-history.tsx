@@ -1,7 +1,7 @@
 /** Every position recorded on a row, newest first, loaded when asked for (and again when positions change). */
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
-import { t } from "~/i18n";
+import { delegationName, t } from "~/i18n";
 import type { RowConsensusView } from "../../../core/consensus-contract";
 import type { loader as historyLoader } from "~/routes/boards.$boardId_.position-history";
 import { Message } from "../message";
@@ -53,7 +53,7 @@ export function PositionHistory({ view, title }: Props) {
                 <li key={`${entry.recordedAt}-${index}`}>
                   <strong>
                     {t("positions.historyEntry", {
-                      delegation: entry.delegationName,
+                      delegation: delegationName(entry.delegationCode, entry.delegationName),
                       position: t(`positions.${entry.position}`),
                     })}
                   </strong>

@@ -1,5 +1,5 @@
 /** The standing position of each participating delegation on a row, or "has not spoken". */
-import { t } from "~/i18n";
+import { delegationName, t } from "~/i18n";
 import type { RowConsensusView } from "../../../core/consensus-contract";
 import { useConsensus } from "./consensus-context";
 import { Message } from "../message";
@@ -28,7 +28,7 @@ export function PositionList({ view, title }: Props) {
             data-position={position?.position ?? "none"}
             data-current={position ? String(position.current) : undefined}
           >
-            <bdi className="position-delegation">{delegation.name}</bdi>{" "}
+            <bdi className="position-delegation">{delegationName(delegation.code, delegation.name)}</bdi>{" "}
             <strong className="position-value">
               {position ? t(`positions.${position.position}`) : t("positions.notSpoken")}
             </strong>

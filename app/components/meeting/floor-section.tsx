@@ -3,7 +3,7 @@
  * chair the speaking list in order with "give the floor", the timer, "end the intervention" and "clear the list".
  */
 import { useId } from "react";
-import { t } from "~/i18n";
+import { delegationName, t } from "~/i18n";
 import { formatLocalDateTime } from "~/lib/local-time";
 import { INTERVENTION_SECONDS, type MeetingJson } from "../../../core/meeting-contract";
 import type { useMeetingAction } from "./meeting-action";
@@ -27,7 +27,9 @@ export function FloorSection({ meeting, offset, myDelegation, isChair, canRaiseH
     <div className="floor-section">
       <h3>{t("meeting.floorHeading")}</h3>
       <p className="floor-speaker" data-testid="floor-speaker" data-delegation={speaker?.delegationCode}>
-        {speaker ? t("meeting.speaker", { delegation: speaker.delegationName }) : t("meeting.speakerNone")}
+        {speaker
+          ? t("meeting.speaker", { delegation: delegationName(speaker.delegationCode, speaker.delegationName) })
+          : t("meeting.speakerNone")}
         {speaker && <SpeakerTimer speaker={speaker} offset={offset} />}
       </p>
       {canRaiseHand && (
@@ -60,7 +62,7 @@ export function FloorSection({ meeting, offset, myDelegation, isChair, canRaiseH
             <ol className="speaking-list" data-testid="speaking-list">
               {speakingList.map((hand) => (
                 <li key={hand.delegationCode} data-testid="speaking-list-entry" data-delegation={hand.delegationCode}>
-                  <strong>{hand.delegationName}</strong>{" "}
+                  <strong>{delegationName(hand.delegationCode, hand.delegationName)}</strong>{" "}
                   <span className="small">
                     {t("meeting.raisedBy", { name: hand.raisedByName, time: formatLocalDateTime(hand.raisedAt) })}
                   </span>{" "}
@@ -69,7 +71,7 @@ export function FloorSection({ meeting, offset, myDelegation, isChair, canRaiseH
                     className="button-small"
                     onClick={() => send("give-floor", { delegationCode: hand.delegationCode })}
                   >
-                    {t("meeting.give", { delegation: hand.delegationName })}
+                    {t("meeting.give", { delegation: delegationName(hand.delegationCode, hand.delegationName) })}
                   </button>
                 </li>
               ))}

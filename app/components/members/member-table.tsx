@@ -1,5 +1,5 @@
 /** The members of a board: name, delegation and its standing, role; the chair also gets the controls of each row. */
-import { t } from "~/i18n";
+import { delegationName, t } from "~/i18n";
 import type { BoardMemberInfo } from "../../../core/services";
 import { MemberControls } from "./member-controls";
 import { standingLabel } from "~/lib/forum-labels";
@@ -34,7 +34,7 @@ export function MemberTable({ members, selfId, canManage, forum }: Props) {
               {member.userId === selfId && <span className="muted">{t("members.you")}</span>}
               {member.email && <div className="muted small">{member.email}</div>}
             </th>
-            <td>{member.delegation.name}</td>
+            <td>{delegationName(member.delegation.code, member.delegation.name)}</td>
             <td data-testid="member-standing">{standingLabel(forum, member.delegation)}</td>
             <td data-testid="member-role">{t(`roles.${member.role}`)}</td>
             {canManage && (

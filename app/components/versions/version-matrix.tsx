@@ -2,7 +2,7 @@
  * A snapshot's matrix, read-only: one table row per threat, positions with
  * [n] marks pointing at the reservation/objection footnotes below it.
  */
-import { t } from "~/i18n";
+import { delegationName, t } from "~/i18n";
 import type { MatrixSnapshot } from "../../../core/matrix-snapshot";
 import { positionLabel, snapshotFootnotes, workflowLabel } from "~/lib/version-labels";
 
@@ -99,7 +99,7 @@ export function VersionMatrix({ snapshot, caption }: Props) {
             {footnotes.map(({ number, position }) => (
               <li key={number} id={`note-${number}`} value={number}>
                 {t("versionView.footnote", {
-                  delegationName: position.delegationName,
+                  delegationName: delegationName(position.delegation, position.delegationName),
                   delegation: position.delegation,
                   position: positionLabel(position.position),
                   text: position.text ?? "",
