@@ -27,6 +27,7 @@ const WORDS = {
     grid: "Threats and responsibilities",
     header: ["Title", "Category", "Responsibility", "Lead", "Instruments"],
     supported: "Support",
+    delegation: "Estonia",
     firstThreat: "Cyberattack with effects comparable to an armed attack",
   },
   fr: {
@@ -34,13 +35,14 @@ const WORDS = {
     grid: "Menaces et responsabilités",
     header: ["Titre", "Catégorie", "Responsabilité", "Chef de file", "Instruments"],
     supported: "Soutien",
+    delegation: "Estonie",
     firstThreat: "Cyberattaque aux effets comparables à une agression armée",
   },
 } as const;
 
 for (const locale of ["en", "fr"] as const) {
   const words = WORDS[locale];
-  test(`A11Y-2 I18N-6 the whole flow from the keyboard alone (${locale})`, async ({ browser }) => {
+  test(`A11Y-2 I18N-6 I18N-11 the whole flow from the keyboard alone (${locale})`, async ({ browser }) => {
     test.setTimeout(480_000); // a hang guard: axe on a 15-row board takes a while on a loaded machine
     const context = await browser.newContext({ locale: words.browser, acceptDownloads: true });
     const page = await context.newPage();
@@ -121,6 +123,8 @@ for (const locale of ["en", "fr"] as const) {
       "support",
     );
     await expect(panel.locator('[data-delegation="EE"] .position-value')).toHaveText(words.supported);
+    // I18N-11: the delegation is named in the page's language.
+    await expect(panel.locator('[data-delegation="EE"] .position-delegation')).toHaveText(words.delegation);
     await page.keyboard.press("Escape");
     await expect(panel).toHaveCount(0);
     await expect(commentsButton).toBeFocused();
@@ -143,6 +147,8 @@ for (const locale of ["en", "fr"] as const) {
     expect(records[1].slice(0, 5)).toEqual(words.header);
     expect(records.find((record) => record[0] === "#remit:language")?.[1]).toBe(locale);
     expect(records.some((record) => record[0] === words.firstThreat)).toBe(true);
+    // I18N-11: the file names the member delegations in its language.
+    expect(records.find((record) => record[0] === "#remit:member" && record[1] === "EE")?.[2]).toBe(words.delegation);
     await context.close();
   });
 }
