@@ -19,7 +19,15 @@ import { parseAccessMessage } from "../lib/access-message";
 import { parseBoardEventMessage } from "../lib/board-event-message";
 import { docFromSnapshot, SNAPSHOT_ORIGIN } from "../lib/board-snapshot";
 import { SaveTracker } from "../lib/save-tracker";
-import { deleteEdits, newEditKey, readEdits, storeEdit, type StoredEdit } from "../lib/unsaved-edits-store";
+import { REFUSAL_CLOSE_CODES } from "../lib/refused-edits";
+import {
+  deleteEdits,
+  newEditKey,
+  readEdits,
+  refuseEdits,
+  storeEdit,
+  type StoredEdit,
+} from "../lib/unsaved-edits-store";
 import {
   COLLAB_PATH_PREFIX,
   MessageType,
@@ -72,6 +80,11 @@ export interface BoardConnection {
   subscribeBoardEvents: SubscribeBoardEvents;
   /** Stable for the life of the connection. */
   saves: SaveStatus;
+  /**
+   * Grows each time edits of this page were moved to the refused ones (COLLAB-29): a refusal close, or an edit
+   * made after it. Whoever shows refused edits reads them again then.
+   */
+  refusals: number;
 }
 
 const NOTHING_UNSAVED: SaveStatus = { subscribe: () => () => {}, unsaved: () => 0 };
@@ -87,6 +100,7 @@ const INITIAL: Omit<BoardConnection, "doc"> = {
   access: null,
   subscribeBoardEvents: () => () => {},
   saves: NOTHING_UNSAVED,
+  refusals: 0,
 };
 
 export function collabServerUrl(location: Pick<Location, "protocol" | "host">): string {
@@ -146,6 +160,9 @@ export function useBoardConnection(
     let permanentClose: PermanentClose | null = null;
     let lastCloseCode: number | null = null;
     let access: AccessMessage | null = null;
+    /** The close code that refused this page's edits, once one did: the document now holds what the server refused. */
+    let refusedBy: number | null = null;
+    let refusals = 0;
     const eventListeners = new Set<BoardEventListener>();
     const subscribeBoardEvents: SubscribeBoardEvents = (listener) => {
       eventListeners.add(listener);
@@ -169,6 +186,7 @@ export function useBoardConnection(
         access,
         subscribeBoardEvents,
         saves,
+        refusals,
       });
     };
 
@@ -204,8 +222,22 @@ export function useBoardConnection(
       }
       publish();
     };
+    // Edits kept in IndexedDB leave the resend queue for the refused ones (COLLAB-29); then the page re-reads them.
+    const refuse = (keys: string[], code: number) => {
+      if (!userId) return;
+      void refuseEdits(userId, boardId, keys, code).then(() => {
+        refusals += 1;
+        if (!destroyed) publish();
+      });
+    };
     const onClose = (event: CloseEvent | null) => {
       lastCloseCode = event?.code ?? null;
+      // The server refused something this page sent: resending it would be refused again on every sync (and after
+      // every reload). Everything unacknowledged is set aside, shown to its author, never resent (COLLAB-29).
+      if (event && REFUSAL_CLOSE_CODES.has(event.code) && refusedBy === null) {
+        refusedBy = event.code;
+        refuse(tracker.refuseAll(), event.code);
+      }
       if (event && PERMANENT_CLOSE_CODES.has(event.code)) {
         permanentClose = { code: event.code, reason: event.reason };
         // After the provider has finished handling this close, so it schedules no retry.
@@ -220,6 +252,8 @@ export function useBoardConnection(
       if (origin === provider || origin === SNAPSHOT_ORIGIN || origin === RESTORED_ORIGIN) return;
       const key = userId ? newEditKey() : null;
       if (userId && key) void storeEdit(userId, boardId, key, update);
+      // After a refusal the document builds on what the server refused: later edits are set aside with it.
+      if (refusedBy !== null) return key ? refuse([key], refusedBy) : undefined;
       tracker.localEdit(key);
     };
     // Ask before the tab is closed or reloaded while anything is unacknowledged, from the first second.

@@ -1108,4 +1108,21 @@ export const en = {
     activityFloorGiven: "{actor} gave the floor to {delegation}",
     activityListCleared: "{actor} cleared the speaking list",
   },
+  /** Edits the server refused (COLLAB-29): kept aside and shown, never resent. */
+  refusedEdits: {
+    headingOne: "1 change was refused by the server",
+    headingMany: "{count} changes were refused by the server",
+    whyRefused:
+      "The server refused a change made on this page. It, and your changes that were not yet saved with it, will not be sent again. Copy any text you need, then discard them.",
+    whyTooLarge:
+      "A change was too large for the server. It, and your changes that were not yet saved with it, will not be sent again. Copy any text you need, then discard them.",
+    field: "{field} of “{row}”, as you wrote it:",
+    otherChanges:
+      "Refused changes with no text to show (category, responsibility, links or rows): {count}. Make them again if needed.",
+    discard: "Discard refused changes",
+    confirm: "The text above will be gone for good.",
+    discardForGood: "Discard for good",
+    statusOne: "1 change refused",
+    statusMany: "{count} changes refused",
+  },
 } as const;

@@ -1125,4 +1125,21 @@ export const fr = {
     activityFloorGiven: "{actor} a donné la parole à {delegation}",
     activityListCleared: "{actor} a vidé la liste des orateurs",
   },
+  /** Edits the server refused (COLLAB-29): kept aside and shown, never resent. */
+  refusedEdits: {
+    headingOne: "1 modification a été refusée par le serveur",
+    headingMany: "{count} modifications ont été refusées par le serveur",
+    whyRefused:
+      "Le serveur a refusé une modification faite sur cette page. Elle et vos modifications qui n'étaient pas encore enregistrées avec elle ne seront pas renvoyées. Copiez le texte dont vous avez besoin, puis supprimez-les.",
+    whyTooLarge:
+      "Une modification était trop volumineuse pour le serveur. Elle et vos modifications qui n'étaient pas encore enregistrées avec elle ne seront pas renvoyées. Copiez le texte dont vous avez besoin, puis supprimez-les.",
+    field: "{field} de « {row} », tel que vous l'avez écrit :",
+    otherChanges:
+      "Modifications refusées sans texte à afficher (catégorie, responsabilité, liens ou lignes) : {count}. Refaites-les si nécessaire.",
+    discard: "Supprimer les modifications refusées",
+    confirm: "Le texte ci-dessus sera définitivement perdu.",
+    discardForGood: "Supprimer définitivement",
+    statusOne: "1 modification refusée",
+    statusMany: "{count} modifications refusées",
+  },
 } as const satisfies Messages;

@@ -60,6 +60,17 @@ export class SaveTracker {
     this.onChange();
   }
 
+  /**
+   * The server refused something this page sent (COLLAB-29): nothing unacknowledged will be acknowledged now,
+   * and resending it would be refused again. Forgets every unsaved edit; returns their stored keys.
+   */
+  refuseAll(): string[] {
+    const keys = this.unsaved.flatMap(({ key }) => (key === null ? [] : [key]));
+    this.unsaved = [];
+    this.onChange();
+    return keys;
+  }
+
   /** The server committed frames 1..frames of the current socket; returns the stored keys now committed. */
   acknowledged(frames: number): string[] {
     const committed: string[] = [];

@@ -75,25 +75,83 @@ export function storeEdit(userId: string, boardId: string, key: string, update: 
   return run("readwrite", (store) => store.put(update, [userId, boardId, key]));
 }
 
-export function deleteEdits(userId: string, boardId: string, keys: readonly string[]): Promise<void> {
+export function deleteEdits(userId: string, boardId: string, keys: readonly IDBValidKey[]): Promise<void> {
   if (keys.length === 0) return Promise.resolve();
   return run("readwrite", (store) => {
     for (const key of keys) store.delete([userId, boardId, key]);
   });
 }
 
-export function readEdits(userId: string, boardId: string): Promise<StoredEdit[]> {
-  const edits: StoredEdit[] = [];
+/** Every entry in `range`, in key order, as `pick` reads it (null: skipped). */
+function readRange<T>(range: IDBKeyRange, pick: (key: unknown[], value: unknown) => T | null): Promise<T[]> {
+  const entries: T[] = [];
   return run("readonly", (store) => {
-    const request = store.openCursor(boardRange(userId, boardId));
+    const request = store.openCursor(range);
     request.onsuccess = () => {
       const cursor = request.result;
       if (!cursor) return;
-      const key = (cursor.key as unknown[])[2];
-      if (typeof key === "string" && cursor.value instanceof Uint8Array) edits.push({ key, update: cursor.value });
+      const entry = pick(cursor.key as unknown[], cursor.value);
+      if (entry !== null) entries.push(entry);
       cursor.continue();
     };
-  }).then(() => edits);
+  }).then(() => entries);
+}
+
+export function readEdits(userId: string, boardId: string): Promise<StoredEdit[]> {
+  return readRange(boardRange(userId, boardId), ([, , key], value) =>
+    typeof key === "string" && value instanceof Uint8Array ? { key, update: value } : null,
+  );
+}
+
+/**
+ * Edits the server refused (COLLAB-29) live in the same store, keyed [userId, boardId, ["refused", editKey]]: an
+ * array sorts after every string, so they lie outside boardRange (never read back to be resent), and inside the
+ * user's range (a sign-out wipes them too).
+ */
+const REFUSED = "refused";
+
+function refusedRange(userId: string, boardId: string): IDBKeyRange {
+  return IDBKeyRange.bound([userId, boardId, [REFUSED]], [userId, boardId, [REFUSED, []]]);
+}
+
+export interface RefusedEdit {
+  key: string;
+  update: Uint8Array;
+  /** The close code that refused it (4422 refused, 4413 or 1009 too large). */
+  code: number;
+}
+
+/** Moves these unsent edits out of the resend queue, into the refused ones, in one transaction. */
+export function refuseEdits(userId: string, boardId: string, keys: readonly string[], code: number): Promise<void> {
+  if (keys.length === 0) return Promise.resolve();
+  return run("readwrite", (store) => {
+    for (const key of keys) {
+      const read = store.get([userId, boardId, key]);
+      read.onsuccess = () => {
+        if (!(read.result instanceof Uint8Array)) return;
+        store.put({ update: read.result, code }, [userId, boardId, [REFUSED, key]]);
+        store.delete([userId, boardId, key]);
+      };
+    }
+  });
+}
+
+export function readRefusedEdits(userId: string, boardId: string): Promise<RefusedEdit[]> {
+  return readRange(refusedRange(userId, boardId), ([, , labelled], value) => {
+    const key = (labelled as unknown[])[1];
+    const entry = value as Partial<RefusedEdit> | null;
+    return typeof key === "string" && entry?.update instanceof Uint8Array && typeof entry.code === "number"
+      ? { key, update: entry.update, code: entry.code }
+      : null;
+  });
+}
+
+export function deleteRefusedEdits(userId: string, boardId: string, keys: readonly string[]): Promise<void> {
+  return deleteEdits(
+    userId,
+    boardId,
+    keys.map((key) => [REFUSED, key]),
+  );
 }
 
 /** Sign-out: this user's unsent edits on every board are dropped. */

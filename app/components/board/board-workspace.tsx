@@ -10,6 +10,7 @@ import { flushSync } from "react-dom";
 import { useBoardAnnouncements } from "~/hooks/use-board-announcements";
 import { useRemoteRowAnnouncements } from "~/hooks/use-remote-row-announcements";
 import { useBoardConnection } from "~/hooks/use-board-connection";
+import { useRefusedEdits } from "~/hooks/use-refused-edits";
 import { useConsensusValue } from "~/hooks/use-consensus-value";
 import { useLiveRole } from "~/hooks/use-live-role";
 import { useLocalFocus, usePresence } from "~/hooks/use-presence";
@@ -47,6 +48,7 @@ import { COLUMNS } from "./columns";
 import { ConnectionBanner } from "./connection-banner";
 import { BoardWarnings } from "./board-warnings";
 import { ConnectionStatus } from "./connection-status";
+import { RefusedEditsPanel } from "./refused-edits-panel";
 import { CustomInstrumentForm } from "./custom-instrument-form";
 import { FilterBar } from "./filter-bar";
 import { BoardNav } from "./board-nav";
@@ -139,6 +141,7 @@ export function BoardWorkspace({
   const [initialState] = useState(() => (snapshot ? decodeSnapshot(snapshot) : null));
   // The live document, from the first render: the grid is editable once hydrated, before the socket syncs.
   const connection = useBoardConnection(board.id, initialState, self.id);
+  const refused = useRefusedEdits(connection.doc, self.id, board.id, connection);
   const { awareness, doc } = connection;
   const store = useRowStore(doc);
   const archived = board.archivedAt !== null;
@@ -267,7 +270,12 @@ export function BoardWorkspace({
           <ThreadsButton open={panel?.kind === "threads"} onToggle={() => togglePanel("threads")} />
           <AccessBadge role={role} canWrite={canWrite} archived={archived} />
           <PresenceAvatars entries={presence} self={self} />
-          <ConnectionStatus status={connection.status} synced={connection.synced} saves={connection.saves} />
+          <ConnectionStatus
+            status={connection.status}
+            synced={connection.synced}
+            saves={connection.saves}
+            refused={refused.count}
+          />
         </BoardHeader>
         <BoardNav
           boardId={board.id}
@@ -280,6 +288,7 @@ export function BoardWorkspace({
           permanentClose={connection.permanentClose}
           lastCloseCode={connection.lastCloseCode}
         />
+        <RefusedEditsPanel refused={refused} />
         <LiveWarnings doc={doc} store={store} />
         {/* Always in the DOM so screen readers pick up changes: connection lost/restored/closed, role changed. */}
         <div role="status" className="visually-hidden" data-testid="board-announcer">

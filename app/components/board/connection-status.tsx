@@ -11,16 +11,21 @@ interface Props {
   synced: boolean;
   /** Local edits not yet acknowledged as committed by the server (COLLAB-23): read here, not by the page. */
   saves: SaveStatus;
+  /** Edits the server refused, kept aside (COLLAB-29): never "all saved" while there are any. */
+  refused?: number;
 }
 
 /** Truthful save state: only the server's acknowledgements make an edit "saved". */
-function saveLabel(status: Status, unsaved: number): string {
+function saveLabel(status: Status, unsaved: number, refused: number): string {
+  if (refused > 0 && unsaved === 0) {
+    return refused === 1 ? t("refusedEdits.statusOne") : t("refusedEdits.statusMany", { count: refused });
+  }
   if (unsaved === 0) return t("connection.allSaved");
   const count = unsaved === 1 ? t("connection.unsavedOne") : t("connection.unsavedMany", { count: unsaved });
   return status === "connected" ? `${t("connection.saving")} ${count}` : count;
 }
 
-export function ConnectionStatus({ status, synced, saves }: Props) {
+export function ConnectionStatus({ status, synced, saves, refused = 0 }: Props) {
   const unsaved = useSyncExternalStore(saves.subscribe, saves.unsaved, saves.unsaved);
   const label = status === "connected" && !synced ? t("connection.loading") : t(`connection.${status}`);
   return (
@@ -32,9 +37,9 @@ export function ConnectionStatus({ status, synced, saves }: Props) {
     >
       <span className="connection-dot" aria-hidden="true" />
       {label}
-      <span className="save-status" data-testid="save-status" data-unsaved={unsaved}>
+      <span className="save-status" data-testid="save-status" data-unsaved={unsaved} data-refused={refused}>
         {" · "}
-        {saveLabel(status, unsaved)}
+        {saveLabel(status, unsaved, refused)}
       </span>
     </div>
   );
