@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from "react";
 import { UserMenu } from "~/components/account/user-menu";
 import { ErrorView } from "~/components/error-view";
+import { KeptInputNotice } from "~/components/kept-input-notice";
 import { LanguageSwitch } from "~/components/language-switch";
 import { createI18n, currentLocale, t } from "~/i18n";
 import { LocaleProvider } from "~/i18n/locale-context";
@@ -96,6 +97,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </header>
           {rootData?.marking && <MarkingBanner marking={rootData.marking} position="top" />}
           <main id="main" tabIndex={-1}>
+            {rootData?.user && <KeptInputNotice userId={rootData.user.id} />}
             {children}
           </main>
           {rootData?.marking && <MarkingBanner marking={rootData.marking} position="bottom" />}

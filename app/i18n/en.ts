@@ -1125,4 +1125,11 @@ export const en = {
     statusOne: "1 change refused",
     statusMany: "{count} changes refused",
   },
+  /** FORMS-2: what a submission carried when it met an ended session, shown again after signing in. */
+  keptInput: {
+    heading: "Not sent: your session had ended",
+    intro:
+      "You were signed out before this page could send what you typed. Here it is: copy it back into the form and send it again.",
+    dismiss: "Dismiss",
+  },
 } as const;

@@ -1142,4 +1142,11 @@ export const fr = {
     statusOne: "1 modification refusée",
     statusMany: "{count} modifications refusées",
   },
+  /** FORMS-2: what a submission carried when it met an ended session, shown again after signing in. */
+  keptInput: {
+    heading: "Non envoyé : votre session avait pris fin",
+    intro:
+      "Vous avez été déconnecté avant que cette page puisse envoyer ce que vous aviez saisi. Le voici : recopiez-le dans le formulaire et envoyez-le de nouveau.",
+    dismiss: "Fermer",
+  },
 } as const satisfies Messages;

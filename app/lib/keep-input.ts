@@ -7,14 +7,26 @@
  */
 import { isRouteErrorResponse, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { MessageKey } from "../i18n";
+import { keepForSignIn } from "./kept-after-sign-in";
 
 export interface FailedSubmission {
   ok: false;
   fieldErrors: { form: MessageKey };
 }
 
-function isRedirect(error: unknown): boolean {
+function isRedirect(error: unknown): error is Response {
   return error instanceof Response && error.status >= 300 && error.status < 400;
+}
+
+/**
+ * FORMS-2: the session ended. What the form carried is kept for after signing in, and signing in leads back to
+ * this page (the action's own URL may have no page at all).
+ */
+function signInAgain(redirect: Response): Response {
+  if (!redirect.headers.get("Location")?.startsWith("/login") || typeof window === "undefined") return redirect;
+  const page = window.location.pathname + window.location.search;
+  keepForSignIn(page);
+  return new Response(null, { status: 302, headers: { Location: `/login?next=${encodeURIComponent(page)}` } });
 }
 
 /** Why a submission did not go through, as a catalogue key. */
@@ -30,7 +42,7 @@ export async function keepInputOnFailure<T>(serverAction: () => Promise<T>): Pro
   try {
     return await serverAction();
   } catch (error) {
-    if (isRedirect(error)) throw error;
+    if (isRedirect(error)) throw signInAgain(error);
     return { ok: false, fieldErrors: { form: failureMessage(error) } };
   }
 }
