@@ -3,6 +3,8 @@
  * accounts (unique emails), so tests never depend on each other's data.
  */
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { CSRF_COOKIE, CSRF_FIELD } from "../../../core/cookies";
+import { DELEGATIONS } from "../../../server/auth/delegation-list";
 
 export const PASSWORD = "correct horse battery";
 
@@ -40,12 +42,34 @@ export async function submitSignUp(page: Page, account: Account): Promise<void> 
   await expect(page.getByTestId("current-user")).toHaveText(`${account.name} (${account.delegation})`);
 }
 
+/**
+ * Signs up and in by posting to the same routes the forms post to, without rendering them: the session cookie
+ * lands in the page's browser context. Most specs test what comes after; the forms themselves are driven by
+ * `submitSignUp` and `signUpAnyLanguage` (the axe, keyboard and whole-meeting specs). Rendering both forms for
+ * each of the suite's ~50 delegates was a large share of its time.
+ */
+async function signUpOverHttp(page: Page, account: Account): Promise<void> {
+  const delegationCode = DELEGATIONS.find((delegation) => delegation.name === account.delegation)?.code;
+  if (!delegationCode) throw new Error(`no delegation named ${account.delegation}`);
+  await page.request.get("/login"); // the root loader issues the CSRF cookie
+  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === CSRF_COOKIE)?.value;
+  if (!csrf) throw new Error("the server issued no CSRF cookie");
+  const fields = { [CSRF_FIELD]: csrf, next: "/", email: account.email, password: PASSWORD };
+  const signup = await page.request.post("/signup", {
+    form: { ...fields, displayName: account.name, delegationCode },
+    maxRedirects: 0,
+  });
+  expect(signup.status(), "sign-up redirects to sign-in").toBe(302);
+  const login = await page.request.post("/login", { form: fields, maxRedirects: 0 });
+  expect(login.status(), "sign-in redirects home").toBe(302);
+}
+
 /** Creates a new account and leaves the page signed in on the home page. */
 export async function signUp(page: Page, person: Person): Promise<Account> {
   const account = { ...person, email: uniqueEmail(person.name) };
-  await page.goto("/signup");
-  await submitSignUp(page, account);
-  await expect(page).toHaveURL(/\/$/);
+  await signUpOverHttp(page, account);
+  await page.goto("/");
+  await expect(page.getByTestId("current-user")).toHaveText(`${account.name} (${account.delegation})`);
   return account;
 }
 
@@ -109,13 +133,11 @@ export async function createInviteLink(
   return link.inputValue();
 }
 
-/** Signed out: opens the invite link, signs up from there, joins, and ends on the synced board. */
+/** Signs up, opens the invite link, joins, and ends on the synced board. */
 export async function signUpAndJoin(page: Page, inviteLink: string, person: Person): Promise<Account> {
   const account = { ...person, email: uniqueEmail(person.name) };
+  await signUpOverHttp(page, account);
   await page.goto(inviteLink);
-  await page.getByTestId("invite-sign-up").click();
-  await expect(page).toHaveURL(/\/signup\?next=/);
-  await submitSignUp(page, account);
   await expect(page.getByTestId("invite-offer")).toBeVisible();
   await page.getByTestId("join-board").click();
   await expect(page).toHaveURL(/\/boards\/[A-Za-z0-9_-]+$/);
