@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { appendRows, getRowText, setResponsibility, TEXT_FIELD_MAX } from "../../core/board-doc";
-import { RowStore } from "./row-store";
+import { givenRowStore } from "../../tests/support/row-store-board";
 import { responsibilitiesOf, sameResponsibilities, sameString, sameTitles, titlesOf, warningsKey } from "./row-digests";
-
-function board(count: number) {
-  const doc = new Y.Doc();
-  const ids = appendRows(
-    doc,
-    Array.from({ length: count }, (_, i) => ({ title: `Threat ${i}` })),
-  );
-  return { doc, ids, store: new RowStore(doc) };
-}
 
 describe("row digests (GRID-11)", () => {
   it("GRID-11 typing a title keeps the responsibilities digest the same object; a responsibility change does not", () => {
-    const { doc, ids, store } = board(3);
+    const { doc, ids, store } = givenRowStore(3);
     const read = store.digest(responsibilitiesOf, sameResponsibilities);
     const before = read();
     getRowText(doc, ids[1], "title")!.insert(0, "x");
@@ -27,7 +17,7 @@ describe("row digests (GRID-11)", () => {
   });
 
   it("GRID-11 the warnings key changes only when a field passes its limit (and with its length then) or rows come and go", () => {
-    const { doc, ids, store } = board(2);
+    const { doc, ids, store } = givenRowStore(2);
     const read = store.digest(warningsKey, sameString);
     const before = read();
     const notes = getRowText(doc, ids[0], "notes")!;
@@ -42,7 +32,7 @@ describe("row digests (GRID-11)", () => {
   });
 
   it("GRID-11 the titles digest follows titles, not notes", () => {
-    const { doc, ids, store } = board(2);
+    const { doc, ids, store } = givenRowStore(2);
     const read = store.digest(titlesOf, sameTitles);
     const before = read();
     getRowText(doc, ids[0], "notes")!.insert(0, "a note");

@@ -1,20 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { appendRows, deleteRow, getRowText, linkInstrument, moveRow, setResponsibility } from "../../core/board-doc";
-import { RowStore } from "./row-store";
-
-function board(count: number) {
-  const doc = new Y.Doc();
-  const ids = appendRows(
-    doc,
-    Array.from({ length: count }, (_, i) => ({ title: `Threat ${i}` })),
-  );
-  return { doc, ids, store: new RowStore(doc) };
-}
+import { deleteRow, getRowText, linkInstrument, moveRow, setResponsibility } from "../../core/board-doc";
+import { givenRowStore } from "../../tests/support/row-store-board";
 
 describe("RowStore (one subscription per row)", () => {
   it("a keystroke in a row notifies that row only; the order and the other rows are untouched", () => {
-    const { doc, ids, store } = board(5);
+    const { doc, ids, store } = givenRowStore(5);
     const [first, second] = [vi.fn(), vi.fn()];
     const order = vi.fn();
     store.subscribeRow(ids[0], first);
@@ -34,7 +25,7 @@ describe("RowStore (one subscription per row)", () => {
   });
 
   it("nested changes (instruments, responsibility) reach their row", () => {
-    const { doc, ids, store } = board(2);
+    const { doc, ids, store } = givenRowStore(2);
     const listener = vi.fn();
     store.subscribeRow(ids[1], listener);
     linkInstrument(doc, ids[1], "nato-1");
@@ -44,7 +35,7 @@ describe("RowStore (one subscription per row)", () => {
   });
 
   it("moves, additions and deletions change the order; all rows keep unchanged objects", () => {
-    const { doc, ids, store } = board(3);
+    const { doc, ids, store } = givenRowStore(3);
     const order = vi.fn();
     store.subscribeIds(order);
     const untouched = store.getAll()[1];
@@ -58,7 +49,7 @@ describe("RowStore (one subscription per row)", () => {
   });
 
   it("an undone deletion brings the row back with its text", () => {
-    const { doc, ids, store } = board(2);
+    const { doc, ids, store } = givenRowStore(2);
     const undo = new Y.UndoManager(doc.getMap("rows"));
     deleteRow(doc, ids[0]);
     expect(store.getRow(ids[0])).toBeNull();
