@@ -40,6 +40,13 @@ const boardTitle = async () =>
   (await server.prisma.board.findUniqueOrThrow({ where: { id: boardId }, select: { title: true } })).title;
 const consensusPost = (account: TestAccount, fields: Record<string, string>) =>
   browserAs(server, account).postForm(`/boards/${boardId}/consensus`, fields);
+/** What the board's consensus and instrument writes have left, compared before and after a refused request. */
+const boardRecords = async () => ({
+  positions: await server.prisma.position.count({ where: { boardId } }),
+  comments: await server.prisma.comment.count({ where: { boardId } }),
+  workflows: await server.prisma.rowWorkflow.count({ where: { boardId } }),
+  instruments: await server.prisma.instrument.count({ where: { boardId } }),
+});
 
 describe("request bodies", () => {
   it("HARDEN-1 a form body over the limit answers 413 without being read into memory, and changes nothing", async () => {
@@ -107,6 +114,8 @@ describe("redirects", () => {
 
 describe("board writes", () => {
   it("HARDEN-4 an archived board is read-only over HTTP too: positions, workflow, comments and instruments answer 403", async () => {
+    // Other tests of this file record positions and instruments on the board: "nothing changed" is relative.
+    const before = await boardRecords();
     await server.services.setBoardArchived(boardId, true);
     try {
       const attempts: Record<string, string>[] = [
@@ -124,10 +133,7 @@ describe("board writes", () => {
       });
       expect(instrument.status).toBe(403);
       expect((await consensusPost(chair, { intent: "mentions-read" })).status).toBe(200);
-      expect(await server.prisma.position.count({ where: { boardId } })).toBe(0);
-      expect(await server.prisma.comment.count({ where: { boardId } })).toBe(0);
-      expect(await server.prisma.rowWorkflow.count({ where: { boardId } })).toBe(0);
-      expect(await server.prisma.instrument.count({ where: { boardId } })).toBe(0);
+      expect(await boardRecords()).toEqual(before);
     } finally {
       await server.services.setBoardArchived(boardId, false);
     }
@@ -135,6 +141,7 @@ describe("board writes", () => {
 
   it("HARDEN-5 an institution takes no national position: 403, and its objection cannot break silence", async () => {
     const deadline = new Date(Date.now() + 3600_000).toISOString();
+    const { positions } = await boardRecords();
     expect(
       await server.consensus.propose(chair.user.id, boardId, {
         rowId,
@@ -150,7 +157,7 @@ describe("board writes", () => {
         text: "We object",
       });
       expect(objection.status).toBe(403);
-      expect(await server.prisma.position.count({ where: { boardId } })).toBe(0);
+      expect((await boardRecords()).positions).toBe(positions);
       expect((await server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId].workflow.state).toBe(
         "proposed",
       );
