@@ -236,6 +236,20 @@ describe("publishing and history", () => {
 
 describe("exports and import", () => {
   it("VERSION-HTTP-4 every format downloads as an attachment named after board, version and date", async () => {
+    // Its own board with two versions, so the test does not lean on VERSION-HTTP-1 having published first.
+    const boardId = (
+      await server.access.createBoard(chair.user.id, { title: "Hybrid threats, Łódź", template: "empty" })
+    ).id;
+    await addMember(server, chair, boardId, observer, "observer");
+    await editBoard(server, chair, boardId, (doc) => appendRows(doc, [{ title: "Grid attack" }]));
+    for (const title of ["First reading", "Second reading"]) {
+      const answer = await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, {
+        intent: "publish",
+        title,
+        scope: "all",
+      });
+      expect(answer.status).toBe(302);
+    }
     const published = await server.prisma.publishedVersion.findFirstOrThrow({
       where: { boardId, number: 2 },
       select: { fingerprint: true, publishedAt: true },
