@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fr } from "../../app/i18n/fr";
 import { en } from "../../app/i18n/en";
 import { appendRows } from "../../core/board-doc";
-import { CSRF_COOKIE } from "../../core/cookies";
 import type { RemitServer } from "../../server/remit-server";
 import { createAccount, type TestAccount } from "../support/accounts";
 import { browserAs, startTestServerWithApp } from "../support/app-server";
@@ -33,37 +32,19 @@ afterAll(async () => {
   database?.dispose();
 });
 
-/** A form post from this browser with the given Accept-Language. */
-function declare(language: string) {
-  const browser = browserAs(server, chair);
-  return fetch(`${server.url}/boards/${boardId}/consensus`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      Cookie: `${chair.cookie}; ${CSRF_COOKIE}=${browser.csrf}`,
-      Origin: server.url,
-      "Accept-Language": language,
-    },
-    body: new URLSearchParams({ csrf: browser.csrf, intent: "declare-agreed", rowId }),
-  });
-}
+/** The chair's browser, reading in `language` (Accept-Language). */
+const browserIn = (language: string) => browserAs(server, chair, { headers: { "Accept-Language": language } });
+
+const declare = (language: string) =>
+  browserIn(language).postForm(`/boards/${boardId}/consensus`, { intent: "declare-agreed", rowId });
 
 function importCsv(csv: string, language: string) {
-  const browser = browserAs(server, chair);
+  const browser = browserIn(language);
   const body = new FormData();
   body.set("csrf", browser.csrf);
   body.set("intent", "preview");
   body.set("file", new Blob([csv]), "threats.csv");
-  return fetch(`${server.url}/boards/${boardId}/import.json`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      Cookie: `${chair.cookie}; ${CSRF_COOKIE}=${browser.csrf}`,
-      Origin: server.url,
-      "Accept-Language": language,
-    },
-    body,
-  });
+  return browser.postMultipart(`/boards/${boardId}/import.json`, body);
 }
 
 const TOO_MANY_ROWS = "Title\r\n" + "Menace\r\n".repeat(6_001);

@@ -72,13 +72,7 @@ describe("request bodies", () => {
 
   it("HARDEN-2 a body that is not a form (JSON, none, broken multipart) answers 400, not 500", async () => {
     const browser = browserAs(server, chair);
-    const post = (path: string, init: RequestInit) =>
-      fetch(server.url + path, {
-        method: "POST",
-        redirect: "manual",
-        ...init,
-        headers: { Cookie: `${chair.cookie}; remit_csrf=${browser.csrf}`, ...init.headers },
-      });
+    const post = (path: string, init: RequestInit) => browser.request(path, { method: "POST", ...init });
     expect(
       (
         await post("/?index", {
@@ -256,16 +250,11 @@ describe("accounts", () => {
       env: { TRUST_PROXY: "true", LOGIN_ATTEMPTS_PER_WINDOW: "1" },
     });
     try {
-      const browser = browserAs(behindProxy, null);
       const statuses: number[] = [];
       // Per-IP limit is 4x the per-account one; a new account each time keeps the per-account limit out of it.
       for (let i = 0; i < 6; i++) {
-        const answer = await fetch(`${behindProxy.url}/login`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { Cookie: `remit_csrf=${browser.csrf}`, "X-Forwarded-For": `10.0.0.${i}, 203.0.113.7` },
-          body: new URLSearchParams({ csrf: browser.csrf, email: `nobody${i}@test.remit`, password: "wrong password" }),
-        });
+        const browser = browserAs(behindProxy, null, { headers: { "X-Forwarded-For": `10.0.0.${i}, 203.0.113.7` } });
+        const answer = await browser.postForm("/login", { email: `nobody${i}@test.remit`, password: "wrong password" });
         statuses.push(answer.status);
       }
       expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);

@@ -28,18 +28,27 @@ export async function startTestServerWithApp(
   return { server, versions: server.versions };
 }
 
-/** fetch against the test server as a signed-in browser: session cookie, CSRF cookie, no redirect following. */
-export function browserAs(server: RemitServer, account: TestAccount | null) {
+/**
+ * fetch against the test server as a signed-in browser: session cookie, CSRF cookie, no redirect following;
+ * `headers` go with every request (Accept-Language, X-Forwarded-For…).
+ */
+export function browserAs(
+  server: RemitServer,
+  account: TestAccount | null,
+  options: { headers?: Record<string, string> } = {},
+) {
   const csrf = randomBytes(32).toString("base64url");
   const cookie = [account?.cookie, `${CSRF_COOKIE}=${csrf}`].filter(Boolean).join("; ");
   const request = (path: string, init: RequestInit = {}) =>
     fetch(server.url + path, {
       redirect: "manual",
       ...init,
-      headers: { Cookie: cookie, Origin: server.url, ...init.headers },
+      headers: { Cookie: cookie, Origin: server.url, ...options.headers, ...init.headers },
     });
   return {
     csrf,
+    /** Any request with this browser's cookies, for bodies that are not a form (JSON, none, broken multipart). */
+    request,
     get: (path: string) => request(path),
     /** A form post (urlencoded) with the CSRF field added. */
     postForm: (path: string, fields: Record<string, string>) =>
