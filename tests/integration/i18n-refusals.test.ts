@@ -8,7 +8,7 @@ import { fr } from "../../app/i18n/fr";
 import { en } from "../../app/i18n/en";
 import { appendRows } from "../../core/board-doc";
 import type { RemitServer } from "../../server/remit-server";
-import { createAccount, type TestAccount } from "../support/accounts";
+import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { browserAs, startTestServerWithApp } from "../support/app-server";
 import { editBoard } from "../support/board-editing";
 import { createTestDatabase, type TestDatabase } from "../support/test-server";
@@ -32,14 +32,15 @@ afterAll(async () => {
   database?.dispose();
 });
 
-/** The chair's browser, reading in `language` (Accept-Language). */
-const browserIn = (language: string) => browserAs(server, chair, { headers: { "Accept-Language": language } });
+/** A chair's browser, reading in `language` (Accept-Language). */
+const browserIn = (language: string, account = chair) =>
+  browserAs(server, account, { headers: { "Accept-Language": language } });
 
-const declare = (language: string) =>
-  browserIn(language).postForm(`/boards/${boardId}/consensus`, { intent: "declare-agreed", rowId });
+const declare = (language: string, account = chair) =>
+  browserIn(language, account).postForm(`/boards/${boardId}/consensus`, { intent: "declare-agreed", rowId });
 
-function importCsv(csv: string, language: string) {
-  const browser = browserIn(language);
+function importCsv(csv: string, language: string, account = chair) {
+  const browser = browserIn(language, account);
   const body = new FormData();
   body.set("csrf", browser.csrf);
   body.set("intent", "preview");
@@ -73,14 +74,16 @@ describe("I18N-8 refusals in the reader's language", () => {
   });
 
   it("I18N-8 the account's language wins over the browser's", async () => {
-    await server.auth.setLocale(chair.user.id, "fr");
-    try {
-      expect(await (await declare("en-US")).json()).toMatchObject({ fieldErrors: { rowId: fr.workflow.proposeFirst } });
-      expect(await (await importCsv(TOO_MANY_ROWS, "en-US")).json()).toMatchObject({
-        message: expect.stringMatching(/^Le fichier compte plus de/),
-      });
-    } finally {
-      await server.auth.setLocale(chair.user.id, "en");
-    }
+    // A co-chair of its own: an account that has picked a language keeps it, and the other tests need the
+    // chair's account without one (the browser's language applies).
+    const coChair = await createAccount(server, "Co-chair", "BE");
+    await addMember(server, chair, boardId, coChair, "chair");
+    await server.auth.setLocale(coChair.user.id, "fr");
+    expect(await (await declare("en-US", coChair)).json()).toMatchObject({
+      fieldErrors: { rowId: fr.workflow.proposeFirst },
+    });
+    expect(await (await importCsv(TOO_MANY_ROWS, "en-US", coChair)).json()).toMatchObject({
+      message: expect.stringMatching(/^Le fichier compte plus de/),
+    });
   });
 });
