@@ -1,6 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type Database from "better-sqlite3";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as SqlitePrismaClient } from "../../generated/sqlite";
 import { PrismaClient as PostgresPrismaClient } from "../../generated/postgres";
@@ -22,38 +22,47 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
 const updateLogWriters = new WeakMap<PrismaClient, UpdateLogWriter>();
 
 /**
- * WAL lets readers run while a writer appends; busy_timeout makes a second connection (another
- * process, migrate deploy) wait for the lock instead of failing at once with SQLITE_BUSY.
+ * Runs `connected` on each adapter the factory opens (on first query, and again after $disconnect), before
+ * Prisma uses it: the one wrapper of `connect()` for both providers.
  */
-function sqliteAdapter(url: string, connected: (db: Database.Database) => void): PrismaBetterSQLite3 {
-  const factory = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    await adapter.executeScript(
-      `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`,
-    );
-    return adapter;
-  };
-  return withConnection(factory, connected);
-}
-
-/**
- * Hands each connection the adapter opens (on first query, and again after $disconnect) to `connected`:
- * the update log writes on Prisma's own connection. Both adapters keep it in `client` (6.19.3, pinned; the
- * storage contract runs the update log on both databases, so a change here fails there first).
- */
-function withConnection<Factory extends { connect(): Promise<object> }, Connection>(
+function onConnect<Factory extends { connect(): Promise<unknown> }>(
   factory: Factory,
-  connected: (connection: Connection) => void,
+  connected: (adapter: Awaited<ReturnType<Factory["connect"]>>) => void | Promise<void>,
 ): Factory {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
-    const adapter = await connect();
-    connected((adapter as { client?: Connection }).client as Connection);
+    const adapter = (await connect()) as Awaited<ReturnType<Factory["connect"]>>;
+    await connected(adapter);
     return adapter;
   };
   return factory;
+}
+
+/**
+ * WAL lets readers run while a writer appends; busy_timeout makes a second connection (another
+ * process, migrate deploy) wait for the lock instead of failing at once with SQLITE_BUSY. The update log
+ * writes on this same connection (decision 030).
+ */
+function sqliteAdapter(url: string, connected: (db: Database.Database) => void): PrismaBetterSQLite3 {
+  return onConnect(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), async (adapter) => {
+    await adapter.executeScript(
+      `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`,
+    );
+    connected(betterSqliteConnectionOf(adapter));
+  });
+}
+
+/**
+ * The better-sqlite3 connection inside the adapter. adapter-better-sqlite3 6.19.3 (pinned) offers no accessor
+ * (adapter-pg has `underlyingDriver()`), so this reads its `client` field, here only. The update log cannot
+ * open a connection of its own instead: Prisma's deferred transactions would then fail with SQLITE_BUSY_SNAPSHOT
+ * whenever an append commits between their read and their write (decision 030). An upgrade that renames the
+ * field fails here at the first query, and in the storage contract.
+ */
+function betterSqliteConnectionOf(adapter: object): Database.Database {
+  const client: unknown = Reflect.get(adapter, "client");
+  if (!(client instanceof Database)) throw new Error("the SQLite adapter no longer exposes its connection");
+  return client;
 }
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
@@ -74,8 +83,9 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
   }
   const schema = new URL(target.url).searchParams.get("schema") ?? undefined;
   let pool: pg.Pool | null = null;
-  const adapter = withConnection(new PrismaPg({ connectionString: target.url }, { schema }), (connected: pg.Pool) => {
-    pool = connected;
+  // The update log runs on the pool the adapter opens (decision 030), through the adapter's own accessor.
+  const adapter = onConnect(new PrismaPg({ connectionString: target.url }, { schema }), (connected) => {
+    pool = connected.underlyingDriver();
   });
   // Same models, different provider: see the PrismaClient type above.
   const prisma = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
