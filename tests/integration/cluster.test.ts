@@ -49,7 +49,9 @@ describe("several instances", () => {
   it("SCALE-1 clients spread over three instances converge on concurrent edits and see each other's presence", async () => {
     const spread = [connect(0, chair), connect(1, delegate), connect(2, chair)];
     await Promise.all(spread.map(waitForSync));
-    const rowId = readRows(spread[0].doc)[0].id;
+    // A row of its own: SCALE-5 agrees (and so locks) the board's first row, and may have run first.
+    const rowId = addRow(spread[0].doc, { title: "typed by everyone" });
+    await waitFor(() => spread.every((client) => readRow(client.doc, rowId) !== null), "the row on every instance");
     // Everyone types into the same field at once, and each adds a row.
     for (let i = 0; i < 15; i++)
       spread.forEach((client, index) => getRowText(client.doc, rowId, "notes")?.insert(0, String(index)));
