@@ -24,9 +24,15 @@ export function postgresDatabaseUrl(database: string): string {
   return url.toString();
 }
 
-/** An empty database named `<prefix>_<random>`; drop() removes it, closing connections still open. */
-export async function createPostgresDatabase(prefix = "remit_test"): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A database named `<prefix>_<random>`, empty or a copy of `template` (a database nobody is connected to);
+ * drop() removes it, closing connections still open.
+ */
+export async function createPostgresDatabase(
+  prefix = "remit_test",
+  options: { template?: string } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
-  await admin(`CREATE DATABASE "${name}"`);
+  await admin(`CREATE DATABASE "${name}"${options.template ? ` TEMPLATE "${options.template}"` : ""}`);
   return { url: postgresDatabaseUrl(name), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { loadConfig } from "../../server/config";
 import { resolveDatabaseUrl } from "../../server/db/database-url";
 import { migrateDatabase } from "../../server/db/migrate";
+import { POSTGRES_TEMPLATE_ENV, SQLITE_TEMPLATE_ENV } from "./global-setup";
 import { createPostgresDatabase } from "./postgres-database";
 import { startRemitServer, type RemitServer, type RemitServerOptions } from "../../server/remit-server";
 
@@ -16,9 +17,12 @@ export interface TestDatabase {
   dispose(): void;
 }
 
-/** A fresh PostgreSQL database (dropped by disposeAsync), for running the whole server on PostgreSQL. */
+/**
+ * A fresh PostgreSQL database (dropped by disposeAsync), for running the whole server on PostgreSQL: under
+ * vitest a copy of the run's migrated template (global-setup.ts), so the server has no migration to apply.
+ */
 export async function createPostgresTestDatabase(): Promise<TestDatabase & { disposeAsync(): Promise<void> }> {
-  const database = await createPostgresDatabase("remit_server");
+  const database = await createPostgresDatabase("remit_server", { template: process.env[POSTGRES_TEMPLATE_ENV] });
   return { url: database.url, dispose: () => undefined, disposeAsync: database.drop };
 }
 
@@ -28,12 +32,14 @@ export function createTestDatabase(): TestDatabase {
 }
 
 /**
- * One SQLite database migrated per test process, copied for each fresh one: a server started on the copy finds no
- * pending migration and skips the prisma CLI (a Node process and the WASM schema engine, seconds on a busy machine,
- * at every start).
+ * One migrated SQLite database, copied for each fresh one: a server started on the copy finds no pending migration
+ * and skips the prisma CLI (a Node process and the WASM schema engine, seconds on a busy machine, at every start).
+ * Under vitest it is the run's (global-setup.ts); elsewhere one per process.
  */
 let template: Promise<string> | null = null;
 function migratedTemplate(): Promise<string> {
+  const shared = process.env[SQLITE_TEMPLATE_ENV];
+  if (shared) return Promise.resolve(shared);
   template ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), "remit-template-"));
     process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
