@@ -23,6 +23,10 @@ export interface ExportLabels {
   published: (at: string, by: string) => string;
   procedureLine: (procedure: string) => string;
   languageLine: string;
+  /** ": " in English, "\u00a0: " in French (a no-break space before the colon). */
+  colon: string;
+  /** Which rows (1-based) and whether the board or version details hold bidirectional controls; at least one does. */
+  bidiWarning: (rows: readonly number[], inHeader: boolean) => string;
   delegationsPresent: string;
   positions: Record<PositionKind, string>;
   /** Category labels as the UI shows them in this language (core/category-labels.ts; the importer accepts them back). */
@@ -121,6 +125,16 @@ const en: ExportLabels = {
   published: (at, by) => `Published ${at} by ${by}`,
   procedureLine: (procedure) => `Procedure: ${procedure}`,
   languageLine: "Language: English",
+  colon: ": ",
+  bidiWarning: (rows, inHeader) => {
+    const where = [
+      rows.length > 0 && `row${rows.length > 1 ? "s" : ""} ${rows.join(", ")}`,
+      inHeader && "the board or version details",
+    ].filter(Boolean);
+    // "details" is plural: only one row alone takes "contains".
+    const plural = where.length > 1 || rows.length !== 1;
+    return `Warning: ${where.join(" and ")} ${plural ? "contain" : "contains"} bidirectional control characters (text that can display reversed), shown as ⟨U+…⟩.`;
+  },
   delegationsPresent: "Delegations present",
   positions: {
     support: "Support",
@@ -224,6 +238,15 @@ const fr: ExportLabels = {
   published: (at, by) => `Publiée le ${at} par ${by}`,
   procedureLine: (procedure) => `Procédure\u00a0: ${procedure}`,
   languageLine: "Langue\u00a0: Français",
+  colon: "\u00a0: ",
+  bidiWarning: (rows, inHeader) => {
+    const where = [
+      rows.length > 0 && (rows.length > 1 ? `les lignes ${rows.join(", ")}` : `la ligne ${rows[0]}`),
+      inHeader && "les informations du tableau ou de la version",
+    ].filter(Boolean);
+    const plural = where.length > 1 || rows.length > 1 || rows.length === 0;
+    return `Attention\u00a0: ${where.join(" et ")} ${plural ? "contiennent" : "contient"} des caractères de contrôle bidirectionnels (texte qui peut s'afficher à l'envers), affichés sous la forme ⟨U+…⟩.`;
+  },
   delegationsPresent: "Délégations présentes",
   positions: {
     support: "Soutien",

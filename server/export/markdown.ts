@@ -39,11 +39,11 @@ function titleBlock(prepared: PreparedExport): string[] {
   const forum = forumLines(snapshot, labels.locale);
   if (forum)
     lines.push(
-      `${forum.forumLabel}: ${escapeMarkdown(forum.forum)}  `,
-      `${forum.membershipLabel}: ${escapeMarkdown(forum.membership)}  `,
+      `${forum.forumLabel}${labels.colon}${escapeMarkdown(forum.forum)}  `,
+      `${forum.membershipLabel}${labels.colon}${escapeMarkdown(forum.membership)}  `,
     );
   lines.push(
-    `${labels.delegationsPresent}: ${escapeMarkdown(snapshot.delegationsPresent.join(", ") || "—")}  `,
+    `${labels.delegationsPresent}${labels.colon}${escapeMarkdown(snapshot.delegationsPresent.join(", ") || "—")}  `,
     labels.languageLine,
     "",
   );
@@ -120,7 +120,7 @@ export function renderMarkdown(snapshot: MatrixSnapshot, locale: Locale = "en"):
     ...(prepared.footnotes.length ? [...prepared.footnotes.map((note) => footnote(note, prepared.labels)), ""] : []),
     "---",
     "",
-    `${prepared.labels.fingerprint}: \`${prepared.fingerprint}\``,
+    `${prepared.labels.fingerprint}${prepared.labels.colon}\`${prepared.fingerprint}\``,
     "",
     `**${escapeMarkdown(prepared.marking)}**`,
     "",

@@ -16,15 +16,12 @@ export const DRAFT_NOTICE = EXPORT_LABELS.en.draftNotice;
 /** English category labels (labels.ts has every language; the importers accept all of them, and the ids). */
 export const CATEGORY_LABELS: Record<Category, string> = EXPORT_LABELS.en.categories;
 
-/** "Rows 3, 7 contain bidirectional control characters, shown as ⟨U+…⟩." — null when none do. */
-export function bidiNotice(prepared: Pick<PreparedExport, "bidiRows" | "bidiInHeader">): string | null {
-  const where = [
-    prepared.bidiRows.length > 0 && `row${prepared.bidiRows.length > 1 ? "s" : ""} ${prepared.bidiRows.join(", ")}`,
-    prepared.bidiInHeader && "the board or version details",
-  ].filter(Boolean);
-  if (where.length === 0) return null;
-  const plural = where.length > 1 || prepared.bidiRows.length > 1;
-  return `Warning: ${where.join(" and ")} ${plural ? "contain" : "contains"} bidirectional control characters (text that can display reversed), shown as ⟨U+…⟩.`;
+/** "Rows 3, 7 contain bidirectional control characters, shown as ⟨U+…⟩." in the file's language — null when none do. */
+export function bidiNotice(
+  prepared: Pick<PreparedExport, "bidiRows" | "bidiInHeader"> & { labels?: ExportLabels },
+): string | null {
+  if (prepared.bidiRows.length === 0 && !prepared.bidiInHeader) return null;
+  return (prepared.labels ?? EXPORT_LABELS.en).bidiWarning(prepared.bidiRows, prepared.bidiInHeader);
 }
 
 /** Strong colours for swatches and charts; tints for filled spreadsheet cells (text stays readable). */
