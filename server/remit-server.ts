@@ -49,9 +49,8 @@ import type {
 } from "../core/services";
 import { CloseCode, CloseReason, type BoardEventMessage } from "../core/collab-protocol";
 import type { BoardBus, ClusterMessage } from "./collab/board-bus";
-import { createBoardBus } from "./cluster/board-bus-factory";
-import { RedisBoardBus } from "./cluster/redis-board-bus";
-import { RedisAttemptStore } from "./cluster/redis-attempt-store";
+import { LocalBusHub } from "./collab/local-bus";
+import type { AttemptStore } from "./auth/rate-limiter";
 import { registerClusterMetrics } from "./cluster/cluster-metrics";
 
 export interface RemitServer {
@@ -104,6 +103,28 @@ export interface RemitServerOptions {
   bus?: BoardBus;
 }
 
+/**
+ * The fan-out, and where sign-in attempts are counted: in Redis with several instances (REDIS_URL), in memory
+ * with one. The Redis modules (and ioredis, about 0.3 s of CPU) load only when Redis is used (PERF-34).
+ */
+async function connectBus(
+  config: ServerConfig,
+  log: (message: string, error?: unknown) => void,
+  injected?: BoardBus,
+): Promise<{ bus: BoardBus; attemptStore?: AttemptStore }> {
+  if (!injected && !config.REDIS_URL) return { bus: new LocalBusHub().connect() };
+  const [{ createBoardBus }, { RedisBoardBus }, { RedisAttemptStore }] = await Promise.all([
+    import("./cluster/board-bus-factory"),
+    import("./cluster/redis-board-bus"),
+    import("./cluster/redis-attempt-store"),
+  ]);
+  const bus = injected ?? (await createBoardBus(config, log));
+  // Several instances count sign-in attempts together in Redis; one instance keeps them in memory.
+  const attemptStore =
+    bus instanceof RedisBoardBus ? new RedisAttemptStore(bus.commands, config.REDIS_KEY_PREFIX) : undefined;
+  return { bus, attemptStore };
+}
+
 const defaultLog = (message: string, error?: unknown) =>
   error ? console.error(`[remit] ${message}:`, error) : console.log(`[remit] ${message}`);
 
@@ -121,7 +142,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   });
   await seedDelegations(prisma);
   const activity = createActivityLog({ prisma, log });
-  const bus = options.bus ?? (await createBoardBus(config, log));
+  const { bus, attemptStore } = await connectBus(config, log, options.bus);
 
   // The endpoint is created after the services that notify it; these forward to it. Every notice is applied
   // here and published to the other instances, which apply it to their own sockets (see applyCluster below).
@@ -136,9 +157,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     loginWindowMs: 15 * 60 * 1000,
     loginMaxBackoffMs: config.LOGIN_MAX_BACKOFF_SECONDS * 1000,
     signUpsPerHour: config.SIGNUPS_PER_HOUR,
-    // Several instances count sign-in attempts together in Redis; one instance keeps them in memory.
-    attemptStore:
-      bus instanceof RedisBoardBus ? new RedisAttemptStore(bus.commands, config.REDIS_KEY_PREFIX) : undefined,
+    attemptStore,
     onSessionsRevoked: (userId) => everywhere({ kind: "sign-out", userId }),
     onSessionEnded: (sessionId) => everywhere({ kind: "session-ended", sessionIds: [sessionId] }),
   });

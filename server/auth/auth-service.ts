@@ -144,7 +144,7 @@ export function createAuthServices(deps: AuthDeps): AuthServices & {
       const parsed = SignUpSchema.safeParse(raw);
       if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
       const input = parsed.data;
-      const problem = passwordProblem(input.password, input);
+      const problem = await passwordProblem(input.password, input);
       if (problem) return { ok: false, fieldErrors: { password: messageRef(problem) } };
       const delegation = await prisma.delegation.findUnique({
         where: { code: input.delegationCode },
@@ -237,7 +237,7 @@ export function createAuthServices(deps: AuthDeps): AuthServices & {
         select: { id: true, email: true, displayName: true },
       });
       if (!user) return { ok: false, problem: "no-account" };
-      const problem = passwordProblem(password, user);
+      const problem = await passwordProblem(password, user);
       if (problem) return { ok: false, problem };
       const passwordHash = await hashPassword(password);
       // One transaction: a new password and no old session, or neither.

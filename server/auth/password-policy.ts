@@ -5,9 +5,7 @@
  * contains, the account's email, the part before the @, or the display name.
  * Answers are i18n message keys (the route translates them).
  */
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as english from "@zxcvbn-ts/language-en";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -17,13 +15,23 @@ const MIN_SCORE = 3;
 export type PasswordProblem =
   "account.passwordTooShort" | "account.passwordTooLong" | "account.passwordTooCommon" | "account.passwordPersonal";
 
-let estimator: ZxcvbnFactory | null = null;
-function strength(): ZxcvbnFactory {
-  // Built on first use (about 0.1 s): the dictionaries are large and only sign-up and resets need them.
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-  });
+let estimator: Promise<ZxcvbnFactory> | null = null;
+/**
+ * Loaded and built on first use: importing the dictionaries decompresses them (about 0.6 s of CPU on a busy
+ * machine), which every server start paid although only sign-up and resets need them (PERF-34).
+ */
+function strength(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([
+    import("@zxcvbn-ts/core"),
+    import("@zxcvbn-ts/language-common"),
+    import("@zxcvbn-ts/language-en"),
+  ]).then(
+    ([{ ZxcvbnFactory }, common, english]) =>
+      new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...english.dictionary },
+        graphs: common.adjacencyGraphs,
+      }),
+  );
   return estimator;
 }
 
@@ -35,10 +43,10 @@ function personalParts(email: string, displayName: string): string[] {
   return [email, local, displayName, ...displayName.split(/\s+/)].map(squash).filter((part) => part.length >= 4);
 }
 
-export function passwordProblem(
+export async function passwordProblem(
   password: string,
   account: { email: string; displayName: string },
-): PasswordProblem | null {
+): Promise<PasswordProblem | null> {
   // Length in code points, so an emoji counts once (ASVS 2.1.1 counts characters).
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return "account.passwordTooShort";
@@ -47,6 +55,6 @@ export function passwordProblem(
   if (personalParts(account.email, account.displayName).some((part) => squashed.includes(part)))
     return "account.passwordPersonal";
   const inputs = [account.email, account.displayName, "remit"];
-  if (strength().check(password.slice(0, 100), inputs).score < MIN_SCORE) return "account.passwordTooCommon";
+  if ((await strength()).check(password.slice(0, 100), inputs).score < MIN_SCORE) return "account.passwordTooCommon";
   return null;
 }

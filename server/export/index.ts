@@ -16,6 +16,8 @@ export { EXPORT_FORMATS, type ExportFormat } from "../../core/version-contract";
 export type { ExportFile, PdfOptions };
 export { exportCsv, exportJson, exportMarkdown, exportPdf, exportXlsx };
 export { fingerprintSnapshot } from "./fingerprint";
+// Apart, so the server's main thread can name files without loading the writers' packages (PERF-34).
+export { exportFileName } from "./file-name";
 
 /** `locale`: the language of the file's words (labels.ts); JSON is data only and has none. */
 export async function exportMatrix(
@@ -36,25 +38,4 @@ export async function exportMatrix(
     case "pdf":
       return exportPdf(snapshot, { ...options, locale });
   }
-}
-
-/**
- * "hybrid-threats-lodz-working-group-v3.pdf" / "…-draft.pdf": ASCII only, so
- * it is safe in a Content-Disposition header without RFC 5987 encoding.
- * With a date: "…-v3-2025-03-05.pdf" (UTC day; routes pass the publication
- * date of a version, the export time of a draft).
- */
-export function exportFileName(snapshot: MatrixSnapshot, extension: string, date?: Date): string {
-  const slug =
-    snapshot.board.title
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[łŁ]/g, "l")
-      .replace(/[øØ]/g, "o")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "board";
-  const day = date && !Number.isNaN(date.getTime()) ? `-${date.toISOString().slice(0, 10)}` : "";
-  return `${slug}-${snapshot.version ? `v${snapshot.version.number}` : "draft"}${day}.${extension}`;
 }

@@ -7,8 +7,9 @@
  */
 import { isFileJobRefusal } from "../../core/file-jobs";
 import type { MatrixFileServices } from "../../core/services";
-import { exportFileName } from "../export/index";
-import { detectImportFormat } from "../import/index";
+// Not export/index or import/index: those load exceljs and pdfkit, which only the workers need (PERF-34).
+import { exportFileName } from "../export/file-name";
+import { detectImportFormat } from "../import/detect-format";
 import { importLimit, limitMessage } from "../import/limits";
 import { finishImport, type ImportResult } from "../import/types";
 import { createFilePool, type FilePoolOptions } from "./file-pool";

@@ -7,20 +7,13 @@ import { importCsv } from "./csv";
 import { importJson } from "./json";
 import { importXlsx } from "./xlsx";
 import type { ImportContext, ImportResult } from "./types";
+import { detectImportFormat } from "./detect-format";
 
 export type { ImportContext, ImportedInstrument, ImportedRow, ImportError, ImportResult } from "./types";
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./types";
 export { importCsv, importJson, importXlsx };
-
-export function detectImportFormat(data: Buffer): ImportResult["format"] {
-  if (data.length >= 4 && data.readUInt32LE(0) === 0x04034b50) return "xlsx";
-  const start = data
-    .subarray(0, 64)
-    .toString("utf8")
-    .replace(/^\uFEFF/, "")
-    .trimStart();
-  return start.startsWith("{") ? "json" : "csv";
-}
+// Apart, so the server's main thread can check a format without loading the readers' packages (PERF-34).
+export { detectImportFormat };
 
 export async function importMatrixFile(data: Buffer, context: ImportContext): Promise<ImportResult> {
   switch (detectImportFormat(data)) {

@@ -5,9 +5,9 @@
  * pending and does not start the prisma CLI.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sampleSnapshot } from "../fixtures/sample-snapshot";
@@ -79,4 +79,31 @@ it("PERF-9 worker entries are compiled next to the server bundle, where the pool
   });
   expect(file.contentType).toMatch(/csv/);
   expect(file.body.length).toBeGreaterThan(0);
+});
+
+/** Packages a file's static imports name, following the bundle's own chunks (dynamic import() not followed). */
+function staticPackages(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  const source = readFileSync(file, "utf8");
+  for (const [, specifier] of source.matchAll(
+    /^(?:import|export)\b[^;]*?\sfrom\s+"([^"]+)";?$|^import\s+"([^"]+)"/gm,
+  )) {
+    if (!specifier) continue;
+    if (specifier.startsWith("./"))
+      staticPackages(join(dirname(file), specifier), seen).forEach((name) => packages.add(name));
+    else if (!specifier.startsWith("node:")) packages.add(specifier);
+  }
+  return packages;
+}
+
+it("PERF-34 the compiled server does not load at start what only workers, Redis or sign-up need", (context) => {
+  if (!remixBuilt) context.skip();
+  const atStart = staticPackages(join(process.cwd(), "build/server/index.js"));
+  expect(atStart).toContain("express");
+  for (const name of ["exceljs", "pdfkit", "docx", "csv-parse/sync", "ioredis", "@zxcvbn-ts/language-en"])
+    expect(atStart, name).not.toContain(name);
+  // The workers still have them, statically.
+  expect(staticPackages(join(process.cwd(), "build/server/file-worker.js"))).toContain("exceljs");
 });
