@@ -1,7 +1,7 @@
 /**
  * COLLAB-28: updates held for their dependencies (COLLAB-20) are never lost unannounced. A reload of the room
  * (COLLAB-18) does not run their wait out, and a connection the room closed is acknowledged nothing more, so no
- * acknowledgement covers an update that was dropped.
+ * acknowledgement covers an update that was dropped. COLLAB-30: nor one dropped because its sender could not write.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
@@ -9,7 +9,7 @@ import * as decoding from "lib0/decoding";
 import { addRow, readRows, setCategory } from "../../core/board-doc";
 import { CloseCode, MessageType } from "../../core/collab-protocol";
 import { TestPeer } from "../../tests/support/test-peer";
-import { encodeUpdate } from "./frames";
+import { encodeSyncStep2, encodeUpdate } from "./frames";
 import { MemoryUpdateStore } from "./memory-update-store";
 import { RoomRegistry } from "./room-registry";
 import type { Room } from "./room";
@@ -119,5 +119,41 @@ describe("held updates", () => {
     // Frames are acknowledged cumulatively: any acknowledgement would claim frames 1 and 2 committed.
     expect(acknowledgedFrames(alice)).toEqual([]);
     expect(readRows(room.doc).map((row) => row.title)).toEqual(["held"]);
+  });
+
+  it("COLLAB-30 a write dropped because its sender may not write is never acknowledged; write access back, its client's state is asked for and acknowledged once committed", async () => {
+    const { store, room, alice } = await setup(60_000);
+    let canWrite = false; // the board is archived
+    alice.canWrite = () => canWrite;
+    const doc = new Y.Doc();
+    addRow(doc, { title: "typed as the board was archived" });
+    room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(doc))); // frame 1, dropped
+    await room.settled();
+    expect(acknowledgedFrames(alice)).toEqual([]);
+    expect(readRows(room.doc)).toEqual([]);
+
+    canWrite = true; // restored
+    const before = Y.encodeStateVector(doc);
+    addRow(doc, { title: "typed after" });
+    const sentBefore = alice.sent.length;
+    room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(doc, before))); // frame 2, applied
+    await room.settled();
+    // Acknowledging frame 2 would cover frame 1: the server asks for the client's state instead.
+    expect(acknowledgedFrames(alice)).toEqual([]);
+    const asked = alice.sent.slice(sentBefore).find((frame) => frame[0] === MessageType.sync && frame[1] === 0);
+    expect(asked).toBeDefined();
+    // The client's answer (sync step 2 against the server's state vector) carries the dropped row.
+    const stateVector = decoding.readVarUint8Array(decoding.createDecoder(asked!.subarray(2)));
+    room.receive(alice, encodeSyncStep2(Y.encodeStateAsUpdate(doc, stateVector))); // frame 3
+    await room.settled();
+    expect(acknowledgedFrames(alice)).toEqual([3]);
+    const stored = await store.load("b1");
+    const storedDoc = new Y.Doc();
+    for (const entry of stored.tail) Y.applyUpdate(storedDoc, entry.data);
+    expect(
+      readRows(storedDoc)
+        .map((row) => row.title)
+        .sort(),
+    ).toEqual(["typed after", "typed as the board was archived"]);
   });
 });

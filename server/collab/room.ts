@@ -105,6 +105,12 @@ interface ConnectionState {
    * nothing after a refused or dropped update is applied or acknowledged (COLLAB-28).
    */
   closed: boolean;
+  /**
+   * COLLAB-30: a write of this connection was dropped (it may not write). Acknowledgements are cumulative, so none
+   * is sent until the client's own state has been taken in again: `asked` once write access is back and the
+   * server has asked for it (sync step 1); the client's answer (a sync step 2) carries the dropped edits.
+   */
+  dropped: "no" | "dropped" | "asked";
 }
 
 interface EmittedUpdate {
@@ -306,6 +312,7 @@ export class Room {
       held: [],
       heldTimer: null,
       closed: false,
+      dropped: "no",
       updateFrames: 0,
       awaitingAck: [],
     });
@@ -352,11 +359,14 @@ export class Room {
       case "update": {
         const frameNumber = ++state.updateFrames;
         this.receiveUpdate(connection, state, frame.update, frame.kind === "update");
+        if (state.dropped !== "no") this.resyncAfterDroppedWrite(connection, state, frame.kind);
         this.acknowledgeWhenDurable(connection, state, frameNumber);
         return;
       }
       case "awareness":
         this.receiveAwareness(connection, state, frame.update);
+        // Presence is renewed every 15 s (y-protocols): write access given back is noticed without waiting for an edit.
+        if (state.dropped !== "no") this.resyncAfterDroppedWrite(connection, state, frame.kind);
         return;
       case "query-awareness": {
         const clients = [...this.awareness.getStates().keys()];
@@ -446,7 +456,7 @@ export class Room {
    */
   private acknowledgeWhenDurable(connection: CollabConnection, state: ConnectionState, frame: number): void {
     // A connection the room closed is told nothing more: its refused or dropped frames must not be covered.
-    if (state.closed) return;
+    if (state.closed || state.dropped !== "no") return;
     // Updates held for missing dependencies are not applied yet: their frames wait (HELD) until they are.
     if (state.held.length === 0) {
       for (const entry of state.awaitingAck) if (entry.position === HELD) entry.position = this.persister.enqueuedCount;
@@ -469,6 +479,7 @@ export class Room {
   private onCommitted(durable: number): void {
     for (const [connection, state] of this.connections) {
       if (state.closed) continue;
+      // Frames before a dropped write are still acknowledged (they do not cover it); none after it is queued.
       let frame = 0;
       while (state.awaitingAck.length > 0 && state.awaitingAck[0].position <= durable) {
         frame = state.awaitingAck.shift()!.frame;
@@ -526,6 +537,7 @@ export class Room {
       if (check.ok && check.empty) return; // every client answers sync step 1 with a step 2, often empty
       this.rejectedWriteCount += 1;
       state.rejectedWrites += 1;
+      state.dropped = "dropped";
       if (state.rejectedWrites >= this.options.maxRejectedWrites) {
         this.close(connection, CloseCode.readOnly, CloseReason.observerWrites);
       }
@@ -544,6 +556,23 @@ export class Room {
     // after a server crash) and binds nothing.
     if (live) for (const client of check.newClients) this.clientOwners.set(client, connection);
     if (state.held.length > 0) this.retryHeld(connection, state);
+  }
+
+  /**
+   * COLLAB-30: after a dropped write, once the connection may write again (the board was restored, the role given
+   * back) and sends anything, the server asks for the client's state; the sync step 2 that answers brings the dropped edits back,
+   * and acknowledgements resume with it (once committed, they truthfully cover every earlier frame).
+   */
+  private resyncAfterDroppedWrite(connection: CollabConnection, state: ConnectionState, kind: string): void {
+    if (!connection.canWrite() || state.closed) return;
+    if (state.dropped === "asked" && kind === "sync-step2") {
+      state.dropped = "no";
+      return;
+    }
+    if (state.dropped === "dropped") {
+      state.dropped = "asked";
+      connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    }
   }
 
   /** A client id among `clients` owned by a live connection of someone else, or null. */
