@@ -108,3 +108,13 @@ export type Catalogue = z.infer<typeof CatalogueSchema>;
 export function loadCatalogue(raw: unknown = catalogueJson): Catalogue {
   return CatalogueSchema.parse(raw);
 }
+
+let frenchTitles: ReadonlyMap<string, { name: string; nameFr: string }> | null = null;
+
+/** The library instruments' official French titles (I18N-5) by id, each with the English name it is the French of. */
+export function officialFrenchTitles(): ReadonlyMap<string, { name: string; nameFr: string }> {
+  frenchTitles ??= new Map(
+    loadCatalogue().instruments.flatMap(({ id, name, nameFr }) => (nameFr ? [[id, { name, nameFr }] as const] : [])),
+  );
+  return frenchTitles;
+}
