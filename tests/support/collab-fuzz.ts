@@ -121,7 +121,7 @@ function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8A
 }
 
 /** Everything in a document that the board schema forbids (empty list = clean). */
-export function schemaViolations(doc: Y.Doc): string[] {
+function schemaViolations(doc: Y.Doc): string[] {
   const problems: string[] = [];
   const allowedRoots: ReadonlySet<string> = new Set(ROOT_TYPE_NAMES);
   for (const name of doc.share.keys()) if (!allowedRoots.has(name)) problems.push(`root ${name}`);

@@ -11,7 +11,7 @@
  * (reading 'id')` in the middle of the transaction. The same error poisoned a room in a PostgreSQL fuzz run
  * (seed 2), where one healthy edit was then missing.
  */
-export const THROWING_UPDATE_BASE64 =
+const THROWING_UPDATE_BASE64 =
   "AQuSIQAnAQRyb3dzE3JmODU2NDljNGUzNzExNWE0YTEBKACSIQQCaWQBdxNyZjg1NjQ5YzRlMzcxMTVhNGExKACSIQAIcG9zaXRpb24BfQInAJIhAAV0aXRsZQIEAJIhAw5mbGlwLTYyNzA3Mzk0MCcAkiEAC2Rlc2NyaXB0aW9uAicAkiEABW5vdGVzAigAkiEACGNhdGVnb3J5AXcFY3liZXIoAJIhAA5yZXNwb25zaWJpbGl0eQF3ClVuYXNzaWduZWQoAJIhAARsZWFkAXcAJwCSIQALaW5zdHJ1bWVudHMBAA==";
 
 export const throwingUpdate = (): Uint8Array => new Uint8Array(Buffer.from(THROWING_UPDATE_BASE64, "base64"));

@@ -19,12 +19,12 @@ function listFiles(dir: string, pattern: RegExp): string[] {
   });
 }
 
-export function specRuleIds(text: string): string[] {
+function specRuleIds(text: string): string[] {
   const rows = text.split("\n").map((line) => new RegExp(`^\\|\\s*(${ID.source})`).exec(line)?.[1]);
   return rows.filter((id): id is string => Boolean(id));
 }
 
-export function testRuleIds(source: string): string[] {
+function testRuleIds(source: string): string[] {
   const names = new RegExp(`\\b(?:it|test|describe)(?:\\.\\w+)*\\(\\s*["'\`](${ID.source})\\b`, "g");
   return [...source.matchAll(names)].map((match) => match[1]);
 }
