@@ -232,6 +232,9 @@ export function memoryUpdateStore(): UpdateStoreUnderTest {
 export function describeStorageContract(name: string, open: () => Promise<StorageUnderTest>): void {
   let shared: Promise<StorageUnderTest> | null = null;
   const database = () => (shared ??= open());
+  // Both suites below share the database: it closes after the file's last test, whichever suite runs last
+  // (under --sequence.shuffle the second suite can run first; closing in its afterAll failed the other one).
+  afterAll(async () => (await shared)?.close());
   describeUpdateStoreContract(name, async () => {
     const db = await database();
     return {
@@ -255,7 +258,6 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       db = await database();
       store = new PrismaUpdateStore(db.prisma);
     });
-    afterAll(async () => db?.close());
 
     const newBoard = async (title = "Board") => (await createBoard(db.prisma, { title })).id;
 
