@@ -25,9 +25,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const publish = (title: string) =>
+const publish = (title: string, boardId = "board-pg-1") =>
   insertVersion(prisma, {
-    boardId: "board-pg-1",
+    boardId,
     publishedById: "user-1",
     publishedAt: new Date("2025-03-05T16:30:00.000Z"),
     yjsState: new Uint8Array([0, 0]),
@@ -35,7 +35,7 @@ const publish = (title: string) =>
       const snapshot = sampleSnapshot({ rows: 3 });
       return {
         ...snapshot,
-        board: { id: "board-pg-1", title: "PG board" },
+        board: { id: boardId, title: "PG board" },
         version: { ...snapshot.version!, number, title },
       };
     },
@@ -43,10 +43,13 @@ const publish = (title: string) =>
 
 describe("version records on PostgreSQL", () => {
   it("VERSION-PG-1 concurrent publications get distinct consecutive numbers", async () => {
-    const results = await Promise.all(["a", "b", "c", "d", "e"].map(publish));
+    // A board of its own, so the numbers start at 1 whether VERSION-PG-2 published first or not.
+    const boardId = "board-pg-concurrent";
+    await prisma.board.create({ data: { id: boardId, title: "PG board" }, select: { id: true } });
+    const results = await Promise.all(["a", "b", "c", "d", "e"].map((title) => publish(title, boardId)));
     expect(results.map((r) => r.number).sort()).toEqual([1, 2, 3, 4, 5]);
-    expect((await listVersionRecords(prisma, "board-pg-1")).map((v) => v.number)).toEqual([5, 4, 3, 2, 1]);
-    const first = await readVersionRecord(prisma, "board-pg-1", 1);
+    expect((await listVersionRecords(prisma, boardId)).map((v) => v.number)).toEqual([5, 4, 3, 2, 1]);
+    const first = await readVersionRecord(prisma, boardId, 1);
     expect(first?.intact).toBe(true);
     expect(first?.summary).toMatchObject({ rowCount: 3, procedure: "consensus", publishedByDelegation: "PL" });
   });
