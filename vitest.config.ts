@@ -10,9 +10,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
         test: {
-          name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "core/**/*.test.ts", "tests/unit/**/*.test.ts", "server/**/*.test.ts"],
+          name: "core-server",
+          include: ["core/**/*.test.ts", "server/**/*.test.ts"],
+          // These files share no global state (no locale, storage or env they leave set; fake timers are put
+          // back), so they run in one process that imports yjs, zod and core/ once, not once per file.
+          isolate: false,
         },
       },
       {
