@@ -20,6 +20,7 @@ import { parseBoardEventMessage } from "../lib/board-event-message";
 import { docFromSnapshot, SNAPSHOT_ORIGIN } from "../lib/board-snapshot";
 import { SaveTracker } from "../lib/save-tracker";
 import { REFUSAL_CLOSE_CODES } from "../lib/refused-edits";
+import { restoreEdits } from "../lib/restore-edits";
 import {
   deleteEdits,
   newEditKey,
@@ -280,23 +281,9 @@ export function useBoardConnection(
     // Edits not acknowledged before the last reload or crash: Yjs merges them idempotently, and the first sync
     // step 2 carries whatever the server lacks, so its acknowledgement releases them all.
     const restore = (edits: StoredEdit[], track: (key: string) => void) => {
-      for (const { key, update } of edits) {
-        let changed = false;
-        const onChange = () => void (changed = true);
-        doc.on("update", onChange);
-        try {
-          Y.applyUpdate(doc, update, RESTORED_ORIGIN);
-        } catch {
-          // A damaged entry is dropped rather than blocking the board.
-          if (userId) void deleteEdits(userId, boardId, [key]);
-          continue;
-        } finally {
-          doc.off("update", onChange);
-        }
-        // Already in the document (the server had it): nothing left to save.
-        if (changed) track(key);
-        else if (userId) void deleteEdits(userId, boardId, [key]);
-      }
+      const { keep, drop } = restoreEdits(doc, edits, RESTORED_ORIGIN);
+      for (const key of keep) track(key);
+      if (userId && drop.length > 0) void deleteEdits(userId, boardId, drop);
     };
     // A store that is slow to answer (a busy or stuck browser) must not keep the board offline: connect without
     // it after a while, and apply its edits when they come, as local edits (sent at once if connected).
