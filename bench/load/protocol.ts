@@ -20,5 +20,8 @@ export interface Probe {
   cpuMicros: number;
   rss: number;
   heapUsed: number;
+  /** V8's heap as reserved, and memory of C++ objects bound to JS (buffers, SQLite statements). */
+  heapTotal: number;
+  external: number;
   loadedRooms: number;
 }

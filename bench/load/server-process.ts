@@ -208,6 +208,8 @@ async function handle(request: BenchRequest): Promise<unknown> {
         cpuMicros: cpu.user + cpu.system,
         rss: after.rss,
         heapUsed: after.heapUsed,
+        heapTotal: after.heapTotal,
+        external: after.external,
         loadedRooms: remit ? remit.registry.loadedBoardIds.length : (referenceDocs?.size ?? 0),
       };
     }
