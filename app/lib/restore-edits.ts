@@ -3,11 +3,7 @@
  * still need saving. Pure (no IndexedDB, no React), so it is unit tested.
  */
 import * as Y from "yjs";
-
-export interface KeptEdit {
-  key: string;
-  update: Uint8Array;
-}
+import type { StoredEdit } from "./unsaved-edits-store";
 
 export interface RestoreOutcome {
   /** Changed the document, or waits in it for changes it depends on: still to be saved. */
@@ -16,7 +12,7 @@ export interface RestoreOutcome {
   drop: string[];
 }
 
-export function restoreEdits(doc: Y.Doc, edits: readonly KeptEdit[], origin: unknown): RestoreOutcome {
+export function restoreEdits(doc: Y.Doc, edits: readonly StoredEdit[], origin: unknown): RestoreOutcome {
   const outcome: RestoreOutcome = { keep: [], drop: [] };
   for (const { key, update } of edits) {
     let changed = false;
