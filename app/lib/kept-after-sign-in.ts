@@ -3,23 +3,25 @@
  * away. What was typed in that form is kept in this tab's sessionStorage first, and shown again on the page it
  * was typed on once the same person has signed in again. Best effort: without sessionStorage nothing is kept.
  */
+import { z } from "../../core/zod";
+
 const STORAGE_KEY = "remit:kept-input";
 /** Long enough to sign in again; short enough that a kept text does not turn up days later. */
 const KEEP_MS = 60 * 60 * 1000;
 
-export interface KeptField {
-  label: string;
-  value: string;
-}
+const KeptFieldSchema = z.object({ label: z.string(), value: z.string() });
+export type KeptField = z.infer<typeof KeptFieldSchema>;
 
-export interface KeptInput {
+/** What sessionStorage holds: read back through this schema, as anything else from outside the page. */
+const KeptInputSchema = z.object({
   /** The page it was typed on (path + query). */
-  page: string;
+  page: z.string(),
   /** Who typed it: only they see it again. */
-  owner: string;
-  at: number;
-  fields: KeptField[];
-}
+  owner: z.string(),
+  at: z.number(),
+  fields: z.array(KeptFieldSchema),
+});
+export type KeptInput = z.infer<typeof KeptInputSchema>;
 
 const TEXT_TYPES = new Set(["text", "search", "email", "url", "tel", "number", "date", "time", "datetime-local"]);
 
@@ -67,26 +69,17 @@ export function keepForSignIn(page: string, fields = lastTyped, now = Date.now()
   }
 }
 
-function isKeptInput(value: unknown): value is KeptInput {
-  const kept = value as Partial<KeptInput> | null;
-  return (
-    typeof kept?.page === "string" &&
-    typeof kept.owner === "string" &&
-    typeof kept.at === "number" &&
-    Array.isArray(kept.fields) &&
-    kept.fields.every((field) => typeof field?.label === "string" && typeof field.value === "string")
-  );
-}
-
 /** What `userId` typed on `page` before signing in again, if anything; another person's is dropped. */
 export function readKeptInput(userId: string, page: string, now = Date.now()): KeptInput | null {
-  let kept: unknown;
+  let stored: unknown;
   try {
-    kept = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null");
+    stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null");
   } catch {
     return null;
   }
-  if (!isKeptInput(kept)) return null;
+  const parsed = KeptInputSchema.safeParse(stored);
+  if (!parsed.success) return null;
+  const kept = parsed.data;
   if (kept.owner !== userId || now - kept.at > KEEP_MS) {
     forgetKeptInput();
     return null;
