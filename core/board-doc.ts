@@ -85,7 +85,6 @@ export const ROW_FIELD_SCHEMA = {
   notes: { kind: "text" },
   instruments: { kind: "instrument-set" },
 } as const satisfies Record<string, { kind: string; values?: readonly string[] }>;
-export type RowFieldName = keyof typeof ROW_FIELD_SCHEMA;
 
 /** What `meta` may hold. */
 export const META_FIELD_SCHEMA = {
@@ -164,7 +163,7 @@ export function getSchemaVersion(doc: Y.Doc): number | undefined {
 }
 
 /** Short random id; crypto.getRandomValues works in browsers (even outside secure contexts) and Node. */
-export function newRowId(): string {
+function newRowId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(9));
   return "r" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -339,7 +338,7 @@ export function createUndoManager(doc: Y.Doc): Y.UndoManager {
   return new Y.UndoManager([rowsOf(doc)], { captureTimeout: 500 });
 }
 
-export type ResponsibilityCounts = Record<Responsibility, number>;
+type ResponsibilityCounts = Record<Responsibility, number>;
 
 export function countResponsibilities(rows: readonly Pick<ThreatRow, "responsibility">[]): ResponsibilityCounts {
   const counts: ResponsibilityCounts = { NATO: 0, EU: 0, Shared: 0, Unassigned: 0 };

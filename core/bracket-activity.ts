@@ -16,7 +16,7 @@ import {
 export type ActivityDetail = Readonly<Record<string, string | null>>;
 
 /** A withdrawn side with the delegations that sponsored it. */
-export interface SponsoredSide {
+interface SponsoredSide {
   value: BracketValue;
   sponsors: readonly string[];
 }

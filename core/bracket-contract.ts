@@ -46,7 +46,6 @@ export const ProposeAlternativeSchema = z.discriminatedUnion("field", [
     title: z.string().trim().min(1).max(MAX_TITLE_LENGTH),
   }),
 ]);
-export type ProposeAlternativeInput = z.infer<typeof ProposeAlternativeSchema>;
 
 export const SponsorshipSchema = z.object({
   alternativeId: z.coerce
@@ -73,7 +72,7 @@ export const ResolveBracketSchema = z.object({
   ]),
 });
 
-export interface BracketSponsorView {
+interface BracketSponsorView {
   delegationCode: string;
   delegationName: string;
 }

@@ -8,7 +8,7 @@ import type { Organisation } from "./forums";
 export const POSITION_VALUES = ["support", "support-ad-referendum", "abstain", "reserve", "object"] as const;
 export type PositionValue = (typeof POSITION_VALUES)[number];
 
-export type ConsensusState = "consensus" | "consensus-with-reservations" | "blocked" | "pending";
+type ConsensusState = "consensus" | "consensus-with-reservations" | "blocked" | "pending";
 
 export interface ConsensusResult {
   state: ConsensusState;
@@ -51,7 +51,7 @@ export function computeConsensus(participants: string[], latest: ReadonlyMap<str
 }
 
 /** A delegation taking part, with the memberships that decide which organisation's consensus it counts in. */
-export interface CountedDelegation {
+interface CountedDelegation {
   code: string;
   nato: boolean;
   eu: boolean;
@@ -62,7 +62,7 @@ export interface OrganisationConsensus {
   consensus: ConsensusResult;
 }
 
-export interface PerOrganisationConsensus {
+interface PerOrganisationConsensus {
   /** What the row's workflow goes by: blocked if any organisation is blocked, pending if any is pending… */
   overall: ConsensusResult;
   /** One entry per organisation the row needs, in the order given. */

@@ -21,7 +21,7 @@ export function readCookie(cookieHeader: string | null | undefined, name: string
   return null;
 }
 
-export interface CookieOptions {
+interface CookieOptions {
   /** Seconds; 0 deletes the cookie. Omitted: a browser-session cookie. */
   maxAge?: number;
   secure: boolean;

@@ -6,7 +6,7 @@
  */
 import type { MessageRef } from "./message-ref";
 
-export type FileJobLimit = "time" | "memory" | "busy";
+type FileJobLimit = "time" | "memory" | "busy";
 
 export interface FileJobRefusal {
   name: "FileJobRefused";

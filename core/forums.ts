@@ -22,7 +22,7 @@ export function standingOf(delegation: Flags): DelegationStanding {
 }
 
 /** The organisations whose members record positions in a forum. */
-export function organisationsOfForum(forum: BoardForum): Organisation[] {
+function organisationsOfForum(forum: BoardForum): Organisation[] {
   return forum === "nato" ? ["NATO"] : forum === "eu" ? ["EU"] : ["NATO", "EU"];
 }
 

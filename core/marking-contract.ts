@@ -6,7 +6,7 @@ import type { BoardRole, DelegationInfo } from "./domain";
 import type { Releasability } from "./releasability";
 
 /** A member as the marking page lists them (no email: not needed to judge releasability). */
-export interface WithheldMember {
+interface WithheldMember {
   userId: string;
   displayName: string;
   delegation: DelegationInfo;
@@ -16,7 +16,7 @@ export interface WithheldMember {
 /** Same shape as ActionResult (core/services.ts), declared here so the contracts do not import each other. */
 export type MarkingResult = { ok: true } | { ok: false; fieldErrors: Partial<Record<string, string>> };
 
-export interface MarkingSettings {
+interface MarkingSettings {
   /** The chosen entry of the list (may hold "<list>"). */
   marking: string;
   /** What the banner and the exports say. */

@@ -14,18 +14,16 @@ import type { MatrixSnapshot, PositionKind, SnapshotRow } from "./matrix-snapsho
 import { BRACKET_FIELDS } from "./bracket-contract";
 import { rowBracketText } from "./bracket-text";
 
-export const CHANGE_KINDS = [
-  "row-added",
-  "row-removed",
-  "responsibility-changed",
-  "lead-changed",
-  "instrument-linked",
-  "instrument-unlinked",
-  "position-changed",
-  "title-changed",
-  "brackets-changed",
-] as const;
-export type MatrixChangeKind = (typeof CHANGE_KINDS)[number];
+export type MatrixChangeKind =
+  | "row-added"
+  | "row-removed"
+  | "responsibility-changed"
+  | "lead-changed"
+  | "instrument-linked"
+  | "instrument-unlinked"
+  | "position-changed"
+  | "title-changed"
+  | "brackets-changed";
 
 /** Plain JSON: from/to are null when the value is absent (no lead, no position). */
 export interface MatrixChange {

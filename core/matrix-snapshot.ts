@@ -13,7 +13,7 @@ import { DELEGATION_STANDINGS } from "./forums";
 export const MATRIX_FORMAT = "remit-matrix";
 export const MATRIX_FORMAT_VERSION = 1;
 
-export const PROCEDURES = ["consensus", "silence", "chair-declared", "none"] as const;
+const PROCEDURES = ["consensus", "silence", "chair-declared", "none"] as const;
 export const WORKFLOW_STATES = ["draft", "proposed", "agreed"] as const;
 export const POSITION_KINDS = ["support", "support-ad-referendum", "abstain", "reserve", "object"] as const;
 export const SNAPSHOT_INSTRUMENT_OWNERS = INSTRUMENT_OWNERS;
@@ -25,7 +25,7 @@ export type PositionKind = (typeof POSITION_KINDS)[number];
 // Offsets allowed so a timestamp written by another system still validates.
 const IsoDateTime = z.iso.datetime({ offset: true });
 
-export const DelegationPositionSchema = z.object({
+const DelegationPositionSchema = z.object({
   delegation: z.string().min(1).max(16),
   delegationName: z.string().max(200),
   position: z.enum(POSITION_KINDS),
@@ -36,7 +36,7 @@ export const DelegationPositionSchema = z.object({
 });
 export type DelegationPosition = z.infer<typeof DelegationPositionSchema>;
 
-export const SnapshotInstrumentSchema = z.object({
+const SnapshotInstrumentSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().min(1).max(300),
   owner: z.enum(SNAPSHOT_INSTRUMENT_OWNERS),
@@ -51,14 +51,13 @@ export type SnapshotInstrument = z.infer<typeof SnapshotInstrumentSchema>;
  * An open bracket of the row (decision 020): the row's own value is its first side; these are the others, each
  * with the codes of its sponsoring delegations.
  */
-export const SnapshotBracketSchema = z.object({
+const SnapshotBracketSchema = z.object({
   field: z.enum(BRACKET_FIELDS),
   alternatives: z
     .array(z.object({ value: BracketValueSchema, sponsors: z.array(z.string().min(1).max(16)).max(100) }))
     .min(1)
     .max(MAX_ALTERNATIVES_PER_BRACKET),
 });
-export type SnapshotBracket = z.infer<typeof SnapshotBracketSchema>;
 
 // safeExtend keeps ThreatRowSchema's "lead exactly when Shared" refinement.
 export const SnapshotRowSchema = ThreatRowSchema.safeExtend({

@@ -47,7 +47,7 @@ export interface AgendaItemJson {
   closedAt: string | null;
 }
 
-export interface FloorRequestJson {
+interface FloorRequestJson {
   delegationCode: string;
   delegationName: string;
   raisedByName: string;

@@ -13,7 +13,7 @@
 declare const brand: unique symbol;
 export type MessageRef = string & { readonly [brand]: "MessageRef" };
 
-export type MessageRefParams = Readonly<Record<string, string | number>>;
+type MessageRefParams = Readonly<Record<string, string | number>>;
 
 /**
  * The only parameters that may hold a ref themselves ("Already a member ({role})" with role = "roles.chair"):

@@ -9,7 +9,7 @@ import { TEXT_FIELDS } from "./board-doc";
 export const PRESENCE_FIELDS = [...TEXT_FIELDS, "responsibility", "instruments", "category"] as const;
 export type PresenceField = (typeof PRESENCE_FIELDS)[number];
 
-export const PresenceUserSchema = z.object({
+const PresenceUserSchema = z.object({
   id: z.string().max(100),
   name: z.string().min(1).max(80),
   delegation: z.string().max(80),
@@ -21,7 +21,7 @@ export const PresenceUserSchema = z.object({
 });
 export type PresenceUser = z.infer<typeof PresenceUserSchema>;
 
-export const PresenceFocusSchema = z.object({
+const PresenceFocusSchema = z.object({
   rowId: z.string().min(1).max(64),
   field: z.enum(PRESENCE_FIELDS),
 });

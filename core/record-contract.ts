@@ -56,7 +56,7 @@ export interface MeetingRecordView extends MeetingRecordSummary {
 }
 
 /** Why a change to a record was refused (the route words it). */
-export type RecordProblem = "finalised" | "already-open" | "not-open";
+type RecordProblem = "finalised" | "already-open" | "not-open";
 
 export type RecordResult = ActionResult | { ok: false; problem: RecordProblem };
 

@@ -8,15 +8,15 @@ import { markingText } from "./markings";
 import { messageRef } from "./message-ref";
 
 export const RELEASABILITY_PRESETS = ["nato-eu", "nato", "eu"] as const;
-export type ReleasabilityPreset = (typeof RELEASABILITY_PRESETS)[number];
-export const MAX_NAMED_DELEGATIONS = 64;
+type ReleasabilityPreset = (typeof RELEASABILITY_PRESETS)[number];
+const MAX_NAMED_DELEGATIONS = 64;
 
 export type Releasability =
   /** No limit: any member may read the board. */
   { kind: "any" } | { kind: "preset"; preset: ReleasabilityPreset } | { kind: "delegations"; codes: string[] };
 
 /** What a delegation needs to be judged: its code and its organisation flags. */
-export interface ReleasabilityDelegation {
+interface ReleasabilityDelegation {
   code: string;
   nato: boolean;
   eu: boolean;
@@ -73,7 +73,7 @@ export function isReleasableTo(releasability: Releasability, delegation: Releasa
 }
 
 /** The words after "RELEASABLE TO" in a marking: "NATO, EU", "NATO", "EU", "DE, FR"; null when there is no list. */
-export function releasabilityMarkingList(releasability: Releasability): string | null {
+function releasabilityMarkingList(releasability: Releasability): string | null {
   if (releasability.kind === "any") return null;
   if (releasability.kind === "delegations") return releasability.codes.join(", ");
   return { "nato-eu": "NATO, EU", nato: "NATO", eu: "EU" }[releasability.preset];

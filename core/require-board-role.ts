@@ -30,5 +30,5 @@ export async function requireBoardRole(
 }
 
 /** "Your role (Observer) does not allow this": the role named in the reader's language; `action` stays for the logs. */
-export const roleMayNot = (role: BoardRole, action: string): MessageRef =>
+const roleMayNot = (role: BoardRole, action: string): MessageRef =>
   messageRef("serviceErrors.roleMayNot", { role: messageRef(`roles.${role}`), action });

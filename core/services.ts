@@ -104,7 +104,7 @@ export interface CurrentUser {
 /** Field name → message ref (core/message-ref.ts): services never write a sentence in one language. */
 export type FieldErrors = Partial<Record<string, MessageRef>>;
 
-export type SignInResult =
+type SignInResult =
   | { ok: true; sessionToken: string; user: CurrentUser }
   | { ok: false; reason: "invalid-credentials" }
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
@@ -114,7 +114,7 @@ export type SignInResult =
  * so sign-up cannot be used to learn who has an account; no session is started either way (decision 016).
  * Field errors depend on the input alone; their values may be i18n message keys (e.g. "account.passwordTooCommon").
  */
-export type SignUpResult =
+type SignUpResult =
   | { ok: true; accepted: true }
   | { ok: false; fieldErrors: FieldErrors }
   | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
@@ -236,7 +236,7 @@ export type ActionResult = { ok: true } | { ok: false; fieldErrors: FieldErrors 
  * validates them (zod) and answers field errors. The delegation a position is
  * recorded for is always the actor's own.
  */
-export interface ConsensusServices {
+interface ConsensusServices {
   getBoardConsensus(actorId: string, boardId: string): Promise<BoardConsensusJson>;
   /** input: { rowId, position, text? } */
   recordPosition(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
@@ -251,7 +251,7 @@ export interface ConsensusServices {
   changeForum(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
 }
 
-export interface CommentServices {
+interface CommentServices {
   list(actorId: string, boardId: string): Promise<CommentsOverview>;
   /** input: { rowId, cell?, parentId?, body, mentionUserIds?, mentionDelegationCodes? } */
   create(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;
@@ -265,7 +265,7 @@ export interface CommentServices {
  * Bracketed alternatives (decision 020). Sponsors are the actor's own delegation, never taken from the input;
  * observers and institutions are refused (403); resolving is the chair's.
  */
-export interface BracketServices {
+interface BracketServices {
   list(actorId: string, boardId: string): Promise<BoardBracketsJson>;
   /** input: { rowId, field: "responsibility", responsibility, lead? } | { rowId, field: "title", title } */
   proposeAlternative(actorId: string, boardId: string, input: unknown): Promise<ActionResult>;

@@ -8,7 +8,7 @@
 import { delegationNameIn } from "./delegation-names";
 import { LOCALES } from "./locale";
 
-export interface MentionCandidate {
+interface MentionCandidate {
   kind: "user" | "delegation";
   /** User id or delegation code. */
   id: string;

@@ -23,7 +23,7 @@ import type { MatrixChange } from "./matrix-diff";
 import type { MatrixSnapshot, Procedure } from "./matrix-snapshot";
 
 /** "agreed": only rows in the agreed workflow state; "all": every row of the board. */
-export type PublishScope = "agreed" | "all";
+type PublishScope = "agreed" | "all";
 
 /** Which rows a live (DRAFT) snapshot holds. */
 export type LiveRows = "agreed" | "all";
@@ -44,14 +44,14 @@ export interface VersionSummary {
   rowCount: number;
 }
 
-export interface VersionDetail {
+interface VersionDetail {
   summary: VersionSummary;
   snapshot: MatrixSnapshot;
   /** The stored fingerprint still matches the stored snapshot. */
   intact: boolean;
 }
 
-export interface VersionDiff {
+interface VersionDiff {
   from: SnapshotSource;
   to: SnapshotSource;
   a: MatrixSnapshot;
@@ -60,9 +60,9 @@ export interface VersionDiff {
 }
 
 /** Why a publish was refused (the route words it). */
-export type PublishProblem = "no-rows" | "no-agreed-rows";
+type PublishProblem = "no-rows" | "no-agreed-rows";
 
-export type PublishResult = { ok: true; version: VersionSummary } | { ok: false; problem: PublishProblem };
+type PublishResult = { ok: true; version: VersionSummary } | { ok: false; problem: PublishProblem };
 
 export interface VersionServices {
   /** The live board as a DRAFT snapshot (version null), rows in display order. Members only. */

@@ -50,7 +50,7 @@ const markingList = z
       }),
   );
 
-export const EnvSchema = z.object({
+const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce.number({ message: "must be a number" }).int().min(0).max(65535).default(3000),

@@ -8,10 +8,10 @@ import type { BoardAccessServices } from "../core/services";
 import type { createAuthServices } from "./auth/auth-service";
 import type { PrismaClient } from "./db/prisma-client";
 
-export const DEMO_PASSWORD = "remit-demo-2026";
-export const DEMO_BOARD_TITLE = "Demo: Alliance security responsibilities";
+const DEMO_PASSWORD = "remit-demo-2026";
+const DEMO_BOARD_TITLE = "Demo: Alliance security responsibilities";
 
-export const DEMO_ACCOUNTS = [
+const DEMO_ACCOUNTS = [
   { email: "chair@demo.remit", displayName: "Claire Martin", delegationCode: "NATO-IS", role: "chair" },
   { email: "anna@demo.remit", displayName: "Anna Schmidt", delegationCode: "DE", role: "delegate" },
   { email: "pierre@demo.remit", displayName: "Pierre Dubois", delegationCode: "FR", role: "delegate" },

@@ -74,7 +74,7 @@ export interface BoardServices extends RemitServices {
   }): Promise<BoardSummary>;
 }
 
-export interface RemitServicesDeps {
+interface RemitServicesDeps {
   prisma: PrismaClient;
   /** Where a new board's first Yjs state is written. */
   store: UpdateStore;

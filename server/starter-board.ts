@@ -8,7 +8,7 @@ import { appendRows, initBoardDoc, type NewRowInput } from "../core/board-doc";
 import type { Locale } from "../core/locale";
 import type { BoardTemplate } from "../core/services";
 
-export interface TemplateThreat {
+interface TemplateThreat {
   title: string;
   /** Remit's French wording of the title (catalogue titleFr). */
   titleFr?: string;

@@ -49,7 +49,7 @@ export interface PermanentClose {
   reason: string;
 }
 
-export type BoardEventListener = (event: BoardEventMessage) => void;
+type BoardEventListener = (event: BoardEventMessage) => void;
 /** Registers a listener for the server's board events; returns the unsubscribe function. */
 export type SubscribeBoardEvents = (listener: BoardEventListener) => () => void;
 

@@ -18,9 +18,9 @@ import { diffText, transformSelection, type TextDelta } from "~/lib/text-diff";
 
 type TextElement = HTMLInputElement | HTMLTextAreaElement;
 
-export const BURST_GAP_MS = 500;
+const BURST_GAP_MS = 500;
 
-export interface BoundTextProps<E extends TextElement> {
+interface BoundTextProps<E extends TextElement> {
   ref: RefObject<E>;
   defaultValue: string;
   onInput: (event: FormEvent<E>) => void;

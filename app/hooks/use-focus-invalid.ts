@@ -7,7 +7,7 @@
 import { useEffect, type RefObject } from "react";
 
 /** The element to focus for the first [aria-invalid="true"] inside `root`, if any. */
-export function firstInvalidControl(root: ParentNode): HTMLElement | null {
+function firstInvalidControl(root: ParentNode): HTMLElement | null {
   const invalid = root.querySelector<HTMLElement>('[aria-invalid="true"]');
   if (!invalid) return null;
   if (invalid.tagName !== "FIELDSET") return invalid;

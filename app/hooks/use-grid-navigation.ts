@@ -14,12 +14,12 @@ import { useIsomorphicLayoutEffect } from "./use-isomorphic-layout-effect";
 import { useCallback, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
 
-export interface GridPosition {
+interface GridPosition {
   rowId: string;
   col: number;
 }
 
-export const CELL_CONTROL_SELECTOR =
+const CELL_CONTROL_SELECTOR =
   "input:not([type=hidden]):not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled), [data-cell-control]";
 /** A control with this attribute hands focus back to its cell on Enter (single-line fields). */
 export const ENTER_RETURNS_ATTRIBUTE = "data-enter-returns";
@@ -47,7 +47,7 @@ function locate(target: EventTarget): { cell: HTMLElement; rowId: string; col: n
 }
 
 /** The first control to enter with Enter/F2: never a destructive one (an unlink ×, the bin). */
-export function safeControl(cell: HTMLElement): HTMLElement | undefined {
+function safeControl(cell: HTMLElement): HTMLElement | undefined {
   return cellControls(cell).find((control) => !control.hasAttribute(DESTRUCTIVE_ATTRIBUTE));
 }
 

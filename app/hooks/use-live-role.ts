@@ -10,7 +10,7 @@ import { ROLE_CAN } from "../../core/roles";
 import type { BoardRole } from "../../core/services";
 import type { BoardConnection } from "./use-board-connection";
 
-export interface LiveRole {
+interface LiveRole {
   role: BoardRole;
   /** May change the document now (false for observers, on archived boards, and after a permanent close). */
   canWrite: boolean;

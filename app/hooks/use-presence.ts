@@ -14,7 +14,7 @@ export interface PresenceEntry {
   isLocal: boolean;
 }
 
-export function readPresence(awareness: Awareness): PresenceEntry[] {
+function readPresence(awareness: Awareness): PresenceEntry[] {
   const entries: PresenceEntry[] = [];
   awareness.getStates().forEach((state, clientId) => {
     const parsed = PresenceStateSchema.safeParse(state);

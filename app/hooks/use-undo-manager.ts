@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import * as Y from "yjs";
 import { createUndoManager } from "../../core/board-doc";
 
-export interface UndoState {
+interface UndoState {
   undoManager: Y.UndoManager | null;
   canUndo: boolean;
   canRedo: boolean;

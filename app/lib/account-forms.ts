@@ -4,7 +4,7 @@ import { isMessageKey, ref } from "../i18n";
 
 /** Same numbers as server/auth/password-policy.ts (which also refuses common and personal passwords). */
 export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 200;
+const PASSWORD_MAX = 200;
 export const DISPLAY_NAME_MAX = 80;
 
 const email = z

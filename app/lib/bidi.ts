@@ -42,9 +42,6 @@ function balancedIsolates(text: string): boolean {
   return depth === 0;
 }
 
-/** Bidirectional controls: embeddings, overrides and isolates (U+202A–202E, U+2066–2069). */
-export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
-
 /**
  * Text that can turn the sentence around it: a right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko and the
  * other right-to-left scripts, their presentation forms, RLM, ALM) or a bidirectional control.

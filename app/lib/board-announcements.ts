@@ -21,7 +21,7 @@ export interface ConnectionFacts {
  * up: connected and in step; down: lost after having been up (or not yet in
  * step again); closed: the server ended it for good.
  */
-export type ConnectionPhase = "starting" | "up" | "down" | "closed";
+type ConnectionPhase = "starting" | "up" | "down" | "closed";
 
 export function connectionPhase(facts: ConnectionFacts): ConnectionPhase {
   if (facts.closeCode !== null) return "closed";

@@ -9,8 +9,8 @@ import { INSTRUMENT_OWNERS } from "../../core/services";
 import { BOARD_FORUMS } from "../../core/domain";
 
 export const BOARD_TITLE_MAX = 120;
-export const YEAR_MIN = 1800;
-export const YEAR_MAX = 2100;
+const YEAR_MIN = 1800;
+const YEAR_MAX = 2100;
 
 export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
@@ -60,7 +60,7 @@ export const BoardListQuerySchema = z.object({ archived: z.enum(["0", "1"]).opti
 
 export type FieldErrors = Record<string, string>;
 
-export type FormResult<T> =
+type FormResult<T> =
   { success: true; data: T } | { success: false; fieldErrors: FieldErrors; values: Record<string, string> };
 
 /** Never sent back to the page: the CSRF token is in the form already, passwords are retyped. */

@@ -3,7 +3,7 @@
  * http(s) URLs become links; everything else stays text (rendered by React,
  * so markup in a comment is shown, never interpreted).
  */
-export type CommentSegment = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
+type CommentSegment = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
 
 // A run of URL characters after http:// or https://, not glued to a word or another scheme (javascript:http://…).
 const URL_PATTERN = /(?<![\w@:/.])https?:\/\/[^\s<>"'`]+/gi;

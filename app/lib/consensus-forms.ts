@@ -63,7 +63,7 @@ export function formPayload(formData: FormData) {
 }
 
 /** Minutes and seconds typed for "ends in …": whole, non-negative, at least one second; null when not used. */
-export function silenceSeconds(minutes: string | undefined, seconds: string | undefined): number | null {
+function silenceSeconds(minutes: string | undefined, seconds: string | undefined): number | null {
   if (!minutes?.trim() && !seconds?.trim()) return null;
   const m = Number(minutes?.trim() || "0");
   const s = Number(seconds?.trim() || "0");

@@ -8,7 +8,7 @@ import { organisationsForRow } from "../../core/forums";
 import type { BoardConsensusJson, RowConsensusView, RowWorkflowView } from "../../core/consensus-contract";
 
 export type NameOf = (delegationCode: string) => string;
-export type FormatTime = (iso: string) => string;
+type FormatTime = (iso: string) => string;
 
 /**
  * The row's view; rows the server has no record of are draft with nobody having spoken. `responsibility`
@@ -58,7 +58,7 @@ export function delegationNamer(
 }
 
 /** Names in the locale's alphabetical order (codes sort differently: DE before FR), as the locale lists them. */
-export const listNames = (codes: readonly string[], nameOf: NameOf) => formatList(codes.map(nameOf).sort(compareNames));
+const listNames = (codes: readonly string[], nameOf: NameOf) => formatList(codes.map(nameOf).sort(compareNames));
 
 export function workflowLabel(workflow: RowWorkflowView, formatTime: FormatTime): string {
   if (workflow.state === "agreed") return t("workflow.agreed");
@@ -120,7 +120,7 @@ export function declareBlocker(view: RowConsensusView, nameOf: NameOf): string |
   return null;
 }
 
-export interface AgreementCounts {
+interface AgreementCounts {
   agreed: number;
   proposed: number;
   draft: number;

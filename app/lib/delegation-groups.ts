@@ -2,10 +2,10 @@
 import { compareNames, delegationName } from "../i18n";
 import type { DelegationInfo } from "../../core/services";
 
-export const DELEGATION_GROUPS = ["both", "nato", "eu", "partner", "institution"] as const;
+const DELEGATION_GROUPS = ["both", "nato", "eu", "partner", "institution"] as const;
 export type DelegationGroup = (typeof DELEGATION_GROUPS)[number];
 
-export function groupOf(delegation: DelegationInfo): DelegationGroup {
+function groupOf(delegation: DelegationInfo): DelegationGroup {
   if (delegation.institution) return "institution";
   if (delegation.nato && delegation.eu) return "both";
   if (delegation.nato) return "nato";

@@ -5,7 +5,7 @@
  */
 export const DENSITIES = ["comfortable", "compact"] as const;
 export type Density = (typeof DENSITIES)[number];
-export const DEFAULT_DENSITY: Density = "comfortable";
+const DEFAULT_DENSITY: Density = "comfortable";
 export const DENSITY_COOKIE = "remit_density";
 
 /** What the virtualizer assumes before a row is measured (compact rows have a fixed height in app.css). */

@@ -2,7 +2,7 @@
 import { isRouteErrorResponse } from "@remix-run/react";
 import { t, tMessage } from "../i18n";
 
-export interface ErrorDescription {
+interface ErrorDescription {
   status: number;
   heading: string;
   detail: string;

@@ -26,7 +26,7 @@ const ALLOWED_PARTS = new Set(["file", "intent", "instruments", CSRF_FIELD]);
 /** Room for the multipart framing and the two small fields around a file at the limit. */
 const ENVELOPE_BYTES = 64 * 1024;
 
-export const formatMiB = (bytes: number) => ref("versionImport.maxSize", { size: (bytes / 1024 / 1024).toFixed(0) });
+const formatMiB = (bytes: number) => ref("versionImport.maxSize", { size: (bytes / 1024 / 1024).toFixed(0) });
 
 class UnexpectedPart extends Error {}
 

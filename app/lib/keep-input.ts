@@ -9,7 +9,7 @@ import { isRouteErrorResponse, type ShouldRevalidateFunction } from "@remix-run/
 import type { MessageKey } from "../i18n";
 import { keepForSignIn } from "./kept-after-sign-in";
 
-export interface FailedSubmission {
+interface FailedSubmission {
   ok: false;
   fieldErrors: { form: MessageKey };
 }

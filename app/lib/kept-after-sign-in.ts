@@ -10,7 +10,7 @@ const STORAGE_KEY = "remit:kept-input";
 const KEEP_MS = 60 * 60 * 1000;
 
 const KeptFieldSchema = z.object({ label: z.string(), value: z.string() });
-export type KeptField = z.infer<typeof KeptFieldSchema>;
+type KeptField = z.infer<typeof KeptFieldSchema>;
 
 /** What sessionStorage holds: read back through this schema, as anything else from outside the page. */
 const KeptInputSchema = z.object({
@@ -26,7 +26,7 @@ export type KeptInput = z.infer<typeof KeptInputSchema>;
 const TEXT_TYPES = new Set(["text", "search", "email", "url", "tel", "number", "date", "time", "datetime-local"]);
 
 /** The fields a person typed into a form (never hidden fields, passwords or tokens), with their labels. */
-export function typedFields(form: HTMLFormElement): KeptField[] {
+function typedFields(form: HTMLFormElement): KeptField[] {
   const fields: KeptField[] = [];
   for (const element of Array.from(form.elements)) {
     const typed =

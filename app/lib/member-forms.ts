@@ -41,18 +41,11 @@ export const CreateInviteFormSchema = z
 export const InviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 /** Delegation codes: ISO country codes and short institution codes (NATO-IS, EEAS…). */
-export const DelegationCodeSchema = z.string().regex(/^[A-Z][A-Z-]{1,15}$/);
+const DelegationCodeSchema = z.string().regex(/^[A-Z][A-Z-]{1,15}$/);
 
 export const ActivityQuerySchema = z.object({ delegation: DelegationCodeSchema.optional() });
 
-export const MEMBER_INTENTS = [
-  "change-role",
-  "remove",
-  "add",
-  "create-invite",
-  "revoke-invite",
-  "change-forum",
-] as const;
+const MEMBER_INTENTS = ["change-role", "remove", "add", "create-invite", "revoke-invite", "change-forum"] as const;
 export type MemberIntent = (typeof MEMBER_INTENTS)[number];
 export const MemberIntentSchema = z.enum(MEMBER_INTENTS);
 

@@ -13,7 +13,7 @@ export interface MentionOption {
   detail?: string;
 }
 
-export interface MentionableMember {
+interface MentionableMember {
   userId: string;
   displayName: string;
   delegation: { code: string; name: string };

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from "react";
 
-export const NonceContext = createContext("");
+const NonceContext = createContext("");
 
 export const NonceProvider = NonceContext.Provider;
 

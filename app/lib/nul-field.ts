@@ -3,7 +3,7 @@
  * provider only) and no real input holds it. Forms are checked in csrf.server.ts; this finds it inside parsed JSON
  * and file contents too, so every way in answers the same 422 naming where it was.
  */
-export const NUL = "\u0000";
+const NUL = "\u0000";
 
 /** The path of the first string holding a NUL ("" for the value itself, "2.name" inside), or null when none does. */
 export function findNul(value: unknown, path = ""): string | null {

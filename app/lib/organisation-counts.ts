@@ -6,7 +6,7 @@ import { ORGANISATIONS, type Organisation } from "../../core/forums";
 import type { BoardConsensusJson } from "../../core/consensus-contract";
 import { rowConsensus } from "./consensus-labels";
 
-export interface OrganisationCounts {
+interface OrganisationCounts {
   organisation: Organisation;
   /** Rows that need this organisation's consensus. */
   rows: number;

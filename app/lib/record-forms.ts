@@ -4,8 +4,7 @@ import { LOCALES } from "../../core/locale";
 import { RECORD_EXPORT_FORMATS, type RecordSectionKey, type RecordState } from "../../core/record-contract";
 import type { MessageKey } from "~/i18n";
 
-export const RECORD_INTENTS = ["save", "use-generated", "regenerate", "close", "finalise"] as const;
-export type RecordIntent = (typeof RECORD_INTENTS)[number];
+const RECORD_INTENTS = ["save", "use-generated", "regenerate", "close", "finalise"] as const;
 export const RecordIntentSchema = z.enum(RECORD_INTENTS);
 
 /** /boards/:id/record/:number — a positive number, nothing else. */

@@ -15,7 +15,7 @@ export const REFUSAL_CLOSE_CODES: ReadonlySet<number> = new Set([
 ]);
 
 /** One text field a refused edit touched, with its text as it reads with the refused edits in. */
-export interface RefusedText {
+interface RefusedText {
   rowId: string;
   rowTitle: string;
   field: TextField;

@@ -5,7 +5,7 @@
 import * as Y from "yjs";
 import type { StoredEdit } from "./unsaved-edits-store";
 
-export interface RestoreOutcome {
+interface RestoreOutcome {
   /** Changed the document, or waits in it for changes it depends on: still to be saved. */
   keep: string[];
   /** Already in the document (the server had it) or unreadable: nothing left to save. */

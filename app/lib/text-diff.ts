@@ -3,7 +3,7 @@
  * caret in place when someone else's change arrives. Pure, so it is unit tested.
  */
 
-export interface TextChange {
+interface TextChange {
   index: number;
   deleteCount: number;
   insert: string;
@@ -64,7 +64,7 @@ export function transformPosition(position: number, delta: TextDelta): number {
   return result;
 }
 
-export interface Selection {
+interface Selection {
   start: number;
   end: number;
 }

@@ -155,7 +155,7 @@ export function deleteRefusedEdits(userId: string, boardId: string, keys: readon
 }
 
 /** Sign-out: this user's unsent edits on every board are dropped. */
-export function wipeUserEdits(userId: string): Promise<void> {
+function wipeUserEdits(userId: string): Promise<void> {
   return run("readwrite", (store) => store.delete(IDBKeyRange.bound([userId], [userId, []])));
 }
 

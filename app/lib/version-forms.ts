@@ -9,8 +9,8 @@ import { requiredText } from "./board-forms";
 import { EXPORT_FORMATS, type ExportFormat, type SnapshotSource } from "../../core/version-contract";
 import { INSTRUMENT_OWNERS } from "../../core/domain";
 
-export const PUBLISH_SCOPES = ["agreed", "all"] as const;
-export const LIVE_ROWS = ["agreed", "all"] as const;
+const PUBLISH_SCOPES = ["agreed", "all"] as const;
+const LIVE_ROWS = ["agreed", "all"] as const;
 export const VERSION_TITLE_MAX = 200;
 
 export const PUBLISH_INTENT = "publish";
@@ -23,10 +23,7 @@ export const VersionNumberSchema = z
   .regex(/^[1-9][0-9]{0,8}$/)
   .transform(Number);
 
-export const SnapshotSourceSchema = z.union([z.literal("live"), VersionNumberSchema]) as z.ZodType<
-  SnapshotSource,
-  string
->;
+const SnapshotSourceSchema = z.union([z.literal("live"), VersionNumberSchema]) as z.ZodType<SnapshotSource, string>;
 
 export const PublishFormSchema = z.object({
   intent: z.literal(PUBLISH_INTENT),

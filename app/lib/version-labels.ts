@@ -48,7 +48,7 @@ export function formatPublishedAt(iso: string): string {
     : t("versions.publishedAtUtc", { time: i18n().dateTimeFormat(PUBLISHED_FORMAT).format(date) });
 }
 
-export interface SnapshotFootnote {
+interface SnapshotFootnote {
   number: number;
   rowId: string;
   position: DelegationPosition;

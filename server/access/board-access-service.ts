@@ -23,7 +23,7 @@ import type { PrismaClient } from "../db/prisma-client";
 import { messageRef } from "../../core/message-ref";
 import { delegationInfoSelect, toDelegationInfo } from "../db/delegation-info";
 
-export interface BoardAccessDeps {
+interface BoardAccessDeps {
   prisma: PrismaClient;
   /** Board rows (membership is checked here, the board itself is read there). */
   boards: BoardServices;

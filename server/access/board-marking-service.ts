@@ -22,7 +22,7 @@ import type { PrismaClient } from "../db/prisma-client";
 import { requireBoardRole } from "../../core/require-board-role";
 import { addActivityEntry } from "../db/activity-log";
 
-export interface BoardMarkingDeps {
+interface BoardMarkingDeps {
   prisma: PrismaClient;
   access: Pick<BoardAccessServices, "getAccess">;
   /** BOARD_MARKINGS (validated by server/config.ts). */

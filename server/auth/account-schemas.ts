@@ -14,7 +14,7 @@ export const PasswordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, messageRef("account.passwordTooShort"))
   .max(PASSWORD_MAX_LENGTH * 2, messageRef("account.passwordTooLong"));
-export const DisplayNameSchema = z
+const DisplayNameSchema = z
   .string()
   .trim()
   .min(1, messageRef("forms.nameRequired"))

@@ -16,7 +16,7 @@ import { MemoryAttemptStore, SignInLimiter, WindowLimiter, type AttemptStore } f
 import { hashToken, newToken } from "./tokens";
 import { messageRef } from "../../core/message-ref";
 
-export const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
+const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
 const delegationSelect = delegationInfoSelect;
 const userSelect = {
@@ -27,7 +27,7 @@ const userSelect = {
   delegation: { select: delegationSelect },
 } as const;
 
-export interface AuthDeps {
+interface AuthDeps {
   prisma: PrismaClient;
   /** Failed sign-ins allowed per (account, client) in one window (4x that per client over all accounts). */
   loginAttemptsPerWindow: number;
@@ -51,7 +51,7 @@ function toCurrentUser<T extends UserRow>(user: T): Omit<T, "delegation"> & { de
   return { ...user, delegation: toDelegationInfo(user.delegation) };
 }
 
-export type ResetPasswordResult = { ok: true } | { ok: false; problem: "no-account" | PasswordProblem };
+type ResetPasswordResult = { ok: true } | { ok: false; problem: "no-account" | PasswordProblem };
 
 /** Writes the delegations that are missing or differ (one read, not a query per delegation, at every start). */
 export async function seedDelegations(prisma: PrismaClient): Promise<void> {

@@ -6,7 +6,7 @@
  *
  * Every flag rests on a source (DELEGATION_SOURCES), checked on 2026-11-28.
  */
-export interface DelegationSeed {
+interface DelegationSeed {
   code: string;
   name: string;
   nato: boolean;

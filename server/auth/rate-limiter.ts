@@ -10,7 +10,7 @@
  * implements the same three calls); `MemoryAttemptStore` is the one-process store.
  */
 
-export interface RateLimitResult {
+interface RateLimitResult {
   allowed: boolean;
   retryAfterSeconds: number;
 }
@@ -63,7 +63,7 @@ export class MemoryAttemptStore implements AttemptStore {
   }
 }
 
-export interface SignInLimitOptions {
+interface SignInLimitOptions {
   /** Failures allowed per (account, client) in one window; the per-client limit is 4x this. */
   attempts: number;
   windowMs: number;

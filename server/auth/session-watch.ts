@@ -5,7 +5,7 @@
  * asks which of the sessions behind open sockets still exist, and the sockets of the others are closed.
  * A shared bus (Redis) can later push revocations instead; this stays as the safety net.
  */
-export interface SessionWatchOptions {
+interface SessionWatchOptions {
   intervalMs: number;
   openSessionIds(): string[];
   liveSessionIds(sessionIds: readonly string[]): Promise<Set<string>>;

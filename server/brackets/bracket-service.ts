@@ -30,7 +30,7 @@ import type { PrismaClient } from "../db/prisma-client";
 import { addActivityEntry, titleExcerpt } from "../db/activity-log";
 import { parseBracketValue, readOpenBrackets, type Actor } from "./bracket-records";
 
-export interface BracketDeps {
+interface BracketDeps {
   prisma: PrismaClient;
   access: BoardAccessServices;
   readLiveRow: ReadLiveRow;

@@ -6,6 +6,6 @@
  */
 import type { BoardEventMessage } from "../../core/collab-protocol";
 
-export type BoardEvent = BoardEventMessage;
+type BoardEvent = BoardEventMessage;
 
 export type BoardEventSink = (boardId: string, event: BoardEvent) => void;

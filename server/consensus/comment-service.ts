@@ -25,7 +25,7 @@ const Body = z
   .min(1, messageRef("comments.bodyRequired"))
   .max(5000, messageRef("forms.tooLong", { max: 5000 }));
 
-export const CreateCommentSchema = z.object({
+const CreateCommentSchema = z.object({
   rowId: z.string().min(1).max(64),
   cell: z.enum(COMMENT_CELLS).nullable().optional().default(null),
   parentId: z.string().max(64).nullable().optional().default(null),
@@ -42,7 +42,7 @@ const NO_SUCH_COMMENT: ActionResult = {
   fieldErrors: { commentId: messageRef("serviceErrors.commentMissing") },
 };
 
-export interface CommentDeps {
+interface CommentDeps {
   prisma: PrismaClient;
   readLiveRow: ReadLiveRow;
   access: BoardAccessServices;

@@ -38,7 +38,7 @@ import { storableTitle } from "../db/storable-text";
 import { delegationInfoSelect, toDelegationInfo } from "../db/delegation-info";
 import { messageRef, type MessageRef } from "../../core/message-ref";
 
-export const RecordPositionSchema = z
+const RecordPositionSchema = z
   .object({
     rowId: z.string().min(1).max(64),
     position: z.enum(POSITION_VALUES),
@@ -56,7 +56,7 @@ export const RecordPositionSchema = z
     path: ["text"],
   });
 
-export const ProposeSchema = z.discriminatedUnion("procedure", [
+const ProposeSchema = z.discriminatedUnion("procedure", [
   z.object({ rowId: z.string().min(1).max(64), procedure: z.literal("consensus") }),
   z.object({
     rowId: z.string().min(1).max(64),
@@ -65,7 +65,7 @@ export const ProposeSchema = z.discriminatedUnion("procedure", [
   }),
 ]);
 
-export const ChangeForumSchema = z.object({ forum: z.enum(BOARD_FORUMS) });
+const ChangeForumSchema = z.object({ forum: z.enum(BOARD_FORUMS) });
 
 /** Why the server refuses a position (403): said plainly, since the delegate may not know the rule. */
 const REFUSALS: Record<PositionRefusal, (forum: BoardForum) => MessageRef> = {
@@ -77,7 +77,7 @@ const REFUSALS: Record<PositionRefusal, (forum: BoardForum) => MessageRef> = {
 
 export type { ActionResult } from "../../core/services";
 
-export interface ConsensusDeps {
+interface ConsensusDeps {
   prisma: PrismaClient;
   access: BoardAccessServices;
   readLiveRow: ReadLiveRow;

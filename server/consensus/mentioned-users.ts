@@ -4,7 +4,7 @@
  */
 import { findTypedMentions, mentionCandidates } from "../../core/typed-mentions";
 
-export interface BoardMemberForMention {
+interface BoardMemberForMention {
   userId: string;
   user: { displayName: string; delegation: { code: string; name: string } };
 }

@@ -11,7 +11,7 @@
  */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 
-export function hasBidiControls(text: string): boolean {
+function hasBidiControls(text: string): boolean {
   BIDI_CONTROL.lastIndex = 0;
   return BIDI_CONTROL.test(text);
 }

@@ -9,11 +9,9 @@ import { neutraliseCell } from "./neutralise";
 export const CSV_BOM = "\uFEFF";
 export const CSV_EOL = "\r\n";
 export const METADATA_PREFIX = "#remit:";
-export const METADATA_KEYS = ["draft", "instrument", "warning", "board", "version", "fingerprint"] as const;
-export type MetadataKey = (typeof METADATA_KEYS)[number];
 
 /** Quotes only when needed (comma, quote, CR or LF), doubling inner quotes. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

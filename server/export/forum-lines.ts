@@ -42,7 +42,7 @@ const WORDS: Record<
   },
 };
 
-export interface ForumLines {
+interface ForumLines {
   forumLabel: string;
   forum: string;
   membershipLabel: string;

@@ -7,9 +7,9 @@
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { prepareExport, type ExportFile } from "./prepare";
 
-export type MatrixJsonExport = MatrixSnapshot & { fingerprint: string };
+type MatrixJsonExport = MatrixSnapshot & { fingerprint: string };
 
-export function renderJson(snapshot: MatrixSnapshot): MatrixJsonExport {
+function renderJson(snapshot: MatrixSnapshot): MatrixJsonExport {
   const prepared = prepareExport(snapshot, { keepControls: true });
   return { ...prepared.snapshot, fingerprint: prepared.fingerprint };
 }

@@ -11,8 +11,6 @@ import type { PreparedExport } from "./prepare";
 /** CSV header and XLSX Matrix columns in English (labels.ts has every language); the importers accept all of them. */
 export const MATRIX_COLUMNS = EXPORT_LABELS.en.columns;
 
-export const DRAFT_NOTICE = EXPORT_LABELS.en.draftNotice;
-
 /** English category labels (labels.ts has every language; the importers accept all of them, and the ids). */
 export const CATEGORY_LABELS: Record<Category, string> = EXPORT_LABELS.en.categories;
 
@@ -39,9 +37,6 @@ export const OWNER_COLOURS: Record<SnapshotInstrument["owner"], string> = {
   National: "#3D8B62",
 };
 
-export const POSITION_LABELS = EXPORT_LABELS.en.positions;
-export const PROCEDURE_LABELS = EXPORT_LABELS.en.procedures;
-
 /** "2025-03-05 16:30 UTC": UTC so every delegation reads the same time. */
 export function formatUtc(iso: string): string {
   const date = new Date(iso);
@@ -50,7 +45,7 @@ export function formatUtc(iso: string): string {
 }
 
 /** "Name [id]"; an id the snapshot does not describe shows as "[id]". */
-export function instrumentLabel(id: string, instruments: ReadonlyMap<string, SnapshotInstrument>): string {
+function instrumentLabel(id: string, instruments: ReadonlyMap<string, SnapshotInstrument>): string {
   const instrument = instruments.get(id);
   return instrument ? `${instrument.name} [${id}]` : `[${id}]`;
 }

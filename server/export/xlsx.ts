@@ -13,7 +13,7 @@ import { metadataEntries } from "./xlsx-metadata";
 
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 
-export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const HEADER_FILL = "FF1F2A44";
 const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: hex } });
@@ -131,7 +131,7 @@ function markEverySheet(workbook: ExcelJS.Workbook, marking: string): void {
     sheet.headerFooter = { ...sheet.headerFooter, oddHeader: text, oddFooter: `${text}&R&P / &N` };
 }
 
-export async function renderXlsx(
+async function renderXlsx(
   snapshot: MatrixSnapshot,
   locale: Locale = "en",
 ): Promise<{ body: Buffer; fingerprint: string }> {

@@ -30,7 +30,7 @@ export interface FilePoolOptions {
   onWorkerError?: (error: unknown) => void;
 }
 
-export interface FilePool {
+interface FilePool {
   /** `timeoutMs` overrides the pool's time budget for this job. */
   run<T>(task: FileTask, options?: { transfer?: ArrayBuffer[]; timeoutMs?: number }): Promise<T>;
   close(): Promise<void>;

@@ -16,9 +16,9 @@ import { createFilePool, type FilePoolOptions } from "./file-pool";
 import type { ExportTaskResult, RecordTaskResult } from "./file-worker";
 import type { RenderRecord } from "../record/record-service";
 
-export const DEFAULT_FILE_POOL: FilePoolOptions = { timeoutMs: 120_000, memoryMb: 512 };
+const DEFAULT_FILE_POOL: FilePoolOptions = { timeoutMs: 120_000, memoryMb: 512 };
 
-export type ClosableMatrixFileServices = MatrixFileServices & {
+type ClosableMatrixFileServices = MatrixFileServices & {
   /** A meeting record as a file, in the same pool (server/record/). */
   renderRecord: RenderRecord;
   close(): Promise<void>;

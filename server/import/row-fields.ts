@@ -17,7 +17,7 @@ import type { InstrumentRef, InstrumentResolver } from "./instruments";
 import type { ImportContext, ImportError, ImportedRow } from "./types";
 import { messageRef, type MessageRef } from "../../core/message-ref";
 
-export interface RawRow {
+interface RawRow {
   title: string;
   category: string;
   responsibility: string;
@@ -39,7 +39,7 @@ function matchEnum<T extends string>(allowed: readonly T[], value: string): T | 
 
 const expected = (allowed: readonly string[]) => allowed.join(", ");
 
-export type CategoryMatcher = (value: string) => Category | undefined;
+type CategoryMatcher = (value: string) => Category | undefined;
 
 /**
  * Categories by id, by the exports' label ("Critical infrastructure") or by the

@@ -47,7 +47,7 @@ function longestText(xml: Buffer): number {
 const attribute = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 
 /** Zip path of the sheet the importer reads: "Matrix", else the first sheet. */
-export function matrixSheetPath(files: ReadonlyMap<string, Buffer>): string | undefined {
+function matrixSheetPath(files: ReadonlyMap<string, Buffer>): string | undefined {
   const workbook = files.get("xl/workbook.xml")?.toString("utf8") ?? "";
   const rels = files.get("xl/_rels/workbook.xml.rels")?.toString("utf8") ?? "";
   const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);

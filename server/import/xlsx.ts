@@ -31,7 +31,7 @@ import {
 import { messageRef } from "../../core/message-ref";
 
 /** Text of a cell whatever exceljs made of it (rich text, hyperlink, number, date, formula result). */
-export function cellText(cell: ExcelJS.Cell): string {
+function cellText(cell: ExcelJS.Cell): string {
   const value = cell.value;
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;

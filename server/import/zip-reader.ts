@@ -12,14 +12,14 @@ const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 
-export interface ZipEntryInfo {
+interface ZipEntryInfo {
   name: string;
   method: number;
   compressedSize: number;
   localOffset: number;
 }
 
-export class ZipLimitError extends Error {
+class ZipLimitError extends Error {
   constructor(readonly inflatedSoFar: number) {
     super("inflated-bytes");
   }
@@ -61,7 +61,7 @@ export function listZipEntries(zip: Buffer): { entries: ZipEntryInfo[] } | { err
  * ZipLimitError when the entry would produce more. Returns null for a
  * damaged entry or an unsupported compression method.
  */
-export function inflateEntry(zip: Buffer, entry: ZipEntryInfo, budget: number): Buffer | null {
+function inflateEntry(zip: Buffer, entry: ZipEntryInfo, budget: number): Buffer | null {
   const at = entry.localOffset;
   if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_SIGNATURE) return null;
   const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);

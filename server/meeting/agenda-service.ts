@@ -18,7 +18,7 @@ import { listAgendaItems } from "./meeting-reader";
 
 const ItemId = z.string().min(1).max(64);
 
-export const AddAgendaItemSchema = z.object({
+const AddAgendaItemSchema = z.object({
   title: z
     .string()
     .trim()
@@ -30,10 +30,10 @@ export const AddAgendaItemSchema = z.object({
     .max(AGENDA_LIMITS.rowsPerItem, messageRef("meeting.tooManyRows", { max: AGENDA_LIMITS.rowsPerItem }))
     .refine((ids) => new Set(ids).size === ids.length, messageRef("meeting.duplicateRows")),
 });
-export const MoveAgendaItemSchema = z.object({ itemId: ItemId, direction: z.enum(["up", "down"]) });
-export const AgendaItemRefSchema = z.object({ itemId: ItemId });
+const MoveAgendaItemSchema = z.object({ itemId: ItemId, direction: z.enum(["up", "down"]) });
+const AgendaItemRefSchema = z.object({ itemId: ItemId });
 /** itemId null: no item is current (the chair closed the agenda). */
-export const SetCurrentItemSchema = z.object({ itemId: ItemId.nullable() });
+const SetCurrentItemSchema = z.object({ itemId: ItemId.nullable() });
 
 const CHAIR_ONLY = { may: ROLE_CAN.chairMeeting, to: "run the agenda", change: true } as const;
 const NO_SUCH_ITEM: ActionResult = { ok: false, fieldErrors: { itemId: messageRef("meeting.itemMissing") } };

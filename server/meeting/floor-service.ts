@@ -15,8 +15,8 @@ import { addActivityEntry } from "../db/activity-log";
 import { meetingActivity, readActor, type MeetingActor } from "./meeting-activity";
 import type { MeetingDeps } from "./meeting-deps";
 
-export const GiveFloorSchema = z.object({ delegationCode: z.string().min(1).max(16) });
-export const SetTimerSchema = z.object({
+const GiveFloorSchema = z.object({ delegationCode: z.string().min(1).max(16) });
+const SetTimerSchema = z.object({
   seconds: z
     .number()
     .int()

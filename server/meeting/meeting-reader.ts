@@ -6,7 +6,7 @@ import type { PrismaClient } from "../db/prisma-client";
 const StoredRowIds = z.array(z.string());
 
 /** The stored JSON array of row ids; a damaged value reads as no rows rather than failing the whole page. */
-export function parseRowIds(stored: string): string[] {
+function parseRowIds(stored: string): string[] {
   try {
     const parsed = StoredRowIds.safeParse(JSON.parse(stored));
     return parsed.success ? parsed.data : [];

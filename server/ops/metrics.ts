@@ -15,7 +15,7 @@ export interface OpsMetrics {
   readonly registry: Registry;
 }
 
-export interface MetricsSources {
+interface MetricsSources {
   stats: () => RegistryStats;
   sockets: () => number;
   /** Rooms poisoned and reloaded since start. */
@@ -128,7 +128,7 @@ function sameSecret(given: string, expected: string): boolean {
  * without it, only direct connections from this machine (a request relayed by a reverse proxy
  * carries X-Forwarded-For and is refused, even though the proxy connects from localhost).
  */
-export function metricsAllowed(request: Request, token: string | undefined): boolean {
+function metricsAllowed(request: Request, token: string | undefined): boolean {
   if (token) return sameSecret(request.get("authorization") ?? "", `Bearer ${token}`);
   const direct = !request.get("x-forwarded-for") && !request.get("forwarded");
   return direct && LOOPBACK.has(request.socket.remoteAddress ?? "");

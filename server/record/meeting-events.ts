@@ -11,7 +11,7 @@ import type { Locale } from "../../core/locale";
 import { MEETING_ACTIVITY } from "../../core/meeting-contract";
 import type { PrismaClient } from "../db/prisma-client";
 
-export interface MeetingSpan {
+interface MeetingSpan {
   from: Date;
   /** Inclusive end of the span (the close time, or now while the meeting runs). */
   to: Date;
@@ -86,7 +86,7 @@ const DISCUSSION_KINDS = new Set([
 ]);
 
 /** Upper bound on the entries one record reads: a record of a runaway span stays a bounded job. */
-export const MAX_RECORD_ENTRIES = 20_000;
+const MAX_RECORD_ENTRIES = 20_000;
 
 function detailOf(entry: Entry): Record<string, unknown> {
   try {

@@ -8,7 +8,7 @@ import { renderRecordDocx } from "./record-docx";
 import { renderRecordMarkdown } from "./record-markdown";
 import { renderRecordPdf } from "./record-pdf";
 
-export interface RecordFile {
+interface RecordFile {
   body: Buffer;
   contentType: string;
   extension: RecordExportFormat;

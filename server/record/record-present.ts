@@ -9,7 +9,7 @@ import type { MeetingRecordView, RecordSectionKey } from "../../core/record-cont
 import { formatUtc } from "../export/present";
 import { recordWords, type RecordWords } from "./record-words";
 
-export interface PresentedRecord {
+interface PresentedRecord {
   words: RecordWords;
   title: string;
   marking: string;

@@ -36,7 +36,7 @@ import { recordFileName } from "./record-file-name";
 import { mergeGenerated, parseSections, recordFingerprint } from "./record-sections";
 import { recordWords } from "./record-words";
 
-export const OpenRecordSchema = z.object({
+const OpenRecordSchema = z.object({
   title: z
     .string()
     .trim()
@@ -45,7 +45,7 @@ export const OpenRecordSchema = z.object({
   language: z.enum(["en", "fr"]),
 });
 
-export const EditSectionSchema = z.object({
+const EditSectionSchema = z.object({
   section: z.enum(RECORD_SECTIONS),
   text: z
     .string()
@@ -53,7 +53,7 @@ export const EditSectionSchema = z.object({
     .transform((text) => storableText(text.replace(/\r\n?/g, "\n"))),
 });
 
-export const ResetSectionSchema = z.object({ section: z.enum(RECORD_SECTIONS) });
+const ResetSectionSchema = z.object({ section: z.enum(RECORD_SECTIONS) });
 
 export type RenderRecord = (
   format: RecordExportFormat,
@@ -61,7 +61,7 @@ export type RenderRecord = (
   locale: Locale,
 ) => Promise<{ body: Uint8Array; contentType: string; extension: string }>;
 
-export interface RecordServiceDeps {
+interface RecordServiceDeps {
   prisma: PrismaClient;
   access: Pick<BoardAccessServices, "getAccess">;
   /** Live row titles, so the record names rows as they read now. */

@@ -11,7 +11,7 @@ import { CsrfField } from "../csrf-field";
 import { FieldError } from "../field-error";
 import { useConsensus } from "./consensus-context";
 
-export type ConsensusFetcher = ReturnType<typeof useFetcher<typeof consensusAction>>;
+type ConsensusFetcher = ReturnType<typeof useFetcher<typeof consensusAction>>;
 
 export function useConsensusFetcher(): ConsensusFetcher {
   return useFetcher<typeof consensusAction>();
@@ -24,7 +24,7 @@ export function fieldErrorsOf(fetcher: ConsensusFetcher): Partial<Record<string,
 }
 
 /** Calls onDone once each time a submission of this fetcher ends well. */
-export function useOnSuccess(fetcher: ConsensusFetcher, onDone: (() => void) | undefined): void {
+function useOnSuccess(fetcher: ConsensusFetcher, onDone: (() => void) | undefined): void {
   const wasBusy = useRef(false);
   const callback = useRef(onDone);
   callback.current = onDone;

@@ -37,7 +37,7 @@ const STATUS_KEYS = {
 } as const;
 
 /** Rows in b's order, then rows only in a (as diffSnapshots orders its changes). */
-export function pairRows(a: MatrixSnapshot, b: MatrixSnapshot, changes: readonly MatrixChange[]): Pair[] {
+function pairRows(a: MatrixSnapshot, b: MatrixSnapshot, changes: readonly MatrixChange[]): Pair[] {
   const before = new Map(a.rows.map((row) => [row.id, row]));
   const inB = new Set(b.rows.map((row) => row.id));
   const kinds = new Map<string, Set<MatrixChangeKind>>();
