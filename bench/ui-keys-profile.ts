@@ -9,9 +9,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
+import type { Browser, CDPSession, Page } from "@playwright/test";
 import { SESSION_COOKIE } from "../core/cookies";
-import { chromiumExecutable } from "../tests/e2e/support/browser";
+import { launchBenchBrowser, median, topFunctions } from "./cpu-profile";
 import { editableAt, installLoadProbe } from "./ui-probe";
 import { seedBoard, startUiBenchServer } from "./ui-seed";
 
@@ -73,28 +73,6 @@ function watch(selector: string): void {
   requestAnimationFrame(tick);
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  hitCount?: number;
-}
-
-function topFunctions(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count = 25) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, index) => {
-    const frame = byId.get(id)!.callFrame;
-    const file = frame.url.split("/").pop() ?? "";
-    const key = `${frame.functionName || "(anonymous)"} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
-  });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const idle = self.get("(idle) :0:0") ?? 0;
-  console.log(`  busy ${(total - idle).toFixed(0)} ms of ${total.toFixed(0)} ms`);
-  for (const [key, ms] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count))
-    console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${key}`);
-}
-
 async function open(browser: Browser, base: string, url: string, token: string): Promise<[Page, CDPSession]> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addCookies([
@@ -113,14 +91,9 @@ async function open(browser: Browser, base: string, url: string, token: string):
   return [page, cdp];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-
 async function main(): Promise<void> {
   const bench = await startUiBenchServer();
-  const browser = await chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await launchBenchBrowser();
   try {
     const boardId = await seedBoard(bench, SIZE);
     const base = bench.server.url.replace("localhost", "127.0.0.1");

@@ -2,10 +2,10 @@
  * React bindings of the board's RowStore: the order of rows, one row, all rows
  * and a row's Y.Text, each re-rendering only when what it reads changes.
  */
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import type { TextField, ThreatRow } from "../../core/board-doc";
-import { filterRows, isFilterActive, type RowFilter } from "~/lib/row-filter";
+import { filteredIdsReader, isFilterActive, type RowFilter } from "~/lib/row-filter";
 import { RowStore } from "~/lib/row-store";
 
 /** One store per document, released when the document changes or the board closes. */
@@ -51,22 +51,15 @@ export function useRowText(store: RowStore, rowId: string, field: TextField): Y.
   return useSyncExternalStore(subscribe, read, read);
 }
 
-const sameIds = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((id, index) => id === b[index]);
-
 /**
  * Ids of the rows the filter lets through. Without a filter this is the row order itself (no text is read);
- * with one, the previous array is kept while the result is the same, so typing does not re-render the grid.
+ * with one, the result is derived once per change (of the rows or the filter) from each row's cached search
+ * text, and the previous array is kept while the result is the same, so typing does not re-render the grid.
  */
 export function useVisibleRowIds(store: RowStore, filter: RowFilter): readonly string[] {
   const active = isFilterActive(filter);
-  const previous = useRef<readonly string[]>([]);
+  const filtered = useMemo(() => filteredIdsReader(), [store]); // eslint-disable-line react-hooks/exhaustive-deps
   const subscribe = active ? store.subscribeAll : store.subscribeIds;
-  const read = () => {
-    if (!active) return store.getIds();
-    const next = filterRows(store.getAll(), filter).map((row) => row.id);
-    if (!sameIds(previous.current, next)) previous.current = next;
-    return previous.current;
-  };
+  const read = () => (active ? filtered(store.getAll(), filter) : store.getIds());
   return useSyncExternalStore(subscribe, read, read);
 }

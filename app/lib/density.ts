@@ -8,7 +8,10 @@ export type Density = (typeof DENSITIES)[number];
 const DEFAULT_DENSITY: Density = "comfortable";
 export const DENSITY_COOKIE = "remit_density";
 
-/** What the virtualizer assumes before a row is measured (compact rows have a fixed height in app.css). */
+/**
+ * Row heights for the virtualizer: compact rows have exactly this height (app.css, `.density-compact` rows) and are
+ * never measured (GRID-12); comfortable rows start from this estimate and are measured once rendered.
+ */
 export const ROW_HEIGHT_ESTIMATE: Record<Density, number> = { compact: 33, comfortable: 118 };
 
 export function parseDensity(value: string | null | undefined): Density {

@@ -56,6 +56,30 @@ test("GRID-1 the board's HTML already holds its rows and totals, compressed; a f
   await anna.context.close();
 });
 
+/** Imports `count` threats ("Imported threat 1"…) through the CSV import. */
+async function importThreats(page: Page, count: number) {
+  const records = Array.from({ length: count }, (_, i) => ({
+    Title: `Imported threat ${i + 1}`,
+    Category: "cyber",
+    Responsibility: "NATO",
+  }));
+  const section = page.getByTestId("import-section");
+  await section.locator("summary").click();
+  await section.getByLabel("File").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: csvFile(records) });
+  await section.getByRole("button", { name: "Check file" }).click();
+  await section.getByRole("button", { name: /Import all/ }).click();
+}
+
+/** Each rendered row's aria-rowindex, height and offset in the grid body. */
+const renderedRows = (page: Page) =>
+  page.locator('[data-testid="threat-row"]').evaluateAll((elements) =>
+    elements.map((element) => ({
+      index: Number(element.getAttribute("aria-rowindex")),
+      height: element.getBoundingClientRect().height,
+      top: element.getBoundingClientRect().top - element.parentElement!.getBoundingClientRect().top,
+    })),
+  );
+
 test("GRID-2 compact rows fit 25+ threats on 1440×900, kept after a reload; long titles end in an ellipsis", async ({
   browser,
 }) => {
@@ -91,16 +115,7 @@ test("GRID-3 a 215-threat board renders a window of rows; the keyboard reaches r
   const page = await context.newPage();
   await signUp(page, ANNA);
   await createBoard(page, "Large board");
-  const records = Array.from({ length: 200 }, (_, i) => ({
-    Title: `Imported threat ${i + 1}`,
-    Category: "cyber",
-    Responsibility: "NATO",
-  }));
-  const section = page.getByTestId("import-section");
-  await section.locator("summary").click();
-  await section.getByLabel("File").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: csvFile(records) });
-  await section.getByRole("button", { name: "Check file" }).click();
-  await section.getByRole("button", { name: /Import all/ }).click();
+  await importThreats(page, 200);
   const grid = page.getByTestId("threat-grid");
   await expect(grid).toHaveAttribute("aria-rowcount", "216");
   expect(await rows(page).count()).toBeLessThan(100);
@@ -119,6 +134,45 @@ test("GRID-3 a 215-threat board renders a window of rows; the keyboard reaches r
   await page.keyboard.press("End");
   await page.keyboard.press("ArrowDown");
   await expect.poll(() => focusedRowIndex(page)).toBe(3);
+  await context.close();
+});
+
+test("GRID-12 compact rows have one fixed height and are placed by their index, before and after a filter", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signUp(page, ANNA);
+  await createBoard(page, "Fixed rows board");
+  await importThreats(page, 80);
+  const grid = page.getByTestId("threat-grid");
+  await expect(grid).toHaveAttribute("aria-rowcount", "96");
+  await page.getByTestId("density-switch").getByLabel("Compact").check();
+  await expect(grid).toHaveClass(/density-compact/);
+  const expectPlacedByIndex = async () => {
+    const placed = await renderedRows(page);
+    expect(placed.length).toBeGreaterThan(0);
+    for (const { index, height, top } of placed) {
+      expect(height).toBe(33);
+      expect(top).toBe((index - 2) * 33);
+    }
+  };
+  await expectPlacedByIndex();
+  // Scrolled well down: the window moves (the row with the tab stop stays too), the rows stay on their 33 px steps.
+  await grid.evaluate((element) => (element.scrollTop = 60 * 33));
+  await expect.poll(async () => Math.max(...(await renderedRows(page)).map((r) => r.index))).toBeGreaterThan(80);
+  await expectPlacedByIndex();
+
+  // A filter (every term somewhere): the 17 imported threats with a 7 in their number, counted and indexed from 2
+  // without gaps, on the same steps.
+  await page.locator(".filter-bar input[type=search]").fill("imported threat 7");
+  await expect(grid).toHaveAttribute("aria-rowcount", "18");
+  await expect(page.locator('[data-testid="threat-row"]')).toHaveCount(17);
+  expect((await renderedRows(page)).map((r) => r.index)).toEqual(Array.from({ length: 17 }, (_, i) => i + 2));
+  await expectPlacedByIndex();
+  await page.locator(".filter-bar input[type=search]").fill("");
+  await expect(grid).toHaveAttribute("aria-rowcount", "96");
+  await expectPlacedByIndex();
   await context.close();
 });
 

@@ -24,8 +24,8 @@ interface Props {
   ariaRowIndex: number;
   /** Offset from the top of the grid body (only some rows are rendered, absolutely positioned). */
   top: number;
-  /** Lets the virtualizer measure rows whose height depends on their content. */
-  measureRef: (element: HTMLElement | null) => void;
+  /** Lets the virtualizer measure rows whose height depends on their content (not compact rows: GRID-12). */
+  measureRef?: (element: HTMLElement | null) => void;
   virtualIndex: number;
   /** Index among all rows (for moving and for the "Untitled threat n" fallback). */
   index: number;
