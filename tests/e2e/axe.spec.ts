@@ -12,6 +12,9 @@ import { row } from "./support/board";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
+// The walks are independent (each signs up its own chair): let both workers share the longest spec file.
+test.describe.configure({ mode: "parallel" });
+
 /**
  * Every page route in app/routes (a module with a default export) and where the walk below checks it. The other
  * route modules answer data, files or redirects, not pages: the meeting's JSON (its panel is checked on the board),
