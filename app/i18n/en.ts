@@ -422,6 +422,8 @@ export const en = {
     allSaved: "All changes saved",
     unsavedOne: "1 change not yet saved",
     unsavedMany: "{count} changes not yet saved",
+    unsavedReadOnlyOne: "1 change not saved: you can no longer edit this board",
+    unsavedReadOnlyMany: "{count} changes not saved: you can no longer edit this board",
     signInAgain: "Sign in again",
     closedOther: "The connection was closed ({code}).",
     willNotReconnect: "The board will not reconnect by itself.",

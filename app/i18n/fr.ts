@@ -426,6 +426,8 @@ export const fr = {
     allSaved: "Toutes les modifications sont enregistrées",
     unsavedOne: "1 modification pas encore enregistrée",
     unsavedMany: "{count} modifications pas encore enregistrées",
+    unsavedReadOnlyOne: "1 modification non enregistrée : vous ne pouvez plus modifier ce tableau",
+    unsavedReadOnlyMany: "{count} modifications non enregistrées : vous ne pouvez plus modifier ce tableau",
     signInAgain: "Se reconnecter",
     closedOther: "La connexion a été fermée ({code}).",
     willNotReconnect: "Le tableau ne se reconnectera pas de lui-même.",

@@ -65,3 +65,56 @@ test("observers are read-only until the chair promotes them, live", async ({ bro
 
   for (const person of [chair, observer, delegate]) await person.context.close();
 });
+
+test("COLLAB-40 edits a delegate made before being made observer are said not saved, never 'Saving…', and are saved once the role is given back", async ({
+  browser,
+}) => {
+  const chair = await newPerson(browser);
+  const delegate = await newPerson(browser);
+  // The delegate's frames to the server are held while `holdSends`, so the edit is still unsent when the role changes.
+  let holdSends = false;
+  const held: (string | Buffer)[] = [];
+  let toServer: ((message: string | Buffer) => void) | null = null;
+  await delegate.page.routeWebSocket(/\/collab\//, (client) => {
+    const server = client.connectToServer();
+    toServer = (message) => server.send(message);
+    client.onMessage((message) => (holdSends ? held.push(message) : server.send(message)));
+    server.onMessage((message) => client.send(message));
+  });
+
+  await signUp(chair.page, CHAIR);
+  const boardId = await createBoard(chair.page, "Demoted with unsaved edits");
+  const members = await chair.context.newPage();
+  const delegateLink = await createInviteLink(members, boardId, "delegate");
+  await signUpAndJoin(delegate.page, delegateLink, DELEGATE);
+  await expect(delegate.page.getByTestId("role-badge")).toHaveAttribute("data-role", "delegate");
+
+  holdSends = true;
+  await appendToTitle(row(delegate.page, 0), " [before demotion]");
+  const status = delegate.page.getByTestId("save-status");
+  await expect(status).toHaveAttribute("data-unsaved", /^[1-9]\d*$/);
+
+  const setRole = async (role: string) => {
+    await members.goto(`/boards/${boardId}/members`);
+    const member = members.getByTestId("member-row").filter({ hasText: DELEGATE.name });
+    await member.getByTestId("role-select").selectOption(role);
+    await member.getByTestId("save-role").click();
+    await expect(member).toHaveAttribute("data-role", role);
+  };
+  await setRole("observer");
+  await expectReadOnly(delegate.page);
+  // The held frames reach the server now, from an observer: dropped, never acknowledged (COLLAB-30).
+  holdSends = false;
+  for (const message of held.splice(0)) toServer!(message);
+  await expect(status).toContainText(/changes? not saved: you can no longer edit this board/);
+  await expect(status).not.toContainText("Saving");
+  await expect(titleInput(row(chair.page, 0))).not.toHaveValue(/\[before demotion\]$/);
+
+  // Writing given back: the server asks for the page's state and the kept edit is saved.
+  await setRole("delegate");
+  await expect(status).toHaveAttribute("data-unsaved", "0", { timeout: 60_000 });
+  await expect(status).toContainText("All changes saved");
+  await expect(titleInput(row(chair.page, 0))).toHaveValue(/ \[before demotion\]$/);
+
+  for (const person of [chair, delegate]) await person.context.close();
+});

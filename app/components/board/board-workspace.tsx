@@ -285,6 +285,7 @@ export function BoardWorkspace({
             synced={connection.synced}
             saves={connection.saves}
             refused={refused.count}
+            canWrite={canWrite}
           />
         </BoardHeader>
         <BoardNav

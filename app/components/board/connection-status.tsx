@@ -13,19 +13,24 @@ interface Props {
   saves: SaveStatus;
   /** Edits the server refused, kept aside (COLLAB-29): never "all saved" while there are any. */
   refused?: number;
+  /** False once this person may no longer write (made observer, board archived): unsaved edits then wait (COLLAB-40). */
+  canWrite?: boolean;
 }
 
 /** Truthful save state: only the server's acknowledgements make an edit "saved". */
-function saveLabel(status: Status, unsaved: number, refused: number): string {
+function saveLabel(status: Status, unsaved: number, refused: number, canWrite: boolean): string {
   if (refused > 0 && unsaved === 0) {
     return refused === 1 ? t("refusedEdits.statusOne") : t("refusedEdits.statusMany", { count: refused });
   }
   if (unsaved === 0) return t("connection.allSaved");
+  // The server keeps them aside and takes them if writing is given back (COLLAB-30); "Saving…" would be untrue.
+  if (!canWrite)
+    return unsaved === 1 ? t("connection.unsavedReadOnlyOne") : t("connection.unsavedReadOnlyMany", { count: unsaved });
   const count = unsaved === 1 ? t("connection.unsavedOne") : t("connection.unsavedMany", { count: unsaved });
   return status === "connected" ? `${t("connection.saving")} ${count}` : count;
 }
 
-export function ConnectionStatus({ status, synced, saves, refused = 0 }: Props) {
+export function ConnectionStatus({ status, synced, saves, refused = 0, canWrite = true }: Props) {
   const unsaved = useSyncExternalStore(saves.subscribe, saves.unsaved, saves.unsaved);
   const label = status === "connected" && !synced ? t("connection.loading") : t(`connection.${status}`);
   return (
@@ -39,7 +44,7 @@ export function ConnectionStatus({ status, synced, saves, refused = 0 }: Props) 
       {label}
       <span className="save-status" data-testid="save-status" data-unsaved={unsaved} data-refused={refused}>
         {" · "}
-        {saveLabel(status, unsaved, refused)}
+        {saveLabel(status, unsaved, refused, canWrite)}
       </span>
     </div>
   );
