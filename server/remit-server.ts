@@ -97,7 +97,7 @@ export interface RemitServerOptions {
   log?: (message: string, error?: unknown) => void;
   /** How long an empty room stays loaded (tests use 0). */
   unloadDelayMs?: number;
-  /** Time source for silence deadlines (tests inject one). */
+  /** Time source for silence deadlines, sign-in back-offs and session expiry (tests inject one). */
   clock?: Clock;
   /** Fan-out between instances (tests inject an in-process hub); default from REDIS_URL. */
   bus?: BoardBus;
@@ -158,6 +158,8 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     loginMaxBackoffMs: config.LOGIN_MAX_BACKOFF_SECONDS * 1000,
     signUpsPerHour: config.SIGNUPS_PER_HOUR,
     attemptStore,
+    // Sign-in back-offs and session expiry follow the server's clock, so tests can move past a back-off.
+    now: () => (options.clock ?? systemClock).now(),
     onSessionsRevoked: (userId) => everywhere({ kind: "sign-out", userId }),
     onSessionEnded: (sessionId) => everywhere({ kind: "session-ended", sessionIds: [sessionId] }),
   });

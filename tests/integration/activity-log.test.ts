@@ -3,32 +3,26 @@
  * two minutes are one entry, whose time moves forward; entries stay small and
  * survive a database that refuses writes for a while. Real database.
  */
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { createActivityLog, TITLE_EXCERPT_CHARS } from "../../server/db/activity-log";
-import type { RemitServer } from "../../server/remit-server";
-import { createAccount, type TestAccount } from "../support/accounts";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import type { TestAccount } from "../support/accounts";
+import { givenBoard } from "../support/given-board";
+import { givenTestServer } from "../support/given-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer({ per: "test" });
 let anna: TestAccount;
 let boardId: string;
 
 beforeEach(async () => {
-  database = createTestDatabase();
-  server = await startTestServer(database);
-  anna = await createAccount(server, "Anna", "DE");
-  boardId = (await server.access.createBoard(anna.user.id, { title: "Feed", template: "empty" })).id;
-});
-
-afterEach(async () => {
-  await server.stop();
-  database.dispose();
+  ({ chair: anna, boardId } = await givenBoard(remit.server, {
+    title: "Feed",
+    chair: ["Anna", "DE"],
+  }));
 });
 
 it("ACTIVITY-1 typing in one field within two minutes is one entry; another field or a later edit is a new one", async () => {
   let now = Date.parse("2026-11-25T10:00:00Z");
-  const log = createActivityLog({ prisma: server.prisma, log: () => undefined, now: () => now });
+  const log = createActivityLog({ prisma: remit.server.prisma, log: () => undefined, now: () => now });
   const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
   const edit = (field: string, title = "Cable") =>
     log.record(boardId, actor, [{ kind: "text-edited", rowId: "r1", rowTitle: title, detail: { field } }]);
@@ -42,7 +36,7 @@ it("ACTIVITY-1 typing in one field within two minutes is one entry; another fiel
   edit("notes");
   await log.flush();
 
-  const entries = await server.access.listActivity(anna.user.id, boardId, { limit: 10 });
+  const entries = await remit.server.access.listActivity(anna.user.id, boardId, { limit: 10 });
   // Newest first: the late notes edit, the description, then the folded notes entry (title refreshed).
   expect(entries.map((entry) => [entry.kind, entry.detail.field, entry.rowTitle])).toEqual([
     ["text-edited", "notes", "Cable"],
@@ -53,14 +47,14 @@ it("ACTIVITY-1 typing in one field within two minutes is one entry; another fiel
 
 it("ACTIVITY-2 a 1.5 MB title moved 100 times adds one small entry, not 100 copies of the title", async () => {
   const huge = "T".repeat(1_500_000);
-  const log = createActivityLog({ prisma: server.prisma, log: () => undefined });
+  const log = createActivityLog({ prisma: remit.server.prisma, log: () => undefined });
   const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
   for (let i = 0; i < 100; i++) {
     log.record(boardId, actor, [{ kind: "row-moved", rowId: "r1", rowTitle: huge, detail: {} }]);
   }
   log.record(boardId, actor, [{ kind: "text-edited", rowId: "r1", rowTitle: huge, detail: { field: "title" } }]);
   await log.flush();
-  const rows = await server.prisma.activityEntry.findMany({ where: { boardId }, select: { rowTitle: true } });
+  const rows = await remit.server.prisma.activityEntry.findMany({ where: { boardId }, select: { rowTitle: true } });
   expect(rows).toHaveLength(2);
   const stored = rows.reduce((total, row) => total + (row.rowTitle?.length ?? 0), 0);
   expect(stored).toBeLessThanOrEqual(2 * TITLE_EXCERPT_CHARS);
@@ -71,7 +65,7 @@ it("ACTIVITY-3 entries written while the database refuses writes are retried, no
   const logged: string[] = [];
   // The database answers "locked" three times (what SQLite says while another process holds the write lock).
   let failures = 3;
-  const activityEntry = new Proxy(server.prisma.activityEntry, {
+  const activityEntry = new Proxy(remit.server.prisma.activityEntry, {
     get(target, property, receiver) {
       if (property !== "create") return Reflect.get(target, property, receiver);
       return (args: Parameters<typeof target.create>[0]) => {
@@ -80,7 +74,7 @@ it("ACTIVITY-3 entries written while the database refuses writes are retried, no
       };
     },
   });
-  const prisma = new Proxy(server.prisma, {
+  const prisma = new Proxy(remit.server.prisma, {
     get: (target, property, receiver) =>
       property === "activityEntry" ? activityEntry : Reflect.get(target, property, receiver),
   });
@@ -91,6 +85,6 @@ it("ACTIVITY-3 entries written while the database refuses writes are retried, no
   ]);
   await log.flush();
   expect(logged).toHaveLength(3);
-  const entries = await server.access.listActivity(anna.user.id, boardId, { limit: 10 });
+  const entries = await remit.server.access.listActivity(anna.user.id, boardId, { limit: 10 });
   expect(entries.map((entry) => [entry.kind, entry.rowTitle])).toEqual([["responsibility-changed", "Cable"]]);
 });

@@ -13,13 +13,12 @@ import { CloseCode, MessageType } from "../../core/collab-protocol";
 import { SESSION_COOKIE } from "../../core/cookies";
 import { hashToken } from "../../server/auth/tokens";
 import { encodeSyncStep2, encodeUpdate } from "../../server/collab/frames";
-import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import type { TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import { givenBoard } from "../support/given-board";
+import { givenTestServer } from "../support/given-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer({ per: "test" });
 let boardId: string;
 let chair: TestAccount;
 let delegate: TestAccount;
@@ -29,32 +28,33 @@ const clients: TestClient[] = [];
 const sockets: WebSocket[] = [];
 
 beforeEach(async () => {
-  database = createTestDatabase();
-  server = await startTestServer(database);
-  chair = await createAccount(server, "Chair", "NATO-IS");
-  delegate = await createAccount(server, "Delegate", "FR");
-  observer = await createAccount(server, "Observer", "IE");
-  outsider = await createAccount(server, "Outsider", "US");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Attack board", template: "starter" })).id;
-  await addMember(server, chair, boardId, delegate, "delegate");
-  await addMember(server, chair, boardId, observer, "observer");
+  ({
+    chair,
+    boardId,
+    members: { delegate, observer },
+    strangers: { outsider },
+  } = await givenBoard(remit.server, {
+    title: "Attack board",
+    template: "starter",
+    chair: ["Chair", "NATO-IS"],
+    members: { delegate: ["Delegate", "FR", "delegate"], observer: ["Observer", "IE", "observer"] },
+    strangers: { outsider: ["Outsider", "US"] },
+  }));
 });
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
   for (const socket of sockets.splice(0)) socket.terminate();
-  await server.stop();
-  database.dispose();
 });
 
 function client(account: TestAccount): TestClient {
-  const created = connectClient(server.url, boardId, { cookie: account.cookie });
+  const created = connectClient(remit.server.url, boardId, { cookie: account.cookie });
   clients.push(created);
   return created;
 }
 
 function rawSocket(headers: Record<string, string>, path = `/collab/${boardId}`): WebSocket {
-  const socket = new WebSocket(`${server.url.replace("http", "ws")}${path}`, { headers });
+  const socket = new WebSocket(`${remit.server.url.replace("http", "ws")}${path}`, { headers });
   socket.on("error", () => undefined);
   sockets.push(socket);
   return socket;
@@ -74,7 +74,7 @@ function newRowUpdate(title: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-const logCount = () => server.prisma.boardUpdate.count({ where: { boardId } });
+const logCount = () => remit.server.prisma.boardUpdate.count({ where: { boardId } });
 
 describe("attack suite: collaboration socket", () => {
   it("ATTACK-WS-1 a WebSocket without a session cookie is closed with 4401", async () => {
@@ -89,7 +89,7 @@ describe("attack suite: collaboration socket", () => {
   });
 
   it("ATTACK-WS-3 an expired session is closed with 4401", async () => {
-    await server.prisma.session.update({
+    await remit.server.prisma.session.update({
       where: { id: hashToken(delegate.sessionToken) },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
@@ -118,7 +118,7 @@ describe("attack suite: collaboration socket", () => {
     const before = await logCount();
     const socket = rawSocket({ Cookie: observer.cookie });
     await opened(socket);
-    const room = (await server.registry.loadedRoom(boardId))!;
+    const room = (await remit.server.registry.loadedRoom(boardId))!;
     await waitFor(() => room.connectionCount === 2, "observer joined");
     socket.send(encodeUpdate(newRowUpdate("forged by observer (update)")));
     socket.send(encodeSyncStep2(newRowUpdate("forged by observer (sync step 2)")));
@@ -191,7 +191,7 @@ describe("attack suite: collaboration socket", () => {
     const socket = rawSocket({ Cookie: delegate.cookie });
     await opened(socket);
     const closed = closeCode(socket);
-    await server.access.removeMember(chair.user.id, boardId, delegate.user.id);
+    await remit.server.access.removeMember(chair.user.id, boardId, delegate.user.id);
     expect(await closed).toBe(CloseCode.forbidden);
     expect(await closeCode(rawSocket({ Cookie: delegate.cookie }))).toBe(CloseCode.forbidden);
   });
@@ -200,10 +200,10 @@ describe("attack suite: collaboration socket", () => {
     const demoted = client(delegate);
     const watcher = client(chair);
     await Promise.all([waitForSync(demoted), waitForSync(watcher)]);
-    await server.access.changeRole(chair.user.id, boardId, delegate.user.id, "observer");
+    await remit.server.access.changeRole(chair.user.id, boardId, delegate.user.id, "observer");
     const before = await logCount();
     addRow(demoted.doc, { title: "after demotion" });
-    const room = (await server.registry.loadedRoom(boardId))!;
+    const room = (await remit.server.registry.loadedRoom(boardId))!;
     await waitFor(() => room.rejectedWriteCount >= 1, "write dropped");
     expect(readRows(watcher.doc).some((row) => row.title === "after demotion")).toBe(false);
     expect(await logCount()).toBe(before);
@@ -217,7 +217,7 @@ describe("attack suite: collaboration socket", () => {
     promoted.provider.messageHandlers[MessageType.access] = (_encoder, decoder: decoding.Decoder) => {
       roles.push((JSON.parse(decoding.readVarString(decoder)) as { role: string }).role);
     };
-    await server.access.changeRole(chair.user.id, boardId, observer.user.id, "delegate");
+    await remit.server.access.changeRole(chair.user.id, boardId, observer.user.id, "delegate");
     await waitFor(() => roles.includes("delegate"), "access message");
     const rowId = addRow(promoted.doc, { title: "after promotion" });
     await waitFor(() => readRows(watcher.doc).some((row) => row.id === rowId), "edit to reach others");
@@ -227,7 +227,7 @@ describe("attack suite: collaboration socket", () => {
     const socket = rawSocket({ Cookie: delegate.cookie });
     await opened(socket);
     const closed = closeCode(socket);
-    await server.auth.signOutEverywhere(delegate.user.id);
+    await remit.server.auth.signOutEverywhere(delegate.user.id);
     expect(await closed).toBe(CloseCode.unauthenticated);
   });
 
@@ -235,18 +235,18 @@ describe("attack suite: collaboration socket", () => {
     const writer = client(delegate);
     await waitForSync(writer);
     addRow(writer.doc, { title: "Attributed row" });
-    const room = (await server.registry.loadedRoom(boardId))!;
+    const room = (await remit.server.registry.loadedRoom(boardId))!;
     await waitFor(() => readRows(room.doc).length === 16, "row on server");
     // Durable but not yet compacted: the log rows still carry their author.
     await room.settled();
-    await server.activity.flush();
-    const authors = await server.prisma.boardUpdate.findMany({
+    await remit.server.activity.flush();
+    const authors = await remit.server.prisma.boardUpdate.findMany({
       where: { boardId, authorId: { not: null } },
       select: { authorId: true },
     });
     expect(authors.length).toBeGreaterThan(0);
     expect(authors.every((row) => row.authorId === delegate.user.id)).toBe(true);
-    const activity = await server.access.listActivity(chair.user.id, boardId, { limit: 10 });
+    const activity = await remit.server.access.listActivity(chair.user.id, boardId, { limit: 10 });
     expect(activity[0]).toMatchObject({
       actorName: "Delegate",
       delegationCode: "FR",
@@ -254,7 +254,10 @@ describe("attack suite: collaboration socket", () => {
       kind: "row-added",
       rowTitle: "Attributed row",
     });
-    const filtered = await server.access.listActivity(chair.user.id, boardId, { delegationCode: "DE", limit: 10 });
+    const filtered = await remit.server.access.listActivity(chair.user.id, boardId, {
+      delegationCode: "DE",
+      limit: 10,
+    });
     expect(filtered).toEqual([]);
   });
 });

@@ -2,14 +2,12 @@
  * Attack suite, HTTP side: plain HTTP requests against the real server with
  * the built Remix app. Each case checks the answer and that nothing changed.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
-import { browserAs, startTestServerWithApp } from "../support/app-server";
-import { createTestDatabase, type TestDatabase } from "../support/test-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestAccount } from "../support/accounts";
+import { givenBoard } from "../support/given-board";
+import { givenAppServer } from "../support/given-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenAppServer({ env: { LOGIN_ATTEMPTS_PER_WINDOW: "3" } });
 let chair: TestAccount;
 let observer: TestAccount;
 let outsider: TestAccount;
@@ -18,27 +16,29 @@ let otherBoardId: string;
 const MISSING_BOARD = "AAAAAAAAAAAAAAAAAAAAAA";
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  ({ server } = await startTestServerWithApp(database, { env: { LOGIN_ATTEMPTS_PER_WINDOW: "3" } }));
-  chair = await createAccount(server, "Chair", "NATO-IS");
-  observer = await createAccount(server, "Observer", "IE");
-  outsider = await createAccount(server, "Outsider", "US");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Secret board", template: "starter" })).id;
-  otherBoardId = (await server.access.createBoard(outsider.user.id, { title: "Outsider board", template: "empty" })).id;
-  await addMember(server, chair, boardId, observer, "observer");
-});
-
-afterAll(async () => {
-  await server.stop();
-  database.dispose();
+  ({
+    chair,
+    boardId,
+    members: { observer },
+    strangers: { outsider },
+  } = await givenBoard(remit.server, {
+    title: "Secret board",
+    template: "starter",
+    chair: ["Chair", "NATO-IS"],
+    members: { observer: ["Observer", "IE", "observer"] },
+    strangers: { outsider: ["Outsider", "US"] },
+  }));
+  otherBoardId = (
+    await remit.server.access.createBoard(outsider.user.id, { title: "Outsider board", template: "empty" })
+  ).id;
 });
 
 const boardTitle = async (id: string) =>
-  (await server.prisma.board.findUniqueOrThrow({ where: { id }, select: { title: true } })).title;
+  (await remit.server.prisma.board.findUniqueOrThrow({ where: { id }, select: { title: true } })).title;
 
 describe("attack suite: HTTP", () => {
   it("ATTACK-HTTP-1 a non-member gets the same 404 for a real board as for a missing one, on every board page", async () => {
-    const browser = browserAs(server, outsider);
+    const browser = remit.browser(outsider);
     for (const suffix of ["", "/members", "/activity", "/consensus", "/versions", "/export?format=json&version=live"]) {
       const real = await browser.get(`/boards/${boardId}${suffix}`);
       const missing = await browser.get(`/boards/${MISSING_BOARD}${suffix}`);
@@ -49,7 +49,7 @@ describe("attack suite: HTTP", () => {
   });
 
   it("ATTACK-HTTP-2 an action on another board is refused and changes nothing", async () => {
-    const browser = browserAs(server, outsider);
+    const browser = remit.browser(outsider);
     const rename = await browser.postForm("/?index", { intent: "rename", boardId, title: "Hijacked" });
     expect(rename.status).toBe(404);
     const comment = await browser.postForm(`/boards/${boardId}/consensus`, {
@@ -59,12 +59,12 @@ describe("attack suite: HTTP", () => {
     });
     expect(comment.status).toBe(404);
     expect(await boardTitle(boardId)).toBe("Secret board");
-    expect(await server.prisma.comment.count({ where: { boardId } })).toBe(0);
+    expect(await remit.server.prisma.comment.count({ where: { boardId } })).toBe(0);
   });
 
   it("ATTACK-HTTP-3 a POST without a CSRF token (or with a wrong one) is refused with 403", async () => {
-    const browser = browserAs(server, chair);
-    const withoutToken = await fetch(`${server.url}/?index`, {
+    const browser = remit.browser(chair);
+    const withoutToken = await fetch(`${remit.server.url}/?index`, {
       method: "POST",
       redirect: "manual",
       headers: { Cookie: chair.cookie, "Content-Type": "application/x-www-form-urlencoded" },
@@ -77,7 +77,7 @@ describe("attack suite: HTTP", () => {
   });
 
   it("ATTACK-HTTP-4 an observer cannot use write actions", async () => {
-    const browser = browserAs(server, observer);
+    const browser = remit.browser(observer);
     expect(
       (await browser.postForm(`/boards/${boardId}/consensus`, { intent: "comment-create", rowId: "r1", body: "hi" }))
         .status,
@@ -89,31 +89,31 @@ describe("attack suite: HTTP", () => {
   });
 
   it("ATTACK-HTTP-5 expired and revoked invitation links are refused with 410", async () => {
-    const expired = await server.access.createInvite(chair.user.id, boardId, {
+    const expired = await remit.server.access.createInvite(chair.user.id, boardId, {
       role: "delegate",
       expiresInHours: 1,
       maxUses: null,
     });
-    await server.prisma.invite.update({
+    await remit.server.prisma.invite.update({
       where: { id: expired.invite.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    const revoked = await server.access.createInvite(chair.user.id, boardId, {
+    const revoked = await remit.server.access.createInvite(chair.user.id, boardId, {
       role: "delegate",
       expiresInHours: 1,
       maxUses: null,
     });
-    await server.access.revokeInvite(chair.user.id, boardId, revoked.invite.id);
-    const browser = browserAs(server, outsider);
+    await remit.server.access.revokeInvite(chair.user.id, boardId, revoked.invite.id);
+    const browser = remit.browser(outsider);
     for (const token of [expired.token, revoked.token]) {
       expect((await browser.get(`/invite/${token}`)).status).toBe(410);
       expect((await browser.postForm(`/invite/${token}`, {})).status).toBe(410);
     }
-    expect(await server.access.getAccess(boardId, outsider.user.id)).toBeNull();
+    expect(await remit.server.access.getAccess(boardId, outsider.user.id)).toBeNull();
   });
 
   it("ATTACK-HTTP-6 login brute force hits the rate limit with 429", async () => {
-    const browser = browserAs(server, null);
+    const browser = remit.browser(null);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++)
       statuses.push((await browser.postForm("/login", { email: observer.user.email, password: `guess ${i}` })).status);
@@ -122,7 +122,7 @@ describe("attack suite: HTTP", () => {
   });
 
   it("ATTACK-HTTP-7 documents carry a nonce CSP that forbids framing, and the other security headers", async () => {
-    const response = await browserAs(server, chair).get(`/boards/${boardId}`);
+    const response = await remit.getAs(chair, `/boards/${boardId}`);
     expect(response.status).toBe(200);
     const csp = response.headers.get("content-security-policy") ?? "";
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
@@ -133,7 +133,7 @@ describe("attack suite: HTTP", () => {
   });
 
   it("ATTACK-HTTP-8 malformed input is answered 400/422 naming the field, and changes nothing", async () => {
-    const browser = browserAs(server, chair);
+    const browser = remit.browser(chair);
     const badTitle = await browser.postForm("/?index", { intent: "rename", boardId, title: "" });
     expect(["title", badTitle.status]).toEqual(["title", 422]);
     const badIntent = await browser.postForm(`/boards/${boardId}/consensus`, { intent: "drop-tables" });

@@ -6,15 +6,13 @@ import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { readRow, readRows } from "../../core/board-doc";
 import { MessageType } from "../../core/collab-protocol";
-import type { RemitServer } from "../../server/remit-server";
 import type { TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { FakeClock } from "../support/fake-clock";
 import { givenBoard } from "../support/given-board";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import { givenTestServer } from "../support/given-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer({ options: () => ({ clock: (clock = new FakeClock()) }), per: "test" });
 let chair: TestAccount;
 let germany: TestAccount;
 let france: TestAccount;
@@ -28,10 +26,7 @@ let clock: FakeClock;
 const clients: TestClient[] = [];
 
 beforeEach(async () => {
-  database = createTestDatabase();
-  clock = new FakeClock();
-  server = await startTestServer(database, {}, { clock });
-  const given = await givenBoard(server, {
+  const given = await givenBoard(remit.server, {
     template: "starter",
     chair: ["Chair", "NATO-IS"],
     members: {
@@ -47,20 +42,18 @@ beforeEach(async () => {
   ({ germany, france, austria, observer, eeas } = given.members);
   stranger = given.strangers.stranger;
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, await server.registry.readState(boardId));
+  Y.applyUpdate(doc, await remit.server.registry.readState(boardId));
   rowId = readRows(doc).find((row) => row.responsibility !== "Shared")!.id;
 });
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
-  await server.stop();
-  database.dispose();
 });
 
-const brackets = async () => (await server.brackets.list(chair.user.id, boardId)).brackets;
-const liveRow = () => server.registry.readRow(boardId, rowId);
+const brackets = async () => (await remit.server.brackets.list(chair.user.id, boardId)).brackets;
+const liveRow = () => remit.server.registry.readRow(boardId, rowId);
 const proposeSharedEuLead = (account: TestAccount, extra: Record<string, unknown> = {}) =>
-  server.brackets.proposeAlternative(account.user.id, boardId, {
+  remit.server.brackets.proposeAlternative(account.user.id, boardId, {
     rowId,
     field: "responsibility",
     responsibility: "Shared",
@@ -91,14 +84,14 @@ describe("proposing and sponsoring", () => {
     ]);
     // A second alternative goes into the same bracket; a title bracket is a bracket of its own.
     expect(
-      await server.brackets.proposeAlternative(france.user.id, boardId, {
+      await remit.server.brackets.proposeAlternative(france.user.id, boardId, {
         rowId,
         field: "title",
         title: "Hybrid threat",
       }),
     ).toEqual({ ok: true });
     expect((await brackets()).map((b) => b.field)).toEqual(["responsibility", "title"]);
-    const [activity] = await server.access.listActivity(chair.user.id, boardId, { limit: 1 });
+    const [activity] = await remit.server.access.listActivity(chair.user.id, boardId, { limit: 1 });
     expect(activity).toMatchObject({ kind: "bracket-proposed", delegationCode: "FR" });
   });
 
@@ -107,19 +100,24 @@ describe("proposing and sponsoring", () => {
     const [alternativeId] = await alternativeIds();
     clock.advance(1000);
     expect(
-      await server.brackets.setSponsorship(austria.user.id, boardId, { alternativeId, delegationCode: "FR" }, true),
+      await remit.server.brackets.setSponsorship(
+        austria.user.id,
+        boardId,
+        { alternativeId, delegationCode: "FR" },
+        true,
+      ),
     ).toEqual({ ok: true });
     clock.advance(1000);
-    await server.brackets.setSponsorship(france.user.id, boardId, { alternativeId }, true);
-    await server.brackets.setSponsorship(france.user.id, boardId, { alternativeId }, true); // joining twice: once
+    await remit.server.brackets.setSponsorship(france.user.id, boardId, { alternativeId }, true);
+    await remit.server.brackets.setSponsorship(france.user.id, boardId, { alternativeId }, true); // joining twice: once
     expect(await sponsorsOf(alternativeId)).toEqual(["DE", "AT", "FR"]);
-    await server.brackets.setSponsorship(austria.user.id, boardId, { alternativeId }, false);
+    await remit.server.brackets.setSponsorship(austria.user.id, boardId, { alternativeId }, false);
     expect(await sponsorsOf(alternativeId)).toEqual(["DE", "FR"]);
-    await server.brackets.setSponsorship(germany.user.id, boardId, { alternativeId }, false);
-    await server.brackets.setSponsorship(france.user.id, boardId, { alternativeId }, false);
+    await remit.server.brackets.setSponsorship(germany.user.id, boardId, { alternativeId }, false);
+    await remit.server.brackets.setSponsorship(france.user.id, boardId, { alternativeId }, false);
     expect(await brackets()).toEqual([]);
-    expect(await server.brackets.hasOpenBrackets(boardId, rowId)).toBe(false);
-    const stored = await server.prisma.bracketAlternative.findUniqueOrThrow({
+    expect(await remit.server.brackets.hasOpenBrackets(boardId, rowId)).toBe(false);
+    const stored = await remit.server.prisma.bracketAlternative.findUniqueOrThrow({
       where: { id: alternativeId },
       select: { state: true, sponsors: { select: { delegationCode: true, leftAt: true } } },
     });
@@ -137,15 +135,15 @@ describe("proposing and sponsoring", () => {
     const [{ id: bracketId }] = await brackets();
     for (const account of [observer, eeas])
       await expect(
-        server.brackets.setSponsorship(account.user.id, boardId, { alternativeId }, true),
+        remit.server.brackets.setSponsorship(account.user.id, boardId, { alternativeId }, true),
       ).rejects.toMatchObject({ status: 403 });
     await expect(
-      server.brackets.setSponsorship(stranger.user.id, boardId, { alternativeId }, true),
+      remit.server.brackets.setSponsorship(stranger.user.id, boardId, { alternativeId }, true),
     ).rejects.toMatchObject({ status: 404 });
     await expect(
-      server.brackets.resolve(germany.user.id, boardId, { bracketId, choice: alternativeId }),
+      remit.server.brackets.resolve(germany.user.id, boardId, { bracketId, choice: alternativeId }),
     ).rejects.toMatchObject({ status: 403 });
-    await expect(server.brackets.list(stranger.user.id, boardId)).rejects.toMatchObject({ status: 404 });
+    await expect(remit.server.brackets.list(stranger.user.id, boardId)).rejects.toMatchObject({ status: 404 });
     expect(await sponsorsOf(alternativeId)).toEqual(["DE"]);
   });
 
@@ -165,7 +163,7 @@ describe("proposing and sponsoring", () => {
       [{ rowId: "nope", field: "title", title: "x" }, "rowId"],
     ];
     for (const [input, field] of cases) {
-      const result = await server.brackets.proposeAlternative(germany.user.id, boardId, input);
+      const result = await remit.server.brackets.proposeAlternative(germany.user.id, boardId, input);
       expect(result.ok, JSON.stringify(input)).toBe(false);
       expect(Object.keys(!result.ok ? result.fieldErrors : {}), JSON.stringify(input)).toContain(field);
     }
@@ -176,10 +174,12 @@ describe("proposing and sponsoring", () => {
       fieldErrors: { responsibility: expect.any(String) },
     });
     for (const bad of [{}, { alternativeId: "abc" }, { alternativeId: -1 }, { alternativeId: 999999 }])
-      expect(await server.brackets.setSponsorship(france.user.id, boardId, bad, true)).toMatchObject({ ok: false });
+      expect(await remit.server.brackets.setSponsorship(france.user.id, boardId, bad, true)).toMatchObject({
+        ok: false,
+      });
     const [{ id: bracketId }] = await brackets();
     for (const bad of [{ bracketId }, { bracketId, choice: "other" }, { bracketId: 999999, choice: "current" }])
-      expect(await server.brackets.resolve(chair.user.id, boardId, bad)).toMatchObject({ ok: false });
+      expect(await remit.server.brackets.resolve(chair.user.id, boardId, bad)).toMatchObject({ ok: false });
     expect(await alternativeIds()).toHaveLength(1);
   });
 });
@@ -187,36 +187,36 @@ describe("proposing and sponsoring", () => {
 describe("brackets and agreement", () => {
   it("BRACKET-5 a bracketed row cannot be proposed or agreed; bracketing a proposed row returns it to draft", async () => {
     const rowState = async () =>
-      (await server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId]?.workflow.state ?? "draft";
-    expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
+      (await remit.server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId]?.workflow.state ?? "draft";
+    expect(await remit.server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
       ok: true,
     });
     await proposeSharedEuLead(germany);
     expect(await rowState()).toBe("draft");
-    expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
+    expect(await remit.server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
       ok: false,
       fieldErrors: { rowId: "brackets.blocksProposal" },
     });
     expect(await rowState()).toBe("draft");
     // Once resolved, the row can be proposed and agreed; an agreed row cannot be bracketed.
     const [{ id: bracketId }] = await brackets();
-    await server.brackets.resolve(chair.user.id, boardId, { bracketId, choice: "current" });
-    expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
+    await remit.server.brackets.resolve(chair.user.id, boardId, { bracketId, choice: "current" });
+    expect(await remit.server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
       ok: true,
     });
     for (const account of [germany, france, austria])
-      await server.consensus.recordPosition(account.user.id, boardId, { rowId, position: "support" });
-    expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
+      await remit.server.consensus.recordPosition(account.user.id, boardId, { rowId, position: "support" });
+    expect(await remit.server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
     expect(await proposeSharedEuLead(germany)).toMatchObject({ ok: false, fieldErrors: { rowId: expect.any(String) } });
   });
 
   it("BRACKET-5 the chair cannot declare agreement while a bracket is open", async () => {
-    await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" });
+    await remit.server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" });
     for (const account of [germany, france, austria])
-      await server.consensus.recordPosition(account.user.id, boardId, { rowId, position: "support" });
+      await remit.server.consensus.recordPosition(account.user.id, boardId, { rowId, position: "support" });
     // A bracket opened by a race after the proposal (written directly, as another instance might have).
-    await server.prisma.bracket.create({ data: { boardId, rowId, field: "title", state: "open" } });
-    expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({
+    await remit.server.prisma.bracket.create({ data: { boardId, rowId, field: "title", state: "open" } });
+    expect(await remit.server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({
       ok: false,
       fieldErrors: { rowId: "brackets.blocksAgreement" },
     });
@@ -225,38 +225,40 @@ describe("brackets and agreement", () => {
 
 describe("resolution", () => {
   it("BRACKET-6 I18N-9 the chair's choice is written into the live document; the others are withdrawn with their sponsors", async () => {
-    const watcher = connectClient(server.url, boardId, { cookie: france.cookie });
+    const watcher = connectClient(remit.server.url, boardId, { cookie: france.cookie });
     clients.push(watcher);
     await waitForSync(watcher);
     await proposeSharedEuLead(germany);
-    await server.brackets.proposeAlternative(austria.user.id, boardId, {
+    await remit.server.brackets.proposeAlternative(austria.user.id, boardId, {
       rowId,
       field: "responsibility",
       responsibility: "EU",
     });
     const [shared, eu] = await alternativeIds();
-    await server.brackets.setSponsorship(france.user.id, boardId, { alternativeId: eu }, true);
+    await remit.server.brackets.setSponsorship(france.user.id, boardId, { alternativeId: eu }, true);
     const [{ id: bracketId }] = await brackets();
-    expect(await server.brackets.resolve(chair.user.id, boardId, { bracketId, choice: shared })).toEqual({ ok: true });
+    expect(await remit.server.brackets.resolve(chair.user.id, boardId, { bracketId, choice: shared })).toEqual({
+      ok: true,
+    });
 
     await waitFor(() => readRow(watcher.doc, rowId)?.responsibility === "Shared", "the choice to reach the client");
     expect(readRow(watcher.doc, rowId)).toMatchObject({ responsibility: "Shared", lead: "EU" });
     // Durable: the stored log holds it, authored by the chair.
-    await server.registry.flushAll();
+    await remit.server.registry.flushAll();
     const stored = new Y.Doc();
-    const log = await server.store.load(boardId);
+    const log = await remit.server.store.load(boardId);
     for (const update of [...(log.snapshot ? [log.snapshot] : []), ...log.tail.map((entry) => entry.data)])
       Y.applyUpdate(stored, update);
     expect(readRow(stored, rowId)).toMatchObject({ responsibility: "Shared", lead: "EU" });
 
     expect(await brackets()).toEqual([]);
-    const alternatives = await server.prisma.bracketAlternative.findMany({
+    const alternatives = await remit.server.prisma.bracketAlternative.findMany({
       where: { id: { in: [shared, eu] } },
       orderBy: { id: "asc" },
       select: { state: true },
     });
     expect(alternatives.map((a) => a.state)).toEqual(["chosen", "withdrawn"]);
-    const [activity] = await server.access.listActivity(chair.user.id, boardId, { limit: 1 });
+    const [activity] = await remit.server.access.listActivity(chair.user.id, boardId, { limit: 1 });
     expect(activity).toMatchObject({
       kind: "bracket-resolved",
       actorName: "Chair",
@@ -271,29 +273,29 @@ describe("resolution", () => {
       },
     });
     // A resolved bracket cannot be resolved again.
-    expect(await server.brackets.resolve(chair.user.id, boardId, { bracketId, choice: eu })).toMatchObject({
+    expect(await remit.server.brackets.resolve(chair.user.id, boardId, { bracketId, choice: eu })).toMatchObject({
       ok: false,
     });
   });
 
   it("BRACKET-6 a title alternative chosen while nobody has the board open is stored in the log", async () => {
-    await server.brackets.proposeAlternative(germany.user.id, boardId, {
+    await remit.server.brackets.proposeAlternative(germany.user.id, boardId, {
       rowId,
       field: "title",
       title: "[Agreed] title",
     });
     const [{ id: bracketId, alternatives }] = await brackets();
-    expect(await server.registry.loadedRoom(boardId)).toBeUndefined();
-    await server.brackets.resolve(chair.user.id, boardId, { bracketId, choice: alternatives[0].id });
+    expect(await remit.server.registry.loadedRoom(boardId)).toBeUndefined();
+    await remit.server.brackets.resolve(chair.user.id, boardId, { bracketId, choice: alternatives[0].id });
     expect((await liveRow())?.title).toBe("[Agreed] title");
-    const client = connectClient(server.url, boardId, { cookie: austria.cookie });
+    const client = connectClient(remit.server.url, boardId, { cookie: austria.cookie });
     clients.push(client);
     await waitForSync(client);
     expect(readRow(client.doc, rowId)?.title).toBe("[Agreed] title");
   });
 
   it("BRACKET-7 every change to brackets reaches connected clients as a board event", async () => {
-    const client = connectClient(server.url, boardId, { cookie: observer.cookie });
+    const client = connectClient(remit.server.url, boardId, { cookie: observer.cookie });
     clients.push(client);
     const events: string[] = [];
     client.provider.messageHandlers[MessageType.boardEvent] = (_encoder, decoder: decoding.Decoder) => {
@@ -304,11 +306,11 @@ describe("resolution", () => {
     await waitFor(() => events.includes("brackets"), "a brackets event after proposing");
     const [alternativeId] = await alternativeIds();
     events.length = 0;
-    await server.brackets.setSponsorship(france.user.id, boardId, { alternativeId }, true);
+    await remit.server.brackets.setSponsorship(france.user.id, boardId, { alternativeId }, true);
     await waitFor(() => events.includes("brackets"), "a brackets event after joining");
     events.length = 0;
     const [{ id: bracketId }] = await brackets();
-    await server.brackets.resolve(chair.user.id, boardId, { bracketId, choice: alternativeId });
+    await remit.server.brackets.resolve(chair.user.id, boardId, { bracketId, choice: alternativeId });
     await waitFor(() => events.includes("brackets"), "a brackets event after resolving");
   });
 });
@@ -318,8 +320,8 @@ describe("brackets in snapshots", () => {
     await proposeSharedEuLead(germany);
     const [alternativeId] = await alternativeIds();
     clock.advance(1000);
-    await server.brackets.setSponsorship(austria.user.id, boardId, { alternativeId }, true);
-    const snapshot = await server.versions.buildLiveSnapshot(chair.user.id, boardId);
+    await remit.server.brackets.setSponsorship(austria.user.id, boardId, { alternativeId }, true);
+    const snapshot = await remit.server.versions.buildLiveSnapshot(chair.user.id, boardId);
     const row = snapshot.rows.find((candidate) => candidate.id === rowId)!;
     expect(row.brackets).toEqual([
       {

@@ -2,27 +2,17 @@
  * A small seeded version of `npm run fuzz:collab` (COLLAB-25): ~300 hostile
  * frames against the real server on SQLite while a healthy editor types.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RemitServer } from "../../server/remit-server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runCollabFuzz } from "../support/collab-fuzz";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import { givenTestServer } from "../support/given-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer({ env: { COMPACT_EVERY: "20" } });
 
-beforeAll(async () => {
-  database = createTestDatabase();
-  server = await startTestServer(database, { COMPACT_EVERY: "20" });
-});
-
-afterAll(async () => {
-  await server.stop();
-  database.dispose();
-});
+beforeAll(async () => {});
 
 describe("collaboration fuzz", () => {
   it("COLLAB-25 300 seeded hostile frames: no death, every healthy edit delivered and stored, nothing hostile kept, no wedged room", async () => {
-    const report = await runCollabFuzz(server, { seed: 9, frames: 300, attackers: 2, healthyEdits: 20 });
+    const report = await runCollabFuzz(remit.server, { seed: 9, frames: 300, attackers: 2, healthyEdits: 20 });
     expect(report.framesSent).toBeGreaterThanOrEqual(300);
     expect(report.processDeaths).toBe(0);
     expect(report.roomWedged).toBe(false);

@@ -5,39 +5,38 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CloseCode } from "../../core/collab-protocol";
-import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import type { TestAccount } from "../support/accounts";
 import { waitFor } from "../support/collab-client";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import { givenBoard } from "../support/given-board";
+import { givenTestServer } from "../support/given-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer({
+  env: { MAX_SOCKETS_PER_SESSION: "2", MAX_SOCKETS_PER_BOARD: "3", MAX_FRAMES_PER_SECOND: "20" },
+});
 let boardId: string;
 let chair: TestAccount;
 let delegate: TestAccount;
 const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  server = await startTestServer(database, {
-    MAX_SOCKETS_PER_SESSION: "2",
-    MAX_SOCKETS_PER_BOARD: "3",
-    MAX_FRAMES_PER_SECOND: "20",
-  });
-  chair = await createAccount(server, "Chair", "NATO-IS");
-  delegate = await createAccount(server, "Delegate", "FR");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Limits", template: "starter" })).id;
-  await addMember(server, chair, boardId, delegate, "delegate");
+  ({
+    chair,
+    boardId,
+    members: { delegate },
+  } = await givenBoard(remit.server, {
+    title: "Limits",
+    template: "starter",
+    chair: ["Chair", "NATO-IS"],
+    members: { delegate: ["Delegate", "FR", "delegate"] },
+  }));
 });
 
 afterAll(async () => {
   for (const socket of sockets) socket.terminate();
-  await server.stop();
-  database.dispose();
 });
 
 function open(account: TestAccount): { socket: WebSocket; opened: Promise<void>; closed: Promise<number> } {
-  const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${boardId}`, {
+  const socket = new WebSocket(`${remit.server.url.replace("http", "ws")}/collab/${boardId}`, {
     headers: { Cookie: account.cookie },
   });
   socket.on("error", () => undefined);
@@ -57,8 +56,8 @@ describe("room lifecycle on the real server", () => {
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
     const baseline = timers();
     for (let i = 0; i < 30; i++) {
-      const id = (await server.access.createBoard(chair.user.id, { title: `Board ${i}`, template: "empty" })).id;
-      const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${id}`, {
+      const id = (await remit.server.access.createBoard(chair.user.id, { title: `Board ${i}`, template: "empty" })).id;
+      const socket = new WebSocket(`${remit.server.url.replace("http", "ws")}/collab/${id}`, {
         headers: { Cookie: chair.cookie },
       });
       socket.on("error", () => undefined);
@@ -66,8 +65,8 @@ describe("room lifecycle on the real server", () => {
       socket.close();
       await new Promise((resolve) => socket.on("close", resolve));
     }
-    await waitFor(() => server.registry.loadedBoardIds.length === 0, "every room unloaded", 60_000);
-    expect(server.registry.pendingUnloads).toBe(0);
+    await waitFor(() => remit.server.registry.loadedBoardIds.length === 0, "every room unloaded", 60_000);
+    expect(remit.server.registry.pendingUnloads).toBe(0);
     await waitFor(() => timers() <= baseline, "timers back to the baseline", 60_000);
   });
 });

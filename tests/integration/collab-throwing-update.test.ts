@@ -10,14 +10,13 @@ import { addRow, readRows } from "../../core/board-doc";
 import { CloseCode } from "../../core/collab-protocol";
 import { encodeUpdate } from "../../server/collab/frames";
 import { PrismaUpdateStore } from "../../server/db/prisma-update-store";
-import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import type { TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import { givenBoard } from "../support/given-board";
+import { givenTestServer } from "../support/given-server";
 import { throwingUpdate } from "../support/yjs-throwing-update";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer();
 let boardId: string;
 let editor: TestAccount;
 let chair: TestAccount;
@@ -25,27 +24,27 @@ let attacker: TestAccount;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  server = await startTestServer(database);
-  chair = await createAccount(server, "Chair", "NATO-IS");
-  editor = await createAccount(server, "Editor", "DE");
-  attacker = await createAccount(server, "Attacker", "FR");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Poison board", template: "starter" })).id;
-  await addMember(server, chair, boardId, editor, "delegate");
-  await addMember(server, chair, boardId, attacker, "delegate");
+  ({
+    chair,
+    boardId,
+    members: { editor, attacker },
+  } = await givenBoard(remit.server, {
+    title: "Poison board",
+    template: "starter",
+    chair: ["Chair", "NATO-IS"],
+    members: { editor: ["Editor", "DE", "delegate"], attacker: ["Attacker", "FR", "delegate"] },
+  }));
 });
 
 afterAll(async () => {
   for (const client of clients) client.destroy();
-  await server.stop();
-  database.dispose();
 });
 
 const titles = (doc: Y.Doc) => readRows(doc).map((row) => row.title);
 
 async function storedTitles(): Promise<string[]> {
-  await (await server.registry.loadedRoom(boardId))?.flush();
-  const stored = await new PrismaUpdateStore(server.prisma).load(boardId);
+  await (await remit.server.registry.loadedRoom(boardId))?.flush();
+  const stored = await new PrismaUpdateStore(remit.server.prisma).load(boardId);
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);
@@ -54,8 +53,8 @@ async function storedTitles(): Promise<string[]> {
 
 describe("a real Yjs-throwing update", () => {
   it("COLLAB-18 a bit-flipped update that makes Yjs 13.6 throw is refused before integration (4422 decode): the room is never poisoned, other clients keep relaying and storing", async () => {
-    const healthy = connectClient(server.url, boardId, { cookie: editor.cookie });
-    const watcher = connectClient(server.url, boardId, { cookie: chair.cookie });
+    const healthy = connectClient(remit.server.url, boardId, { cookie: editor.cookie });
+    const watcher = connectClient(remit.server.url, boardId, { cookie: chair.cookie });
     clients.push(healthy, watcher);
     await Promise.all([waitForSync(healthy), waitForSync(watcher)]);
     addRow(healthy.doc, { title: "healthy-before" });
@@ -66,7 +65,7 @@ describe("a real Yjs-throwing update", () => {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(watcher.doc));
     expect(() => Y.applyUpdate(copy, throwingUpdate())).toThrow();
 
-    const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${boardId}`, {
+    const socket = new WebSocket(`${remit.server.url.replace("http", "ws")}/collab/${boardId}`, {
       headers: { Cookie: attacker.cookie },
     });
     socket.on("error", () => undefined);
@@ -78,11 +77,11 @@ describe("a real Yjs-throwing update", () => {
     const { code, reason } = await closed;
     expect(code).toBe(CloseCode.updateRejected);
     expect(reason).toBe("decode");
-    expect(server.registry.poisonedRooms).toBe(0);
+    expect(remit.server.registry.poisonedRooms).toBe(0);
 
     addRow(healthy.doc, { title: "healthy-after" });
     await waitFor(() => titles(watcher.doc).includes("healthy-after"), "the next edit to reach the watcher");
-    const late = connectClient(server.url, boardId, { cookie: chair.cookie });
+    const late = connectClient(remit.server.url, boardId, { cookie: chair.cookie });
     clients.push(late);
     await waitForSync(late);
     for (const seen of [titles(watcher.doc), titles(late.doc), await storedTitles()]) {

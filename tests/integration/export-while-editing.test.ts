@@ -15,11 +15,10 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { appendRows, type NewRowInput } from "../../core/board-doc";
-import type { RemitServer } from "../../server/remit-server";
 import { createAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { keystrokeRoundTrip, roundTripsDuring } from "../support/keystroke-probe";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import { givenTestServer } from "../support/given-server";
 
 const ROWS: NewRowInput[] = Array.from({ length: 5000 }, (_, i) => ({
   title: `Threat ${i + 1}: coordinated disinformation and cable sabotage, Łódź`,
@@ -28,28 +27,25 @@ const ROWS: NewRowInput[] = Array.from({ length: 5000 }, (_, i) => ({
   responsibility: i % 2 === 0 ? "NATO" : "EU",
 }));
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer();
 const clients: TestClient[] = [];
 
-beforeAll(async () => {
-  database = createTestDatabase();
-  server = await startTestServer(database);
-});
+beforeAll(async () => {});
 
 afterAll(async () => {
   for (const client of clients) client.destroy();
-  await server?.stop();
-  database?.dispose();
 });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 it("HARDEN-47 a co-editor's round trip stays under 50 ms while a 5,000-row PDF renders", async () => {
-  const chair = await createAccount(server, "Chair", "PL");
-  const board = await server.access.createBoard(chair.user.id, { title: "Five thousand threats", template: "empty" });
-  const a = connectClient(server.url, board.id, { cookie: chair.cookie });
-  const b = connectClient(server.url, board.id, { cookie: chair.cookie });
+  const chair = await createAccount(remit.server, "Chair", "PL");
+  const board = await remit.server.access.createBoard(chair.user.id, {
+    title: "Five thousand threats",
+    template: "empty",
+  });
+  const a = connectClient(remit.server.url, board.id, { cookie: chair.cookie });
+  const b = connectClient(remit.server.url, board.id, { cookie: chair.cookie });
   clients.push(a, b);
   await Promise.all([waitForSync(a), waitForSync(b)]);
   const [probeId] = appendRows(a.doc, [{ title: "probe" }]);
@@ -60,10 +56,10 @@ it("HARDEN-47 a co-editor's round trip stays under 50 ms while a 5,000-row PDF r
   const idle: number[] = [];
   for (let i = 0; i < 10; i++) idle.push(await roundTrip());
 
-  const snapshot = await server.versions.buildLiveSnapshot(chair.user.id, board.id);
+  const snapshot = await remit.server.versions.buildLiveSnapshot(chair.user.id, board.id);
   expect(snapshot.rows).toHaveLength(ROWS.length + 1);
   const { result: file, samples: during } = await roundTripsDuring(
-    server.files.exportMatrix("pdf", snapshot, new Date()),
+    remit.server.files.exportMatrix("pdf", snapshot, new Date()),
     roundTrip,
   );
   expect(Buffer.from(file.body.subarray(0, 4)).toString("latin1")).toBe("%PDF");

@@ -3,50 +3,40 @@
  * (run `npx remix build` first): an import over a limit and a declaration of agreement on a row nobody
  * proposed. The language is the account's setting, else Accept-Language (decision 014).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fr } from "../../app/i18n/fr";
 import { en } from "../../app/i18n/en";
 import { appendRows } from "../../core/board-doc";
-import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
-import { browserAs, startTestServerWithApp } from "../support/app-server";
+import { givenBoard } from "../support/given-board";
+import { givenAppServer } from "../support/given-server";
 import { editBoard } from "../support/board-editing";
-import { createTestDatabase, type TestDatabase } from "../support/test-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenAppServer();
 let chair: TestAccount;
 let boardId: string;
 let rowId: string;
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  ({ server } = await startTestServerWithApp(database));
-  chair = await createAccount(server, "Chair", "FR");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Menaces hybrides", template: "empty" })).id;
-  [rowId] = await editBoard(server, chair, boardId, (doc) => appendRows(doc, [{ title: "Câbles sous-marins" }]));
-});
-
-afterAll(async () => {
-  await server?.stop();
-  database?.dispose();
+  ({ chair, boardId } = await givenBoard(remit.server, {
+    title: "Menaces hybrides",
+    chair: ["Chair", "FR"],
+  }));
+  [rowId] = await editBoard(remit.server, chair, boardId, (doc) => appendRows(doc, [{ title: "Câbles sous-marins" }]));
 });
 
 /** A chair's browser, reading in `language` (Accept-Language). */
 const browserIn = (language: string, account = chair) =>
-  browserAs(server, account, { headers: { "Accept-Language": language } });
+  remit.browser(account, { headers: { "Accept-Language": language } });
 
 const declare = (language: string, account = chair) =>
   browserIn(language, account).postForm(`/boards/${boardId}/consensus`, { intent: "declare-agreed", rowId });
 
-function importCsv(csv: string, language: string, account = chair) {
-  const browser = browserIn(language, account);
-  const body = new FormData();
-  body.set("csrf", browser.csrf);
-  body.set("intent", "preview");
-  body.set("file", new Blob([csv]), "threats.csv");
-  return browser.postMultipart(`/boards/${boardId}/import.json`, body);
-}
+const importCsv = (csv: string, language: string, account = chair) =>
+  browserIn(language, account).postParts(`/boards/${boardId}/import.json`, {
+    intent: "preview",
+    file: new File([csv], "threats.csv"),
+  });
 
 const TOO_MANY_ROWS = "Title\r\n" + "Menace\r\n".repeat(6_001);
 
@@ -76,9 +66,9 @@ describe("I18N-8 refusals in the reader's language", () => {
   it("I18N-8 the account's language wins over the browser's", async () => {
     // A co-chair of its own: an account that has picked a language keeps it, and the other tests need the
     // chair's account without one (the browser's language applies).
-    const coChair = await createAccount(server, "Co-chair", "BE");
-    await addMember(server, chair, boardId, coChair, "chair");
-    await server.auth.setLocale(coChair.user.id, "fr");
+    const coChair = await createAccount(remit.server, "Co-chair", "BE");
+    await addMember(remit.server, chair, boardId, coChair, "chair");
+    await remit.server.auth.setLocale(coChair.user.id, "fr");
     expect(await (await declare("en-US", coChair)).json()).toMatchObject({
       fieldErrors: { rowId: fr.workflow.proposeFirst },
     });

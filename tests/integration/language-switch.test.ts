@@ -3,25 +3,15 @@
  * `npx remix build` first): the choice sticks for a visitor (cookie) and for an account (its setting), and the
  * switch goes back to the page it came from, on this site only.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RemitServer } from "../../server/remit-server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createAccount, type TestAccount } from "../support/accounts";
-import { browserAs, startTestServerWithApp } from "../support/app-server";
-import { createTestDatabase, type TestDatabase } from "../support/test-server";
+import { givenAppServer } from "../support/given-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenAppServer();
 let anna: TestAccount;
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  ({ server } = await startTestServerWithApp(database));
-  anna = await createAccount(server, "Anna", "DE");
-});
-
-afterAll(async () => {
-  await server?.stop();
-  database?.dispose();
+  anna = await createAccount(remit.server, "Anna", "DE");
 });
 
 const ENGLISH_BROWSER = { "Accept-Language": "en-GB,en;q=0.9" };
@@ -29,16 +19,18 @@ const langOf = (html: string) => /<html[^>]* lang="(\w+)"/.exec(html)?.[1];
 
 describe("I18N-13 the header's language switch", () => {
   it("I18N-13 a visitor's choice is kept in a cookie that outranks the browser's language, and the switch goes back", async () => {
-    const visitor = browserAs(server, null, { headers: ENGLISH_BROWSER });
+    const visitor = remit.browser(null, { headers: ENGLISH_BROWSER });
     const switched = await visitor.postForm("/locale", { locale: "fr", next: "/signup" });
     expect(switched.status).toBeGreaterThanOrEqual(300);
     expect(switched.status).toBeLessThan(400);
     expect(switched.headers.get("location")).toBe("/signup");
     const cookie = switched.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^remit_locale=fr;/);
-    const page = await fetch(`${server.url}/signup`, { headers: { ...ENGLISH_BROWSER, Cookie: cookie.split(";")[0] } });
+    const page = await fetch(`${remit.server.url}/signup`, {
+      headers: { ...ENGLISH_BROWSER, Cookie: cookie.split(";")[0] },
+    });
     expect(langOf(await page.text())).toBe("fr");
-    expect(langOf(await (await fetch(`${server.url}/signup`, { headers: ENGLISH_BROWSER })).text())).toBe("en");
+    expect(langOf(await (await fetch(`${remit.server.url}/signup`, { headers: ENGLISH_BROWSER })).text())).toBe("en");
     // Back to a page of this site only: another site's address goes home.
     const elsewhere = await visitor.postForm("/locale", { locale: "fr", next: "https://evil.example/x" });
     expect(elsewhere.headers.get("location")).toBe("/");
@@ -46,9 +38,9 @@ describe("I18N-13 the header's language switch", () => {
   });
 
   it("I18N-13 I18N-11 a signed-in person's choice goes to their account: another browser of theirs reads French", async () => {
-    expect((await browserAs(server, anna).postForm("/locale", { locale: "fr", next: "/account" })).status).toBe(302);
+    expect((await remit.postAs(anna, "/locale", { locale: "fr", next: "/account" })).status).toBe(302);
     // No cookie here, and a browser asking for English: the account's setting decides.
-    const account = await browserAs(server, anna, { headers: ENGLISH_BROWSER }).get("/account");
+    const account = await remit.browser(anna, { headers: ENGLISH_BROWSER }).get("/account");
     const html = await account.text();
     expect(langOf(html)).toBe("fr");
     expect(html).toContain("Allemagne");

@@ -7,18 +7,16 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readRows } from "../../core/board-doc";
 import type { MeetingRecordView } from "../../core/record-contract";
-import type { RemitServer } from "../../server/remit-server";
 import type { TestAccount } from "../support/accounts";
 import { givenBoard } from "../support/given-board";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import { givenTestServer } from "../support/given-server";
 import { docxText, readZipEntry } from "../support/zip-entry";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer();
 let chair: TestAccount;
 let germany: TestAccount;
 let france: TestAccount;
@@ -37,12 +35,10 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what:
   throw new Error(`timed out waiting for ${what}`);
 }
 const section = (record: MeetingRecordView | null, key: string) => record!.sections.find((s) => s.key === key)!;
-const recordOf = (number: number, account = chair) => server.record.getRecord(account.user.id, boardId, number);
+const recordOf = (number: number, account = chair) => remit.server.record.getRecord(account.user.id, boardId, number);
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  server = await startTestServer(database);
-  const given = await givenBoard(server, {
+  const given = await givenBoard(remit.server, {
     title: "Hybrid threats, Łódź",
     template: "starter",
     chair: ["Claire", "NATO-IS"],
@@ -57,13 +53,8 @@ beforeAll(async () => {
   ({ germany, france, observer } = given.members);
   stranger = given.strangers.stranger;
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, await server.registry.readState(boardId));
+  Y.applyUpdate(doc, await remit.server.registry.readState(boardId));
   rows = readRows(doc).map((row) => ({ id: row.id, title: row.title }));
-});
-
-afterAll(async () => {
-  await server?.stop();
-  database?.dispose();
 });
 
 // One meeting told in order: each step builds on the record the step before left (RECORD-1 opens it, later
@@ -72,66 +63,68 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
   describe("a meeting and its record", () => {
     it("RECORD-1 only the chair opens a record; one meeting at a time; numbered per board", async () => {
       // Before the meeting: must not appear in its record (RECORD-2 checks).
-      await server.consensus.recordPosition(germany.user.id, boardId, {
+      await remit.server.consensus.recordPosition(germany.user.id, boardId, {
         rowId: rows[3].id,
         position: "reserve",
         text: "Said before the meeting",
       });
       await sleep(30);
       await expect(
-        server.record.openRecord(germany.user.id, boardId, { title: "Plenary", language: "en" }),
+        remit.server.record.openRecord(germany.user.id, boardId, { title: "Plenary", language: "en" }),
       ).rejects.toMatchObject({ status: 403 });
-      expect(await server.record.openRecord(chair.user.id, boardId, { title: "Plenary", language: "en" })).toEqual({
+      expect(
+        await remit.server.record.openRecord(chair.user.id, boardId, { title: "Plenary", language: "en" }),
+      ).toEqual({
         ok: true,
         number: 1,
       });
-      expect(await server.record.openRecord(chair.user.id, boardId, { title: "Second", language: "en" })).toMatchObject(
-        {
-          ok: false,
-          fieldErrors: { title: "record.alreadyOpen" },
-        },
-      );
-      expect((await server.record.listRecords(observer.user.id, boardId)).map((r) => [r.number, r.state])).toEqual([
-        [1, "open"],
-      ]);
+      expect(
+        await remit.server.record.openRecord(chair.user.id, boardId, { title: "Second", language: "en" }),
+      ).toMatchObject({
+        ok: false,
+        fieldErrors: { title: "record.alreadyOpen" },
+      });
+      expect(
+        (await remit.server.record.listRecords(observer.user.id, boardId)).map((r) => [r.number, r.state]),
+      ).toEqual([[1, "open"]]);
     });
 
     it("RECORD-2 the draft lists items, decisions, positions with reservation texts and who broke silence", async () => {
       const [adopted, broken, agreed] = rows;
       // A reservation, then silence broken by France's objection.
-      await server.consensus.propose(chair.user.id, boardId, {
+      await remit.server.consensus.propose(chair.user.id, boardId, {
         rowId: broken.id,
         procedure: "silence",
         silenceDeadline: new Date(Date.now() + 3_600_000).toISOString(),
       });
-      await server.consensus.recordPosition(germany.user.id, boardId, {
+      await remit.server.consensus.recordPosition(germany.user.id, boardId, {
         rowId: broken.id,
         position: "reserve",
         text: "Pending legal review in Berlin",
       });
-      await server.consensus.recordPosition(france.user.id, boardId, {
+      await remit.server.consensus.recordPosition(france.user.id, boardId, {
         rowId: broken.id,
         position: "object",
         text: "The lead must stay national",
       });
       // Agreed by consensus.
-      await server.consensus.propose(chair.user.id, boardId, { rowId: agreed.id, procedure: "consensus" });
-      await server.consensus.recordPosition(germany.user.id, boardId, { rowId: agreed.id, position: "support" });
-      await server.consensus.recordPosition(france.user.id, boardId, { rowId: agreed.id, position: "support" });
-      expect(await server.consensus.declareAgreed(chair.user.id, boardId, agreed.id)).toEqual({ ok: true });
+      await remit.server.consensus.propose(chair.user.id, boardId, { rowId: agreed.id, procedure: "consensus" });
+      await remit.server.consensus.recordPosition(germany.user.id, boardId, { rowId: agreed.id, position: "support" });
+      await remit.server.consensus.recordPosition(france.user.id, boardId, { rowId: agreed.id, position: "support" });
+      expect(await remit.server.consensus.declareAgreed(chair.user.id, boardId, agreed.id)).toEqual({ ok: true });
       // Silence that nobody breaks: adopted at its (short) deadline by the server's scheduler.
-      await server.consensus.propose(chair.user.id, boardId, {
+      await remit.server.consensus.propose(chair.user.id, boardId, {
         rowId: adopted.id,
         procedure: "silence",
         silenceDeadline: new Date(Date.now() + 1_000).toISOString(),
       });
       await until(
-        () => server.consensus.getBoardConsensus(chair.user.id, boardId),
+        () => remit.server.consensus.getBoardConsensus(chair.user.id, boardId),
         (view) => view.rows[adopted.id]?.workflow.state === "agreed",
         "silence adoption",
       );
 
-      expect(await server.record.regenerate(chair.user.id, boardId, 1)).toEqual({ ok: true });
+      expect(await remit.server.record.regenerate(chair.user.id, boardId, 1)).toEqual({ ok: true });
       const record = await recordOf(1, observer);
       const items = section(record, "items").text;
       expect(items.split("\n")).toEqual([`1. ${broken.title}`, `2. ${agreed.title}`, `3. ${adopted.title}`]);
@@ -155,15 +148,15 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
       for (const account of [germany, observer]) {
         const id = account.user.id;
         await expect(
-          server.record.editSection(id, boardId, 1, { section: "positions", text: "rewritten" }),
+          remit.server.record.editSection(id, boardId, 1, { section: "positions", text: "rewritten" }),
         ).rejects.toMatchObject({ status: 403 });
-        await expect(server.record.regenerate(id, boardId, 1)).rejects.toMatchObject({ status: 403 });
-        await expect(server.record.closeRecord(id, boardId, 1)).rejects.toMatchObject({ status: 403 });
-        await expect(server.record.finalise(id, boardId, 1)).rejects.toMatchObject({ status: 403 });
+        await expect(remit.server.record.regenerate(id, boardId, 1)).rejects.toMatchObject({ status: 403 });
+        await expect(remit.server.record.closeRecord(id, boardId, 1)).rejects.toMatchObject({ status: 403 });
+        await expect(remit.server.record.finalise(id, boardId, 1)).rejects.toMatchObject({ status: 403 });
       }
       await expect(recordOf(1, stranger)).rejects.toMatchObject({ status: 404 });
-      await expect(server.record.listRecords(stranger.user.id, boardId)).rejects.toMatchObject({ status: 404 });
-      await expect(server.record.exportRecord(stranger.user.id, boardId, 1, "md", "en")).rejects.toMatchObject({
+      await expect(remit.server.record.listRecords(stranger.user.id, boardId)).rejects.toMatchObject({ status: 404 });
+      await expect(remit.server.record.exportRecord(stranger.user.id, boardId, 1, "md", "en")).rejects.toMatchObject({
         status: 404,
       });
       expect(await recordOf(1)).toEqual(before);
@@ -172,16 +165,23 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
     it("RECORD-7 bad input is refused naming the field and changes nothing", async () => {
       const before = await recordOf(1);
       expect(
-        await server.record.editSection(chair.user.id, boardId, 1, { section: "minutes", text: "x" }),
+        await remit.server.record.editSection(chair.user.id, boardId, 1, { section: "minutes", text: "x" }),
       ).toMatchObject({ ok: false, fieldErrors: { section: expect.any(String) } });
       expect(
-        await server.record.editSection(chair.user.id, boardId, 1, { section: "items", text: "x".repeat(50_001) }),
+        await remit.server.record.editSection(chair.user.id, boardId, 1, {
+          section: "items",
+          text: "x".repeat(50_001),
+        }),
       ).toMatchObject({ ok: false, fieldErrors: { text: "forms.tooLong?max=50000" } });
-      expect(await server.record.openRecord(chair.user.id, boardId, { title: " ", language: "en" })).toMatchObject({
+      expect(
+        await remit.server.record.openRecord(chair.user.id, boardId, { title: " ", language: "en" }),
+      ).toMatchObject({
         ok: false,
         fieldErrors: { title: expect.any(String) },
       });
-      expect(await server.record.openRecord(chair.user.id, boardId, { title: "x", language: "de" })).toMatchObject({
+      expect(
+        await remit.server.record.openRecord(chair.user.id, boardId, { title: "x", language: "de" }),
+      ).toMatchObject({
         ok: false,
         fieldErrors: { language: expect.any(String) },
       });
@@ -191,31 +191,31 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
     it("RECORD-4 regenerating keeps the chair's edited section and refreshes only its generated text", async () => {
       const edited = "Germany entered a reservation; France objected. The Chair will consult.";
       expect(
-        await server.record.editSection(chair.user.id, boardId, 1, { section: "positions", text: edited }),
+        await remit.server.record.editSection(chair.user.id, boardId, 1, { section: "positions", text: edited }),
       ).toEqual({
         ok: true,
       });
-      await server.consensus.recordPosition(germany.user.id, boardId, {
+      await remit.server.consensus.recordPosition(germany.user.id, boardId, {
         rowId: rows[4].id,
         position: "abstain",
       });
-      expect(await server.record.regenerate(chair.user.id, boardId, 1)).toEqual({ ok: true });
+      expect(await remit.server.record.regenerate(chair.user.id, boardId, 1)).toEqual({ ok: true });
       let record = await recordOf(1);
       expect(section(record, "positions")).toMatchObject({ text: edited, edited: true });
       expect(section(record, "positions").generated).toContain(`“${rows[4].title}” — Germany: Abstain`);
       // Untouched sections follow the events.
       expect(section(record, "items").text).toContain(`4. ${rows[4].title}`);
-      expect(await server.record.resetSection(chair.user.id, boardId, 1, { section: "positions" })).toEqual({
+      expect(await remit.server.record.resetSection(chair.user.id, boardId, 1, { section: "positions" })).toEqual({
         ok: true,
       });
       record = await recordOf(1);
       expect(section(record, "positions")).toMatchObject({ edited: false });
       expect(section(record, "positions").text).toContain("Germany: Abstain");
-      await server.record.editSection(chair.user.id, boardId, 1, { section: "positions", text: edited });
+      await remit.server.record.editSection(chair.user.id, boardId, 1, { section: "positions", text: edited });
     });
 
     it("RECORD-5 finalising fixes the record; every later change is refused and changes nothing", async () => {
-      expect(await server.record.finalise(chair.user.id, boardId, 1)).toEqual({ ok: true });
+      expect(await remit.server.record.finalise(chair.user.id, boardId, 1)).toEqual({ ok: true });
       const final = (await recordOf(1))!;
       expect(final.state).toBe("final");
       expect(final.closedAt).not.toBeNull();
@@ -224,18 +224,22 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
       expect(section(final, "positions").text).toBe(
         "Germany entered a reservation; France objected. The Chair will consult.",
       );
-      await server.consensus.recordPosition(france.user.id, boardId, { rowId: rows[4].id, position: "support" });
+      await remit.server.consensus.recordPosition(france.user.id, boardId, { rowId: rows[4].id, position: "support" });
       const refused = { ok: false, problem: "finalised" };
-      expect(await server.record.editSection(chair.user.id, boardId, 1, { section: "items", text: "x" })).toEqual(
+      expect(await remit.server.record.editSection(chair.user.id, boardId, 1, { section: "items", text: "x" })).toEqual(
         refused,
       );
-      expect(await server.record.resetSection(chair.user.id, boardId, 1, { section: "positions" })).toEqual(refused);
-      expect(await server.record.regenerate(chair.user.id, boardId, 1)).toEqual(refused);
-      expect(await server.record.closeRecord(chair.user.id, boardId, 1)).toEqual(refused);
-      expect(await server.record.finalise(chair.user.id, boardId, 1)).toEqual(refused);
+      expect(await remit.server.record.resetSection(chair.user.id, boardId, 1, { section: "positions" })).toEqual(
+        refused,
+      );
+      expect(await remit.server.record.regenerate(chair.user.id, boardId, 1)).toEqual(refused);
+      expect(await remit.server.record.closeRecord(chair.user.id, boardId, 1)).toEqual(refused);
+      expect(await remit.server.record.finalise(chair.user.id, boardId, 1)).toEqual(refused);
       expect(await recordOf(1)).toEqual(final);
       // The next meeting may open now, and gets the next number.
-      expect(await server.record.openRecord(chair.user.id, boardId, { title: "Réunion", language: "fr" })).toEqual({
+      expect(
+        await remit.server.record.openRecord(chair.user.id, boardId, { title: "Réunion", language: "fr" }),
+      ).toEqual({
         ok: true,
         number: 2,
       });
@@ -245,17 +249,19 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
       // Meeting 2 (in French) is open; the chair puts an item on the agenda and takes it.
       const [agendaRow, bracketRow, outside] = [rows[5], rows[6], rows[7]];
       expect(
-        await server.meeting.addItem(chair.user.id, boardId, {
+        await remit.server.meeting.addItem(chair.user.id, boardId, {
           title: "Menaces hybrides",
           rowIds: [agendaRow.id, bracketRow.id],
         }),
       ).toMatchObject({ ok: true });
-      const [item] = (await server.meeting.getMeeting(chair.user.id, boardId)).items;
-      expect(await server.meeting.setCurrentItem(chair.user.id, boardId, { itemId: item.id })).toEqual({ ok: true });
-      await server.consensus.recordPosition(france.user.id, boardId, { rowId: outside.id, position: "abstain" });
-      await server.consensus.recordPosition(germany.user.id, boardId, { rowId: outside.id, position: "support" });
+      const [item] = (await remit.server.meeting.getMeeting(chair.user.id, boardId)).items;
+      expect(await remit.server.meeting.setCurrentItem(chair.user.id, boardId, { itemId: item.id })).toEqual({
+        ok: true,
+      });
+      await remit.server.consensus.recordPosition(france.user.id, boardId, { rowId: outside.id, position: "abstain" });
+      await remit.server.consensus.recordPosition(germany.user.id, boardId, { rowId: outside.id, position: "support" });
       const propose = (account: TestAccount, responsibility: string, lead?: string) =>
-        server.brackets.proposeAlternative(account.user.id, boardId, {
+        remit.server.brackets.proposeAlternative(account.user.id, boardId, {
           rowId: bracketRow.id,
           field: "responsibility",
           responsibility,
@@ -263,12 +269,12 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
         });
       expect(await propose(germany, "Shared", "EU")).toEqual({ ok: true });
       expect(await propose(france, "NATO")).toEqual({ ok: true });
-      const [bracket] = (await server.brackets.list(chair.user.id, boardId)).brackets;
+      const [bracket] = (await remit.server.brackets.list(chair.user.id, boardId)).brackets;
       const shared = bracket.alternatives.find((alternative) => alternative.proposedByName === "Anna")!;
       expect(
-        await server.brackets.resolve(chair.user.id, boardId, { bracketId: bracket.id, choice: shared.id }),
+        await remit.server.brackets.resolve(chair.user.id, boardId, { bracketId: bracket.id, choice: shared.id }),
       ).toEqual({ ok: true });
-      expect(await server.record.regenerate(chair.user.id, boardId, 2)).toEqual({ ok: true });
+      expect(await remit.server.record.regenerate(chair.user.id, boardId, 2)).toEqual({ ok: true });
       const record = await recordOf(2);
       expect(section(record, "items").text.split("\n")).toEqual([
         "1. Menaces hybrides",
@@ -307,7 +313,7 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
     it("RECORD-6 Markdown, PDF and DOCX in English and French say what the record says", async () => {
       const final = (await recordOf(1))!;
       const exportAs = (format: "md" | "pdf" | "docx", locale: "en" | "fr") =>
-        server.record.exportRecord(observer.user.id, boardId, 1, format, locale);
+        remit.server.record.exportRecord(observer.user.id, boardId, 1, format, locale);
 
       const md = (await exportAs("md", "en"))!;
       expect(md.fileName).toMatch(/^hybrid-threats-lodz-record-1-\d{4}-\d{2}-\d{2}\.md$/);
@@ -350,16 +356,16 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
     });
 
     it("RECORD-6 a draft record exports with the draft notice in the file's language", async () => {
-      const md = Buffer.from((await server.record.exportRecord(germany.user.id, boardId, 2, "md", "en"))!.body);
+      const md = Buffer.from((await remit.server.record.exportRecord(germany.user.id, boardId, 2, "md", "en"))!.body);
       expect(md.toString("utf8")).toContain("DRAFT summary record — not final");
       const word = docxText(
         readZipEntry(
-          Buffer.from((await server.record.exportRecord(germany.user.id, boardId, 2, "docx", "fr"))!.body),
+          Buffer.from((await remit.server.record.exportRecord(germany.user.id, boardId, 2, "docx", "fr"))!.body),
           "word/document.xml",
         )!,
       );
       expect(word).toContain("PROJET de compte rendu — non définitif");
-      expect(await server.record.exportRecord(germany.user.id, boardId, 9, "md", "en")).toBeNull();
+      expect(await remit.server.record.exportRecord(germany.user.id, boardId, 9, "md", "en")).toBeNull();
     });
   });
 });

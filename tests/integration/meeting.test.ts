@@ -7,15 +7,13 @@ import * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readRows } from "../../core/board-doc";
 import { MessageType } from "../../core/collab-protocol";
-import type { RemitServer } from "../../server/remit-server";
 import type { TestAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { FakeClock } from "../support/fake-clock";
 import { givenBoard } from "../support/given-board";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import { givenTestServer } from "../support/given-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer({ options: () => ({ clock: (clock = new FakeClock()) }), per: "test" });
 let clock: FakeClock;
 let chair: TestAccount;
 let germany: TestAccount;
@@ -27,10 +25,7 @@ let rowIds: string[];
 const clients: TestClient[] = [];
 
 beforeEach(async () => {
-  database = createTestDatabase();
-  clock = new FakeClock();
-  server = await startTestServer(database, {}, { clock });
-  const given = await givenBoard(server, {
+  const given = await givenBoard(remit.server, {
     title: "Meeting board",
     template: "starter",
     chair: ["Chair", "NATO-IS"],
@@ -45,20 +40,18 @@ beforeEach(async () => {
   ({ germany, france, observer } = given.members);
   outsider = given.strangers.outsider;
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, await server.registry.readState(boardId));
+  Y.applyUpdate(doc, await remit.server.registry.readState(boardId));
   rowIds = readRows(doc).map((row) => row.id);
 });
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
-  await server.stop();
-  database.dispose();
 });
 
-const meeting = () => server.meeting.getMeeting(chair.user.id, boardId);
+const meeting = () => remit.server.meeting.getMeeting(chair.user.id, boardId);
 const activityKinds = async () =>
   (
-    await server.prisma.activityEntry.findMany({
+    await remit.server.prisma.activityEntry.findMany({
       where: { boardId },
       select: { kind: true, detail: true, actorId: true, createdAt: true },
       orderBy: { id: "asc" },
@@ -67,9 +60,11 @@ const activityKinds = async () =>
 
 async function twoItems() {
   expect(
-    await server.meeting.addItem(chair.user.id, boardId, { title: "Cables", rowIds: [rowIds[2], rowIds[0]] }),
+    await remit.server.meeting.addItem(chair.user.id, boardId, { title: "Cables", rowIds: [rowIds[2], rowIds[0]] }),
   ).toMatchObject({ ok: true });
-  expect(await server.meeting.addItem(chair.user.id, boardId, { title: "5G", rowIds: [rowIds[1]] })).toMatchObject({
+  expect(
+    await remit.server.meeting.addItem(chair.user.id, boardId, { title: "5G", rowIds: [rowIds[1]] }),
+  ).toMatchObject({
     ok: true,
   });
   return (await meeting()).items;
@@ -77,7 +72,7 @@ async function twoItems() {
 
 async function boardEvents(account: TestAccount): Promise<string[]> {
   const kinds: string[] = [];
-  const client = connectClient(server.url, boardId, { cookie: account.cookie });
+  const client = connectClient(remit.server.url, boardId, { cookie: account.cookie });
   clients.push(client);
   client.provider.messageHandlers[MessageType.boardEvent] = (_encoder, decoder: decoding.Decoder) => {
     kinds.push((JSON.parse(decoding.readVarString(decoder)) as { kind: string }).kind);
@@ -91,31 +86,33 @@ describe("agenda", () => {
     const items = await twoItems();
     for (const member of [germany, observer]) {
       const id = member.user.id;
-      await expect(server.meeting.addItem(id, boardId, { title: "Mine", rowIds: [rowIds[0]] })).rejects.toMatchObject({
+      await expect(
+        remit.server.meeting.addItem(id, boardId, { title: "Mine", rowIds: [rowIds[0]] }),
+      ).rejects.toMatchObject({
         status: 403,
       });
       await expect(
-        server.meeting.moveItem(id, boardId, { itemId: items[1].id, direction: "up" }),
+        remit.server.meeting.moveItem(id, boardId, { itemId: items[1].id, direction: "up" }),
       ).rejects.toMatchObject({ status: 403 });
-      await expect(server.meeting.removeItem(id, boardId, { itemId: items[0].id })).rejects.toMatchObject({
+      await expect(remit.server.meeting.removeItem(id, boardId, { itemId: items[0].id })).rejects.toMatchObject({
         status: 403,
       });
-      await expect(server.meeting.setCurrentItem(id, boardId, { itemId: items[1].id })).rejects.toMatchObject({
+      await expect(remit.server.meeting.setCurrentItem(id, boardId, { itemId: items[1].id })).rejects.toMatchObject({
         status: 403,
       });
-      await expect(server.meeting.nextItem(id, boardId)).rejects.toMatchObject({ status: 403 });
+      await expect(remit.server.meeting.nextItem(id, boardId)).rejects.toMatchObject({ status: 403 });
     }
-    await expect(server.meeting.getMeeting(outsider.user.id, boardId)).rejects.toMatchObject({ status: 404 });
-    await expect(server.meeting.nextItem(outsider.user.id, boardId)).rejects.toMatchObject({ status: 404 });
+    await expect(remit.server.meeting.getMeeting(outsider.user.id, boardId)).rejects.toMatchObject({ status: 404 });
+    await expect(remit.server.meeting.nextItem(outsider.user.id, boardId)).rejects.toMatchObject({ status: 404 });
     const after = await meeting();
     expect(after.items.map((item) => item.title)).toEqual(["Cables", "5G"]);
     expect(after.currentItemId).toBeNull();
     // Members read it, observers included.
-    expect((await server.meeting.getMeeting(observer.user.id, boardId)).items).toHaveLength(2);
+    expect((await remit.server.meeting.getMeeting(observer.user.id, boardId)).items).toHaveLength(2);
   });
 
   it("AGENDA-2 an item needs a title and distinct rows of this board; bad input names the field and stores nothing", async () => {
-    const add = (input: unknown) => server.meeting.addItem(chair.user.id, boardId, input);
+    const add = (input: unknown) => remit.server.meeting.addItem(chair.user.id, boardId, input);
     expect(await add({ title: "  ", rowIds: [rowIds[0]] })).toMatchObject({
       ok: false,
       fieldErrors: { title: expect.any(String) },
@@ -142,8 +139,8 @@ describe("agenda", () => {
 
   it("AGENDA-3 moving swaps neighbours; removing renumbers and leaves no item current if it was", async () => {
     const [cables, fiveG] = await twoItems();
-    await server.meeting.addItem(chair.user.id, boardId, { title: "Clouds", rowIds: [rowIds[3]] });
-    expect(await server.meeting.moveItem(chair.user.id, boardId, { itemId: fiveG.id, direction: "up" })).toEqual({
+    await remit.server.meeting.addItem(chair.user.id, boardId, { title: "Clouds", rowIds: [rowIds[3]] });
+    expect(await remit.server.meeting.moveItem(chair.user.id, boardId, { itemId: fiveG.id, direction: "up" })).toEqual({
       ok: true,
     });
     expect((await meeting()).items.map((item) => [item.title, item.position])).toEqual([
@@ -152,16 +149,18 @@ describe("agenda", () => {
       ["Clouds", 2],
     ]);
     // Already first: nothing moves.
-    await server.meeting.moveItem(chair.user.id, boardId, { itemId: fiveG.id, direction: "up" });
+    await remit.server.meeting.moveItem(chair.user.id, boardId, { itemId: fiveG.id, direction: "up" });
     expect((await meeting()).items.map((item) => item.title)).toEqual(["5G", "Cables", "Clouds"]);
-    expect(await server.meeting.moveItem(chair.user.id, boardId, { itemId: "nope", direction: "up" })).toMatchObject({
+    expect(
+      await remit.server.meeting.moveItem(chair.user.id, boardId, { itemId: "nope", direction: "up" }),
+    ).toMatchObject({
       fieldErrors: { itemId: expect.any(String) },
     });
     expect(
-      await server.meeting.moveItem(chair.user.id, boardId, { itemId: fiveG.id, direction: "sideways" }),
+      await remit.server.meeting.moveItem(chair.user.id, boardId, { itemId: fiveG.id, direction: "sideways" }),
     ).toMatchObject({ fieldErrors: { direction: expect.any(String) } });
-    await server.meeting.setCurrentItem(chair.user.id, boardId, { itemId: cables.id });
-    expect(await server.meeting.removeItem(chair.user.id, boardId, { itemId: cables.id })).toEqual({ ok: true });
+    await remit.server.meeting.setCurrentItem(chair.user.id, boardId, { itemId: cables.id });
+    expect(await remit.server.meeting.removeItem(chair.user.id, boardId, { itemId: cables.id })).toEqual({ ok: true });
     const after = await meeting();
     expect(after.items.map((item) => [item.title, item.position])).toEqual([
       ["5G", 0],
@@ -173,10 +172,10 @@ describe("agenda", () => {
   it("AGENDA-4 taking items stamps start and close times and records them in the activity log; next stops after the last", async () => {
     const [cables, fiveG] = await twoItems();
     const start = clock.now();
-    expect(await server.meeting.nextItem(chair.user.id, boardId)).toEqual({ ok: true });
+    expect(await remit.server.meeting.nextItem(chair.user.id, boardId)).toEqual({ ok: true });
     expect((await meeting()).currentItemId).toBe(cables.id);
     clock.advance(60_000);
-    expect(await server.meeting.nextItem(chair.user.id, boardId)).toEqual({ ok: true });
+    expect(await remit.server.meeting.nextItem(chair.user.id, boardId)).toEqual({ ok: true });
     const view = await meeting();
     expect(view.currentItemId).toBe(fiveG.id);
     expect(view.items[0]).toMatchObject({
@@ -184,15 +183,15 @@ describe("agenda", () => {
       closedAt: new Date(start + 60_000).toISOString(),
     });
     expect(view.items[1]).toMatchObject({ startedAt: new Date(start + 60_000).toISOString(), closedAt: null });
-    expect(await server.meeting.nextItem(chair.user.id, boardId)).toMatchObject({
+    expect(await remit.server.meeting.nextItem(chair.user.id, boardId)).toMatchObject({
       ok: false,
       fieldErrors: { itemId: "meeting.noNextItem" },
     });
     // Back to the first item: its first start is kept.
     clock.advance(60_000);
-    await server.meeting.setCurrentItem(chair.user.id, boardId, { itemId: cables.id });
+    await remit.server.meeting.setCurrentItem(chair.user.id, boardId, { itemId: cables.id });
     expect((await meeting()).items[0]).toMatchObject({ startedAt: new Date(start).toISOString(), closedAt: null });
-    expect(await server.meeting.setCurrentItem(chair.user.id, boardId, { itemId: "nope" })).toMatchObject({
+    expect(await remit.server.meeting.setCurrentItem(chair.user.id, boardId, { itemId: "nope" })).toMatchObject({
       fieldErrors: { itemId: expect.any(String) },
     });
     const taken = (await activityKinds()).filter(
@@ -213,12 +212,12 @@ describe("agenda", () => {
 
   it("AGENDA-5 changing the current item clears the speaking list and the floor", async () => {
     await twoItems();
-    await server.meeting.nextItem(chair.user.id, boardId);
-    await server.meeting.raiseHand(germany.user.id, boardId);
-    await server.meeting.raiseHand(france.user.id, boardId);
-    await server.meeting.giveFloor(chair.user.id, boardId, { delegationCode: "DE" });
+    await remit.server.meeting.nextItem(chair.user.id, boardId);
+    await remit.server.meeting.raiseHand(germany.user.id, boardId);
+    await remit.server.meeting.raiseHand(france.user.id, boardId);
+    await remit.server.meeting.giveFloor(chair.user.id, boardId, { delegationCode: "DE" });
     expect((await meeting()).speaker?.delegationCode).toBe("DE");
-    await server.meeting.nextItem(chair.user.id, boardId);
+    await remit.server.meeting.nextItem(chair.user.id, boardId);
     const after = await meeting();
     expect(after.speaker).toBeNull();
     expect(after.speakingList).toEqual([]);
@@ -229,7 +228,7 @@ describe("agenda", () => {
     const observerEvents = await boardEvents(observer);
     await twoItems();
     await waitFor(() => delegateEvents.filter((kind) => kind === "agenda").length >= 2, "agenda events");
-    await server.meeting.raiseHand(france.user.id, boardId);
+    await remit.server.meeting.raiseHand(france.user.id, boardId);
     await waitFor(() => observerEvents.includes("floor"), "floor event");
     expect(observerEvents.filter((kind) => kind === "agenda").length).toBeGreaterThanOrEqual(2);
   });
@@ -239,12 +238,16 @@ describe("tour de table", () => {
   it("FLOOR-1 a hand is stamped with the actor's own delegation, member and server time; one per delegation, in order", async () => {
     const at = clock.now();
     // A hand-made request naming another delegation raises the actor's own hand, nobody else's.
-    const raiseFor = server.meeting.raiseHand as unknown as (a: string, b: string, input: unknown) => Promise<unknown>;
+    const raiseFor = remit.server.meeting.raiseHand as unknown as (
+      a: string,
+      b: string,
+      input: unknown,
+    ) => Promise<unknown>;
     await raiseFor(france.user.id, boardId, { delegationCode: "DE", raisedByName: "Anna" });
     clock.advance(5_000);
-    await server.meeting.raiseHand(germany.user.id, boardId);
+    await remit.server.meeting.raiseHand(germany.user.id, boardId);
     clock.advance(5_000);
-    await server.meeting.raiseHand(france.user.id, boardId); // again: keeps its place
+    await remit.server.meeting.raiseHand(france.user.id, boardId); // again: keeps its place
     const list = (await meeting()).speakingList;
     expect(list).toEqual([
       {
@@ -268,42 +271,50 @@ describe("tour de table", () => {
   });
 
   it("FLOOR-2 observers cannot raise or lower hands, non-members get 404, and a delegate lowers only their own hand", async () => {
-    await expect(server.meeting.raiseHand(observer.user.id, boardId)).rejects.toMatchObject({ status: 403 });
-    await expect(server.meeting.lowerHand(observer.user.id, boardId)).rejects.toMatchObject({ status: 403 });
-    await expect(server.meeting.raiseHand(outsider.user.id, boardId)).rejects.toMatchObject({ status: 404 });
-    await server.meeting.raiseHand(germany.user.id, boardId);
-    await server.meeting.raiseHand(france.user.id, boardId);
-    const lowerFor = server.meeting.lowerHand as unknown as (a: string, b: string, input: unknown) => Promise<unknown>;
+    await expect(remit.server.meeting.raiseHand(observer.user.id, boardId)).rejects.toMatchObject({ status: 403 });
+    await expect(remit.server.meeting.lowerHand(observer.user.id, boardId)).rejects.toMatchObject({ status: 403 });
+    await expect(remit.server.meeting.raiseHand(outsider.user.id, boardId)).rejects.toMatchObject({ status: 404 });
+    await remit.server.meeting.raiseHand(germany.user.id, boardId);
+    await remit.server.meeting.raiseHand(france.user.id, boardId);
+    const lowerFor = remit.server.meeting.lowerHand as unknown as (
+      a: string,
+      b: string,
+      input: unknown,
+    ) => Promise<unknown>;
     await lowerFor(france.user.id, boardId, { delegationCode: "DE" });
     expect((await meeting()).speakingList.map((hand) => hand.delegationCode)).toEqual(["DE"]);
   });
 
   it("FLOOR-3 only the chair gives the floor (to a delegation on the list), ends it, clears the list and sets the timer", async () => {
-    await server.meeting.raiseHand(germany.user.id, boardId);
-    await server.meeting.raiseHand(france.user.id, boardId);
+    await remit.server.meeting.raiseHand(germany.user.id, boardId);
+    await remit.server.meeting.raiseHand(france.user.id, boardId);
     for (const member of [germany, observer]) {
       const id = member.user.id;
-      await expect(server.meeting.giveFloor(id, boardId, { delegationCode: "DE" })).rejects.toMatchObject({
+      await expect(remit.server.meeting.giveFloor(id, boardId, { delegationCode: "DE" })).rejects.toMatchObject({
         status: 403,
       });
-      await expect(server.meeting.endIntervention(id, boardId)).rejects.toMatchObject({ status: 403 });
-      await expect(server.meeting.clearList(id, boardId)).rejects.toMatchObject({ status: 403 });
-      await expect(server.meeting.setTimer(id, boardId, { seconds: 120 })).rejects.toMatchObject({ status: 403 });
+      await expect(remit.server.meeting.endIntervention(id, boardId)).rejects.toMatchObject({ status: 403 });
+      await expect(remit.server.meeting.clearList(id, boardId)).rejects.toMatchObject({ status: 403 });
+      await expect(remit.server.meeting.setTimer(id, boardId, { seconds: 120 })).rejects.toMatchObject({ status: 403 });
     }
-    await expect(server.meeting.giveFloor(outsider.user.id, boardId, { delegationCode: "DE" })).rejects.toMatchObject({
+    await expect(
+      remit.server.meeting.giveFloor(outsider.user.id, boardId, { delegationCode: "DE" }),
+    ).rejects.toMatchObject({
       status: 404,
     });
     expect((await meeting()).speaker).toBeNull();
-    expect(await server.meeting.giveFloor(chair.user.id, boardId, { delegationCode: "PL" })).toMatchObject({
+    expect(await remit.server.meeting.giveFloor(chair.user.id, boardId, { delegationCode: "PL" })).toMatchObject({
       fieldErrors: { delegationCode: "meeting.notOnList" },
     });
-    expect(await server.meeting.giveFloor(chair.user.id, boardId, { delegationCode: "FR" })).toEqual({ ok: true });
+    expect(await remit.server.meeting.giveFloor(chair.user.id, boardId, { delegationCode: "FR" })).toEqual({
+      ok: true,
+    });
     let view = await meeting();
     expect(view.speaker).toMatchObject({ delegationCode: "FR", seconds: null });
     expect(view.speakingList.map((hand) => hand.delegationCode)).toEqual(["DE"]);
-    await server.meeting.endIntervention(chair.user.id, boardId);
+    await remit.server.meeting.endIntervention(chair.user.id, boardId);
     expect((await meeting()).speaker).toBeNull();
-    await server.meeting.clearList(chair.user.id, boardId);
+    await remit.server.meeting.clearList(chair.user.id, boardId);
     view = await meeting();
     expect(view.speakingList).toEqual([]);
     expect((await activityKinds()).map((entry) => entry.kind)).toEqual([
@@ -316,15 +327,15 @@ describe("tour de table", () => {
 
   it("FLOOR-4 the timer is none or 1, 2, 3, 5 minutes; giving the floor stores the server's start time and the duration", async () => {
     for (const seconds of [0, 90, -60, 3600, "120"])
-      expect(await server.meeting.setTimer(chair.user.id, boardId, { seconds })).toMatchObject({
+      expect(await remit.server.meeting.setTimer(chair.user.id, boardId, { seconds })).toMatchObject({
         ok: false,
         fieldErrors: { seconds: expect.any(String) },
       });
     expect((await meeting()).timerSeconds).toBeNull();
-    expect(await server.meeting.setTimer(chair.user.id, boardId, { seconds: 180 })).toEqual({ ok: true });
-    await server.meeting.raiseHand(germany.user.id, boardId);
+    expect(await remit.server.meeting.setTimer(chair.user.id, boardId, { seconds: 180 })).toEqual({ ok: true });
+    await remit.server.meeting.raiseHand(germany.user.id, boardId);
     clock.advance(1_000);
-    await server.meeting.giveFloor(chair.user.id, boardId, { delegationCode: "DE" });
+    await remit.server.meeting.giveFloor(chair.user.id, boardId, { delegationCode: "DE" });
     const view = await meeting();
     expect(view.timerSeconds).toBe(180);
     expect(view.speaker).toEqual({
@@ -335,7 +346,7 @@ describe("tour de table", () => {
     });
     expect(view.serverNow).toBe(clock.now());
     // A new duration is for the next speakers; the current one keeps the time given.
-    await server.meeting.setTimer(chair.user.id, boardId, { seconds: null });
+    await remit.server.meeting.setTimer(chair.user.id, boardId, { seconds: null });
     expect((await meeting()).speaker?.seconds).toBe(180);
   });
 });

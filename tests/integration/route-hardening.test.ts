@@ -2,17 +2,16 @@
  * Route and service audit: plain HTTP against the real server with the built
  * Remix app. Each case checks the answer and that nothing changed.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_FORM_BYTES } from "../../app/lib/csrf.server";
 import type { ImportApiResponse } from "../../core/import-contract";
-import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
-import { browserAs, startTestServerWithApp } from "../support/app-server";
+import type { TestAccount } from "../support/accounts";
+import { browserAs } from "../support/app-server";
+import { givenBoard } from "../support/given-board";
+import { givenAppServer, withAppServer } from "../support/given-server";
 import { serverBoardJson } from "../support/board-editing";
-import { createTestDatabase, type TestDatabase } from "../support/test-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenAppServer();
 let chair: TestAccount;
 let delegate: TestAccount;
 let institution: TestAccount;
@@ -20,38 +19,35 @@ let boardId: string;
 let rowId: string;
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  ({ server } = await startTestServerWithApp(database));
-  chair = await createAccount(server, "Chair", "FR");
-  delegate = await createAccount(server, "Delegate", "DE");
-  institution = await createAccount(server, "Staff", "NATO-IS");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Audit board", template: "starter" })).id;
-  await addMember(server, chair, boardId, delegate, "delegate");
-  await addMember(server, chair, boardId, institution, "delegate");
-  rowId = (await serverBoardJson(server, boardId)).rows[0].id;
-});
-
-afterAll(async () => {
-  await server.stop();
-  database.dispose();
+  ({
+    chair,
+    boardId,
+    members: { delegate, institution },
+  } = await givenBoard(remit.server, {
+    title: "Audit board",
+    template: "starter",
+    chair: ["Chair", "FR"],
+    members: { delegate: ["Delegate", "DE", "delegate"], institution: ["Staff", "NATO-IS", "delegate"] },
+  }));
+  rowId = (await serverBoardJson(remit.server, boardId)).rows[0].id;
 });
 
 const boardTitle = async () =>
-  (await server.prisma.board.findUniqueOrThrow({ where: { id: boardId }, select: { title: true } })).title;
+  (await remit.server.prisma.board.findUniqueOrThrow({ where: { id: boardId }, select: { title: true } })).title;
 const consensusPost = (account: TestAccount, fields: Record<string, string>) =>
-  browserAs(server, account).postForm(`/boards/${boardId}/consensus`, fields);
+  remit.postAs(account, `/boards/${boardId}/consensus`, fields);
 /** What the board's consensus and instrument writes have left, compared before and after a refused request. */
 const boardRecords = async () => ({
-  positions: await server.prisma.position.count({ where: { boardId } }),
-  comments: await server.prisma.comment.count({ where: { boardId } }),
-  workflows: await server.prisma.rowWorkflow.count({ where: { boardId } }),
-  instruments: await server.prisma.instrument.count({ where: { boardId } }),
+  positions: await remit.server.prisma.position.count({ where: { boardId } }),
+  comments: await remit.server.prisma.comment.count({ where: { boardId } }),
+  workflows: await remit.server.prisma.rowWorkflow.count({ where: { boardId } }),
+  instruments: await remit.server.prisma.instrument.count({ where: { boardId } }),
 });
 
 describe("request bodies", () => {
   it("HARDEN-1 a form body over the limit answers 413 without being read into memory, and changes nothing", async () => {
-    const anonymous = browserAs(server, null);
-    const sessions = await server.prisma.session.count();
+    const anonymous = remit.browser(null);
+    const sessions = await remit.server.prisma.session.count();
     const signIn = await anonymous.postForm("/login", {
       email: delegate.user.email,
       password: delegate.password,
@@ -59,8 +55,8 @@ describe("request bodies", () => {
     });
     expect(signIn.status).toBe(413);
     expect(signIn.headers.get("set-cookie") ?? "").not.toContain("remit_session=");
-    expect(await server.prisma.session.count()).toBe(sessions);
-    const rename = await browserAs(server, chair).postForm("/?index", {
+    expect(await remit.server.prisma.session.count()).toBe(sessions);
+    const rename = await remit.postAs(chair, "/?index", {
       intent: "rename",
       boardId,
       title: "Renamed",
@@ -71,7 +67,7 @@ describe("request bodies", () => {
   });
 
   it("HARDEN-2 a body that is not a form (JSON, none, broken multipart) answers 400, not 500", async () => {
-    const browser = browserAs(server, chair);
+    const browser = remit.browser(chair);
     const post = (path: string, init: RequestInit) => browser.request(path, { method: "POST", ...init });
     expect(
       (
@@ -92,16 +88,16 @@ describe("request bodies", () => {
 
 describe("redirects", () => {
   it("HARDEN-3 a `next` with characters a Location header cannot carry sends to / instead of failing after sign-in", async () => {
-    const signedIn = await browserAs(server, chair).get("/login?next=/%E2%82%AC");
+    const signedIn = await remit.getAs(chair, "/login?next=/%E2%82%AC");
     expect([signedIn.status, signedIn.headers.get("location")]).toEqual([302, "/"]);
-    const signIn = await browserAs(server, null).postForm("/login", {
+    const signIn = await remit.postAs(null, "/login", {
       email: delegate.user.email,
       password: delegate.password,
       next: "/€",
     });
     expect([signIn.status, signIn.headers.get("location")]).toEqual([302, "/"]);
     expect(signIn.headers.get("set-cookie")).toContain("remit_session=");
-    const encoded = await browserAs(server, chair).get("/login?next=%2Fboards%2F" + boardId);
+    const encoded = await remit.getAs(chair, "/login?next=%2Fboards%2F" + boardId);
     expect(encoded.headers.get("location")).toBe(`/boards/${boardId}`);
   });
 });
@@ -110,7 +106,7 @@ describe("board writes", () => {
   it("HARDEN-4 an archived board is read-only over HTTP too: positions, workflow, comments and instruments answer 403", async () => {
     // Other tests of this file record positions and instruments on the board: "nothing changed" is relative.
     const before = await boardRecords();
-    await server.services.setBoardArchived(boardId, true);
+    await remit.server.services.setBoardArchived(boardId, true);
     try {
       const attempts: Record<string, string>[] = [
         { intent: "record-position", rowId, position: "support" },
@@ -119,7 +115,7 @@ describe("board writes", () => {
       ];
       for (const fields of attempts)
         expect([fields.intent, (await consensusPost(chair, fields)).status]).toEqual([fields.intent, 403]);
-      const instrument = await browserAs(server, chair).postForm(`/boards/${boardId}`, {
+      const instrument = await remit.postAs(chair, `/boards/${boardId}`, {
         intent: "create-instrument",
         name: "Late treaty",
         owner: "NATO",
@@ -129,7 +125,7 @@ describe("board writes", () => {
       expect((await consensusPost(chair, { intent: "mentions-read" })).status).toBe(200);
       expect(await boardRecords()).toEqual(before);
     } finally {
-      await server.services.setBoardArchived(boardId, false);
+      await remit.server.services.setBoardArchived(boardId, false);
     }
   });
 
@@ -137,7 +133,7 @@ describe("board writes", () => {
     const deadline = new Date(Date.now() + 3600_000).toISOString();
     const { positions } = await boardRecords();
     expect(
-      await server.consensus.propose(chair.user.id, boardId, {
+      await remit.server.consensus.propose(chair.user.id, boardId, {
         rowId,
         procedure: "silence",
         silenceDeadline: deadline,
@@ -152,7 +148,7 @@ describe("board writes", () => {
       });
       expect(objection.status).toBe(403);
       expect((await boardRecords()).positions).toBe(positions);
-      expect((await server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId].workflow.state).toBe(
+      expect((await remit.server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId].workflow.state).toBe(
         "proposed",
       );
       // A national delegate still records its position.
@@ -160,7 +156,7 @@ describe("board writes", () => {
         200,
       );
     } finally {
-      await server.consensus.reopen(chair.user.id, boardId, rowId);
+      await remit.server.consensus.reopen(chair.user.id, boardId, rowId);
     }
   });
 
@@ -168,7 +164,7 @@ describe("board writes", () => {
     const created = await consensusPost(delegate, { intent: "comment-create", rowId: "no-such-row", body: "Orphan" });
     expect(created.status).toBe(422);
     expect(await created.json()).toMatchObject({ ok: false, fieldErrors: { rowId: expect.any(String) } });
-    expect(await server.prisma.comment.count({ where: { boardId } })).toBe(0);
+    expect(await remit.server.prisma.comment.count({ where: { boardId } })).toBe(0);
     for (const intent of ["comment-edit", "comment-delete"]) {
       const answer = await consensusPost(delegate, { intent, commentId: "no-such-comment", body: "Edited" });
       expect([intent, answer.status, await answer.json()]).toEqual([
@@ -195,36 +191,30 @@ describe("board writes", () => {
       expect(await answer.json()).toMatchObject({ ok: false, fieldErrors: { silenceDeadline: expect.any(String) } });
     }
     expect(
-      (await server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId]?.workflow.state ?? "draft",
+      (await remit.server.consensus.getBoardConsensus(chair.user.id, boardId)).rows[rowId]?.workflow.state ?? "draft",
     ).toBe("draft");
   });
 });
 
 describe("import", () => {
   it("HARDEN-8 create-instruments sent as multipart (as the import panel does) works, and still needs the CSRF token", async () => {
-    const browser = browserAs(server, delegate);
-    const form = (csrf: string) => {
-      const body = new FormData();
-      body.set("csrf", csrf);
-      body.set("intent", "create-instruments");
-      body.set(
-        "instruments",
-        JSON.stringify([
-          { id: "file-1", name: "Imported accord", owner: "EU", kind: "treaty", year: 2020, reference: "" },
-        ]),
-      );
-      return body;
+    const browser = remit.browser(delegate);
+    const parts = {
+      intent: "create-instruments",
+      instruments: JSON.stringify([
+        { id: "file-1", name: "Imported accord", owner: "EU", kind: "treaty", year: 2020, reference: "" },
+      ]),
     };
-    const refused = await browser.postMultipart(`/boards/${boardId}/import.json`, form("x".repeat(43)));
+    const refused = await browser.postParts(`/boards/${boardId}/import.json`, parts, { csrf: "x".repeat(43) });
     expect(refused.status).toBe(403);
-    expect(await server.prisma.instrument.count({ where: { boardId } })).toBe(0);
-    const created = await browser.postMultipart(`/boards/${boardId}/import.json`, form(browser.csrf));
+    expect(await remit.server.prisma.instrument.count({ where: { boardId } })).toBe(0);
+    const created = await browser.postParts(`/boards/${boardId}/import.json`, parts);
     expect(created.status).toBe(200);
     const answer = (await created.json()) as ImportApiResponse;
     if (!answer.ok || answer.intent !== "create-instruments") throw new Error(JSON.stringify(answer));
-    expect((await server.services.listInstruments(boardId)).find((i) => i.id === answer.idMap["file-1"])?.name).toBe(
-      "Imported accord",
-    );
+    expect(
+      (await remit.server.services.listInstruments(boardId)).find((i) => i.id === answer.idMap["file-1"])?.name,
+    ).toBe("Imported accord");
   });
 });
 
@@ -236,20 +226,19 @@ describe("accounts", () => {
       displayName: "Racer",
       delegationCode: "DE",
     };
-    const results = await Promise.all([server.auth.signUp(input, "10.9.0.1"), server.auth.signUp(input, "10.9.0.1")]);
+    const results = await Promise.all([
+      remit.server.auth.signUp(input, "10.9.0.1"),
+      remit.server.auth.signUp(input, "10.9.0.1"),
+    ]);
     expect(results).toEqual([
       { ok: true, accepted: true },
       { ok: true, accepted: true },
     ]);
-    expect(await server.prisma.user.count({ where: { email: input.email } })).toBe(1);
+    expect(await remit.server.prisma.user.count({ where: { email: input.email } })).toBe(1);
   });
 
   it("HARDEN-10 behind a proxy, a client-written X-Forwarded-For entry does not reset the per-IP sign-in limit", async () => {
-    const proxied = createTestDatabase();
-    const { server: behindProxy } = await startTestServerWithApp(proxied, {
-      env: { TRUST_PROXY: "true", LOGIN_ATTEMPTS_PER_WINDOW: "1" },
-    });
-    try {
+    await withAppServer({ env: { TRUST_PROXY: "true", LOGIN_ATTEMPTS_PER_WINDOW: "1" } }, async (behindProxy) => {
       const statuses: number[] = [];
       // Per-IP limit is 4x the per-account one; a new account each time keeps the per-account limit out of it.
       for (let i = 0; i < 6; i++) {
@@ -258,9 +247,6 @@ describe("accounts", () => {
         statuses.push(answer.status);
       }
       expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
-    } finally {
-      await behindProxy.stop();
-      proxied.dispose();
-    }
+    });
   });
 });

@@ -4,7 +4,7 @@
  * client editing the board.
  */
 import { parse as parseCsv } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   addRow,
@@ -21,14 +21,12 @@ import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import type { InstrumentInfo } from "../../core/services";
 import { CATEGORY_LABELS } from "../../server/export/present";
 import { deepJson, lyingZipXlsx, xlsxOfOneCellRows } from "../fixtures/hostile-files";
-import type { RemitServer } from "../../server/remit-server";
-import { addMember, createAccount, type TestAccount } from "../support/accounts";
-import { browserAs, startTestServerWithApp } from "../support/app-server";
+import { addMember, type TestAccount } from "../support/accounts";
+import { givenBoard } from "../support/given-board";
+import { givenAppServer } from "../support/given-server";
 import { editBoard, serverBoardJson } from "../support/board-editing";
-import { createTestDatabase, type TestDatabase } from "../support/test-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenAppServer();
 let chair: TestAccount;
 let observer: TestAccount;
 let stranger: TestAccount;
@@ -38,26 +36,30 @@ let library: InstrumentInfo[];
 let custom: InstrumentInfo;
 
 const publish = (title: string, account = chair) =>
-  browserAs(server, account).postForm(`/boards/${boardId}/versions`, { intent: "publish", title, scope: "all" });
+  remit.postAs(account, `/boards/${boardId}/versions`, { intent: "publish", title, scope: "all" });
 const withoutId = ({ id: _id, ...row }: ThreatRow) => row;
 
 beforeAll(async () => {
-  database = createTestDatabase();
-  ({ server } = await startTestServerWithApp(database));
-  chair = await createAccount(server, "Chair", "PL");
-  observer = await createAccount(server, "Observer", "DK");
-  stranger = await createAccount(server, "Stranger", "IT");
-  boardId = (await server.access.createBoard(chair.user.id, { title: "Hybrid threats, Łódź", template: "empty" })).id;
-  await addMember(server, chair, boardId, observer, "observer");
-  library = await server.services.listInstruments(boardId);
-  custom = await server.services.createCustomInstrument(boardId, {
+  ({
+    chair,
+    boardId,
+    members: { observer },
+    strangers: { stranger },
+  } = await givenBoard(remit.server, {
+    title: "Hybrid threats, Łódź",
+    chair: ["Chair", "PL"],
+    members: { observer: ["Observer", "DK", "observer"] },
+    strangers: { stranger: ["Stranger", "IT"] },
+  }));
+  library = await remit.server.services.listInstruments(boardId);
+  custom = await remit.server.services.createCustomInstrument(boardId, {
     name: "Baltic cable accord",
     owner: "National",
     kind: "agreement",
     year: 2024,
     reference: "BCA-1",
   });
-  rowIds = await editBoard(server, chair, boardId, (doc) => {
+  rowIds = await editBoard(remit.server, chair, boardId, (doc) => {
     const ids = appendRows(doc, [
       { title: "Grid attack", category: "infrastructure", responsibility: "NATO", instrumentIds: [library[0].id] },
       {
@@ -79,18 +81,13 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await server?.stop();
-  database?.dispose();
-});
-
 describe("publishing and history", () => {
   it("VERSION-HTTP-1 the chair publishes v1 and v2; the diff gives the exact change list", async () => {
     const first = await publish("First reading");
     expect(first.status).toBe(302);
     expect(first.headers.get("Location")).toBe(`/boards/${boardId}/versions/1`);
 
-    const added = await editBoard(server, chair, boardId, (doc) => {
+    const added = await editBoard(remit.server, chair, boardId, (doc) => {
       replaceText(doc, rowIds[0], "title", "Grid attack (power)");
       setResponsibility(doc, rowIds[1], "Shared", "EU");
       linkInstrument(doc, rowIds[1], library[2].id);
@@ -99,7 +96,7 @@ describe("publishing and history", () => {
     });
     expect((await publish("Second reading")).headers.get("Location")).toBe(`/boards/${boardId}/versions/2`);
 
-    const response = await browserAs(server, observer).get(`/boards/${boardId}/diff.json?from=1&to=2`);
+    const response = await remit.getAs(observer, `/boards/${boardId}/diff.json?from=1&to=2`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { from: string; to: string; changes: MatrixChange[] };
     expect(body.from).toBe("1");
@@ -130,23 +127,23 @@ describe("publishing and history", () => {
       { kind: "row-removed", rowId: rowIds[2], rowTitle: "Undersea cables" },
     ]);
 
-    const page = await browserAs(server, observer).get(`/boards/${boardId}/diff?from=1&to=2`);
+    const page = await remit.getAs(observer, `/boards/${boardId}/diff?from=1&to=2`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('data-status="added"');
     expect(html).toContain('data-status="removed"');
     expect(html).toContain('data-status="changed"');
 
-    const list = await (await browserAs(server, observer).get(`/boards/${boardId}/versions`)).text();
+    const list = await (await remit.getAs(observer, `/boards/${boardId}/versions`)).text();
     expect(list).toContain("First reading");
     expect(list).toContain("Second reading");
-    const v1 = await browserAs(server, observer).get(`/boards/${boardId}/versions/1`);
+    const v1 = await remit.getAs(observer, `/boards/${boardId}/versions/1`);
     expect(v1.status).toBe(200);
     const v1Html = await v1.text();
     expect(v1Html).toContain("Undersea cables");
     expect(v1Html).toContain(
       (
-        await server.prisma.publishedVersion.findFirstOrThrow({
+        await remit.server.prisma.publishedVersion.findFirstOrThrow({
           where: { boardId, number: 1 },
           select: { fingerprint: true },
         })
@@ -156,34 +153,35 @@ describe("publishing and history", () => {
 
   it("VERSION-HTTP-2 versions are immutable: the database refuses, and the version page answers 405 to any post", async () => {
     // Its own board and version, so the test stands alone and the refusals are about an existing row.
-    const boardId = (await server.access.createBoard(chair.user.id, { title: "Immutable", template: "empty" })).id;
-    await editBoard(server, chair, boardId, (doc) => appendRows(doc, [{ title: "Kept as published" }]));
-    const published = await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, {
+    const boardId = (await remit.server.access.createBoard(chair.user.id, { title: "Immutable", template: "empty" }))
+      .id;
+    await editBoard(remit.server, chair, boardId, (doc) => appendRows(doc, [{ title: "Kept as published" }]));
+    const published = await remit.postAs(chair, `/boards/${boardId}/versions`, {
       intent: "publish",
       title: "First reading",
       scope: "all",
     });
     expect(published.status).toBe(302);
     const where = { boardId_number: { boardId, number: 1 } };
-    expect(await server.prisma.publishedVersion.findUnique({ where, select: { id: true } })).not.toBeNull();
+    expect(await remit.server.prisma.publishedVersion.findUnique({ where, select: { id: true } })).not.toBeNull();
     await expect(
-      server.prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } }),
+      remit.server.prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } }),
     ).rejects.toThrow();
-    await expect(server.prisma.publishedVersion.delete({ where, select: { id: true } })).rejects.toThrow();
-    const edit = await browserAs(server, chair).postForm(`/boards/${boardId}/versions/1`, {
+    await expect(remit.server.prisma.publishedVersion.delete({ where, select: { id: true } })).rejects.toThrow();
+    const edit = await remit.postAs(chair, `/boards/${boardId}/versions/1`, {
       intent: "edit",
       title: "Rewritten",
     });
     expect(edit.status).toBe(405);
-    const other = await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, {
+    const other = await remit.postAs(chair, `/boards/${boardId}/versions`, {
       intent: "edit",
       number: "1",
       title: "Rewritten",
     });
     expect(other.status).toBe(400);
-    expect((await server.prisma.publishedVersion.findUniqueOrThrow({ where, select: { title: true } })).title).toBe(
-      "First reading",
-    );
+    expect(
+      (await remit.server.prisma.publishedVersion.findUniqueOrThrow({ where, select: { title: true } })).title,
+    ).toBe("First reading");
   });
 
   it("VERSION-HTTP-3 observers cannot publish (403); non-members get 404; bad input 400/422", async () => {
@@ -195,12 +193,12 @@ describe("publishing and history", () => {
       `/boards/${boardId}/diff.json?from=1`,
       `/boards/${boardId}/export?format=csv`,
     ]) {
-      expect((await browserAs(server, stranger).get(path)).status, path).toBe(404);
+      expect((await remit.getAs(stranger, path)).status, path).toBe(404);
     }
     expect((await publish("Stranger's version", stranger)).status).toBe(404);
     expect(
       (
-        await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, {
+        await remit.postAs(chair, `/boards/${boardId}/versions`, {
           intent: "publish",
           title: " ",
           scope: "all",
@@ -209,22 +207,20 @@ describe("publishing and history", () => {
     ).toBe(422);
     expect(
       (
-        await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, {
+        await remit.postAs(chair, `/boards/${boardId}/versions`, {
           intent: "publish",
           title: "x",
           scope: "some",
         })
       ).status,
     ).toBe(422);
-    expect((await browserAs(server, chair).get(`/boards/${boardId}/versions/0`)).status).toBe(400);
-    expect((await browserAs(server, chair).get(`/boards/${boardId}/versions/99`)).status).toBe(404);
-    expect((await browserAs(server, chair).get(`/boards/${boardId}/diff.json?from=abc`)).status).toBe(400);
-    expect((await browserAs(server, chair).get(`/boards/${boardId}/export?format=docx`)).status).toBe(400);
-    expect(
-      (await browserAs(server, chair).get(`/boards/${boardId}/export?format=csv&version=1&rows=agreed`)).status,
-    ).toBe(400);
-    expect((await browserAs(server, chair).get(`/boards/${boardId}/export?format=csv&version=42`)).status).toBe(404);
-    const noCsrf = await fetch(`${server.url}/boards/${boardId}/versions`, {
+    expect((await remit.getAs(chair, `/boards/${boardId}/versions/0`)).status).toBe(400);
+    expect((await remit.getAs(chair, `/boards/${boardId}/versions/99`)).status).toBe(404);
+    expect((await remit.getAs(chair, `/boards/${boardId}/diff.json?from=abc`)).status).toBe(400);
+    expect((await remit.getAs(chair, `/boards/${boardId}/export?format=docx`)).status).toBe(400);
+    expect((await remit.getAs(chair, `/boards/${boardId}/export?format=csv&version=1&rows=agreed`)).status).toBe(400);
+    expect((await remit.getAs(chair, `/boards/${boardId}/export?format=csv&version=42`)).status).toBe(404);
+    const noCsrf = await fetch(`${remit.server.url}/boards/${boardId}/versions`, {
       method: "POST",
       redirect: "manual",
       headers: { Cookie: chair.cookie },
@@ -238,19 +234,19 @@ describe("exports and import", () => {
   it("VERSION-HTTP-4 every format downloads as an attachment named after board, version and date", async () => {
     // Its own board with two versions, so the test does not lean on VERSION-HTTP-1 having published first.
     const boardId = (
-      await server.access.createBoard(chair.user.id, { title: "Hybrid threats, Łódź", template: "empty" })
+      await remit.server.access.createBoard(chair.user.id, { title: "Hybrid threats, Łódź", template: "empty" })
     ).id;
-    await addMember(server, chair, boardId, observer, "observer");
-    await editBoard(server, chair, boardId, (doc) => appendRows(doc, [{ title: "Grid attack" }]));
+    await addMember(remit.server, chair, boardId, observer, "observer");
+    await editBoard(remit.server, chair, boardId, (doc) => appendRows(doc, [{ title: "Grid attack" }]));
     for (const title of ["First reading", "Second reading"]) {
-      const answer = await browserAs(server, chair).postForm(`/boards/${boardId}/versions`, {
+      const answer = await remit.postAs(chair, `/boards/${boardId}/versions`, {
         intent: "publish",
         title,
         scope: "all",
       });
       expect(answer.status).toBe(302);
     }
-    const published = await server.prisma.publishedVersion.findFirstOrThrow({
+    const published = await remit.server.prisma.publishedVersion.findFirstOrThrow({
       where: { boardId, number: 2 },
       select: { fingerprint: true, publishedAt: true },
     });
@@ -263,7 +259,7 @@ describe("exports and import", () => {
       pdf: "application/pdf",
     };
     for (const [format, type] of Object.entries(types)) {
-      const response = await browserAs(server, observer).get(`/boards/${boardId}/export?format=${format}&version=2`);
+      const response = await remit.getAs(observer, `/boards/${boardId}/export?format=${format}&version=2`);
       expect(response.status, format).toBe(200);
       expect(response.headers.get("Content-Type"), format).toContain(type);
       expect(response.headers.get("Content-Disposition")).toBe(
@@ -272,14 +268,14 @@ describe("exports and import", () => {
       expect(response.headers.get("X-Remit-Fingerprint")).toBe(published.fingerprint);
       expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
     }
-    const draft = await browserAs(server, observer).get(`/boards/${boardId}/export?format=pdf&version=live`);
+    const draft = await remit.getAs(observer, `/boards/${boardId}/export?format=pdf&version=live`);
     expect(draft.headers.get("Content-Disposition")).toMatch(
       /^attachment; filename="hybrid-threats-lodz-draft-\d{4}-\d{2}-\d{2}\.pdf"$/,
     );
   });
 
   it("VERSION-HTTP-5 a CSV export of the live board reads back (csv-parse) as the board", async () => {
-    const response = await browserAs(server, observer).get(`/boards/${boardId}/export?format=csv`);
+    const response = await remit.getAs(observer, `/boards/${boardId}/export?format=csv`);
     const records = parseCsv(Buffer.from(await response.arrayBuffer()), {
       bom: true,
       relax_column_count: false,
@@ -290,7 +286,7 @@ describe("exports and import", () => {
     expect(rest[0][0]).toBe("#remit:draft");
     const threats = rest.filter((record) => !record[0].startsWith("#remit:"));
     const names = new Map([...library, custom].map((i) => [i.id, i.name]));
-    const board = (await serverBoardJson(server, boardId)).rows;
+    const board = (await serverBoardJson(remit.server, boardId)).rows;
     expect(threats).toHaveLength(board.length);
     threats.forEach((record, index) => {
       const row = board[index];
@@ -309,20 +305,19 @@ describe("exports and import", () => {
 
   it("VERSION-HTTP-6 JSON export → import into an empty board gives the same matrix (ids aside), custom instruments recreated", async () => {
     // Bring back the row with the custom instrument so the import has one to recreate.
-    await editBoard(server, chair, boardId, (doc) =>
+    await editBoard(remit.server, chair, boardId, (doc) =>
       addRow(doc, { title: "Cables again", responsibility: "Shared", lead: "NATO", instrumentIds: [custom.id] }),
     );
     const exported = Buffer.from(
-      await (await browserAs(server, chair).get(`/boards/${boardId}/export?format=json&version=live`)).arrayBuffer(),
+      await (await remit.getAs(chair, `/boards/${boardId}/export?format=json&version=live`)).arrayBuffer(),
     );
-    const target = (await server.access.createBoard(chair.user.id, { title: "Copy", template: "empty" })).id;
+    const target = (await remit.server.access.createBoard(chair.user.id, { title: "Copy", template: "empty" })).id;
 
-    const browser = browserAs(server, chair);
-    const upload = new FormData();
-    upload.set("csrf", browser.csrf);
-    upload.set("intent", "preview");
-    upload.set("file", new Blob([exported], { type: "application/json" }), "board.json");
-    const previewResponse = await browser.postMultipart(`/boards/${target}/import.json`, upload);
+    const browser = remit.browser(chair);
+    const previewResponse = await browser.postParts(`/boards/${target}/import.json`, {
+      intent: "preview",
+      file: new File([exported], "board.json", { type: "application/json" }),
+    });
     expect(previewResponse.status).toBe(200);
     const preview = (await previewResponse.json()) as ImportApiResponse;
     if (!preview.ok || preview.intent !== "preview") throw new Error(JSON.stringify(preview));
@@ -337,27 +332,26 @@ describe("exports and import", () => {
     ).json()) as ImportApiResponse;
     if (!created.ok || created.intent !== "create-instruments") throw new Error(JSON.stringify(created));
     const newId = created.idMap[custom.id];
-    expect((await server.services.listInstruments(target)).find((i) => i.id === newId)?.name).toBe(
+    expect((await remit.server.services.listInstruments(target)).find((i) => i.id === newId)?.name).toBe(
       "Baltic cable accord",
     );
 
-    await editBoard(server, chair, target, (doc: Y.Doc) =>
+    await editBoard(remit.server, chair, target, (doc: Y.Doc) =>
       appendRows(doc, rowsToApply(preview.preview, created.idMap)),
     );
-    const original = (await serverBoardJson(server, boardId)).rows.map(withoutId);
-    const copy = (await serverBoardJson(server, target)).rows.map(withoutId);
+    const original = (await serverBoardJson(remit.server, boardId)).rows.map(withoutId);
+    const copy = (await serverBoardJson(remit.server, target)).rows.map(withoutId);
     const remap = (ids: string[]) => ids.map((id) => (id === custom.id ? newId : id)).sort();
     expect(copy).toEqual(original.map((row) => ({ ...row, instrumentIds: remap(row.instrumentIds) })));
   });
 
   it("HARDEN-41 over HTTP: a hostile import is answered 413/422 naming the limit, in the worker pool", async () => {
-    const browser = browserAs(server, chair);
+    const browser = remit.browser(chair);
     const post = async (data: Buffer, name: string) => {
-      const body = new FormData();
-      body.set("csrf", browser.csrf);
-      body.set("intent", "preview");
-      body.set("file", new Blob([new Uint8Array(data)]), name);
-      const response = await browser.postMultipart(`/boards/${boardId}/import.json`, body);
+      const response = await browser.postParts(`/boards/${boardId}/import.json`, {
+        intent: "preview",
+        file: new File([new Uint8Array(data)], name),
+      });
       return { status: response.status, body: (await response.json()) as ImportApiResponse };
     };
     expect(await post(xlsxOfOneCellRows(40_000), "rows.xlsx")).toMatchObject({
@@ -372,21 +366,13 @@ describe("exports and import", () => {
   });
 
   it("VERSION-HTTP-7 the import checks role, CSRF and size (413), and reports per-row errors", async () => {
-    const browser = browserAs(server, chair);
-    const form = (file: Blob, csrf = browser.csrf) => {
-      const body = new FormData();
-      body.set("csrf", csrf);
-      body.set("intent", "preview");
-      body.set("file", file, "threats.csv");
-      return body;
-    };
-    const csv = new Blob(
-      ["Title,Category,Responsibility,Lead,Instruments\r\nGood,cyber,NATO,,\r\nBad,cyber,Somebody,,\r\n"],
-      { type: "text/csv" },
-    );
-    const preview = (await (
-      await browser.postMultipart(`/boards/${boardId}/import.json`, form(csv))
-    ).json()) as ImportApiResponse;
+    const browser = remit.browser(chair);
+    const path = `/boards/${boardId}/import.json`;
+    const form = (file: Blob) => ({ intent: "preview", file: new File([file], "threats.csv", { type: "text/csv" }) });
+    const csv = new Blob([
+      "Title,Category,Responsibility,Lead,Instruments\r\nGood,cyber,NATO,,\r\nBad,cyber,Somebody,,\r\n",
+    ]);
+    const preview = (await (await browser.postParts(path, form(csv))).json()) as ImportApiResponse;
     if (!preview.ok || preview.intent !== "preview") throw new Error(JSON.stringify(preview));
     expect(preview.preview.valid).toBe(false);
     expect(preview.preview.rows.map((row) => [row.line, row.errors.map((e) => e.column)])).toEqual([
@@ -395,19 +381,12 @@ describe("exports and import", () => {
     ]);
     expect(rowsToApply(preview.preview).map((row) => row.title)).toEqual(["Good"]);
 
-    const observerBrowser = browserAs(server, observer);
-    const observerForm = new FormData();
-    observerForm.set("csrf", observerBrowser.csrf);
-    observerForm.set("intent", "preview");
-    observerForm.set("file", csv, "threats.csv");
-    expect((await observerBrowser.postMultipart(`/boards/${boardId}/import.json`, observerForm)).status).toBe(403);
-    expect((await browserAs(server, stranger).postMultipart(`/boards/${boardId}/import.json`, form(csv))).status).toBe(
-      404,
-    );
-    expect((await browser.postMultipart(`/boards/${boardId}/import.json`, form(csv, "x".repeat(43)))).status).toBe(403);
+    expect((await remit.browser(observer).postParts(path, form(csv))).status).toBe(403);
+    expect((await remit.browser(stranger).postParts(path, form(csv))).status).toBe(404);
+    expect((await browser.postParts(path, form(csv), { csrf: "x".repeat(43) })).status).toBe(403);
 
-    const big = new Blob([Buffer.alloc(5 * 1024 * 1024 + 1, "a")], { type: "text/csv" });
-    const tooLarge = await browser.postMultipart(`/boards/${boardId}/import.json`, form(big));
+    const big = new Blob([Buffer.alloc(5 * 1024 * 1024 + 1, "a")]);
+    const tooLarge = await browser.postParts(path, form(big));
     expect(tooLarge.status).toBe(413);
     expect(((await tooLarge.json()) as { message: string }).message).toContain("5 MiB");
   });
@@ -415,30 +394,33 @@ describe("exports and import", () => {
 
 describe("with the real consensus service", () => {
   it("VERSION-HTTP-8 'agreed' publishes the agreed rows with how they were adopted and the positions taken", async () => {
-    const board = (await server.access.createBoard(chair.user.id, { title: "Agreed only", template: "empty" })).id;
-    const ids = await editBoard(server, chair, board, (doc) =>
+    const board = (await remit.server.access.createBoard(chair.user.id, { title: "Agreed only", template: "empty" }))
+      .id;
+    const ids = await editBoard(remit.server, chair, board, (doc) =>
       appendRows(doc, [{ title: "Agreed threat" }, { title: "Open threat" }]),
     );
     expect(
-      await server.consensus.recordPosition(chair.user.id, board, {
+      await remit.server.consensus.recordPosition(chair.user.id, board, {
         rowId: ids[0],
         position: "support-ad-referendum",
         text: "Capital to confirm",
       }),
     ).toEqual({ ok: true });
-    expect(await server.consensus.propose(chair.user.id, board, { rowId: ids[0], procedure: "consensus" })).toEqual({
+    expect(
+      await remit.server.consensus.propose(chair.user.id, board, { rowId: ids[0], procedure: "consensus" }),
+    ).toEqual({
       ok: true,
     });
-    expect(await server.consensus.declareAgreed(chair.user.id, board, ids[0])).toEqual({ ok: true });
+    expect(await remit.server.consensus.declareAgreed(chair.user.id, board, ids[0])).toEqual({ ok: true });
 
-    const published = await browserAs(server, chair).postForm(`/boards/${board}/versions`, {
+    const published = await remit.postAs(chair, `/boards/${board}/versions`, {
       intent: "publish",
       title: "Agreed",
       scope: "agreed",
     });
     expect(published.headers.get("Location")).toBe(`/boards/${board}/versions/1`);
     const exported = (await (
-      await browserAs(server, chair).get(`/boards/${board}/export?format=json&version=1`)
+      await remit.getAs(chair, `/boards/${board}/export?format=json&version=1`)
     ).json()) as MatrixSnapshot;
     expect(exported.version).toMatchObject({
       number: 1,
@@ -452,7 +434,7 @@ describe("with the real consensus service", () => {
       { delegation: "PL", position: "support-ad-referendum", text: "Capital to confirm", recordedBy: "Chair" },
     ]);
 
-    const page = await (await browserAs(server, chair).get(`/boards/${board}/versions/1`)).text();
+    const page = await (await remit.getAs(chair, `/boards/${board}/versions/1`)).text();
     expect(page).toContain("Capital to confirm");
     expect(page).toContain('href="#note-1"');
   });

@@ -10,16 +10,14 @@ import { MessageType } from "../../core/collab-protocol";
 import { MatrixSnapshotSchema } from "../../core/matrix-snapshot";
 import type { VersionServices } from "../../core/version-contract";
 import { fingerprintSnapshot } from "../../server/export/index";
-import type { RemitServer } from "../../server/remit-server";
 import type { TestAccount } from "../support/accounts";
 import { givenBoard } from "../support/given-board";
 import { boardJsonOfState, editBoard } from "../support/board-editing";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { FakeClock } from "../support/fake-clock";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import { givenTestServer } from "../support/given-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer({ options: () => ({ clock: (clock = new FakeClock()) }), per: "test" });
 let clock: FakeClock;
 let chair: TestAccount;
 let delegate: TestAccount;
@@ -42,11 +40,11 @@ async function agreeBySilence(...ids: string[]) {
   const silenceDeadline = new Date(clock.now() + 24 * HOUR).toISOString();
   for (const rowId of ids)
     expect(
-      await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "silence", silenceDeadline }),
+      await remit.server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "silence", silenceDeadline }),
     ).toEqual({ ok: true });
   clock.advance(25 * HOUR);
   await waitFor(
-    () => ids.every((rowId) => server.consensus.lockedRows(boardId).has(rowId)),
+    () => ids.every((rowId) => remit.server.consensus.lockedRows(boardId).has(rowId)),
     "agreement at the silence deadline",
   );
 }
@@ -54,18 +52,20 @@ async function agreeBySilence(...ids: string[]) {
 /** Both participating delegations support the row and the chair declares it agreed. */
 async function agreeByConsensus(rowId: string) {
   for (const account of [chair, delegate])
-    expect(await server.consensus.recordPosition(account.user.id, boardId, { rowId, position: "support" })).toEqual({
+    expect(
+      await remit.server.consensus.recordPosition(account.user.id, boardId, { rowId, position: "support" }),
+    ).toEqual({
       ok: true,
     });
-  expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
+  expect(await remit.server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
     ok: true,
   });
-  expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
+  expect(await remit.server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
 }
 
 /** Board events (kinds) a member's open board receives from now on. */
 async function watchBoardEvents(account: TestAccount) {
-  const client = connectClient(server.url, boardId, { cookie: account.cookie });
+  const client = connectClient(remit.server.url, boardId, { cookie: account.cookie });
   clients.push(client);
   const kinds: string[] = [];
   client.provider.messageHandlers[MessageType.boardEvent] = (_encoder, decoder: decoding.Decoder) => {
@@ -76,11 +76,8 @@ async function watchBoardEvents(account: TestAccount) {
 }
 
 beforeEach(async () => {
-  database = createTestDatabase();
-  clock = new FakeClock();
-  server = await startTestServer(database, {}, { clock });
-  versions = server.versions;
-  const given = await givenBoard(server, {
+  versions = remit.server.versions;
+  const given = await givenBoard(remit.server, {
     title: "Łódź working group",
     chair: ["Chair", "PL"],
     members: { delegate: ["Mette", "DK", "delegate"], observer: ["Observer", "SE", "observer"] },
@@ -89,8 +86,8 @@ beforeEach(async () => {
   ({ boardId, chair } = given);
   ({ delegate, observer } = given.members);
   stranger = given.strangers.stranger;
-  const [instrument] = await server.services.listInstruments(boardId);
-  rowIds = await editBoard(server, chair, boardId, (doc) => {
+  const [instrument] = await remit.server.services.listInstruments(boardId);
+  rowIds = await editBoard(remit.server, chair, boardId, (doc) => {
     const ids = ROWS.map((row) => addRow(doc, row));
     linkInstrument(doc, ids[0], instrument.id);
     return ids;
@@ -99,18 +96,16 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
-  await server.stop();
-  database.dispose();
 });
 
 describe("publishing", () => {
   it("VERSION-1 'agreed' publishes only agreed rows, with positions, participants' names and the linked instruments", async () => {
     const recordedAt = new Date(clock.now()).toISOString();
     expect(
-      await server.consensus.recordPosition(chair.user.id, boardId, { rowId: rowIds[0], position: "support" }),
+      await remit.server.consensus.recordPosition(chair.user.id, boardId, { rowId: rowIds[0], position: "support" }),
     ).toEqual({ ok: true });
     expect(
-      await server.consensus.recordPosition(delegate.user.id, boardId, {
+      await remit.server.consensus.recordPosition(delegate.user.id, boardId, {
         rowId: rowIds[0],
         position: "reserve",
         text: "Pending capital",
@@ -118,7 +113,7 @@ describe("publishing", () => {
     ).toEqual({ ok: true });
     await agreeBySilence(rowIds[0]);
     expect(
-      await server.consensus.propose(chair.user.id, boardId, { rowId: rowIds[1], procedure: "consensus" }),
+      await remit.server.consensus.propose(chair.user.id, boardId, { rowId: rowIds[1], procedure: "consensus" }),
     ).toEqual({ ok: true });
     const events = await watchBoardEvents(observer);
     const result = await versions.publishVersion(chair.user.id, boardId, { title: "Spring plenary", scope: "agreed" });
@@ -175,12 +170,12 @@ describe("publishing", () => {
 
   it("VERSION-3 refuses to publish zero rows, with the reason", async () => {
     expect(
-      await server.consensus.propose(chair.user.id, boardId, { rowId: rowIds[0], procedure: "consensus" }),
+      await remit.server.consensus.propose(chair.user.id, boardId, { rowId: rowIds[0], procedure: "consensus" }),
     ).toEqual({ ok: true });
     expect(await versions.publishVersion(chair.user.id, boardId, { title: "Nothing agreed", scope: "agreed" })).toEqual(
       { ok: false, problem: "no-agreed-rows" },
     );
-    const empty = (await server.access.createBoard(chair.user.id, { title: "Empty", template: "empty" })).id;
+    const empty = (await remit.server.access.createBoard(chair.user.id, { title: "Empty", template: "empty" })).id;
     expect(await versions.publishVersion(chair.user.id, empty, { title: "Empty", scope: "all" })).toEqual({
       ok: false,
       problem: "no-rows",
@@ -198,7 +193,7 @@ describe("publishing", () => {
 
   it("VERSION-5 stores the Yjs state the version was made from", async () => {
     await versions.publishVersion(chair.user.id, boardId, { title: "v1", scope: "all" });
-    const record = await server.prisma.publishedVersion.findFirstOrThrow({
+    const record = await remit.server.prisma.publishedVersion.findFirstOrThrow({
       where: { boardId },
       select: { yjsState: true, snapshotJson: true },
     });
@@ -232,10 +227,10 @@ describe("access and immutability", () => {
     await versions.publishVersion(chair.user.id, boardId, { title: "v1", scope: "all" });
     const where = { boardId_number: { boardId, number: 1 } };
     await expect(
-      server.prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } }),
+      remit.server.prisma.publishedVersion.update({ where, data: { title: "Rewritten" }, select: { id: true } }),
     ).rejects.toThrow();
-    await expect(server.prisma.publishedVersion.delete({ where, select: { id: true } })).rejects.toThrow();
-    await expect(server.prisma.publishedVersion.deleteMany({ where: { boardId } })).rejects.toThrow();
+    await expect(remit.server.prisma.publishedVersion.delete({ where, select: { id: true } })).rejects.toThrow();
+    await expect(remit.server.prisma.publishedVersion.deleteMany({ where: { boardId } })).rejects.toThrow();
     expect((await versions.getVersion(chair.user.id, boardId, 1))?.summary.title).toBe("v1");
     expect(Object.keys(versions).filter((name) => /update|delete|edit|remove/i.test(name))).toEqual([]);
   });
@@ -254,8 +249,8 @@ describe("live snapshot and diff", () => {
 
   it("VERSION-9 diff v1 → live lists exactly what changed since", async () => {
     await versions.publishVersion(chair.user.id, boardId, { title: "v1", scope: "all" });
-    const [, instrument] = await server.services.listInstruments(boardId);
-    await editBoard(server, chair, boardId, (doc) => {
+    const [, instrument] = await remit.server.services.listInstruments(boardId);
+    await editBoard(remit.server, chair, boardId, (doc) => {
       setResponsibility(doc, rowIds[1], "Shared", "EU");
       linkInstrument(doc, rowIds[2], instrument.id);
     });

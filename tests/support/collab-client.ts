@@ -15,6 +15,23 @@ export function webSocketWithHeaders(headers: Record<string, string>) {
   };
 }
 
+/**
+ * A plain ws socket on a board's collaboration path, opened as a browser of this site would (its cookie, the
+ * site's Origin, `headers` over them); an error shows as a close, so listen for "close" (or add "error" yourself).
+ */
+export function openCollabSocket(
+  serverUrl: string,
+  boardId: string,
+  cookie?: string,
+  headers: Record<string, string> = {},
+): WebSocket {
+  const socket = new WebSocket(`${serverUrl.replace(/^http/, "ws")}/collab/${boardId}`, {
+    headers: { ...(cookie ? { Cookie: cookie } : {}), Origin: serverUrl, ...headers },
+  });
+  socket.on("error", () => undefined);
+  return socket;
+}
+
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
