@@ -63,7 +63,8 @@ describe("held updates", () => {
   afterEach(() => void vi.useRealTimers());
 
   it("COLLAB-28 an update held while the room reloads is applied after the reload, not refused as pending", async () => {
-    vi.useFakeTimers();
+    // setImmediate stays real: the persister's group commit window (COLLAB-33) waits for it.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
     const { store, room, alice, bob } = await setup(1000);
     const { first, second } = rowThenCategory();
     room.receive(alice, encodeUpdate(second));

@@ -4,6 +4,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { runCrashDurability } from "../support/crash-durability";
+import { runReferenceCrash } from "../support/crash-reference";
 import { createTestDatabase } from "../support/test-server";
 
 const database = createTestDatabase();
@@ -28,4 +29,24 @@ describe("crash durability", () => {
     expect(report.offered).toBeLessThan(320);
     expect(report.lostAcknowledged).toEqual([]);
   }, 600_000); // hang guard only: two instance start-ups and a storm on a loaded machine
+
+  it("COLLAB-32 the reference run replays the seeded storm against @y/websocket-server on LevelDB and is killed only once as many edits are typed and echoed as given", async () => {
+    const report = await runReferenceCrash({
+      seed: 26,
+      clients: 4,
+      editsPerClient: 40,
+      killAtTyped: 60,
+      killAtEchoed: 40,
+      log: (line) => console.log(`COLLAB-32: ${line}`),
+    });
+    console.log(
+      `COLLAB-32: reference ${report.offered} typed, ${report.echoedAtKill} echoed at the kill, ${report.lost} lost`,
+    );
+    expect(report.offered).toBeGreaterThanOrEqual(60);
+    expect(report.offered).toBeLessThan(160); // killed mid-storm
+    expect(report.echoedAtKill).toBeGreaterThanOrEqual(40);
+    expect(report.sent).toBe(report.offered);
+    expect(report.echoedLost).toBeLessThanOrEqual(report.lost);
+    expect(report.lost).toBeLessThanOrEqual(report.offered);
+  }, 600_000); // hang guard only
 });

@@ -52,6 +52,8 @@ export interface CrashReport {
   inFlightLost: number;
   /** Edits not acknowledged yet present after the restart (committed, ack not received before the kill). */
   inFlightSurvived: number;
+  /** Edits typed when the kill was sent (the reference run is killed at the same point). */
+  typedAtKill: number;
   /** Acknowledged edits missing after the restart, as "client:edit" (must be empty). */
   lostAcknowledged: string[];
 }
@@ -61,14 +63,15 @@ const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 const INSTANCE = fileURLToPath(new URL("./instance-process.ts", import.meta.url));
 
-interface Instance {
+export interface Instance {
   child: ChildProcess;
   url: string;
   exited: Promise<void>;
 }
 
-function spawnInstance(databaseUrl: string, env: Record<string, string>): Promise<Instance> {
-  const child = spawn(process.execPath, ["--import", "tsx", INSTANCE], {
+/** Starts an instance process (Remit by default) that prints `READY <url>` once listening. */
+export function spawnInstance(databaseUrl: string, env: Record<string, string>, script = INSTANCE): Promise<Instance> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -94,7 +97,7 @@ function spawnInstance(databaseUrl: string, env: Record<string, string>): Promis
 }
 
 /** A client that numbers its outgoing sync step 2 / update frames as the server does, and records acks. */
-class CountingClient {
+export class CountingClient {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   /** Frames sent on the current socket; sockets counts every socket opened. */
@@ -151,6 +154,14 @@ class CountingClient {
     return this.carriers.length - 1;
   }
 
+  /** Types the numbered token of edit `edit` of client `index` at the end of its row's notes. */
+  typeToken(index: number, edit: number): void {
+    this.edit(() => {
+      const text = getRowText(this.doc, this.rowId, "notes")!;
+      text.insert(text.length, token(index, edit));
+    });
+  }
+
   /** Edits sent on a socket and not acknowledged yet. */
   unacknowledgedSent(): number {
     return this.carriers.filter((carrier, index) => carrier !== null && !this.acknowledged[index]).length;
@@ -167,7 +178,7 @@ class CountingClient {
 }
 
 const DEFAULT_MIN_ACKNOWLEDGED_SHARE = 0.3;
-const token = (client: number, edit: number) => `[${client}.${edit}]`;
+export const token = (client: number, edit: number) => `[${client}.${edit}]`;
 
 export async function runCrashDurability(database: TestDatabase, options: CrashOptions): Promise<CrashReport> {
   const log = options.log ?? (() => undefined);
@@ -214,10 +225,12 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
     // share + 50 % of the edits are typed, so the storm is still running.
     const window = Math.max(1, Math.floor(options.editsPerClient / 2));
     let acknowledgedAtKill = 0;
+    let typedAtKill = 0;
     const kill = () => {
       if (killed) return;
       killed = true;
       acknowledgedAtKill = acknowledgedEdits();
+      typedAtKill = typed;
       first.child.kill("SIGKILL");
       log(`SIGKILL after ${typed} of ${total} edits typed, ${acknowledgedAtKill} acknowledged`);
     };
@@ -227,11 +240,7 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
     await Promise.all(
       clients.map(async (client, index) => {
         while (!killed && typedBy[index] < options.editsPerClient) {
-          const edit = typedBy[index];
-          client.edit(() => {
-            const text = getRowText(client.doc, client.rowId, "notes")!;
-            text.insert(text.length, token(index, edit));
-          });
+          client.typeToken(index, typedBy[index]);
           typedBy[index] += 1;
           typed += 1;
           killWhenDue();
@@ -264,6 +273,7 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
         sent: 0,
         acknowledged: 0,
         acknowledgedAtKill,
+        typedAtKill,
         requiredAcknowledged: mustAcknowledge,
         acknowledgedLost: 0,
         inFlightLost: 0,
@@ -290,10 +300,15 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
       reader.destroy();
     }
   } finally {
-    for (const client of clients) client.destroy();
-    for (const instance of instances) {
-      instance.child.kill("SIGKILL");
-      await instance.exited;
-    }
+    await stopAll(clients, instances);
+  }
+}
+
+/** Destroys the clients (nothing more is sent) and kills the instances still running. */
+export async function stopAll(clients: CountingClient[], instances: Instance[]): Promise<void> {
+  for (const client of clients) client.destroy();
+  for (const instance of instances) {
+    instance.child.kill("SIGKILL");
+    await instance.exited;
   }
 }
