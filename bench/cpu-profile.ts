@@ -1,5 +1,5 @@
 /** What the UI profiling scripts share: the browser they launch, a median, a CPU profile's top functions. */
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type CDPSession } from "@playwright/test";
 import { chromiumExecutable } from "../tests/e2e/support/browser";
 
 export function launchBenchBrowser(): Promise<Browser> {
@@ -10,6 +10,12 @@ export function launchBenchBrowser(): Promise<Browser> {
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** Milliseconds of CPU the renderer's main thread has used so far (Chromium's ThreadTime; Performance.enable first). */
+export async function mainThreadMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  return (metrics.find((metric) => metric.name === "ThreadTime")?.value ?? Number.NaN) * 1000;
+}
 
 /** Top functions by self time of a Chromium CPU profile (CDP Profiler.stop). */
 export interface ProfileNode {

@@ -8,9 +8,8 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CDPSession } from "@playwright/test";
 import { SESSION_COOKIE } from "../core/cookies";
-import { launchBenchBrowser, median, topFunctions } from "./cpu-profile";
+import { launchBenchBrowser, mainThreadMs, median, topFunctions } from "./cpu-profile";
 import { editableAt, installLoadProbe, measureInputs } from "./ui-probe";
 import { seedBoard, startUiBenchServer } from "./ui-seed";
 
@@ -42,12 +41,6 @@ function rendererWork(path: string): [string, number][] {
     totals.set(event.name, (totals.get(event.name) ?? 0) + event.dur / 1000);
   }
   return [...totals.entries()].sort((a, b) => b[1] - a[1]);
-}
-
-/** Milliseconds of CPU the renderer's main thread has used so far (Chromium's ThreadTime). */
-async function mainThreadMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send("Performance.getMetrics");
-  return (metrics.find((metric) => metric.name === "ThreadTime")?.value ?? Number.NaN) * 1000;
 }
 
 async function main(): Promise<void> {

@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, CDPSession, Page } from "@playwright/test";
 import { SESSION_COOKIE } from "../core/cookies";
-import { launchBenchBrowser, median, topFunctions } from "./cpu-profile";
+import { launchBenchBrowser, mainThreadMs, median, topFunctions } from "./cpu-profile";
 import { editableAt, installLoadProbe } from "./ui-probe";
 import { seedBoard, startUiBenchServer } from "./ui-seed";
 
@@ -86,6 +86,7 @@ async function open(browser: Browser, base: string, url: string, token: string):
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(editableAt, undefined, { polling: "raf", timeout: 120_000 });
   const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
   return [page, cdp];
@@ -107,6 +108,9 @@ async function main(): Promise<void> {
     for (const page of [pageA, pageB]) await page.evaluate(() => (window.__keys.frames = {}));
     await pageA.click(TITLE);
     await pageA.keyboard.press("End");
+    // The End key's keydown is not a keystroke that sends anything: counted, it shifted every pair by one.
+    await pageA.evaluate(() => (window.__keys.keydown = []));
+    const cpuBefore = [await mainThreadMs(cdpA), await mainThreadMs(cdpB)];
     await cdpA.send("Profiler.start");
     await cdpB.send("Profiler.start");
     if (process.env.KEYS_TRACE)
@@ -119,6 +123,8 @@ async function main(): Promise<void> {
     if (process.env.KEYS_TRACE) await browser.stopTracing();
     const { profile: profileA } = await cdpA.send("Profiler.stop");
     const { profile: profileB } = await cdpB.send("Profiler.stop");
+    const cpuA = ((await mainThreadMs(cdpA)) - cpuBefore[0]) / KEYSTROKES;
+    const cpuB = ((await mainThreadMs(cdpB)) - cpuBefore[1]) / KEYSTROKES;
     const a = await pageA.evaluate(() => window.__keys);
     const b = await pageB.evaluate(() => window.__keys);
     const n = Math.min(a.keydown.length, a.sent.length, b.received.length, b.shown.length);
@@ -128,6 +134,7 @@ async function main(): Promise<void> {
     console.log(`  A send    -> B socket receive ${split(a.sent, b.received).toFixed(1)} ms`);
     console.log(`  B receive -> B field shows it ${split(b.received, b.shown).toFixed(1)} ms`);
     console.log(`  A keydown -> B field shows it ${split(a.keydown, b.shown).toFixed(1)} ms`);
+    console.log(`  main-thread CPU per keystroke (profiler on): A ${cpuA.toFixed(1)} ms, B ${cpuB.toFixed(1)} ms`);
     console.log(`  frames received by type: A ${JSON.stringify(a.frames)}, B ${JSON.stringify(b.frames)}`);
     if (OUT) {
       writeFileSync(join(OUT, `keys-${SIZE}-typing.cpuprofile`), JSON.stringify(profileA));

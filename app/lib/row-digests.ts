@@ -37,3 +37,7 @@ export const titlesOf = (rows: readonly ThreatRow[]): readonly RowTitle[] =>
 
 export const sameTitles = (a: readonly RowTitle[], b: readonly RowTitle[]) =>
   a.length === b.length && a.every((row, index) => row.id === b[index].id && row.title === b[index].title);
+
+/** The same rows in the same order (titles aside): a list of titles must follow this at once. */
+export const sameRowIds = (a: readonly RowTitle[], b: readonly RowTitle[]) =>
+  a.length === b.length && a.every((row, index) => row.id === b[index].id);

@@ -4,7 +4,7 @@
  * threads, or a threat's agreement, positions and comments).
  */
 import { useRevalidator } from "@remix-run/react";
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { flushSync } from "react-dom";
 import { useBoardAnnouncements } from "~/hooks/use-board-announcements";
@@ -25,11 +25,13 @@ import { EMPTY_FILTER, isFilterActive, type RowFilter } from "~/lib/row-filter";
 import {
   responsibilitiesOf,
   sameResponsibilities,
+  sameRowIds,
   sameString,
   sameTitles,
   titlesOf,
   warningsKey,
 } from "~/lib/row-digests";
+import { settledDigest } from "~/lib/row-settled-digest";
 import type { RowStore } from "~/lib/row-store";
 import type { BoardRole, BoardSummary, InstrumentInfo } from "../../../core/services";
 import { AgreementSummary } from "../consensus/agreement-summary";
@@ -106,16 +108,22 @@ const LiveSummaries = memo(function LiveSummaries({ store }: { store: RowStore }
 });
 
 /**
- * The meeting panel reads every row's title (the chair's agenda form lists them, a select of every threat):
- * its own component, and the titles reach it deferred, so a keystroke in a title paints before the list follows.
+ * The meeting panel reads every row's title (the chair's agenda form lists them, a select of every threat): its own
+ * component, and a title edit reaches it once typing has paused (rows added, removed or moved at once), so a
+ * keystroke renders, lays out and paints the row alone, not a 1,000-option select as well (GRID-14).
  */
 const MemoMeetingPanel = memo(MeetingPanel);
+const TITLES_QUIET_MS = 600;
 const LiveMeeting = memo(function LiveMeeting({
   store,
   data,
   ...props
 }: Omit<Parameters<typeof MeetingPanel>[0], "rows" | "data"> & { store: RowStore; data: MeetingData | null }) {
-  const titles = useDeferredValue(useRowsDigest(store, titlesOf, sameTitles));
+  const settled = useMemo(
+    () => settledDigest(store, titlesOf, sameTitles, (shown, next) => !sameRowIds(shown, next), TITLES_QUIET_MS),
+    [store],
+  );
+  const titles = useSyncExternalStore(settled.subscribe, settled.read, settled.read);
   const rows = useMemo(
     () =>
       titles.map((row, index) => ({ id: row.id, title: row.title.trim() || t("board.untitled", { n: index + 1 }) })),
