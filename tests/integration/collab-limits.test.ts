@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CloseCode } from "../../core/collab-protocol";
 import type { TestAccount } from "../support/accounts";
-import { waitFor } from "../support/collab-client";
+import { openCollabSocket, waitFor } from "../support/collab-client";
 import { givenBoard } from "../support/given-board";
 import { givenTestServer } from "../support/given-server";
 
@@ -36,10 +36,7 @@ afterAll(async () => {
 });
 
 function open(account: TestAccount): { socket: WebSocket; opened: Promise<void>; closed: Promise<number> } {
-  const socket = new WebSocket(`${remit.server.url.replace("http", "ws")}/collab/${boardId}`, {
-    headers: { Cookie: account.cookie },
-  });
-  socket.on("error", () => undefined);
+  const socket = openCollabSocket(remit.server.url, boardId, account.cookie);
   sockets.push(socket);
   return {
     socket,
@@ -57,10 +54,7 @@ describe("room lifecycle on the real server", () => {
     const baseline = timers();
     for (let i = 0; i < 30; i++) {
       const id = (await remit.server.access.createBoard(chair.user.id, { title: `Board ${i}`, template: "empty" })).id;
-      const socket = new WebSocket(`${remit.server.url.replace("http", "ws")}/collab/${id}`, {
-        headers: { Cookie: chair.cookie },
-      });
-      socket.on("error", () => undefined);
+      const socket = openCollabSocket(remit.server.url, id, chair.cookie);
       await attached(socket);
       socket.close();
       await new Promise((resolve) => socket.on("close", resolve));

@@ -9,14 +9,12 @@ import * as Y from "yjs";
 import { addRow, getRowText, linkInstrument, readRow, readRows, setResponsibility } from "../../core/board-doc";
 import { CloseCode } from "../../core/collab-protocol";
 import { encodeUpdate } from "../../server/collab/frames";
-import type { RemitServer } from "../../server/remit-server";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
-import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
+import { connectClient, openCollabSocket, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { clientFrame, openRawWebSocket, serverCloseCode } from "../support/raw-socket";
-import { createTestDatabase, startTestServer, type TestDatabase } from "../support/test-server";
+import { givenTestServer } from "../support/given-server";
 
-let database: TestDatabase;
-let server: RemitServer;
+const remit = givenTestServer({ env: { COMPACT_EVERY: "1000", MAX_FRAME_BYTES: String(64 * 1024) }, per: "test" });
 let boardId: string;
 const clients: TestClient[] = [];
 let alice: string;
@@ -25,22 +23,20 @@ let aliceAccount: TestAccount;
 
 function client(cookie?: string, doc?: Y.Doc): TestClient {
   cookie ??= alice;
-  const created = connectClient(server.url, boardId, { cookie, doc });
+  const created = connectClient(remit.server.url, boardId, { cookie, doc });
   clients.push(created);
   return created;
 }
 
 async function logRowCount(): Promise<number> {
-  return server.prisma.boardUpdate.count({ where: { boardId } });
+  return remit.server.prisma.boardUpdate.count({ where: { boardId } });
 }
 
 /** Opens a plain ws socket and resolves with the close code the server sends. */
 function closeCodeOf(open: (socket: WebSocket) => void, cookie?: string): Promise<number> {
   cookie ??= alice;
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${boardId}`, {
-      headers: { Cookie: cookie },
-    });
+    const socket = openCollabSocket(remit.server.url, boardId, cookie);
     socket.on("open", () => open(socket));
     socket.on("close", (code) => resolve(code));
     socket.on("error", reject);
@@ -48,20 +44,17 @@ function closeCodeOf(open: (socket: WebSocket) => void, cookie?: string): Promis
 }
 
 beforeEach(async () => {
-  database = createTestDatabase();
-  server = await startTestServer(database, { COMPACT_EVERY: "1000", MAX_FRAME_BYTES: String(64 * 1024) });
-  aliceAccount = await createAccount(server, "Alice", "DE");
-  const bobAccount = await createAccount(server, "Bob", "FR");
+  aliceAccount = await createAccount(remit.server, "Alice", "DE");
+  const bobAccount = await createAccount(remit.server, "Bob", "FR");
   alice = aliceAccount.cookie;
   bob = bobAccount.cookie;
-  boardId = (await server.access.createBoard(aliceAccount.user.id, { title: "Test board", template: "starter" })).id;
-  await addMember(server, aliceAccount, boardId, bobAccount, "delegate");
+  boardId = (await remit.server.access.createBoard(aliceAccount.user.id, { title: "Test board", template: "starter" }))
+    .id;
+  await addMember(remit.server, aliceAccount, boardId, bobAccount, "delegate");
 });
 
 afterEach(async () => {
   for (const created of clients.splice(0)) created.destroy();
-  await server.stop();
-  database.dispose();
 });
 
 describe("collaboration server", () => {
@@ -102,14 +95,12 @@ describe("collaboration server", () => {
     await waitForSync(a);
     const rowId = addRow(a.doc, { title: "Persist me", notes: "with notes" });
     setResponsibility(a.doc, rowId, "EU");
-    await waitFor(() => server.registry.loadedBoardIds.includes(boardId), "room loaded");
-    const room = await server.registry.loadedRoom(boardId);
+    await waitFor(() => remit.server.registry.loadedBoardIds.includes(boardId), "room loaded");
+    const room = await remit.server.registry.loadedRoom(boardId);
     await room!.flush();
     a.destroy();
     clients.length = 0;
-    await server.stop();
-
-    server = await startTestServer(database);
+    await remit.restart();
     const b = client(bob);
     await waitForSync(b);
     expect(readRow(b.doc, rowId)).toMatchObject({ title: "Persist me", notes: "with notes", responsibility: "EU" });
@@ -119,14 +110,13 @@ describe("collaboration server", () => {
   it("COLLAB-4 edits made while the server is down are merged after reconnect", async () => {
     const a = client();
     await waitForSync(a);
-    const port = server.port;
+    const port = remit.server.port;
     const rowId = readRows(a.doc)[0].id;
-    await server.stop();
-    await waitFor(() => !a.provider.wsconnected, "client to notice the outage");
-    getRowText(a.doc, rowId, "notes")!.insert(0, "typed while offline");
-    setResponsibility(a.doc, rowId, "Unassigned");
-
-    server = await startTestServer(database, { PORT: String(port) });
+    await remit.restart({ PORT: String(port) }, async () => {
+      await waitFor(() => !a.provider.wsconnected, "client to notice the outage");
+      getRowText(a.doc, rowId, "notes")!.insert(0, "typed while offline");
+      setResponsibility(a.doc, rowId, "Unassigned");
+    });
     await waitFor(() => a.provider.synced && a.provider.wsconnected, "reconnect", 10_000);
     const b = client(bob);
     await waitForSync(b);
@@ -135,12 +125,11 @@ describe("collaboration server", () => {
   });
 
   it("COLLAB-5 the update log is compacted and snapshot + tail load the same document", async () => {
-    await server.stop();
-    server = await startTestServer(database, { COMPACT_EVERY: "5" });
+    await remit.restart({ COMPACT_EVERY: "5" });
     const a = client();
     await waitForSync(a);
     const rowId = readRows(a.doc)[0].id;
-    const room = (await server.registry.loadedRoom(boardId))!;
+    const room = (await remit.server.registry.loadedRoom(boardId))!;
     // One log row per keystroke: each waits for the previous one to be durable (group commit would merge them).
     for (let i = 0; i < 12; i++) {
       const before = room.lastDurableUpdateId;
@@ -153,15 +142,18 @@ describe("collaboration server", () => {
     let snapshot: { coversSeq: number } | null = null;
     for (let attempt = 0; attempt < 400 && (snapshot?.coversSeq ?? 0) < 10; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25));
-      snapshot = await server.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { coversSeq: true } });
+      snapshot = await remit.server.prisma.boardSnapshot.findUnique({
+        where: { boardId },
+        select: { coversSeq: true },
+      });
     }
     expect(snapshot).not.toBeNull();
-    const remaining = await server.prisma.boardUpdate.findMany({ where: { boardId }, select: { seq: true } });
+    const remaining = await remit.server.prisma.boardUpdate.findMany({ where: { boardId }, select: { seq: true } });
     expect(remaining.every((row) => row.seq > snapshot!.coversSeq)).toBe(true);
     expect(remaining.length).toBeLessThan(5);
 
     const stored = await new (await import("../../server/db/prisma-update-store")).PrismaUpdateStore(
-      server.prisma,
+      remit.server.prisma,
     ).load(boardId);
     const reloaded = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(reloaded, stored.snapshot);
@@ -202,7 +194,7 @@ describe("collaboration server", () => {
     const foreignCode = await closeCodeOf((socket) => socket.send(encodeUpdate(Y.encodeStateAsUpdate(foreign))));
     expect(foreignCode).toBe(CloseCode.updateRejected);
 
-    const room = (await server.registry.loadedRoom(boardId))!;
+    const room = (await remit.server.registry.loadedRoom(boardId))!;
     expect(room.doc.share.has("evil")).toBe(false);
     expect(await logRowCount()).toBe(before);
     expect(readRows(watcher.doc)).toHaveLength(15);
@@ -224,7 +216,7 @@ describe("collaboration server", () => {
   });
 
   it("COLLAB-9 an oversized sync frame is closed with 1009 (the close frame reaches the client)", async () => {
-    const raw = await openRawWebSocket(server.port, `/collab/${boardId}`, { Cookie: alice });
+    const raw = await openRawWebSocket(remit.server.port, `/collab/${boardId}`, { Cookie: alice });
     expect(raw.handshakeResponse).toContain("101");
     const big = new Y.Doc();
     big.getMap("rows").set("x", "y".repeat(100 * 1024));
@@ -236,7 +228,7 @@ describe("collaboration server", () => {
   describe("COLLAB-15 an upgrade whose request target is not a URL or not UTF-8 is answered 400 and closed", () => {
     for (const target of ["/collab/%E0%A4%A", "//[", "/collab/%", "/collab/" + "%FF".repeat(10)]) {
       it(target, async () => {
-        const raw = await openRawWebSocket(server.port, target, { Cookie: alice });
+        const raw = await openRawWebSocket(remit.server.port, target, { Cookie: alice });
         expect(raw.handshakeResponse).toMatch(/^HTTP\/1.1 400/);
         await raw.closed;
         const a = client();
@@ -258,7 +250,7 @@ describe("collaboration server", () => {
       it(name, async () => {
         const watcher = client(bob);
         await waitForSync(watcher);
-        const raw = await openRawWebSocket(server.port, `/collab/${boardId}`, { Cookie: alice });
+        const raw = await openRawWebSocket(remit.server.port, `/collab/${boardId}`, { Cookie: alice });
         expect(raw.handshakeResponse).toContain("101");
         raw.socket.write(frame);
         await raw.closed;
@@ -292,9 +284,7 @@ describe("collaboration server", () => {
     const noCookie = await closeCodeOf(() => undefined, "");
     expect(noCookie).toBe(CloseCode.unauthenticated);
     const unknown = await new Promise<number>((resolve) => {
-      const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/AAAAAAAAAAAAAAAAAAAAAA`, {
-        headers: { Cookie: alice },
-      });
+      const socket = openCollabSocket(remit.server.url, "AAAAAAAAAAAAAAAAAAAAAA", alice);
       socket.on("close", (closeCode) => resolve(closeCode));
     });
     expect(unknown).toBe(CloseCode.forbidden);
@@ -302,11 +292,8 @@ describe("collaboration server", () => {
 
   it("COLLAB-13 an upgrade from a foreign Origin is refused before a socket exists", async () => {
     const status = await new Promise<number>((resolve) => {
-      const socket = new WebSocket(`${server.url.replace("http", "ws")}/collab/${boardId}`, {
-        headers: { Cookie: alice, Origin: "https://evil.example" },
-      });
+      const socket = openCollabSocket(remit.server.url, boardId, alice, { Origin: "https://evil.example" });
       socket.on("unexpected-response", (_request, response) => resolve(response.statusCode ?? 0));
-      socket.on("error", () => undefined);
     });
     expect(status).toBe(403);
   });

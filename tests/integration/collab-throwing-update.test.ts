@@ -4,14 +4,13 @@
  * healthy editor types and a watcher follows.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import * as Y from "yjs";
 import { addRow, readRows } from "../../core/board-doc";
 import { CloseCode } from "../../core/collab-protocol";
 import { encodeUpdate } from "../../server/collab/frames";
 import { PrismaUpdateStore } from "../../server/db/prisma-update-store";
 import type { TestAccount } from "../support/accounts";
-import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
+import { connectClient, openCollabSocket, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { givenBoard } from "../support/given-board";
 import { givenTestServer } from "../support/given-server";
 import { throwingUpdate } from "../support/yjs-throwing-update";
@@ -65,10 +64,7 @@ describe("a real Yjs-throwing update", () => {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(watcher.doc));
     expect(() => Y.applyUpdate(copy, throwingUpdate())).toThrow();
 
-    const socket = new WebSocket(`${remit.server.url.replace("http", "ws")}/collab/${boardId}`, {
-      headers: { Cookie: attacker.cookie },
-    });
-    socket.on("error", () => undefined);
+    const socket = openCollabSocket(remit.server.url, boardId, attacker.cookie);
     const closed = new Promise<{ code: number; reason: string }>((resolve) =>
       socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
     );

@@ -4,23 +4,19 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { addRow, getRowText, readRow, readRows } from "../../core/board-doc";
-import type { RemitServer } from "../../server/remit-server";
 import type { TestAccount } from "../support/accounts";
 import { givenBoard } from "../support/given-board";
 import { connectClient, waitFor, waitForSync, type TestClient } from "../support/collab-client";
-import { createPostgresTestDatabase, startTestServer } from "../support/test-server";
+import { givenTestServer } from "../support/given-server";
 
-let database: Awaited<ReturnType<typeof createPostgresTestDatabase>>;
-let server: RemitServer;
+const remit = givenTestServer({ database: "postgres", env: { COMPACT_EVERY: "10" } });
 let chair: TestAccount;
 let delegate: TestAccount;
 let boardId: string;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  database = await createPostgresTestDatabase();
-  server = await startTestServer(database, { COMPACT_EVERY: "10" });
-  const given = await givenBoard(server, {
+  const given = await givenBoard(remit.server, {
     title: "PG board",
     template: "starter",
     chair: ["Chair", "NATO-IS"],
@@ -32,13 +28,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const client of clients) client.destroy();
-  await server.stop();
-  await database.disposeAsync();
 });
 
 it("PG-1 two clients co-edit on PostgreSQL, the log compacts, and a restart keeps everything", async () => {
-  const a = connectClient(server.url, boardId, { cookie: chair.cookie });
-  const b = connectClient(server.url, boardId, { cookie: delegate.cookie });
+  const a = connectClient(remit.server.url, boardId, { cookie: chair.cookie });
+  const b = connectClient(remit.server.url, boardId, { cookie: delegate.cookie });
   clients.push(a, b);
   await Promise.all([waitForSync(a), waitForSync(b)]);
   const rowId = addRow(a.doc, { title: "Arctic cable" });
@@ -55,35 +49,39 @@ it("PG-1 two clients co-edit on PostgreSQL, the log compacts, and a restart keep
     "convergence",
   );
   const expected = readRows(a.doc);
-  await (await server.registry.loadedRoom(boardId))!.flush();
-  const snapshot = await server.prisma.boardSnapshot.findUnique({
+  await (await remit.server.registry.loadedRoom(boardId))!.flush();
+  const snapshot = await remit.server.prisma.boardSnapshot.findUnique({
     where: { boardId },
     select: { coversSeq: true },
   });
   expect(snapshot).not.toBeNull();
 
   for (const client of clients.splice(0)) client.destroy();
-  await server.stop();
-  server = await startTestServer(database);
-  const c = connectClient(server.url, boardId, { cookie: delegate.cookie });
+  await remit.restart();
+  const c = connectClient(remit.server.url, boardId, { cookie: delegate.cookie });
   clients.push(c);
   await waitForSync(c);
   expect(readRows(c.doc)).toEqual(expected);
 });
 
 it("PG-2 positions and agreement work on PostgreSQL, and an agreed row is locked", async () => {
-  const client = connectClient(server.url, boardId, { cookie: delegate.cookie });
+  const client = connectClient(remit.server.url, boardId, { cookie: delegate.cookie });
   clients.push(client);
   await waitForSync(client);
   const rowId = readRows(client.doc)[0].id;
-  expect(await server.consensus.recordPosition(delegate.user.id, boardId, { rowId, position: "support" })).toEqual({
+  expect(
+    await remit.server.consensus.recordPosition(delegate.user.id, boardId, { rowId, position: "support" }),
+  ).toEqual({
     ok: true,
   });
-  expect(await server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
+  expect(await remit.server.consensus.propose(chair.user.id, boardId, { rowId, procedure: "consensus" })).toEqual({
     ok: true,
   });
-  expect(await server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
-  expect(server.consensus.lockedRows(boardId).has(rowId)).toBe(true);
-  const published = await server.versions.publishVersion(chair.user.id, boardId, { title: "PG v1", scope: "agreed" });
+  expect(await remit.server.consensus.declareAgreed(chair.user.id, boardId, rowId)).toEqual({ ok: true });
+  expect(remit.server.consensus.lockedRows(boardId).has(rowId)).toBe(true);
+  const published = await remit.server.versions.publishVersion(chair.user.id, boardId, {
+    title: "PG v1",
+    scope: "agreed",
+  });
   expect(published).toMatchObject({ ok: true, version: { number: 1, rowCount: 1 } });
 });

@@ -1,11 +1,11 @@
 /**
  * Markings and releasability against a real database and the real WebSocket server (docs/spec/markings.md).
  */
-import WebSocket from "ws";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CloseCode } from "../../core/collab-protocol";
 import { isAccessDenied, notReleasableList } from "../../core/access-errors";
 import { addMember, type TestAccount } from "../support/accounts";
+import { openCollabSocket } from "../support/collab-client";
 import { givenBoard } from "../support/given-board";
 import { givenTestServer } from "../support/given-server";
 
@@ -18,9 +18,7 @@ let boardId: string;
 /** Opens a socket with the account's session; resolves with the close code and reason the server sends. */
 function socketClose(account: TestAccount, onOpen?: () => void): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${remit.server.url.replace("http", "ws")}/collab/${boardId}`, {
-      headers: { Cookie: account.cookie, Origin: remit.server.url },
-    });
+    const socket = openCollabSocket(remit.server.url, boardId, account.cookie);
     socket.on("open", () => onOpen?.());
     socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
     socket.on("error", reject);

@@ -31,8 +31,11 @@ export interface TestServerSetup {
 export interface GivenTestServer {
   readonly server: RemitServer;
   readonly database: TestDatabase;
-  /** Stops the server and starts a new one on the same database (a restart), with `env` over the setup's. */
-  restart(env?: Record<string, string>): Promise<RemitServer>;
+  /**
+   * Stops the server and starts a new one on the same database, with `env` over the setup's; `whileDown` runs
+   * between the two (what clients do during an outage).
+   */
+  restart(env?: Record<string, string>, whileDown?: () => Promise<void>): Promise<RemitServer>;
   /** A browser of this site signed in as `account` (null: nobody): session and CSRF cookies, Origin. */
   browser(account: TestAccount | null, options?: BrowserOptions): ReturnType<typeof browserAs>;
   getAs(account: TestAccount | null, path: string): Promise<Response>;
@@ -94,9 +97,10 @@ export function givenTestServer(setup: TestServerSetup = {}): GivenTestServer {
     get database() {
       return started().database;
     },
-    async restart(env = {}) {
+    async restart(env = {}, whileDown) {
       const running = started();
       await running.server.stop();
+      await whileDown?.();
       running.server = await startOn(running.database, setup, env);
       return running.server;
     },
