@@ -2,42 +2,35 @@
  * Operations endpoints: /readyz says whether the database answers, /metrics
  * speaks Prometheus and is only for this machine or a bearer of METRICS_TOKEN.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getRowText, readRows } from "../../core/board-doc";
-import type { RemitServer } from "../../server/remit-server";
 import { createAccount } from "../support/accounts";
 import { connectClient, waitFor, waitForSync } from "../support/collab-client";
-import { createPostgresTestDatabase, createTestDatabase, startTestServer } from "../support/test-server";
+import { givenTestServer } from "../support/given-server";
+import { createPostgresTestDatabase, startTestServer } from "../support/test-server";
 
 describe("operations endpoints (SQLite)", () => {
-  const database = createTestDatabase();
-  let server: RemitServer;
-  beforeAll(async () => {
-    server = await startTestServer(database, { METRICS_TOKEN: "" });
-  }, 120_000);
-  afterAll(async () => {
-    await server?.stop();
-    database.dispose();
-  });
+  const remit = givenTestServer({ env: { METRICS_TOKEN: "" } });
 
   it("OPS-1 /readyz answers 200 while the database is reachable, next to /healthz", async () => {
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${server.url}/readyz`);
+    expect((await fetch(`${remit.server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${remit.server.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ ok: true });
   });
 
   it("OPS-2 /metrics gives rooms, sockets, commits and refusals in Prometheus format to localhost", async () => {
-    const account = await createAccount(server, "Metric", "DE");
-    const boardId = (await server.access.createBoard(account.user.id, { title: "Metrics", template: "starter" })).id;
-    const client = connectClient(server.url, boardId, { cookie: account.cookie });
+    const account = await createAccount(remit.server, "Metric", "DE");
+    const boardId = (await remit.server.access.createBoard(account.user.id, { title: "Metrics", template: "starter" }))
+      .id;
+    const client = connectClient(remit.server.url, boardId, { cookie: account.cookie });
     try {
       await waitForSync(client);
       const rowId = readRows(client.doc)[0].id;
       getRowText(client.doc, rowId, "notes")!.insert(0, "counted");
-      const room = (await server.registry.loadedRoom(boardId))!;
+      const room = (await remit.server.registry.loadedRoom(boardId))!;
       await waitFor(() => room.lastDurableUpdateId > 1, "commit");
-      const response = await fetch(`${server.url}/metrics`);
+      const response = await fetch(`${remit.server.url}/metrics`);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toContain("text/plain");
       const text = await response.text();
@@ -60,27 +53,21 @@ describe("operations endpoints (SQLite)", () => {
   });
 
   it("OPS-3 /metrics relayed by a proxy (X-Forwarded-For) is refused without a token", async () => {
-    const response = await fetch(`${server.url}/metrics`, { headers: { "X-Forwarded-For": "203.0.113.9" } });
+    const response = await fetch(`${remit.server.url}/metrics`, { headers: { "X-Forwarded-For": "203.0.113.9" } });
     expect(response.status).toBe(403);
   });
 });
 
 describe("operations endpoints with METRICS_TOKEN", () => {
-  const database = createTestDatabase();
-  let server: RemitServer;
   const token = "a-long-metrics-token-for-tests";
-  beforeAll(async () => {
-    server = await startTestServer(database, { METRICS_TOKEN: token });
-  }, 120_000);
-  afterAll(async () => {
-    await server?.stop();
-    database.dispose();
-  });
+  const remit = givenTestServer({ env: { METRICS_TOKEN: token } });
 
   it("OPS-3 /metrics needs the bearer token when one is configured, even from localhost", async () => {
-    expect((await fetch(`${server.url}/metrics`)).status).toBe(403);
-    expect((await fetch(`${server.url}/metrics`, { headers: { Authorization: "Bearer wrong" } })).status).toBe(403);
-    const response = await fetch(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
+    expect((await fetch(`${remit.server.url}/metrics`)).status).toBe(403);
+    expect((await fetch(`${remit.server.url}/metrics`, { headers: { Authorization: "Bearer wrong" } })).status).toBe(
+      403,
+    );
+    const response = await fetch(`${remit.server.url}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("remit_rooms");
   });
