@@ -19,6 +19,7 @@ export interface ExportedFile {
   fileName: string;
 }
 
+import type { Locale } from "./locale";
 import type { MatrixChange } from "./matrix-diff";
 import type { MatrixSnapshot, Procedure } from "./matrix-snapshot";
 
@@ -75,8 +76,16 @@ export interface VersionServices {
   ): Promise<PublishResult>;
   /** Newest first. Members only. */
   listVersions(actorId: string, boardId: string): Promise<VersionSummary[]>;
-  /** Null when the board has no version with that number. Members only. */
-  getVersion(actorId: string, boardId: string, number: number): Promise<VersionDetail | null>;
+  /**
+   * Null when the board has no version with that number. Members only. With `locale`, the snapshot is worded for a
+   * reader in it (I18N-14: official French instrument titles, delegation names); without, as stored.
+   */
+  getVersion(
+    actorId: string,
+    boardId: string,
+    number: number,
+    options?: { locale?: Locale },
+  ): Promise<VersionDetail | null>;
   /** A version's snapshot as published, or the live board (all rows, or agreed ones only); null when no such version. */
   getSnapshot(
     actorId: string,
@@ -84,6 +93,15 @@ export interface VersionServices {
     source: SnapshotSource,
     options?: { rows?: LiveRows },
   ): Promise<MatrixSnapshot | null>;
-  /** Changes from → to (diffSnapshots); null when either version does not exist. Members only. */
-  diff(actorId: string, boardId: string, from: SnapshotSource, to: SnapshotSource): Promise<VersionDiff | null>;
+  /**
+   * Changes from → to (diffSnapshots, on the snapshots as stored); null when either version does not exist. Members
+   * only. With `locale`, both snapshots are worded for a reader in it, as getVersion words them.
+   */
+  diff(
+    actorId: string,
+    boardId: string,
+    from: SnapshotSource,
+    to: SnapshotSource,
+    options?: { locale?: Locale },
+  ): Promise<VersionDiff | null>;
 }

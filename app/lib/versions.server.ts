@@ -8,6 +8,7 @@ import type { Locale } from "../../core/locale";
 import { notFound, requireBoardAccess, withAccessErrors } from "./board-access.server";
 import type { MatrixSnapshot } from "../../core/matrix-snapshot";
 import { requireUser } from "./session.server";
+import { requestLocale } from "~/i18n/request-locale.server";
 import type { VersionServices } from "../../core/version-contract";
 import type { ExportFormat } from "../../core/version-contract";
 import { DiffQuerySchema } from "./version-forms";
@@ -61,17 +62,22 @@ export async function exportResponse(
 }
 
 /** The diff named by ?from=&to= (400 when malformed, 404 when a version does not exist or the board is not visible). */
-export async function requireDiff({
-  request,
-  params,
-  context,
-}: Pick<LoaderFunctionArgs, "request" | "params" | "context">) {
+/**
+ * With `worded`, the snapshots are worded for the reader (I18N-14, the diff page); without, as stored (the JSON
+ * diff, which is data like the JSON export).
+ */
+export async function requireDiff(
+  { request, params, context }: Pick<LoaderFunctionArgs, "request" | "params" | "context">,
+  { worded = false }: { worded?: boolean } = {},
+) {
   const user = await requireUser(request, context);
   const { board } = await requireBoardAccess(context, params.boardId, user.id);
   const query = DiffQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw data(ref("forms.badRequest"), { status: 400 });
   const diff = await withAccessErrors(() =>
-    getVersionServices(context).diff(user.id, board.id, query.data.from, query.data.to),
+    getVersionServices(context).diff(user.id, board.id, query.data.from, query.data.to, {
+      locale: worded ? requestLocale(request, user.locale) : undefined,
+    }),
   );
   if (!diff) notFound();
   return { board: { id: board.id, title: board.title }, diff };

@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { board, diff } = await requireDiff(args);
+  const { board, diff } = await requireDiff(args, { worded: true });
   const user = await requireUser(args.request, args.context);
   const versions = await getVersionServices(args.context).listVersions(user.id, board.id);
   return { board, diff, versions: versions.map(({ number, title }) => ({ number, title })) };

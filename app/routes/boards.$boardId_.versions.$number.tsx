@@ -3,7 +3,7 @@
  * fingerprint), the pictures, the matrix with reservation footnotes, exports.
  * There is no way to edit it: every POST answers 405.
  */
-import { requestI18n } from "~/i18n/request-locale.server";
+import { requestI18n, requestLocale } from "~/i18n/request-locale.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CoverageHeatmap } from "~/components/board/coverage-heatmap";
@@ -38,7 +38,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { board } = await requireBoardAccess(context, params.boardId, user.id);
   const number = VersionNumberSchema.safeParse(params.number);
   if (!number.success) throw data(t("forms.badRequest"), { status: 400 });
-  const detail = await withAccessErrors(() => getVersionServices(context).getVersion(user.id, board.id, number.data));
+  // Worded for the reader (I18N-14): official French instrument titles on the matrix, heatmap and membership.
+  const locale = requestLocale(request, user.locale);
+  const detail = await withAccessErrors(() =>
+    getVersionServices(context).getVersion(user.id, board.id, number.data, { locale }),
+  );
   if (!detail) notFound();
   return { board: { id: board.id, title: board.title }, ...detail };
 }

@@ -15,8 +15,7 @@ import type { Locale } from "../../core/locale";
 import { fingerprintOf } from "./fingerprint";
 import { exportLabels, type ExportLabels } from "./labels";
 import { DEFAULT_MARKING } from "../../core/markings";
-import { delegationNameIn } from "../../core/delegation-names";
-import { officialFrenchTitles } from "../db/instrument-catalogue";
+import { snapshotInLanguage } from "../versions/snapshot-language";
 
 export interface Footnote {
   number: number;
@@ -55,7 +54,7 @@ export function prepareExport(
 ): PreparedExport {
   const stored = MatrixSnapshotSchema.parse(input);
   const shown = options.keepControls ? stored : showBidiControlsDeep(stored);
-  const snapshot = options.locale ? inLanguage(options.locale, shown) : shown;
+  const snapshot = options.locale ? snapshotInLanguage(options.locale, shown) : shown;
   const footnotes: Footnote[] = [];
   const footnotesByRow = new Map<string, Footnote[]>();
   snapshot.rows.forEach((row, rowIndex) => {
@@ -77,31 +76,6 @@ export function prepareExport(
     bidiInHeader: containsBidiControls([stored.board, stored.version, stored.instruments, stored.delegationsPresent]),
     labels: exportLabels(options.locale),
     marking: stored.marking ?? DEFAULT_MARKING,
-  };
-}
-
-/**
- * The snapshot named in the file's language: delegations (I18N-11: "Allemagne" in a French file), and library
- * instruments by their official French title where the catalogue has one for the very name the snapshot holds
- * (I18N-5: a version keeps its names; this is the French of that name, not a newer one). Codes and ids (positions,
- * the publisher, delegations present, instrument ids), which a re-import reads, stay as they are; the fingerprint
- * is the stored snapshot's.
- */
-function inLanguage(locale: Locale, snapshot: MatrixSnapshot): MatrixSnapshot {
-  if (locale === "en") return snapshot;
-  const nameOf = (code: string, name: string) => delegationNameIn(locale, code, name);
-  const titles = officialFrenchTitles();
-  return {
-    ...snapshot,
-    instruments: snapshot.instruments.map((instrument) => {
-      const title = instrument.custom ? undefined : titles.get(instrument.id);
-      return title && title.name === instrument.name ? { ...instrument, name: title.nameFr } : instrument;
-    }),
-    membership: snapshot.membership?.map((member) => ({ ...member, name: nameOf(member.code, member.name) })),
-    rows: snapshot.rows.map((row) => ({
-      ...row,
-      positions: row.positions.map((p) => ({ ...p, delegationName: nameOf(p.delegation, p.delegationName) })),
-    })),
   };
 }
 

@@ -17,6 +17,7 @@ import type { BracketView } from "../../core/bracket-contract";
 import { assembleSnapshot, buildSnapshot, procedureOf, snapshotRows, type SnapshotProblem } from "./snapshot-builder";
 import { insertVersion, listVersionRecords, readVersionRecord } from "./version-records";
 import { messageRef } from "../../core/message-ref";
+import { snapshotInLanguage } from "./snapshot-language";
 
 export interface ConsensusReader {
   readBoardConsensus(boardId: string): Promise<BoardConsensusView>;
@@ -125,9 +126,12 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
       return listVersionRecords(prisma, boardId);
     },
 
-    async getVersion(actorId, boardId, number) {
+    async getVersion(actorId, boardId, number, options = {}) {
       await requireBoardRole(deps.access, actorId, boardId);
-      return readVersionRecord(prisma, boardId, number);
+      const detail = await readVersionRecord(prisma, boardId, number);
+      return detail && options.locale
+        ? { ...detail, snapshot: snapshotInLanguage(options.locale, detail.snapshot) }
+        : detail;
     },
 
     async getSnapshot(actorId, boardId, source, options = {}) {
@@ -135,11 +139,14 @@ export function createVersionServices(deps: VersionServiceDeps): VersionServices
       return snapshotOf(board, source, options.rows);
     },
 
-    async diff(actorId, boardId, from, to) {
+    async diff(actorId, boardId, from, to, options = {}) {
       const { board } = await requireBoardRole(deps.access, actorId, boardId);
       const [a, b] = await Promise.all([snapshotOf(board, from), snapshotOf(board, to)]);
       if (!a || !b) return null;
-      return { from, to, a, b, changes: diffSnapshots(a, b) };
+      // Compared as stored (names as published), then worded for the reader.
+      const worded = (snapshot: MatrixSnapshot) =>
+        options.locale ? snapshotInLanguage(options.locale, snapshot) : snapshot;
+      return { from, to, a: worded(a), b: worded(b), changes: diffSnapshots(a, b) };
     },
   };
 }
