@@ -6,7 +6,7 @@
  */
 
 /** The entry that is filled from the board's releasability list ("RELEASABLE TO NATO, EU"). */
-const LIST_PLACEHOLDER = "<list>";
+export const LIST_PLACEHOLDER = "<list>";
 export const DEFAULT_MARKINGS = ["PUBLIC", "NATO UNCLASSIFIED", "EU LIMITE", `RELEASABLE TO ${LIST_PLACEHOLDER}`];
 /** Boards made before markings existed, and exports of versions published before then, say this. */
 export const DEFAULT_MARKING = "PUBLIC";

@@ -43,6 +43,18 @@ export const en = {
     Joint: "Joint",
     National: "National",
   },
+  /** A library instrument's kind, by the catalogue's code (a custom instrument's kind is shown as typed). */
+  instrumentKind: {
+    "treaty-article": "Treaty article",
+    policy: "Policy",
+    body: "Body",
+    initiative: "Initiative",
+    toolbox: "Toolbox",
+    "action-plan": "Action plan",
+    directive: "Directive",
+    regulation: "Regulation",
+    law: "Law",
+  },
   category: CATEGORY_LABELS.en,
   account: {
     signUpHeading: "Create your account",
@@ -1012,6 +1024,8 @@ export const en = {
       "Remit is not accredited for classified information. These markings are for unclassified material only.",
     current: "Current marking: {marking}",
     markingLabel: "Marking",
+    /** Stands for the releasability list in a marking pattern ("RELEASABLE TO <list>"). */
+    listPlaceholder: "<list>",
     markingHint: "Shown at the top and bottom of every page of the board and printed on every exported file.",
     releasabilityLabel: "Releasable to",
     releasabilityHint:

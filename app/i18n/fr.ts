@@ -40,6 +40,17 @@ export const fr = {
     Joint: "Conjoint",
     National: "National",
   },
+  instrumentKind: {
+    "treaty-article": "Article de traité",
+    policy: "Politique",
+    body: "Organisme",
+    initiative: "Initiative",
+    toolbox: "Boîte à outils",
+    "action-plan": "Plan d'action",
+    directive: "Directive",
+    regulation: "Règlement",
+    law: "Loi",
+  },
   category: CATEGORY_LABELS.fr,
   account: {
     signUpHeading: "Créer votre compte",
@@ -1028,6 +1039,7 @@ export const fr = {
       "Remit n'est pas homologué pour les informations classifiées. Ces marquages ne valent que pour des informations non classifiées.",
     current: "Marquage actuel : {marking}",
     markingLabel: "Marquage",
+    listPlaceholder: "<liste>",
     markingHint: "Affiché en haut et en bas de chaque page du tableau et imprimé sur chaque fichier exporté.",
     releasabilityLabel: "Communicable à",
     releasabilityHint:

@@ -3,7 +3,7 @@
  * the fields that are set, in a fixed order, with the catalogue's separator.
  * Shared by the chip (tooltip and screen-reader description) and the picker.
  */
-import { t } from "../i18n";
+import { isMessageKey, t } from "../i18n";
 import type { InstrumentInfo } from "../../core/services";
 
 type Details = Pick<InstrumentInfo, "owner" | "kind" | "year" | "reference" | "custom">;
@@ -11,11 +11,17 @@ type Details = Pick<InstrumentInfo, "owner" | "kind" | "year" | "reference" | "c
 export function instrumentDetails(instrument: Details, options: { owner?: boolean } = {}): string {
   const parts = [
     options.owner === false ? "" : t(`owner.${instrument.owner}`),
-    instrument.kind,
+    kindLabel(instrument),
     // A year, not a quantity: no thousands separator.
     instrument.year === null ? "" : String(instrument.year),
     instrument.reference,
     instrument.custom ? t("instruments.custom") : "",
   ];
   return parts.filter((part) => part.trim() !== "").join(t("common.separator"));
+}
+
+/** A library instrument's kind is a catalogue code, worded in the reader's language (I18N-15); a custom one's as typed. */
+function kindLabel({ kind, custom }: Pick<Details, "kind" | "custom">): string {
+  const key = `instrumentKind.${kind}`;
+  return !custom && isMessageKey(key) ? t(key) : kind;
 }

@@ -13,6 +13,7 @@ import { readFormWithCsrf } from "~/lib/csrf.server";
 import { requireUser } from "~/lib/session.server";
 import { requestI18n } from "~/i18n/request-locale.server";
 import { ROLE_CAN } from "../../core/roles";
+import { LIST_PLACEHOLDER } from "../../core/markings";
 import { RELEASABILITY_PRESETS, type Releasability } from "../../core/releasability";
 
 const FORM_ID = "marking";
@@ -112,7 +113,8 @@ export default function BoardMarking() {
             >
               {settings.options.map((option) => (
                 <option key={option} value={option}>
-                  {option}
+                  {/* The pattern's placeholder is worded for the reader; the value stays the configured marking. */}
+                  {option.replace(LIST_PLACEHOLDER, t("markings.listPlaceholder"))}
                 </option>
               ))}
             </select>

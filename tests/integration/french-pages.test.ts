@@ -1,0 +1,218 @@
+/**
+ * Every page read in French says nothing in English (I18N-14, I18N-15): the real server and Remix build (run
+ * `npx remix build` first) with a board that has something on every page — starter threats made in French, an
+ * instrument linked, positions, a comment, a published version, an open meeting record, an invite. Each page's
+ * visible text (text nodes, <title>, aria-label, title, placeholder, alt) is searched for the words of the English
+ * catalogue that are not also French; people's own text and the names of instruments without an official French
+ * title (I18N-5) are the only English allowed.
+ */
+import * as Y from "yjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { linkInstrument, readRows } from "../../core/board-doc";
+import { en } from "../../app/i18n/en";
+import { fr } from "../../app/i18n/fr";
+import { loadCatalogue } from "../../server/db/instrument-catalogue";
+import { DEFAULT_MARKINGS, LIST_PLACEHOLDER } from "../../core/markings";
+import { addMember, createAccount, type TestAccount } from "../support/accounts";
+import { givenAppServer } from "../support/given-server";
+import { editBoard } from "../support/board-editing";
+
+const remit = givenAppServer();
+let chair: TestAccount;
+let germany: TestAccount;
+let boardId: string;
+let inviteToken: string;
+let linked: string[];
+
+const FRENCH_BROWSER = { "Accept-Language": "fr-FR,fr;q=0.9" };
+
+/** Every leaf string of a catalogue. */
+function leaves(messages: unknown): string[] {
+  if (typeof messages === "string") return [messages];
+  if (typeof messages === "function" || messages === null || typeof messages !== "object") return [];
+  return Object.values(messages).flatMap(leaves);
+}
+
+const wordsOf = (text: string) =>
+  text
+    .replace(/\{[^}]*\}/g, " ")
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((word) => word.length >= 3);
+
+/** People's own text on these pages, and names kept in both languages (I18N-5), are not the catalogue's English. */
+function allowedWords(): Set<string> {
+  const { instruments, threats } = loadCatalogue();
+  const data = [
+    // Names kept in both languages, and the sourced (English) references of the documents.
+    ...instruments.flatMap((instrument) => [instrument.nameFr ? "" : instrument.name, instrument.reference]),
+    // Remit's own French wording of the starter threats ("l'Open RAN").
+    ...threats.flatMap((threat) => [threat.titleFr ?? "", threat.summaryFr ?? ""]),
+    // The markings as configured (official marking text, MARK-1) and this test's own names and titles.
+    ...DEFAULT_MARKINGS.map((marking) => marking.replace(LIST_PLACEHOLDER, "")),
+    "Anna Claire Plenary board",
+  ];
+  return new Set(data.flatMap(wordsOf));
+}
+
+/** Words of the English catalogue that no French message uses: the tell-tales of English left over. */
+function englishOnlyWords(): Set<string> {
+  const french = new Set(leaves(fr).flatMap(wordsOf));
+  const allowed = allowedWords();
+  return new Set(
+    [...leaves(en).flatMap(wordsOf), ...ENGLISH_CALENDAR].filter((word) => !french.has(word) && !allowed.has(word)),
+  );
+}
+
+/** Dates written the English way (not through Intl in the reader's locale): names French never abbreviates alike. */
+const ENGLISH_CALENDAR = [
+  ..."january february march april june july august september october november december".split(" "),
+  ..."monday tuesday wednesday thursday friday saturday sunday jan feb apr jun jul aug dec".split(" "),
+];
+
+/** What a person sees or hears of a page: text nodes, the <title>, and the attributes read aloud or shown. */
+function visibleText(html: string): string {
+  const attributes = [...html.matchAll(/\s(?:aria-label|title|placeholder|alt)="([^"]*)"/g)].map((m) => m[1]);
+  const text = html
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]+>/g, " ");
+  return [text, ...attributes]
+    .join(" ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&nbsp;/g, " ");
+}
+
+/** The English-only words a French page shows, each with a little of its context. */
+function englishIn(html: string, english: Set<string>): string[] {
+  const text = visibleText(html);
+  const found: string[] = [];
+  for (const match of text.matchAll(/\p{L}+/gu)) {
+    if (!english.has(match[0].toLowerCase())) continue;
+    const at = match.index ?? 0;
+    found.push(`${match[0]} in «${text.slice(Math.max(0, at - 40), at + 40).replace(/\s+/g, " ")}»`);
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  const { server } = remit;
+  chair = await createAccount(server, "Claire", "FR");
+  germany = await createAccount(server, "Anna", "DE");
+  boardId = (
+    await server.access.createBoard(chair.user.id, { title: "Plenary board", template: "starter", locale: "fr" })
+  ).id;
+  await addMember(server, chair, boardId, germany, "delegate");
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, await server.registry.readState(boardId));
+  const rows = readRows(doc);
+  const instruments = await server.services.listInstruments(boardId);
+  await editBoard(server, chair, boardId, (live) => {
+    for (const instrument of instruments.slice(0, 6)) linkInstrument(live, rows[0].id, instrument.id);
+  });
+  await server.consensus.recordPosition(germany.user.id, boardId, {
+    rowId: rows[0].id,
+    position: "reserve",
+    text: "Anna",
+  });
+  await server.comments.create(germany.user.id, boardId, { rowId: rows[0].id, body: "Anna" });
+  await server.versions.publishVersion(chair.user.id, boardId, { title: "Anna", scope: "all" });
+  // After version 1: an instrument linked, so the diff 1 → live names one.
+  await editBoard(server, chair, boardId, (live) => linkInstrument(live, rows[1].id, instruments[6].id));
+  linked = instruments.slice(0, 7).map((instrument) => instrument.id);
+  await server.record.openRecord(chair.user.id, boardId, { title: "Anna", language: "fr" });
+  ({ token: inviteToken } = await server.access.createInvite(chair.user.id, boardId, {
+    role: "delegate",
+    expiresInHours: 24,
+    maxUses: null,
+  }));
+}, 60_000);
+
+const PAGES = [
+  "/",
+  "/account",
+  "/boards/{board}",
+  "/boards/{board}/activity",
+  "/boards/{board}/members",
+  "/boards/{board}/marking",
+  "/boards/{board}/import",
+  "/boards/{board}/versions",
+  "/boards/{board}/versions/1",
+  "/boards/{board}/diff?from=1&to=live",
+  "/boards/{board}/record",
+  "/boards/{board}/record/1",
+  "/invite/{invite}",
+  "/invite/unknown-token",
+  "/boards/no-such-board",
+  "/no-such-page",
+];
+
+/** How a French reader must see a library instrument: its official French title if sourced, else its name. */
+function frenchNamesOf(ids: readonly string[]) {
+  const catalogue = new Map(loadCatalogue().instruments.map((instrument) => [instrument.id, instrument]));
+  return ids.map((id) => {
+    const { name, nameFr } = catalogue.get(id)!;
+    return { name, shown: nameFr ?? name };
+  });
+}
+
+const escaped = (text: string) => text.replace(/&/g, "&amp;").replace(/'/g, "&#x27;").replace(/"/g, "&quot;");
+
+describe("I18N-14 a version and a diff read in French", () => {
+  it("I18N-14 the version page names instruments and delegations in French", async () => {
+    const html = await (
+      await remit.browser(chair, { headers: FRENCH_BROWSER }).get(`/boards/${boardId}/versions/1`)
+    ).text();
+    for (const { name, shown } of frenchNamesOf(linked.slice(0, 6))) {
+      expect(html).toContain(escaped(shown));
+      if (shown !== name) expect(html).not.toContain(escaped(name));
+    }
+    // Anna's reservation footnote: her delegation in French.
+    expect(html).toContain("Allemagne");
+    expect(html).not.toContain("Germany");
+    expect(html).toContain("Réserve");
+  });
+
+  it("I18N-14 the diff page words the linked instrument and the threats' responsibilities in French", async () => {
+    const html = await (
+      await remit.browser(chair, { headers: FRENCH_BROWSER }).get(`/boards/${boardId}/diff?from=1&to=live`)
+    ).text();
+    const [{ name, shown }] = frenchNamesOf(linked.slice(6));
+    const changeList = /data-testid="change-list"[\s\S]*?<\/ol>/.exec(html)?.[0] ?? "";
+    expect(changeList).toContain(escaped(shown));
+    if (shown !== name) expect(html).not.toContain(escaped(name));
+    expect(html).toMatch(/OTAN|UE|Partagée/);
+  });
+
+  it("I18N-14 the JSON diff stays language-neutral (ids and codes)", async () => {
+    const response = await remit
+      .browser(chair, { headers: FRENCH_BROWSER })
+      .get(`/boards/${boardId}/diff.json?from=1&to=live`);
+    const body = (await response.json()) as { changes: { kind: string; instrumentId?: string }[] };
+    expect(body.changes).toEqual([expect.objectContaining({ kind: "instrument-linked", instrumentId: linked[6] })]);
+  });
+});
+
+describe("I18N-15 every page in French", () => {
+  it("I18N-15 the English-only words are many and exclude French ones (the check can fail)", () => {
+    const english = englishOnlyWords();
+    expect(english.size).toBeGreaterThan(300);
+    for (const word of ["threat", "version", "members", "responsibility", "november", "nov"])
+      expect(english.has(word), word).toBe(word !== "version" && word !== "nov");
+    expect(englishIn("<p>Tableau des menaces</p>", english)).toEqual([]);
+    expect(englishIn(`<p title="Threat">3 November</p>`, english)).toHaveLength(2);
+  });
+
+  it.each(PAGES)("I18N-15 %s has no English left over in French", async (pattern) => {
+    const path = pattern.replace("{board}", boardId).replace("{invite}", inviteToken);
+    const response = await remit.browser(chair, { headers: FRENCH_BROWSER }).get(path);
+    expect(response.status, path).toBeLessThan(500);
+    const html = await response.text();
+    expect(/<html[^>]* lang="(\w+)"/.exec(html)?.[1], path).toBe("fr");
+    expect(englishIn(html, englishOnlyWords()), path).toEqual([]);
+  });
+});
