@@ -111,6 +111,8 @@ const en = (labels: ExportLabels): RecordWords => ({
   alsoDiscussed: "Also discussed outside the agenda:",
 });
 
+// French typography (I18N-17): a no-break space before a colon or semicolon and inside guillemets, as the
+// export labels write them, so a line never breaks before the punctuation.
 const fr = (labels: ExportLabels): RecordWords => ({
   locale: "fr",
   language: "Français",
@@ -134,28 +136,31 @@ const fr = (labels: ExportLabels): RecordWords => ({
   draftNotice: "PROJET de compte rendu — non définitif",
   finalised: (at, by) => `Compte rendu définitif, arrêté le ${at} par ${by}`,
   fingerprint: "Empreinte SHA-256",
-  languageLine: "Langue : français",
+  languageLine: "Langue\u00a0: français",
   page: (n, of) => `Page ${n} sur ${of}`,
   none: "Néant.",
-  agreed: (title, procedure, at) => `« ${title} » adopté (${procedure}), ${at}.`,
-  proposed: (title, procedure, at) => `« ${title} » proposé pour accord (${procedure}), ${at}.`,
-  reopened: (title, at) => `« ${title} » rouvert par la présidence, ${at}.`,
-  published: (number, title, by, at) => `Version ${number} « ${title} » publiée par ${by}, ${at}.`,
-  position: (title, delegation, position, by, at) => `« ${title} » — ${delegation} : ${position} (${by}, ${at}).`,
+  agreed: (title, procedure, at) => `«\u00a0${title}\u00a0» adopté (${procedure}), ${at}.`,
+  proposed: (title, procedure, at) => `«\u00a0${title}\u00a0» proposé pour accord (${procedure}), ${at}.`,
+  reopened: (title, at) => `«\u00a0${title}\u00a0» rouvert par la présidence, ${at}.`,
+  published: (number, title, by, at) => `Version ${number} «\u00a0${title}\u00a0» publiée par ${by}, ${at}.`,
+  position: (title, delegation, position, by, at) =>
+    `«\u00a0${title}\u00a0» — ${delegation}\u00a0: ${position} (${by}, ${at}).`,
   positionWithText: (title, delegation, position, text, by, at) =>
-    `« ${title} » — ${delegation} : ${position} : « ${text} » (${by}, ${at}).`,
-  silenceAdopted: (title, deadline) => `« ${title} » : silence non rompu ; adopté à l’échéance, ${deadline}.`,
-  silenceBroken: (title, delegation, at) => `« ${title} » : silence rompu par ${delegation}, ${at}.`,
-  silencePending: (title, deadline) => `« ${title} » : en procédure d’approbation tacite jusqu’au ${deadline}.`,
+    `«\u00a0${title}\u00a0» — ${delegation}\u00a0: ${position}\u00a0: «\u00a0${text}\u00a0» (${by}, ${at}).`,
+  silenceAdopted: (title, deadline) =>
+    `«\u00a0${title}\u00a0»\u00a0: silence non rompu\u00a0; adopté à l’échéance, ${deadline}.`,
+  silenceBroken: (title, delegation, at) => `«\u00a0${title}\u00a0»\u00a0: silence rompu par ${delegation}, ${at}.`,
+  silencePending: (title, deadline) =>
+    `«\u00a0${title}\u00a0»\u00a0: en procédure d’approbation tacite jusqu’au ${deadline}.`,
   silenceWithdrawn: (title, at) =>
-    `« ${title} » : procédure d’approbation tacite close sans adoption (texte modifié ou rouvert), ${at}.`,
+    `«\u00a0${title}\u00a0»\u00a0: procédure d’approbation tacite close sans adoption (texte modifié ou rouvert), ${at}.`,
   bracketResolved: (title, chosen, sponsors, withdrawn, by, at) =>
-    `« ${title} » : la présidence a retenu ${chosen}${sponsors ? ` (parrainé par ${sponsors})` : ""} ; retiré : ${
+    `«\u00a0${title}\u00a0»\u00a0: la présidence a retenu ${chosen}${sponsors ? ` (parrainé par ${sponsors})` : ""}\u00a0; retiré\u00a0: ${
       withdrawn ?? "aucun"
     } (${by}, ${at}).`,
   agendaItem: (number, title) => `${number}. ${title}`,
-  agendaRows: (rows) => `Lignes : ${rows}`,
-  alsoDiscussed: "Également examiné hors ordre du jour :",
+  agendaRows: (rows) => `Lignes\u00a0: ${rows}`,
+  alsoDiscussed: "Également examiné hors ordre du jour\u00a0:",
 });
 
 export function recordWords(locale: Locale = "en"): RecordWords {

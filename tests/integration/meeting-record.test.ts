@@ -4,9 +4,6 @@
  * by consensus; the chair edits, regenerates and finalises; files are rendered
  * in the worker pool and read back (Markdown text, DOCX XML, PDF text).
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readRows } from "../../core/board-doc";
@@ -15,6 +12,7 @@ import type { TestAccount } from "../support/accounts";
 import { givenBoard } from "../support/given-board";
 import { givenTestServer } from "../support/given-server";
 import { docxText, readZipEntry } from "../support/zip-entry";
+import { pdfText } from "../support/pdf-text";
 
 const remit = givenTestServer();
 let chair: TestAccount;
@@ -278,36 +276,21 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
       const record = await recordOf(2);
       expect(section(record, "items").text.split("\n")).toEqual([
         "1. Menaces hybrides",
-        `   Lignes : ${agendaRow.title}; ${bracketRow.title}`,
-        "Également examiné hors ordre du jour :",
+        `   Lignes\u00a0: ${agendaRow.title}; ${bracketRow.title}`,
+        "Également examiné hors ordre du jour\u00a0:",
         `- ${outside.title}`,
       ]);
       const resolved = section(record, "brackets").text;
       // I18N-9: the sides in the record's language.
       expect(resolved).toContain(
-        `« ${bracketRow.title} » : la présidence a retenu [Partagée, Chef de file UE] (parrainé par DE)`,
+        `«\u00a0${bracketRow.title}\u00a0»\u00a0: la présidence a retenu [Partagée, Chef de file UE] (parrainé par DE)`,
       );
-      expect(resolved).toContain("retiré : [OTAN] (FR)");
+      expect(resolved).toContain("retiré\u00a0: [OTAN] (FR)");
       // I18N-11: the delegations named in the record's language.
       expect(section(record, "positions").text).toMatch(/Allemagne\s?: Soutien/);
       expect(section(record, "positions").text).not.toContain("Germany");
     });
   });
-
-  const standardFontDataUrl = join(
-    dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")),
-    "standard_fonts/",
-  );
-  async function pdfText(body: Uint8Array): Promise<string> {
-    const pdf = await getDocument({ data: new Uint8Array(body), isEvalSupported: false, standardFontDataUrl }).promise;
-    const pages: string[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const content = await (await pdf.getPage(n)).getTextContent();
-      pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? " " : "") : "")).join(""));
-    }
-    await pdf.destroy();
-    return pages.join(" ").replace(/\s+/g, " ");
-  }
 
   describe("exports", () => {
     it("RECORD-6 Markdown, PDF and DOCX in English and French say what the record says", async () => {
