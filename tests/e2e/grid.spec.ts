@@ -176,6 +176,42 @@ test("GRID-12 compact rows have one fixed height and are placed by their index, 
   await context.close();
 });
 
+test("GRID-15 each row's fields belong to a form of that row alone, which adds no box and is never submitted", async ({
+  page,
+}) => {
+  await signUp(page, ANNA);
+  await createBoard(page, "Row forms board");
+  const url = page.url();
+  const owners = await rows(page).evaluateAll((elements) =>
+    elements.map((element) => {
+      const form = element.querySelector("form");
+      const fields = Array.from(element.querySelectorAll<HTMLInputElement>("input, textarea, select"));
+      return {
+        display: form ? getComputedStyle(form).display : null,
+        role: form?.getAttribute("role") ?? null,
+        fields: fields.length,
+        ownedByRowForm: fields.every((field) => field.form === form),
+      };
+    }),
+  );
+  expect(owners.length).toBeGreaterThan(0);
+  for (const owner of owners) {
+    expect(owner).toMatchObject({ display: "contents", role: "none", ownedByRowForm: true });
+    expect(owner.fields).toBeGreaterThan(1);
+  }
+  // The cells are still the row's own (ARIA grid) and the first one stays sticky.
+  await expect(row(page, 0).getByRole("gridcell")).toHaveCount(5);
+  await expect(row(page, 0).locator("[role=gridcell]").first()).toHaveCSS("position", "sticky");
+  // Enter in a title submits nothing: same page, typing kept.
+  const title = titleInput(row(page, 0));
+  await title.click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" kept");
+  await page.keyboard.press("Enter");
+  await expect(title).toHaveValue(/ kept$/);
+  expect(page.url()).toBe(url);
+});
+
 test.describe("GRID-5 a custom instrument reaches others live", () => {
   test("GRID-4 focus survives another person deleting the row; then a custom instrument reaches the others", async ({
     browser,
