@@ -38,9 +38,12 @@ it("PG-1 two clients co-edit on PostgreSQL, the log compacts, and a restart keep
   const rowId = addRow(a.doc, { title: "Arctic cable" });
   await waitFor(() => readRow(b.doc, rowId)?.title === "Arctic cable", "row to reach b");
   // b types into the row a added: PG-2 agrees (and so locks) the board's first row, and may have run first.
+  // One log row per keystroke, so the log passes COMPACT_EVERY: each waits until the one before is durable.
+  const room = (await remit.server.registry.loadedRoom(boardId))!;
   for (let i = 0; i < 25; i++) {
+    const before = room.lastDurableUpdateId;
     getRowText(b.doc, rowId, "notes")?.insert(0, "n");
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitFor(() => room.lastDurableUpdateId > before, "the keystroke to be durable");
   }
   await waitFor(
     () =>
