@@ -43,12 +43,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  let prisma = createPrismaClient(config.DATABASE_URL);
+  let prisma = await createPrismaClient(config.DATABASE_URL);
   // Migrating takes the write lock a running server on SQLite holds: only when something is missing.
   if ((await missingMigrations(prisma, config.DATABASE_URL)).length > 0) {
     await prisma.$disconnect();
     await migrateDatabase(config.DATABASE_URL);
-    prisma = createPrismaClient(config.DATABASE_URL);
+    prisma = await createPrismaClient(config.DATABASE_URL);
   }
   try {
     // Sessions are deleted in the database; a running server (another process) notices within

@@ -132,7 +132,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
   const { config } = options;
   const log = options.log ?? defaultLog;
   if ((await migrateDatabase(config.DATABASE_URL)).deployed) log("database migrations applied");
-  const prisma = createPrismaClient(config.DATABASE_URL);
+  const prisma = await createPrismaClient(config.DATABASE_URL);
   const store = new PrismaUpdateStore(prisma);
   let onArchived: (boardId: string, archived: boolean) => void = () => undefined;
   const services = await createRemitServices({

@@ -6,8 +6,6 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { PROJECT_ROOT, type DatabaseTarget } from "./database-url";
 
 /** Committed migration folder names, in order (prisma/<kind>/migrations/<name>/migration.sql). */
@@ -22,8 +20,10 @@ export function committedMigrations(kind: DatabaseTarget["kind"], root = PROJECT
 const APPLIED_SQL =
   "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL";
 
-function appliedSqlite(filePath: string): string[] {
+/** The driver of the database in use only (PERF-36): pg is not loaded on SQLite, nor better-sqlite3 on PostgreSQL. */
+async function appliedSqlite(filePath: string): Promise<string[]> {
   if (!existsSync(filePath)) return [];
+  const { default: Database } = await import("better-sqlite3");
   const db = new Database(filePath, { readonly: true, fileMustExist: true });
   try {
     const table = db
@@ -41,6 +41,7 @@ async function appliedPostgres(url: string): Promise<string[]> {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get("schema") ?? "public";
   parsed.searchParams.delete("schema");
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: parsed.toString() });
   await client.connect();
   try {
@@ -58,7 +59,7 @@ async function appliedPostgres(url: string): Promise<string[]> {
 /** Names of committed migrations not applied to the database; throws when the database cannot be read. */
 export async function pendingMigrations(target: DatabaseTarget, root = PROJECT_ROOT): Promise<string[]> {
   const applied = new Set(
-    target.kind === "sqlite" ? appliedSqlite(target.filePath!) : await appliedPostgres(target.url),
+    target.kind === "sqlite" ? await appliedSqlite(target.filePath!) : await appliedPostgres(target.url),
   );
   return committedMigrations(target.kind, root).filter((name) => !applied.has(name));
 }

@@ -1,9 +1,7 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import Database from "better-sqlite3";
-import pg from "pg";
-import { PrismaClient as SqlitePrismaClient } from "../../generated/sqlite";
-import { PrismaClient as PostgresPrismaClient } from "../../generated/postgres";
+import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
+import type pg from "pg";
+import type { PrismaClient as SqlitePrismaClient } from "../../generated/sqlite";
 import { resolveDatabaseUrl } from "./database-url";
 import { postgresUpdateLog } from "./postgres-update-log";
 import { sqliteUpdateLog } from "./sqlite-update-log";
@@ -12,6 +10,9 @@ import type { UpdateLogWriter } from "./update-log-writer";
 /**
  * Both clients are generated from prisma/schema.base.prisma, so they have the same models and
  * query API; only the provider differs. The app codes against the SQLite client's type.
+ *
+ * PERF-36: only the client, adapter and driver of the database in use are loaded (dynamic imports below):
+ * each generated client with its query compiler, and pg, cost start-up time for nothing on the other provider.
  */
 export type PrismaClient = SqlitePrismaClient;
 export type { Prisma } from "../../generated/sqlite";
@@ -43,12 +44,16 @@ function onConnect<Factory extends { connect(): Promise<unknown> }>(
  * process, migrate deploy) wait for the lock instead of failing at once with SQLITE_BUSY. The update log
  * writes on this same connection (decision 030).
  */
-function sqliteAdapter(url: string, connected: (db: Database.Database) => void): PrismaBetterSQLite3 {
+async function sqliteAdapter(url: string, connected: (db: Database.Database) => void): Promise<PrismaBetterSQLite3> {
+  const [{ PrismaBetterSQLite3 }, { default: Database }] = await Promise.all([
+    import("@prisma/adapter-better-sqlite3"),
+    import("better-sqlite3"),
+  ]);
   return onConnect(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), async (adapter) => {
     await adapter.executeScript(
       `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`,
     );
-    connected(betterSqliteConnectionOf(adapter));
+    connected(betterSqliteConnectionOf(adapter, Database));
   });
 }
 
@@ -59,17 +64,19 @@ function sqliteAdapter(url: string, connected: (db: Database.Database) => void):
  * whenever an append commits between their read and their write (decision 030). An upgrade that renames the
  * field fails here at the first query, and in the storage contract.
  */
-function betterSqliteConnectionOf(adapter: object): Database.Database {
+function betterSqliteConnectionOf(adapter: object, Database: typeof import("better-sqlite3")): Database.Database {
   const client: unknown = Reflect.get(adapter, "client");
   if (!(client instanceof Database)) throw new Error("the SQLite adapter no longer exposes its connection");
   return client;
 }
 
-export function createPrismaClient(databaseUrl: string): PrismaClient {
+export async function createPrismaClient(databaseUrl: string): Promise<PrismaClient> {
   const target = resolveDatabaseUrl(databaseUrl);
   if (target.kind === "sqlite") {
     let db: Database.Database | null = null;
-    const prisma = new SqlitePrismaClient({ adapter: sqliteAdapter(target.url, (connected) => (db = connected)) });
+    const { PrismaClient: SqlitePrismaClient } = await import("../../generated/sqlite");
+    const adapter = await sqliteAdapter(target.url, (connected) => (db = connected));
+    const prisma = new SqlitePrismaClient({ adapter });
     updateLogWriters.set(
       prisma,
       // Prisma connects lazily (and again after $disconnect): ask it to, then take its current connection.
@@ -82,6 +89,10 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     return prisma;
   }
   const schema = new URL(target.url).searchParams.get("schema") ?? undefined;
+  const [{ PrismaPg }, { PrismaClient: PostgresPrismaClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("../../generated/postgres"),
+  ]);
   let pool: pg.Pool | null = null;
   // The update log runs on the pool the adapter opens (decision 030), through the adapter's own accessor.
   const adapter = onConnect(new PrismaPg({ connectionString: target.url }, { schema }), (connected) => {

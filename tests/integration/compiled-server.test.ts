@@ -107,3 +107,20 @@ it("PERF-34 the compiled server does not load at start what only workers, Redis 
   // The workers still have them, statically.
   expect(staticPackages(join(process.cwd(), "build/server/file-worker.js"))).toContain("exceljs");
 });
+
+it("PERF-36 the compiled server loads no database client, adapter or driver statically: only the one in use, on demand", (context) => {
+  if (!remixBuilt) context.skip();
+  const atStart = [...staticPackages(join(process.cwd(), "build/server/index.js"))];
+  for (const name of ["pg", "better-sqlite3", "@prisma/adapter-pg", "@prisma/adapter-better-sqlite3"])
+    expect(atStart, name).not.toContain(name);
+  expect(atStart.filter((specifier) => specifier.includes("generated/"))).toEqual([]);
+  // They are still there, behind import(): the start below (PERF-9) proves the SQLite ones load.
+  const bundle = readFileSync(join(process.cwd(), "build/server/index.js"), "utf8");
+  for (const name of [
+    "pg",
+    "@prisma/adapter-pg",
+    "../../generated/postgres/index.js",
+    "../../generated/sqlite/index.js",
+  ])
+    expect(bundle, name).toContain(`import("${name}")`);
+});

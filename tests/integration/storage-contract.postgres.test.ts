@@ -9,7 +9,7 @@ describeStorageContract("PostgreSQL", async () => {
   const database = await createPostgresDatabase();
   const { url } = database;
   await migrateDatabase(url);
-  const prisma = createPrismaClient(url);
+  const prisma = await createPrismaClient(url);
   return {
     kind: "postgres" as const,
     prisma,

@@ -14,7 +14,7 @@ async function openSqlite() {
   // A folder that does not exist yet: migrateDatabase must create it, as it does for data/.
   const url = `file:${join(dir, "nested", "test.db")}`;
   await migrateDatabase(url);
-  const prisma = createPrismaClient(url);
+  const prisma = await createPrismaClient(url);
   return {
     kind: "sqlite" as const,
     prisma,

@@ -16,7 +16,7 @@ let prisma: PrismaClient;
 beforeAll(async () => {
   database = await createPostgresDatabase("remit_versions");
   await migrateDatabase(database.url);
-  prisma = createPrismaClient(database.url);
+  prisma = await createPrismaClient(database.url);
   await prisma.board.create({ data: { id: "board-pg-1", title: "PG board" }, select: { id: true } });
 });
 
