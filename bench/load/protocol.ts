@@ -8,6 +8,8 @@ export type BenchRequest =
   | { type: "stored"; boardId: string }
   | { type: "seed"; boardId: string; file: string; tail: number }
   | { type: "room-overhead"; count: number; rows: number }
+  /** P4's baseline: raw Yjs applying and encoding P4's updates in the server's process (updates per CPU-second). */
+  | { type: "raw-yjs"; writers: number; each: number }
   | { type: "profile-start" }
   /** Stops the profile started by profile-start and writes it (a .cpuprofile) to `file`. */
   | { type: "profile-stop"; file: string }

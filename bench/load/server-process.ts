@@ -6,7 +6,7 @@
  * probes (CPU, memory, queue depth) and checks (what is stored).
  *
  *   node --import tsx bench/load/server-process.ts remit|reference
- *   env: BENCH_DATABASE_URL (remit), BENCH_UNLOAD_DELAY_MS, BENCH_MAX_FRAMES_PER_SECOND
+ *   env: BENCH_DATABASE_URL (remit), BENCH_UNLOAD_DELAY_MS, BENCH_MAX_FRAMES_PER_SECOND, BENCH_RELAY (reference: P4's bare relay)
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,6 +20,7 @@ import { loadConfig } from "../../server/config";
 import { startRemitServer, type RemitServer } from "../../server/remit-server";
 import type { CollabConnection } from "../../server/collab/connection";
 import type { BenchRequest, BenchResponse } from "./protocol";
+import { rawApplyEncodePerCpuSecond } from "./p4-workload";
 
 const kind = process.argv[2];
 if (kind !== "remit" && kind !== "reference") throw new Error("usage: server-process.ts remit|reference");
@@ -45,6 +46,32 @@ async function startReference(): Promise<string> {
     wss.handleUpgrade(request, socket, head, (ws) =>
       utils.setupWSConnection(ws, request, { docName: (request.url ?? "/").split("/").pop() ?? "bench" }),
     ),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/**
+ * P4's floor (BENCH_RELAY=1 with `reference`): a bare y-websocket-compatible relay with no document. It answers
+ * sync step 1 with an empty sync step 2 and forwards every other frame to the board's other sockets, as the
+ * reference forwards updates: the socket work any server on this protocol does per update, without Yjs.
+ */
+async function startRelay(): Promise<string> {
+  const boards = new Map<string, Set<import("ws").WebSocket>>();
+  const emptyStep2 = Uint8Array.of(0, 1, 2, 0, 0);
+  const wss = new WebSocketServer({ noServer: true });
+  const server: Server = createServer((_request, response) => response.end("ok"));
+  server.on("upgrade", (request, socket, head) =>
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const name = request.url ?? "/";
+      const peers = boards.get(name) ?? new Set();
+      boards.set(name, peers.add(ws));
+      ws.on("close", () => peers.delete(ws));
+      ws.on("message", (data: Buffer) => {
+        if (data[0] === 0 && data[1] === 0) return ws.send(emptyStep2);
+        for (const peer of peers) if (peer !== ws) peer.send(data);
+      });
+    }),
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -227,6 +254,8 @@ async function handle(request: BenchRequest): Promise<unknown> {
       return null;
     case "room-overhead":
       return roomOverhead(request.count, request.rows);
+    case "raw-yjs":
+      return rawApplyEncodePerCpuSecond(request.writers, request.each);
     case "profile-start":
       profiler ??= new Session();
       profiler.connect();
@@ -253,5 +282,5 @@ process.on("message", (message: BenchRequest & { id: number }) => {
   );
 });
 
-url = kind === "remit" ? await startRemit() : await startReference();
+url = kind === "remit" ? await startRemit() : process.env.BENCH_RELAY ? await startRelay() : await startReference();
 process.send!({ id: 0, ok: true, result: { url } } satisfies BenchResponse);
