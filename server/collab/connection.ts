@@ -21,6 +21,8 @@ export interface CollabConnection {
   /** Whether updates from this connection may change the document (observers: false). Read on every frame so role changes apply at once. */
   canWrite(): boolean;
   send(frame: Uint8Array): void;
+  /** Sends several frames in one socket write, each still its own message (optional: send() each otherwise). */
+  sendMany?(frames: Uint8Array[]): void;
   close(code: number, reason: string): void;
   /** Back-pressure: stop reading frames from this client until resume() (optional for test peers). */
   pause?(): void;

@@ -12,7 +12,7 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode, CloseReason } from "../../core/collab-protocol";
 import { getRowsType, getRowText, listRowIds } from "../../core/board-doc";
-import { BroadcastBatch, mergeBatch } from "./broadcast-batch";
+import { BroadcastBatch } from "./broadcast-batch";
 import { describeRowEvents, type BoardChange } from "./board-changes";
 import { NO_METRICS, type CollabMetrics } from "./collab-metrics";
 import {
@@ -29,7 +29,6 @@ import {
   encodeBoardEvent,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeUpdate,
 } from "./frames";
 import { decodeAwarenessEntries, encodeAwarenessEntries, stampPresence } from "./presence-stamp";
 import { checkUpdate, type UpdateRule } from "./update-validation";
@@ -126,8 +125,8 @@ export class Room {
   /** Yjs client id → the live connection that owns it (COLLAB-19). */
   private readonly clientOwners = new Map<number, CollabConnection>();
   private readonly persister: UpdatePersister;
-  /** Document updates go out once per event-loop turn, merged (see broadcast-batch.ts). */
-  private readonly updates: BroadcastBatch<Uint8Array>;
+  /** Document updates go out once per event-loop turn, each frame encoded once (see broadcast-batch.ts). */
+  private readonly updates: BroadcastBatch;
   private readonly sequence: SequenceTracker;
   private catchingUp: Promise<void> | null = null;
   private gapTimer: NodeJS.Timeout | null = null;
@@ -185,10 +184,7 @@ export class Room {
       stored.tail.length,
     );
     this.persister.noteLoaded(loadedThrough);
-    this.updates = new BroadcastBatch(
-      (updates) => encodeUpdate(mergeBatch(updates)),
-      () => this.connections.keys(),
-    );
+    this.updates = new BroadcastBatch(() => this.connections.keys());
     this.awareness.on(
       "update",
       (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {

@@ -110,6 +110,15 @@ export class WsConnection implements CollabConnection {
     });
   }
 
+  /** One socket write for several messages: the TCP socket under ws is corked while they are queued. */
+  sendMany(frames: Uint8Array[]): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    const tcp = (this.socket as unknown as { _socket?: Duplex })._socket;
+    tcp?.cork();
+    for (const frame of frames) this.send(frame);
+    tcp?.uncork();
+  }
+
   pause(): void {
     this.reading.hold("backlog");
   }
