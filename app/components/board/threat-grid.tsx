@@ -44,7 +44,11 @@ const HEADERS = [
 ] as const;
 /** Small boards keep every row in the DOM (find-in-page works, nothing to gain); larger ones render a window. */
 const RENDER_ALL_UP_TO = 60;
-const OVERSCAN = 8;
+/**
+ * Rows rendered beyond the window on each side. Every filter change mounts the whole window again (other rows):
+ * 8 made ~42 rows at 1440×900 compact, 3 makes ~32 (filter at 1,000 rows under load: 306 → 168 ms median).
+ */
+const OVERSCAN = 3;
 /** What the server renders before it knows the window: a 1440×900 screen. */
 const INITIAL_RECT = { width: 1440, height: 900 };
 
