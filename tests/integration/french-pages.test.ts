@@ -207,6 +207,22 @@ describe("I18N-15 every page in French", () => {
     expect(englishIn(`<p title="Threat">3 November</p>`, english)).toHaveLength(2);
   });
 
+  // Refusals and bad requests through the error boundaries: a delegate on the chair's marking page (403), a
+  // malformed version number and diff (400).
+  it.each([
+    ["germany", "/boards/{board}/marking", 403],
+    ["chair", "/boards/{board}/versions/abc", 400],
+    ["chair", "/boards/{board}/diff?from=x&to=live", 400],
+    ["chair", "/boards/{board}/versions/99", 404],
+  ] as const)("I18N-15 as %s, %s (%i) has no English left over in French", async (who, pattern, status) => {
+    const reader = who === "chair" ? chair : germany;
+    const response = await remit.browser(reader, { headers: FRENCH_BROWSER }).get(pattern.replace("{board}", boardId));
+    expect(response.status).toBe(status);
+    const html = await response.text();
+    expect(/<html[^>]* lang="(\w+)"/.exec(html)?.[1]).toBe("fr");
+    expect(englishIn(html, englishOnlyWords())).toEqual([]);
+  });
+
   it.each(PAGES)("I18N-15 %s has no English left over in French", async (pattern) => {
     const path = pattern.replace("{board}", boardId).replace("{invite}", inviteToken);
     const response = await remit.browser(chair, { headers: FRENCH_BROWSER }).get(path);
