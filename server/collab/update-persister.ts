@@ -23,6 +23,16 @@ interface PendingUpdate {
   meta: UpdateMeta;
 }
 
+/** A group commit handed to the store, until it and every one before it are committed. */
+interface InFlightBatch {
+  count: number;
+  bytes: number;
+  lastSeq: number;
+  done: boolean;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
 /** Largest group commit, in updates and bytes (one statement must stay reasonable). */
 const MAX_BATCH_UPDATES = 2000;
@@ -51,8 +61,15 @@ export interface PersisterOptions {
 }
 
 export class UpdatePersister {
+  /** Updates not handed to the store yet. */
   private queue: PendingUpdate[] = [];
+  /** Batches handed to the store, in the order sent. */
+  private inFlight: InFlightBatch[] = [];
+  /** Bytes of the queue and of the batches in flight. */
   private queueBytes = 0;
+  /** Resolves the drain's wait when an update is queued while a write slot is free. */
+  private wake: (() => void) | null = null;
+  private writesInFlight = 0;
   private draining: Promise<void> | null = null;
   private compacting: Promise<void> | null = null;
   private logLengthSinceSnapshot: number;
@@ -80,13 +97,14 @@ export class UpdatePersister {
     this.metrics = options.metrics ?? NO_METRICS;
   }
 
+  /** Updates waiting to be written: queued or in a write not committed yet. */
   get pendingCount(): number {
-    return this.queue.length;
+    return this.queue.length + this.inFlight.reduce((sum, batch) => sum + batch.count, 0);
   }
 
   /** Updates and bytes waiting to be written (for back-pressure and metrics). */
   get backlog(): { updates: number; bytes: number } {
-    return { updates: this.queue.length, bytes: this.queueBytes };
+    return { updates: this.pendingCount, bytes: this.queueBytes };
   }
 
   noteLoaded(lastId: number): void {
@@ -99,6 +117,7 @@ export class UpdatePersister {
     this.queueBytes += update.length;
     this.enqueuedCount++;
     if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
+    else if (this.wake && this.writesInFlight < Math.max(1, this.store.appendConcurrency ?? 1)) this.wake();
     return this.enqueuedCount;
   }
 
@@ -141,26 +160,55 @@ export class UpdatePersister {
     // The group commit window (COLLAB-33): the first write waits for the end of the event loop's poll phase
     // (setImmediate), so every socket's frames read in this turn join it. Waiting only for the current tick gave
     // one write (and on SQLite one fsync, blocking the loop) per socket read: ~2 updates per commit with 20 writers.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0 && !this.boardGone) {
-      const { rows, count, bytes } = this.takeBatch();
-      const started = performance.now();
-      const first = await this.withRetry(() => this.store.appendMany(this.boardId, rows), "append");
-      if (first === null) break;
-      this.metrics.committed(count, rows.length, (performance.now() - started) / 1000);
-      this.queue.splice(0, count);
-      this.queueBytes -= bytes;
-      this.durableCount += count;
-      this.lastDurableId = first + rows.length - 1;
-      this.logLengthSinceSnapshot += rows.length;
-      rows.forEach((row, index) => this.options.onDurable?.(first + index, row.update));
-      this.options.onCommitted?.(this.durableCount);
-      if (this.logLengthSinceSnapshot >= this.options.compactEvery && !this.compacting) void this.compact();
+    await nextTurn();
+    // Pipelining (COLLAB-34): up to `concurrency` group commits in flight. A batch goes out as soon as a slot is
+    // free, with what the current turn queued; acknowledgements only ever cover the committed prefix.
+    const concurrency = Math.max(1, this.store.appendConcurrency ?? 1);
+    const writes = new Set<Promise<void>>();
+    while (!this.boardGone && (this.queue.length > 0 || writes.size > 0)) {
+      if (this.queue.length > 0 && writes.size < concurrency) {
+        const write = this.write().finally(() => writes.delete(write));
+        writes.add(write);
+        continue;
+      }
+      const woken = new Promise<void>((resolve) => (this.wake = resolve));
+      this.writesInFlight = writes.size;
+      const by = await Promise.race([woken.then(() => "enqueued" as const), ...writes]);
+      this.wake = null;
+      if (by === "enqueued") await nextTurn();
     }
+    this.writesInFlight = 0;
     if (this.boardGone) {
       this.queue = [];
+      this.inFlight = [];
       this.queueBytes = 0;
     }
+  }
+
+  /** Writes the next batch; once it and every batch sent before it are committed, they count as durable. */
+  private async write(): Promise<void> {
+    const { rows, count, bytes } = this.takeBatch();
+    this.queue.splice(0, count);
+    const batch: InFlightBatch = { count, bytes, lastSeq: 0, done: false };
+    this.inFlight.push(batch);
+    const started = performance.now();
+    const first = await this.withRetry(() => this.store.appendMany(this.boardId, rows), "append");
+    if (first === null) return;
+    this.metrics.committed(count, rows.length, (performance.now() - started) / 1000);
+    batch.done = true;
+    batch.lastSeq = first + rows.length - 1;
+    this.logLengthSinceSnapshot += rows.length;
+    rows.forEach((row, index) => this.options.onDurable?.(first + index, row.update));
+    let advanced = false;
+    while (this.inFlight[0]?.done) {
+      const committed = this.inFlight.shift()!;
+      this.queueBytes -= committed.bytes;
+      this.durableCount += committed.count;
+      this.lastDurableId = Math.max(this.lastDurableId, committed.lastSeq);
+      advanced = true;
+    }
+    if (advanced) this.options.onCommitted?.(this.durableCount);
+    if (this.logLengthSinceSnapshot >= this.options.compactEvery && !this.compacting) void this.compact();
   }
 
   /** One compaction at a time per board, queued behind other boards' through the shared limiter. */

@@ -32,6 +32,11 @@ export interface UpdateStore {
    */
   appendMany(boardId: string, updates: { update: Uint8Array; meta: UpdateMeta }[]): Promise<number>;
   /**
+   * How many group commits of one board may be in flight at once (COLLAB-34; default 1). Concurrent appends
+   * to one board must still hand out gap-free sequence numbers; they may commit in any order.
+   */
+  readonly appendConcurrency?: number;
+  /**
    * What a reader that has every update up to `afterId` lacks: the tail after it, plus the snapshot when a
    * compaction already folded some of the missing updates into it. For catching up after a missed relay.
    */

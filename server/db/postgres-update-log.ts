@@ -7,7 +7,13 @@ import { tableName, type LogRow, type UpdateLogWriter } from "./update-log-write
  * one statement, so they commit together in one round trip with no BEGIN/COMMIT. The bump holds the board
  * row's lock until that commit, which keeps sequence numbers gap-free and in commit order across instances.
  * `createdAt` is written in UTC, as Prisma writes it.
+ *
+ * Group commits are pipelined (COLLAB-34): up to APPEND_CONCURRENCY statements of one board run at once on
+ * separate pooled connections. They queue on the board row's lock, so each still takes the next sequence
+ * numbers after the one before it commits (gap-free); only the order between two in-flight batches is free.
  */
+const APPEND_CONCURRENCY = 3;
+
 export function postgresUpdateLog(connection: () => Promise<pg.Pool>, schema?: string): UpdateLogWriter {
   const board = tableName("Board", schema);
   const log = tableName("BoardUpdate", schema);
@@ -22,6 +28,7 @@ export function postgresUpdateLog(connection: () => Promise<pg.Pool>, schema?: s
     SELECT "updateSeq" - $2 + 1 AS "first" FROM bumped`;
   const name = `remit_append_updates_${schema ?? ""}`;
   return {
+    concurrency: APPEND_CONCURRENCY,
     async append(boardId: string, rows: LogRow[]): Promise<number | null> {
       const values = [
         boardId,

@@ -34,6 +34,10 @@ export class PrismaUpdateStore implements UpdateStore {
     this.log = updateLogWriterOf(prisma);
   }
 
+  get appendConcurrency(): number {
+    return this.log.concurrency;
+  }
+
   async load(boardId: string): Promise<StoredBoardState> {
     return this.readSince(boardId, -1);
   }

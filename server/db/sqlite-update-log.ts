@@ -17,6 +17,8 @@ type Write = (boardId: string, rows: LogRow[]) => number | null;
 export function sqliteUpdateLog(connection: () => Promise<Database.Database>): UpdateLogWriter {
   let prepared: { db: Database.Database; write: Write } | null = null;
   return {
+    // Synchronous: a write holds the event loop until it is committed, so nothing can overlap it.
+    concurrency: 1,
     async append(boardId: string, rows: LogRow[]): Promise<number | null> {
       const db = await connection();
       // Statements belong to a connection: Prisma opens a new one after $disconnect.

@@ -16,6 +16,8 @@ export interface UpdateLogWriter {
    * exist (nothing written). Appends to one board commit in sequence order, from any number of instances.
    */
   append(boardId: string, rows: LogRow[]): Promise<number | null>;
+  /** Appends to one board that may be in flight at once (COLLAB-34); 1 when the driver writes synchronously. */
+  readonly concurrency: number;
 }
 
 /** Quoted table name, qualified by the PostgreSQL schema of the URL when there is one. */
