@@ -29,13 +29,14 @@ describe("update persister", () => {
     store.createBoard("b1");
     const appendMany = vi.spyOn(store, "appendMany");
     const persister = new UpdatePersister("b1", store, () => null, { compactEvery: 1000, log: () => undefined }, 0);
-    // Five timers due together run in one timers phase, like five sockets' reads in one poll phase.
+    // Five callbacks queued together run in one phase of the event loop (immediates queued before a check phase
+    // all run in it), like five sockets' reads in one poll phase; each enqueues from its own callback.
     await new Promise<void>((resolve) => {
       for (let socket = 0; socket < 5; socket++)
-        setTimeout(() => {
+        setImmediate(() => {
           persister.enqueue(rowUpdate(`row ${socket}`), { authorId: `author-${socket}` });
           if (socket === 4) resolve();
-        }, 0);
+        });
     });
     await persister.settled();
     expect(appendMany).toHaveBeenCalledTimes(1);
