@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setServerLocaleSource } from "../i18n";
+import { runWithLocale } from "../i18n/request-locale.server";
 import { describeActivity } from "./activity-sentence";
 import { forumLabel, positionRefusalNote, standingLabel } from "./forum-labels";
 
@@ -20,13 +20,10 @@ describe("forum labels", () => {
     expect(forumLabel("joint")).toBe("Joint NATO–EU");
     expect(standingLabel("nato", austria)).toBe("EU member state · takes part without a position");
     expect(standingLabel("joint", germany)).toBe("NATO Ally and EU member state");
-    setServerLocaleSource(() => "fr");
-    try {
+    runWithLocale("fr", () => {
       expect(forumLabel("joint")).toBe("OTAN–UE conjointe");
       expect(standingLabel("joint", japan)).toBe("Partenaire · participe sans prendre position");
-    } finally {
-      setServerLocaleSource(() => undefined);
-    }
+    });
   });
 });
 
