@@ -145,6 +145,36 @@ describe("room integrity", () => {
     expect(readRows(room.doc)[0].category).toBe("hybrid");
   });
 
+  it("COLLAB-19 a client id stays its account's after its socket leaves: no one else writes at its next clock meanwhile", async () => {
+    const { room, registry, alice } = await setup();
+    const carol = new TestPeer(true, "carol"); // keeps the room loaded
+    await registry.join("b1", carol);
+    const aliceDoc = new Y.Doc();
+    const rowId = addRow(aliceDoc, { title: "alice's" });
+    room.receive(alice, encodeUpdate(Y.encodeStateAsUpdate(aliceDoc)));
+    registry.leave(room, alice); // a network blip: Alice's socket is gone, her page will reconnect
+
+    const mallory = new TestPeer(true, "mallory");
+    await registry.join("b1", mallory);
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(aliceDoc));
+    forged.clientID = aliceDoc.clientID;
+    const before = Y.encodeStateVector(forged);
+    setCategory(forged, rowId, "data");
+    room.receive(mallory, encodeUpdate(Y.encodeStateAsUpdate(forged, before)));
+    expect(mallory.closedWith).toBe(CloseCode.updateRejected);
+    expect(mallory.closeReason).toBe("client-id");
+
+    // Alice back on a new socket: her edit at that clock applies.
+    const aliceAgain = new TestPeer(true, "alice");
+    await registry.join("b1", aliceAgain);
+    const aliceBefore = Y.encodeStateVector(aliceDoc);
+    setCategory(aliceDoc, rowId, "hybrid");
+    room.receive(aliceAgain, encodeUpdate(Y.encodeStateAsUpdate(aliceDoc, aliceBefore)));
+    expect(aliceAgain.closedWith).toBeNull();
+    expect(readRows(room.doc)[0].category).toBe("hybrid");
+  });
+
   it("COLLAB-19 a reconnecting client's sync step 2 may carry the edits of clients that are gone", async () => {
     const { room, registry } = await setup();
     const gone = new Y.Doc();

@@ -122,8 +122,11 @@ export class Room {
   /** Presence lives on its own tiny doc: the board doc may be replaced when the room recovers. */
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = new Map<CollabConnection, ConnectionState>();
-  /** Yjs client id → the live connection that owns it (COLLAB-19). */
-  private readonly clientOwners = new Map<number, CollabConnection>();
+  /**
+   * Yjs client id → the account that owns it (COLLAB-19), for as long as the room stays loaded: the owner's socket
+   * leaving (a reconnect, a network blip) must not open a window in which someone else writes at its next clock.
+   */
+  private readonly clientOwners = new Map<number, string>();
   private readonly persister: UpdatePersister;
   /** Document updates go out once per event-loop turn, each frame encoded once (see broadcast-batch.ts). */
   private readonly updates: BroadcastBatch;
@@ -325,7 +328,6 @@ export class Room {
     if (!state) return;
     this.connections.delete(connection);
     this.dropHeld(state);
-    for (const [client, owner] of this.clientOwners) if (owner === connection) this.clientOwners.delete(client);
     this.paused.delete(connection);
     if (state.awarenessClientId !== null) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [state.awarenessClientId], connection);
@@ -550,7 +552,7 @@ export class Room {
     if (!this.apply(connection, update)) return;
     // Live edits bind their client ids; a sync step 2 may carry the edits of clients long gone (a reconnect
     // after a server crash) and binds nothing.
-    if (live) for (const client of check.newClients) this.clientOwners.set(client, connection);
+    if (live) for (const client of check.newClients) this.clientOwners.set(client, connection.user.id);
     if (state.held.length > 0) this.retryHeld(connection, state);
   }
 
@@ -575,9 +577,8 @@ export class Room {
   private foreignOwner(connection: CollabConnection, clients: number[]): number | null {
     for (const client of clients) {
       const owner = this.clientOwners.get(client);
-      // The same account reconnecting (its old socket not yet timed out) may carry on with its own ids.
-      if (owner && owner !== connection && this.connections.has(owner) && owner.user.id !== connection.user.id)
-        return client;
+      // The same account reconnecting (its old socket not yet timed out, or gone) carries on with its own ids.
+      if (owner !== undefined && owner !== connection.user.id) return client;
     }
     return null;
   }
@@ -621,7 +622,7 @@ export class Room {
         const owner = this.foreignOwner(connection, check.newClients);
         if (owner !== null) return this.refuse(connection, "client-id");
         if (!this.apply(connection, update)) return;
-        for (const client of check.newClients) this.clientOwners.set(client, connection);
+        for (const client of check.newClients) this.clientOwners.set(client, connection.user.id);
       } else if (check.rule === "pending") state.held.push(update);
       else return this.refuse(connection, check.rule);
     }
@@ -761,7 +762,7 @@ export class Room {
       if (taken || this.foreignOwner(connection, [claimed]) !== null) return;
       state.awarenessClientId = claimed;
       // Presence announces the doc's client id: claim it for edits too, before anyone else writes under it.
-      if (!this.clientOwners.has(claimed)) this.clientOwners.set(claimed, connection);
+      if (!this.clientOwners.has(claimed)) this.clientOwners.set(claimed, connection.user.id);
     }
     // Whether they can edit is the server's word too: an observer who clicks a cell is "viewing" it.
     const { kept } = stampPresence(entries, state.awarenessClientId, {
