@@ -441,6 +441,8 @@ export async function p5Memory(options: PerfOptions): Promise<PerfRow[]> {
     };
     // glibc keeps freed memory in per-thread arenas: BENCH_MALLOC_ARENA_MAX=2 shows how much of RSS that is.
     if (process.env.BENCH_MALLOC_ARENA_MAX) env.MALLOC_ARENA_MAX = process.env.BENCH_MALLOC_ARENA_MAX;
+    // V8 flags for the Remit server only (e.g. --max-semi-space-size=2: how much of RSS is the young generation).
+    if (process.env.BENCH_REMIT_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_REMIT_NODE_OPTIONS;
     const remit = await startServer("remit", env);
     const reference = await startServer("reference");
     try {
