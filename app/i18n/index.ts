@@ -38,7 +38,7 @@ type Leaves<T, Prefix extends string = ""> = {
 }[keyof T & string];
 
 export type MessageKey = Leaves<typeof en>;
-export type MessageParams = Record<string, string | number>;
+type MessageParams = Record<string, string | number>;
 
 export const CATALOGUES: Record<Locale, Messages> = { en, fr };
 
@@ -118,7 +118,7 @@ export function ref(key: MessageKey, params?: MessageParams): MessageRef {
 }
 
 /** Text that may be a message ref (field errors from forms and services): translated when it is one. */
-export function translateMessage(messages: Messages, text: string, formatNumber?: (value: number) => string): string {
+function translateMessage(messages: Messages, text: string, formatNumber?: (value: number) => string): string {
   const parsed = parseMessageRef(text);
   if (!parsed || !isMessageKey(parsed.key)) return text;
   const params = Object.fromEntries(

@@ -21,7 +21,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   position: "remoteChange.order",
 };
 
-export interface RowChange {
+interface RowChange {
   rowId: string;
   title: string;
   /** Board-document field names (title, responsibility, instruments…), or "deleted". */
@@ -36,7 +36,7 @@ export interface AnnouncerClock {
 
 const fieldName = (field: string) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]).toLowerCase() : null);
 
-export function describeRowChanges(title: string, fields: ReadonlySet<string>, count: number): string {
+function describeRowChanges(title: string, fields: ReadonlySet<string>, count: number): string {
   if (fields.has("deleted")) return t("remoteChange.deleted", { title });
   if (count > 1) return t("remoteChange.many", { title, count });
   const names = [...fields].map(fieldName).filter((name): name is string => name !== null);

@@ -5,7 +5,7 @@
  */
 import { TEXT_FIELD_MAX, TEXT_FIELDS, type ThreatRow } from "../../core/board-doc";
 
-export type RowResponsibility = Pick<ThreatRow, "id" | "responsibility">;
+type RowResponsibility = Pick<ThreatRow, "id" | "responsibility">;
 
 export const responsibilitiesOf = (rows: readonly ThreatRow[]): readonly RowResponsibility[] =>
   rows.map(({ id, responsibility }) => ({ id, responsibility }));
@@ -30,7 +30,7 @@ export function warningsKey(rows: readonly ThreatRow[]): string {
 
 export const sameString = (a: string, b: string) => a === b;
 
-export type RowTitle = Pick<ThreatRow, "id" | "title">;
+type RowTitle = Pick<ThreatRow, "id" | "title">;
 
 export const titlesOf = (rows: readonly ThreatRow[]): readonly RowTitle[] =>
   rows.map(({ id, title }) => ({ id, title }));

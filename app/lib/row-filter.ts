@@ -2,7 +2,7 @@
 import { RESPONSIBILITIES, type Responsibility, type ThreatRow } from "../../core/board-doc";
 
 export const RESPONSIBILITY_FILTERS = ["all", ...RESPONSIBILITIES] as const;
-export type ResponsibilityFilter = (typeof RESPONSIBILITY_FILTERS)[number];
+type ResponsibilityFilter = (typeof RESPONSIBILITY_FILTERS)[number];
 
 export interface RowFilter {
   responsibility: ResponsibilityFilter;
@@ -41,7 +41,7 @@ export function matchesQuery(row: Searchable, query: string): boolean {
   return terms.every((term) => searchTextOf(row).includes(term));
 }
 
-export function matchesResponsibility(responsibility: Responsibility, filter: ResponsibilityFilter): boolean {
+function matchesResponsibility(responsibility: Responsibility, filter: ResponsibilityFilter): boolean {
   return filter === "all" || responsibility === filter;
 }
 

@@ -7,7 +7,7 @@
 import type { ThreatRow } from "../../core/board-doc";
 import type { RowStore } from "./row-store";
 
-export interface SettledDigest<T> {
+interface SettledDigest<T> {
   subscribe(listener: () => void): () => void;
   read(): T;
 }

@@ -9,7 +9,7 @@ import { MessageType, type AccessMessage, type BoardEventMessage } from "../../c
 
 const SyncType = { step1: 0, step2: 1, update: 2 } as const;
 
-export type ClientFrame =
+type ClientFrame =
   | { kind: "sync-step1"; stateVector: Uint8Array }
   | { kind: "sync-step2"; update: Uint8Array }
   | { kind: "update"; update: Uint8Array }

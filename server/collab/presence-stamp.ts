@@ -8,7 +8,7 @@ import * as encoding from "lib0/encoding";
 import { ClientPresenceSchema, type PresenceState, type PresenceUser } from "../../core/presence";
 import { FrameError } from "./frames";
 
-export interface AwarenessEntry {
+interface AwarenessEntry {
   clientId: number;
   clock: number;
   state: PresenceState | null;

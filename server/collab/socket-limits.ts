@@ -57,7 +57,7 @@ export class RateBucket {
 }
 
 /** What can stop a socket's reading: the room's write backlog (COLLAB-24) or the socket's own rate (PERF-32). */
-export type PauseReason = "backlog" | "rate";
+type PauseReason = "backlog" | "rate";
 
 /**
  * Pauses a socket's reading while any reason holds and resumes it once none

@@ -43,7 +43,7 @@ const MAX_BATCH_BYTES = 8 * 1024 * 1024;
  */
 export const MAX_MERGED_RUN = 64;
 
-export interface PersisterOptions {
+interface PersisterOptions {
   compactEvery: number;
   log: (message: string, error?: unknown) => void;
   /** Called once a log row is durable, with its sequence number: relayed to other instances. */

@@ -40,7 +40,7 @@ export type UpdateRule =
   | "rows-per-update"
   | "pending";
 
-export type UpdateCheck =
+type UpdateCheck =
   | {
       ok: true;
       /** Client ids under which the update introduces structs the document does not have yet. */

@@ -20,7 +20,7 @@ import type { RoomRegistry } from "./room-registry";
 import { BoardNotFoundError } from "./update-store";
 import { DEFAULT_SOCKET_LIMITS, FrameThrottle, ReadGate, SocketCounter, type SocketLimits } from "./socket-limits";
 
-export const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 export type UpgradeDecision =
   | {
@@ -34,7 +34,7 @@ export type UpgradeDecision =
     }
   | { ok: false; closeCode: number; reason: string };
 
-export interface CollabEndpointOptions {
+interface CollabEndpointOptions {
   registry: RoomRegistry;
   /** Decides who is connecting, from the upgrade request (cookie), before any board data is sent. */
   authorize: (request: IncomingMessage, boardId: string) => Promise<UpgradeDecision>;
@@ -72,7 +72,7 @@ export interface CollabEndpoint {
   close(code?: number, reason?: string): Promise<void>;
 }
 
-export class WsConnection implements CollabConnection {
+class WsConnection implements CollabConnection {
   readonly id = randomUUID();
   alive = true;
   /** Reading stops while the room's backlog (COLLAB-24) or the socket's rate (PERF-32) says so. */
@@ -146,7 +146,7 @@ function rejectUpgrade(socket: Duplex, status: number, message: string): void {
  * sent (`//[` is not a URL, `%E0%A4%A` is not UTF-8), and a throw here would
  * escape the upgrade handler and end the process.
  */
-export function boardIdFromTarget(target: string | undefined): string | null {
+function boardIdFromTarget(target: string | undefined): string | null {
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(target ?? "/", "http://localhost").pathname);

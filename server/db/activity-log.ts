@@ -44,7 +44,7 @@ export function addActivityEntry(
 /** While typing continues, the folded entry's time and title are refreshed at most this often. */
 const REFRESH_FOLDED_MS = 10 * 1000;
 
-export interface ActivityLogDeps {
+interface ActivityLogDeps {
   prisma: PrismaClient;
   log: (message: string, error?: unknown) => void;
   now?: () => number;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { BoardNotFoundError } from "../collab/update-store";
 import type { PrismaClient } from "./prisma-client";
 
-export interface BoardSummary {
+interface BoardSummary {
   id: string;
   title: string;
   createdAt: Date;
@@ -13,7 +13,7 @@ export interface BoardSummary {
   releasability: string | null;
 }
 
-export interface InstrumentRecord {
+interface InstrumentRecord {
   id: string;
   name: string;
   owner: string;
@@ -25,7 +25,7 @@ export interface InstrumentRecord {
   boardId: string | null;
 }
 
-export interface CustomInstrumentInput {
+interface CustomInstrumentInput {
   name: string;
   owner: string;
   kind: string;
@@ -56,7 +56,7 @@ const instrumentSelect = {
 } as const;
 
 /** 128 random bits: board ids are capabilities in URLs, so they must not be guessable. */
-export function newBoardId(): string {
+function newBoardId(): string {
   return randomBytes(16).toString("base64url");
 }
 

@@ -6,7 +6,7 @@ import { CATEGORIES, RESPONSIBILITIES as BOARD_RESPONSIBILITIES } from "../../co
 import { INSTRUMENT_OWNERS } from "../../core/services";
 
 export { INSTRUMENT_OWNERS };
-export const INSTRUMENT_KINDS = [
+const INSTRUMENT_KINDS = [
   "treaty-article",
   "policy",
   "body",
@@ -17,17 +17,17 @@ export const INSTRUMENT_KINDS = [
   "regulation",
   "law",
 ] as const;
-export const THREAT_CATEGORIES = CATEGORIES;
+const THREAT_CATEGORIES = CATEGORIES;
 
 const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case slug");
 
-export const InstrumentOwnerSchema = z.enum(INSTRUMENT_OWNERS);
-export const InstrumentKindSchema = z.enum(INSTRUMENT_KINDS);
-export const ThreatCategorySchema = z.enum(THREAT_CATEGORIES);
+const InstrumentOwnerSchema = z.enum(INSTRUMENT_OWNERS);
+const InstrumentKindSchema = z.enum(INSTRUMENT_KINDS);
+const ThreatCategorySchema = z.enum(THREAT_CATEGORIES);
 /** The catalogue suggests a responsibility for every threat: never Unassigned. */
-export const ResponsibilitySchema = z.enum(BOARD_RESPONSIBILITIES).exclude(["Unassigned"]);
+const ResponsibilitySchema = z.enum(BOARD_RESPONSIBILITIES).exclude(["Unassigned"]);
 
-export const CatalogueInstrumentSchema = z.object({
+const CatalogueInstrumentSchema = z.object({
   id: SlugSchema,
   name: z.string().min(1),
   owner: InstrumentOwnerSchema,
@@ -46,7 +46,7 @@ export const CatalogueInstrumentSchema = z.object({
   nameFrNone: z.string().min(1).optional(),
 });
 
-export const CatalogueThreatSchema = z.object({
+const CatalogueThreatSchema = z.object({
   id: SlugSchema,
   title: z.string().min(1),
   category: ThreatCategorySchema,
@@ -58,7 +58,7 @@ export const CatalogueThreatSchema = z.object({
   summaryFr: z.string().min(1).optional(),
 });
 
-export const CatalogueSchema = z
+const CatalogueSchema = z
   .object({
     instruments: z.array(CatalogueInstrumentSchema).min(1),
     threats: z.array(CatalogueThreatSchema),
@@ -101,8 +101,7 @@ export const CatalogueSchema = z
   });
 
 export type CatalogueInstrument = z.infer<typeof CatalogueInstrumentSchema>;
-export type CatalogueThreat = z.infer<typeof CatalogueThreatSchema>;
-export type Catalogue = z.infer<typeof CatalogueSchema>;
+type Catalogue = z.infer<typeof CatalogueSchema>;
 
 /** Validated starter catalogue; throws (ZodError) when the committed file is malformed. */
 export function loadCatalogue(raw: unknown = catalogueJson): Catalogue {

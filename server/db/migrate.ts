@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { PROJECT_ROOT, resolveDatabaseUrl, type DatabaseKind } from "./database-url";
 import { pendingMigrations } from "./pending-migrations";
 
-export interface PrismaCliResult {
+interface PrismaCliResult {
   code: number | null;
   output: string;
 }

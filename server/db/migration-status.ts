@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { PROJECT_ROOT, resolveDatabaseUrl } from "./database-url";
 import type { PrismaClient } from "./prisma-client";
 
-export function committedMigrations(databaseUrl: string): string[] {
+function committedMigrations(databaseUrl: string): string[] {
   const folder = join(PROJECT_ROOT, "prisma", resolveDatabaseUrl(databaseUrl).kind, "migrations");
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true })

@@ -23,7 +23,7 @@ import type { BracketView } from "../../core/bracket-contract";
 import { standingOf } from "../../core/forums";
 import type { BoardConsensusView, PositionRecord, RowConsensusView } from "../consensus/consensus-types";
 
-export interface SnapshotInput {
+interface SnapshotInput {
   /** Marking fields absent (a test's bare board) → the snapshot carries the default marking. */
   board: { id: string; title: string; marking?: string; releasability?: string };
   /** Yjs update holding the whole board (RoomRegistry.readState). */
@@ -49,7 +49,7 @@ export interface SnapshotProblem {
 
 const byCodeUnit = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-export function readStateRows(state: Uint8Array): ThreatRow[] {
+function readStateRows(state: Uint8Array): ThreatRow[] {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);

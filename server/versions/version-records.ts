@@ -16,7 +16,7 @@ import { fingerprintSnapshot } from "../export/fingerprint";
 
 const MAX_NUMBER_ATTEMPTS = 5;
 
-export const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 const summarySelect = {
   number: true,
@@ -77,7 +77,7 @@ export function toSummary(record: SummaryRecord): VersionSummary {
   };
 }
 
-export interface NewVersion {
+interface NewVersion {
   boardId: string;
   publishedById: string;
   publishedAt: Date;

@@ -19,11 +19,11 @@ import { insertVersion, listVersionRecords, readVersionRecord } from "./version-
 import { messageRef } from "../../core/message-ref";
 import { snapshotInLanguage } from "./snapshot-language";
 
-export interface ConsensusReader {
+interface ConsensusReader {
   readBoardConsensus(boardId: string): Promise<BoardConsensusView>;
 }
 
-export interface VersionServiceDeps {
+interface VersionServiceDeps {
   prisma: PrismaClient;
   registry: { readState(boardId: string): Promise<Uint8Array> };
   consensus: ConsensusReader;

@@ -10,7 +10,7 @@ import { compareNames, t } from "~/i18n";
 import type { ThreatRow } from "../../../core/board-doc";
 import { INSTRUMENT_OWNERS, type InstrumentOwner } from "../../../core/services";
 
-export interface HeatmapInstrument {
+interface HeatmapInstrument {
   id: string;
   name: string;
   owner: InstrumentOwner;
@@ -26,7 +26,7 @@ interface Props {
 const OWNER_ORDER = new Map<InstrumentOwner, number>(INSTRUMENT_OWNERS.map((owner, index) => [owner, index]));
 
 /** Instruments linked at least once, by owner then name; ids the board does not know are left out. */
-export function heatmapColumns(rows: Props["rows"], instruments: Props["instruments"]): HeatmapInstrument[] {
+function heatmapColumns(rows: Props["rows"], instruments: Props["instruments"]): HeatmapInstrument[] {
   const linked = new Set(rows.flatMap((row) => row.instrumentIds));
   return instruments
     .filter((instrument) => linked.has(instrument.id))

@@ -26,7 +26,7 @@ import { useCsrfToken } from "../csrf-field";
 import { failureMessage } from "~/lib/keep-input";
 import { ImportPreviewTable } from "./import-preview-table";
 
-export interface ImportPanelProps {
+interface ImportPanelProps {
   /** The board page's live document (null until connected). */
   doc: Y.Doc | null;
   boardId: string;
