@@ -52,6 +52,8 @@ export interface FuzzReport {
   healthyStored: number;
   /** Healthy titles missing from the watcher, the late joiner or the database (to trace a loss). */
   healthyMissing: string[];
+  /** For each missing title, the watcher's titles that contain it (a title changed by someone else) and whether the healthy editor's own document still has it. */
+  healthyMissingTraces: { title: string; inWatcherAs: string[]; inHealthyDoc: boolean }[];
   hostileInDocument: string[];
   hostileInDatabase: string[];
   pendingInDatabase: boolean;
@@ -343,6 +345,9 @@ export async function runCollabFuzz(server: RemitServer, options: FuzzOptions): 
   for (const entry of stored.tail) Y.applyUpdate(storedDoc, entry.data);
   const pendingInDatabase = storedDoc.store.pendingStructs !== null || storedDoc.store.pendingDs !== null;
 
+  const missing = healthyTitles.filter(
+    (title) => ![watcher.doc, late.doc, storedDoc].every((doc) => titlesIn(doc).has(title)),
+  );
   const report: FuzzReport = {
     seed: options.seed,
     framesSent,
@@ -353,9 +358,14 @@ export async function runCollabFuzz(server: RemitServer, options: FuzzOptions): 
     healthyDeliveredToWatcher: countDelivered(watcher.doc),
     healthyDeliveredToLateJoiner: countDelivered(late.doc),
     healthyStored: countDelivered(storedDoc),
-    healthyMissing: healthyTitles.filter(
-      (title) => ![watcher.doc, late.doc, storedDoc].every((doc) => titlesIn(doc).has(title)),
-    ),
+    healthyMissing: missing,
+    healthyMissingTraces: missing.map((title) => ({
+      title,
+      inWatcherAs: readRows(watcher.doc)
+        .map((row) => row.title)
+        .filter((other) => other.includes(title)),
+      inHealthyDoc: titlesIn(healthy.doc).has(title),
+    })),
     hostileInDocument: room ? schemaViolations(room.doc) : ["room not loaded"],
     hostileInDatabase: schemaViolations(storedDoc),
     pendingInDatabase,
