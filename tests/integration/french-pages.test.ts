@@ -91,7 +91,8 @@ function visibleText(html: string): string {
 function englishIn(html: string, english: Set<string>): string[] {
   const text = visibleText(html);
   const found: string[] = [];
-  for (const match of text.matchAll(/\p{L}+/gu)) {
+  // Whole tokens of letters and digits: a fingerprint such as "…83add57…" holds English letters by chance.
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     if (!english.has(match[0].toLowerCase())) continue;
     const at = match.index ?? 0;
     found.push(`${match[0]} in «${text.slice(Math.max(0, at - 40), at + 40).replace(/\s+/g, " ")}»`);
