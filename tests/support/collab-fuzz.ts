@@ -15,6 +15,7 @@ import {
   INSTRUMENT_KEY_PATTERN,
   linkInstrument,
   META_FIELD_SCHEMA,
+  readRow,
   readRows,
   ROOT_TYPE_NAMES,
   ROW_FIELD_SCHEMA,
@@ -50,6 +51,8 @@ export interface FuzzReport {
   healthyDeliveredToWatcher: number;
   healthyDeliveredToLateJoiner: number;
   healthyStored: number;
+  /** Healthy rows whose title another member (an attacker) later typed into: delivered, then edited. */
+  healthyEditedByOthers: number;
   /** Healthy titles missing from the watcher, the late joiner or the database (to trace a loss). */
   healthyMissing: string[];
   /** For each missing title, the watcher's titles that contain it (a title changed by someone else) and whether the healthy editor's own document still has it. */
@@ -288,6 +291,8 @@ export async function runCollabFuzz(server: RemitServer, options: FuzzOptions): 
 
   // The healthy editor types while the attack runs.
   const healthyTitles: string[] = [];
+  /** Healthy title → the row it created: attackers are members, and may type into that row's title afterwards. */
+  const healthyRows = new Map<string, string>();
   const editEvery = Math.max(1, Math.floor(options.frames / options.healthyEdits));
   for (let sent = 0; sent < options.frames;) {
     const batch = await Promise.all(
@@ -305,7 +310,7 @@ export async function runCollabFuzz(server: RemitServer, options: FuzzOptions): 
     if (Math.floor(sent / editEvery) > Math.floor(before / editEvery) && healthyTitles.length < options.healthyEdits) {
       const title = `healthy-${healthyTitles.length}`;
       healthyTitles.push(title);
-      addRow(healthy.doc, { title });
+      healthyRows.set(title, addRow(healthy.doc, { title }));
     }
     if (sent % 500 < attackers.length) log(`${sent} frames sent, ${reconnects} reconnects`);
     // Let the server breathe between rounds (the point is correctness, not a flood).
@@ -314,12 +319,15 @@ export async function runCollabFuzz(server: RemitServer, options: FuzzOptions): 
   while (healthyTitles.length < options.healthyEdits) {
     const title = `healthy-${healthyTitles.length}`;
     healthyTitles.push(title);
-    addRow(healthy.doc, { title });
+    healthyRows.set(title, addRow(healthy.doc, { title }));
   }
   for (const attacker of attackers) attacker.socket?.close();
 
   const titlesIn = (doc: Y.Doc) => new Set(readRows(doc).map((row) => row.title));
-  const countDelivered = (doc: Y.Doc) => healthyTitles.filter((title) => titlesIn(doc).has(title)).length;
+  // Delivered: the healthy editor's row is there with its title as typed, possibly followed by text another member
+  // typed into it later (a bit-flipped "notes" insert can land in a title: a member's edit, stamped as theirs).
+  const has = (doc: Y.Doc, title: string) => readRow(doc, healthyRows.get(title)!)?.title.startsWith(title) === true;
+  const countDelivered = (doc: Y.Doc) => healthyTitles.filter((title) => has(doc, title)).length;
   await waitFor(
     () => countDelivered(watcher.doc) === healthyTitles.length,
     "healthy edits to reach the watcher",
@@ -345,9 +353,7 @@ export async function runCollabFuzz(server: RemitServer, options: FuzzOptions): 
   for (const entry of stored.tail) Y.applyUpdate(storedDoc, entry.data);
   const pendingInDatabase = storedDoc.store.pendingStructs !== null || storedDoc.store.pendingDs !== null;
 
-  const missing = healthyTitles.filter(
-    (title) => ![watcher.doc, late.doc, storedDoc].every((doc) => titlesIn(doc).has(title)),
-  );
+  const missing = healthyTitles.filter((title) => ![watcher.doc, late.doc, storedDoc].every((doc) => has(doc, title)));
   const report: FuzzReport = {
     seed: options.seed,
     framesSent,
@@ -358,6 +364,8 @@ export async function runCollabFuzz(server: RemitServer, options: FuzzOptions): 
     healthyDeliveredToWatcher: countDelivered(watcher.doc),
     healthyDeliveredToLateJoiner: countDelivered(late.doc),
     healthyStored: countDelivered(storedDoc),
+    healthyEditedByOthers: healthyTitles.filter((title) => has(watcher.doc, title) && !titlesIn(watcher.doc).has(title))
+      .length,
     healthyMissing: missing,
     healthyMissingTraces: missing.map((title) => ({
       title,
