@@ -649,7 +649,7 @@ export async function p9StartToReady(options: PerfOptions): Promise<PerfRow> {
     const reference: ReadyTime[] = [];
     const referenceScript = new URL("./reference-server.mjs", import.meta.url).pathname;
     for (let i = 0; i < (options.quick ? 2 : 5); i++) {
-      reference.push(await timeToReady(process.execPath, [referenceScript], { PORT: "0" }, /ready/));
+      reference.push(await timeToReady(process.execPath, [referenceScript], { PORT: "0" }, /READY/));
       remit.push(await timeToReady(command[0], command.slice(1), env, readyLine));
     }
     const ours = median(remit.map((time) => time.wallMs));

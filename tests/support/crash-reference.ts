@@ -20,7 +20,7 @@ import { connectClient, waitFor, waitForSync } from "./collab-client";
 import { seededRandom } from "./collab-fuzz";
 import { CountingClient, spawnInstance, stopAll, token, type Instance } from "./crash-durability";
 
-const REFERENCE = fileURLToPath(new URL("./reference-instance-process.ts", import.meta.url));
+const REFERENCE = fileURLToPath(new URL("../../bench/load/reference-server.mjs", import.meta.url));
 
 export interface ReferenceCrashOptions {
   seed: number;
