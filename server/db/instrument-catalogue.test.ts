@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readRows } from "../../core/board-doc";
 import { buildInitialBoardState } from "../starter-board";
-import { loadCatalogue } from "./instrument-catalogue";
+import { loadCatalogue, wordedAsPublished } from "./instrument-catalogue";
 
 describe("instrument catalogue", () => {
   it("loads the committed catalogue: 33 instruments, 15 threats", () => {
@@ -34,37 +34,76 @@ describe("French titles", () => {
       /^Traité de l'Atlantique Nord, article 5/,
     );
     for (const instrument of french)
-      expect(instrument.nameFrSource, instrument.id).toMatch(/^https:\/\/.+(\/fr\/|FR|-fr)/);
+      expect(instrument.nameFrSource, instrument.id).toMatch(/^https:\/\/.+(\/fr\/|\/FR\/|_fr$|[=:]fr$)/);
   });
 
-  it("I18N-5 each French source is the French text of a document the sourced facts give (its reference)", () => {
+  it("I18N-18 each French title was checked against an official French page: recorded as published there", () => {
     const french = catalogue.instruments.filter((i) => i.nameFr);
-    expect(french).toHaveLength(23);
-    for (const { id, nameFrSource, nameFrOf, reference } of french) {
+    expect(french).toHaveLength(20);
+    for (const { id, nameFr, nameFrSource, nameFrPublished, nameFrOf, reference } of french) {
       expect(reference, id).toContain(nameFrOf);
-      const source = new URL(nameFrSource!);
-      const celex = source.searchParams.get("uri")?.replace(/^CELEX:/, "");
-      if (source.hostname === "eur-lex.europa.eu") expect(celexOf(nameFrOf!), id).toBe(celex);
-      else if (source.hostname === "www.consilium.europa.eu") {
-        // A Council press release is filed under its date: the date of the conclusions the facts name.
-        const [, year, month, day] = /\/(\d{4})\/(\d{2})\/(\d{2})\//.exec(source.pathname)!;
-        const named = new Date(
-          `${/\d{1,2} \w+ \d{4}/.exec(nameFrOf!)?.[0] ?? `1 ${/\w+ \d{4}/.exec(nameFrOf!)![0]}`} UTC`,
-        );
-        expect([named.getUTCFullYear(), named.getUTCMonth() + 1], id).toEqual([Number(year), Number(month)]);
-        if (/\d{1,2} \w+ \d{4}/.test(nameFrOf!)) expect(named.getUTCDate(), id).toBe(Number(day));
-      } else expect(source.hostname, id).toMatch(/^(www\.nato\.int|digital-strategy\.ec\.europa\.eu)$/);
+      // Official publishers only: the EU's institutions and bodies, NATO, a national government.
+      expect(new URL(nameFrSource!).hostname, id).toMatch(
+        /^(eur-lex\.europa\.eu|([a-z-]+\.)?ec\.europa\.eu|france\.representation\.ec\.europa\.eu|www\.eesc\.europa\.eu|www\.nato\.int|ccb\.belgium\.be)$/,
+      );
+      expect(wordedAsPublished(nameFr!, nameFrPublished!), id).toBe(true);
     }
+    // Titles corrected to the published wording (the earlier ones were written from memory).
+    const shown = (id: string) => catalogue.instruments.find((i) => i.id === id)?.nameFr;
+    expect(shown("eu-art-42-7-teu")).toBe("Clause de défense mutuelle (article 42, paragraphe 7, TUE)");
+    expect(shown("eu-submarine-cable-recommendation")).toBe(
+      "Recommandation pour des infrastructures de câbles sous-marins sûres et résilientes",
+    );
+    expect(shown("eu-nato-joint-declaration-2016")).toBe("Déclaration commune OTAN-UE (Varsovie)");
+  });
+
+  it("I18N-18 a French title worded otherwise than its source is refused", () => {
+    // The published words, some left out, or followed by a pointer into the text; a closing parenthesis is Remit's.
+    expect(wordedAsPublished("Directive SRI 2", "Directive SRI 2: la sécurisation des réseaux")).toBe(true);
+    expect(
+      wordedAsPublished("Traité de l'Atlantique Nord, article 5 (défense collective)", "Traité de l’Atlantique Nord"),
+    ).toBe(true);
+    expect(
+      wordedAsPublished(
+        "Clause d'assistance mutuelle, article 42, paragraphe 7, TUE",
+        "une clause de défense mutuelle",
+      ),
+    ).toBe(false);
+    expect(
+      wordedAsPublished(
+        "Boîte à outils 5G de l'UE",
+        "Sécurité du déploiement de la 5G dans l’UE – Mise en œuvre de la boîte à outils de l’UE",
+      ),
+    ).toBe(false);
+    expect(wordedAsPublished("Traité de l'Atlantique Nord, et autres accords", "Traité de l'Atlantique Nord")).toBe(
+      false,
+    );
+    const toolbox = catalogue.instruments.find((i) => i.id === "eu-5g-toolbox")!;
+    expect(() =>
+      loadCatalogue({ instruments: [{ ...toolbox, nameFr: "Boîte à outils 5G de l'UE" }], threats: [] }),
+    ).toThrow(/not worded as nameFrPublished/);
+    expect(() => loadCatalogue({ instruments: [{ ...toolbox, nameFrPublished: undefined }], threats: [] })).toThrow(
+      /nameFrPublished/,
+    );
+    expect(() =>
+      loadCatalogue({
+        instruments: [{ ...toolbox, nameFrSource: toolbox.nameFrSource!.replace("https", "http") }],
+        threats: [],
+      }),
+    ).toThrow();
   });
 
   it("I18N-5 an instrument without a sourced French title says why, and keeps its name in both languages", () => {
     const none = catalogue.instruments.filter((i) => !i.nameFr);
     expect(none.map((i) => i.id).sort()).toEqual([
       "de-it-security-act-2",
+      "eu-cyber-diplomacy-toolbox",
+      "eu-hybrid-toolbox",
       "eu-nato-task-force-critical-infrastructure",
       "hybrid-coe",
       "nato-baltic-sentry",
       "nato-ccdcoe",
+      "nato-comprehensive-cyber-defence-policy",
       "nato-cui-coordination-cell",
       "nato-digital-transformation-strategy",
       "nato-maritime-centre-cui",
@@ -73,7 +112,13 @@ describe("French titles", () => {
     ]);
     for (const instrument of none) expect(instrument.nameFrNone, instrument.id).toMatch(/French/);
     const [article5] = catalogue.instruments;
-    const { nameFr: _nameFr, nameFrSource: _source, nameFrOf: _of, ...unsourced } = article5;
+    const {
+      nameFr: _nameFr,
+      nameFrSource: _source,
+      nameFrPublished: _published,
+      nameFrOf: _of,
+      ...unsourced
+    } = article5;
     expect(() => loadCatalogue({ instruments: [unsourced], threats: [] })).toThrow(/nameFrNone/);
     expect(() => loadCatalogue({ instruments: [{ ...article5, nameFrOf: "Some other treaty" }], threats: [] })).toThrow(
       /nameFrOf/,
@@ -90,17 +135,3 @@ describe("French titles", () => {
     expect(rows.map((row) => row.description)).toEqual(catalogue.threats.map((threat) => threat.summaryFr));
   });
 });
-
-/** The CELEX number of an EU act named as the sourced facts name it ("Directive (EU) 2022/2555" → 32022L2555). */
-function celexOf(document: string): string | null {
-  const pad = (n: string, width: number) => n.padStart(width, "0");
-  const act = /(Directive|Regulation|Recommendation) \(EU\) (\d{4})\/(\d+)/.exec(document);
-  if (act) return `3${act[2]}${{ Directive: "L", Regulation: "R", Recommendation: "H" }[act[1]]}${pad(act[3], 4)}`;
-  const communication = /(COM|JOIN)\((\d{4})\) (\d+)/.exec(document);
-  if (communication)
-    return `5${communication[2]}${communication[1] === "COM" ? "DC" : "JC"}${pad(communication[3], 4)}`;
-  // The consolidated treaties of 2016: M for TEU articles, E for TFEU articles.
-  const article = /(Treaty on European Union|Treaty on the Functioning of the EU), Art\. (\d+)/.exec(document);
-  if (article) return `12016${article[1] === "Treaty on European Union" ? "M" : "E"}${pad(article[2], 3)}`;
-  return null;
-}

@@ -36,11 +36,13 @@ const CatalogueInstrumentSchema = z.object({
   reference: z.string().min(1),
   summary: z.string().min(1),
   /**
-   * Official French title, where the issuing body publishes one; the French text it comes from; and the document
-   * of the sourced facts (quoted from `reference`) that text is the French version of (I18N-5).
+   * Official French name, where an official French text gives one (I18N-5): worded as `nameFrPublished`, the words
+   * exactly as the official French page `nameFrSource` publishes them; and the document of the sourced facts (quoted
+   * from `reference`) that name designates.
    */
   nameFr: z.string().min(1).optional(),
-  nameFrSource: z.url().optional(),
+  nameFrSource: z.url({ protocol: /^https$/ }).optional(),
+  nameFrPublished: z.string().min(1).optional(),
   nameFrOf: z.string().min(1).optional(),
   /** Why no official French title is sourced: the name is kept in both languages, never translated as if official. */
   nameFrNone: z.string().min(1).optional(),
@@ -73,10 +75,12 @@ const CatalogueSchema = z
       const sourced = instrument.nameFr !== undefined;
       const complete = sourced
         ? instrument.nameFrSource !== undefined &&
+          instrument.nameFrPublished !== undefined &&
           instrument.nameFrOf !== undefined &&
           instrument.reference.includes(instrument.nameFrOf) &&
           instrument.nameFrNone === undefined
         : instrument.nameFrSource === undefined &&
+          instrument.nameFrPublished === undefined &&
           instrument.nameFrOf === undefined &&
           instrument.nameFrNone !== undefined;
       if (!complete)
@@ -84,7 +88,13 @@ const CatalogueSchema = z
           code: "custom",
           path: ["instruments", index, "nameFr"],
           message:
-            "a French title needs nameFrSource and nameFrOf (a document of its reference); without one, nameFrNone",
+            "a French title needs nameFrSource, nameFrPublished and nameFrOf (a document of its reference); without one, nameFrNone",
+        });
+      else if (sourced && !wordedAsPublished(instrument.nameFr!, instrument.nameFrPublished!))
+        ctx.addIssue({
+          code: "custom",
+          path: ["instruments", index, "nameFr"],
+          message: "nameFr is not worded as nameFrPublished",
         });
     }
     for (const [index, threat] of catalogue.threats.entries()) {
@@ -99,6 +109,35 @@ const CatalogueSchema = z
       }
     }
   });
+
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .match(/[\p{L}\p{N}'-]+/gu) ?? [];
+const within = (part: string[], whole: string[]) => {
+  let at = 0;
+  for (const word of whole) if (word === part[at]) at += 1;
+  return at === part.length;
+};
+/** Words that only point into the named text (", article 5", ", article 42, paragraphe 7, TUE"). */
+const POINTER = /^(article|paragraphe|tue|tfue|\d+)$/;
+
+/**
+ * Whether a shown French name is the published one (I18N-5): its words, leaving out a closing parenthesis of
+ * Remit's own ("(défense collective)"), are the published words with some left out, or the published words followed
+ * by a pointer into the text (", article 5"). A reworded or invented title is neither.
+ */
+export function wordedAsPublished(nameFr: string, published: string): boolean {
+  const shown = words(nameFr.replace(/\s*\([^()]*\)$/, ""));
+  const source = words(published);
+  if (shown.length > 0 && within(shown, source)) return true;
+  return (
+    shown.length > source.length &&
+    source.every((word, i) => shown[i] === word) &&
+    shown.slice(source.length).every((word) => POINTER.test(word))
+  );
+}
 
 export type CatalogueInstrument = z.infer<typeof CatalogueInstrumentSchema>;
 type Catalogue = z.infer<typeof CatalogueSchema>;

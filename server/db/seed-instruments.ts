@@ -2,7 +2,7 @@ import { loadCatalogue, type CatalogueInstrument } from "./instrument-catalogue"
 import type { PrismaClient } from "./prisma-client";
 
 /** The French title and its sourcing live only in the catalogue (not table columns): not compared. */
-const CATALOGUE_ONLY = new Set<string>(["nameFr", "nameFrSource", "nameFrOf", "nameFrNone"]);
+const CATALOGUE_ONLY = new Set<string>(["nameFr", "nameFrSource", "nameFrPublished", "nameFrOf", "nameFrNone"]);
 const sameFields = (a: CatalogueInstrument, b: Record<string, unknown>) =>
   (Object.keys(a) as (keyof CatalogueInstrument)[]).every((key) => CATALOGUE_ONLY.has(key) || a[key] === b[key]);
 
@@ -28,13 +28,22 @@ export async function seedInstruments(
   if (changed.length === 0) return instruments.length;
   await prisma.$transaction(
     // The French title stays in the catalogue (services.listInstruments applies it); the table keeps one name.
-    changed.map(({ id, nameFr: _nameFr, nameFrSource: _source, nameFrOf: _of, nameFrNone: _none, ...fields }) =>
-      prisma.instrument.upsert({
-        where: { id },
-        create: { id, ...fields, boardId: null },
-        update: { ...fields, boardId: null },
-        select: { id: true },
-      }),
+    changed.map(
+      ({
+        id,
+        nameFr: _nameFr,
+        nameFrSource: _source,
+        nameFrPublished: _published,
+        nameFrOf: _of,
+        nameFrNone: _none,
+        ...fields
+      }) =>
+        prisma.instrument.upsert({
+          where: { id },
+          create: { id, ...fields, boardId: null },
+          update: { ...fields, boardId: null },
+          select: { id: true },
+        }),
     ),
   );
   return instruments.length;
