@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
+import { fr } from "./fr";
 import {
   formatDate,
   formatList,
   formatNumber,
   interpolate,
   interpolateParts,
+  createI18n,
   t,
   tParts,
   translate,
@@ -58,5 +60,18 @@ describe("i18n", () => {
     expect(formatList([])).toBe("");
     expect(formatNumber(5)).toBe("5");
     expect(formatNumber(1234.5)).toBe("1,234.5");
+  });
+
+  it("I18N-21 quantities in a message are written the reader's way; version numbers and codes keep their digits", () => {
+    const french = createI18n("fr");
+    // Intl's French groups thousands with a narrow no-break space and writes a decimal comma.
+    expect(french.t("filter.showing", { shown: 1000, total: 12500 })).toBe(
+      fr.filter.showing.replace("{shown}", "1\u202f000").replace("{total}", "12\u202f500"),
+    );
+    expect(french.t("meeting.timerMinutes", { n: 1.5 })).toBe(fr.meeting.timerMinutes.replace("{n}", "1,5"));
+    expect(createI18n("en").t("filter.showing", { shown: 1000, total: 12500 })).toBe("Showing 1,000 of 12,500");
+    expect(french.t("connection.closedOther", { code: 4422 })).toBe("La connexion a été fermée (4422).");
+    expect(french.t("versions.publishHeading", { number: 1000 })).toContain("1000");
+    expect(french.t("errors.code", { status: 1000 })).toContain("1000");
   });
 });

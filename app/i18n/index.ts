@@ -133,6 +133,9 @@ function translateMessage(messages: Messages, text: string, formatNumber?: (valu
 
 type ListType = "unit" | "conjunction";
 
+/** Numbers in t() parameters that name something rather than count it: version numbers, HTTP and close codes. */
+const NOT_QUANTITIES: ReadonlySet<string> = new Set(["number", "from", "to", "status", "code", "day"]);
+
 /** Everything locale-dependent, bound to one locale. */
 export interface I18n {
   locale: Locale;
@@ -169,9 +172,18 @@ function buildI18n(locale: Locale): I18n {
     }
     return format;
   };
+  // Quantities in a message are written the reader's way ("1 000 menaces", "1,5 min"), like a ref's (I18N-21).
+  const withNumbers = (params?: MessageParams): MessageParams | undefined =>
+    params &&
+    Object.fromEntries(
+      Object.entries(params).map(([name, value]) => [
+        name,
+        typeof value === "number" && !NOT_QUANTITIES.has(name) ? numbers.format(value) : value,
+      ]),
+    );
   return {
     locale,
-    t: (key, params) => translate(messages, key, params),
+    t: (key, params) => translate(messages, key, withNumbers(params)),
     tMessage: (text) => translateMessage(messages, text, (value) => numbers.format(value)),
     tParts: (key, values) => interpolateParts(translate(messages, key), values),
     // Each item isolated: two right-to-left names would otherwise swap places around the comma between them.

@@ -1,8 +1,13 @@
 /** Text filter of the instrument picker. Pure, so it is unit tested. */
 import type { InstrumentInfo } from "../../core/services";
+import { instrumentDetails } from "./instrument-details";
 import { normalizeForSearch } from "./row-filter";
 
-/** Instruments not yet linked whose name, kind, reference, owner or year contain every typed term. */
+/**
+ * Instruments not yet linked whose name (in the reader's language: the official French title in French, I18N-5),
+ * details as the picker shows them (owner, kind, year and reference, worded in the reader's language), or owner and
+ * kind codes contain every typed term, accents and case aside (I18N-19).
+ */
 export function searchInstruments(
   instruments: readonly InstrumentInfo[],
   query: string,
@@ -15,7 +20,7 @@ export function searchInstruments(
   for (const instrument of instruments) {
     if (linked.has(instrument.id)) continue;
     const haystack = normalizeForSearch(
-      [instrument.name, instrument.kind, instrument.reference, instrument.owner, instrument.year ?? ""].join(" "),
+      [instrument.name, instrumentDetails(instrument), instrument.owner, instrument.kind].join(" "),
     );
     if (terms.every((term) => haystack.includes(term))) results.push(instrument);
     if (results.length >= limit) break;

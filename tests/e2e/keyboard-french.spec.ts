@@ -29,6 +29,9 @@ const WORDS = {
     supported: "Support",
     delegation: "Estonia",
     firstThreat: "Cyberattack with effects comparable to an armed attack",
+    // The picker's search (I18N-19): a name in English, a kind label and a word of the name in French.
+    instrumentQuery: "Baltic Sentry",
+    instrumentShown: "Baltic Sentry",
   },
   fr: {
     browser: "fr-FR",
@@ -37,12 +40,14 @@ const WORDS = {
     supported: "Soutien",
     delegation: "Estonie",
     firstThreat: "Cyberattaque aux effets comparables à une agression armée",
+    instrumentQuery: "boîte hybrid",
+    instrumentShown: "EU Hybrid Toolbox",
   },
 } as const;
 
 for (const locale of ["en", "fr"] as const) {
   const words = WORDS[locale];
-  test(`A11Y-2 I18N-6 I18N-11 the whole flow from the keyboard alone (${locale})`, async ({ browser }) => {
+  test(`A11Y-2 I18N-6 I18N-11 I18N-19 the whole flow from the keyboard alone (${locale})`, async ({ browser }) => {
     test.setTimeout(480_000); // a hang guard: axe on a 15-row board takes a while on a loaded machine
     const context = await browser.newContext({ locale: words.browser, acceptDownloads: true });
     const page = await context.newPage();
@@ -87,9 +92,10 @@ for (const locale of ["en", "fr"] as const) {
     await expect(toggle).toBeFocused();
     const linkedBefore = await instrumentsCell.locator(".chip-remove").count();
     await page.keyboard.press("Enter");
-    await page.keyboard.type("Baltic Sentry");
+    await page.keyboard.type(words.instrumentQuery);
     await page.keyboard.press("Enter");
     await expect(instrumentsCell.locator(".chip-remove")).toHaveCount(linkedBefore + 1);
+    await expect(instrumentsCell.locator(".chips")).toContainText(words.instrumentShown);
     await page.keyboard.press("Escape");
     await expect(instrumentsCell).toBeFocused();
 

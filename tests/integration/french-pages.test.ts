@@ -9,13 +9,13 @@
 import * as Y from "yjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { linkInstrument, readRows } from "../../core/board-doc";
-import { en } from "../../app/i18n/en";
 import { fr } from "../../app/i18n/fr";
 import { loadCatalogue } from "../../server/db/instrument-catalogue";
 import { DEFAULT_MARKINGS, LIST_PLACEHOLDER } from "../../core/markings";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { givenAppServer } from "../support/given-server";
 import { editBoard } from "../support/board-editing";
+import { catalogueEnglishOnlyWords, wordsOf } from "../support/catalogue-words";
 
 const remit = givenAppServer();
 let chair: TestAccount;
@@ -25,20 +25,6 @@ let inviteToken: string;
 let linked: string[];
 
 const FRENCH_BROWSER = { "Accept-Language": "fr-FR,fr;q=0.9" };
-
-/** Every leaf string of a catalogue. */
-function leaves(messages: unknown): string[] {
-  if (typeof messages === "string") return [messages];
-  if (typeof messages === "function" || messages === null || typeof messages !== "object") return [];
-  return Object.values(messages).flatMap(leaves);
-}
-
-const wordsOf = (text: string) =>
-  text
-    .replace(/\{[^}]*\}/g, " ")
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .filter((word) => word.length >= 3);
 
 /** People's own text on these pages, and names kept in both languages (I18N-5), are not the catalogue's English. */
 function allowedWords(): Set<string> {
@@ -57,11 +43,8 @@ function allowedWords(): Set<string> {
 
 /** Words of the English catalogue that no French message uses: the tell-tales of English left over. */
 function englishOnlyWords(): Set<string> {
-  const french = new Set(leaves(fr).flatMap(wordsOf));
   const allowed = allowedWords();
-  return new Set(
-    [...leaves(en).flatMap(wordsOf), ...ENGLISH_CALENDAR].filter((word) => !french.has(word) && !allowed.has(word)),
-  );
+  return new Set([...catalogueEnglishOnlyWords(), ...ENGLISH_CALENDAR].filter((word) => !allowed.has(word)));
 }
 
 /** Dates written the English way (not through Intl in the reader's locale): names French never abbreviates alike. */
@@ -97,6 +80,9 @@ function englishIn(html: string, english: Set<string>): string[] {
     const at = match.index ?? 0;
     found.push(`${match[0]} in «${text.slice(Math.max(0, at - 40), at + 40).replace(/\s+/g, " ")}»`);
   }
+  // Numbers and times written the English way (I18N-21): "1,000", "2:05 PM".
+  for (const match of text.matchAll(/\b\d{1,3}(?:,\d{3})+\b|\b\d{1,2}:\d{2}\s?[AP]M\b/g))
+    found.push(`${match[0]} (an English number or time)`);
   return found;
 }
 
@@ -206,6 +192,8 @@ describe("I18N-15 every page in French", () => {
       expect(english.has(word), word).toBe(word !== "version" && word !== "nov");
     expect(englishIn("<p>Tableau des menaces</p>", english)).toEqual([]);
     expect(englishIn(`<p title="Threat">3 November</p>`, english)).toHaveLength(2);
+    expect(englishIn("<p>1\u202f000 menaces à 14:05</p>", english)).toEqual([]);
+    expect(englishIn("<p>1,000 menaces à 2:05 PM</p>", english)).toHaveLength(2);
   });
 
   // Refusals and bad requests through the error boundaries: a delegate on the chair's marking page (403), a
@@ -224,6 +212,30 @@ describe("I18N-15 every page in French", () => {
     expect(englishIn(html, englishOnlyWords())).toEqual([]);
   });
 
+  it("I18N-20 a server fault (500) is told in French, in human words, with no developer text", async () => {
+    // A real fault: the board page's loader reads the instrument library, whose table is away for this request.
+    const { prisma } = remit.server;
+    await prisma.$executeRawUnsafe(`ALTER TABLE "Instrument" RENAME TO "Instrument_away"`);
+    let html: string;
+    try {
+      const response = await remit.browser(chair, { headers: FRENCH_BROWSER }).get(`/boards/${boardId}`);
+      expect(response.status).toBe(500);
+      html = await response.text();
+    } finally {
+      await prisma.$executeRawUnsafe(`ALTER TABLE "Instrument_away" RENAME TO "Instrument"`);
+    }
+    expect(/<html[^>]* lang="(\w+)"/.exec(html)?.[1]).toBe("fr");
+    const text = visibleText(html);
+    expect(text).toContain(fr.errors.title);
+    expect(text).toContain(fr.errors.serverDetail);
+    expect(text).toContain(fr.errors.code.replace("{status}", "500"));
+    expect(englishIn(html, englishOnlyWords())).toEqual([]);
+    // Neither the cause nor the framework's words reach the page: no table, database, stack or "Unexpected".
+    for (const developer of [/Instrument_away/i, /no such table/i, /prisma/i, /sqlite/i, /\bat \S+:\d+:\d+/, /Error:/])
+      expect(html).not.toMatch(developer);
+    expect(text).not.toMatch(/Unexpected Server Error/i);
+  });
+
   it.each(PAGES)("I18N-15 %s has no English left over in French", async (pattern) => {
     const path = pattern.replace("{board}", boardId).replace("{invite}", inviteToken);
     const response = await remit.browser(chair, { headers: FRENCH_BROWSER }).get(path);
@@ -232,4 +244,20 @@ describe("I18N-15 every page in French", () => {
     expect(/<html[^>]* lang="(\w+)"/.exec(html)?.[1], path).toBe("fr");
     expect(englishIn(html, englishOnlyWords()), path).toEqual([]);
   });
+});
+
+describe("I18N-23 pages read before signing in", () => {
+  // The forms, and an invite followed by someone without an account.
+  it.each(["/login", "/signup", "/invite/{invite}", "/invite/unknown-token"])(
+    "I18N-23 %s read by a visitor has no English left over in French",
+    async (pattern) => {
+      const path = pattern.replace("{invite}", inviteToken);
+      const response = await remit.browser(null, { headers: FRENCH_BROWSER }).get(path);
+      expect(response.status, path).toBeLessThan(500);
+      const html = await response.text();
+      expect(/<html[^>]* lang="(\w+)"/.exec(html)?.[1], path).toBe("fr");
+      expect(visibleText(html), path).toMatch(/[Cc]onnexion|[Cc]ompte|[Ii]nvitation/);
+      expect(englishIn(html, englishOnlyWords()), path).toEqual([]);
+    },
+  );
 });
