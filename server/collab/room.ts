@@ -94,6 +94,8 @@ interface ConnectionState {
   rejectedWrites: number;
   /** Sync step 2 and update frames received on this connection (what acknowledgements count). */
   updateFrames: number;
+  /** Highest frame acknowledged to the client so far. */
+  ackedFrame: number;
   /** Frames applied but not yet durable: acknowledged once the persister's durable count reaches `position`. */
   awaitingAck: { frame: number; position: number }[];
   /** Updates waiting for changes they depend on (sent by this connection before its sync step 2). */
@@ -110,6 +112,18 @@ interface ConnectionState {
    * server has asked for it (sync step 1); the client's answer (a sync step 2) carries the dropped edits.
    */
   dropped: "no" | "dropped" | "asked";
+}
+
+/** Frames of a room's connections by how far they got towards their acknowledgement. */
+export interface AckStages {
+  /** Sync step 2 and update frames received. */
+  frames: number;
+  /** Of those, frames acknowledged. */
+  acknowledged: number;
+  held: number;
+  queued: number;
+  committing: number;
+  committed: number;
 }
 
 interface EmittedUpdate {
@@ -313,6 +327,7 @@ export class Room {
       closed: false,
       dropped: "no",
       updateFrames: 0,
+      ackedFrame: 0,
       awaitingAck: [],
     });
     // During a reload the resync at its end covers this connection too.
@@ -448,6 +463,32 @@ export class Room {
   }
 
   /**
+   * Where the frames not acknowledged yet are (the crash script's trace, COLLAB-41): held for their dependencies,
+   * queued for the next group commit, in a commit not finished, committed with the ack not sent yet.
+   */
+  get ackStages(): AckStages {
+    const stages: AckStages = { frames: 0, acknowledged: 0, held: 0, queued: 0, committing: 0, committed: 0 };
+    const sent = this.persister.sentCount;
+    const durable = this.persister.durableCount;
+    for (const state of this.connections.values()) {
+      stages.frames += state.updateFrames;
+      stages.acknowledged += state.ackedFrame;
+      for (const { position } of state.awaitingAck) {
+        if (position === HELD) stages.held += 1;
+        else if (position > sent) stages.queued += 1;
+        else if (position > durable) stages.committing += 1;
+        else stages.committed += 1;
+      }
+    }
+    return stages;
+  }
+
+  private sendAck(connection: CollabConnection, state: ConnectionState, frame: number): void {
+    state.ackedFrame = frame;
+    connection.send(encodeAck(frame, this.persister.lastDurableId));
+  }
+
+  /**
    * COLLAB-23: a frame is acknowledged to its sender once everything the room
    * had to write up to and including it is committed (a frame that changed
    * nothing is acknowledged once what came before it is durable).
@@ -461,7 +502,7 @@ export class Room {
     }
     const position = state.held.length > 0 ? HELD : this.persister.enqueuedCount;
     if (position <= this.persister.durableCount && state.awaitingAck.length === 0) {
-      connection.send(encodeAck(frame, this.persister.lastDurableId));
+      this.sendAck(connection, state, frame);
     } else {
       state.awaitingAck.push({ frame, position });
     }
@@ -482,7 +523,7 @@ export class Room {
       while (state.awaitingAck.length > 0 && state.awaitingAck[0].position <= durable) {
         frame = state.awaitingAck.shift()!.frame;
       }
-      if (frame > 0) connection.send(encodeAck(frame, this.persister.lastDurableId));
+      if (frame > 0) this.sendAck(connection, state, frame);
     }
     const backlog = this.persister.backlog;
     const limit = this.options.maxWriteBacklog ?? DEFAULT_MAX_WRITE_BACKLOG;

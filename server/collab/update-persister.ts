@@ -102,6 +102,11 @@ export class UpdatePersister {
     return this.queue.length + this.inFlight.reduce((sum, batch) => sum + batch.count, 0);
   }
 
+  /** Updates handed to the store so far (committed or in a write in flight); the rest are queued. */
+  get sentCount(): number {
+    return this.enqueuedCount - this.queue.length;
+  }
+
   /** Updates and bytes waiting to be written (for back-pressure and metrics). */
   get backlog(): { updates: number; bytes: number } {
     return { updates: this.pendingCount, bytes: this.queueBytes };

@@ -66,6 +66,11 @@ export interface CollabEndpoint {
   broadcastBoardEvent(boardId: string, event: BoardEventMessage): void;
   /** Open sockets (metrics). */
   readonly socketCount: number;
+  /**
+   * Update frames read from the open sockets, frames read but waiting for the socket's rate (PERF-32), and
+   * sockets not read for back-pressure or rate: the crash script's trace of where unacknowledged edits are.
+   */
+  intakeStages(): { read: number; throttled: number; pausedSockets: number };
   /** Refuses new sockets from now on (draining); open ones keep working until close(). */
   stopAccepting(): void;
   /** Closes every socket with `code` (default 1001 going away), then makes every room durable. */
@@ -75,6 +80,10 @@ export interface CollabEndpoint {
 class WsConnection implements CollabConnection {
   readonly id = randomUUID();
   alive = true;
+  /** Sync step 2 and update frames read from the socket (what the room numbers for acknowledgements). */
+  updateFramesRead = 0;
+  /** Frames read but waiting for the socket's rate; set once attached. */
+  throttled: () => number = () => 0;
   /** Reading stops while the room's backlog (COLLAB-24) or the socket's rate (PERF-32) says so. */
   readonly reading = new ReadGate({
     pause: () => {
@@ -158,6 +167,9 @@ function boardIdFromTarget(target: string | undefined): string | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** A y-websocket sync step 2 or update message (message type 0, then sync type 1 or 2). */
+const isUpdateFrame = (bytes: Uint8Array) => bytes[0] === 0 && (bytes[1] === 1 || bytes[1] === 2);
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
@@ -216,10 +228,14 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
       pending.push(bytes);
     });
 
+    connection.throttled = () => rate.queued;
+
     socket.on("pong", () => (connection.alive = true));
     socket.on("message", (data, isBinary) => {
       if (!isBinary) return connection.close(CloseCode.badMessage, CloseReason.textFrame);
-      rate.push(toBytes(data));
+      const bytes = toBytes(data);
+      if (isUpdateFrame(bytes)) connection.updateFramesRead += 1;
+      rate.push(bytes);
     });
     socket.on("close", () => {
       if (closed) return;
@@ -338,6 +354,15 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     },
     get socketCount() {
       return connections.size;
+    },
+    intakeStages() {
+      const stages = { read: 0, throttled: 0, pausedSockets: 0 };
+      for (const connection of connections) {
+        stages.read += connection.updateFramesRead;
+        stages.throttled += connection.throttled();
+        if (connection.reading.paused) stages.pausedSockets += 1;
+      }
+      return stages;
     },
     closeUserConnections(userId) {
       for (const connection of connections) {

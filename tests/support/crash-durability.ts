@@ -10,6 +10,9 @@
  * report counts them.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
@@ -30,6 +33,13 @@ export interface CrashOptions {
    * it, so a run never passes with (almost) nothing acknowledged.
    */
   minAcknowledgedShare?: number;
+  /**
+   * COLLAB-41: the killed instance keeps a file up to date with where the frames not acknowledged yet are
+   * (tests/support/instance-process.ts, CRASH_TRACE_FILE); the report then has `trace`, the state the kill found.
+   */
+  trace?: boolean;
+  /** Which of several kill points of the seed's storm (default the first of one); the pauses stay the seed's. */
+  killPoint?: { index: number; of: number };
   /** Extra env for the instance (e.g. COMPACT_EVERY). */
   env?: Record<string, string>;
   log?: (line: string) => void;
@@ -56,6 +66,51 @@ export interface CrashReport {
   typedAtKill: number;
   /** Acknowledged edits missing after the restart, as "client:edit" (must be empty). */
   lostAcknowledged: string[];
+  /** With `trace`: where the frames not acknowledged yet were at the kill. */
+  trace?: KillTrace;
+}
+
+/**
+ * Update frames (one edit each in the storm) by where they were when the instance was killed, summed over the
+ * clients: the clients' side read in the turn that sends the SIGKILL, the instance's as of its last frame read or
+ * acknowledgement sent.
+ */
+export interface KillTrace {
+  /** Frames the clients had sent (their current sockets). */
+  clientSent: number;
+  /** Bytes the clients' WebSocket still held, not yet handed to the kernel. */
+  clientBufferedBytes: number;
+  /** Highest frames the clients had seen acknowledged (their current sockets). */
+  clientAcknowledged: number;
+  /** Frames read by the instance from its open sockets. */
+  read: number;
+  /** Read, waiting for their socket's rate (PERF-32). */
+  throttled: number;
+  /** Sockets the instance was not reading (back-pressure or rate). */
+  pausedSockets: number;
+  /** Frames handled by the room (applied, held or empty). */
+  frames: number;
+  /** Frames the room had acknowledged. */
+  acknowledged: number;
+  /** Applied frames waiting for dependencies, for a group commit, in a commit, committed but not acknowledged. */
+  held: number;
+  queued: number;
+  committing: number;
+  committed: number;
+}
+
+/** One line per stage (client to acknowledgement) of a kill trace. */
+export function describeTrace(trace: KillTrace): string {
+  return [
+    `sent by the clients and not read yet (in kernel buffers) ${trace.clientSent - trace.read}`,
+    `(${trace.clientBufferedBytes} bytes not yet written by the clients)`,
+    `read and waiting for the rate ${trace.throttled} (${trace.pausedSockets} sockets not read)`,
+    `held ${trace.held}`,
+    `waiting for a group commit ${trace.queued}`,
+    `in a commit ${trace.committing}`,
+    `committed, not acknowledged ${trace.committed}`,
+    `acknowledged, not received ${trace.acknowledged - trace.clientAcknowledged}`,
+  ].join(", ");
 }
 
 const SYNC = 0;
@@ -101,9 +156,9 @@ export class CountingClient {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   /** Frames sent on the current socket; sockets counts every socket opened. */
-  private framesSent = 0;
+  framesSent = 0;
   private sockets = 0;
-  private acked = 0;
+  acked = 0;
   /** Per edit: [socket, frame] that carried it, or null if it was not sent. */
   readonly carriers: ([number, number] | null)[] = [];
   /** Per edit: acknowledged? */
@@ -193,8 +248,9 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
 
   const instances: Instance[] = [];
   const clients: CountingClient[] = [];
+  const traceFile = options.trace ? join(mkdtempSync(join(tmpdir(), "remit-crash-trace-")), "trace.json") : null;
   try {
-    const first = await spawnInstance(database.url, env);
+    const first = await spawnInstance(database.url, traceFile ? { ...env, CRASH_TRACE_FILE: traceFile } : env);
     instances.push(first);
     for (let index = 0; index < options.clients; index++)
       clients.push(new CountingClient(first.url, boardId, chair.cookie));
@@ -212,7 +268,9 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
     const share = options.minAcknowledgedShare ?? DEFAULT_MIN_ACKNOWLEDGED_SHARE;
     if (share >= 0.5) throw new Error("minAcknowledgedShare must stay below 0.5 (half the storm may be in flight)");
     const mustAcknowledge = Math.ceil(total * share);
-    const killAfter = Math.floor(total * (0.3 + 0.5 * random()));
+    // Kill point k of n: the seed's draw shifted by k/n of the range, so n kill points spread over the storm.
+    const point = options.killPoint ?? { index: 0, of: 1 };
+    const killAfter = Math.floor(total * (0.3 + 0.5 * ((random() + point.index / point.of) % 1)));
     let typed = 0;
     let killed = false;
     const typedBy = clients.map(() => 0);
@@ -226,11 +284,20 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
     const window = Math.max(1, Math.floor(options.editsPerClient / 2));
     let acknowledgedAtKill = 0;
     let typedAtKill = 0;
+    let clientsAtKill: Pick<KillTrace, "clientSent" | "clientBufferedBytes" | "clientAcknowledged"> | null = null;
     const kill = () => {
       if (killed) return;
       killed = true;
       acknowledgedAtKill = acknowledgedEdits();
       typedAtKill = typed;
+      if (options.trace) {
+        clientsAtKill = { clientSent: 0, clientBufferedBytes: 0, clientAcknowledged: 0 };
+        for (const client of clients) {
+          clientsAtKill.clientSent += client.framesSent;
+          clientsAtKill.clientBufferedBytes += client.provider.ws?.bufferedAmount ?? 0;
+          clientsAtKill.clientAcknowledged += client.acked;
+        }
+      }
       first.child.kill("SIGKILL");
       log(`SIGKILL after ${typed} of ${total} edits typed, ${acknowledgedAtKill} acknowledged`);
     };
@@ -260,6 +327,10 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
     // Nothing may be re-sent to the next instance: the clients go away with the killed one.
     for (const client of clients) client.destroy();
     await first.exited;
+    const trace: KillTrace | undefined =
+      clientsAtKill && traceFile
+        ? { ...(clientsAtKill as object), ...JSON.parse(readFileSync(traceFile, "utf8")) }
+        : undefined;
 
     const second = await spawnInstance(database.url, env);
     instances.push(second);
@@ -279,6 +350,7 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
         inFlightLost: 0,
         inFlightSurvived: 0,
         lostAcknowledged: [],
+        trace,
       };
       clients.forEach((client, index) => {
         const notes = readRow(reader.doc, client.rowId)?.notes ?? "";
@@ -301,6 +373,7 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
     }
   } finally {
     await stopAll(clients, instances);
+    if (traceFile) rmSync(dirname(traceFile), { recursive: true, force: true });
   }
 }
 
