@@ -24,7 +24,8 @@ const PAGES_WALKED: Record<string, string> = {
   "login.tsx": "/login",
   "signup.tsx": "/signup",
   "_index.tsx": "/ (the boards)",
-  "boards.$boardId.tsx": "board, with the meeting under way, the activity panel and a row panel",
+  "boards.$boardId.tsx":
+    "board, with the meeting under way, the activity panel, a row panel with a comment and a position, the instrument picker open and a filter that matches nothing",
   "boards.$boardId_.marking.tsx": "marking, and marking saved",
   "boards.$boardId_.versions._index.tsx": "versions",
   "boards.$boardId_.versions.$number.tsx": "a version with its forum, marking and membership",
@@ -61,7 +62,7 @@ for (const [locale, browserLocale] of [
   ["en", "en-GB"],
   ["fr", "fr-FR"],
 ] as const) {
-  test(`A11Y-1 the sign-in pages, the boards and a board in a meeting have no WCAG 2.2 AA violation (${locale})`, async ({
+  test(`A11Y-4 A11Y-1 the sign-in pages, the boards and a board in its states have no WCAG 2.2 AA violation (${locale})`, async ({
     browser,
   }) => {
     test.setTimeout(900_000); // a hang guard: axe on a 15-row board takes minutes on a loaded machine
@@ -113,6 +114,37 @@ for (const [locale, browserLocale] of [
     await expect(page.getByTestId("row-panel")).toBeVisible();
     await expectNoViolations(page, "board with a row panel", ['[data-testid="row-panel"]']);
     await page.keyboard.press("Escape");
+
+    // A11Y-4 the board's other states: the instrument picker open with its results, the row panel holding a
+    // comment and a position, and a filter that matches nothing.
+    await row(page, 1).locator(".picker-toggle").click();
+    const picker = page.getByTestId("instrument-picker");
+    await expect(picker.locator(".picker-option").first()).toBeVisible();
+    await expectNoViolations(page, "board with the instrument picker open", ['[data-testid="instrument-picker"]']);
+    await page.keyboard.press("Escape");
+    await expect(picker).toHaveCount(0);
+
+    await row(page, 1).getByTestId("row-comments-button").click();
+    const panel = page.getByTestId("row-panel");
+    await panel.getByTestId("comment-body").fill("Axe");
+    await panel.getByTestId("comment-submit").click();
+    await expect(panel.getByTestId("comment")).toHaveCount(1);
+    const position = panel.getByTestId("position-form");
+    await position.locator('input[name="position"][value="support"]').check();
+    await position.locator('button[type="submit"]').click();
+    await expect(panel.locator('[data-testid="position-entry"][data-delegation="EE"]')).toHaveAttribute(
+      "data-position",
+      "support",
+    );
+    await expectNoViolations(page, "row panel with a comment and a position", ['[data-testid="row-panel"]']);
+    await page.keyboard.press("Escape");
+    await expect(panel).toHaveCount(0);
+
+    const search = page.locator(".filter-bar input[type=search]");
+    await search.fill("zzz-no-such-threat");
+    await expect(page.getByTestId("threat-row")).toHaveCount(0);
+    await expectNoViolations(page, "board filtered to nothing", [".filter-bar", '[role="grid"]']);
+    await search.fill("");
     await context.close();
   });
 
