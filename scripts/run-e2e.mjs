@@ -20,7 +20,7 @@ if (!fromEnv && !system && !bundled) {
 }
 // npm test has just built the app; run on its own, this script builds first.
 if (!process.env.REMIT_E2E_SKIP_BUILD) {
-  const build = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const result = spawnSync("npx", ["playwright", "test", ...process.argv.slice(2)], { stdio: "inherit" });

@@ -27,6 +27,7 @@ import { createBoardAccessServices } from "./access/board-access-service";
 import { createActivityLog, type ActivityLog } from "./db/activity-log";
 import { seedDemo } from "./demo-seed";
 import { noStoreByDefault, securityHeaders } from "./http-security";
+import { clientBuildAssets } from "./static-assets";
 import { watchSessions, type SessionWatch } from "./auth/session-watch";
 import { createConsensusService, type ConsensusService } from "./consensus/consensus-service";
 import { createCommentService, type CommentService } from "./consensus/comment-service";
@@ -374,7 +375,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     now: () => (options.clock ?? systemClock).now(),
   });
   if (options.build) {
-    app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+    app.use("/build", clientBuildAssets("public/build"));
     app.use(express.static("public", { maxAge: "1h" }));
     app.use(noStoreByDefault);
     app.all(
