@@ -24,6 +24,13 @@ type MessageRefParams = Readonly<Record<string, string | number>>;
 export const NESTED_REF_PARAMS: ReadonlySet<string> = new Set(["role", "max", "expected", "releasableTo"]);
 
 /**
+ * Parameters that are lists of delegation codes ("DE,FR", a releasability list): the reader sees the delegations
+ * named in their language, as a list in its way ("Allemagne et France", I18N-24). Codes typed by a person (an unknown
+ * code in a form) go in other parameters and are shown as typed.
+ */
+export const DELEGATION_LIST_PARAMS: ReadonlySet<string> = new Set(["delegations"]);
+
+/**
  * Parameters that are quantities ("5000 rows", "line 1234"): the reader's locale writes them ("5 000").
  * Ids, years and values read from a file are not quantities and keep their digits.
  */

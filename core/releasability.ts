@@ -99,7 +99,7 @@ export function boardMarkingText(board: { marking: string; releasability: string
 export function releasabilityRef(releasability: Releasability): string {
   if (releasability.kind === "any") return messageRef("releasability.any");
   if (releasability.kind === "delegations")
-    return messageRef("releasability.delegations", { codes: releasability.codes.join(", ") });
+    return messageRef("releasability.delegations", { delegations: releasability.codes.join(",") });
   return messageRef(
     { "nato-eu": "releasability.natoEu", nato: "releasability.nato", eu: "releasability.eu" }[releasability.preset],
   );

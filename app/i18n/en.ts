@@ -1060,7 +1060,7 @@ export const en = {
     natoEu: "NATO Allies + EU Member States only",
     nato: "NATO Allies only",
     eu: "EU Member States only",
-    delegations: "delegations {codes} only",
+    delegations: "delegations {delegations} only",
   },
   meeting: {
     heading: "Meeting",

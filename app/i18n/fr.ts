@@ -1074,7 +1074,7 @@ export const fr = {
     natoEu: "Alliés de l'OTAN et États membres de l'UE uniquement",
     nato: "Alliés de l'OTAN uniquement",
     eu: "États membres de l'UE uniquement",
-    delegations: "délégations {codes} uniquement",
+    delegations: "délégations {delegations} uniquement",
   },
   meeting: {
     heading: "Réunion",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
+import { messageRef } from "../../core/message-ref";
 import {
   formatDate,
   formatList,
@@ -73,5 +74,24 @@ describe("i18n", () => {
     expect(french.t("connection.closedOther", { code: 4422 })).toBe("La connexion a été fermée (4422).");
     expect(french.t("versions.publishHeading", { number: 1000 })).toContain("1000");
     expect(french.t("errors.code", { status: 1000 })).toContain("1000");
+  });
+
+  it("I18N-24 a refusal's list of delegations names them in the reader's language, as a list in its way", () => {
+    const refusal = messageRef("markings.notReleasable", {
+      releasableTo: messageRef("releasability.delegations", { delegations: "NATO-IS,US,KR" }),
+    });
+    const french = createI18n("fr")
+      .tMessage(refusal)
+      .replace(/[\u2068\u2069]/g, "");
+    expect(french).toContain("délégations Secrétariat international de l'OTAN, États-Unis et République de Corée");
+    expect(french).not.toMatch(/NATO-IS|\bUS\b|KR/);
+    // English keeps the codes (the names it would show are the stored ones), in its list form.
+    expect(
+      createI18n("en")
+        .tMessage(refusal)
+        .replace(/[\u2068\u2069]/g, ""),
+    ).toContain("delegations NATO-IS, US, and KR only");
+    // Codes a person typed stay as typed: an unknown code is not worded as a country.
+    expect(createI18n("fr").tMessage(messageRef("markings.unknownDelegations", { codes: "BR" }))).toContain("BR");
   });
 });

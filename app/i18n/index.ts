@@ -17,6 +17,7 @@
  */
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../../core/locale";
 import {
+  DELEGATION_LIST_PARAMS,
   messageRef,
   NESTED_REF_PARAMS,
   parseMessageRef,
@@ -117,15 +118,24 @@ export function ref(key: MessageKey, params?: MessageParams): MessageRef {
   return messageRef(key, params);
 }
 
+/** How a ref's data parameters are written in the reader's language. */
+interface RefFormats {
+  number(value: number): string;
+  /** Delegation codes ("DE,FR") as their names in a list ("Allemagne et France"). */
+  delegations(codes: readonly string[]): string;
+}
+
 /** Text that may be a message ref (field errors from forms and services): translated when it is one. */
-function translateMessage(messages: Messages, text: string, formatNumber?: (value: number) => string): string {
+function translateMessage(messages: Messages, text: string, formats?: RefFormats): string {
   const parsed = parseMessageRef(text);
   if (!parsed || !isMessageKey(parsed.key)) return text;
   const params = Object.fromEntries(
     Object.entries(parsed.params).map(([name, value]) => {
-      if (formatNumber && QUANTITY_PARAMS.has(name) && /^\d+$/.test(value)) return [name, formatNumber(Number(value))];
+      if (formats && QUANTITY_PARAMS.has(name) && /^\d+$/.test(value)) return [name, formats.number(Number(value))];
+      if (formats && DELEGATION_LIST_PARAMS.has(name))
+        return [name, formats.delegations(value.split(",").map((code) => code.trim()))];
       // A few parameters may themselves be refs ("{max}" = "versionImport.maxSize?size=10"); the rest are data.
-      return [name, NESTED_REF_PARAMS.has(name) ? translateMessage(messages, value, formatNumber) : value];
+      return [name, NESTED_REF_PARAMS.has(name) ? translateMessage(messages, value, formats) : value];
     }),
   );
   return translate(messages, parsed.key, params);
@@ -184,7 +194,13 @@ function buildI18n(locale: Locale): I18n {
   return {
     locale,
     t: (key, params) => translate(messages, key, withNumbers(params)),
-    tMessage: (text) => translateMessage(messages, text, (value) => numbers.format(value)),
+    tMessage: (text) =>
+      translateMessage(messages, text, {
+        number: (value) => numbers.format(value),
+        // Only codes travel in a ref: English keeps them (its names are the stored ones), French names them.
+        delegations: (codes) =>
+          lists.conjunction.format(codes.map((code) => isolateIfNeeded(delegationNameIn(locale, code, code)))),
+      }),
     tParts: (key, values) => interpolateParts(translate(messages, key), values),
     // Each item isolated: two right-to-left names would otherwise swap places around the comma between them.
     formatList: (items, type = "unit") => lists[type].format(items.map(isolateIfNeeded)),

@@ -103,7 +103,7 @@ describe("markings and releasability", () => {
     expect(await remit.server.access.acceptInvite(euOnly.user.id, token)).toEqual({
       ok: false,
       problem: "not-releasable",
-      releasableTo: "releasability.delegations?codes=NATO-IS%2C+US",
+      releasableTo: "releasability.delegations?delegations=NATO-IS%2CUS",
     });
     expect(await remit.server.prisma.invite.findFirst({ where: { boardId }, select: { uses: true } })).toEqual({
       uses: 0,
