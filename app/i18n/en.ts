@@ -12,7 +12,7 @@ export const en = {
     tagline: "NATO–EU threat responsibility matrix",
     skipToContent: "Skip to content",
     /** Label of the header's language switch. */
-    language: "Language",
+    language: "Switch language",
   },
   /** Each language's name in itself (the switch shows them so anyone can find theirs). */
   languages: {

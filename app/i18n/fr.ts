@@ -14,7 +14,7 @@ export const fr = {
     name: "Remit",
     tagline: "Matrice OTAN–UE des responsabilités face aux menaces",
     skipToContent: "Aller au contenu",
-    language: "Langue",
+    language: "Changer de langue",
   },
   languages: {
     en: "English",
