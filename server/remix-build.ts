@@ -16,6 +16,10 @@ async function importBuild(): Promise<ServerBuild> {
 }
 
 export async function loadRemixBuild(development: boolean): Promise<ServerBuild | (() => Promise<ServerBuild>)> {
+  // React picks its development or production build from process.env.NODE_ENV when the Remix build first imports
+  // it, and an unset variable means development. The config defaults NODE_ENV to production without setting the
+  // variable, so `npm start` rendered every page with React's development build (PERF-51).
+  if (!development) process.env.NODE_ENV ??= "production";
   const initial = await importBuild();
   if (!development) return initial;
   const { broadcastDevReady } = await import("@remix-run/node");

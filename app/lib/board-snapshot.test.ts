@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { appendRows, readRows } from "../../core/board-doc";
-import { decodeSnapshot, docFromSnapshot, encodeSnapshot } from "./board-snapshot";
+import { decodeSnapshot, docFromSnapshot } from "./board-snapshot";
+import { encodeSnapshot } from "./board-snapshot.server";
 
 describe("board snapshot", () => {
   it("round-trips a board's state through base64 into an equal document", () => {

@@ -2,18 +2,12 @@
  * The board's Yjs state as the server rendered it, carried in the page as
  * base64: the browser builds the same document from it, so the hydrated page
  * shows the same rows, and the live connection starts from it (the server's
- * sync then sends only what changed since).
+ * sync then sends only what changed since). The server encodes it (board-snapshot.server.ts).
  */
 import * as Y from "yjs";
 
 /** Origin of applying the rendered state: not an edit of this person (their undo manager ignores it). */
 export const SNAPSHOT_ORIGIN = "remit:server-snapshot";
-
-export function encodeSnapshot(state: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < state.length; i += 0x8000) binary += String.fromCharCode(...state.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function decodeSnapshot(base64: string): Uint8Array {
   const binary = atob(base64);

@@ -12,7 +12,7 @@ import { CustomInstrumentFormSchema, parseForm } from "~/lib/board-forms";
 import { readFormWithCsrf } from "~/lib/csrf.server";
 import { ROLE_CAN } from "../../core/roles";
 import { readCookie } from "../../core/cookies";
-import { encodeSnapshot } from "~/lib/board-snapshot";
+import { encodeSnapshot } from "~/lib/board-snapshot.server";
 import { DENSITY_COOKIE, parseDensity } from "~/lib/density";
 import { isConsensusAction } from "~/lib/own-action-echo";
 import { requireUser } from "~/lib/session.server";

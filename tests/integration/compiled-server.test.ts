@@ -124,3 +124,13 @@ it("PERF-36 the compiled server loads no database client, adapter or driver stat
   ])
     expect(bundle, name).toContain(`import("${name}")`);
 });
+
+it("PERF-51 started without NODE_ENV, as npm start does, the server renders pages with React's production build", (context) => {
+  if (!remixBuilt) context.skip();
+  const probe = execFileSync(process.execPath, ["--import", "tsx", "tests/support/react-build-probe.ts"], {
+    // A type package declares NODE_ENV always set; here it must not be.
+    env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_ENV")) as NodeJS.ProcessEnv,
+    encoding: "utf8",
+  });
+  expect(probe.trim()).toBe("production");
+});
