@@ -347,10 +347,10 @@ export const fr = {
     comfortable: "Confortable",
   },
   remoteChange: {
-    one: "{title} : {field} modifié par quelqu'un d'autre.",
-    some: "{title} a été modifiée par quelqu'un d'autre.",
+    one: "{title} : quelqu'un d'autre a modifié le champ « {field} ».",
+    some: "La menace {title} a été modifiée par quelqu'un d'autre.",
     many: "{title} : {count} modifications par d'autres personnes.",
-    deleted: "{title} a été supprimée par quelqu'un d'autre.",
+    deleted: "La menace {title} a été supprimée par quelqu'un d'autre.",
     lead: "Chef de file",
     order: "Ordre",
   },
