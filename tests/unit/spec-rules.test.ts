@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 /**
  * Every rule id a test names is stated in a spec, and every stated rule has a
  * test (docs/spec/README.md). A rule is a spec table row whose first cell is
- * its id; a test carries the id at the start of its name.
+ * its id; a test carries the id at the start of its name (several ids, space-separated, when it checks several).
  */
 const ID = /[A-Z]+(?:-[A-Z]+)*-\d+[a-z]?/;
 const SPEC_FILES = ["docs/collab-spec.md", "docs/attack-suite.md", ...listFiles("docs/spec", /\.md$/)];
@@ -25,8 +25,11 @@ function specRuleIds(text: string): string[] {
 }
 
 function testRuleIds(source: string): string[] {
-  const names = new RegExp(`\\b(?:it|test|describe)(?:\\.\\w+)*\\(\\s*["'\`](${ID.source})\\b`, "g");
-  return [...source.matchAll(names)].map((match) => match[1]);
+  const names = new RegExp(
+    `\\b(?:it|test|describe)(?:\\.\\w+)*\\(\\s*["'\`]((?:${ID.source})(?:\\s+${ID.source})*)\\b`,
+    "g",
+  );
+  return [...source.matchAll(names)].flatMap((match) => match[1].split(/\s+/));
 }
 
 const specified = new Set(SPEC_FILES.flatMap((file) => specRuleIds(readFileSync(file, "utf8"))));
@@ -45,6 +48,7 @@ describe("rule ids: spec and tests agree", () => {
     expect(testRuleIds(`it("AUTH-2 signs in", f); it.each(x)("ACCESS-1 joins"); it("uses SHA-256")`)).toEqual([
       "AUTH-2",
     ]);
+    expect(testRuleIds(`it("COLLAB-26 COLLAB-41 crash, then HARDEN-3 later", f)`)).toEqual(["COLLAB-26", "COLLAB-41"]);
   });
 
   it("every rule id named by a test is stated in a spec", () => {
