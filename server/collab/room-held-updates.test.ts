@@ -2,6 +2,7 @@
  * COLLAB-28: updates held for their dependencies (COLLAB-20) are never lost unannounced. A reload of the room
  * (COLLAB-18) does not run their wait out, and a connection the room closed is acknowledged nothing more, so no
  * acknowledgement covers an update that was dropped. COLLAB-30: nor one dropped because its sender could not write.
+ * COLLAB-43: held updates applied after a reload are acknowledged once committed.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
@@ -93,6 +94,29 @@ describe("held updates", () => {
     expect(readRows(room.doc).map((row) => row.category)).toEqual(["data"]);
     // Both frames are committed, and acknowledged as such.
     expect(acknowledgedFrames(alice).at(-1)).toBe(2);
+    const stored = await store.load("b1");
+    const doc = new Y.Doc();
+    for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);
+    expect(readRows(doc).map((row) => row.category)).toEqual(["data"]);
+  });
+
+  it("COLLAB-43 a held update that the reload lets apply is acknowledged once committed, without waiting for its sender's next frame", async () => {
+    const { store, room, alice, bob } = await setup(60_000);
+    const { first, second } = rowThenCategory();
+    room.receive(alice, encodeUpdate(second)); // frame 1: held, the row it changes is not in the room yet
+    await room.settled();
+    expect(acknowledgedFrames(alice)).toEqual([]);
+    // Another instance stores the row (this room never sees it relayed); then a reload reads it from the log.
+    await store.appendMany("b1", [{ update: first, meta: { authorId: null } }]);
+    throwAtTransaction(room, 1);
+    const bobDoc = new Y.Doc();
+    addRow(bobDoc, { title: "poison" });
+    room.receive(bob, encodeUpdate(Y.encodeStateAsUpdate(bobDoc)));
+    await room.whenHealthy();
+    await room.settled();
+    expect(readRows(room.doc).map((row) => row.category)).toEqual(["data"]);
+    // Alice sends nothing more: her held frame, now applied and committed, is acknowledged all the same.
+    expect(acknowledgedFrames(alice)).toEqual([1]);
     const stored = await store.load("b1");
     const doc = new Y.Doc();
     for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);

@@ -195,7 +195,7 @@ export class Room {
           this.noteSequence(seq);
           options.publish?.(boardId, { kind: "update", seq, data: update });
         },
-        onCommitted: (durable) => this.onCommitted(durable),
+        onCommitted: () => this.onCommitted(),
         coveredSeq: () => this.sequence.watermark,
       },
       stored.tail.length,
@@ -497,9 +497,7 @@ export class Room {
     // A connection the room closed is told nothing more: its refused or dropped frames must not be covered.
     if (state.closed || state.dropped !== "no") return;
     // Updates held for missing dependencies are not applied yet: their frames wait (HELD) until they are.
-    if (state.held.length === 0) {
-      for (const entry of state.awaitingAck) if (entry.position === HELD) entry.position = this.persister.enqueuedCount;
-    }
+    this.releaseHeldFrames(state);
     const position = state.held.length > 0 ? HELD : this.persister.enqueuedCount;
     if (position <= this.persister.durableCount && state.awaitingAck.length === 0) {
       this.sendAck(connection, state, frame);
@@ -515,16 +513,25 @@ export class Room {
     }
   }
 
-  private onCommitted(durable: number): void {
-    for (const [connection, state] of this.connections) {
-      if (state.closed) continue;
-      // Frames before a dropped write are still acknowledged (they do not cover it); none after it is queued.
-      let frame = 0;
-      while (state.awaitingAck.length > 0 && state.awaitingAck[0].position <= durable) {
-        frame = state.awaitingAck.shift()!.frame;
-      }
-      if (frame > 0) this.sendAck(connection, state, frame);
+  /** Once nothing of the connection is held, its frames that waited (HELD) are durable with what is queued now. */
+  private releaseHeldFrames(state: ConnectionState): void {
+    if (state.held.length > 0) return;
+    for (const entry of state.awaitingAck) if (entry.position === HELD) entry.position = this.persister.enqueuedCount;
+  }
+
+  /** Acknowledges the connection's frames that are durable (cumulative: up to the first one that is not). */
+  private acknowledgeDurable(connection: CollabConnection, state: ConnectionState): void {
+    if (state.closed) return;
+    // Frames before a dropped write are still acknowledged (they do not cover it); none after it is queued.
+    let frame = 0;
+    while (state.awaitingAck.length > 0 && state.awaitingAck[0].position <= this.persister.durableCount) {
+      frame = state.awaitingAck.shift()!.frame;
     }
+    if (frame > 0) this.sendAck(connection, state, frame);
+  }
+
+  private onCommitted(): void {
+    for (const [connection, state] of this.connections) this.acknowledgeDurable(connection, state);
     const backlog = this.persister.backlog;
     const limit = this.options.maxWriteBacklog ?? DEFAULT_MAX_WRITE_BACKLOG;
     if (this.paused.size > 0 && backlog.updates <= limit / 2 && backlog.bytes <= MAX_WRITE_BACKLOG_BYTES / 2) {
@@ -754,6 +761,10 @@ export class Room {
           if (state.held.length === 0 || state.closed) continue;
           this.retryHeld(connection, state);
           if (state.held.length > 0 && !this.recovery) this.armHeldTimer(connection, state);
+          // COLLAB-43: frames whose held updates the reload let apply are acknowledged once committed, not at
+          // the sender's next frame (or at once if they changed nothing).
+          this.releaseHeldFrames(state);
+          this.acknowledgeDurable(connection, state);
         }
         for (const [connection, data] of queue) this.receive(connection, data);
       },
