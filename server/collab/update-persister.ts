@@ -165,6 +165,9 @@ export class UpdatePersister {
     // The group commit window (COLLAB-33): the first write waits for the end of the event loop's poll phase
     // (setImmediate), so every socket's frames read in this turn join it. Waiting only for the current tick gave
     // one write (and on SQLite one fsync, blocking the loop) per socket read: ~2 updates per commit with 20 writers.
+    // Closing the window sooner in a long turn (after 16 updates, or 10 ms) was tried against the crash storm
+    // (COLLAB-41 trace, SQLite, run side by side at load ~17): 2.2-2.6x more edits lost in flight, nearly all
+    // unread in kernel buffers; each extra commit's fsync (~1.3 ms under load) holds the loop that reads them.
     await nextTurn();
     // Pipelining (COLLAB-34): up to `concurrency` group commits in flight. A batch goes out as soon as a slot is
     // free, with what the current turn queued; acknowledgements only ever cover the committed prefix.

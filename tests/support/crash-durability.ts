@@ -97,6 +97,9 @@ export interface KillTrace {
   queued: number;
   committing: number;
   committed: number;
+  /** When the instance last read a frame or sent an acknowledgement, and when the kill was sent (epoch ms). */
+  writtenAt: number;
+  killedAt: number;
 }
 
 /** One line per stage (client to acknowledgement) of a kill trace. */
@@ -110,6 +113,7 @@ export function describeTrace(trace: KillTrace): string {
     `in a commit ${trace.committing}`,
     `committed, not acknowledged ${trace.committed}`,
     `acknowledged, not received ${trace.acknowledged - trace.clientAcknowledged}`,
+    `last frame read or ack sent ${trace.killedAt - trace.writtenAt} ms before the kill`,
   ].join(", ");
 }
 
@@ -284,14 +288,17 @@ export async function runCrashDurability(database: TestDatabase, options: CrashO
     const window = Math.max(1, Math.floor(options.editsPerClient / 2));
     let acknowledgedAtKill = 0;
     let typedAtKill = 0;
-    let clientsAtKill: Pick<KillTrace, "clientSent" | "clientBufferedBytes" | "clientAcknowledged"> | null = null;
+    let clientsAtKill: Pick<
+      KillTrace,
+      "clientSent" | "clientBufferedBytes" | "clientAcknowledged" | "killedAt"
+    > | null = null;
     const kill = () => {
       if (killed) return;
       killed = true;
       acknowledgedAtKill = acknowledgedEdits();
       typedAtKill = typed;
       if (options.trace) {
-        clientsAtKill = { clientSent: 0, clientBufferedBytes: 0, clientAcknowledged: 0 };
+        clientsAtKill = { clientSent: 0, clientBufferedBytes: 0, clientAcknowledged: 0, killedAt: Date.now() };
         for (const client of clients) {
           clientsAtKill.clientSent += client.framesSent;
           clientsAtKill.clientBufferedBytes += client.provider.ws?.bufferedAmount ?? 0;

@@ -22,7 +22,9 @@ function traceInto(path: string, remit: RemitServer): void {
   process.on("exit", () => closeSync(file));
   const write = () => {
     const line = Buffer.from(
-      JSON.stringify({ ...remit.collab.intakeStages(), ...remit.registry.ackStages() }).padEnd(400) + "\n",
+      JSON.stringify({ ...remit.collab.intakeStages(), ...remit.registry.ackStages(), writtenAt: Date.now() }).padEnd(
+        400,
+      ) + "\n",
     );
     writeSync(file, line, 0, line.length, 0);
   };
