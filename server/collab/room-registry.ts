@@ -6,7 +6,7 @@
 import * as Y from "yjs";
 import { readRow, readRows, type ThreatRow } from "../../core/board-doc";
 import type { CollabConnection } from "./connection";
-import { Room, type AckStages, type RoomOptions } from "./room";
+import { noAckStages, Room, type AckStages, type RoomOptions } from "./room";
 import type { UpdateStore } from "./update-store";
 import type { BoardBus, Unsubscribe } from "./board-bus";
 import { TaskLimiter } from "./task-limiter";
@@ -288,7 +288,7 @@ export class RoomRegistry {
 
   /** Every loaded room's frames by stage towards their acknowledgement (the crash script's trace). */
   ackStages(): AckStages {
-    const total: AckStages = { frames: 0, acknowledged: 0, held: 0, queued: 0, committing: 0, committed: 0 };
+    const total = noAckStages();
     for (const room of this.loaded.values()) {
       const stages = room.ackStages;
       for (const key of Object.keys(total) as (keyof AckStages)[]) total[key] += stages[key];
