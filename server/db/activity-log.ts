@@ -43,11 +43,37 @@ export function addActivityEntry(
 
 /** While typing continues, the folded entry's time and title are refreshed at most this often. */
 const REFRESH_FOLDED_MS = 10 * 1000;
+/**
+ * PERF-37: changes recorded within this window are written together, one transaction per board. On SQLite each
+ * commit is an fsync on the server's main thread; a commit per change (50 people starting to type) held the
+ * relay of everyone's keystrokes for ~7 ms each on a busy disk.
+ */
+export const ACTIVITY_BATCH_MS = 100;
 
 interface ActivityLogDeps {
   prisma: PrismaClient;
   log: (message: string, error?: unknown) => void;
   now?: () => number;
+}
+
+interface RecordedChange {
+  boardId: string;
+  actor: ConnectionActor;
+  change: BoardChange;
+  at: number;
+}
+
+/** A folded entry (typing, moves): its id once created, when it last changed and when it was last written. */
+interface FoldedEntry {
+  id: number | null;
+  at: number;
+  written: number;
+}
+
+/** One board's share of a batch: entries to create and folded entries whose title and time move forward. */
+interface BoardWrites {
+  creates: { data: Prisma.ActivityEntryUncheckedCreateInput; folded: FoldedEntry | null }[];
+  refreshes: Map<FoldedEntry, string | null>;
 }
 
 /** Built through this factory from one deps object, like every service (decision 025). */
@@ -56,7 +82,9 @@ export function createActivityLog(deps: ActivityLogDeps): ActivityLog {
 }
 
 export class ActivityLog {
-  private lastTextEdit = new Map<string, { id: number; at: number; written: number }>();
+  private lastTextEdit = new Map<string, FoldedEntry>();
+  private pending: RecordedChange[] = [];
+  private timer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
 
   private readonly prisma: PrismaClient;
@@ -70,24 +98,112 @@ export class ActivityLog {
   }
 
   record(boardId: string, actor: ConnectionActor, changes: BoardChange[]): void {
-    // The time of the change, not of the (queued) write.
+    // The time of the change, not of the (batched) write.
     const at = this.now();
-    // One write at a time keeps folding decisions consistent.
-    this.chain = this.chain
-      .then(async () => {
-        // One change at a time, each retried on its own: a retry never writes an earlier change twice.
-        for (const change of changes) await this.withRetry(boardId, () => this.write(boardId, actor, change, at));
-        if (this.lastTextEdit.size > 5000) this.lastTextEdit.clear();
-      })
-      .catch((error) => this.log(`board ${boardId}: activity not recorded`, error));
+    for (const change of changes) this.pending.push({ boardId, actor, change, at });
+    this.timer ??= setTimeout(() => this.writePending(), ACTIVITY_BATCH_MS);
   }
 
-  /** Resolves when everything recorded so far is written (tests, shutdown). */
+  /** Writes what is recorded now; resolves when everything recorded so far is written (tests, shutdown). */
   flush(): Promise<void> {
+    this.writePending();
     return this.chain;
   }
 
-  private async withRetry(boardId: string, operation: () => Promise<void>): Promise<void> {
+  private writePending(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    // One batch at a time keeps folding decisions consistent.
+    this.chain = this.chain
+      .then(() => this.writeBatch(batch))
+      .catch((error) => this.log("activity not recorded", error));
+  }
+
+  private async writeBatch(batch: RecordedChange[]): Promise<void> {
+    const byBoard = new Map<string, RecordedChange[]>();
+    for (const recorded of batch) {
+      const changes = byBoard.get(recorded.boardId);
+      if (changes) changes.push(recorded);
+      else byBoard.set(recorded.boardId, [recorded]);
+    }
+    for (const [boardId, changes] of byBoard) {
+      const writes = this.fold(changes);
+      try {
+        // One transaction: all or nothing, so a retry never writes a change twice.
+        const ids = await this.withRetry(boardId, () => this.transaction(writes));
+        writes.creates.forEach(({ folded }, index) => {
+          if (folded) folded.id = ids[index];
+        });
+      } catch (error) {
+        // The board (or a folded entry) is gone: nothing of this batch is kept, and nothing refers to it later.
+        for (const { folded } of writes.creates) if (folded) this.forget(folded);
+        for (const entry of writes.refreshes.keys()) this.forget(entry);
+        this.log(`board ${boardId}: activity not recorded`, error);
+      }
+    }
+    if (this.lastTextEdit.size > 5000) this.lastTextEdit.clear();
+  }
+
+  /** Decides, in order, which changes fold into an entry (refreshing it at most every REFRESH_FOLDED_MS) and which are new. */
+  private fold(changes: RecordedChange[]): BoardWrites {
+    const writes: BoardWrites = { creates: [], refreshes: new Map() };
+    const creating = new Map<FoldedEntry, Prisma.ActivityEntryUncheckedCreateInput>();
+    for (const { boardId, actor, change, at } of changes) {
+      const foldKey = `${boardId}|${actor.userId}|${change.kind}|${change.rowId}|${change.detail.field ?? ""}`;
+      const folds = FOLDED_KINDS.has(change.kind);
+      const last = folds ? this.lastTextEdit.get(foldKey) : undefined;
+      if (last && at - last.at < FOLD_TEXT_EDITS_MS) {
+        if (at - last.written >= REFRESH_FOLDED_MS) {
+          const title = titleExcerpt(change.rowTitle);
+          const created = creating.get(last);
+          if (created) created.rowTitle = title;
+          else writes.refreshes.set(last, title);
+          last.written = at;
+        }
+        last.at = at;
+        continue;
+      }
+      const data: Prisma.ActivityEntryUncheckedCreateInput = {
+        boardId,
+        actorId: actor.userId,
+        actorName: actor.name,
+        delegationCode: actor.delegationCode,
+        delegationName: actor.delegationName,
+        kind: change.kind,
+        rowId: change.rowId,
+        rowTitle: titleExcerpt(change.rowTitle),
+        detail: JSON.stringify(change.detail),
+      };
+      const folded = folds ? { id: null, at, written: at } : null;
+      if (folded) {
+        this.lastTextEdit.set(foldKey, folded);
+        creating.set(folded, data);
+      }
+      writes.creates.push({ data, folded });
+    }
+    return writes;
+  }
+
+  /** The batch's creates and refreshes in one transaction; the created entries' ids, in order. */
+  private async transaction(writes: BoardWrites): Promise<number[]> {
+    const refreshes = [...writes.refreshes].filter(([entry]) => entry.id !== null);
+    const results = await this.prisma.$transaction([
+      ...writes.creates.map(({ data }) => addActivityEntry(this.prisma, data)),
+      ...refreshes.map(([entry, rowTitle]) =>
+        this.prisma.activityEntry.update({ where: { id: entry.id! }, data: { rowTitle }, select: { id: true } }),
+      ),
+    ]);
+    return results.slice(0, writes.creates.length).map((entry) => entry.id);
+  }
+
+  private forget(entry: FoldedEntry): void {
+    for (const [key, folded] of this.lastTextEdit) if (folded === entry) this.lastTextEdit.delete(key);
+  }
+
+  private async withRetry<T>(boardId: string, operation: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await operation();
@@ -98,36 +214,5 @@ export class ActivityLog {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
-  }
-
-  private async write(boardId: string, actor: ConnectionActor, change: BoardChange, at: number): Promise<void> {
-    const foldKey = `${boardId}|${actor.userId}|${change.kind}|${change.rowId}|${change.detail.field ?? ""}`;
-    if (FOLDED_KINDS.has(change.kind)) {
-      const last = this.lastTextEdit.get(foldKey);
-      if (last && at - last.at < FOLD_TEXT_EDITS_MS) {
-        if (at - last.written >= REFRESH_FOLDED_MS) {
-          await this.prisma.activityEntry.update({
-            where: { id: last.id },
-            data: { rowTitle: titleExcerpt(change.rowTitle) },
-            select: { id: true },
-          });
-          last.written = at;
-        }
-        last.at = at;
-        return;
-      }
-    }
-    const entry = await addActivityEntry(this.prisma, {
-      boardId,
-      actorId: actor.userId,
-      actorName: actor.name,
-      delegationCode: actor.delegationCode,
-      delegationName: actor.delegationName,
-      kind: change.kind,
-      rowId: change.rowId,
-      rowTitle: titleExcerpt(change.rowTitle),
-      detail: JSON.stringify(change.detail),
-    });
-    if (FOLDED_KINDS.has(change.kind)) this.lastTextEdit.set(foldKey, { id: entry.id, at, written: at });
   }
 }

@@ -65,18 +65,14 @@ it("ACTIVITY-3 entries written while the database refuses writes are retried, no
   const logged: string[] = [];
   // The database answers "locked" three times (what SQLite says while another process holds the write lock).
   let failures = 3;
-  const activityEntry = new Proxy(remit.server.prisma.activityEntry, {
+  const prisma = new Proxy(remit.server.prisma, {
     get(target, property, receiver) {
-      if (property !== "create") return Reflect.get(target, property, receiver);
-      return (args: Parameters<typeof target.create>[0]) => {
+      if (property !== "$transaction") return Reflect.get(target, property, receiver);
+      return (queries: Parameters<typeof target.$transaction>[0]) => {
         if (failures-- > 0) return Promise.reject(new Error("SQLITE_BUSY: database is locked"));
-        return target.create(args);
+        return target.$transaction(queries);
       };
     },
-  });
-  const prisma = new Proxy(remit.server.prisma, {
-    get: (target, property, receiver) =>
-      property === "activityEntry" ? activityEntry : Reflect.get(target, property, receiver),
   });
   const log = createActivityLog({ prisma, log: (message) => logged.push(message) });
   const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
@@ -87,4 +83,39 @@ it("ACTIVITY-3 entries written while the database refuses writes are retried, no
   expect(logged).toHaveLength(3);
   const entries = await remit.server.access.listActivity(anna.user.id, boardId, { limit: 10 });
   expect(entries.map((entry) => [entry.kind, entry.rowTitle])).toEqual([["responsibility-changed", "Cable"]]);
+});
+
+it("PERF-37 changes recorded together are written in one transaction per board, folded as one at a time would", async () => {
+  let transactions = 0;
+  const prisma = new Proxy(remit.server.prisma, {
+    get(target, property, receiver) {
+      if (property !== "$transaction") return Reflect.get(target, property, receiver);
+      return (queries: Parameters<typeof target.$transaction>[0]) => {
+        transactions += 1;
+        return target.$transaction(queries);
+      };
+    },
+  });
+  let now = Date.parse("2026-11-25T10:00:00Z");
+  const log = createActivityLog({ prisma, log: () => undefined, now: () => now });
+  const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
+  // Twenty people's first keystrokes, then more typing in row 0: twenty entries, one commit.
+  for (let row = 0; row < 20; row++)
+    log.record(boardId, actor, [
+      { kind: "text-edited", rowId: `r${row}`, rowTitle: `Row ${row}`, detail: { field: "notes" } },
+    ]);
+  for (let key = 0; key < 5; key++)
+    log.record(boardId, actor, [{ kind: "text-edited", rowId: "r0", rowTitle: "Row 0", detail: { field: "notes" } }]);
+  await log.flush();
+  expect(transactions).toBe(1);
+  // Typing into row 0 again 11 s later refreshes its entry's title (ACTIVITY-1) in the next batch: no new entry.
+  now += 11_000;
+  log.record(boardId, actor, [{ kind: "text-edited", rowId: "r0", rowTitle: "Row zero", detail: { field: "notes" } }]);
+  await log.flush();
+  expect(transactions).toBe(2);
+  const entries = await remit.server.access.listActivity(anna.user.id, boardId, { limit: 50 });
+  expect(entries).toHaveLength(20);
+  // Oldest last: row 0's entry, created first, now carries the refreshed title.
+  expect(entries.map((entry) => entry.rowTitle).at(-1)).toBe("Row zero");
+  expect(entries.filter((entry) => entry.rowTitle === "Row 0")).toHaveLength(0);
 });

@@ -37,6 +37,8 @@ export async function editBoard<T>(
       if (Date.now() - started > 5000) throw new Error("timed out waiting for the server to hold the edit");
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    // The activity feed is written in batches (PERF-37): what the edit recorded is in it too.
+    await server.activity.flush();
     return result;
   } finally {
     client.destroy();
