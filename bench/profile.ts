@@ -6,6 +6,7 @@
  *   npm run bench:profile                 50 clients × 200 edits
  *   npm run bench:profile -- 50 50        clients, edits
  *   npm run bench:profile -- --p4 10 1000 P4's load: writers, updates each (3 runs)
+ *   npm run bench:profile -- --p2 50 20   P2's paced load: clients × 2 edits/s for 20 s (only that window profiled)
  *   npm run bench:profile -- --summarize <file.cpuprofile>
  */
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -100,6 +101,42 @@ function keepProfile(dir: string): string {
   return target;
 }
 
+/** P2's load: `clients` editing 2 times a second each; the profile covers the paced window only. */
+async function profilePaced(clients: number, seconds: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "remit-profile-"));
+  pinGenerator();
+  process.setMaxListeners(0);
+  const server = await startServer("remit", { BENCH_DATABASE_URL: `file:${join(dir, "remit.db")}` });
+  const boardId = await server.request<string>({ type: "board", members: clients });
+  const cookies = await server.request<string[]>({ type: "sessions", count: clients });
+  const swarm = await startSwarm({ url: server.url, boardId, cookies, clients });
+  const target = join(process.cwd(), `remit-server-p2-${Date.now()}.cpuprofile`);
+  await server.request({ type: "profile-start" });
+  const interval = 500;
+  const started = performance.now();
+  const next = Array.from({ length: clients }, () => started + Math.random() * interval);
+  while (performance.now() < started + seconds * 1000) {
+    const now = performance.now();
+    for (let i = 0; i < clients; i++) {
+      if (now < next[i]) continue;
+      swarm.edit(i);
+      next[i] += interval;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  const converged = await swarm.waitForConvergence(120_000);
+  await server.request({ type: "profile-stop", file: target });
+  const sorted = swarm.latencies.slice().sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]?.toFixed(1);
+  console.log(
+    `${clients} clients × 2 edits/s for ${seconds} s, ${converged ? "converged" : "NOT converged"}, ${swarm.errors()} errors, edit → visible p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+  );
+  swarm.destroy();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+  return target;
+}
+
 /** P4's load: bare writers pushing pre-encoded update frames as fast as the server reads them, one reader. */
 async function profileThroughput(writers: number, each: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "remit-profile-"));
@@ -129,9 +166,11 @@ const args = process.argv.slice(2);
 const file =
   args[0] === "--summarize"
     ? args[1]
-    : args[0] === "--p4"
-      ? await profileThroughput(Number(args[1] ?? 10), Number(args[2] ?? 1000))
-      : await profileUnderLoad(Number(args[0] ?? 50), Number(args[1] ?? 200));
+    : args[0] === "--p2"
+      ? await profilePaced(Number(args[1] ?? 50), Number(args[2] ?? 20))
+      : args[0] === "--p4"
+        ? await profileThroughput(Number(args[1] ?? 10), Number(args[2] ?? 1000))
+        : await profileUnderLoad(Number(args[0] ?? 50), Number(args[1] ?? 200));
 console.log(`profile: ${file}`);
 for (const line of summarizeProfile(JSON.parse(readFileSync(file, "utf8")) as CpuProfile)) console.log(line);
 process.exit(0);
