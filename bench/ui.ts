@@ -2,7 +2,8 @@
  * UI benchmark (issue 11): opens 31-, 300- and 1,000-threat boards in Chromium
  * against the real server (built app, SQLite) and prints, per size, the
  * figures and their ratio to the 31-threat board measured in the same run,
- * next to the targets. A script, not a test: no thresholds, nothing fails.
+ * next to the targets (met/MISSED for 300 and 1,000), and an earlier run as
+ * "before" (bench/ui-report.ts). A script, not a test: nothing fails.
  *
  * "Editable" is when the first title field takes typing that is kept: the page
  * is hydrated and bound to the live document (edits made before the socket
@@ -13,6 +14,8 @@
  *   npm run bench:ui                      (builds first)
  *   BENCH_UI_SIZES=31,300 BENCH_UI_LOADS=1 tsx bench/ui.ts
  *   BENCH_UI_LOAD_ONLY=1 tsx bench/ui.ts  (page load figures only: no typing, no filter)
+ *   BENCH_UI_SAVE=run.json                (keep this run; BENCH_UI_BEFORE=run.json prints it as "before",
+ *                                          bench/ui-before.json by default)
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 import { SESSION_COOKIE } from "../core/cookies";
@@ -28,61 +31,18 @@ import {
   transferSizes,
   watchRemoteLength,
 } from "./ui-probe";
+import { finishRun, printBeforeAfter, printRun, readBeforeRun, saveRun, startRun, type Figures } from "./ui-report";
 import { seedBoard, startUiBenchServer, type UiBenchServer } from "./ui-seed";
 
 const SIZES = (process.env.BENCH_UI_SIZES ?? "31,300,1000").split(",").map(Number);
 const LOADS = Number(process.env.BENCH_UI_LOADS ?? 3);
 const KEYSTROKES = Number(process.env.BENCH_UI_KEYSTROKES ?? 60);
 const LOAD_ONLY = process.env.BENCH_UI_LOAD_ONLY === "1";
+const SAVE = process.env.BENCH_UI_SAVE;
+/** Filter fills (each then cleared); their median is "filter applied". */
+const FILTER_ROUNDS = Number(process.env.BENCH_UI_FILTER_ROUNDS ?? 8);
 /** Compact rows, as the density switch would remember them (app/lib/density.ts); harmless before it existed. */
 const DENSITY_COOKIE = "remit_density";
-
-interface Figures {
-  firstRowsMs: number;
-  lcpMs: number;
-  editableMs: number;
-  syncedMs: number;
-  cpuToEditableMs: number;
-  longestTaskMs: number;
-  ownKeyP50: number;
-  ownKeyP99: number;
-  remoteKeyP50: number;
-  filterMs: number;
-  heapMb: number;
-  jsKb: number;
-  jsRawKb: number;
-  htmlKb: number;
-  rowsVisible: number;
-}
-
-/** The issue's targets, for the largest board: below (`<`) or at least (`>=`) the value. */
-interface Target {
-  op: "<" | ">=";
-  value: number;
-}
-
-const METRICS: { key: keyof Figures; label: string; target?: Target; load?: true }[] = [
-  { key: "firstRowsMs", label: "first paint with rows (ms)", target: { op: "<", value: 1000 }, load: true },
-  { key: "lcpMs", label: "largest contentful paint (ms)", load: true },
-  { key: "editableMs", label: "editable (ms)", target: { op: "<", value: 1500 }, load: true },
-  { key: "syncedMs", label: "synced with the server (ms)", load: true },
-  { key: "cpuToEditableMs", label: "main-thread CPU to editable (ms)", load: true },
-  { key: "longestTaskMs", label: "longest main-thread task in load (ms)", target: { op: "<", value: 200 }, load: true },
-  { key: "ownKeyP50", label: "own keystroke visible p50 (ms)", target: { op: "<", value: 16 } },
-  { key: "ownKeyP99", label: "own keystroke visible p99 (ms)", target: { op: "<", value: 50 } },
-  { key: "remoteKeyP50", label: "remote keystroke visible p50 (ms)", target: { op: "<", value: 50 } },
-  { key: "filterMs", label: "filter applied (ms)", target: { op: "<", value: 100 } },
-  { key: "heapMb", label: "JS heap after load (MB)", target: { op: "<", value: 100 }, load: true },
-  { key: "jsKb", label: "board page JS on the wire (KB)", target: { op: "<", value: 250 }, load: true },
-  { key: "jsRawKb", label: "board page JS unpacked (KB)", load: true },
-  { key: "htmlKb", label: "board HTML on the wire (KB)", load: true },
-  { key: "rowsVisible", label: "rows visible 1440x900 compact", target: { op: ">=", value: 25 }, load: true },
-];
-
-function verdict(value: number, target: Target): string {
-  if (Number.isNaN(value)) return "-";
-  return (target.op === "<" ? value < target.value : value >= target.value) ? "met" : "MISSED";
-}
 
 const median = (values: number[]) => quantile(values, 0.5);
 function quantile(values: number[], q: number): number {
@@ -178,11 +138,12 @@ async function measureSize(bench: UiBenchServer, browser: Browser, size: number)
   await openBoard(pageA, boardUrl);
   await openBoard(pageB, boardUrl);
   const title = '[data-testid="threat-row"] input[data-field="title"]';
+  await pageA.click(title);
+  await pageA.keyboard.press("End");
+  // After the End key: stamped too, its keydown shifted every remote pair by one keystroke (~80 ms).
   await pageA.evaluate(measureKeystrokes, title);
   await pageA.evaluate(stampKeydowns, title);
   await pageB.evaluate(watchRemoteLength, title);
-  await pageA.click(title);
-  await pageA.keyboard.press("End");
   await pageA.keyboard.type("x".repeat(KEYSTROKES), { delay: 80 });
   await pageB.waitForFunction((n) => window.__bench.remote.length >= n, KEYSTROKES, { timeout: 60_000 });
   const own = await pageA.evaluate(() => window.__bench.samples);
@@ -194,7 +155,7 @@ async function measureSize(bench: UiBenchServer, browser: Browser, size: number)
   const filterBox = 'input[type="search"]';
   await pageA.evaluate(measureInputs, filterBox);
   const filterTimes: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < FILTER_ROUNDS; i++) {
     await pageA.fill(filterBox, "satellite");
     await pageA.waitForFunction((n) => window.__bench.samples.length >= n, 1);
     filterTimes.push(...(await pageA.evaluate(() => window.__bench.samples.splice(0))));
@@ -214,35 +175,6 @@ async function measureSize(bench: UiBenchServer, browser: Browser, size: number)
   };
 }
 
-function printTable(results: Map<number, Figures>): void {
-  const sizes = [...results.keys()];
-  const reference = results.get(sizes[0])!;
-  const largest = results.get(sizes[sizes.length - 1])!;
-  const fmt = (value: number) => (Number.isNaN(value) ? "-" : value >= 100 ? value.toFixed(0) : value.toFixed(1));
-  const header = [
-    "metric".padEnd(40),
-    ...sizes.map((size) => `${size} rows`.padStart(10)),
-    ...sizes.slice(1).map((size) => `x${size}/${sizes[0]}`.padStart(10)),
-    `  target (${sizes[sizes.length - 1]} rows)`,
-  ];
-  console.log(header.join(""));
-  for (const metric of METRICS) {
-    if (LOAD_ONLY && !metric.load) continue;
-    const figures = sizes.map((size) => results.get(size)![metric.key]);
-    const ratios = figures.slice(1).map((value) => value / reference[metric.key]);
-    console.log(
-      [
-        metric.label.padEnd(40),
-        ...figures.map((value) => fmt(value).padStart(10)),
-        ...ratios.map((ratio) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : "-").padStart(10)),
-        metric.target
-          ? `  ${metric.target.op} ${metric.target.value}: ${verdict(largest[metric.key], metric.target)}`
-          : "",
-      ].join(""),
-    );
-  }
-}
-
 async function main(): Promise<void> {
   const bench = await startUiBenchServer();
   const browser = await chromium.launch({
@@ -250,6 +182,7 @@ async function main(): Promise<void> {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
   });
   const results = new Map<number, Figures>();
+  const start = startRun();
   try {
     for (const size of SIZES) {
       console.error(`bench:ui: ${size} threats…`);
@@ -259,10 +192,11 @@ async function main(): Promise<void> {
     await browser.close();
     await bench.stop();
   }
-  console.log(
-    `\nUI benchmark, Chromium at 1440x900, median of ${LOADS} loads, ${KEYSTROKES} keystrokes, ${new Date().toISOString()}`,
-  );
-  printTable(results);
+  const run = finishRun(start, results, { loads: LOADS, keystrokes: KEYSTROKES });
+  if (SAVE) saveRun(run, SAVE);
+  printRun(run, LOAD_ONLY);
+  const before = readBeforeRun();
+  if (before) printBeforeAfter(before, run, LOAD_ONLY);
 }
 
 await main();
