@@ -4,7 +4,7 @@
  * through, focus kept when others change rows, and the defects found while
  * trying it (docs/spec/grid.md: GRID-5…9 are the issue's defects 1, 2, 3, 8, 10).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createBoard, createInviteLink, newPerson, signUp, signUpAndJoin, waitForSynced } from "./support/accounts";
 import { row, rows, titleInput } from "./support/board";
 import { csvFile } from "./support/versions";
@@ -57,6 +57,18 @@ test("GRID-1 the board's HTML already holds its rows and totals, compressed; a f
 });
 
 /** Imports `count` threats ("Imported threat 1"…) through the CSV import. */
+/** Anna, at 1440×900, on a new board (the starter's 15 threats) with `count` imported threats after them. */
+async function boardWithImports(browser: Browser, title: string, count: number) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signUp(page, ANNA);
+  await createBoard(page, title);
+  await importThreats(page, count);
+  const grid = page.getByTestId("threat-grid");
+  await expect(grid).toHaveAttribute("aria-rowcount", String(count + 16));
+  return { context, page, grid };
+}
+
 async function importThreats(page: Page, count: number) {
   const records = Array.from({ length: count }, (_, i) => ({
     Title: `Imported threat ${i + 1}`,
@@ -111,13 +123,7 @@ test("GRID-2 compact rows fit 25+ threats on 1440×900, kept after a reload; lon
 test("GRID-3 a 215-threat board renders a window of rows; the keyboard reaches rows not in the DOM", async ({
   browser,
 }) => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await signUp(page, ANNA);
-  await createBoard(page, "Large board");
-  await importThreats(page, 200);
-  const grid = page.getByTestId("threat-grid");
-  await expect(grid).toHaveAttribute("aria-rowcount", "216");
+  const { context, page } = await boardWithImports(browser, "Large board", 200);
   expect(await rows(page).count()).toBeLessThan(100);
 
   // Into the grid, then to the last row, which was not rendered.
@@ -140,13 +146,7 @@ test("GRID-3 a 215-threat board renders a window of rows; the keyboard reaches r
 test("GRID-12 compact rows have one fixed height and are placed by their index, before and after a filter", async ({
   browser,
 }) => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await signUp(page, ANNA);
-  await createBoard(page, "Fixed rows board");
-  await importThreats(page, 80);
-  const grid = page.getByTestId("threat-grid");
-  await expect(grid).toHaveAttribute("aria-rowcount", "96");
+  const { context, page, grid } = await boardWithImports(browser, "Fixed rows board", 80);
   await page.getByTestId("density-switch").getByLabel("Compact").check();
   await expect(grid).toHaveClass(/density-compact/);
   const expectPlacedByIndex = async () => {
@@ -173,6 +173,53 @@ test("GRID-12 compact rows have one fixed height and are placed by their index, 
   await page.locator(".filter-bar input[type=search]").fill("");
   await expect(grid).toHaveAttribute("aria-rowcount", "96");
   await expectPlacedByIndex();
+  await context.close();
+});
+
+test("GRID-16 a filter change hands the rendered rows' elements to the rows it brings in, each showing its own", async ({
+  browser,
+}) => {
+  const { context, page, grid } = await boardWithImports(browser, "Reused rows board", 200);
+  // The first row's description is open: that is the first row's, not its element's.
+  await row(page, 0).locator(".description-toggle").click();
+  await expect(row(page, 0).locator(".description-toggle")).toHaveAttribute("aria-expanded", "true");
+  const before = await rows(page).evaluateAll((elements) =>
+    elements.map((element) => {
+      (element as HTMLElement & { shownRow?: string }).shownRow = (element as HTMLElement).dataset.rowId;
+      return (element as HTMLElement).dataset.rowId;
+    }),
+  );
+
+  await page.locator(".filter-bar input[type=search]").fill("imported threat 7");
+  await expect(grid).not.toHaveAttribute("aria-rowcount", "216");
+  await expect(rows(page).first().locator('input[data-field="title"]')).toHaveValue(/^Imported threat \d*7/);
+  const after = await rows(page).evaluateAll((elements) =>
+    elements.map((element) => ({
+      id: (element as HTMLElement).dataset.rowId,
+      shown: (element as HTMLElement & { shownRow?: string }).shownRow ?? null,
+      title: element.querySelector<HTMLInputElement>('input[data-field="title"]')!.value,
+      expanded: element.querySelector(".description-toggle")?.getAttribute("aria-expanded"),
+      top: element.getBoundingClientRect().top,
+      bottom: element.getBoundingClientRect().bottom,
+    })),
+  );
+  // Most elements were there before the filter, showing rows the filter hid (without GRID-16: none but the rows kept).
+  const handedOn = after.filter((shown) => shown.shown !== null && shown.shown !== shown.id);
+  expect(handedOn.length).toBeGreaterThanOrEqual(Math.min(before.length, after.length) / 2);
+  for (const [i, shown] of after.entries()) {
+    expect(shown.title).toMatch(/^Imported threat \d*7/);
+    expect(shown.expanded).toBe("false");
+    // Measured again for the row they show now (comfortable rows): no row overlaps the one before it.
+    if (i > 0) expect(shown.top).toBeGreaterThanOrEqual(after[i - 1].bottom - 1);
+  }
+  await page.locator(".filter-bar input[type=search]").fill("");
+  await expect(grid).toHaveAttribute("aria-rowcount", "216");
+  await expect(titleInput(row(page, 0))).toHaveValue(
+    await page.evaluate(
+      (id) => document.querySelector<HTMLInputElement>(`[data-row-id="${id}"] input[data-field="title"]`)?.value ?? "",
+      before[0],
+    ),
+  );
   await context.close();
 });
 

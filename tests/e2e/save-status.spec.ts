@@ -29,10 +29,14 @@ test("COLLAB-23 the page says saved only after the server acknowledged, counts u
   const status = page.getByTestId("save-status");
   await expect(status).toHaveAttribute("data-unsaved", "0");
 
+  const pill = page.getByTestId("connection-status");
+  const savedWidth = (await pill.boundingBox())!.width;
   holdAcks = true;
   await appendToTitle(row(page, 1), " kept");
   await expect(status).toHaveAttribute("data-unsaved", /^[1-9]\d*$/);
   await expect(status).toContainText(/changes? not yet saved/);
+  // GRID-17: the indicator keeps its size, so a keystroke and its acknowledgement do not move the header.
+  expect((await pill.boundingBox())!.width).toBe(savedWidth);
 
   // Leaving now asks first.
   const dialog = page.waitForEvent("dialog");

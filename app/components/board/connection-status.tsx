@@ -17,6 +17,9 @@ interface Props {
   canWrite?: boolean;
 }
 
+/** Two digits, as wide as any count up to 99 (tabular figures, app.css). */
+const WIDEST_COUNT = 88;
+
 /** Truthful save state: only the server's acknowledgements make an edit "saved". */
 function saveLabel(status: Status, unsaved: number, refused: number, canWrite: boolean): string {
   if (refused > 0 && unsaved === 0) {
@@ -42,7 +45,16 @@ export function ConnectionStatus({ status, synced, saves, refused = 0, canWrite 
     >
       <span className="connection-dot" aria-hidden="true" />
       {label}
-      <span className="save-status" data-testid="save-status" data-unsaved={unsaved} data-refused={refused}>
+      {/* As wide as the label while edits are in flight (data-fits: up to 99, drawn invisible by app.css): the
+          label alternates with "all saved" at every keystroke, and a pill that grew and shrank with it moved the
+          header and made the browser paint and layerize the whole page twice per keystroke (GRID-17). */}
+      <span
+        className="save-status"
+        data-testid="save-status"
+        data-unsaved={unsaved}
+        data-refused={refused}
+        data-fits={` · ${saveLabel(status, WIDEST_COUNT, 0, canWrite)}`}
+      >
         {" · "}
         {saveLabel(status, unsaved, refused, canWrite)}
       </span>

@@ -40,6 +40,8 @@ export function InstrumentsCell({ row, title }: Props) {
       )}
       {!readOnly && (
         <InstrumentPicker
+          // Its open state and query belong to this row, not to the grid row it is shown in (GRID-16).
+          key={row.id}
           title={title}
           linkedIds={row.instrumentIds}
           onLink={(instrumentId) => linkInstrument(doc, row.id, instrumentId)}

@@ -13,6 +13,7 @@ import { useGridNavigation } from "~/hooks/use-grid-navigation";
 import type { PresenceEntry } from "~/hooks/use-presence";
 import { t } from "~/i18n";
 import { ROW_HEIGHT_ESTIMATE, type Density } from "~/lib/density";
+import { assignRowSlots, NO_SLOTS } from "~/lib/row-slots";
 import { PRESENCE_FIELDS, type PresenceField, type PresenceFocus } from "../../../core/presence";
 import { COLUMN_COUNT } from "./columns";
 import { ThreatRowView } from "./threat-row";
@@ -162,6 +163,18 @@ export const ThreatGrid = memo(function ThreatGrid({
   }, [scrollTo]);
 
   const items = virtualizer.getVirtualItems();
+  // Rows that come in take the keys (and so the DOM) of rows that left (GRID-16); kept from the committed render.
+  const slotsRef = useRef(NO_SLOTS);
+  const freshKeys = useRef(0);
+  const slots = assignRowSlots(
+    slotsRef.current,
+    items.map((item) => rowIds[item.index]),
+    () => `row-${freshKeys.current++}`,
+    activeRowId,
+  );
+  useIsomorphicLayoutEffect(() => {
+    slotsRef.current = slots;
+  });
   return (
     <div
       ref={gridRef}
@@ -187,11 +200,11 @@ export const ThreatGrid = memo(function ThreatGrid({
         </div>
       </div>
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
+        {items.map((item, slot) => {
           const rowId = rowIds[item.index];
           return (
             <ThreatRowView
-              key={rowId}
+              key={slots.keys[slot]}
               rowId={rowId}
               ariaRowIndex={item.index + 2}
               top={item.start - headHeight}

@@ -2,7 +2,7 @@
  * One threat of the matrix. It subscribes to its own row of the document, so
  * typing in a row re-renders that row only; memoized against the grid's renders.
  */
-import { memo, useMemo, type FormEvent } from "react";
+import { memo, useCallback, useMemo, type FormEvent } from "react";
 import { useRow } from "~/hooks/use-rows";
 import type { PresenceEntry } from "~/hooks/use-presence";
 import { t } from "~/i18n";
@@ -59,6 +59,11 @@ export const ThreatRowView = memo(function ThreatRowView({
   const row = useRow(board.rows, rowId);
   const locked = useConsensusOptional()?.data?.consensus.rows[rowId]?.workflow.state === "agreed";
   const rowBoard = useMemo(() => (locked ? { ...board, readOnly: true, locked: true } : board), [board, locked]);
+  // A new ref per row: when the grid hands this element on to another row (GRID-16), that row is measured too.
+  const measure = useCallback(
+    (element: HTMLElement | null) => measureRef?.(element),
+    [measureRef, rowId], // eslint-disable-line react-hooks/exhaustive-deps -- rowId: measure again for the new row
+  );
   if (!row) return null;
   const title = row.title.trim() || t("board.untitled", { n: index + 1 });
   const editorsIn = (col: number) => {
@@ -78,7 +83,7 @@ export const ThreatRowView = memo(function ThreatRowView({
         data-current-item={current || undefined}
         aria-rowindex={ariaRowIndex}
         data-index={virtualIndex}
-        ref={measureRef}
+        ref={measureRef ? measure : undefined}
         style={{ top }}
       >
         {/* The row's fields in a form of their own (no role, no box, never submitted): Chromium's autofill reads the

@@ -10,7 +10,9 @@ interface Props {
 }
 
 export function TitleCell({ row }: Props) {
-  const [expanded, setExpanded] = useState(false);
+  // Which row's description is open: the grid hands this cell on to another row on a filter change (GRID-16).
+  const [expandedRow, setExpandedRow] = useState<string | null>(null);
+  const expanded = expandedRow === row.id;
   const descriptionId = useId();
   const hasDescription = row.description.trim() !== "";
   return (
@@ -31,7 +33,7 @@ export function TitleCell({ row }: Props) {
           tabIndex={-1}
           aria-expanded={expanded}
           aria-controls={descriptionId}
-          onClick={() => setExpanded((open) => !open)}
+          onClick={() => setExpandedRow(expanded ? null : row.id)}
         >
           <span aria-hidden="true">{expanded ? "▾" : "▸"}</span> {t("grid.description")}
           {hasDescription && !expanded && (
