@@ -15,7 +15,7 @@
  * whatever someone else was typing into that row at the same moment.
  */
 import * as Y from "yjs";
-import { z } from "./zod";
+import * as z from "./zod";
 
 export const SCHEMA_VERSION = 1;
 /** Root types a client may write; the server refuses updates touching others. */

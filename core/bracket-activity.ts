@@ -4,7 +4,7 @@
  * word them in their reader's language (I18N-9). Entries stored before (an English "alternative", "chosen" or
  * "withdrawn" text) are shown as they were stored.
  */
-import { z } from "./zod";
+import * as z from "./zod";
 import {
   BracketValueSchema,
   bracketText,

@@ -4,7 +4,7 @@
  * other sides are alternatives sponsored by delegations. Shared by browser and server (imports only zod and
  * the board document module).
  */
-import { z } from "./zod";
+import * as z from "./zod";
 import { LEADS, MAX_TITLE_LENGTH, RESPONSIBILITIES, type Lead, type Responsibility } from "./board-doc";
 
 export const BRACKET_FIELDS = ["responsibility", "title"] as const;

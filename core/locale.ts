@@ -5,7 +5,7 @@
  * Order of preference: the account's setting, the `remit_locale` cookie (the
  * header switch; also how a visitor's choice sticks), then Accept-Language.
  */
-import { z } from "./zod";
+import * as z from "./zod";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];

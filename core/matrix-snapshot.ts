@@ -4,7 +4,7 @@
  * board (version null → the export says DRAFT). Shared by browser and server,
  * so it imports only zod and the board document module.
  */
-import { z } from "./zod";
+import * as z from "./zod";
 import { ThreatRowSchema } from "./board-doc";
 import { BRACKET_FIELDS, BracketValueSchema, MAX_ALTERNATIVES_PER_BRACKET } from "./bracket-contract";
 import { BOARD_FORUMS, INSTRUMENT_OWNERS } from "./domain";

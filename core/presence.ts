@@ -3,7 +3,7 @@
  * overwrites `user` with the identity of the connection, so nobody can appear
  * as someone else.
  */
-import { z } from "./zod";
+import * as z from "./zod";
 import { TEXT_FIELDS } from "./board-doc";
 
 export const PRESENCE_FIELDS = [...TEXT_FIELDS, "responsibility", "instruments", "category"] as const;

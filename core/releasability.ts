@@ -3,7 +3,7 @@
  * short string (`encodeReleasability`), read everywhere through `parseReleasability`. Shared by browser and
  * server: imports only zod.
  */
-import { z } from "./zod";
+import * as z from "./zod";
 import { markingText } from "./markings";
 import { messageRef } from "./message-ref";
 

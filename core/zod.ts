@@ -5,8 +5,8 @@
  * before any schema module runs: every such module imports zod from here, which makes this module run
  * first whatever order the bundler gives the chunks. The server has no CSP and keeps the fast path.
  */
-import * as z from "zod";
+import { config } from "zod";
 
-if (typeof document !== "undefined") z.config({ jitless: true });
+if (typeof document !== "undefined") config({ jitless: true });
 
-export { z };
+export * from "zod";

@@ -1,5 +1,5 @@
 /** Reads the server's `access` message (MessageType.access): this connection's role on the board. */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 import { BOARD_ROLES } from "../../core/services";
 import type { AccessMessage } from "../../core/collab-protocol";
 

@@ -1,5 +1,5 @@
 /** zod schemas of the sign-up and sign-in forms (the auth service validates again). */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 import { isMessageKey, ref } from "../i18n";
 
 /** Same numbers as server/auth/password-policy.ts (which also refuses common and personal passwords). */

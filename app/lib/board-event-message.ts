@@ -1,5 +1,5 @@
 /** Reads the server's board events (MessageType.boardEvent): something stored outside the document changed. */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 import { BOARD_EVENT_KINDS, type BoardEventMessage } from "../../core/collab-protocol";
 
 const BoardEventMessageSchema = z.object({

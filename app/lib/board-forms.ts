@@ -3,7 +3,7 @@
  * helper that turns a failed parse into field errors shown next to each field.
  * Messages go through i18n so the form errors are translated like the rest.
  */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 import { ref } from "../i18n";
 import { INSTRUMENT_OWNERS } from "../../core/services";
 import { BOARD_FORUMS } from "../../core/domain";

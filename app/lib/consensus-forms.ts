@@ -2,7 +2,7 @@
  * Form intents of the consensus route. The services validate the payloads
  * again (zod); here we only pick the intent and shape the fields.
  */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 
 export const ConsensusIntentSchema = z.enum([
   "record-position",

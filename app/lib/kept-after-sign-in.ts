@@ -3,7 +3,7 @@
  * away. What was typed in that form is kept in this tab's sessionStorage first, and shown again on the page it
  * was typed on once the same person has signed in again. Best effort: without sessionStorage nothing is kept.
  */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 
 const STORAGE_KEY = "remit:kept-input";
 /** Long enough to sign in again; short enough that a kept text does not turn up days later. */

@@ -3,7 +3,7 @@
  * intent and shape the fields. Nothing names a delegation or a person except "give the floor" (the chair's choice
  * among the raised hands): a hand is always the sender's own.
  */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 
 export const MeetingIntentSchema = z.enum([
   "add-item",

@@ -1,5 +1,5 @@
 /** zod schemas of the members page's forms, the invite link and the activity query. */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 import { ref } from "../i18n";
 import { BOARD_ROLES } from "../../core/services";
 

@@ -2,7 +2,7 @@
  * Where to go after signing in: only same-site paths, so a crafted link
  * (`/login?next=//evil.example`) cannot send someone to another site.
  */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 
 /** A path starting with exactly one "/" (no "//host", no backslashes, no whitespace or control characters). */
 export const NextPathSchema = z

@@ -1,5 +1,5 @@
 /** The record pages' intents, query schemas and labels (browser-safe). */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 import { LOCALES } from "../../core/locale";
 import { RECORD_EXPORT_FORMATS, type RecordSectionKey, type RecordState } from "../../core/record-contract";
 import type { MessageKey } from "~/i18n";

@@ -2,7 +2,7 @@
  * zod schemas of the versions, diff, export and import routes' forms,
  * params and query strings. Browser-safe (no server imports).
  */
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 import { ref } from "../i18n";
 import { LocaleSchema, type Locale } from "../../core/locale";
 import { requiredText } from "./board-forms";

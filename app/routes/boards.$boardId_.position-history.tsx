@@ -5,7 +5,7 @@
 import { keepDataAfterFailure } from "~/lib/keep-input";
 import { requestI18n } from "~/i18n/request-locale.server";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 import { requireBoardAccess, withAccessErrors } from "~/lib/board-access.server";
 import { requireUser } from "~/lib/session.server";
 

@@ -3,7 +3,7 @@
  * (visitors too) and, for a signed-in person, in their account; then back to the page.
  */
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { z } from "../../core/zod";
+import * as z from "../../core/zod";
 import { LocaleSchema } from "../../core/locale";
 import { localeCookie, requestI18n } from "~/i18n/request-locale.server";
 import { readFormWithCsrf } from "~/lib/csrf.server";
