@@ -44,6 +44,17 @@ describe("exports in French", () => {
     expect(en).toContain("Language: English");
   });
 
+  it("I18N-16 I18N-21 the French PDF's links chart is captioned in French, its counts written the French way", async () => {
+    const snapshot = sampleSnapshot({ rows: 1200 });
+    const fr = (await pdfText((await exportPdf(snapshot, { locale: "fr" })).body)).replace(/\s+/g, " ");
+    expect(fr).toMatch(/1[\u00a0\u202f ]200 menaces × \d+ instruments liés \(\d+ menaces par bande, teinte/);
+    expect(fr).toMatch(/Menaces : 1[\u00a0\u202f ]200/);
+    for (const english of ["threats ×", "linked instruments", "per band", "share linked"])
+      expect(fr).not.toContain(english);
+    const en = (await pdfText((await exportPdf(snapshot, { locale: "en" })).body)).replace(/\s+/g, " ");
+    expect(en).toMatch(/1,200 threats × \d+ linked instruments \(\d+ threats per band, shade = share linked\)/);
+  });
+
   it.each(["md", "pdf", "docx"] as const)(
     "I18N-16 a French %s record has French labels and records its language",
     async (format) => {

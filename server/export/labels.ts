@@ -63,6 +63,8 @@ export interface ExportLabels {
     threats: string;
     watermark: string;
     links: string;
+    /** Under the links chart: "15 threats × 6 linked instruments", and how rows are grouped when they are many. */
+    linksCaption: (threats: number, instruments: number, perBand: number) => string;
     note: (row: number, title: string, who: string, position: string, text: string, by: string, at: string) => string;
   };
   sheets: { matrix: string; instruments: string; positions: string; metadata: string };
@@ -179,6 +181,9 @@ const en: ExportLabels = {
     threats: "Threats",
     watermark: "DRAFT",
     links: "Threat × instrument links",
+    linksCaption: (threats, instruments, perBand) =>
+      `${count("en", threats)} threats × ${count("en", instruments)} linked instruments` +
+      (perBand > 1 ? ` (${count("en", perBand)} threats per band, shade = share linked)` : ""),
     note: (row, title, who, position, text, by, at) =>
       `Row ${row}, “${title}” — ${who}, ${position}: ${text} — recorded by ${by}, ${at}`,
   },
@@ -291,6 +296,9 @@ const fr: ExportLabels = {
     threats: "Menaces",
     watermark: "PROJET",
     links: "Liens menace × instrument",
+    linksCaption: (threats, instruments, perBand) =>
+      `${count("fr", threats)} menaces × ${count("fr", instruments)} instruments liés` +
+      (perBand > 1 ? ` (${count("fr", perBand)} menaces par bande, teinte\u00a0= part liée)` : ""),
     note: (row, title, who, position, text, by, at) =>
       `Ligne ${row}, «\u00a0${title}\u00a0» — ${who}, ${position}\u00a0: ${text} — enregistrée par ${by}, ${at}`,
   },
@@ -329,6 +337,11 @@ const fr: ExportLabels = {
 };
 
 export const EXPORT_LABELS: Record<Locale, ExportLabels> = { en, fr };
+
+/** A quantity written the file's way ("1,000" / "1 000", I18N-21). */
+function count(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
 
 export function exportLabels(locale: Locale = "en"): ExportLabels {
   return EXPORT_LABELS[locale];

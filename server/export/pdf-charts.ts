@@ -148,10 +148,9 @@ export function drawHeatmap(ctx: PdfContext, top: number, bottom: number): numbe
   if (cellH >= 4 && cellW >= 4) drawGridLines(ctx, x0, gridTop, cellW, cellH, columns.length, bands);
   drawRowLabels(ctx, gridTop, cellH, bands, perBand, rows.length);
   const gridBottom = gridTop + cellH * bands;
-  const grouping = perBand > 1 ? ` (${perBand} threats per band, shade = share linked)` : "";
   put(
     ctx,
-    `${rows.length} threats × ${columns.length} linked instruments${grouping}`,
+    ctx.prepared.labels.pdf.linksCaption(rows.length, columns.length, perBand),
     x0,
     gridBottom + 3,
     { size: 7, color: "#555555" },

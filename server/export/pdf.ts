@@ -69,7 +69,7 @@ function drawTitleBlock(ctx: PdfContext, now: Date): number {
     `${pdf.procedure}${colon}${version ? labels.procedures[version.procedure] : "—"}`,
     `${labels.delegationsPresent}${colon}${snapshot.delegationsPresent.join(", ") || "—"}`,
     ...forumPdfLines(snapshot, labels.locale, colon),
-    `${pdf.threats}${colon}${snapshot.rows.length}`,
+    `${pdf.threats}${colon}${new Intl.NumberFormat(labels.locale).format(snapshot.rows.length)}`,
     labels.languageLine,
     ...[bidiNotice(prepared)].filter((line): line is string => line !== null),
   ];
