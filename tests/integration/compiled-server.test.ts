@@ -20,33 +20,58 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Starts build/server/index.js; resolves with its output once it listens, after checking /healthz. */
-function startCompiled(): Promise<string> {
+/**
+ * Starts build/server/index.js; resolves with its output once it listens, after checking /healthz (and, with
+ * `page`, fetching that page at once and waiting for the "pages ready" line).
+ */
+function startCompiled(page?: string): Promise<string> {
   return new Promise((resolve, reject) => {
+    // As `npm start` runs it: vitest sets NODE_ENV=test, a production start has it unset.
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      DATABASE_URL: `file:${join(dir, "remit.db")}`,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DEMO: "false",
+    };
+    delete env.NODE_ENV;
     const child = spawn(process.execPath, ["build/server/index.js"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${join(dir, "remit.db")}`,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        DEMO: "false",
-      },
+      env: env as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    const onData = (chunk: Buffer) => {
+    let checking = false;
+    /** Resolves once the output holds `text` (the server prints it) or the server has exited. */
+    const printed = (text: string) =>
+      new Promise<void>((done) => {
+        const check = () => {
+          if (!output.includes(text) && child.exitCode === null) return;
+          child.stdout.off("data", check);
+          child.off("exit", check);
+          done();
+        };
+        child.stdout.on("data", check);
+        child.on("exit", check);
+        check();
+      });
+    child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       const url = output.match(/listening on (http:\/\/\S+)/)?.[1];
-      if (!url) return;
-      child.stdout.off("data", onData);
+      if (!url || checking) return;
+      checking = true;
       fetch(`${url}/healthz`)
         .then((response) => response.json())
-        .then((body) => {
+        .then(async (body) => {
           expect(body).toEqual({ ok: true });
+          if (page) {
+            const response = await fetch(`${url}${page}`);
+            output += `\n[test] ${page}: ${response.status} ${response.headers.get("content-type")}\n`;
+            await printed("pages ready");
+          }
           child.kill("SIGTERM");
-        }, reject);
-    };
-    child.stdout.on("data", onData);
+        })
+        .catch(reject);
+    });
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("exit", (code) =>
       output.includes("listening on") ? resolve(output) : reject(new Error(`exit ${code}: ${output}`)),
@@ -101,7 +126,7 @@ function staticPackages(file: string, seen = new Set<string>()): Set<string> {
 it("PERF-34 the compiled server does not load at start what only workers, Redis or sign-up need", (context) => {
   if (!remixBuilt) context.skip();
   const atStart = staticPackages(join(process.cwd(), "build/server/index.js"));
-  expect(atStart).toContain("express");
+  expect(atStart).toContain("@remix-run/express");
   for (const name of ["exceljs", "pdfkit", "docx", "csv-parse/sync", "ioredis", "@zxcvbn-ts/language-en"])
     expect(atStart, name).not.toContain(name);
   // The workers still have them, statically.
@@ -133,4 +158,24 @@ it("PERF-51 started without NODE_ENV, as npm start does, the server renders page
     encoding: "utf8",
   });
   expect(probe.trim()).toBe("production");
+});
+
+it("PERF-43 the compiled server listens before importing the Remix build, and a page asked for at once waits for it", async (context) => {
+  if (!remixBuilt) context.skip();
+  const output = await startCompiled("/login");
+  const listening = output.indexOf("listening on");
+  const pagesReady = output.indexOf("pages ready: Remix build loaded");
+  expect(listening).toBeGreaterThanOrEqual(0);
+  expect(pagesReady).toBeGreaterThan(listening);
+  expect(output).toContain("[test] /login: 200 text/html");
+  // NODE_ENV unset: the deferred import, too, loads React's production build (PERF-51).
+  expect(output).toContain("(NODE_ENV=production)");
+});
+
+it("PERF-43 the compiled server bundles its own pure-JavaScript packages instead of loading them from node_modules", (context) => {
+  if (!remixBuilt) context.skip();
+  const atStart = staticPackages(join(process.cwd(), "build/server/index.js"));
+  for (const name of ["express", "compression", "prom-client", "ws"]) expect(atStart, name).not.toContain(name);
+  // Shared with the Remix build, so never a second copy.
+  for (const name of ["zod", "yjs"]) expect(atStart, name).toContain(name);
 });
