@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { tableName, type LogRow, type UpdateLogWriter } from "./update-log-writer";
+import { tableName, type LogRow, type StoredLog, type UpdateLogWriter } from "./update-log-writer";
 
 /**
  * One statement per group commit, prepared once per pooled connection (a named query) and reused: the
@@ -27,6 +27,20 @@ export function postgresUpdateLog(connection: () => Promise<pg.Pool>, schema?: s
     )
     SELECT "updateSeq" - $2 + 1 AS "first" FROM bumped`;
   const name = `remit_append_updates_${schema ?? ""}`;
+  const snapshots = tableName("BoardSnapshot", schema);
+  const reads = {
+    tail: {
+      name: `remit_read_tail_${schema ?? ""}`,
+      text: `SELECT "seq", "data" FROM ${log} WHERE "boardId" = $1 AND "seq" > $2 ORDER BY "seq"`,
+    },
+    // The snapshot's bytes only when it covers something the reader lacks.
+    snapshot: {
+      name: `remit_read_snapshot_${schema ?? ""}`,
+      text:
+        `SELECT s."coversSeq", CASE WHEN s."coversSeq" > $2 THEN s."data" END AS "data" ` +
+        `FROM ${board} AS b LEFT JOIN ${snapshots} AS s ON s."boardId" = b."id" WHERE b."id" = $1`,
+    },
+  };
   return {
     concurrency: APPEND_CONCURRENCY,
     async append(boardId: string, rows: LogRow[]): Promise<number | null> {
@@ -40,6 +54,21 @@ export function postgresUpdateLog(connection: () => Promise<pg.Pool>, schema?: s
       const pool = await connection();
       const result = await pool.query<{ first: number }>({ name, text, values });
       return result.rows.length === 0 ? null : Number(result.rows[0].first);
+    },
+    async read(boardId: string, afterSeq: number): Promise<StoredLog | null> {
+      const pool = await connection();
+      const tail = await pool.query<{ seq: number; data: Buffer }>({ ...reads.tail, values: [boardId, afterSeq] });
+      const snapshot = await pool.query<{ coversSeq: number | null; data: Buffer | null }>({
+        ...reads.snapshot,
+        values: [boardId, afterSeq],
+      });
+      if (snapshot.rows.length === 0) return null;
+      const { coversSeq, data } = snapshot.rows[0];
+      return {
+        snapshot: data,
+        snapshotCoversSeq: coversSeq ?? 0,
+        tail: tail.rows.map((row) => ({ seq: Number(row.seq), data: row.data })),
+      };
     },
   };
 }

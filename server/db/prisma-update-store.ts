@@ -43,31 +43,14 @@ export class PrismaUpdateStore implements UpdateStore {
   }
 
   async readSince(boardId: string, afterId: number): Promise<StoredBoardState> {
-    // Tail first, then snapshot: a compaction between the two reads only removes rows the newer
-    // snapshot covers, so filtering the tail by its coversSeq never leaves a gap.
-    const rows = await this.prisma.boardUpdate.findMany({
-      where: { boardId, seq: { gt: afterId } },
-      orderBy: { seq: "asc" },
-      select: { seq: true, data: true },
-    });
-    const board = await this.prisma.board.findUnique({
-      where: { id: boardId },
-      select: { snapshot: { select: { coversSeq: true } } },
-    });
-    if (!board) throw new BoardNotFoundError(boardId);
-    const covers = board.snapshot?.coversSeq ?? 0;
-    // The snapshot (possibly megabytes) is read only when it holds something the reader lacks.
-    const snapshot =
-      board.snapshot && covers > afterId
-        ? await this.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { data: true, coversSeq: true } })
-        : null;
-    const snapshotCovers = snapshot?.coversSeq ?? covers;
+    // On the driver, not Prisma (PERF-44): see UpdateLogWriter.read.
+    const stored = await this.log.read(boardId, afterId);
+    if (!stored) throw new BoardNotFoundError(boardId);
+    const covers = stored.snapshotCoversSeq;
     return {
-      snapshot: snapshot ? toUint8Array(snapshot.data) : null,
-      snapshotCoversUpdateId: snapshotCovers,
-      tail: rows
-        .filter((row) => row.seq > snapshotCovers)
-        .map((row) => ({ id: row.seq, data: toUint8Array(row.data) })),
+      snapshot: stored.snapshot ? toUint8Array(stored.snapshot) : null,
+      snapshotCoversUpdateId: covers,
+      tail: stored.tail.filter((row) => row.seq > covers).map((row) => ({ id: row.seq, data: toUint8Array(row.data) })),
     };
   }
 

@@ -1,10 +1,11 @@
 import type Database from "better-sqlite3";
-import { tableName, type LogRow, type UpdateLogWriter } from "./update-log-writer";
+import { tableName, type LogRow, type StoredLog, type UpdateLogWriter } from "./update-log-writer";
 
 /** How often to look again while a Prisma transaction holds the shared connection (they are short). */
 const BUSY_POLL_MS = 1;
 
 type Write = (boardId: string, rows: LogRow[]) => number | null;
+type Read = (boardId: string, afterSeq: number) => StoredLog | null;
 
 /**
  * Writes on Prisma's own better-sqlite3 connection: a second connection would make Prisma's deferred
@@ -16,6 +17,7 @@ type Write = (boardId: string, rows: LogRow[]) => number | null;
  */
 export function sqliteUpdateLog(connection: () => Promise<Database.Database>): UpdateLogWriter {
   let prepared: { db: Database.Database; write: Write } | null = null;
+  let preparedRead: { db: Database.Database; read: Read } | null = null;
   return {
     // Synchronous: a write holds the event loop until it is committed, so nothing can overlap it.
     concurrency: 1,
@@ -26,6 +28,43 @@ export function sqliteUpdateLog(connection: () => Promise<Database.Database>): U
       while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
       return prepared.write(boardId, rows);
     },
+    async read(boardId: string, afterSeq: number): Promise<StoredLog | null> {
+      const db = await connection();
+      if (preparedRead?.db !== db) preparedRead = { db, read: prepareRead(db) };
+      // Not inside someone else's open transaction: it could still roll back what it wrote.
+      while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
+      return preparedRead.read(boardId, afterSeq);
+    },
+  };
+}
+
+/** Synchronous, so nothing in this process writes between the statements; other processes may (tail first). */
+function prepareRead(db: Database.Database): Read {
+  const tail = db
+    .prepare(`SELECT "seq", "data" FROM ${tableName("BoardUpdate")} WHERE "boardId" = ? AND "seq" > ? ORDER BY "seq"`)
+    .safeIntegers(false);
+  const coverage = db
+    .prepare(
+      `SELECT "coversSeq" FROM ${tableName("Board")} AS b LEFT JOIN ${tableName("BoardSnapshot")} AS s ` +
+        `ON s."boardId" = b."id" WHERE b."id" = ?`,
+    )
+    .safeIntegers(false);
+  const snapshot = db
+    .prepare(`SELECT "data", "coversSeq" FROM ${tableName("BoardSnapshot")} WHERE "boardId" = ?`)
+    .safeIntegers(false);
+  return (boardId, afterSeq) => {
+    const rows = tail.all(boardId, afterSeq) as { seq: number; data: Buffer }[];
+    const board = coverage.get(boardId) as { coversSeq: number | null } | undefined;
+    if (!board) return null;
+    const stored =
+      board.coversSeq !== null && board.coversSeq > afterSeq
+        ? (snapshot.get(boardId) as { data: Buffer; coversSeq: number } | undefined)
+        : undefined;
+    return {
+      snapshot: stored ? stored.data : null,
+      snapshotCoversSeq: stored?.coversSeq ?? board.coversSeq ?? 0,
+      tail: rows.map((row) => ({ seq: row.seq, data: row.data })),
+    };
   };
 }
 

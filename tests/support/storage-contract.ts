@@ -323,6 +323,24 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       expect(Math.abs(rows[0].createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     });
 
+    it("PERF-44 a load on the driver while a Prisma transaction is open on the same connection does not see what it wrote", async () => {
+      const boardId = await newBoard();
+      await store.append(boardId, new Uint8Array([1]), { authorId: null });
+      let loaded: ReturnType<PrismaUpdateStore["load"]> | null = null;
+      await expect(
+        db.prisma.$transaction(async (tx) => {
+          await tx.boardUpdate.create({ data: { boardId, seq: 2, data: new Uint8Array([2]) }, select: { id: true } });
+          await tx.boardSnapshot.create({ data: { boardId, data: new Uint8Array([9]), coversSeq: 2 } });
+          loaded = store.load(boardId);
+          await tx.board.findUnique({ where: { id: boardId }, select: { id: true } });
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+      const state = await loaded!;
+      expect(state.snapshot).toBeNull();
+      expect(state.tail.map((entry) => [entry.id, Array.from(entry.data)])).toEqual([[1, [1]]]);
+    });
+
     it("COLLAB-3 appends carry on after the client disconnected and reconnected", async () => {
       const boardId = await newBoard();
       expect(await store.append(boardId, new Uint8Array([1]), { authorId: null })).toBe(1);
