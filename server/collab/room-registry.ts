@@ -7,9 +7,17 @@ import * as Y from "yjs";
 import { readRow, readRows, type ThreatRow } from "../../core/board-doc";
 import type { CollabConnection } from "./connection";
 import { noAckStages, Room, type AckStages, type RoomOptions } from "./room";
-import type { UpdateStore } from "./update-store";
+import type { StoredBoardState, UpdateStore } from "./update-store";
 import type { BoardBus, Unsubscribe } from "./board-bus";
 import { TaskLimiter } from "./task-limiter";
+import { encodeSyncStep2 } from "./frames";
+
+/**
+ * PERF-45: sends a connection waiting for its board's room the sync step 2 frame of the board's stored snapshot
+ * (unasked: its sync step 1 may not have arrived yet) and resolves with whether it did, once the frame is written,
+ * so the room is built while the client applies the state.
+ */
+export type EarlyAnswer = (storedState: Uint8Array) => Promise<boolean>;
 
 export interface RegistryStats {
   rooms: number;
@@ -48,6 +56,10 @@ export class RoomRegistry {
   readonly refusalsByRule = new Map<string, number>();
   private readonly roomOptions: Omit<RoomOptions, "publish">;
   private readonly compactions: TaskLimiter;
+  /** Connections waiting for a board's room, and how to send them the stored state early (PERF-45). */
+  private readonly earlyOpeners = new Map<string, Map<CollabConnection, EarlyAnswer>>();
+  /** Connections that were sent the stored snapshot before the room was built. */
+  private readonly answeredEarly = new WeakSet<CollabConnection>();
 
   constructor(
     private readonly store: UpdateStore,
@@ -105,11 +117,18 @@ export class RoomRegistry {
   /** Loads a room and joins its board's relay; the catch-up after subscribing closes the window between. */
   private async loadRoom(boardId: string): Promise<Room> {
     const bus = this.options.bus;
-    const room = await Room.load(boardId, this.store, {
-      ...this.roomOptions,
-      compactions: this.compactions,
-      publish: bus ? (id, message) => bus.publishBoard(id, message) : undefined,
-    });
+    const stored = await this.store.load(boardId);
+    await this.answerEarly(boardId, stored);
+    const room = Room.fromStored(
+      boardId,
+      this.store,
+      {
+        ...this.roomOptions,
+        compactions: this.compactions,
+        publish: bus ? (id, message) => bus.publishBoard(id, message) : undefined,
+      },
+      stored,
+    );
     if (!bus) return room;
     const subscribed = bus.subscribeBoard(boardId, (message) => room.receiveRelayed(message));
     this.subscriptions.set(boardId, subscribed);
@@ -123,8 +142,26 @@ export class RoomRegistry {
     return room;
   }
 
-  /** Adds the connection to the board's room, loading it if needed. Rejects when the board cannot be loaded. */
-  async join(boardId: string, connection: CollabConnection): Promise<Room> {
+  /**
+   * PERF-45: a board stored as one snapshot (nothing after it) is what the room would send an opener anyway: the
+   * connections waiting for it get it now, before the Y.Doc is built (the longest part of a cold open of a big board).
+   */
+  private async answerEarly(boardId: string, stored: StoredBoardState): Promise<void> {
+    const openers = this.earlyOpeners.get(boardId);
+    if (!openers || !stored.snapshot || stored.tail.length > 0) return;
+    const frame = encodeSyncStep2(stored.snapshot);
+    await Promise.all(
+      [...openers].map(async ([connection, answer]) => {
+        if (await answer(frame)) this.answeredEarly.add(connection);
+      }),
+    );
+  }
+
+  /**
+   * Adds the connection to the board's room, loading it if needed. Rejects when the board cannot be loaded.
+   * `answerEarly`: how to send this connection the stored state while the room is built (PERF-45).
+   */
+  async join(boardId: string, connection: CollabConnection, answerEarly?: EarlyAnswer): Promise<Room> {
     if (this.shuttingDown) throw new Error("server is shutting down");
     await this.unloading.get(boardId);
     clearTimeout(this.unloadTimers.get(boardId));
@@ -151,8 +188,17 @@ export class RoomRegistry {
         },
       );
     }
-    const room = await loading;
-    room.join(connection);
+    let room: Room;
+    const waiting = this.earlyOpeners.get(boardId) ?? new Map<CollabConnection, EarlyAnswer>();
+    if (answerEarly) this.earlyOpeners.set(boardId, waiting.set(connection, answerEarly));
+    try {
+      room = await loading;
+    } finally {
+      waiting.delete(connection);
+      if (waiting.size === 0 && this.earlyOpeners.get(boardId) === waiting) this.earlyOpeners.delete(boardId);
+    }
+    room.join(connection, this.answeredEarly.has(connection));
+    this.answeredEarly.delete(connection);
     return room;
   }
 

@@ -4,7 +4,8 @@ import * as decoding from "lib0/decoding";
 import { addRow, readRows } from "../../core/board-doc";
 import { MessageType } from "../../core/collab-protocol";
 import { TestPeer } from "../../tests/support/test-peer";
-import { encodeSyncStep1, encodeUpdate } from "./frames";
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./frames";
+import { LocalBusHub } from "./local-bus";
 import { MemoryUpdateStore } from "./memory-update-store";
 import { RoomRegistry } from "./room-registry";
 
@@ -17,13 +18,22 @@ function rowUpdate(title: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-/** The sync step 2 frames a peer received, and the update each carries. */
-function step2Frames(peer: TestPeer): { frame: Uint8Array; update: Uint8Array }[] {
+/** The sync step 2 (or, with syncType 2, update) frames a peer received, and the update each carries. */
+function step2Frames(peer: TestPeer, syncType = 1): { frame: Uint8Array; update: Uint8Array }[] {
   return peer.sent.flatMap((frame) => {
     const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== MessageType.sync || decoding.readVarUint(decoder) !== 1) return [];
+    if (decoding.readVarUint(decoder) !== MessageType.sync || decoding.readVarUint(decoder) !== syncType) return [];
     return [{ frame, update: decoding.readVarUint8Array(decoder) }];
   });
+}
+
+/** A board stored as one snapshot of rows "a" and "b", nothing after it. */
+async function snapshotOnlyBoard(store: MemoryUpdateStore): Promise<Uint8Array> {
+  store.createBoard("b1");
+  const seq = await store.append("b1", rowUpdate("a"), { authorId: null });
+  const snapshot = Y.mergeUpdates([rowUpdate("a"), rowUpdate("b")]);
+  await store.compact("b1", snapshot, seq);
+  return snapshot;
 }
 
 function titlesOf(update: Uint8Array): string[] {
@@ -75,5 +85,56 @@ describe("sync step 2 for clients opening a board", () => {
         .map((row) => row.title)
         .sort(),
     ).toEqual(["a", "b"]);
+  });
+
+  it("PERF-45 an opener of a board stored as one snapshot is sent it before the room is built, and not twice", async () => {
+    const store = new MemoryUpdateStore();
+    const snapshot = await snapshotOnlyBoard(store);
+    const registry = new RoomRegistry(store, options);
+    const peer = new TestPeer();
+    const answered: { frame: Uint8Array; rooms: number }[] = [];
+    const room = await registry.join("b1", peer, async (frame) => {
+      answered.push({ frame, rooms: registry.stats().rooms });
+      return true;
+    });
+    expect(answered).toEqual([{ frame: encodeSyncStep2(snapshot), rooms: 0 }]);
+    expect(titlesOf(Y.encodeStateAsUpdate(room.doc))).toEqual(["a", "b"]);
+    // The client's opening sync step 1 (sent before the snapshot reached it) gets nothing more: it lacks nothing.
+    room.receive(peer, encodeSyncStep1(EMPTY_STATE_VECTOR));
+    expect(step2Frames(peer).map((frame) => frame.update)).toEqual([new Uint8Array([0, 0])]);
+    expect(step2Frames(peer, 2)).toEqual([]);
+    // A later opener, and a second sync step 1 of this one, get the whole state as usual.
+    room.receive(peer, encodeSyncStep1(EMPTY_STATE_VECTOR));
+    expect(titlesOf(step2Frames(peer)[1].update)).toEqual(["a", "b"]);
+    expect(titlesOf((await open(registry, "b1")).step2.update)).toEqual(["a", "b"]);
+  });
+
+  it("PERF-45 a board with updates after its snapshot is not answered early", async () => {
+    const store = new MemoryUpdateStore();
+    await snapshotOnlyBoard(store);
+    await store.append("b1", rowUpdate("c"), { authorId: null });
+    const registry = new RoomRegistry(store, options);
+    let asked = false;
+    await registry.join("b1", new TestPeer(), () => {
+      asked = true;
+      return Promise.resolve(true);
+    });
+    expect(asked).toBe(false);
+  });
+
+  it("PERF-45 what the room gained between the early answer and the join (a catch-up from the log) is sent after it", async () => {
+    const store = new MemoryUpdateStore();
+    const snapshot = await snapshotOnlyBoard(store);
+    const registry = new RoomRegistry(store, { ...options, bus: new LocalBusHub().connect() });
+    const peer = new TestPeer();
+    // Another instance appends right after this one read the snapshot: the room's catch-up after subscribing reads it.
+    await registry.join("b1", peer, async () => {
+      await store.append("b1", rowUpdate("c"), { authorId: null });
+      return true;
+    });
+    const sentAfter = step2Frames(peer, 2);
+    expect(sentAfter).toHaveLength(1);
+    expect(titlesOf(Y.mergeUpdates([snapshot, sentAfter[0].update]))).toEqual(["a", "b", "c"]);
+    await registry.shutdown();
   });
 });

@@ -30,6 +30,7 @@ import {
   encodeBoardEvent,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeUpdate,
 } from "./frames";
 import { decodeAwarenessEntries, encodeAwarenessEntries, stampPresence } from "./presence-stamp";
 import { checkUpdate, type UpdateRule } from "./update-validation";
@@ -100,6 +101,11 @@ interface ConnectionState {
   ackedFrame: number;
   /** Frames applied but not yet durable: acknowledged once the persister's durable count reaches `position`. */
   awaitingAck: { frame: number; position: number }[];
+  /**
+   * PERF-45: sent the stored snapshot before the room was built, then what the room gained since (at join) and
+   * every change after: its opening sync step 1, which asked for everything before that arrived, lacks nothing.
+   */
+  holdsState: boolean;
   /** Updates waiting for changes they depend on (sent by this connection before its sync step 2). */
   held: Uint8Array[];
   /** Writing frames read while the write backlog was full, handled in order once it drains (COLLAB-44). */
@@ -186,6 +192,12 @@ export class Room {
    * and kept until the document changes, so joining clients do not each re-encode a large board.
    */
   private fullStateFrame: Uint8Array | null = null;
+  /**
+   * PERF-45: the state vector of the stored snapshot the room was built from, when openers were sent that snapshot
+   * before the room existed, and whether the document changed since (then they are sent what they lack).
+   */
+  private loadedStateVector: Uint8Array | null = null;
+  private changedSinceLoad = false;
 
   private constructor(
     readonly boardId: string,
@@ -195,7 +207,10 @@ export class Room {
   ) {
     this.currentDoc = this.buildDoc(stored);
     // A snapshot with nothing after it is already the encoded state: the first client gets it as stored.
-    if (stored.snapshot && stored.tail.length === 0) this.fullStateFrame = encodeSyncStep2(stored.snapshot);
+    if (stored.snapshot && stored.tail.length === 0) {
+      this.fullStateFrame = encodeSyncStep2(stored.snapshot);
+      this.loadedStateVector = Y.encodeStateVector(this.currentDoc);
+    }
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     const loadedThrough = stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId;
@@ -235,7 +250,12 @@ export class Room {
 
   /** Loads the board from storage. Rejects (never yields an empty room) when storage fails. */
   static async load(boardId: string, store: UpdateStore, options: RoomOptions): Promise<Room> {
-    return new Room(boardId, store, options, await store.load(boardId));
+    return Room.fromStored(boardId, store, options, await store.load(boardId));
+  }
+
+  /** Builds the room from a state already read from storage (the registry answers openers from it first, PERF-45). */
+  static fromStored(boardId: string, store: UpdateStore, options: RoomOptions, stored: StoredBoardState): Room {
+    return new Room(boardId, store, options, stored);
   }
 
   /** A message another instance published for this board. */
@@ -334,7 +354,11 @@ export class Room {
     while (this.recovery) await this.recovery.done;
   }
 
-  join(connection: CollabConnection): void {
+  /**
+   * `sentStoredSnapshot`: the connection was already sent the stored snapshot this room was built from, as its
+   * sync step 2 (PERF-45); it gets whatever the document gained since, if anything.
+   */
+  join(connection: CollabConnection, sentStoredSnapshot = false): void {
     this.connections.set(connection, {
       awarenessClientId: null,
       rejectedWrites: 0,
@@ -346,9 +370,14 @@ export class Room {
       updateFrames: 0,
       ackedFrame: 0,
       awaitingAck: [],
+      holdsState: sentStoredSnapshot,
     });
     // During a reload the resync at its end covers this connection too.
     if (!this.recovery) connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    // What the document gained since the snapshot it was sent (a catch-up, another instance's update); during a
+    // reload, the resync at its end sends the whole state anyway.
+    if (sentStoredSnapshot && this.changedSinceLoad && this.loadedStateVector && !this.recovery)
+      connection.send(encodeUpdate(Y.encodeStateAsUpdate(this.doc, this.loadedStateVector)));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) {
       connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
@@ -585,7 +614,12 @@ export class Room {
   /** Sync step 2 for a client's state vector; an empty one (a client opening the board) gets the cached frame. */
   private syncStep2For(stateVector: Uint8Array, connection: CollabConnection): Uint8Array {
     try {
-      if (Y.decodeStateVector(stateVector).size === 0) return this.fullStateStep2();
+      if (Y.decodeStateVector(stateVector).size === 0) {
+        const state = this.connections.get(connection);
+        if (!state?.holdsState) return this.fullStateStep2();
+        state.holdsState = false;
+        return encodeSyncStep2(new Uint8Array([0, 0]));
+      }
       return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     } catch {
       this.close(connection, CloseCode.badMessage, CloseReason.badStateVector);
@@ -894,6 +928,7 @@ export class Room {
   private onDocUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
     if (doc !== this.currentDoc) return;
     this.fullStateFrame = null;
+    this.changedSinceLoad = true;
     if (origin === STORAGE_ORIGIN) return;
     if (this.staged) this.staged.push({ update, origin });
     else this.publish(update, origin);

@@ -119,6 +119,17 @@ class WsConnection implements CollabConnection {
     });
   }
 
+  /** Resolves once the frame is handed to the operating system (or the socket is gone). */
+  sendWritten(frame: Uint8Array): Promise<void> {
+    if (this.socket.readyState !== this.socket.OPEN) return Promise.resolve();
+    return new Promise((resolve) =>
+      this.socket.send(frame, (error) => {
+        if (error) this.socket.terminate();
+        resolve();
+      }),
+    );
+  }
+
   /** One socket write for several messages: the TCP socket under ws is corked while they are queued. */
   sendMany(frames: Uint8Array[]): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
@@ -247,11 +258,20 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
       if (room) options.registry.leave(room, connection);
     });
 
-    options.registry.join(boardId, connection).then(
+    let accessSent = false;
+    // PERF-45: the board's stored state, sent while its room is built (the client's sync step 1 may not be here yet).
+    const answerEarly = async (storedState: Uint8Array): Promise<boolean> => {
+      if (closed || room) return false;
+      connection.sendAccess();
+      accessSent = true;
+      await connection.sendWritten(storedState);
+      return true;
+    };
+    options.registry.join(boardId, connection, answerEarly).then(
       (loaded) => {
         if (closed) return options.registry.leave(loaded, connection);
         room = loaded;
-        connection.sendAccess();
+        if (!accessSent) connection.sendAccess();
         for (const frame of pending.splice(0)) loaded.receive(connection, frame);
       },
       (error) => {
