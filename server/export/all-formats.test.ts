@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { recordFileName } from "../record/record-file-name";
 import { EXPORT_FORMATS, exportFileName, exportMatrix } from "./index";
 import { renderPdf } from "./pdf";
 import { sampleRow, sampleSnapshot } from "../../tests/fixtures/sample-snapshot";
@@ -30,5 +31,18 @@ describe("every format", () => {
     expect(exportFileName(sampleSnapshot({ rows: 0 }), "pdf", new Date("2025-03-05T23:30:00Z"))).toBe(
       "hybrid-threats-lodz-working-group-v3-2025-03-05.pdf",
     );
+  });
+
+  it("I18N-16 a French file is named in French: a draft is a 'projet', a meeting record a 'compte-rendu'", () => {
+    const live = sampleSnapshot({ rows: 0, live: true });
+    expect(exportFileName(live, "csv", new Date("2025-03-05T10:00:00Z"), "fr")).toBe(
+      "hybrid-threats-lodz-working-group-projet-2025-03-05.csv",
+    );
+    expect(exportFileName(sampleSnapshot({ rows: 0 }), "pdf", undefined, "fr")).toBe(
+      "hybrid-threats-lodz-working-group-v3.pdf",
+    );
+    const record = { boardTitle: "Menaces hybrides", number: 3, openedAt: "2026-03-05T09:00:00.000Z" };
+    expect(recordFileName(record, "docx", "fr")).toBe("menaces-hybrides-compte-rendu-3-2026-03-05.docx");
+    expect(recordFileName(record, "md", "en")).toBe("menaces-hybrides-record-3-2026-03-05.md");
   });
 });

@@ -39,6 +39,8 @@ export interface ExportLabels {
   noInstrumentLinked: string;
   fingerprint: string;
   page: (n: number, of: number) => string;
+  /** The file name's word for a draft (not a published version): ASCII only, it goes in a Content-Disposition. */
+  fileDraft: string;
   /** Markdown and PDF matrix columns. */
   table: {
     number: string;
@@ -158,6 +160,7 @@ const en: ExportLabels = {
   noInstrumentLinked: "No instrument is linked to a threat.",
   fingerprint: "SHA-256 fingerprint",
   page: (n, of) => `Page ${n} of ${of}`,
+  fileDraft: "draft",
   table: {
     number: "#",
     threat: "Threat",
@@ -273,6 +276,7 @@ const fr: ExportLabels = {
   noInstrumentLinked: "Aucun instrument n'est lié à une menace.",
   fingerprint: "Empreinte SHA-256",
   page: (n, of) => `Page ${n} sur ${of}`,
+  fileDraft: "projet",
   table: {
     number: "n°",
     threat: "Menace",

@@ -37,7 +37,7 @@ export function createMatrixFileServices(options: Partial<FilePoolOptions> = {})
         now: new Date().toISOString(),
       });
       const body = Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength);
-      return { ...file, body, fileName: exportFileName(snapshot, file.extension, date) };
+      return { ...file, body, fileName: exportFileName(snapshot, file.extension, date, locale) };
     },
     async readImportFile(data, context) {
       // A copy the worker may own: the caller keeps its bytes.

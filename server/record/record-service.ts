@@ -338,7 +338,7 @@ export function createRecordServices(deps: RecordServiceDeps): MeetingRecordServ
       return {
         ...file,
         fingerprint: record.fingerprint ?? "",
-        fileName: recordFileName(record, file.extension),
+        fileName: recordFileName(record, file.extension, locale),
       };
     },
   };

@@ -20,6 +20,8 @@ export interface RecordWords {
   bracketWords: BracketWords;
   sections: Record<RecordSectionKey, string>;
   recordTitle: (number: number, title: string) => string;
+  /** The file name's word for a meeting record: ASCII only, it goes in a Content-Disposition. */
+  fileRecord: string;
   board: string;
   meeting: string;
   from: string;
@@ -78,6 +80,7 @@ const en = (labels: ExportLabels): RecordWords => ({
     brackets: "Bracketed text resolved",
   },
   recordTitle: (number, title) => `Record of meeting ${number}${title ? ` — ${title}` : ""}`,
+  fileRecord: "record",
   board: "Board",
   meeting: "Meeting",
   from: "from",
@@ -127,6 +130,7 @@ const fr = (labels: ExportLabels): RecordWords => ({
     brackets: "Crochets levés",
   },
   recordTitle: (number, title) => `Compte rendu de la réunion ${number}${title ? ` — ${title}` : ""}`,
+  fileRecord: "compte-rendu",
   board: "Tableau",
   meeting: "Réunion",
   from: "du",

@@ -128,7 +128,10 @@ describe("record pages", { shuffle: false }, () => {
     const final = (await readRecord())!;
     const md = await remit.getAs(observer, `${page(observer)}/export?format=md&lang=fr`);
     expect(md.status).toBe(200);
-    expect(md.headers.get("Content-Disposition")).toMatch(/^attachment; filename="record-board-record-1-[\d-]+\.md"$/);
+    // A French file is named in French (I18N-16): "compte-rendu", not "record".
+    expect(md.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="record-board-compte-rendu-1-[\d-]+\.md"$/,
+    );
     expect(md.headers.get("X-Remit-Fingerprint")).toBe(final.fingerprint);
     const text = await md.text();
     expect(text).toContain("# Compte rendu de la réunion 1 — Plenary of 28 November");
