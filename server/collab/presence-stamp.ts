@@ -14,17 +14,36 @@ interface AwarenessEntry {
   state: PresenceState | null;
 }
 
-const MAX_ENTRIES = 64;
+/**
+ * PERF-38: a stock client lists every peer it drops after a timeout (one entry each, state null): with more than a
+ * few dozen people on a board that list is long and honest. Entries of other clients are skipped unread; this
+ * only bounds the loop (a frame is at most MAX_FRAME_BYTES anyway).
+ */
+const MAX_ENTRIES = 4096;
 
-export function decodeAwarenessEntries(update: Uint8Array): { clientId: number; clock: number; state: unknown }[] {
+/**
+ * The entries of one client id in an awareness update: `owned`, or, when the connection owns none yet, the first
+ * entry's (the id it announces). Other clients' entries are checked for shape only, their states never parsed:
+ * they are dropped whatever they hold (ATTACK-WS-9).
+ */
+export function decodeAwarenessEntries(
+  update: Uint8Array,
+  owned: number | null,
+): { clientId: number; clock: number; state: unknown }[] {
   const decoder = decoding.createDecoder(update);
   try {
     const count = decoding.readVarUint(decoder);
     if (count > MAX_ENTRIES) throw new FrameError("too many awareness entries");
     const entries = [];
+    let target = owned;
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
+      target ??= clientId;
+      if (clientId !== target) {
+        decoding.readVarUint8Array(decoder);
+        continue;
+      }
       const state: unknown = JSON.parse(decoding.readVarString(decoder));
       entries.push({ clientId, clock, state });
     }

@@ -4,7 +4,8 @@ import { addRow, readRows } from "../../core/board-doc";
 import * as decoding from "lib0/decoding";
 import { CloseCode, MessageType } from "../../core/collab-protocol";
 import { TestPeer } from "../../tests/support/test-peer";
-import { encodeUpdate } from "./frames";
+import { encodeAwareness, encodeUpdate } from "./frames";
+import { encodeAwarenessEntries } from "./presence-stamp";
 import { MemoryUpdateStore } from "./memory-update-store";
 import type { Room } from "./room";
 import { RoomRegistry } from "./room-registry";
@@ -173,6 +174,26 @@ function stallingStore(): { store: MemoryUpdateStore; commits: (() => void)[] } 
     new Promise<number>((resolve, reject) => commits.push(() => append(boardId, updates).then(resolve, reject)));
   return { store, commits };
 }
+
+describe("presence", () => {
+  it("PERF-38 an awareness update listing 100 other clients (a stock client dropping timed-out peers) keeps its sender: its own entry is relayed, the rest skipped", async () => {
+    const store = new MemoryUpdateStore();
+    store.createBoard("b1");
+    const registry = new RoomRegistry(store, options);
+    const [typist, watcher] = [new TestPeer(true, "typist"), new TestPeer(true, "watcher")];
+    const room = await registry.join("b1", typist);
+    await registry.join("b1", watcher);
+    const own = { clientId: 7, clock: 1, state: { user: typist.user, focus: null } };
+    room.receive(typist, encodeAwareness(encodeAwarenessEntries([own])));
+    // What y-websocket sends after 30 s without news of its peers: its own state renewed, every peer removed.
+    const peers = Array.from({ length: 100 }, (_, i) => ({ clientId: 1000 + i, clock: 5, state: null }));
+    watcher.sent.length = 0;
+    room.receive(typist, encodeAwareness(encodeAwarenessEntries([{ ...own, clock: 2 }, ...peers])));
+    expect(typist.closedWith).toBeNull();
+    await vi.waitFor(() => expect(watcher.sent.some((frame) => frame[0] === MessageType.awareness)).toBe(true));
+    expect([...room.awareness.getStates().keys()]).toEqual([7]);
+  });
+});
 
 describe("save acknowledgements and back-pressure", () => {
   it("COLLAB-23 a frame is acknowledged only after it is committed, never before", async () => {

@@ -877,7 +877,7 @@ export class Room {
   private receiveAwareness(connection: CollabConnection, state: ConnectionState, update: Uint8Array): void {
     let entries;
     try {
-      entries = decodeAwarenessEntries(update);
+      entries = decodeAwarenessEntries(update, state.awarenessClientId);
     } catch {
       this.close(connection, CloseCode.badMessage, CloseReason.badAwareness);
       return;
