@@ -10,8 +10,7 @@
  */
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as syncProtocol from "y-protocols/sync";
-import { CloseCode, CloseReason, MessageType } from "../../core/collab-protocol";
+import { CloseCode, CloseReason } from "../../core/collab-protocol";
 import { getRowsType, getRowText, listRowIds } from "../../core/board-doc";
 import { BroadcastBatch } from "./broadcast-batch";
 import { describeRowEvents, type BoardChange } from "./board-changes";
@@ -66,14 +65,13 @@ export interface RoomOptions {
   compactions?: TaskLimiter;
   metrics?: CollabMetrics;
   /**
-   * Back-pressure (COLLAB-24): when this many updates (default 256, COLLAB-44) or 16 MiB wait to be written, the room stops
+   * Back-pressure (COLLAB-24): when this many updates (or 16 MiB) wait to be written, the room stops
    * reading from the sockets that keep sending, until the backlog is half as long.
    */
   maxWriteBacklog?: number;
 }
 
-/** COLLAB-44: below one second of P8's intake (20 writers × 20 edits/s), with room for frames already read. */
-const DEFAULT_MAX_WRITE_BACKLOG = 256;
+const DEFAULT_MAX_WRITE_BACKLOG = 2000;
 /** Position of a frame whose update is held (pending dependencies): never durable until it is applied. */
 const HELD = Number.POSITIVE_INFINITY;
 const MAX_WRITE_BACKLOG_BYTES = 16 * 1024 * 1024;
@@ -108,8 +106,6 @@ interface ConnectionState {
   holdsState: boolean;
   /** Updates waiting for changes they depend on (sent by this connection before its sync step 2). */
   held: Uint8Array[];
-  /** Writing frames read while the write backlog was full, handled in order once it drains (COLLAB-44). */
-  parked: Uint8Array[];
   heldTimer: NodeJS.Timeout | null;
   /**
    * The room closed this connection (refused, broke the protocol): frames of it still in flight are ignored, so
@@ -130,8 +126,6 @@ export interface AckStages {
   frames: number;
   /** Of those, frames acknowledged. */
   acknowledged: number;
-  /** Writing frames read but not handled yet: the write backlog was full (COLLAB-44). */
-  parked: number;
   held: number;
   queued: number;
   committing: number;
@@ -141,7 +135,6 @@ export interface AckStages {
 export const noAckStages = (): AckStages => ({
   frames: 0,
   acknowledged: 0,
-  parked: 0,
   held: 0,
   queued: 0,
   committing: 0,
@@ -363,7 +356,6 @@ export class Room {
       awarenessClientId: null,
       rejectedWrites: 0,
       held: [],
-      parked: [],
       heldTimer: null,
       closed: false,
       dropped: "no",
@@ -401,14 +393,6 @@ export class Room {
     if (!state || state.closed) return;
     if (this.recovery) {
       this.recovery.queue.push([connection, data]);
-      return;
-    }
-    // COLLAB-44: while the write backlog is full, a writing frame waits here (the socket is not read meanwhile)
-    // instead of growing it: the frames a socket had already delivered when it was paused cannot push the backlog
-    // past its bound. Its later writing frames queue behind it, in order.
-    if (isWritingFrame(data) && (state.parked.length > 0 || this.backlogFull())) {
-      state.parked.push(data);
-      this.pauseReading(connection);
       return;
     }
     let frame;
@@ -527,7 +511,6 @@ export class Room {
     for (const state of this.connections.values()) {
       stages.frames += state.updateFrames;
       stages.acknowledged += state.ackedFrame;
-      stages.parked += state.parked.length;
       for (const { position } of state.awaitingAck) {
         if (position === HELD) stages.held += 1;
         else if (position > sent) stages.queued += 1;
@@ -563,7 +546,7 @@ export class Room {
     if (this.backlogFull()) this.pauseReading(connection);
   }
 
-  /** The write backlog is at its bound (COLLAB-24, COLLAB-44). */
+  /** The write backlog is at its bound (COLLAB-24). */
   private backlogFull(): boolean {
     const backlog = this.persister.backlog;
     const limit = this.options.maxWriteBacklog ?? DEFAULT_MAX_WRITE_BACKLOG;
@@ -598,16 +581,8 @@ export class Room {
     const backlog = this.persister.backlog;
     const limit = this.options.maxWriteBacklog ?? DEFAULT_MAX_WRITE_BACKLOG;
     if (this.paused.size > 0 && backlog.updates <= limit / 2 && backlog.bytes <= MAX_WRITE_BACKLOG_BYTES / 2) {
-      for (const connection of [...this.paused]) {
-        this.paused.delete(connection);
-        // Its parked frames first, in order; should they fill the backlog again, the rest stay parked and the
-        // socket stays paused.
-        const state = this.connections.get(connection);
-        const parked = state?.parked ?? [];
-        if (state) state.parked = [];
-        for (const data of parked) this.receive(connection, data);
-        if (!this.paused.has(connection)) connection.resume?.();
-      }
+      for (const connection of this.paused) connection.resume?.();
+      this.paused.clear();
     }
   }
 
@@ -987,14 +962,6 @@ export class Room {
       if (connection !== except) connection.send(frame);
     }
   }
-}
-
-/** A y-websocket sync step 2 or update message: what may add to the write backlog. */
-function isWritingFrame(data: Uint8Array): boolean {
-  return (
-    data[0] === MessageType.sync &&
-    (data[1] === syncProtocol.messageYjsSyncStep2 || data[1] === syncProtocol.messageYjsUpdate)
-  );
 }
 
 /** Yjs left a transaction uncleaned (an exception in its cleanup): the doc would never emit again. */

@@ -92,8 +92,6 @@ export interface KillTrace {
   frames: number;
   /** Frames the room had acknowledged. */
   acknowledged: number;
-  /** Read, waiting for the write backlog to drain (COLLAB-44). */
-  parked: number;
   /** Applied frames waiting for dependencies, for a group commit, in a commit, committed but not acknowledged. */
   held: number;
   queued: number;
@@ -110,7 +108,6 @@ export function describeTrace(trace: KillTrace): string {
     `sent by the clients and not read yet (in kernel buffers) ${trace.clientSent - trace.read}`,
     `(${trace.clientBufferedBytes} bytes not yet written by the clients)`,
     `read and waiting for the rate ${trace.throttled} (${trace.pausedSockets} sockets not read)`,
-    `read and waiting for the write backlog ${trace.parked ?? 0}`,
     `held ${trace.held}`,
     `waiting for a group commit ${trace.queued}`,
     `in a commit ${trace.committing}`,
