@@ -17,7 +17,7 @@ import { encodeSyncStep2 } from "./frames";
  * (unasked: its sync step 1 may not have arrived yet) and resolves with whether it did, once the frame is written,
  * so the room is built while the client applies the state.
  */
-export type EarlyAnswer = (storedState: Uint8Array) => Promise<boolean>;
+type EarlyAnswer = (storedState: Uint8Array) => Promise<boolean>;
 
 export interface RegistryStats {
   rooms: number;

@@ -48,7 +48,7 @@ const REFRESH_FOLDED_MS = 10 * 1000;
  * commit is an fsync on the server's main thread; a commit per change (50 people starting to type) held the
  * relay of everyone's keystrokes for ~7 ms each on a busy disk.
  */
-export const ACTIVITY_BATCH_MS = 100;
+const ACTIVITY_BATCH_MS = 100;
 
 interface ActivityLogDeps {
   prisma: PrismaClient;

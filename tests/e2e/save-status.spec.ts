@@ -9,7 +9,7 @@ import { MessageType } from "../../core/collab-protocol";
 import { createBoard, newPerson, signUp } from "./support/accounts";
 import { appendToTitle, row } from "./support/board";
 
-test("COLLAB-23 the page says saved only after the server acknowledged, counts unsaved edits and asks before leaving", async ({
+test("COLLAB-23 GRID-17 the page says saved only after the server acknowledged, counts unsaved edits and asks before leaving", async ({
   browser,
 }) => {
   const anna = await newPerson(browser);
