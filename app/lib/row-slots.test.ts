@@ -48,6 +48,18 @@ describe("row slots: keys handed from rows that leave to rows that come in (GRID
     }
   });
 
+  it("GRID-16 GRID-4 the key of the row holding the focus goes with it: deleted, its node is not handed on", () => {
+    const fresh = freshKeys();
+    const window = assignRowSlots(NO_SLOTS, ids(0, 32), fresh);
+    // Someone deletes r3 while it has the focus: r32 comes in at the end of the window.
+    const after = assignRowSlots(window, [...ids(0, 3), ...ids(4, 33)], fresh, "r0", "r3");
+    expect(after.keys).not.toContain(window.keys[3]);
+    expect(after.keys.slice(0, 31)).toEqual([...window.keys.slice(0, 3), ...window.keys.slice(4)]);
+    // Not focused, r3's key goes to r32 (its node moves to the end).
+    const unfocused = assignRowSlots(window, [...ids(0, 3), ...ids(4, 33)], fresh, "r0");
+    expect(unfocused.keys[31]).toBe(window.keys[3]);
+  });
+
   it("GRID-16 when most of the window changes, the rows take the old keys in order: no node moves, none is mounted", () => {
     const fresh = freshKeys();
     const window = assignRowSlots(NO_SLOTS, ids(0, 32), fresh);

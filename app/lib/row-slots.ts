@@ -10,7 +10,10 @@
  * placed, and each move is a removal and insertion the browser styles and lays out again (and Remix's route
  * discovery scans the whole grid for). The pinned row is never moved (a moved node loses its focus): a key is
  * handed on only if its old position lies between those of the kept rows around it, or before every node placed
- * so far (then only that row's node moves); otherwise the row gets a new key and is mounted, as before.
+ * so far (then only that row's node moves); otherwise the row gets a new key and is mounted, as before. The row
+ * holding the focus is never handed on either: when it goes (someone deleted it), its node must go with it, so
+ * the grid puts the focus on the row that took its place (GRID-4) instead of keeping it on the same node, now
+ * showing another row.
  */
 export interface RowSlots {
   ids: readonly string[];
@@ -21,19 +24,23 @@ export const NO_SLOTS: RowSlots = { ids: [], keys: [] };
 
 /**
  * Keys for `ids` (rows in display order), given the previous render's slots; `fresh` makes a never-used key;
- * `pinned`: the row that must keep its key and node.
+ * `pinned`: the row that must keep its key and node; `focused`: the row holding the focus, whose key no other
+ * row may take.
  */
 export function assignRowSlots(
   previous: RowSlots,
   ids: readonly string[],
   fresh: () => string,
   pinned: string | null = null,
+  focused: string | null = null,
 ): RowSlots {
   const before = new Map(previous.ids.map((id, index) => [id, index]));
   const staying = ids.filter((id) => before.has(id));
-  const keep = new Set(staying.length * 2 >= ids.length ? staying : staying.filter((id) => id === pinned));
+  const keep = new Set(
+    staying.length * 2 >= ids.length ? staying : staying.filter((id) => id === pinned || id === focused),
+  );
   /** Old positions whose keys can be handed on, ascending. */
-  const free = previous.ids.flatMap((id, index) => (keep.has(id) ? [] : [index]));
+  const free = previous.ids.flatMap((id, index) => (keep.has(id) || id === focused ? [] : [index]));
   /** For each new position, the old position of the next kept row (a reused key must come before it). */
   const ceiling = new Array<number>(ids.length);
   let next = Number.POSITIVE_INFINITY;

@@ -53,6 +53,13 @@ const OVERSCAN = 3;
 /** What the server renders before it knows the window: a 1440×900 screen. */
 const INITIAL_RECT = { width: 1440, height: 900 };
 
+/** The rendered row holding the focus, if any (read while rendering: no state to keep in step). */
+function focusedRowId(grid: HTMLElement | null): string | null {
+  const focused = grid?.ownerDocument.activeElement;
+  if (!grid || !focused || !grid.contains(focused)) return null;
+  return focused.closest<HTMLElement>("[data-row-id]")?.dataset.rowId ?? null;
+}
+
 function focusOf(target: EventTarget | null): PresenceFocus | null {
   if (!(target instanceof HTMLElement) || target.getAttribute("role") === "gridcell") return null;
   const field = target.closest<HTMLElement>("[data-field]")?.dataset.field;
@@ -171,6 +178,7 @@ export const ThreatGrid = memo(function ThreatGrid({
     items.map((item) => rowIds[item.index]),
     () => `row-${freshKeys.current++}`,
     activeRowId,
+    focusedRowId(gridRef.current),
   );
   useIsomorphicLayoutEffect(() => {
     slotsRef.current = slots;
