@@ -14,10 +14,9 @@ import { encodeSyncStep2 } from "./frames";
 
 /**
  * PERF-45: sends a connection waiting for its board's room the sync step 2 frame of the board's stored snapshot
- * (unasked: its sync step 1 may not have arrived yet) and resolves with whether it did, once the frame is written,
- * so the room is built while the client applies the state.
+ * (unasked: its sync step 1 may not have arrived yet); false when it did not (the connection is gone).
  */
-type EarlyAnswer = (storedState: Uint8Array) => Promise<boolean>;
+type EarlyAnswer = (storedState: Uint8Array) => boolean;
 
 export interface RegistryStats {
   rooms: number;
@@ -150,11 +149,15 @@ export class RoomRegistry {
     const openers = this.earlyOpeners.get(boardId);
     if (!openers || !stored.snapshot || stored.tail.length > 0) return;
     const frame = encodeSyncStep2(stored.snapshot);
-    await Promise.all(
-      [...openers].map(async ([connection, answer]) => {
-        if (await answer(frame)) this.answeredEarly.add(connection);
-      }),
-    );
+    let sent = 0;
+    for (const [connection, answer] of openers) {
+      if (!answer(frame)) continue;
+      this.answeredEarly.add(connection);
+      sent++;
+    }
+    // One turn of the event loop for the sockets to write before the build holds it; never waiting for a client
+    // to read (a client that does not must not hold the board's load).
+    if (sent > 0) await new Promise((resolve) => setImmediate(resolve));
   }
 
   /**

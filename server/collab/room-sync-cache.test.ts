@@ -93,7 +93,7 @@ describe("sync step 2 for clients opening a board", () => {
     const registry = new RoomRegistry(store, options);
     const peer = new TestPeer();
     const answered: { frame: Uint8Array; rooms: number }[] = [];
-    const room = await registry.join("b1", peer, async (frame) => {
+    const room = await registry.join("b1", peer, (frame) => {
       answered.push({ frame, rooms: registry.stats().rooms });
       return true;
     });
@@ -117,7 +117,7 @@ describe("sync step 2 for clients opening a board", () => {
     let asked = false;
     await registry.join("b1", new TestPeer(), () => {
       asked = true;
-      return Promise.resolve(true);
+      return true;
     });
     expect(asked).toBe(false);
   });
@@ -128,8 +128,8 @@ describe("sync step 2 for clients opening a board", () => {
     const registry = new RoomRegistry(store, { ...options, bus: new LocalBusHub().connect() });
     const peer = new TestPeer();
     // Another instance appends right after this one read the snapshot: the room's catch-up after subscribing reads it.
-    await registry.join("b1", peer, async () => {
-      await store.append("b1", rowUpdate("c"), { authorId: null });
+    await registry.join("b1", peer, () => {
+      void store.append("b1", rowUpdate("c"), { authorId: null });
       return true;
     });
     const sentAfter = step2Frames(peer, 2);

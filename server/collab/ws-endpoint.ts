@@ -119,17 +119,6 @@ class WsConnection implements CollabConnection {
     });
   }
 
-  /** Resolves once the frame is handed to the operating system (or the socket is gone). */
-  sendWritten(frame: Uint8Array): Promise<void> {
-    if (this.socket.readyState !== this.socket.OPEN) return Promise.resolve();
-    return new Promise((resolve) =>
-      this.socket.send(frame, (error) => {
-        if (error) this.socket.terminate();
-        resolve();
-      }),
-    );
-  }
-
   /** One socket write for several messages: the TCP socket under ws is corked while they are queued. */
   sendMany(frames: Uint8Array[]): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
@@ -260,11 +249,11 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
 
     let accessSent = false;
     // PERF-45: the board's stored state, sent while its room is built (the client's sync step 1 may not be here yet).
-    const answerEarly = async (storedState: Uint8Array): Promise<boolean> => {
+    const answerEarly = (storedState: Uint8Array): boolean => {
       if (closed || room) return false;
       connection.sendAccess();
       accessSent = true;
-      await connection.sendWritten(storedState);
+      connection.send(storedState);
       return true;
     };
     options.registry.join(boardId, connection, answerEarly).then(
