@@ -33,6 +33,9 @@ pinGenerator();
 process.setMaxListeners(0);
 const server = await startServer("remit", {
   BENCH_DATABASE_URL: process.env.SOAK_DATABASE_URL ?? `file:${join(dir, "remit.db")}`,
+  // The same `perBoard` sessions open one socket on every board: past 20 boards COLLAB-21's per-session cap
+  // (MAX_SOCKETS_PER_SESSION, 20) refused them all, and the soak stopped at its 21st board.
+  BENCH_MAX_SOCKETS_PER_SESSION: String(Math.max(20, boards)),
 });
 console.log(
   `soak: ${boards} boards × ${perBoard} connections, 1 edit per ${editEveryMs / 1000} s each, ${minutes} min`,

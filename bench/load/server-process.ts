@@ -6,7 +6,8 @@
  * probes (CPU, memory, queue depth) and checks (what is stored).
  *
  *   node --import tsx bench/load/server-process.ts remit|reference
- *   env: BENCH_DATABASE_URL (remit), BENCH_UNLOAD_DELAY_MS, BENCH_MAX_FRAMES_PER_SECOND, BENCH_RELAY (reference: P4's bare relay)
+ *   env: BENCH_DATABASE_URL (remit), BENCH_UNLOAD_DELAY_MS, BENCH_MAX_FRAMES_PER_SECOND, BENCH_MAX_SOCKETS_PER_SESSION,
+ *        BENCH_RELAY (reference: P4's bare relay)
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -85,6 +86,8 @@ async function startRemit(): Promise<string> {
     DEMO: "false",
     // P4 measures the server's throughput, not COLLAB-21's per-socket admission (the reference has none).
     MAX_FRAMES_PER_SECOND: process.env.BENCH_MAX_FRAMES_PER_SECOND,
+    // The soak's clients share a few sign-in sessions, one socket per board each (COLLAB-21 caps that at 20).
+    MAX_SOCKETS_PER_SESSION: process.env.BENCH_MAX_SOCKETS_PER_SESSION,
   });
   remit = await startRemitServer({
     config,
