@@ -69,7 +69,8 @@ try {
     if (now >= nextReport) {
       nextReport += 30_000;
       const latencies = swarms.flatMap((swarm) => swarm.latencies.splice(0));
-      allLatencies.push(...latencies);
+      // A loop, not push(...): 5,000 clients deliver ~270,000 latencies per window, past the call stack's limit.
+      for (const latency of latencies) allLatencies.push(latency);
       const probe = await server.probe();
       if (now >= warmUpEnd) rssAfterWarmUp.push(probe.rss);
       const errors = swarms.reduce((sum, swarm) => sum + swarm.errors(), 0) - baselineErrors;
@@ -81,7 +82,7 @@ try {
     await sleep(20);
   }
   const converged = (await Promise.all(swarms.map((swarm) => swarm.waitForConvergence(30_000)))).every(Boolean);
-  allLatencies.push(...swarms.flatMap((swarm) => swarm.latencies.splice(0)));
+  for (const latency of swarms.flatMap((swarm) => swarm.latencies.splice(0))) allLatencies.push(latency);
   const errors = swarms.reduce((sum, swarm) => sum + swarm.errors(), 0) - baselineErrors;
   const p99 = percentile(allLatencies, 99);
   const rssGrowth = rssAfterWarmUp.length > 1 ? rssAfterWarmUp.at(-1)! / rssAfterWarmUp[0] - 1 : 0;
