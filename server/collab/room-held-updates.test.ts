@@ -123,6 +123,28 @@ describe("held updates", () => {
     expect(readRows(doc).map((row) => row.category)).toEqual(["data"]);
   });
 
+  it("COLLAB-45 a held update whose sender lost write access meanwhile is never applied or acknowledged, even by a reload", async () => {
+    const { store, room, alice, bob } = await setup(60_000);
+    const { first, second } = rowThenCategory();
+    room.receive(alice, encodeUpdate(second)); // frame 1: held
+    await room.settled();
+    // Alice is made an observer while her update waits; then the row it needs arrives and a reload retries it.
+    alice.canWrite = () => false;
+    await store.appendMany("b1", [{ update: first, meta: { authorId: null } }]);
+    throwAtTransaction(room, 1);
+    const bobDoc = new Y.Doc();
+    addRow(bobDoc, { title: "poison" });
+    room.receive(bob, encodeUpdate(Y.encodeStateAsUpdate(bobDoc)));
+    await room.whenHealthy();
+    await room.settled();
+    expect(readRows(room.doc).map((row) => row.category)).toEqual(["cyber"]); // the default, not "data"
+    expect(acknowledgedFrames(alice)).toEqual([]);
+    const stored = await store.load("b1");
+    const doc = new Y.Doc();
+    for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);
+    expect(readRows(doc).map((row) => row.category)).toEqual(["cyber"]);
+  });
+
   it("COLLAB-28 a sender closed while its held updates are retried is acknowledged nothing that covers them", async () => {
     const { room, alice } = await setup(60_000);
     const { doc, first, second } = rowThenCategory();

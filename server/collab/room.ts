@@ -561,7 +561,8 @@ export class Room {
 
   /** Once nothing of the connection is held, its frames that waited (HELD) are durable with what is queued now. */
   private releaseHeldFrames(state: ConnectionState): void {
-    if (state.held.length > 0) return;
+    // After a dropped write nothing is acknowledged until the client's state has been asked for again (COLLAB-30).
+    if (state.held.length > 0 || state.dropped !== "no") return;
     for (const entry of state.awaitingAck) if (entry.position === HELD) entry.position = this.persister.enqueuedCount;
   }
 
@@ -711,6 +712,12 @@ export class Room {
     for (const [index, update] of waiting.entries()) {
       // Closed (refused) or gone: its client still has these and was told (COLLAB-28).
       if (state.closed || !this.connections.has(connection)) return this.dropHeld(state);
+      // Write access lost while they waited (made observer, board archived): dropped like any write now (COLLAB-45).
+      if (!connection.canWrite()) {
+        this.dropHeld(state);
+        state.dropped = "dropped";
+        return;
+      }
       if (this.recovery) {
         // The room began reloading: what was not tried yet stays held, in order, and is retried after the reload.
         state.held.push(...waiting.slice(index));
