@@ -5,6 +5,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
 import { MessageType, type AccessMessage, type BoardEventMessage } from "../../core/collab-protocol";
 
 const SyncType = { step1: 0, step2: 1, update: 2 } as const;
@@ -54,6 +55,16 @@ export function decodeClientFrame(data: Uint8Array): ClientFrame {
   }
   if (decoding.hasContent(decoder)) throw new FrameError("trailing bytes after message");
   return frame;
+}
+
+/** A sync step 1 with an empty state vector: the opening of a client that holds nothing of the board yet. */
+export function isEmptyOpening(data: Uint8Array): boolean {
+  try {
+    const frame = decodeClientFrame(data);
+    return frame.kind === "sync-step1" && Y.decodeStateVector(frame.stateVector).size === 0;
+  } catch {
+    return false;
+  }
 }
 
 function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {

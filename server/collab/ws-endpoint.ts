@@ -13,7 +13,7 @@ import { CloseCode, CloseReason, COLLAB_PATH_PREFIX, type BoardEventMessage } fr
 import type { PresenceUser } from "../../core/presence";
 import { ROLE_CAN } from "../../core/roles";
 import type { BoardRole } from "../../core/services";
-import { encodeAccess, encodeBoardEvent } from "./frames";
+import { encodeAccess, encodeBoardEvent, isEmptyOpening } from "./frames";
 import type { CollabConnection, ConnectionActor } from "./connection";
 import type { Room } from "./room";
 import type { RoomRegistry } from "./room-registry";
@@ -250,7 +250,9 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     let accessSent = false;
     // PERF-45: the board's stored state, sent while its room is built (the client's sync step 1 may not be here yet).
     const answerEarly = (storedState: Uint8Array): boolean => {
-      if (closed || room) return false;
+      // Only to a client that has opened holding nothing: the board page starts from the state in its HTML, and the
+      // whole snapshot again would cost it most of a fresh apply (its own sync step 1 is answered with what it lacks).
+      if (closed || room || !pending.some(isEmptyOpening)) return false;
       connection.sendAccess();
       accessSent = true;
       connection.send(storedState);

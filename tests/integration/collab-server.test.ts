@@ -8,7 +8,8 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { addRow, getRowText, linkInstrument, readRow, readRows, setResponsibility } from "../../core/board-doc";
 import { CloseCode } from "../../core/collab-protocol";
-import { encodeUpdate } from "../../server/collab/frames";
+import { encodeSyncStep1, encodeUpdate } from "../../server/collab/frames";
+import { PrismaUpdateStore } from "../../server/db/prisma-update-store";
 import { addMember, createAccount, type TestAccount } from "../support/accounts";
 import { connectClient, openCollabSocket, waitFor, waitForSync, type TestClient } from "../support/collab-client";
 import { clientFrame, openRawWebSocket, serverCloseCode } from "../support/raw-socket";
@@ -122,6 +123,30 @@ describe("collaboration server", () => {
     await waitForSync(b);
     await waitFor(() => readRow(b.doc, rowId)?.notes === "typed while offline", "offline edit to reach others");
     expect(readRow(b.doc, rowId)?.responsibility).toBe("Unassigned");
+  });
+
+  it("PERF-45 a client opening a cold board it already holds (the board page) is not sent the stored snapshot again", async () => {
+    // The board stored as one snapshot, its room not loaded: the case PERF-45 answers early.
+    const store = new PrismaUpdateStore(remit.server.prisma);
+    const stored = await store.load(boardId);
+    const page = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(page, stored.snapshot);
+    for (const entry of stored.tail) Y.applyUpdate(page, entry.data);
+    const snapshot = Y.encodeStateAsUpdate(page);
+    await store.compact(boardId, snapshot, stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId);
+    await waitFor(() => !remit.server.registry.loadedBoardIds.includes(boardId), "room unloaded");
+
+    // Like the page, which builds its document from the state in its HTML before it connects.
+    const socket = openCollabSocket(remit.server.url, boardId, alice);
+    const syncStep2Bytes: number[] = [];
+    socket.on("open", () => socket.send(encodeSyncStep1(Y.encodeStateVector(page))));
+    socket.on("message", (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 1) syncStep2Bytes.push(data.length);
+    });
+    await waitFor(() => syncStep2Bytes.length > 0, "the answer to its sync step 1");
+    socket.close();
+    expect(snapshot.length).toBeGreaterThan(1000);
+    expect(syncStep2Bytes.every((bytes) => bytes < snapshot.length / 2)).toBe(true);
   });
 
   it("COLLAB-5 the update log is compacted and snapshot + tail load the same document", async () => {
