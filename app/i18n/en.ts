@@ -196,7 +196,7 @@ export const en = {
     tooLong: "Use at most {max} characters",
     chooseTemplate: "Choose a template",
     invalidChoice: "Choose one of the options",
-    invalidYear: "Enter a year between {min} and {max}, or leave it empty",
+    invalidYear: "Enter a year between {firstYear} and {lastYear}, or leave it empty",
     kindRequired: "Enter the kind of instrument",
     nameOfInstrumentRequired: "Enter the instrument's name",
     badRequest: "The request could not be understood.",

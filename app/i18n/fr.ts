@@ -195,7 +195,7 @@ export const fr = {
     tooLong: "Utilisez au plus {max} caractères",
     chooseTemplate: "Choisissez un modèle",
     invalidChoice: "Choisissez l'une des options",
-    invalidYear: "Saisissez une année entre {min} et {max}, ou laissez vide",
+    invalidYear: "Saisissez une année entre {firstYear} et {lastYear}, ou laissez vide",
     kindRequired: "Saisissez le type d'instrument",
     nameOfInstrumentRequired: "Saisissez le nom de l'instrument",
     badRequest: "La requête n'a pas pu être comprise.",

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
-import { messageRef } from "../../core/message-ref";
+import { messageRef, type MessageRef } from "../../core/message-ref";
+import { CustomInstrumentFormSchema } from "../lib/board-forms";
 import {
   formatDate,
   formatList,
@@ -74,6 +75,13 @@ describe("i18n", () => {
     expect(french.t("connection.closedOther", { code: 4422 })).toBe("La connexion a été fermée (4422).");
     expect(french.t("versions.publishHeading", { number: 1000 })).toContain("1000");
     expect(french.t("errors.code", { status: 1000 })).toContain("1000");
+  });
+
+  it("I18N-21 a range of years keeps its digits in French ('entre 1800 et 2100', never '2 100')", () => {
+    const error = CustomInstrumentFormSchema.safeParse({ name: "Plan", owner: "EU", kind: "Plan", year: "2200" });
+    expect(error.success).toBe(false);
+    const message = error.error!.issues.find((issue) => issue.path[0] === "year")!.message as MessageRef;
+    expect(createI18n("fr").tMessage(message)).toBe("Saisissez une année entre 1800 et 2100, ou laissez vide");
   });
 
   it("I18N-24 a refusal's list of delegations names them in the reader's language, as a list in its way", () => {

@@ -144,7 +144,16 @@ function translateMessage(messages: Messages, text: string, formats?: RefFormats
 type ListType = "unit" | "conjunction";
 
 /** Numbers in t() parameters that name something rather than count it: version numbers, HTTP and close codes. */
-const NOT_QUANTITIES: ReadonlySet<string> = new Set(["number", "from", "to", "status", "code", "day"]);
+const NOT_QUANTITIES: ReadonlySet<string> = new Set([
+  "number",
+  "from",
+  "to",
+  "status",
+  "code",
+  "day",
+  "firstYear",
+  "lastYear",
+]);
 
 /** Everything locale-dependent, bound to one locale. */
 export interface I18n {

@@ -38,7 +38,7 @@ export const ArchiveBoardFormSchema = z.object({
   archived: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 
-const yearMessage = ref("forms.invalidYear", { min: YEAR_MIN, max: YEAR_MAX });
+const yearMessage = ref("forms.invalidYear", { firstYear: YEAR_MIN, lastYear: YEAR_MAX });
 
 export const CustomInstrumentFormSchema = z.object({
   name: requiredText(120, ref("forms.nameOfInstrumentRequired")),
