@@ -56,7 +56,6 @@ test("GRID-1 the board's HTML already holds its rows and totals, compressed; a f
   await anna.context.close();
 });
 
-/** Imports `count` threats ("Imported threat 1"…) through the CSV import. */
 /** Anna, at 1440×900, on a new board (the starter's 15 threats) with `count` imported threats after them. */
 async function boardWithImports(browser: Browser, title: string, count: number) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -69,6 +68,7 @@ async function boardWithImports(browser: Browser, title: string, count: number) 
   return { context, page, grid };
 }
 
+/** Imports `count` threats ("Imported threat 1"…) through the CSV import. */
 async function importThreats(page: Page, count: number) {
   const records = Array.from({ length: count }, (_, i) => ({
     Title: `Imported threat ${i + 1}`,
