@@ -241,11 +241,6 @@ export class Room {
     );
   }
 
-  /** Loads the board from storage. Rejects (never yields an empty room) when storage fails. */
-  static async load(boardId: string, store: UpdateStore, options: RoomOptions): Promise<Room> {
-    return Room.fromStored(boardId, store, options, await store.load(boardId));
-  }
-
   /** Builds the room from a state already read from storage (the registry answers openers from it first, PERF-45). */
   static fromStored(boardId: string, store: UpdateStore, options: RoomOptions, stored: StoredBoardState): Room {
     return new Room(boardId, store, options, stored);
