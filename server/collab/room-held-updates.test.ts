@@ -60,6 +60,21 @@ function throwAtTransaction(room: Room, nth: number): void {
   room.doc.on("afterTransaction", hook);
 }
 
+/** `peer` sends a row while the room's next transaction throws: the room is poisoned and reloads from the log. */
+function poisonBy(room: Room, peer: TestPeer): void {
+  throwAtTransaction(room, 1);
+  const doc = new Y.Doc();
+  addRow(doc, { title: "poison" });
+  room.receive(peer, encodeUpdate(Y.encodeStateAsUpdate(doc)));
+}
+
+/** The board as its update log holds it. */
+async function storedDoc(store: MemoryUpdateStore): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  for (const entry of (await store.load("b1")).tail) Y.applyUpdate(doc, entry.data);
+  return doc;
+}
+
 describe("held updates", () => {
   afterEach(() => void vi.useRealTimers());
 
@@ -77,10 +92,7 @@ describe("held updates", () => {
       await new Promise<void>((resolve) => (release = resolve));
       return load(boardId);
     });
-    throwAtTransaction(room, 1);
-    const bobDoc = new Y.Doc();
-    addRow(bobDoc, { title: "poison" });
-    room.receive(bob, encodeUpdate(Y.encodeStateAsUpdate(bobDoc)));
+    poisonBy(room, bob);
     expect(bob.closedWith).toBe(CloseCode.updateRejected);
 
     room.receive(alice, encodeUpdate(first)); // waits for the reload, in order
@@ -94,10 +106,7 @@ describe("held updates", () => {
     expect(readRows(room.doc).map((row) => row.category)).toEqual(["data"]);
     // Both frames are committed, and acknowledged as such.
     expect(acknowledgedFrames(alice).at(-1)).toBe(2);
-    const stored = await store.load("b1");
-    const doc = new Y.Doc();
-    for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);
-    expect(readRows(doc).map((row) => row.category)).toEqual(["data"]);
+    expect(readRows(await storedDoc(store)).map((row) => row.category)).toEqual(["data"]);
   });
 
   it("COLLAB-43 a held update that the reload lets apply is acknowledged once committed, without waiting for its sender's next frame", async () => {
@@ -108,19 +117,13 @@ describe("held updates", () => {
     expect(acknowledgedFrames(alice)).toEqual([]);
     // Another instance stores the row (this room never sees it relayed); then a reload reads it from the log.
     await store.appendMany("b1", [{ update: first, meta: { authorId: null } }]);
-    throwAtTransaction(room, 1);
-    const bobDoc = new Y.Doc();
-    addRow(bobDoc, { title: "poison" });
-    room.receive(bob, encodeUpdate(Y.encodeStateAsUpdate(bobDoc)));
+    poisonBy(room, bob);
     await room.whenHealthy();
     await room.settled();
     expect(readRows(room.doc).map((row) => row.category)).toEqual(["data"]);
     // Alice sends nothing more: her held frame, now applied and committed, is acknowledged all the same.
     expect(acknowledgedFrames(alice)).toEqual([1]);
-    const stored = await store.load("b1");
-    const doc = new Y.Doc();
-    for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);
-    expect(readRows(doc).map((row) => row.category)).toEqual(["data"]);
+    expect(readRows(await storedDoc(store)).map((row) => row.category)).toEqual(["data"]);
   });
 
   it("COLLAB-45 a held update whose sender lost write access meanwhile is never applied or acknowledged, even by a reload", async () => {
@@ -131,18 +134,12 @@ describe("held updates", () => {
     // Alice is made an observer while her update waits; then the row it needs arrives and a reload retries it.
     alice.canWrite = () => false;
     await store.appendMany("b1", [{ update: first, meta: { authorId: null } }]);
-    throwAtTransaction(room, 1);
-    const bobDoc = new Y.Doc();
-    addRow(bobDoc, { title: "poison" });
-    room.receive(bob, encodeUpdate(Y.encodeStateAsUpdate(bobDoc)));
+    poisonBy(room, bob);
     await room.whenHealthy();
     await room.settled();
     expect(readRows(room.doc).map((row) => row.category)).toEqual(["cyber"]); // the default, not "data"
     expect(acknowledgedFrames(alice)).toEqual([]);
-    const stored = await store.load("b1");
-    const doc = new Y.Doc();
-    for (const entry of stored.tail) Y.applyUpdate(doc, entry.data);
-    expect(readRows(doc).map((row) => row.category)).toEqual(["cyber"]);
+    expect(readRows(await storedDoc(store)).map((row) => row.category)).toEqual(["cyber"]);
   });
 
   it("COLLAB-28 a sender closed while its held updates are retried is acknowledged nothing that covers them", async () => {
@@ -194,11 +191,8 @@ describe("held updates", () => {
     room.receive(alice, encodeSyncStep2(Y.encodeStateAsUpdate(doc, stateVector))); // frame 3
     await room.settled();
     expect(acknowledgedFrames(alice)).toEqual([3]);
-    const stored = await store.load("b1");
-    const storedDoc = new Y.Doc();
-    for (const entry of stored.tail) Y.applyUpdate(storedDoc, entry.data);
     expect(
-      readRows(storedDoc)
+      readRows(await storedDoc(store))
         .map((row) => row.title)
         .sort(),
     ).toEqual(["typed after", "typed as the board was archived"]);

@@ -126,6 +126,7 @@ export interface AckStages {
   frames: number;
   /** Of those, frames acknowledged. */
   acknowledged: number;
+  /** Frames not acknowledged: waiting for dependencies, for a group commit, in a commit, committed. */
   held: number;
   queued: number;
   committing: number;

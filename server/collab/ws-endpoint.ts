@@ -47,6 +47,16 @@ interface CollabEndpointOptions {
   log: (message: string, error?: unknown) => void;
 }
 
+/** Frames on the sockets' side of a room (the crash script's trace, COLLAB-41). */
+export interface IntakeStages {
+  /** Sync step 2 and update frames read from the open sockets. */
+  read: number;
+  /** Read, waiting for their socket's rate (PERF-32). */
+  throttled: number;
+  /** Sockets not read (back-pressure or rate). */
+  pausedSockets: number;
+}
+
 export interface CollabEndpoint {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /**
@@ -66,11 +76,8 @@ export interface CollabEndpoint {
   broadcastBoardEvent(boardId: string, event: BoardEventMessage): void;
   /** Open sockets (metrics). */
   readonly socketCount: number;
-  /**
-   * Update frames read from the open sockets, frames read but waiting for the socket's rate (PERF-32), and
-   * sockets not read for back-pressure or rate: the crash script's trace of where unacknowledged edits are.
-   */
-  intakeStages(): { read: number; throttled: number; pausedSockets: number };
+  /** The crash script's trace of where unacknowledged edits are, on the sockets' side. */
+  intakeStages(): IntakeStages;
   /** Refuses new sockets from now on (draining); open ones keep working until close(). */
   stopAccepting(): void;
   /** Closes every socket with `code` (default 1001 going away), then makes every room durable. */

@@ -18,6 +18,8 @@ import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { addRow, getRowText, readRow } from "../../core/board-doc";
+import type { AckStages } from "../../server/collab/room";
+import type { IntakeStages } from "../../server/collab/ws-endpoint";
 import { MessageType } from "../../core/collab-protocol";
 import { createAccount } from "./accounts";
 import { connectClient, waitFor, waitForSync, webSocketWithHeaders } from "./collab-client";
@@ -75,28 +77,14 @@ export interface CrashReport {
  * clients: the clients' side read in the turn that sends the SIGKILL, the instance's as of its last frame read or
  * acknowledgement sent.
  */
-export interface KillTrace {
+/** Where the edits were at a kill: the clients' side, then the instance's sockets and rooms. */
+export interface KillTrace extends IntakeStages, AckStages {
   /** Frames the clients had sent (their current sockets). */
   clientSent: number;
   /** Bytes the clients' WebSocket still held, not yet handed to the kernel. */
   clientBufferedBytes: number;
   /** Highest frames the clients had seen acknowledged (their current sockets). */
   clientAcknowledged: number;
-  /** Frames read by the instance from its open sockets. */
-  read: number;
-  /** Read, waiting for their socket's rate (PERF-32). */
-  throttled: number;
-  /** Sockets the instance was not reading (back-pressure or rate). */
-  pausedSockets: number;
-  /** Frames handled by the room (applied, held or empty). */
-  frames: number;
-  /** Frames the room had acknowledged. */
-  acknowledged: number;
-  /** Applied frames waiting for dependencies, for a group commit, in a commit, committed but not acknowledged. */
-  held: number;
-  queued: number;
-  committing: number;
-  committed: number;
   /** When the instance last read a frame or sent an acknowledgement, and when the kill was sent (epoch ms). */
   writtenAt: number;
   killedAt: number;
