@@ -1,10 +1,19 @@
 import { loadCatalogue, type CatalogueInstrument } from "./instrument-catalogue";
 import type { PrismaClient } from "./prisma-client";
 
-/** The French title and its sourcing live only in the catalogue (not table columns): not compared. */
-const CATALOGUE_ONLY = new Set<string>(["nameFr", "nameFrSource", "nameFrPublished", "nameFrOf", "nameFrNone"]);
+/** The instrument's table columns: its French title and that title's sourcing live only in the catalogue. */
+function tableFields({
+  nameFr: _nameFr,
+  nameFrSource: _source,
+  nameFrPublished: _published,
+  nameFrOf: _of,
+  nameFrNone: _none,
+  ...fields
+}: CatalogueInstrument) {
+  return fields;
+}
 const sameFields = (a: CatalogueInstrument, b: Record<string, unknown>) =>
-  (Object.keys(a) as (keyof CatalogueInstrument)[]).every((key) => CATALOGUE_ONLY.has(key) || a[key] === b[key]);
+  Object.entries(tableFields(a)).every(([key, value]) => value === b[key]);
 
 /**
  * Upserts the catalogue's instruments into the shared library (boardId null). Idempotent, and an
@@ -28,23 +37,15 @@ export async function seedInstruments(
   if (changed.length === 0) return instruments.length;
   await prisma.$transaction(
     // The French title stays in the catalogue (services.listInstruments applies it); the table keeps one name.
-    changed.map(
-      ({
-        id,
-        nameFr: _nameFr,
-        nameFrSource: _source,
-        nameFrPublished: _published,
-        nameFrOf: _of,
-        nameFrNone: _none,
-        ...fields
-      }) =>
-        prisma.instrument.upsert({
-          where: { id },
-          create: { id, ...fields, boardId: null },
-          update: { ...fields, boardId: null },
-          select: { id: true },
-        }),
-    ),
+    changed.map((instrument) => {
+      const { id, ...fields } = tableFields(instrument);
+      return prisma.instrument.upsert({
+        where: { id },
+        create: { id, ...fields, boardId: null },
+        update: { ...fields, boardId: null },
+        select: { id: true },
+      });
+    }),
   );
   return instruments.length;
 }
