@@ -9,7 +9,6 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import compression from "compression";
 import express from "express";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { createCollabEndpoint, type CollabEndpoint } from "./collab/ws-endpoint";
 import { RoomRegistry } from "./collab/room-registry";
@@ -28,6 +27,7 @@ import { createActivityLog, type ActivityLog } from "./db/activity-log";
 import { seedDemo } from "./demo-seed";
 import { noStoreByDefault, securityHeaders } from "./http-security";
 import { clientBuildAssets } from "./static-assets";
+import { remixRequestHandler } from "./remix-handler";
 import { watchSessions, type SessionWatch } from "./auth/session-watch";
 import { createConsensusService, type ConsensusService } from "./consensus/consensus-service";
 import { createCommentService, type CommentService } from "./consensus/comment-service";
@@ -380,9 +380,9 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     app.use(noStoreByDefault);
     app.all(
       "*",
-      createRequestHandler({
-        build: options.build,
-        getLoadContext: (request, response) =>
+      remixRequestHandler(
+        options.build,
+        (request, response) =>
           ({
             services: routeServices,
             auth,
@@ -400,7 +400,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
             meeting,
             markings,
           }) satisfies RemitLoadContext,
-      }),
+      ),
     );
   }
 
