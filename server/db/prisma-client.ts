@@ -42,7 +42,9 @@ function onConnect<Factory extends { connect(): Promise<unknown> }>(
 /**
  * WAL lets readers run while a writer appends; busy_timeout makes a second connection (another
  * process, migrate deploy) wait for the lock instead of failing at once with SQLITE_BUSY. The update log
- * writes on this same connection (decision 030).
+ * writes on this same connection (decision 030). synchronous = FULL, said explicitly (COLLAB-46): better-sqlite3
+ * is built with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so a connection opening a database already in WAL mode ran
+ * NORMAL (a commit survived a killed process, not a power cut) and one that switched it to WAL ran FULL.
  */
 async function sqliteAdapter(url: string, connected: (db: Database.Database) => void): Promise<PrismaBetterSQLite3> {
   const [{ PrismaBetterSQLite3 }, { default: Database }] = await Promise.all([
@@ -51,7 +53,7 @@ async function sqliteAdapter(url: string, connected: (db: Database.Database) => 
   ]);
   return onConnect(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), async (adapter) => {
     await adapter.executeScript(
-      `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`,
+      `PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`,
     );
     connected(betterSqliteConnectionOf(adapter, Database));
   });

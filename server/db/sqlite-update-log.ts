@@ -1,8 +1,14 @@
 import type Database from "better-sqlite3";
 import { tableName, type LogRow, type StoredLog, type UpdateLogWriter } from "./update-log-writer";
+import { walSyncer, type WalSync } from "./wal-sync";
 
 /** How often to look again while a Prisma transaction holds the shared connection (they are short). */
 const BUSY_POLL_MS = 1;
+/**
+ * Group commits of one board in flight at once (COLLAB-34): each commits at once (synchronously) and then waits
+ * for the WAL sync that covers it, so while one sync runs in the thread pool the next batches commit beside it.
+ */
+const APPEND_CONCURRENCY = 4;
 
 type Write = (boardId: string, rows: LogRow[]) => number | null;
 type Read = (boardId: string, afterSeq: number) => StoredLog | null;
@@ -14,19 +20,34 @@ type Read = (boardId: string, afterSeq: number) => StoredLog | null;
  * one reused insert, COMMIT) runs without yielding and nothing else in the process can interleave. The
  * one thing to wait for is an interactive Prisma transaction open across an await on that connection:
  * writing then would put our rows inside it.
+ *
+ * Durability off the event loop (COLLAB-46): the group commit runs with `synchronous = NORMAL` (its frames are in
+ * the WAL file, which survives a killed process, but not yet fsynced) and the append resolves only once an
+ * `fdatasync` of the WAL, run in libuv's thread pool, has covered it. That is what `synchronous = FULL` promises
+ * (in WAL mode FULL syncs the WAL at each commit), without an fsync holding the loop that reads everyone's edits.
+ * Every other write on the connection stays FULL (prisma-client.ts sets it at connect).
  */
-export function sqliteUpdateLog(connection: () => Promise<Database.Database>): UpdateLogWriter {
-  let prepared: { db: Database.Database; write: Write } | null = null;
+export function sqliteUpdateLog(
+  connection: () => Promise<Database.Database>,
+  syncOf: (db: Database.Database) => WalSync | null = walSyncer,
+): UpdateLogWriter {
+  let prepared: { db: Database.Database; write: Write; sync: WalSync | null } | null = null;
   let preparedRead: { db: Database.Database; read: Read } | null = null;
   return {
-    // Synchronous: a write holds the event loop until it is committed, so nothing can overlap it.
-    concurrency: 1,
+    concurrency: APPEND_CONCURRENCY,
     async append(boardId: string, rows: LogRow[]): Promise<number | null> {
       const db = await connection();
       // Statements belong to a connection: Prisma opens a new one after $disconnect.
-      if (prepared?.db !== db) prepared = { db, write: prepareWrite(db) };
+      if (prepared?.db !== db) {
+        prepared?.sync?.close();
+        const sync = syncOf(db);
+        prepared = { db, write: prepareWrite(db, sync !== null), sync };
+      }
+      const { write, sync } = prepared;
       while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
-      return prepared.write(boardId, rows);
+      const first = write(boardId, rows);
+      if (first !== null && sync) await sync.covering();
+      return first;
     },
     async read(boardId: string, afterSeq: number): Promise<StoredLog | null> {
       const db = await connection();
@@ -68,7 +89,11 @@ function prepareRead(db: Database.Database): Read {
   };
 }
 
-function prepareWrite(db: Database.Database): Write {
+/** `deferSync`: commit without fsync (the caller awaits a WAL sync); otherwise the connection's own setting. */
+function prepareWrite(db: Database.Database, deferSync: boolean): Write {
+  // Outside a transaction, around the group commit only; nothing else runs on the connection in between.
+  const normal = db.prepare("PRAGMA synchronous = NORMAL");
+  const full = db.prepare("PRAGMA synchronous = FULL");
   // Plain numbers, whatever the connection's default (Prisma's adapter turns safe integers on).
   const bump = db
     .prepare(`UPDATE ${tableName("Board")} SET "updateSeq" = "updateSeq" + ? WHERE "id" = ? RETURNING "updateSeq"`)
@@ -86,5 +111,13 @@ function prepareWrite(db: Database.Database): Write {
     rows.forEach((row, index) => insert.run(boardId, first + index, row.data, row.authorId));
     return first;
   });
-  return transaction.immediate;
+  if (!deferSync) return transaction.immediate;
+  return (boardId, rows) => {
+    normal.run();
+    try {
+      return transaction.immediate(boardId, rows);
+    } finally {
+      full.run();
+    }
+  };
 }

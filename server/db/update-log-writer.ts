@@ -33,7 +33,7 @@ export interface UpdateLogWriter {
    * not exist.
    */
   read(boardId: string, afterSeq: number): Promise<StoredLog | null>;
-  /** Appends to one board that may be in flight at once (COLLAB-34); 1 when the driver writes synchronously. */
+  /** Appends to one board that may be in flight at once (COLLAB-34). */
   readonly concurrency: number;
 }
 
