@@ -17,6 +17,7 @@ import { runVersionBench } from "./versions";
 import { runCollabBench } from "./collab";
 import { runPerfSuite } from "./perf";
 import { runClusterBench } from "./cluster";
+import { runCompactionBench } from "./compaction";
 
 export interface BenchRow {
   case: string;
@@ -55,6 +56,17 @@ export const BENCHES: Bench[] = [
         note: `p99 ${row.p99Ms.toFixed(1)} ms, ${row.cpuUsPerDelivered.toFixed(0)} µs CPU/delivered, Redis hop +${(row.p50Ms - single.p50Ms).toFixed(1)} ms p50`,
       }));
     },
+  },
+  {
+    name: "compaction",
+    reference: "encoding the same 16 MB document (Y.encodeStateAsUpdate), longest event-loop block",
+    run: async (log) =>
+      (await runCompactionBench({ log })).map((r) => ({
+        case: `16 MB board, ${r.database}: longest event-loop block`,
+        medianMs: r.longestBlockMs,
+        ratio: r.longestBlockMs / r.encodeBlockMs,
+        note: `compaction ${r.compactMs.toFixed(0)} ms wall`,
+      })),
   },
   {
     name: "exports",

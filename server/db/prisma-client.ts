@@ -3,7 +3,10 @@ import type Database from "better-sqlite3";
 import type pg from "pg";
 import type { PrismaClient as SqlitePrismaClient } from "../../generated/sqlite";
 import { resolveDatabaseUrl } from "./database-url";
+import { postgresSnapshotWriter } from "./postgres-snapshot-writer";
 import { postgresUpdateLog } from "./postgres-update-log";
+import type { SnapshotWriter } from "./snapshot-writer";
+import { sqliteSnapshotWriter } from "./sqlite-snapshot-writer";
 import { sqliteUpdateLog } from "./sqlite-update-log";
 import type { UpdateLogWriter } from "./update-log-writer";
 
@@ -19,8 +22,8 @@ export type { Prisma } from "../../generated/sqlite";
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-/** The update log's hot append path of each client, on the client's own connection (decision 030). */
-const updateLogWriters = new WeakMap<PrismaClient, UpdateLogWriter>();
+/** The update log's hot append path and the snapshot writes of each client, on its own connection (decision 030). */
+const drivers = new WeakMap<PrismaClient, { updateLog: UpdateLogWriter; snapshots: SnapshotWriter }>();
 
 /**
  * Runs `connected` on each adapter the factory opens (on first query, and again after $disconnect), before
@@ -79,15 +82,13 @@ export async function createPrismaClient(databaseUrl: string): Promise<PrismaCli
     const { PrismaClient: SqlitePrismaClient } = await import("../../generated/sqlite");
     const adapter = await sqliteAdapter(target.url, (connected) => (db = connected));
     const prisma = new SqlitePrismaClient({ adapter });
-    updateLogWriters.set(
-      prisma,
-      // Prisma connects lazily (and again after $disconnect): ask it to, then take its current connection.
-      sqliteUpdateLog(async () => {
-        if (!db?.open) await prisma.$connect();
-        if (!db?.open) throw new Error("SQLite connection is closed");
-        return db;
-      }),
-    );
+    // Prisma connects lazily (and again after $disconnect): ask it to, then take its current connection.
+    const connection = async () => {
+      if (!db?.open) await prisma.$connect();
+      if (!db?.open) throw new Error("SQLite connection is closed");
+      return db;
+    };
+    drivers.set(prisma, { updateLog: sqliteUpdateLog(connection), snapshots: sqliteSnapshotWriter(connection) });
     return prisma;
   }
   const schema = new URL(target.url).searchParams.get("schema") ?? undefined;
@@ -102,20 +103,30 @@ export async function createPrismaClient(databaseUrl: string): Promise<PrismaCli
   });
   // Same models, different provider: see the PrismaClient type above.
   const prisma = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
-  updateLogWriters.set(
-    prisma,
-    postgresUpdateLog(async () => {
-      if (!pool || pool.ending) await prisma.$connect();
-      if (!pool || pool.ending) throw new Error("PostgreSQL pool is closed");
-      return pool;
-    }, schema),
-  );
+  const connection = async () => {
+    if (!pool || pool.ending) await prisma.$connect();
+    if (!pool || pool.ending) throw new Error("PostgreSQL pool is closed");
+    return pool;
+  };
+  drivers.set(prisma, {
+    updateLog: postgresUpdateLog(connection, schema),
+    snapshots: postgresSnapshotWriter(connection, schema),
+  });
   return prisma;
+}
+
+function driversOf(prisma: PrismaClient) {
+  const found = drivers.get(prisma);
+  if (!found) throw new Error("this Prisma client was not made by createPrismaClient");
+  return found;
 }
 
 /** The update log writer of a client made by createPrismaClient. */
 export function updateLogWriterOf(prisma: PrismaClient): UpdateLogWriter {
-  const writer = updateLogWriters.get(prisma);
-  if (!writer) throw new Error("this Prisma client was not made by createPrismaClient");
-  return writer;
+  return driversOf(prisma).updateLog;
+}
+
+/** The snapshot writer of a client made by createPrismaClient (COLLAB-49). */
+export function snapshotWriterOf(prisma: PrismaClient): SnapshotWriter {
+  return driversOf(prisma).snapshots;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { BoardNotFoundError, type StoredBoardState, type UpdateMeta, type UpdateStore } from "../collab/update-store";
-import { updateLogWriterOf, type PrismaClient } from "./prisma-client";
+import { snapshotWriterOf, updateLogWriterOf, type PrismaClient } from "./prisma-client";
+import type { SnapshotWriter } from "./snapshot-writer";
 import type { UpdateLogWriter } from "./update-log-writer";
 
 /** Prisma's code for a foreign key violation: the board row is gone. */
@@ -19,19 +20,16 @@ function toUint8Array(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
 }
 
-/** Exact-length copy for writing: a subarray view must not leak the rest of its ArrayBuffer. */
-function toBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(bytes);
-}
-
 export class PrismaUpdateStore implements UpdateStore {
   /** Names this process as a compaction lease holder. */
   private readonly holder = randomUUID();
 
   private readonly log: UpdateLogWriter;
+  private readonly snapshots: SnapshotWriter;
 
   constructor(private readonly prisma: PrismaClient) {
     this.log = updateLogWriterOf(prisma);
+    this.snapshots = snapshotWriterOf(prisma);
   }
 
   get appendConcurrency(): number {
@@ -87,29 +85,14 @@ export class PrismaUpdateStore implements UpdateStore {
 
   async compact(boardId: string, merged: Uint8Array, coversUpdateId: number): Promise<void> {
     if (!(await this.takeLease(boardId))) return; // another instance is compacting this board right now
-    const data = toBytes(merged);
     try {
-      const existing = await this.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { coversSeq: true } });
-      if (existing && existing.coversSeq > coversUpdateId) return; // a newer snapshot is already there
-      // No transaction: a multi-megabyte snapshot write must not hold one (Prisma's 5 s limit, pool waits).
-      // Step 1, conditional: if a newer snapshot landed meanwhile, this write does nothing.
-      if (!existing) {
-        await this.prisma.boardSnapshot.create({
-          data: { boardId, data, coversSeq: coversUpdateId },
-          select: { boardId: true },
-        });
-      } else if (existing.coversSeq < coversUpdateId) {
-        await this.prisma.boardSnapshot.updateMany({
-          where: { boardId, coversSeq: { lt: coversUpdateId } },
-          data: { data, coversSeq: coversUpdateId },
-        });
-      }
+      // On the driver, no transaction (COLLAB-49). Step 1 never moves the snapshot backwards: if a newer one
+      // landed meanwhile, it does nothing.
+      const written = await this.snapshots.write(boardId, merged, coversUpdateId);
+      if (written === null) throw new BoardNotFoundError(boardId);
       // Step 2: the rows it covers (a newer snapshot covers them too). Dying before this is harmless:
       // loading ignores covered rows, and the next compaction deletes them.
-      await this.prisma.boardUpdate.deleteMany({ where: { boardId, seq: { lte: coversUpdateId } } });
-    } catch (error) {
-      // Awaited here: a rejected promise left pending while `finally` awaits would count as unhandled.
-      return await this.boardGoneOr(boardId, error);
+      await this.snapshots.deleteCovered(boardId, coversUpdateId);
     } finally {
       await this.prisma.compactionLease.deleteMany({ where: { boardId, holder: this.holder } }).catch(() => undefined); // an unreleased lease expires on its own
     }

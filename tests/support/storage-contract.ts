@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 /**
  * Storage contract, run against every store we support (storage-contract.*.test.ts): the update-log
  * part against memory, SQLite and PostgreSQL, the rest against both databases.
@@ -199,6 +200,38 @@ export function describeUpdateStoreContract(name: string, open: () => Promise<Up
       const after = await store.load(boardId);
       expect(after).toMatchObject({ snapshotCoversUpdateId: 3, tail: [] });
       expect(replay(after.snapshot, after.tail)).toEqual(cells.toJSON());
+    });
+
+    it("COLLAB-5 COLLAB-49 a 16 MB board compacts while its log keeps growing, and 100 boards compact at once", async () => {
+      // Issue 9: a 13–21 MB board's compaction hit Prisma's 5 s transaction limit on PostgreSQL and held appends
+      // up, and 1,000 compactions at once all failed to start a transaction. Compaction holds no transaction.
+      const boardId = await newBoard();
+      const { doc, updates, cells } = recordedDoc();
+      // Incompressible text, so the snapshot really is 16 MB on disk.
+      cells.set("big", randomBytes(12 * 1024 * 1024).toString("base64"));
+      const covered = await store.append(boardId, updates[0], NO_AUTHOR);
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      expect(snapshot.length).toBeGreaterThan(16 * 1024 * 1024);
+      let appended = 0;
+      const appending = (async () => {
+        for (let i = 0; i < 20; i++) {
+          cells.set(`after-${i}`, `v${i}`);
+          await store.append(boardId, updates[updates.length - 1], NO_AUTHOR);
+          appended++;
+        }
+      })();
+      await Promise.all([store.compact(boardId, snapshot, covered), appending]);
+      expect(appended).toBe(20);
+      const state = await store.load(boardId);
+      expect(state.snapshotCoversUpdateId).toBe(covered);
+      expect(replay(state.snapshot, state.tail)).toEqual(cells.toJSON());
+
+      const boards = await Promise.all(Array.from({ length: 100 }, () => newBoard()));
+      const small = recordedDoc();
+      small.cells.set("k", "v");
+      await Promise.all(boards.map((id) => store.append(id, small.updates[0], NO_AUTHOR)));
+      await Promise.all(boards.map((id) => store.compact(id, small.updates[0], 1)));
+      for (const id of boards) expect(await store.load(id)).toMatchObject({ snapshotCoversUpdateId: 1, tail: [] });
     });
 
     it("OPS-1 ping answers while storage is reachable", async () => {

@@ -1,0 +1,15 @@
+/**
+ * Writes a board's snapshot and deletes the update rows it covers, on the driver (COLLAB-49): through Prisma a
+ * multi-megabyte snapshot was serialised on the event loop (a 16 MB board held it ~2 s on SQLite and on
+ * PostgreSQL, freezing every meeting on the instance). Two separate steps, no transaction across them: loading
+ * ignores rows a snapshot covers, so dying in between loses nothing (PrismaUpdateStore.compact).
+ */
+export interface SnapshotWriter {
+  /**
+   * Stores `data` as the board's snapshot covering every update up to `coversSeq`, unless the stored one
+   * already covers as much or more (never backwards). "stored" or "newer"; null when the board does not exist.
+   */
+  write(boardId: string, data: Uint8Array, coversSeq: number): Promise<"stored" | "newer" | null>;
+  /** Deletes the board's update rows up to `coversSeq`, in steps short enough not to hold anything up. */
+  deleteCovered(boardId: string, coversSeq: number): Promise<void>;
+}
