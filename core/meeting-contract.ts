@@ -18,8 +18,6 @@ export const MEETING_ACTIVITY = {
   /** detail: { itemId, title } */
   agendaItemAdded: "agenda-item-added",
   /** detail: { itemId, title } */
-  agendaItemChanged: "agenda-item-changed",
-  /** detail: { itemId, title } */
   agendaItemRemoved: "agenda-item-removed",
   /** detail: { order } (comma-separated item ids) */
   agendaReordered: "agenda-reordered",
