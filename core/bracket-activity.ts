@@ -59,7 +59,10 @@ export function bracketSideText(detail: ActivityDetail, words: BracketWords): st
   return side ? bracketText([side], words) : (detail.alternative ?? "");
 }
 
-/** The side chosen, its sponsors, and "[UE] (AT, FR); [OTAN] (US)" for the sides withdrawn (null: none). */
+/**
+ * The side chosen, its sponsors, and "[UE] (AT, FR) ; [OTAN] (US)" for the sides withdrawn (null: none), joined by
+ * `words.listSeparator` (French: a no-break space before the semicolon, I18N-26).
+ */
 export function bracketResolvedText(
   detail: ActivityDetail,
   words: BracketWords,
@@ -70,7 +73,9 @@ export function bracketResolvedText(
     chosen: chosen ? bracketText([chosen], words) : detail.chosen || null,
     chosenSponsors: detail.chosenSponsors || null,
     withdrawn: withdrawn
-      ? withdrawn.map((side) => `${bracketText([side.value], words)} (${side.sponsors.join(", ")})`).join("; ")
+      ? withdrawn
+          .map((side) => `${bracketText([side.value], words)} (${side.sponsors.join(", ")})`)
+          .join(words.listSeparator)
       : detail.withdrawn || null,
   };
 }

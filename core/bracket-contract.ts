@@ -121,11 +121,14 @@ export interface BracketWords {
   responsibility: (value: Responsibility) => string;
   /** "EU lead" */
   lead: (value: Lead) => string;
+  /** Between the sides of a list ("[EU] (AT); [NATO] (US)"): French puts a no-break space before ";" (I18N-26). */
+  listSeparator: string;
 }
 
 export const ENGLISH_BRACKET_WORDS: BracketWords = {
   responsibility: (value) => value,
   lead: (value) => `${value} lead`,
+  listSeparator: "; ",
 };
 
 /** "NATO", "Shared, EU lead", or the title as written. */

@@ -23,6 +23,7 @@ describe("bracket text", () => {
       rowBracketText(bracketed, "responsibility", {
         responsibility: (value) => (value === "Shared" ? "Partagée" : value),
         lead: (value) => `Chef de file ${value}`,
+        listSeparator: "\u00a0; ",
       }),
     ).toBe("[NATO] [Partagée, Chef de file EU]");
     expect(countBracketed([bracketed, sampleRow(1), bracketed])).toBe(2);

@@ -16,10 +16,14 @@ export const LEAD_LABELS: Record<Locale, Record<Lead, string>> = {
   fr: { NATO: "Chef de file OTAN", EU: "Chef de file UE", Joint: "Chef de file conjoint" },
 };
 
+/** French typography: a no-break space (U+00A0, as the catalogue and the exports write it) before ";" (I18N-26). */
+const LIST_SEPARATORS: Record<Locale, string> = { en: "; ", fr: "\u00a0; " };
+
 /** "[OTAN] [Partagée, Chef de file UE]" in French, "[NATO] [Shared, EU lead]" in English. */
 export function bracketWordsIn(locale: Locale): BracketWords {
   return {
     responsibility: (value) => RESPONSIBILITY_LABELS[locale][value],
     lead: (value) => LEAD_LABELS[locale][value],
+    listSeparator: LIST_SEPARATORS[locale],
   };
 }

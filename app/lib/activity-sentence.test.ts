@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActivityItem } from "../../core/services";
-import { bracketResolvedDetail, bracketSideDetail } from "../../core/bracket-activity";
+import { bracketResolvedDetail, bracketResolvedText, bracketSideDetail } from "../../core/bracket-activity";
+import { bracketWordsIn } from "../../core/bracket-words";
 import { MEETING_ACTIVITY } from "../../core/meeting-contract";
 import { catalogueEnglishOnlyWords, wordsOf } from "../../tests/support/catalogue-words";
 import { runWithLocale } from "../i18n/request-locale.server";
@@ -131,6 +132,24 @@ describe("I18N-9 bracket entries in the reader's language", () => {
       detail: bracketSideDetail("title", { field: "title", title: "Câbles" }),
     });
     expect(inFrench(title)).toContain("soutient [Câbles] sur");
+  });
+
+  it("I18N-26 the sides withdrawn are listed with a no-break space before each semicolon in French", () => {
+    const eu = { field: "responsibility", responsibility: "EU", lead: null } as const;
+    const withdrawn = [
+      { value: nato, sponsors: ["AT", "FR"] },
+      { value: eu, sponsors: ["US"] },
+    ];
+    const twice = item({
+      kind: "bracket-resolved",
+      detail: bracketResolvedDetail("responsibility", shared, ["DE"], withdrawn),
+    });
+    expect(runWithLocale("fr", () => plain(describeActivity(twice, names)))).toContain(
+      "[OTAN] (AT, FR)\u00a0; [UE] (US) retiré",
+    );
+    expect(plain(describeActivity(twice, names))).toContain("withdrawn [NATO] (AT, FR); [EU] (US)");
+    // The meeting record words the same detail with the same words (record-words.ts: bracketWordsIn).
+    expect(bracketResolvedText(twice.detail, bracketWordsIn("fr")).withdrawn).toBe("[OTAN] (AT, FR)\u00a0; [UE] (US)");
   });
 
   it("I18N-9 an entry stored before, as English text, still shows", () => {
