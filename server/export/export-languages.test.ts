@@ -78,7 +78,7 @@ describe("exports in French", () => {
     const words = recordWords("fr");
     const sentences = [
       words.languageLine,
-      words.agendaRows("A; B"),
+      words.agendaRows(["A", "B"]),
       words.alsoDiscussed,
       words.silenceAdopted("Câbles", "5 mars"),
       words.silenceBroken("Câbles", "Allemagne", "5 mars"),
@@ -87,6 +87,8 @@ describe("exports in French", () => {
     for (const sentence of sentences) {
       expect(sentence, sentence).not.toMatch(/ [:;!?»]|« /);
       expect(sentence, sentence).toMatch(/\u00a0[:;»]/);
+      // Every colon and semicolon, those between the items of a list too.
+      expect(sentence, sentence).not.toMatch(/[^\u00a0][:;]/);
     }
     return expect(markdown).resolves.toContain("Langue\u00a0: français");
   });

@@ -33,7 +33,7 @@ function itemsTaken(events: MeetingEvents, words: RecordWords): string {
   const onAgenda = new Set(events.agenda.flatMap((item) => item.rowIds));
   const lines = events.agenda.flatMap((item, index) => [
     words.agendaItem(index + 1, item.title),
-    ...(item.rows.length ? [`   ${words.agendaRows(item.rows.join("; "))}`] : []),
+    ...(item.rows.length ? [`   ${words.agendaRows(item.rows)}`] : []),
   ]);
   const outside = events.items.filter((item) => !onAgenda.has(item.rowId));
   if (outside.length) lines.push(words.alsoDiscussed, ...outside.map((item) => bullet(item.title)));

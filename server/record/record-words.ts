@@ -60,8 +60,8 @@ export interface RecordWords {
     by: string,
     at: string,
   ) => string;
-  /** The rows of a row list ("Rows: …"), and the rows discussed outside the agenda. */
-  agendaRows: (rows: string) => string;
+  /** The rows of an agenda item ("Rows: a; b"; French: a no-break space before the semicolon too). */
+  agendaRows: (rows: readonly string[]) => string;
   alsoDiscussed: string;
   agendaItem: (number: number, title: string) => string;
 }
@@ -110,7 +110,7 @@ const en = (labels: ExportLabels): RecordWords => ({
       withdrawn ?? "none"
     } (${by}, ${at}).`,
   agendaItem: (number, title) => `${number}. ${title}`,
-  agendaRows: (rows) => `Rows: ${rows}`,
+  agendaRows: (rows) => `Rows: ${rows.join("; ")}`,
   alsoDiscussed: "Also discussed outside the agenda:",
 });
 
@@ -163,7 +163,7 @@ const fr = (labels: ExportLabels): RecordWords => ({
       withdrawn ?? "aucun"
     } (${by}, ${at}).`,
   agendaItem: (number, title) => `${number}. ${title}`,
-  agendaRows: (rows) => `Lignes\u00a0: ${rows}`,
+  agendaRows: (rows) => `Lignes\u00a0: ${rows.join("\u00a0; ")}`,
   alsoDiscussed: "Également examiné hors ordre du jour\u00a0:",
 });
 

@@ -243,7 +243,7 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
       });
     });
 
-    it("RECORD-8 I18N-9 I18N-11 items taken follow the agenda; a bracket resolution names the chosen and withdrawn sides with sponsors", async () => {
+    it("RECORD-8 I18N-9 I18N-11 I18N-17 items taken follow the agenda; a bracket resolution names the chosen and withdrawn sides with sponsors", async () => {
       // Meeting 2 (in French) is open; the chair puts an item on the agenda and takes it.
       const [agendaRow, bracketRow, outside] = [rows[5], rows[6], rows[7]];
       expect(
@@ -276,7 +276,7 @@ describe("one meeting, from opening the record to its exports", { shuffle: false
       const record = await recordOf(2);
       expect(section(record, "items").text.split("\n")).toEqual([
         "1. Menaces hybrides",
-        `   Lignes\u00a0: ${agendaRow.title}; ${bracketRow.title}`,
+        `   Lignes\u00a0: ${agendaRow.title}\u00a0; ${bracketRow.title}`,
         "Également examiné hors ordre du jour\u00a0:",
         `- ${outside.title}`,
       ]);
