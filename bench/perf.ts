@@ -11,7 +11,6 @@ import os from "node:os";
 import {
   p1CpuPerDelivery,
   p2Paced,
-  p3ColdOpen,
   p4Throughput,
   p5Memory,
   p8DurableIntake,
@@ -21,6 +20,7 @@ import {
   type PerfRow,
 } from "./load/cases";
 import { hasTaskset, pinGenerator } from "./load/server-handle";
+import { p3ColdOpen } from "./load/p3-cold-open";
 
 export interface PerfSuiteOptions {
   quick: boolean;

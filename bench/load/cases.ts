@@ -1,15 +1,15 @@
 /**
- * The performance cases of issue 12 (P1–P5, P8, P9). Each runs the same
+ * The performance cases of issue 12 (P1, P2, P4, P5, P8, P9; P3 is in p3-cold-open.ts). Each runs the same
  * workload against Remit and the reference server (interleaved where both
  * apply) and returns rows with figures, the ratio and the target.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as Y from "yjs";
 import WebSocket from "ws";
-import { addRow, getRowText } from "../../core/board-doc";
+import { addRow } from "../../core/board-doc";
 import { connectClient } from "../../tests/support/collab-client";
 import { createPostgresDatabase } from "../../tests/support/postgres-database";
 import { startServer, type ServerHandle, type ServerKind } from "./server-handle";
@@ -195,110 +195,6 @@ export async function p2Paced(options: PerfOptions): Promise<PerfRow[]> {
       met: null,
     },
   ];
-}
-
-/** Writes updates length-prefixed into one file (the server process reads it for seeding). */
-function writeUpdates(file: string, updates: Uint8Array[]): void {
-  const total = updates.reduce((sum, update) => sum + 4 + update.length, 0);
-  const bytes = Buffer.alloc(total);
-  let offset = 0;
-  for (const update of updates) {
-    bytes.writeUInt32LE(update.length, offset);
-    bytes.set(update, offset + 4);
-    offset += 4 + update.length;
-  }
-  writeFileSync(file, bytes);
-}
-
-/** A board of `rows` threats built by `updates` small updates (rows first, then keystrokes spread over them). */
-export function buildBoardLog(rows: number, updates: number): Uint8Array[] {
-  const doc = new Y.Doc();
-  const log: Uint8Array[] = [];
-  doc.on("update", (update: Uint8Array) => log.push(update));
-  const ids: string[] = [];
-  for (let i = 0; i < rows; i++)
-    ids.push(addRow(doc, { title: `Threat ${i}`, description: `Description of threat ${i}` }));
-  let seed = 42;
-  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  while (log.length < updates) {
-    const text = getRowText(doc, ids[Math.floor(random() * ids.length)], random() < 0.8 ? "notes" : "description")!;
-    if (text.length > 40 && random() < 0.2) text.delete(Math.floor(random() * (text.length - 1)), 1);
-    else text.insert(Math.floor(random() * (text.length + 1)), "abcdefghij"[Math.floor(random() * 10)]);
-  }
-  doc.destroy();
-  return log;
-}
-
-export async function p3ColdOpen(options: PerfOptions): Promise<PerfRow[]> {
-  const rows = 1000;
-  const updates = options.quick ? 20_000 : 100_000;
-  options.log(`P3: cold open of a board with ${rows} threats and a log of ${updates} updates`);
-  const dir = mkdtempSync(join(tmpdir(), "remit-bench-p3-"));
-  try {
-    const log = buildBoardLog(rows, updates);
-    const file = join(dir, "updates.bin");
-    writeUpdates(file, log);
-    const replayTimes: number[] = [];
-    /** A client's floor: applying the whole state to an empty document, in this process, no network. */
-    const applyTimes: number[] = [];
-    let snapshotBytes = 0;
-    for (let i = 0; i < (options.quick ? 1 : 3); i++) {
-      const started = performance.now();
-      const doc = new Y.Doc();
-      for (const update of log) Y.applyUpdate(doc, update);
-      replayTimes.push(performance.now() - started);
-      const state = Y.encodeStateAsUpdate(doc);
-      snapshotBytes = state.length;
-      doc.destroy();
-      const applyStarted = performance.now();
-      Y.applyUpdate(new Y.Doc(), state);
-      applyTimes.push(performance.now() - applyStarted);
-    }
-    const env = { BENCH_DATABASE_URL: `file:${join(dir, "remit.db")}` };
-    const filler = await startServer("remit", env);
-    const boardId = await filler.request<string>({ type: "board", members: 2 });
-    const cookies = await sessionsFor(filler, 2);
-    // The first restart finds 150 rows after the snapshot, as a crash leaves them; a clean stop (or a room's
-    // unload) compacts, so every later restart finds the snapshot current, one row (PERF-45 sends it as is).
-    await filler.request({ type: "seed", boardId, file, tail: 150 });
-    await filler.stop();
-    const first: number[] = [];
-    const second: number[] = [];
-    for (let i = 0; i < (options.quick ? 2 : 4); i++) {
-      const server = await startServer("remit", env);
-      for (const [n, times] of [first, second].entries()) {
-        const started = performance.now();
-        const client = connectClient(server.url, boardId, { cookie: cookies[n] });
-        await new Promise<void>((resolve) => client.provider.once("sync", () => resolve()));
-        times.push(performance.now() - started);
-        if (n === 0 && getRowText(client.doc, [...client.doc.getMap("rows").keys()][0], "notes") === null)
-          throw new Error("P3: the opened board is empty");
-        client.destroy();
-      }
-      options.log(
-        `  cold open ${i === 0 ? "after a crash (150 rows after the snapshot)" : "after a clean stop (snapshot current)"}: ` +
-          `first client ${fmt(first.at(-1)!)} ms, next ${fmt(second.at(-1)!)} ms`,
-      );
-      await server.stop();
-    }
-    const replay = median(replayTimes);
-    const apply = median(applyTimes);
-    const row = (what: string, cold: number, next: number): PerfRow => ({
-      id: "P3",
-      what: `cold open ${what}, ${rows} threats, ${updates} updates (${mb(snapshotBytes)} state): first client to synced`,
-      remit: `${fmt(cold)} ms (next client ${fmt(next)} ms)`,
-      reference: `raw log replay ${fmt(replay)} ms; a client applying the state alone ${fmt(apply)} ms`,
-      ratio: `${fmt(replay / cold, 1)}× faster`,
-      target: "≥ 10× faster, < 150 ms",
-      met: replay / cold >= 10 && cold < 150,
-    });
-    return [
-      row("after a clean stop", median(first.slice(1)), median(second.slice(1))),
-      row("after a crash", first[0], second[0]),
-    ];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 export interface PushResult {

@@ -32,6 +32,8 @@ const userIds: string[] = [];
 let remit: RemitServer | null = null;
 let url = "";
 let referenceDocs: Map<string, unknown> | null = null;
+/** The reference's document of a name (created on first use), to seed P3's board into it. */
+let referenceDoc: ((name: string) => Y.Doc) | null = null;
 /** A CPU profile of a chosen window (bench:profile), not of start-up and set-up. */
 let profiler: Session | null = null;
 
@@ -39,8 +41,10 @@ async function startReference(): Promise<string> {
   const utils = (await import("@y/websocket-server/utils")) as unknown as {
     setupWSConnection: (ws: unknown, req: unknown, options: { docName: string }) => void;
     docs: Map<string, unknown>;
+    getYDoc: (name: string) => Y.Doc;
   };
   referenceDocs = utils.docs;
+  referenceDoc = utils.getYDoc;
   const wss = new WebSocketServer({ noServer: true });
   const server: Server = createServer((_request, response) => response.end("ok"));
   server.on("upgrade", (request, socket, head) =>
@@ -149,6 +153,8 @@ async function storedTextLengths(boardId: string): Promise<Record<string, number
  */
 async function seedBoard(boardId: string, file: string, tail: number): Promise<void> {
   const updates = readUpdates(file);
+  // The reference keeps documents in memory only: it holds the whole board, as a loaded room would.
+  if (!remit) return Y.applyUpdate(referenceDoc!(boardId), Y.mergeUpdates(updates));
   const store = remit!.store;
   const head = updates.slice(0, updates.length - tail);
   const doc = new Y.Doc();
