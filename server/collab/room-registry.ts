@@ -10,13 +10,30 @@ import { noAckStages, Room, type AckStages, type RoomOptions } from "./room";
 import type { StoredBoardState, UpdateStore } from "./update-store";
 import type { BoardBus, Unsubscribe } from "./board-bus";
 import { TaskLimiter } from "./task-limiter";
-import { encodeSyncStep2 } from "./frames";
+import { encodeSyncStep2, encodeUpdate } from "./frames";
 
 /**
- * PERF-45: sends a connection waiting for its board's room the sync step 2 frame of the board's stored snapshot
- * (unasked: its sync step 1 may not have arrived yet); false when it did not (the connection is gone).
+ * PERF-45: how a connection waiting for its board's room is sent the board's stored state before the room is built
+ * (unasked: its sync step 1 may not have been read yet).
  */
-type EarlyAnswer = (storedState: Uint8Array) => boolean;
+interface EarlyOpener {
+  /**
+   * Sends the frames (the snapshot's sync step 2, then the rows stored after it as one update) if the connection
+   * opened holding nothing (an empty state vector); false when it did not, has not said yet, or is gone.
+   */
+  answer(frames: Uint8Array[]): boolean;
+  /** Settles once the connection's first frame was read (or it closed): before that, `answer` cannot tell. */
+  opened: Promise<unknown>;
+}
+
+/**
+ * How long a board's build waits, once its stored state is read, for the first frame of the connections waiting for
+ * it (PERF-45). A browser sends its sync step 1 as soon as the socket opens, but the read takes a few microtasks and
+ * the build then holds the event loop for as long as the client's own apply (0.1-1 s for a large board): without
+ * the wait, an opener's sync step 1 is read only after the build, and it waits for all of it. Only a connection
+ * that sends nothing at all makes the build wait this long.
+ */
+const OPENING_WAIT_MS = 200;
 
 export interface RegistryStats {
   rooms: number;
@@ -56,7 +73,7 @@ export class RoomRegistry {
   private readonly roomOptions: Omit<RoomOptions, "publish">;
   private readonly compactions: TaskLimiter;
   /** Connections waiting for a board's room, and how to send them the stored state early (PERF-45). */
-  private readonly earlyOpeners = new Map<string, Map<CollabConnection, EarlyAnswer>>();
+  private readonly earlyOpeners = new Map<string, Map<CollabConnection, EarlyOpener>>();
   /** Connections that were sent the stored snapshot before the room was built. */
   private readonly answeredEarly = new WeakSet<CollabConnection>();
 
@@ -142,16 +159,24 @@ export class RoomRegistry {
   }
 
   /**
-   * PERF-45: a board stored as one snapshot (nothing after it) is what the room would send an opener anyway: the
-   * connections waiting for it get it now, before the Y.Doc is built (the longest part of a cold open of a big board).
+   * PERF-45: a board's stored state (its snapshot, and the rows after it as one update) is what the room would send
+   * an opener anyway: the connections waiting for it get it now, before the Y.Doc is built (the longest part of a
+   * cold open of a big board), once their opening frame is read.
    */
   private async answerEarly(boardId: string, stored: StoredBoardState): Promise<void> {
     const openers = this.earlyOpeners.get(boardId);
-    if (!openers || !stored.snapshot || stored.tail.length > 0) return;
-    const frame = encodeSyncStep2(stored.snapshot);
+    if (!openers || !stored.snapshot) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([...openers.values()].map((opener) => opener.opened)),
+      new Promise((resolve) => (timer = setTimeout(resolve, OPENING_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+    const frames = [encodeSyncStep2(stored.snapshot)];
+    if (stored.tail.length > 0) frames.push(encodeUpdate(Y.mergeUpdates(stored.tail.map((entry) => entry.data))));
     let sent = 0;
-    for (const [connection, answer] of openers) {
-      if (!answer(frame)) continue;
+    for (const [connection, opener] of openers) {
+      if (!opener.answer(frames)) continue;
       this.answeredEarly.add(connection);
       sent++;
     }
@@ -162,9 +187,9 @@ export class RoomRegistry {
 
   /**
    * Adds the connection to the board's room, loading it if needed. Rejects when the board cannot be loaded.
-   * `answerEarly`: how to send this connection the stored state while the room is built (PERF-45).
+   * `early`: how to send this connection the stored state while the room is built (PERF-45).
    */
-  async join(boardId: string, connection: CollabConnection, answerEarly?: EarlyAnswer): Promise<Room> {
+  async join(boardId: string, connection: CollabConnection, early?: EarlyOpener): Promise<Room> {
     if (this.shuttingDown) throw new Error("server is shutting down");
     await this.unloading.get(boardId);
     clearTimeout(this.unloadTimers.get(boardId));
@@ -192,8 +217,8 @@ export class RoomRegistry {
       );
     }
     let room: Room;
-    const waiting = this.earlyOpeners.get(boardId) ?? new Map<CollabConnection, EarlyAnswer>();
-    if (answerEarly) this.earlyOpeners.set(boardId, waiting.set(connection, answerEarly));
+    const waiting = this.earlyOpeners.get(boardId) ?? new Map<CollabConnection, EarlyOpener>();
+    if (early) this.earlyOpeners.set(boardId, waiting.set(connection, early));
     try {
       room = await loading;
     } finally {

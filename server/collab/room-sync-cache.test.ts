@@ -36,6 +36,12 @@ async function snapshotOnlyBoard(store: MemoryUpdateStore): Promise<Uint8Array> 
   return snapshot;
 }
 
+function docOf(update: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc;
+}
+
 function titlesOf(update: Uint8Array): string[] {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
@@ -93,9 +99,12 @@ describe("sync step 2 for clients opening a board", () => {
     const registry = new RoomRegistry(store, options);
     const peer = new TestPeer();
     const answered: { frame: Uint8Array; rooms: number }[] = [];
-    const room = await registry.join("b1", peer, (frame) => {
-      answered.push({ frame, rooms: registry.stats().rooms });
-      return true;
+    const room = await registry.join("b1", peer, {
+      answer: ([frame, ...rest]) => {
+        answered.push({ frame, rooms: registry.stats().rooms });
+        return rest.length === 0;
+      },
+      opened: Promise.resolve(),
     });
     expect(answered).toEqual([{ frame: encodeSyncStep2(snapshot), rooms: 0 }]);
     expect(titlesOf(Y.encodeStateAsUpdate(room.doc))).toEqual(["a", "b"]);
@@ -109,17 +118,53 @@ describe("sync step 2 for clients opening a board", () => {
     expect(titlesOf((await open(registry, "b1")).step2.update)).toEqual(["a", "b"]);
   });
 
-  it("PERF-45 a board with updates after its snapshot is not answered early", async () => {
+  it("PERF-58 a board with rows after its snapshot (a crash) is answered early too: the snapshot, then the rows as one update", async () => {
     const store = new MemoryUpdateStore();
-    await snapshotOnlyBoard(store);
-    await store.append("b1", rowUpdate("c"), { authorId: null });
+    const snapshot = await snapshotOnlyBoard(store);
+    for (const title of ["c", "d"]) await store.append("b1", rowUpdate(title), { authorId: null });
     const registry = new RoomRegistry(store, options);
-    let asked = false;
-    await registry.join("b1", new TestPeer(), () => {
-      asked = true;
-      return true;
+    const peer = new TestPeer();
+    const answered: { frames: Uint8Array[]; rooms: number }[] = [];
+    const room = await registry.join("b1", peer, {
+      answer: (frames) => answered.push({ frames, rooms: registry.stats().rooms }) > 0,
+      opened: Promise.resolve(),
     });
-    expect(asked).toBe(false);
+    expect(answered).toHaveLength(1);
+    expect(answered[0].rooms).toBe(0);
+    const [step2, rows] = answered[0].frames;
+    expect(step2).toEqual(encodeSyncStep2(snapshot));
+    const client = new Y.Doc();
+    Y.applyUpdate(client, snapshot);
+    const decoder = decoding.createDecoder(rows);
+    expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([MessageType.sync, 2]);
+    Y.applyUpdate(client, decoding.readVarUint8Array(decoder));
+    expect(titlesOf(Y.encodeStateAsUpdate(client))).toEqual(["a", "b", "c", "d"]);
+    // It holds the whole board: its opening sync step 1 gets nothing more, and the room sends nothing after.
+    room.receive(peer, encodeSyncStep1(EMPTY_STATE_VECTOR));
+    expect(step2Frames(peer).map((frame) => frame.update)).toEqual([new Uint8Array([0, 0])]);
+    expect(step2Frames(peer, 2)).toEqual([]);
+    expect(Y.encodeStateVector(client)).toEqual(Y.encodeStateVector(room.doc));
+  });
+
+  it("PERF-57 the build waits for an opener's first frame: one read after the stored state still gets it before the room exists", async () => {
+    const store = new MemoryUpdateStore();
+    const snapshot = await snapshotOnlyBoard(store);
+    const registry = new RoomRegistry(store, options);
+    let opening = false;
+    let markOpened!: () => void;
+    const answered: { opening: boolean; rooms: number }[] = [];
+    const joined = registry.join("b1", new TestPeer(), {
+      answer: () => answered.push({ opening, rooms: registry.stats().rooms }) > 0 && opening,
+      opened: new Promise<void>((resolve) => (markOpened = resolve)),
+    });
+    // The socket's first frame is read a few event-loop turns after the board's state was.
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toEqual([]);
+    opening = true;
+    markOpened();
+    const room = await joined;
+    expect(answered).toEqual([{ opening: true, rooms: 0 }]);
+    expect(Y.encodeStateAsUpdate(room.doc)).toEqual(Y.encodeStateAsUpdate(docOf(snapshot)));
   });
 
   it("PERF-45 what the room gained between the early answer and the join (a catch-up from the log) is sent after it", async () => {
@@ -128,9 +173,12 @@ describe("sync step 2 for clients opening a board", () => {
     const registry = new RoomRegistry(store, { ...options, bus: new LocalBusHub().connect() });
     const peer = new TestPeer();
     // Another instance appends right after this one read the snapshot: the room's catch-up after subscribing reads it.
-    await registry.join("b1", peer, () => {
-      void store.append("b1", rowUpdate("c"), { authorId: null });
-      return true;
+    await registry.join("b1", peer, {
+      answer: () => {
+        void store.append("b1", rowUpdate("c"), { authorId: null });
+        return true;
+      },
+      opened: Promise.resolve(),
     });
     const sentAfter = step2Frames(peer, 2);
     expect(sentAfter).toHaveLength(1);

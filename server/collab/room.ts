@@ -200,11 +200,10 @@ export class Room {
     stored: StoredBoardState,
   ) {
     this.currentDoc = this.buildDoc(stored);
+    // What openers answered early were sent (PERF-45): the stored snapshot and the rows after it, all of the doc.
+    if (stored.snapshot) this.loadedStateVector = Y.encodeStateVector(this.currentDoc);
     // A snapshot with nothing after it is already the encoded state: the first client gets it as stored.
-    if (stored.snapshot && stored.tail.length === 0) {
-      this.fullStateFrame = encodeSyncStep2(stored.snapshot);
-      this.loadedStateVector = Y.encodeStateVector(this.currentDoc);
-    }
+    if (stored.snapshot && stored.tail.length === 0) this.fullStateFrame = encodeSyncStep2(stored.snapshot);
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     const loadedThrough = stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId;

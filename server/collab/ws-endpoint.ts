@@ -227,9 +227,12 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     let pendingBytes = 0;
     let room: Room | null = null;
     let closed = false;
+    let markOpened!: () => void;
+    const opened = new Promise<void>((resolve) => (markOpened = resolve));
     // Frames beyond the socket's rate wait their turn, with the socket not read meanwhile (PERF-32).
     const rate = new FrameThrottle<Uint8Array>(limits, connection.reading, (bytes) => {
       if (room) return room.receive(connection, bytes);
+      markOpened();
       pendingBytes += bytes.length;
       if (pendingBytes > options.maxFrameBytes * 4) return connection.close(CloseCode.tooLarge, CloseReason.earlyData);
       pending.push(bytes);
@@ -247,6 +250,7 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     socket.on("close", () => {
       if (closed) return;
       closed = true;
+      markOpened();
       rate.stop();
       socketsPerSession.remove(sessionKey);
       socketsPerBoard.remove(boardId);
@@ -255,17 +259,17 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     });
 
     let accessSent = false;
-    // PERF-45: the board's stored state, sent while its room is built (the client's sync step 1 may not be here yet).
-    const answerEarly = (storedState: Uint8Array): boolean => {
+    // PERF-45: the board's stored state, sent while its room is built (once this client's first frame is read).
+    const answer = (frames: Uint8Array[]): boolean => {
       // Only to a client that has opened holding nothing: the board page starts from the state in its HTML, and the
       // whole snapshot again would cost it most of a fresh apply (its own sync step 1 is answered with what it lacks).
       if (closed || room || !pending.some(isEmptyOpening)) return false;
       connection.sendAccess();
       accessSent = true;
-      connection.send(storedState);
+      for (const frame of frames) connection.send(frame);
       return true;
     };
-    options.registry.join(boardId, connection, answerEarly).then(
+    options.registry.join(boardId, connection, { answer, opened }).then(
       (loaded) => {
         if (closed) return options.registry.leave(loaded, connection);
         room = loaded;

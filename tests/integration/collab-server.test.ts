@@ -33,6 +33,19 @@ async function logRowCount(): Promise<number> {
   return remit.server.prisma.boardUpdate.count({ where: { boardId } });
 }
 
+/** Stores the board as one snapshot with nothing after it and waits for its room to unload (PERF-45's cold board). */
+async function storeAsOneSnapshot(): Promise<{ page: Y.Doc; snapshot: Uint8Array }> {
+  const store = new PrismaUpdateStore(remit.server.prisma);
+  const stored = await store.load(boardId);
+  const page = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(page, stored.snapshot);
+  for (const entry of stored.tail) Y.applyUpdate(page, entry.data);
+  const snapshot = Y.encodeStateAsUpdate(page);
+  await store.compact(boardId, snapshot, stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId);
+  await waitFor(() => !remit.server.registry.loadedBoardIds.includes(boardId), "room unloaded");
+  return { page, snapshot };
+}
+
 /** Opens a plain ws socket and resolves with the close code the server sends. */
 function closeCodeOf(open: (socket: WebSocket) => void, cookie?: string): Promise<number> {
   cookie ??= alice;
@@ -126,16 +139,7 @@ describe("collaboration server", () => {
   });
 
   it("PERF-45 a client opening a cold board it already holds (the board page) is not sent the stored snapshot again", async () => {
-    // The board stored as one snapshot, its room not loaded: the case PERF-45 answers early.
-    const store = new PrismaUpdateStore(remit.server.prisma);
-    const stored = await store.load(boardId);
-    const page = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(page, stored.snapshot);
-    for (const entry of stored.tail) Y.applyUpdate(page, entry.data);
-    const snapshot = Y.encodeStateAsUpdate(page);
-    await store.compact(boardId, snapshot, stored.tail.at(-1)?.id ?? stored.snapshotCoversUpdateId);
-    await waitFor(() => !remit.server.registry.loadedBoardIds.includes(boardId), "room unloaded");
-
+    const { page, snapshot } = await storeAsOneSnapshot();
     // Like the page, which builds its document from the state in its HTML before it connects.
     const socket = openCollabSocket(remit.server.url, boardId, alice);
     const syncStep2Bytes: number[] = [];
@@ -147,6 +151,22 @@ describe("collaboration server", () => {
     socket.close();
     expect(snapshot.length).toBeGreaterThan(1000);
     expect(syncStep2Bytes.every((bytes) => bytes < snapshot.length / 2)).toBe(true);
+  });
+
+  it("PERF-57 a client opening a cold board holding nothing is sent the stored snapshot before the room is built", async () => {
+    const { snapshot } = await storeAsOneSnapshot();
+    // Its sync step 1 is read after the stored state (the read takes microtasks, the socket's frame an I/O turn).
+    const socket = openCollabSocket(remit.server.url, boardId, alice);
+    const syncFrames: { type: number; bytes: number }[] = [];
+    socket.on("open", () => socket.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))));
+    socket.on("message", (data: Buffer) => {
+      if (data[0] === 0) syncFrames.push({ type: data[1], bytes: data.length });
+    });
+    await waitFor(() => syncFrames.some((frame) => frame.type === 0), "the room's own sync step 1");
+    socket.close();
+    // The snapshot's sync step 2 came first: sent while the room was built, not after it.
+    expect(syncFrames[0].type).toBe(1);
+    expect(syncFrames[0].bytes).toBeGreaterThan(snapshot.length);
   });
 
   it("COLLAB-5 the update log is compacted and snapshot + tail load the same document", async () => {
