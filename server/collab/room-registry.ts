@@ -134,7 +134,7 @@ export class RoomRegistry {
   private async loadRoom(boardId: string): Promise<Room> {
     const bus = this.options.bus;
     const stored = await this.store.load(boardId);
-    await this.answerEarly(boardId, stored);
+    const snapshotFrame = await this.answerEarly(boardId, stored);
     const room = Room.fromStored(
       boardId,
       this.store,
@@ -144,6 +144,7 @@ export class RoomRegistry {
         publish: bus ? (id, message) => bus.publishBoard(id, message) : undefined,
       },
       stored,
+      snapshotFrame ?? undefined,
     );
     if (!bus) return room;
     const subscribed = bus.subscribeBoard(boardId, (message) => room.receiveRelayed(message));
@@ -162,10 +163,12 @@ export class RoomRegistry {
    * PERF-45: a board's stored state (its snapshot, and the rows after it as one update) is what the room would send
    * an opener anyway: the connections waiting for it get it now, before the Y.Doc is built (the longest part of a
    * cold open of a big board), once their opening frame is read.
+   * Returns the snapshot's sync step 2 frame when it is the whole state (no rows after it), which the room keeps for
+   * later openers instead of encoding a second copy (PERF-54); null when it sent none.
    */
-  private async answerEarly(boardId: string, stored: StoredBoardState): Promise<void> {
+  private async answerEarly(boardId: string, stored: StoredBoardState): Promise<Uint8Array | null> {
     const openers = this.earlyOpeners.get(boardId);
-    if (!openers || !stored.snapshot) return;
+    if (!openers || !stored.snapshot) return null;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.all([...openers.values()].map((opener) => opener.opened)),
@@ -183,6 +186,7 @@ export class RoomRegistry {
     // One turn of the event loop for the sockets to write before the build holds it; never waiting for a client
     // to read (a client that does not must not hold the board's load).
     if (sent > 0) await new Promise((resolve) => setImmediate(resolve));
+    return stored.tail.length === 0 ? frames[0] : null;
   }
 
   /**

@@ -3,7 +3,10 @@ import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { addRow, readRows } from "../../core/board-doc";
 import { MessageType } from "../../core/collab-protocol";
+import { exposeGc, settledHeapUsed } from "../../tests/support/force-gc";
 import { TestPeer } from "../../tests/support/test-peer";
+import type { CollabConnection } from "./connection";
+import type { StoredBoardState } from "./update-store";
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./frames";
 import { LocalBusHub } from "./local-bus";
 import { MemoryUpdateStore } from "./memory-update-store";
@@ -184,5 +187,75 @@ describe("sync step 2 for clients opening a board", () => {
     expect(sentAfter).toHaveLength(1);
     expect(titlesOf(Y.mergeUpdates([snapshot, sentAfter[0].update]))).toEqual(["a", "b", "c"]);
     await registry.shutdown();
+  });
+
+  it("PERF-54 the room keeps the frame its early openers were sent, not a second copy of the snapshot", async () => {
+    const store = new MemoryUpdateStore();
+    await snapshotOnlyBoard(store);
+    const registry = new RoomRegistry(store, options);
+    let early: Uint8Array | null = null;
+    await registry.join("b1", new TestPeer(), {
+      answer: ([frame]) => Boolean((early = frame)),
+      opened: Promise.resolve(),
+    });
+    expect((await open(registry, "b1")).step2.frame).toBe(early);
+  });
+
+  it("PERF-54 an idle room does not keep the encoded state it sent openers: a full GC frees it", async () => {
+    const gc = exposeGc();
+    const store = new MemoryUpdateStore();
+    const snapshot = await snapshotOnlyBoard(store);
+    const registry = new RoomRegistry(store, options);
+    // A connection that lets go of what it was sent, as a socket does once the frame is written.
+    const sent: WeakRef<Uint8Array>[] = [];
+    const quiet = (id: string): CollabConnection => ({
+      id,
+      user: { id: "account-1", name: "Peer", delegation: "Testland", color: "#123456" },
+      actor: null,
+      canWrite: () => true,
+      send: (frame) => void sent.push(new WeakRef(frame)),
+      close: () => undefined,
+    });
+    const early = quiet("early");
+    const room = await registry.join("b1", early, {
+      answer: (frames) => frames.every((frame) => sent.push(new WeakRef(frame))),
+      opened: Promise.resolve(),
+    });
+    const late = quiet("late");
+    await registry.join("b1", late);
+    room.receive(late, encodeSyncStep1(EMPTY_STATE_VECTOR));
+    // And the frame encoded from the live document once it changed.
+    room.receive(late, encodeUpdate(rowUpdate("typed")));
+    const another = quiet("another");
+    await registry.join("b1", another);
+    room.receive(another, encodeSyncStep1(EMPTY_STATE_VECTOR));
+    const wholeState = () => sent.filter((ref) => (ref.deref()?.byteLength ?? 0) > snapshot.byteLength);
+    expect(wholeState().length).toBeGreaterThanOrEqual(2);
+    await settledHeapUsed(gc);
+    expect(wholeState()).toEqual([]);
+    expect(titlesOf((await open(registry, "b1")).step2.update)).toEqual(["a", "b", "typed"]);
+  });
+
+  it("PERF-54 a loaded room does not keep the stored state it was built from", async () => {
+    const gc = exposeGc();
+    const read: WeakRef<Uint8Array>[] = [];
+    // Hands out copies, as a database driver does, and watches whether anything keeps them.
+    class CopyingStore extends MemoryUpdateStore {
+      override async load(boardId: string): Promise<StoredBoardState> {
+        const stored = await super.load(boardId);
+        const snapshot = stored.snapshot && new Uint8Array(stored.snapshot);
+        const tail = stored.tail.map((entry) => ({ ...entry, data: new Uint8Array(entry.data) }));
+        for (const bytes of [snapshot, ...tail.map((entry) => entry.data)]) if (bytes) read.push(new WeakRef(bytes));
+        return { ...stored, snapshot, tail };
+      }
+    }
+    const store = new CopyingStore();
+    await snapshotOnlyBoard(store);
+    await store.append("b1", rowUpdate("c"), { authorId: null });
+    const room = await new RoomRegistry(store, options).join("b1", new TestPeer());
+    expect(read).toHaveLength(2);
+    await settledHeapUsed(gc);
+    expect(read.filter((ref) => ref.deref())).toEqual([]);
+    expect(titlesOf(Y.encodeStateAsUpdate(room.doc))).toEqual(["a", "b", "c"]);
   });
 });
