@@ -2,7 +2,8 @@
 export type BenchRequest =
   | { type: "sessions"; count: number }
   | { type: "board"; members: number }
-  | { type: "probe"; gc?: boolean }
+  /** `resetPeak`: start a new peak-RSS window (Linux: the kernel's high-water mark, VmHWM). */
+  | { type: "probe"; gc?: boolean; resetPeak?: boolean }
   | { type: "queue"; boardId: string }
   | { type: "flush"; boardId: string }
   | { type: "stored"; boardId: string }
@@ -25,5 +26,7 @@ export interface Probe {
   /** V8's heap as reserved, and memory of C++ objects bound to JS (buffers, SQLite statements). */
   heapTotal: number;
   external: number;
+  /** Highest RSS since start or the last `resetPeak` (0 where the kernel does not report it). */
+  peakRss: number;
   loadedRooms: number;
 }

@@ -27,7 +27,7 @@ export interface ServerHandle {
   url: string;
   pid: number;
   request<T>(message: BenchRequest): Promise<T>;
-  probe(gc?: boolean): Promise<Probe>;
+  probe(gc?: boolean, resetPeak?: boolean): Promise<Probe>;
   stop(): Promise<void>;
 }
 
@@ -76,7 +76,7 @@ export async function startServer(
     pid: child.pid!,
     startedInMs: performance.now() - started,
     request,
-    probe: (gc) => request<Probe>({ type: "probe", gc }),
+    probe: (gc, resetPeak) => request<Probe>({ type: "probe", gc, resetPeak }),
     async stop() {
       const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
       if (child.exitCode === null) {

@@ -176,8 +176,8 @@ export function readUpdates(file: string): Uint8Array[] {
 }
 
 /**
- * P5: heap of `count` loaded, idle rooms (one quiet connection each) beyond
- * the heap of their documents alone (the same state in plain Y.Docs).
+ * P5: heap and ArrayBuffers of `count` loaded, idle rooms (one quiet connection each) beyond
+ * those of their documents alone (the same state in plain Y.Docs).
  */
 async function roomOverhead(
   count: number,
@@ -202,31 +202,56 @@ async function roomOverhead(
     send: () => undefined,
     close: () => undefined,
   });
-  const heap = () => {
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed;
+  // The V8 heap and ArrayBuffer contents (off the heap: an encoded state a room keeps is one). Collected over a few
+  // turns of the event loop: buffers are freed by a sweeper after the collection, and weakly held objects are
+  // kept until the turn that made them ends.
+  const heap = async () => {
+    for (let round = 0; round < 4; round++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    return heapUsed + arrayBuffers;
   };
-  const before = heap();
+  const before = await heap();
   const joined = [];
   for (let i = 0; i < count; i++) {
     const connection = quiet(i);
     joined.push({ room: await server.registry.join(boards[i], connection), connection });
   }
-  const withRooms = heap();
+  const withRooms = await heap();
   const docs: Y.Doc[] = [];
-  const beforeDocs = heap();
+  const beforeDocs = await heap();
   for (let i = 0; i < count; i++) {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state);
     docs.push(doc);
   }
-  const withDocs = heap();
+  const withDocs = await heap();
   const perRoomBytes = (withRooms - before) / count;
   const perDocBytes = (withDocs - beforeDocs) / count;
   for (const { room, connection } of joined) server.registry.leave(room, connection);
   docs.length = 0;
   return { perRoomBytes, perDocBytes };
+}
+
+/** Linux's high-water mark of this process's RSS (VmHWM), 0 elsewhere. */
+function peakRssSinceReset(): number {
+  try {
+    const line = readFileSync("/proc/self/status", "utf8").match(/^VmHWM:\s+(\d+) kB/m);
+    return line ? Number(line[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Writing 5 to clear_refs resets VmHWM to the current RSS (Linux). */
+function resetPeakRss(): void {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+  } catch {
+    // Not Linux: peakRss stays 0.
+  }
 }
 
 async function handle(request: BenchRequest): Promise<unknown> {
@@ -240,12 +265,15 @@ async function handle(request: BenchRequest): Promise<unknown> {
       const memory = process.memoryUsage();
       if (request.gc) gc();
       const after = request.gc ? process.memoryUsage() : memory;
+      const peakRss = peakRssSinceReset();
+      if (request.resetPeak) resetPeakRss();
       return {
         cpuMicros: cpu.user + cpu.system,
         rss: after.rss,
         heapUsed: after.heapUsed,
         heapTotal: after.heapTotal,
         external: after.external,
+        peakRss,
         loadedRooms: remit ? remit.registry.loadedBoardIds.length : (referenceDocs?.size ?? 0),
       };
     }
