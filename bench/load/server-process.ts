@@ -147,6 +147,11 @@ async function storedTextLengths(boardId: string): Promise<Record<string, number
   return Object.fromEntries(listRowIds(doc).map((rowId) => [rowId, getRowText(doc, rowId, "notes")?.length ?? 0]));
 }
 
+function replay(doc: Y.Doc, updates: Uint8Array[]): Y.Doc {
+  Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
+  return doc;
+}
+
 /**
  * P3 set-up: stores a board as Remit's own persister leaves it after `updates`
  * edits (a snapshot covering all but the last `tail`, then the tail as rows).
@@ -154,13 +159,13 @@ async function storedTextLengths(boardId: string): Promise<Record<string, number
 async function seedBoard(boardId: string, file: string, tail: number): Promise<void> {
   const updates = readUpdates(file);
   // The reference keeps documents in memory only: it holds the whole board, as a loaded room would.
-  if (!remit) return Y.applyUpdate(referenceDoc!(boardId), Y.mergeUpdates(updates));
+  // (Replayed, not merged: Y.mergeUpdates of 100,000 updates from a hundred clients takes minutes.)
+  if (!remit) return void replay(referenceDoc!(boardId), updates);
   const store = remit!.store;
-  const head = updates.slice(0, updates.length - tail);
-  const doc = new Y.Doc();
-  for (const update of head) Y.applyUpdate(doc, update);
-  const id = await store.append(boardId, Y.mergeUpdates(head), { authorId: null });
-  await store.compact(boardId, Y.encodeStateAsUpdate(doc), id);
+  const doc = replay(new Y.Doc(), updates.slice(0, updates.length - tail));
+  const head = Y.encodeStateAsUpdate(doc);
+  const id = await store.append(boardId, head, { authorId: null });
+  await store.compact(boardId, head, id);
   for (const update of updates.slice(updates.length - tail)) await store.append(boardId, update, { authorId: null });
 }
 
