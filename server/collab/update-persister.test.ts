@@ -3,6 +3,8 @@
  * callbacks; they all join one write instead of one write (on SQLite one fsync, blocking the loop) per socket.
  * COLLAB-34: group commits are pipelined where the store allows it, and acknowledgements cover only the
  * committed prefix.
+ * COLLAB-47: a store that can tell, synchronously, that commits have finished (PostgreSQL's append thread) is
+ * asked as each update is queued, so commits finished during a long event-loop turn count within it.
  */
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
@@ -16,6 +18,45 @@ class PipelinedMemoryStore extends MemoryUpdateStore {
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Lets promise callbacks run, never the event loop's other phases (timers, I/O, setImmediate): one long turn. */
+async function microtasks(count = 20): Promise<void> {
+  for (let i = 0; i < count; i++) await Promise.resolve();
+}
+
+/** A persister of board b1 on `store`, and the durable counts its commits reported (acknowledgements). */
+function persisterOn(store: MemoryUpdateStore): { persister: UpdatePersister; committed: number[] } {
+  const committed: number[] = [];
+  const options = {
+    compactEvery: 1000,
+    log: () => undefined,
+    onCommitted: (durable: number) => committed.push(durable),
+  };
+  return { persister: new UpdatePersister("b1", store, () => null, options, 0), committed };
+}
+
+/**
+ * A pipelined store whose commits finish at `finish()` but are reported only when asked (pollCommits), as
+ * PostgreSQL's append thread reports a commit in shared memory before the event loop reads its message.
+ */
+class PolledStore extends PipelinedMemoryStore {
+  private finished: (() => void)[] = [];
+  private reportable: (() => void)[] = [];
+  async appendMany(boardId: string, updates: { update: Uint8Array; meta: { authorId: string | null } }[]) {
+    await new Promise<void>((resolve) => this.finished.push(() => this.reportable.push(resolve)));
+    return super.appendMany(boardId, updates);
+  }
+  /** The store finishes every commit in flight (nothing reported yet). */
+  finish(): void {
+    for (const done of this.finished.splice(0)) done();
+  }
+  pollCommits(): void {
+    for (const report of this.reportable.splice(0)) report();
+  }
+  get inFlight(): number {
+    return this.finished.length + this.reportable.length;
+  }
+}
 
 function rowUpdate(title: string): Uint8Array {
   const doc = new Y.Doc();
@@ -53,14 +94,7 @@ describe("update persister", () => {
       await new Promise<void>((resolve) => gates.push(resolve));
       return append(boardId, updates);
     });
-    const committed: number[] = [];
-    const persister = new UpdatePersister(
-      "b1",
-      store,
-      () => null,
-      { compactEvery: 1000, log: () => undefined, onCommitted: (durable) => committed.push(durable) },
-      0,
-    );
+    const { persister, committed } = persisterOn(store);
     persister.enqueue(rowUpdate("first"), { authorId: "a" });
     await nextTurn();
     await nextTurn();
@@ -84,5 +118,28 @@ describe("update persister", () => {
     const stored = await store.load("b1");
     expect(stored.tail.map((entry) => entry.id)).toEqual([1, 2]);
     expect(persister.lastDurableId).toBe(2);
+  });
+
+  it("COLLAB-47 a commit the store finished during a long event-loop turn counts as durable at the next update queued in that turn", async () => {
+    const store = new PolledStore();
+    store.createBoard("b1");
+    const { persister, committed } = persisterOn(store);
+    persister.enqueue(rowUpdate("first"), { authorId: "a" });
+    await nextTurn();
+    expect(store.inFlight).toBe(1);
+    // From here on, one turn: the commit finishes while the turn goes on reading frames.
+    store.finish();
+    await microtasks();
+    expect(persister.durableCount).toBe(0); // nobody asked yet
+    persister.enqueue(rowUpdate("second"), { authorId: "b" });
+    await microtasks();
+    expect(persister.durableCount).toBe(1);
+    expect(committed).toEqual([1]);
+    while (persister.pendingCount > 0) {
+      store.finish();
+      store.pollCommits();
+      await nextTurn();
+    }
+    expect(persister.durableCount).toBe(2);
   });
 });

@@ -116,8 +116,12 @@ export class UpdatePersister {
     this.lastDurableId = lastId;
   }
 
-  /** Queues an update; returns its position (durable once durableCount reaches it). */
+  /**
+   * Queues an update; returns its position (durable once durableCount reaches it). First settles the commits the
+   * store has finished (COLLAB-47): in a long event-loop turn, this is where they count as durable.
+   */
   enqueue(update: Uint8Array, meta: UpdateMeta): number {
+    this.store.pollCommits?.();
     this.queue.push({ update, meta });
     this.queueBytes += update.length;
     this.enqueuedCount++;

@@ -37,6 +37,11 @@ export interface UpdateStore {
    */
   readonly appendConcurrency?: number;
   /**
+   * Settles appends already committed whose answer has not been read yet (COLLAB-47); called as each update is
+   * queued, so a long event-loop turn does not hold back commits that finished during it.
+   */
+  pollCommits?(): void;
+  /**
    * What a reader that has every update up to `afterId` lacks: the tail after it, plus the snapshot when a
    * compaction already folded some of the missing updates into it. For catching up after a missed relay.
    */

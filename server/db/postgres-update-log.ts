@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { PostgresAppendThread } from "./postgres-append-thread";
 import { tableName, type LogRow, type StoredLog, type UpdateLogWriter } from "./update-log-writer";
 
 /**
@@ -11,6 +12,14 @@ import { tableName, type LogRow, type StoredLog, type UpdateLogWriter } from "./
  * Group commits are pipelined (COLLAB-34): up to APPEND_CONCURRENCY statements of one board run at once on
  * separate pooled connections. They queue on the board row's lock, so each still takes the next sequence
  * numbers after the one before it commits (gap-free); only the order between two in-flight batches is free.
+ *
+ * The statement runs on a thread of its own (COLLAB-47, postgres-append-thread.ts), on a pool to the same
+ * database. On the main thread its answer waits for the event loop to poll the pool's socket, and a loop turn
+ * first reads every client socket that was ready before it: on a busy machine one turn took ~2 s, so a commit
+ * PostgreSQL had answered in milliseconds counted as durable only after the next turn's ~1,200 updates had been
+ * read (P8's queue at 1,721 = both turns). The thread writes the answer into shared memory, and `pollCommits`,
+ * called as each update is queued, settles it there. Without a connection string (a pool configured field by
+ * field), appends run on the pool itself.
  */
 const APPEND_CONCURRENCY = 3;
 
@@ -41,10 +50,20 @@ export function postgresUpdateLog(connection: () => Promise<pg.Pool>, schema?: s
         `FROM ${board} AS b LEFT JOIN ${snapshots} AS s ON s."boardId" = b."id" WHERE b."id" = $1`,
     },
   };
+  let thread: { pool: pg.Pool; appends: PostgresAppendThread | null } | null = null;
+  /** The append thread for the adapter's current pool, started (a new pool after a reconnect gets a new thread). */
+  const threadFor = (pool: pg.Pool) => {
+    if (thread?.pool !== pool) {
+      const { connectionString } = pool.options;
+      thread = { pool, appends: connectionString ? new PostgresAppendThread(connectionString, { name, text }) : null };
+    }
+    thread.appends?.start();
+    return thread.appends;
+  };
   return {
     concurrency: APPEND_CONCURRENCY,
     async append(boardId: string, rows: LogRow[]): Promise<number | null> {
-      const values = [
+      const values: [string, number, Buffer[], (string | null)[]] = [
         boardId,
         rows.length,
         // Exact-length Buffers: a subarray view must not send the rest of its ArrayBuffer.
@@ -52,11 +71,17 @@ export function postgresUpdateLog(connection: () => Promise<pg.Pool>, schema?: s
         rows.map((row) => row.authorId),
       ];
       const pool = await connection();
+      const appends = threadFor(pool);
+      if (appends?.ready) return appends.append(values);
       const result = await pool.query<{ first: number }>({ name, text, values });
       return result.rows.length === 0 ? null : Number(result.rows[0].first);
     },
+    pollCommits() {
+      thread?.appends?.poll();
+    },
     async read(boardId: string, afterSeq: number): Promise<StoredLog | null> {
       const pool = await connection();
+      threadFor(pool); // a room loads before it writes: the thread starts meanwhile
       const tail = await pool.query<{ seq: number; data: Buffer }>({ ...reads.tail, values: [boardId, afterSeq] });
       const snapshot = await pool.query<{ coversSeq: number | null; data: Buffer | null }>({
         ...reads.snapshot,

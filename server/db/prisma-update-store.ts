@@ -36,6 +36,10 @@ export class PrismaUpdateStore implements UpdateStore {
     return this.log.concurrency;
   }
 
+  pollCommits(): void {
+    this.log.pollCommits?.();
+  }
+
   async load(boardId: string): Promise<StoredBoardState> {
     return this.readSince(boardId, -1);
   }

@@ -28,6 +28,11 @@ export interface UpdateLogWriter {
    */
   append(boardId: string, rows: LogRow[]): Promise<number | null>;
   /**
+   * Settles, synchronously, appends already committed whose answer the event loop has not read yet (COLLAB-47):
+   * their promises resolve at the next microtask checkpoint. Absent where an append settles by itself.
+   */
+  pollCommits?(): void;
+  /**
    * The rows after `afterSeq`, then the snapshot's coverage and, when it covers more than `afterSeq`, its bytes
    * (tail first: a compaction in between only deletes rows the newer snapshot covers); null when the board does
    * not exist.
