@@ -5,12 +5,14 @@
  * committed prefix.
  * COLLAB-47: a store that can tell, synchronously, that commits have finished (PostgreSQL's append thread) is
  * asked as each update is queued, so commits finished during a long event-loop turn count within it.
+ * COLLAB-48: with pipelined (non-blocking) writes, a window that holds ASYNC_WINDOW_UPDATES in one long turn
+ * sends its batch at once, instead of at the end of the turn.
  */
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addRow } from "../../core/board-doc";
 import { MemoryUpdateStore } from "./memory-update-store";
-import { UpdatePersister } from "./update-persister";
+import { ASYNC_WINDOW_UPDATES, UpdatePersister } from "./update-persister";
 
 /** The in-memory store, declaring that two appends of one board may be in flight (as PostgreSQL's does). */
 class PipelinedMemoryStore extends MemoryUpdateStore {
@@ -141,5 +143,30 @@ describe("update persister", () => {
       await nextTurn();
     }
     expect(persister.durableCount).toBe(2);
+  });
+
+  it("COLLAB-48 with pipelined writes, a long turn sends its batch once the window holds ASYNC_WINDOW_UPDATES; a blocking store still waits for the end of the turn (COLLAB-33)", async () => {
+    for (const [store, midTurn] of [
+      [new PipelinedMemoryStore(), true],
+      [new MemoryUpdateStore(), false],
+    ] as const) {
+      store.createBoard("b1");
+      const appendMany = vi.spyOn(store, "appendMany");
+      const persister = new UpdatePersister("b1", store, () => null, { compactEvery: 1000, log: () => undefined }, 0);
+      const update = rowUpdate("row");
+      // One turn: only promise callbacks run between the updates.
+      for (let i = 1; i < ASYNC_WINDOW_UPDATES; i++) {
+        persister.enqueue(update, { authorId: `author-${i % 2}` });
+        await microtasks(2);
+      }
+      await microtasks();
+      expect(appendMany).not.toHaveBeenCalled();
+      persister.enqueue(update, { authorId: "author-last" });
+      await microtasks();
+      expect(appendMany).toHaveBeenCalledTimes(midTurn ? 1 : 0);
+      if (midTurn) expect(appendMany.mock.calls[0][1]).toHaveLength(ASYNC_WINDOW_UPDATES);
+      await persister.settled();
+      expect(persister.durableCount).toBe(ASYNC_WINDOW_UPDATES);
+    }
   });
 });
