@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import * as Y from "yjs";
 import WebSocket from "ws";
@@ -515,8 +515,9 @@ export async function p8DurableIntake(options: PerfOptions): Promise<PerfRow[]> 
         const stored = await server.request<Record<string, number>>({ type: "stored", boardId });
         const committed = swarm.rowIds.reduce((sum, rowId) => sum + (stored[rowId] ?? 0), 0);
         const edits = swarm.edits();
+        // The queue depends on how much CPU the server got (a starved turn reads more): say how loaded the machine was.
         options.log(
-          `  ${database}: ${edits} edits, ${committed} committed, max queue ${maxQueue}, drain after intake ${fmt(drainMs, 0)} ms, ${converged ? "converged" : "NOT converged"}, ${swarm.errors()} errors`,
+          `  ${database}: ${edits} edits, ${committed} committed, max queue ${maxQueue}, drain after intake ${fmt(drainMs, 0)} ms, ${converged ? "converged" : "NOT converged"}, ${swarm.errors()} errors, load average ${fmt(loadavg()[0], 1)}`,
         );
         swarm.destroy();
         const bound = writers * perSecond; // one second of intake
