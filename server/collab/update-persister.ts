@@ -32,8 +32,8 @@ interface InFlightBatch {
 }
 
 /**
- * The most updates a group commit's window holds in one long event-loop turn when writes do not block the loop
- * (a store with several appends in flight, COLLAB-48): the update that reaches it sends the batch at once.
+ * The most updates a group commit's window holds in one long event-loop turn where commits are pipelined and
+ * settled within the turn (PostgreSQL, COLLAB-47/48): the update that reaches it sends the batch at once.
  */
 export const ASYNC_WINDOW_UPDATES = 128;
 
@@ -133,7 +133,7 @@ export class UpdatePersister {
     this.enqueuedCount++;
     if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
     else if (this.wake && this.writesInFlight < Math.max(1, this.store.appendConcurrency ?? 1)) this.wake();
-    else if (this.closeWindow && this.asyncWrites && this.queue.length >= ASYNC_WINDOW_UPDATES) this.closeWindow();
+    else if (this.closeWindow && this.settlesMidTurn && this.queue.length >= ASYNC_WINDOW_UPDATES) this.closeWindow();
     return this.enqueuedCount;
   }
 
@@ -179,9 +179,9 @@ export class UpdatePersister {
     // Closing the window sooner in a long turn (after 16 updates, or 10 ms) was tried against the crash storm
     // (COLLAB-41 trace, SQLite, run side by side at load ~17): 2.2-2.6x more edits lost in flight, nearly all
     // unread in kernel buffers; each extra commit's fsync (~1.3 ms under load) holds the loop that reads them.
-    // A write that does not block the loop (PostgreSQL) has no fsync to pay, but every commit still costs the loop
-    // its batch, its message and its acknowledgements: there the window closes once it holds ASYNC_WINDOW_UPDATES
-    // (COLLAB-48), so a starved turn of ~500 updates no longer holds them all to its end. Closing after 5 ms
+    // Where commits are pipelined and settled within the turn (PostgreSQL, COLLAB-47), the window also closes once
+    // it holds ASYNC_WINDOW_UPDATES (COLLAB-48), so a starved turn of ~500 updates no longer holds them all to its
+    // end; every commit still costs the loop its batch, its message and its acknowledgements. Closing after 5 ms
     // instead was measured against the crash storm (PostgreSQL, 3 seeds x 2 kill points, load ~11): in-flight
     // loss 3,865 against 1,611 before, nearly all unread in kernel buffers.
     await this.window();
@@ -209,9 +209,12 @@ export class UpdatePersister {
     }
   }
 
-  /** Writes that do not block the event loop (pipelined): a long turn need not hold their batch to its end. */
-  private get asyncWrites(): boolean {
-    return (this.store.appendConcurrency ?? 1) > 1;
+  /**
+   * Commits that are pipelined and settled within a turn (COLLAB-47): only there does a batch sent mid-turn count
+   * as durable before the turn ends.
+   */
+  private get settlesMidTurn(): boolean {
+    return this.store.pollCommits !== undefined && (this.store.appendConcurrency ?? 1) > 1;
   }
 
   /** The group commit window: until the end of the event loop's poll phase, or ASYNC_WINDOW_UPDATES (COLLAB-48). */

@@ -27,17 +27,18 @@ export class PrismaUpdateStore implements UpdateStore {
   private readonly log: UpdateLogWriter;
   private readonly snapshots: SnapshotWriter;
 
+  /** Only where the log settles commits within a turn (PostgreSQL's append thread, COLLAB-47; it tunes COLLAB-48). */
+  readonly pollCommits?: () => void;
+
   constructor(private readonly prisma: PrismaClient) {
     this.log = updateLogWriterOf(prisma);
+    const poll = this.log.pollCommits?.bind(this.log);
+    if (poll) this.pollCommits = poll;
     this.snapshots = snapshotWriterOf(prisma);
   }
 
   get appendConcurrency(): number {
     return this.log.concurrency;
-  }
-
-  pollCommits(): void {
-    this.log.pollCommits?.();
   }
 
   async load(boardId: string): Promise<StoredBoardState> {
