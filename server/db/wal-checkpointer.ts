@@ -12,11 +12,6 @@ export const CONNECTION_AUTOCHECKPOINT_PAGES = 16_384;
 /** WAL size at which the thread checkpoints (SQLite's own default: 1,000 pages of 4 KiB). */
 const CHECKPOINT_AT_BYTES = 4 * 1024 * 1024;
 const LOOK_EVERY_MS = 250;
-/**
- * PERF-55: the thread stops after this long without a checkpoint and starts again at the next. Its own V8 isolate is
- * 10-15 MB of RSS that an idle server would otherwise keep; a write storm checkpoints every LOOK_EVERY_MS.
- */
-const THREAD_IDLE_MS = 5_000;
 
 /** The compiled worker next to this module (build/server), else the TypeScript source through tsx (development, tests). */
 function startThread(file: string): Worker {
@@ -32,8 +27,6 @@ export interface WalCheckpointer {
   /** Checkpoints now (once the one running, if any, is done); resolves with the pages checkpointed. */
   checkpoint(): Promise<number>;
   close(): Promise<void>;
-  /** Whether the checkpoint thread is up (it starts at a checkpoint and stops when idle, PERF-55). */
-  readonly threadRunning: boolean;
 }
 
 /**
@@ -45,10 +38,8 @@ export function walCheckpointer(
   /** False once the server's connection closed: the thread and the watch stop with it. */
   isOpen: () => boolean,
   log: (message: string, error?: unknown) => void,
-  threadIdleMs = THREAD_IDLE_MS,
 ): WalCheckpointer {
   let worker: Worker | null = null;
-  let idle: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
   let closed = false;
   /** The WAL's modification time when the last checkpoint started: a WAL that did not change needs none. */
@@ -67,7 +58,6 @@ export function walCheckpointer(
   const checkpoint = (): Promise<number> => {
     if (closed) return Promise.resolve(0);
     if (running) return running.then(checkpoint);
-    clearTimeout(idle);
     const thread = (worker ??= startWorker());
     running = new Promise<number>((resolve) => {
       const onExit = () => resolve(0);
@@ -78,27 +68,13 @@ export function walCheckpointer(
         resolve(result.checkpointed ?? 0);
       });
       thread.postMessage("checkpoint");
-    }).finally(() => {
-      running = null;
-      stopWhenIdle();
-    });
+    }).finally(() => (running = null));
     return running;
-  };
-
-  const stopWhenIdle = () => {
-    clearTimeout(idle);
-    idle = setTimeout(() => {
-      if (running || !worker) return;
-      void worker.terminate();
-      worker = null;
-    }, threadIdleMs);
-    idle.unref();
   };
 
   const close = async () => {
     closed = true;
     clearInterval(look);
-    clearTimeout(idle);
     await running;
     await worker?.terminate();
     worker = null;
@@ -120,11 +96,5 @@ export function walCheckpointer(
   }, LOOK_EVERY_MS);
   look.unref();
 
-  return {
-    checkpoint,
-    close,
-    get threadRunning() {
-      return worker !== null;
-    },
-  };
+  return { checkpoint, close };
 }
