@@ -9,7 +9,6 @@ import type { SnapshotWriter } from "./snapshot-writer";
 import { sqliteSnapshotWriter } from "./sqlite-snapshot-writer";
 import { sqliteUpdateLog } from "./sqlite-update-log";
 import type { UpdateLogWriter } from "./update-log-writer";
-import { CONNECTION_AUTOCHECKPOINT_PAGES, walCheckpointer, type WalCheckpointer } from "./wal-checkpointer";
 
 /**
  * Both clients are generated from prisma/schema.base.prisma, so they have the same models and
@@ -49,7 +48,6 @@ function onConnect<Factory extends { connect(): Promise<unknown> }>(
  * writes on this same connection (decision 030). synchronous = FULL, said explicitly (COLLAB-46): better-sqlite3
  * is built with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so a connection opening a database already in WAL mode ran
  * NORMAL (a commit survived a killed process, not a power cut) and one that switched it to WAL ran FULL.
- * Checkpoints run on a thread of their own (COLLAB-50); the connection's own is only a safety net.
  */
 async function sqliteAdapter(url: string, connected: (db: Database.Database) => void): Promise<PrismaBetterSQLite3> {
   const [{ PrismaBetterSQLite3 }, { default: Database }] = await Promise.all([
@@ -58,7 +56,7 @@ async function sqliteAdapter(url: string, connected: (db: Database.Database) => 
   ]);
   return onConnect(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), async (adapter) => {
     await adapter.executeScript(
-      `PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = ${CONNECTION_AUTOCHECKPOINT_PAGES}; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`,
+      `PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`,
     );
     connected(betterSqliteConnectionOf(adapter, Database));
   });
@@ -81,19 +79,8 @@ export async function createPrismaClient(databaseUrl: string): Promise<PrismaCli
   const target = resolveDatabaseUrl(databaseUrl);
   if (target.kind === "sqlite") {
     let db: Database.Database | null = null;
-    let checkpointer: WalCheckpointer | null = null;
     const { PrismaClient: SqlitePrismaClient } = await import("../../generated/sqlite");
-    const adapter = await sqliteAdapter(target.url, (connected) => {
-      db = connected;
-      void checkpointer?.close();
-      checkpointer = connected.memory
-        ? null
-        : walCheckpointer(
-            connected.name,
-            () => connected.open,
-            (message, error) => console.error(message, error ?? ""),
-          );
-    });
+    const adapter = await sqliteAdapter(target.url, (connected) => (db = connected));
     const prisma = new SqlitePrismaClient({ adapter });
     // Prisma connects lazily (and again after $disconnect): ask it to, then take its current connection.
     const connection = async () => {
