@@ -1,17 +1,15 @@
 import type Database from "better-sqlite3";
+import { outsideTransaction, withDeferredSync } from "./sqlite-connection";
 import type { SnapshotWriter } from "./snapshot-writer";
 import { tableName } from "./update-log-writer";
 
 /** Rows deleted per statement: each statement runs on the event loop (better-sqlite3 is synchronous). */
 const DELETE_CHUNK = 2000;
-const BUSY_POLL_MS = 1;
 
 interface Prepared {
   db: Database.Database;
   upsert: Database.Statement;
   deleteChunk: Database.Statement;
-  normal: Database.Statement;
-  full: Database.Statement;
 }
 
 /**
@@ -25,22 +23,14 @@ export function sqliteSnapshotWriter(connection: () => Promise<Database.Database
     const db = await connection();
     if (prepared?.db !== db) prepared = prepare(db);
     // Not inside an interactive Prisma transaction open on the same connection.
-    while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
+    await outsideTransaction(db);
     return prepared;
-  };
-  const deferringSync = <T>({ normal, full }: Prepared, step: () => T): T => {
-    normal.run();
-    try {
-      return step();
-    } finally {
-      full.run();
-    }
   };
   return {
     async write(boardId, data, coversSeq) {
       const statements = await ready();
       try {
-        const { changes } = deferringSync(statements, () => statements.upsert.run(boardId, data, coversSeq));
+        const { changes } = withDeferredSync(statements.db, () => statements.upsert.run(boardId, data, coversSeq));
         return changes === 1 ? "stored" : "newer";
       } catch (error) {
         if ((error as { code?: unknown }).code === "SQLITE_CONSTRAINT_FOREIGNKEY") return null;
@@ -50,7 +40,7 @@ export function sqliteSnapshotWriter(connection: () => Promise<Database.Database
     async deleteCovered(boardId, coversSeq) {
       for (;;) {
         const statements = await ready();
-        const { changes } = deferringSync(statements, () => statements.deleteChunk.run(boardId, coversSeq));
+        const { changes } = withDeferredSync(statements.db, () => statements.deleteChunk.run(boardId, coversSeq));
         if (changes < DELETE_CHUNK) return;
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -74,7 +64,5 @@ function prepare(db: Database.Database): Prepared {
       `DELETE FROM ${log} WHERE "id" IN ` +
         `(SELECT "id" FROM ${log} WHERE "boardId" = ? AND "seq" <= ? LIMIT ${DELETE_CHUNK})`,
     ),
-    normal: db.prepare("PRAGMA synchronous = NORMAL"),
-    full: db.prepare("PRAGMA synchronous = FULL"),
   };
 }

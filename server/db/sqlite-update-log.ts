@@ -1,9 +1,8 @@
 import type Database from "better-sqlite3";
 import { tableName, type LogRow, type StoredLog, type UpdateLogWriter } from "./update-log-writer";
+import { outsideTransaction, withDeferredSync } from "./sqlite-connection";
 import { walSyncer, type WalSync } from "./wal-sync";
 
-/** How often to look again while a Prisma transaction holds the shared connection (they are short). */
-const BUSY_POLL_MS = 1;
 /**
  * Group commits of one board in flight at once (COLLAB-34): each commits at once (synchronously) and then waits
  * for the WAL sync that covers it, so while one sync runs in the thread pool the next batches commit beside it.
@@ -44,7 +43,7 @@ export function sqliteUpdateLog(
         prepared = { db, write: prepareWrite(db, sync !== null), sync };
       }
       const { write, sync } = prepared;
-      while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
+      await outsideTransaction(db);
       const first = write(boardId, rows);
       if (first !== null && sync) await sync.covering();
       return first;
@@ -53,7 +52,7 @@ export function sqliteUpdateLog(
       const db = await connection();
       if (preparedRead?.db !== db) preparedRead = { db, read: prepareRead(db) };
       // Not inside someone else's open transaction: it could still roll back what it wrote.
-      while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
+      await outsideTransaction(db);
       return preparedRead.read(boardId, afterSeq);
     },
   };
@@ -91,9 +90,6 @@ function prepareRead(db: Database.Database): Read {
 
 /** `deferSync`: commit without fsync (the caller awaits a WAL sync); otherwise the connection's own setting. */
 function prepareWrite(db: Database.Database, deferSync: boolean): Write {
-  // Outside a transaction, around the group commit only; nothing else runs on the connection in between.
-  const normal = db.prepare("PRAGMA synchronous = NORMAL");
-  const full = db.prepare("PRAGMA synchronous = FULL");
   // Plain numbers, whatever the connection's default (Prisma's adapter turns safe integers on).
   const bump = db
     .prepare(`UPDATE ${tableName("Board")} SET "updateSeq" = "updateSeq" + ? WHERE "id" = ? RETURNING "updateSeq"`)
@@ -112,12 +108,6 @@ function prepareWrite(db: Database.Database, deferSync: boolean): Write {
     return first;
   });
   if (!deferSync) return transaction.immediate;
-  return (boardId, rows) => {
-    normal.run();
-    try {
-      return transaction.immediate(boardId, rows);
-    } finally {
-      full.run();
-    }
-  };
+  // Around the group commit only; nothing else runs on the connection in between.
+  return (boardId, rows) => withDeferredSync(db, () => transaction.immediate(boardId, rows));
 }

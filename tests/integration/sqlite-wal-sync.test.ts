@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { resolveDatabaseUrl } from "../../server/db/database-url";
 import { migrateDatabase } from "../../server/db/migrate";
 import { createPrismaClient, updateLogWriterOf } from "../../server/db/prisma-client";
+import { withDeferredSync } from "../../server/db/sqlite-connection";
 import { sqliteUpdateLog } from "../../server/db/sqlite-update-log";
 import { walSyncer, type WalSync } from "../../server/db/wal-sync";
 
@@ -116,6 +117,68 @@ it("COLLAB-46 commits that land while a WAL sync runs share the next one (group 
     sync.close();
     // An in-memory database writes no WAL: commits keep the connection's own setting.
     expect(walSyncer(new Database(":memory:"))).toBeNull();
+  } finally {
+    db.close();
+  }
+});
+
+it("COLLAB-51 the group commit itself runs with synchronous NORMAL (no fsync on the event loop), and FULL is back after it", async () => {
+  const db = new Database(resolveDatabaseUrl(url).filePath!);
+  db.pragma("synchronous = FULL");
+  try {
+    insertBoard(db, "sync-level");
+    // The level at the moment each group commit begins, read on the real connection.
+    const levels: number[] = [];
+    const observed = new Proxy(db, {
+      get(target, key) {
+        if (key !== "transaction") {
+          const value: unknown = Reflect.get(target, key);
+          return typeof value === "function" ? value.bind(target) : value;
+        }
+        return (body: (...args: never[]) => unknown) => {
+          const transaction = target.transaction(body);
+          // The update log runs its group commit as `.immediate` (BEGIN IMMEDIATE).
+          return {
+            immediate: (...args: never[]) => {
+              levels.push(target.pragma("synchronous", { simple: true }) as number);
+              return transaction.immediate(...args);
+            },
+          };
+        };
+      },
+    });
+    const { sync, requests } = syncByHand();
+    const log = sqliteUpdateLog(
+      async () => observed,
+      () => sync,
+    );
+    for (let n = 0; n < 2; n++) {
+      const appended = log.append("sync-level", [{ data: new Uint8Array([n]), authorId: null }]);
+      await until(() => requests.length === n + 1);
+      requests[n].resolve();
+      await appended;
+    }
+    expect(levels).toEqual([1, 1]);
+    expect(db.pragma("synchronous", { simple: true })).toBe(2);
+  } finally {
+    db.close();
+  }
+});
+
+it("COLLAB-51 withDeferredSync switches the level for the write alone, each time", () => {
+  const db = new Database(resolveDatabaseUrl(url).filePath!);
+  db.pragma("synchronous = FULL");
+  try {
+    for (let n = 0; n < 3; n++) {
+      expect(withDeferredSync(db, () => db.pragma("synchronous", { simple: true }))).toBe(1);
+      expect(db.pragma("synchronous", { simple: true })).toBe(2);
+    }
+    expect(() =>
+      withDeferredSync(db, () => {
+        throw new Error("write failed");
+      }),
+    ).toThrow("write failed");
+    expect(db.pragma("synchronous", { simple: true })).toBe(2);
   } finally {
     db.close();
   }
