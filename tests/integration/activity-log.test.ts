@@ -86,16 +86,7 @@ it("ACTIVITY-3 entries written while the database refuses writes are retried, no
 });
 
 it("PERF-37 changes recorded together are written in one transaction per board, folded as one at a time would", async () => {
-  let transactions = 0;
-  const prisma = new Proxy(remit.server.prisma, {
-    get(target, property, receiver) {
-      if (property !== "$transaction") return Reflect.get(target, property, receiver);
-      return (queries: Parameters<typeof target.$transaction>[0]) => {
-        transactions += 1;
-        return target.$transaction(queries);
-      };
-    },
-  });
+  const { prisma, transactions } = countingTransactions();
   let now = Date.parse("2026-11-25T10:00:00Z");
   const log = createActivityLog({ prisma, log: () => undefined, now: () => now });
   const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
@@ -107,15 +98,58 @@ it("PERF-37 changes recorded together are written in one transaction per board, 
   for (let key = 0; key < 5; key++)
     log.record(boardId, actor, [{ kind: "text-edited", rowId: "r0", rowTitle: "Row 0", detail: { field: "notes" } }]);
   await log.flush();
-  expect(transactions).toBe(1);
+  expect(transactions()).toBe(1);
   // Typing into row 0 again 11 s later refreshes its entry's title (ACTIVITY-1) in the next batch: no new entry.
   now += 11_000;
   log.record(boardId, actor, [{ kind: "text-edited", rowId: "r0", rowTitle: "Row zero", detail: { field: "notes" } }]);
   await log.flush();
-  expect(transactions).toBe(2);
+  expect(transactions()).toBe(2);
   const entries = await remit.server.access.listActivity(anna.user.id, boardId, { limit: 50 });
   expect(entries).toHaveLength(20);
   // Oldest last: row 0's entry, created first, now carries the refreshed title.
   expect(entries.map((entry) => entry.rowTitle).at(-1)).toBe("Row zero");
   expect(entries.filter((entry) => entry.rowTitle === "Row 0")).toHaveLength(0);
 });
+
+it("PERF-69 a batch with changes on several boards is one transaction; a board deleted meanwhile costs only its own entries", async () => {
+  const { prisma, transactions } = countingTransactions();
+  const logged: string[] = [];
+  const log = createActivityLog({ prisma, log: (message) => logged.push(message) });
+  const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
+  const boards = [boardId];
+  for (const title of ["Second", "Third"])
+    boards.push((await givenBoard(remit.server, { title, chair: ["Bruno", "FR"] })).boardId);
+  const typeIn = (board: string) =>
+    log.record(board, actor, [{ kind: "text-edited", rowId: "r1", rowTitle: "Cable", detail: { field: "notes" } }]);
+  boards.forEach(typeIn);
+  await log.flush();
+  expect(transactions()).toBe(1);
+  for (const board of boards)
+    expect(await remit.server.prisma.activityEntry.count({ where: { boardId: board } }), board).toBe(1);
+
+  // The second board is deleted before the next batch is written: the batch's transaction fails as a whole, and
+  // the other boards' entries are written board by board.
+  await remit.server.prisma.board.delete({ where: { id: boards[1] } });
+  const move = (board: string) =>
+    log.record(board, actor, [{ kind: "row-moved", rowId: "r2", rowTitle: "Moved", detail: {} }]);
+  boards.forEach(move);
+  await log.flush();
+  for (const board of [boards[0], boards[2]])
+    expect(await remit.server.prisma.activityEntry.count({ where: { boardId: board } }), board).toBe(2);
+  expect(logged).toEqual([`board ${boards[1]}: activity not recorded`]);
+});
+
+/** The test server's Prisma client, counting the batch transactions it runs. */
+function countingTransactions() {
+  let count = 0;
+  const prisma = new Proxy(remit.server.prisma, {
+    get(target, property, receiver) {
+      if (property !== "$transaction") return Reflect.get(target, property, receiver);
+      return (queries: Parameters<typeof target.$transaction>[0]) => {
+        count += 1;
+        return target.$transaction(queries);
+      };
+    },
+  });
+  return { prisma, transactions: () => count };
+}
