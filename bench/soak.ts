@@ -14,15 +14,22 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { percentile } from "./load/cases";
 import { pinGenerator, startServer } from "./load/server-handle";
-import { startSwarm, type Swarm } from "./load/swarm";
+import { startProtocolSwarm, type SoakSwarm } from "./load/protocol-swarm";
+import { startSwarm } from "./load/swarm";
 
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 5000);
 const boards = Number(process.env.SOAK_BOARDS ?? 500);
 const minutes = Number(process.env.SOAK_MINUTES ?? 10);
 const editEveryMs = Number(process.env.SOAK_EDIT_EVERY_MS ?? 5000);
 const perBoard = Math.max(2, Math.round(connections / boards));
+// protocol: clients that speak the protocol without building the board (the default, see protocol-swarm.ts);
+// provider: real WebsocketProviders, as P1 and P2 use (the generator's core then saturates first).
+const clientKind = process.env.SOAK_CLIENT ?? "protocol";
+if (clientKind !== "protocol" && clientKind !== "provider")
+  throw new Error(`SOAK_CLIENT must be "protocol" or "provider", not "${clientKind}"`);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -38,45 +45,62 @@ const server = await startServer("remit", {
   BENCH_MAX_SOCKETS_PER_SESSION: String(Math.max(20, boards)),
 });
 console.log(
-  `soak: ${boards} boards × ${perBoard} connections, 1 edit per ${editEveryMs / 1000} s each, ${minutes} min`,
+  `soak: ${boards} boards × ${perBoard} connections (${clientKind} clients), 1 edit per ${editEveryMs / 1000} s each, ${minutes} min`,
 );
 try {
   const cookies = await server.request<string[]>({ type: "sessions", count: perBoard });
-  const swarms: Swarm[] = [];
+  const swarms: SoakSwarm[] = [];
   const started = performance.now();
   for (let b = 0; b < boards; b++) {
     const boardId = await server.request<string>({ type: "board", members: perBoard });
-    swarms.push(await startSwarm({ url: server.url, boardId, cookies, clients: perBoard, presence: true }));
+    const options = { url: server.url, boardId, cookies, clients: perBoard };
+    if (clientKind === "protocol") swarms.push(await startProtocolSwarm(options));
+    else {
+      const swarm = await startSwarm({ ...options, presence: true });
+      swarms.push({ ...swarm, size: swarm.clients.length });
+    }
     if (b % 50 === 49) console.log(`  ${b + 1} boards open (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
   const baselineErrors = swarms.reduce((sum, swarm) => sum + swarm.errors(), 0);
-  const next = swarms.map((swarm) => swarm.clients.map(() => performance.now() + Math.random() * editEveryMs));
+  const next = swarms.map((swarm) =>
+    Array.from({ length: swarm.size }, () => performance.now() + Math.random() * editEveryMs),
+  );
   const end = performance.now() + minutes * 60_000;
   const warmUpEnd = performance.now() + Math.min(60_000, (minutes * 60_000) / 5);
   const rssAfterWarmUp: number[] = [];
   const allLatencies: number[] = [];
   let nextReport = performance.now() + 30_000;
+  // Who holds the tail: the server's CPU share of its core and this generator's event-loop utilisation, per window.
+  let windowProbe = await server.probe();
+  let windowElu = performance.eventLoopUtilization();
+  let windowStart = performance.now();
   while (performance.now() < end) {
     const now = performance.now();
-    swarms.forEach((swarm, b) =>
-      swarm.clients.forEach((_, i) => {
+    swarms.forEach((swarm, b) => {
+      for (let i = 0; i < swarm.size; i++) {
         if (now >= next[b][i]) {
           swarm.edit(i);
           next[b][i] += editEveryMs;
         }
-      }),
-    );
+      }
+    });
     if (now >= nextReport) {
       nextReport += 30_000;
       const latencies = swarms.flatMap((swarm) => swarm.latencies.splice(0));
       // A loop, not push(...): 5,000 clients deliver ~270,000 latencies per window, past the call stack's limit.
       for (const latency of latencies) allLatencies.push(latency);
       const probe = await server.probe();
+      const serverCpuShare = (probe.cpuMicros - windowProbe.cpuMicros) / 1000 / (now - windowStart);
+      const serverBusy = probe.eventLoop.active - windowProbe.eventLoop.active;
+      const serverElu = serverBusy / (serverBusy + probe.eventLoop.idle - windowProbe.eventLoop.idle);
+      const generatorElu = performance.eventLoopUtilization(windowElu).utilization;
+      [windowProbe, windowElu, windowStart] = [probe, performance.eventLoopUtilization(), now];
       if (now >= warmUpEnd) rssAfterWarmUp.push(probe.rss);
       const errors = swarms.reduce((sum, swarm) => sum + swarm.errors(), 0) - baselineErrors;
       console.log(
         `  ${((now - started) / 60_000).toFixed(1)} min: ${latencies.length} deliveries, p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
-          `p99 ${percentile(latencies, 99).toFixed(0)} ms, errors/disconnects ${errors}, server RSS ${mb(probe.rss)}, rooms ${probe.loadedRooms}`,
+          `p99 ${percentile(latencies, 99).toFixed(0)} ms, errors/disconnects ${errors}, server RSS ${mb(probe.rss)}, rooms ${probe.loadedRooms}, ` +
+          `server CPU ${(serverCpuShare * 100).toFixed(0)} % of a core, its event loop ${(serverElu * 100).toFixed(0)} % busy, generator event loop ${(generatorElu * 100).toFixed(0)} % busy`,
       );
     }
     await sleep(20);

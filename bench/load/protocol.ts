@@ -29,4 +29,6 @@ export interface Probe {
   /** Highest RSS since start or the last `resetPeak` (0 where the kernel does not report it). */
   peakRss: number;
   loadedRooms: number;
+  /** The server's event loop so far (ms): busy and idle, for its utilisation over a window. */
+  eventLoop: { active: number; idle: number };
 }

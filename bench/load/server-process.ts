@@ -13,6 +13,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
+import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
 import { WebSocketServer } from "ws";
 import { SESSION_COOKIE } from "../../core/cookies";
@@ -280,6 +281,7 @@ async function handle(request: BenchRequest): Promise<unknown> {
         external: after.external,
         peakRss,
         loadedRooms: remit ? remit.registry.loadedBoardIds.length : (referenceDocs?.size ?? 0),
+        eventLoop: (({ active, idle }) => ({ active, idle }))(performance.eventLoopUtilization()),
       };
     }
     case "queue": {

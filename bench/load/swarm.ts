@@ -37,7 +37,7 @@ export interface Swarm {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(check: () => boolean, timeoutMs: number, pollMs = 20): Promise<boolean> {
+export async function until(check: () => boolean, timeoutMs: number, pollMs = 20): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
   while (!check()) {
     if (performance.now() > deadline) return false;
