@@ -212,7 +212,13 @@ export interface PushResult {
  * server reads them (so the generator's own Yjs work does not cap the rate);
  * one real client reads. Rate = updates / time until the reader has them all.
  */
-export async function pushThrough(server: ServerHandle, writers: number, each: number): Promise<PushResult> {
+/** `measured`: called as the measured window opens and closes (bench:profile profiles exactly that window). */
+export async function pushThrough(
+  server: ServerHandle,
+  writers: number,
+  each: number,
+  measured?: { open(): Promise<void>; close(): Promise<void> },
+): Promise<PushResult> {
   const boardId = await server.request<string>({ type: "board", members: writers + 1 });
   const cookies = await sessionsFor(server, writers + 1);
   const reader = connectClient(server.url, boardId, { cookie: cookies[writers] });
@@ -240,6 +246,7 @@ export async function pushThrough(server: ServerHandle, writers: number, each: n
     seen = 0;
     rows.forEach((row) => (seen += 1 + ((row as Y.Map<Y.Text>).get("notes")?.length ?? 0)));
   });
+  await measured?.open();
   const before = await server.probe();
   const started = performance.now();
   for (let k = 0; k <= each; k++) {
@@ -254,6 +261,7 @@ export async function pushThrough(server: ServerHandle, writers: number, each: n
   // Remit's CPU counts until every update is durable too (the reference keeps them in memory).
   if (server.kind === "remit") await server.request({ type: "flush", boardId });
   const after = await server.probe();
+  await measured?.close();
   for (const socket of sockets) socket.terminate();
   reader.destroy();
   await sleep(300);

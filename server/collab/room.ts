@@ -429,6 +429,86 @@ export class Room {
   }
 
   /**
+   * PERF-65: frames read together from one socket (one read of its stream), in order. A run of plain writes (an
+   * update or sync step 2 from a connection that may write, nothing held, no row locked) is checked frame by frame,
+   * each against the document as the writes before it left it, and applied in ONE Yjs transaction: its observers,
+   * its emitted update and that update's broadcast and log row come once per run instead of once per keystroke.
+   * Any other frame (a refused, held, empty or dropped write, other messages) ends the run and goes through
+   * receive() on its own. Each frame is still acknowledged on its own once the run's update is durable.
+   */
+  receiveMany(connection: CollabConnection, frames: Uint8Array[]): void {
+    let next = 0;
+    while (next < frames.length) {
+      const taken = this.applyRun(connection, frames, next);
+      if (taken === 0) this.receive(connection, frames[next++]);
+      else next += taken;
+    }
+  }
+
+  /** Applies the run of plain writes that starts at frames[start] (see receiveMany); returns how many frames it took. */
+  private applyRun(connection: CollabConnection, frames: Uint8Array[], start: number): number {
+    const state = this.connections.get(connection);
+    if (!state || (this.options.lockedRows?.(this.boardId).size ?? 0) > 0) return 0;
+    let write = this.plainWrite(connection, state, frames[start]);
+    if (!write) return 0;
+    const origin = connectionOrigin(connection);
+    const numbers: number[] = [];
+    this.staged = [];
+    try {
+      Y.transact(
+        this.doc,
+        () => {
+          while (write) {
+            numbers.push(++state.updateFrames);
+            Y.applyUpdate(this.doc, write.update, origin);
+            this.metrics.updateApplied();
+            if (write.live) for (const client of write.newClients) this.clientOwners.set(client, connection.user.id);
+            const next = start + numbers.length;
+            write = next < frames.length ? this.plainWrite(connection, state, frames[next]) : null;
+          }
+        },
+        origin,
+      );
+      if (isWedged(this.doc)) throw new Error("transaction cleanup did not finish");
+    } catch (error) {
+      // As apply(): nothing of the run is published; the sender is closed, so its later frames are ignored.
+      this.staged = null;
+      this.close(connection, CloseCode.updateRejected, CloseReason.applyFailed);
+      this.poison(error);
+      return frames.length - start;
+    }
+    const emitted = this.staged;
+    this.staged = null;
+    for (const { update: emittedUpdate, origin: emittedOrigin } of emitted) this.publish(emittedUpdate, emittedOrigin);
+    for (const frame of numbers) this.acknowledgeWhenDurable(connection, state, frame);
+    return numbers.length;
+  }
+
+  /**
+   * The frame as a write receiveMany may apply in a run: an update or sync step 2 that passes every check and
+   * changes something, from a connection that may write and has nothing held or dropped. Null for anything else,
+   * which receive() then handles (and refuses, holds, drops or answers) exactly as a frame on its own.
+   */
+  private plainWrite(
+    connection: CollabConnection,
+    state: ConnectionState,
+    data: Uint8Array,
+  ): { update: Uint8Array; live: boolean; newClients: number[] } | null {
+    if (state.closed || this.recovery || state.held.length > 0 || state.dropped !== "no" || !connection.canWrite())
+      return null;
+    let frame;
+    try {
+      frame = decodeClientFrame(data);
+    } catch {
+      return null;
+    }
+    if (frame.kind !== "update" && frame.kind !== "sync-step2") return null;
+    const check = checkUpdate(this.doc, frame.update);
+    if (!check.ok || check.empty || this.foreignOwner(connection, check.newClients) !== null) return null;
+    return { update: frame.update, live: frame.kind === "update", newClients: check.newClients };
+  }
+
+  /**
    * A change made by the server, not by a client (decision 020: the chair's choice applied to a bracketed row):
    * applied like any update, so every connection receives it and it is logged; resolves once it is durable.
    */

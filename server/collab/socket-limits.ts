@@ -144,6 +144,28 @@ export class FrameThrottle<Frame extends { length: number }> {
   }
 }
 
+/**
+ * PERF-65: ws emits the frames of one read of a socket one after the other in the same task; this hands them on
+ * together, in order, once that task's synchronous work is done (a microtask), so the room can apply a run of
+ * one client's keystrokes as one transaction. Nothing waits longer than the task that read it.
+ */
+export class FrameBatcher<Frame> {
+  private frames: Frame[] = [];
+
+  constructor(private readonly handle: (frames: Frame[]) => void) {}
+
+  push(frame: Frame): void {
+    this.frames.push(frame);
+    if (this.frames.length === 1) queueMicrotask(() => this.flush());
+  }
+
+  private flush(): void {
+    const frames = this.frames;
+    this.frames = [];
+    if (frames.length > 0) this.handle(frames);
+  }
+}
+
 /** Counts open sockets by key (session, board); `tryAdd` refuses past the limit. */
 export class SocketCounter {
   private readonly counts = new Map<string, number>();

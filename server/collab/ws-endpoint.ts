@@ -18,7 +18,14 @@ import type { CollabConnection, ConnectionActor } from "./connection";
 import type { Room } from "./room";
 import type { RoomRegistry } from "./room-registry";
 import { BoardNotFoundError } from "./update-store";
-import { DEFAULT_SOCKET_LIMITS, FrameThrottle, ReadGate, SocketCounter, type SocketLimits } from "./socket-limits";
+import {
+  DEFAULT_SOCKET_LIMITS,
+  FrameBatcher,
+  FrameThrottle,
+  ReadGate,
+  SocketCounter,
+  type SocketLimits,
+} from "./socket-limits";
 
 const BoardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
@@ -229,14 +236,19 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     let closed = false;
     let markOpened!: () => void;
     const opened = new Promise<void>((resolve) => (markOpened = resolve));
-    // Frames beyond the socket's rate wait their turn, with the socket not read meanwhile (PERF-32).
-    const rate = new FrameThrottle<Uint8Array>(limits, connection.reading, (bytes) => {
-      if (room) return room.receive(connection, bytes);
+    const early = (bytes: Uint8Array) => {
       markOpened();
       pendingBytes += bytes.length;
       if (pendingBytes > options.maxFrameBytes * 4) return connection.close(CloseCode.tooLarge, CloseReason.earlyData);
       pending.push(bytes);
+    };
+    // The frames of one read go to the room together (PERF-65).
+    const batch = new FrameBatcher<Uint8Array>((frames) => {
+      if (room) return room.receiveMany(connection, frames);
+      for (const bytes of frames) early(bytes);
     });
+    // Frames beyond the socket's rate wait their turn, with the socket not read meanwhile (PERF-32).
+    const rate = new FrameThrottle<Uint8Array>(limits, connection.reading, (bytes) => batch.push(bytes));
 
     connection.throttled = () => rate.queued;
 
