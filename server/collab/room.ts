@@ -480,7 +480,7 @@ export class Room {
     const emitted = this.staged;
     this.staged = null;
     for (const { update: emittedUpdate, origin: emittedOrigin } of emitted) this.publish(emittedUpdate, emittedOrigin);
-    for (const frame of numbers) this.acknowledgeWhenDurable(connection, state, frame);
+    this.acknowledgeWhenDurable(connection, state, numbers[numbers.length - 1], numbers[0]);
     return numbers.length;
   }
 
@@ -607,16 +607,22 @@ export class Room {
    * had to write up to and including it is committed (a frame that changed
    * nothing is acknowledged once what came before it is durable).
    */
-  private acknowledgeWhenDurable(connection: CollabConnection, state: ConnectionState, frame: number): void {
+  private acknowledgeWhenDurable(
+    connection: CollabConnection,
+    state: ConnectionState,
+    frame: number,
+    first = frame,
+  ): void {
     // A connection the room closed is told nothing more: its refused or dropped frames must not be covered.
     if (state.closed || state.dropped !== "no") return;
     // Updates held for missing dependencies are not applied yet: their frames wait (HELD) until they are.
     this.releaseHeldFrames(state);
     const position = state.held.length > 0 ? HELD : this.persister.enqueuedCount;
+    // Frames `first`..`frame` (a run, PERF-65) share their position; an acknowledgement covers every frame before it.
     if (position <= this.persister.durableCount && state.awaitingAck.length === 0) {
       this.sendAck(connection, state, frame);
     } else {
-      state.awaitingAck.push({ frame, position });
+      for (let each = first; each <= frame; each++) state.awaitingAck.push({ frame: each, position });
     }
     // COLLAB-24: stop reading this socket instead of growing the backlog.
     if (this.backlogFull()) this.pauseReading(connection);
@@ -639,7 +645,11 @@ export class Room {
   private releaseHeldFrames(state: ConnectionState): void {
     // After a dropped write nothing is acknowledged until the client's state has been asked for again (COLLAB-30).
     if (state.held.length > 0 || state.dropped !== "no") return;
-    for (const entry of state.awaitingAck) if (entry.position === HELD) entry.position = this.persister.enqueuedCount;
+    // HELD frames are always the last ones waiting (a frame is HELD while anything is held, and they are all released
+    // together): only that suffix is looked at, not every frame waiting for a commit, on each frame.
+    const waiting = state.awaitingAck;
+    for (let index = waiting.length - 1; index >= 0 && waiting[index].position === HELD; index--)
+      waiting[index].position = this.persister.enqueuedCount;
   }
 
   /** Acknowledges the connection's frames that are durable (cumulative: up to the first one that is not). */
