@@ -78,6 +78,14 @@ const refuse = (rule: UpdateRule, reason: string): never => {
 
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 
+/**
+ * PERF-66: where each type of a document sits in the schema, once worked out. It depends only on the type's item,
+ * that item's parent and map key, and so on up to the root: all fixed once integrated (Yjs never moves an item;
+ * deleting or collecting one leaves the type object's own links as they were). So every check after the first one
+ * in a row or text reads it here instead of walking row, field and root again per keystroke.
+ */
+const docTypeNodes = new WeakMap<Y.AbstractType<unknown>, Node>();
+
 export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
@@ -289,11 +297,14 @@ class UpdateInspector {
   }
 
   private nodeOfDocType(type: Y.AbstractType<unknown>): Node {
-    if (type._item === null) {
-      const name = Y.findRootTypeKey(type);
-      return this.rootNode(name);
-    }
-    return this.nodeOfTypeItem.get(idKey(type._item.id)) ?? this.classify(type._item, type);
+    const known = docTypeNodes.get(type);
+    if (known) return known;
+    const node =
+      type._item === null
+        ? this.rootNode(Y.findRootTypeKey(type))
+        : (this.nodeOfTypeItem.get(idKey(type._item.id)) ?? this.classify(type._item, type));
+    docTypeNodes.set(type, node);
+    return node;
   }
 
   /** Node of the type created by the item with this id (from the update or the document). */
