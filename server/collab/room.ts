@@ -461,7 +461,6 @@ export class Room {
           while (write) {
             numbers.push(++state.updateFrames);
             Y.applyUpdate(this.doc, write.update, origin);
-            this.metrics.updateApplied();
             if (write.live) for (const client of write.newClients) this.clientOwners.set(client, connection.user.id);
             const next = start + numbers.length;
             write = next < frames.length ? this.plainWrite(connection, state, frames[next]) : null;
@@ -477,6 +476,7 @@ export class Room {
       this.poison(error);
       return frames.length - start;
     }
+    for (const _ of numbers) this.metrics.updateApplied();
     const emitted = this.staged;
     this.staged = null;
     for (const { update: emittedUpdate, origin: emittedOrigin } of emitted) this.publish(emittedUpdate, emittedOrigin);
