@@ -19,7 +19,7 @@ import { migrateDatabase } from "./db/migrate";
 import { PrismaUpdateStore } from "./db/prisma-update-store";
 import { createOpsMetrics, metricsHandler, type OpsMetrics } from "./ops/metrics";
 import { createRemitServices } from "./services";
-import { sessionAuthorizer } from "./collab-authorization";
+import { sessionAuthorizer, warmUpAuthorization } from "./collab-authorization";
 import { originChecker } from "./origin-check";
 import { createAuthServices, seedDelegations } from "./auth/auth-service";
 import { createBoardAccessServices } from "./access/board-access-service";
@@ -404,6 +404,8 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     );
   }
 
+  // Before listening, so the first socket after a restart does not pay for the first queries (PERF-61).
+  await warmUpAuthorization(auth, access);
   const httpServer: Server = createServer(app);
   const endpoint = collab;
   httpServer.on("upgrade", (request, socket, head) => endpoint.handleUpgrade(request, socket, head));
