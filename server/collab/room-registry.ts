@@ -35,6 +35,15 @@ interface EarlyOpener {
  */
 const OPENING_WAIT_MS = 200;
 
+/**
+ * PERF-62: how long the snapshot frame sent to a board's early openers stays held after its room is built, unless the
+ * document changes first. The room itself holds it weakly (PERF-54), and building the room allocates enough to set
+ * off the full garbage collection that frees it: the next client, often one arriving during the build, made the
+ * room encode the whole state again (60-100 ms for the P3 board here). After a restart a board's clients come back
+ * within a few seconds of each other (y-websocket's reconnect back-off tops out at 2.5 s).
+ */
+const EARLY_FRAME_HOLD_MS = 3000;
+
 export interface RegistryStats {
   rooms: number;
   writeQueue: number;
@@ -76,6 +85,8 @@ export class RoomRegistry {
   private readonly earlyOpeners = new Map<string, Map<CollabConnection, EarlyOpener>>();
   /** Connections that were sent the stored snapshot before the room was built. */
   private readonly answeredEarly = new WeakSet<CollabConnection>();
+  /** Snapshot frames sent to early openers, kept for the next ones for a while (PERF-62). */
+  private readonly heldFrames = new Set<Uint8Array>();
 
   constructor(
     private readonly store: UpdateStore,
@@ -146,6 +157,7 @@ export class RoomRegistry {
       stored,
       snapshotFrame ?? undefined,
     );
+    if (snapshotFrame) this.holdUntilChanged(room.doc, snapshotFrame);
     if (!bus) return room;
     const subscribed = bus.subscribeBoard(boardId, (message) => room.receiveRelayed(message));
     this.subscriptions.set(boardId, subscribed);
@@ -186,7 +198,20 @@ export class RoomRegistry {
     // One turn of the event loop for the sockets to write before the build holds it; never waiting for a client
     // to read (a client that does not must not hold the board's load).
     if (sent > 0) await new Promise((resolve) => setImmediate(resolve));
-    return stored.tail.length === 0 ? frames[0] : null;
+    return sent > 0 && stored.tail.length === 0 ? frames[0] : null;
+  }
+
+  /** Keeps `frame` alive until the document first changes or EARLY_FRAME_HOLD_MS pass (PERF-62). */
+  private holdUntilChanged(doc: Y.Doc, frame: Uint8Array): void {
+    this.heldFrames.add(frame);
+    const release = () => {
+      this.heldFrames.delete(frame);
+      clearTimeout(timer);
+      doc.off("update", release);
+    };
+    const timer = setTimeout(release, EARLY_FRAME_HOLD_MS);
+    timer.unref();
+    doc.on("update", release);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import { addRow, readRows } from "../../core/board-doc";
@@ -257,5 +257,58 @@ describe("sync step 2 for clients opening a board", () => {
     await settledHeapUsed(gc);
     expect(read.filter((ref) => ref.deref())).toEqual([]);
     expect(titlesOf(Y.encodeStateAsUpdate(room.doc))).toEqual(["a", "b", "c"]);
+  });
+});
+
+/** Joins an early opener of "b1" that is answered with the stored snapshot; returns a weak hold on that frame. */
+async function openEarly(registry: RoomRegistry) {
+  let early: WeakRef<Uint8Array> | null = null;
+  const room = await registry.join("b1", new TestPeer(), {
+    answer: ([frame]) => Boolean((early = new WeakRef(frame))),
+    opened: Promise.resolve(),
+  });
+  return { room, early: early! };
+}
+
+describe("the frame a board's early openers were sent", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("PERF-62 is kept through a full GC for the next opener, until the document changes", async () => {
+    const gc = exposeGc();
+    const store = new MemoryUpdateStore();
+    await snapshotOnlyBoard(store);
+    const registry = new RoomRegistry(store, options);
+    const { room, early } = await openEarly(registry);
+    // The early opener (a TestPeer) keeps nothing it was answered with: only the registry can hold the frame now.
+    await settledHeapUsed(gc);
+    expect(early.deref()).toBeDefined();
+    // The next opener is sent the same bytes, not a fresh encode of the document.
+    const next = new TestPeer();
+    await registry.join("b1", next);
+    next.sent.length = 0;
+    room.receive(next, encodeSyncStep1(EMPTY_STATE_VECTOR));
+    expect(next.sent).toHaveLength(1);
+    expect(next.sent[0]).toBe(early.deref());
+    next.sent.length = 0;
+    // Once the document changes the frame is stale: nothing keeps it any more.
+    room.receive(next, encodeUpdate(rowUpdate("typed")));
+    await settledHeapUsed(gc);
+    expect(early.deref()).toBeUndefined();
+  });
+
+  it("PERF-62 is let go after EARLY_FRAME_HOLD_MS (3 s) even if the document never changes", async () => {
+    const gc = exposeGc();
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const store = new MemoryUpdateStore();
+    await snapshotOnlyBoard(store);
+    const { early } = await openEarly(new RoomRegistry(store, options));
+    vi.advanceTimersByTime(2_900);
+    await settledHeapUsed(gc);
+    expect(early.deref()).toBeDefined();
+    vi.advanceTimersByTime(100);
+    await settledHeapUsed(gc);
+    expect(early.deref()).toBeUndefined();
   });
 });
