@@ -119,6 +119,8 @@ function buildBoardLog(rows: number, updates: number, workload: Workload): Uint8
 interface Open {
   /** Connect to holding the whole state. */
   total: number;
+  /** Connect to the socket open: the upgrade, its authorization (session, membership) included. */
+  upgrade: number;
   /** The client's own work: applying what it was sent. */
   apply: number;
   /** total - apply: the server's part, transfer included. */
@@ -134,11 +136,15 @@ function openEmpty(server: ServerHandle, boardId: string, cookie: string | undef
     });
     const doc = new Y.Doc();
     let apply = 0;
+    let upgrade = NaN;
     const fail = (why: string) => {
       socket.terminate();
       reject(new Error(`P3 (${server.kind}): ${why}`));
     };
-    socket.on("open", () => socket.send(EMPTY_OPENING));
+    socket.on("open", () => {
+      upgrade = performance.now() - started;
+      socket.send(EMPTY_OPENING);
+    });
     socket.on("error", (error) => fail(String(error)));
     socket.on("close", (code) => fail(`closed with ${code} before the client held the board`));
     socket.on("message", (data: Buffer) => {
@@ -153,12 +159,13 @@ function openEmpty(server: ServerHandle, boardId: string, cookie: string | undef
       socket.removeAllListeners("close");
       socket.terminate();
       doc.destroy();
-      resolve({ total, apply, server: total - apply });
+      resolve({ total, upgrade, apply, server: total - apply });
     });
   });
 }
 
-const describe = (open: Open) => `${fmt(open.total)} ms (server ${fmt(open.server)} + client apply ${fmt(open.apply)})`;
+const describe = (open: Open) =>
+  `${fmt(open.total)} ms (server ${fmt(open.server)}, of which upgrade ${fmt(open.upgrade)}, + client apply ${fmt(open.apply)})`;
 
 interface Measured {
   workload: Workload;
