@@ -6,6 +6,8 @@
  *   npm run soak                                 5,000 connections, 500 boards, 10 minutes, SQLite
  *   SOAK_CONNECTIONS=500 SOAK_BOARDS=50 SOAK_MINUTES=2 npm run soak
  *   SOAK_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/<db> npm run soak   (an empty, existing database)
+ *   SOAK_PROFILE=/tmp/soak.cpuprofile npm run soak   also profiles the server after warm-up, until the end
+ *                                                    (`npm run bench:profile -- --summarize <file>` reads it)
  *
  * Prints, every 30 s: delivery p50/p99, errors, disconnects, server RSS; then
  * a verdict against the targets (0 errors, 0 disconnects, p99 < 100 ms, RSS
@@ -68,6 +70,8 @@ try {
   const end = performance.now() + minutes * 60_000;
   const warmUpEnd = performance.now() + Math.min(60_000, (minutes * 60_000) / 5);
   const rssAfterWarmUp: number[] = [];
+  const profileFile = process.env.SOAK_PROFILE;
+  let profiling = false;
   const allLatencies: number[] = [];
   let nextReport = performance.now() + 30_000;
   // Who holds the tail: the server's CPU share of its core and this generator's event-loop utilisation, per window.
@@ -96,15 +100,21 @@ try {
       const generatorElu = performance.eventLoopUtilization(windowElu).utilization;
       [windowProbe, windowElu, windowStart] = [probe, performance.eventLoopUtilization(), now];
       if (now >= warmUpEnd) rssAfterWarmUp.push(probe.rss);
+      if (now >= warmUpEnd && profileFile && !profiling) {
+        await server.request({ type: "profile-start" });
+        profiling = true;
+      }
       const errors = swarms.reduce((sum, swarm) => sum + swarm.errors(), 0) - baselineErrors;
       console.log(
         `  ${((now - started) / 60_000).toFixed(1)} min: ${latencies.length} deliveries, p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
           `p99 ${percentile(latencies, 99).toFixed(0)} ms, errors/disconnects ${errors}, server RSS ${mb(probe.rss)}, rooms ${probe.loadedRooms}, ` +
-          `server CPU ${(serverCpuShare * 100).toFixed(0)} % of a core, its event loop ${(serverElu * 100).toFixed(0)} % busy, generator event loop ${(generatorElu * 100).toFixed(0)} % busy`,
+          `server CPU ${(serverCpuShare * 100).toFixed(0)} % of a core, its event loop ${(serverElu * 100).toFixed(0)} % busy, ` +
+          `late by p99 ${probe.loopDelay.p99.toFixed(0)} / max ${probe.loopDelay.max.toFixed(0)} ms, generator event loop ${(generatorElu * 100).toFixed(0)} % busy`,
       );
     }
     await sleep(20);
   }
+  if (profiling) await server.request({ type: "profile-stop", file: profileFile! });
   const converged = (await Promise.all(swarms.map((swarm) => swarm.waitForConvergence(30_000)))).every(Boolean);
   for (const latency of swarms.flatMap((swarm) => swarm.latencies.splice(0))) allLatencies.push(latency);
   const errors = swarms.reduce((sum, swarm) => sum + swarm.errors(), 0) - baselineErrors;

@@ -276,14 +276,17 @@ export async function p4Throughput(options: PerfOptions): Promise<PerfRow> {
   const writers = 10;
   const each = options.quick ? 300 : 1000;
   const runs = options.quick ? 2 : 3;
+  const warmUps = Math.ceil(12_000 / (writers * (each + 1)));
   options.log(
-    `P4: ${writers} writers × ${each} updates pushed as fast as the server takes them, 1 reader; a warm-up push, then ${runs} interleaved pair(s)`,
+    `P4: ${writers} writers × ${each} updates pushed as fast as the server takes them, 1 reader; ${warmUps} warm-up push(es) each, then ${runs} interleaved pair(s)`,
   );
   const result: Record<ServerKind, PushResult[]> = { remit: [], reference: [] };
   const raw: number[] = [];
-  // Sustained: a fresh process also pays for loading modules and compiling hot code; one push of the measured
-  // size each (a 100-update warm-up left the first measured run at half the second's rate on both servers).
-  for (const kind of ["reference", "remit"] as ServerKind[]) await pushThrough(options.servers![kind], writers, each);
+  // Sustained: a fresh process also pays for loading modules and compiling hot code. V8 needs ~12,000 updates
+  // through the hot path before it runs compiled (a quick push is 3,010: after one warm-up push the first measured
+  // quick run reached 18-22k per CPU-second, the fourth ~60k), so the warm-up pushes at least that many.
+  for (const kind of ["reference", "remit"] as ServerKind[])
+    for (let push = 0; push < warmUps; push++) await pushThrough(options.servers![kind], writers, each);
   for (let run = 0; run < runs; run++) {
     for (const kind of (run % 2 === 0 ? ["reference", "remit"] : ["remit", "reference"]) as ServerKind[]) {
       const push = await pushThrough(options.servers![kind], writers, each);

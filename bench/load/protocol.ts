@@ -31,4 +31,6 @@ export interface Probe {
   loadedRooms: number;
   /** The server's event loop so far (ms): busy and idle, for its utilisation over a window. */
   eventLoop: { active: number; idle: number };
+  /** How late the server's event loop ran its timers since the last probe (ms): the stalls behind a latency tail. */
+  loopDelay: { p50: number; p99: number; max: number };
 }

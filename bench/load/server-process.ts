@@ -13,7 +13,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import * as Y from "yjs";
 import { WebSocketServer } from "ws";
 import { SESSION_COOKIE } from "../../core/cookies";
@@ -21,7 +21,7 @@ import { addRow, getRowText, listRowIds } from "../../core/board-doc";
 import { loadConfig } from "../../server/config";
 import { startRemitServer, type RemitServer } from "../../server/remit-server";
 import type { CollabConnection } from "../../server/collab/connection";
-import type { BenchRequest, BenchResponse } from "./protocol";
+import type { BenchRequest, BenchResponse, Probe } from "./protocol";
 import { rawApplyEncodePerCpuSecond } from "./p4-workload";
 
 const kind = process.argv[2];
@@ -260,6 +260,9 @@ function resetPeakRss(): void {
   }
 }
 
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
 async function handle(request: BenchRequest): Promise<unknown> {
   switch (request.type) {
     case "sessions":
@@ -273,7 +276,7 @@ async function handle(request: BenchRequest): Promise<unknown> {
       const after = request.gc ? process.memoryUsage() : memory;
       const peakRss = peakRssSinceReset();
       if (request.resetPeak) resetPeakRss();
-      return {
+      const probe: Probe = {
         cpuMicros: cpu.user + cpu.system,
         rss: after.rss,
         heapUsed: after.heapUsed,
@@ -282,7 +285,14 @@ async function handle(request: BenchRequest): Promise<unknown> {
         peakRss,
         loadedRooms: remit ? remit.registry.loadedBoardIds.length : (referenceDocs?.size ?? 0),
         eventLoop: (({ active, idle }) => ({ active, idle }))(performance.eventLoopUtilization()),
+        loopDelay: {
+          p50: loopDelay.percentile(50) / 1e6,
+          p99: loopDelay.percentile(99) / 1e6,
+          max: loopDelay.max / 1e6,
+        },
       };
+      loopDelay.reset();
+      return probe;
     }
     case "queue": {
       const room = await remit?.registry.loadedRoom(request.boardId);
