@@ -16,6 +16,7 @@ import type { BoardRole } from "../../core/services";
 import { encodeAccess, encodeBoardEvent, isEmptyOpening } from "./frames";
 import type { CollabConnection, ConnectionActor } from "./connection";
 import type { Room } from "./room";
+import { corkForTurn } from "./turn-cork";
 import type { RoomRegistry } from "./room-registry";
 import { BoardNotFoundError } from "./update-store";
 import {
@@ -128,18 +129,16 @@ class WsConnection implements CollabConnection {
 
   send(frame: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
+    // The TCP socket under ws: the turn's frames leave in one write (PERF-70).
+    corkForTurn((this.socket as unknown as { _socket?: Duplex })._socket);
     this.socket.send(frame, (error) => {
       if (error) this.socket.terminate();
     });
   }
 
-  /** One socket write for several messages: the TCP socket under ws is corked while they are queued. */
+  /** Several messages in one socket write: every frame of a turn is (PERF-70). */
   sendMany(frames: Uint8Array[]): void {
-    if (this.socket.readyState !== this.socket.OPEN) return;
-    const tcp = (this.socket as unknown as { _socket?: Duplex })._socket;
-    tcp?.cork();
     for (const frame of frames) this.send(frame);
-    tcp?.uncork();
   }
 
   pause(): void {
