@@ -479,8 +479,10 @@ export class ConsensusService {
       return { ok: false, fieldErrors: { rowId: waitingRef("workflow.blockedBy", consensus.objecting) } };
     if (consensus.state === "pending")
       return { ok: false, fieldErrors: { rowId: waitingRef("workflow.waitingFor", consensus.pending) } };
-    await this.toAgreed(boardId, rowId, "consensus", rowContentHash(row));
-    await this.activity(boardId, await this.actor(actorId), "row-agreed", rowId, row.title, { procedure: "consensus" });
+    const entry = this.activityData(boardId, await this.actor(actorId), "row-agreed", rowId, row.title, {
+      procedure: "consensus",
+    });
+    await this.toAgreed(boardId, rowId, "consensus", rowContentHash(row), entry);
     return { ok: true };
   }
 
@@ -607,22 +609,28 @@ export class ConsensusService {
     if (await this.deps.openBrackets?.(boardId, rowId)) return this.toDraft(boardId, rowId, null);
     const consensus = (await this.readBoardConsensus(boardId)).emptyRow(rowId).consensus;
     if (consensus.state === "blocked") return this.toDraft(boardId, rowId, consensus.objecting[0] ?? null);
-    // Conditional, so only one adoption happens even if two timers (or instances) fire for this deadline.
-    const claimed = await this.deps.prisma.rowWorkflow.updateMany({
-      where: { boardId, rowId, state: "proposed", procedure: "silence", silenceDeadline: workflow.silenceDeadline },
-      data: { state: "agreed", agreedAt: new Date(this.deps.clock.now()), silenceDeadline: null },
+    // Conditional, so only one adoption happens even if two timers (or instances) fire for this deadline: a
+    // second claim waits for the first one's row lock, then matches nothing. The entry is committed with the claim
+    // (CONSENSUS-40), and only then is the row locked here and announced to the other instances.
+    const adopted = await this.deps.prisma.$transaction(async (tx) => {
+      const claimed = await tx.rowWorkflow.updateMany({
+        where: { boardId, rowId, state: "proposed", procedure: "silence", silenceDeadline: workflow.silenceDeadline },
+        data: { state: "agreed", agreedAt: new Date(this.deps.clock.now()), silenceDeadline: null },
+      });
+      if (claimed.count === 0) return false;
+      await addActivityEntry(tx, {
+        boardId,
+        actorName: "Remit",
+        kind: "row-agreed",
+        rowId,
+        rowTitle: storableTitle(row.title),
+        detail: JSON.stringify({ procedure: "silence" }),
+      });
+      return true;
     });
-    if (claimed.count === 0) return;
+    if (!adopted) return;
     this.cache(boardId, rowId, "agreed");
     this.deps.events(boardId, { kind: "workflow", rowId });
-    await addActivityEntry(this.deps.prisma, {
-      boardId,
-      actorName: "Remit",
-      kind: "row-agreed",
-      rowId,
-      rowTitle: storableTitle(row.title),
-      detail: JSON.stringify({ procedure: "silence" }),
-    });
   }
 
   private async toAgreed(
@@ -630,6 +638,7 @@ export class ConsensusService {
     rowId: string,
     procedure: AdoptionProcedure,
     contentHash: string | null,
+    entry: ReturnType<ConsensusService["activityData"]>,
   ): Promise<void> {
     const data = {
       state: "agreed",
@@ -638,12 +647,17 @@ export class ConsensusService {
       contentHash,
       silenceDeadline: null,
     };
-    await this.deps.prisma.rowWorkflow.upsert({
-      where: { boardId_rowId: { boardId, rowId } },
-      create: { boardId, rowId, ...data },
-      update: data,
-      select: { rowId: true },
-    });
+    const { prisma } = this.deps;
+    // With its entry, before the lock and the event (CONSENSUS-40).
+    await prisma.$transaction([
+      prisma.rowWorkflow.upsert({
+        where: { boardId_rowId: { boardId, rowId } },
+        create: { boardId, rowId, ...data },
+        update: data,
+        select: { rowId: true },
+      }),
+      addActivityEntry(prisma, entry),
+    ]);
     this.scheduler.cancel(boardId, rowId);
     this.cache(boardId, rowId, "agreed");
     this.deps.events(boardId, { kind: "workflow", rowId });

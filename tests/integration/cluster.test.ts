@@ -3,6 +3,7 @@
  * other's presence, access changes and board events reach sockets on every instance, silence deadlines
  * fire once, and concurrent compactions keep the document intact.
  */
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addRow, getRowText, readRow, readRows } from "../../core/board-doc";
@@ -44,6 +45,43 @@ function connect(instance: number, account: TestAccount): TestClient {
 }
 
 const rowsJson = (doc: Y.Doc) => JSON.stringify(readRows(doc));
+
+/** The id of the board's row at `index`, as stored. */
+async function storedRowId(index: number): Promise<string> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, await cluster.instances[0].registry.readState(boardId));
+  return readRows(doc)[index].id;
+}
+
+/** Whether the instance's consensus service has the row as proposed (its silence timer is armed). */
+const proposedOn = (index: number, rowId: string) =>
+  (cluster.instances[index].consensus as unknown as { proposed: Map<string, Set<string>> }).proposed
+    .get(boardId)
+    ?.has(rowId) === true;
+
+const lockedOn = (index: number, rowId: string) => cluster.instances[index].consensus.lockedRows(boardId).has(rowId);
+
+async function proposeUnderSilence(rowId: string): Promise<void> {
+  const silenceDeadline = new Date(clock.now() + HOUR).toISOString();
+  expect(
+    await cluster.instances[0].consensus.propose(chair.user.id, boardId, {
+      rowId,
+      procedure: "silence",
+      silenceDeadline,
+    }),
+  ).toEqual({ ok: true });
+  // Every instance armed its timer (the workflow event reached them through Redis).
+  await waitFor(() => [0, 1, 2].every((index) => proposedOn(index, rowId)), "proposal known on every instance");
+}
+
+/** Polls an asynchronous condition (a database query), like waitFor. */
+async function waitForQuery(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 describe("several instances", () => {
   it("SCALE-1 clients spread over three instances converge on concurrent edits and see each other's presence", async () => {
@@ -99,30 +137,49 @@ describe("several instances", () => {
   });
 
   it("SCALE-5 a silence deadline with three instances running fires once", async () => {
-    const [first] = cluster.instances;
-    const state = await first.registry.readState(boardId);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
-    const rowId = readRows(doc)[0].id;
-    expect(
-      await first.consensus.propose(chair.user.id, boardId, {
-        rowId,
-        procedure: "silence",
-        silenceDeadline: new Date(clock.now() + HOUR).toISOString(),
-      }),
-    ).toEqual({ ok: true });
-    // Every instance armed its timer (the workflow event reached them through Redis).
-    const proposedOn = (index: number) =>
-      (cluster.instances[index].consensus as unknown as { proposed: Map<string, Set<string>> }).proposed
-        .get(boardId)
-        ?.has(rowId) === true;
-    await waitFor(() => [0, 1, 2].every(proposedOn), "proposal known on every instance");
+    const rowId = await storedRowId(0);
+    await proposeUnderSilence(rowId);
     clock.advance(2 * HOUR);
-    await waitFor(
-      () => [0, 1, 2].every((index) => cluster.instances[index].consensus.lockedRows(boardId).has(rowId)),
-      "agreed (locked) on every instance",
-    );
-    const adoptions = await first.prisma.activityEntry.count({ where: { boardId, rowId, kind: "row-agreed" } });
+    await waitFor(() => [0, 1, 2].every((index) => lockedOn(index, rowId)), "agreed (locked) on every instance");
+    const adoptions = await cluster.instances[0].prisma.activityEntry.count({
+      where: { boardId, rowId, kind: "row-agreed" },
+    });
+    expect(adoptions).toBe(1);
+  });
+
+  it("CONSENSUS-40 a silence adoption locks its row on no instance before its activity entry is committed", async () => {
+    const rowId = await storedRowId(1);
+    await proposeUnderSilence(rowId);
+    // One session holds back every write to the activity log (reads pass): the adoption gets as far as its entry.
+    // Another watches who waits (a transaction sees pg_stat_activity as it was at its first look).
+    const [blocker, watcher] = [0, 1].map(() => new pg.Client({ connectionString: cluster.database.url }));
+    await Promise.all([blocker.connect(), watcher.connect()]);
+    const waiting = async (statement: string, table: string) =>
+      Number(
+        (
+          await watcher.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+               AND query ILIKE $1`,
+            [`%${statement}%"${table}"%`],
+          )
+        ).rows[0].n,
+      );
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query('LOCK TABLE "ActivityEntry" IN EXCLUSIVE MODE');
+      clock.advance(2 * HOUR);
+      await waitForQuery(async () => (await waiting("INSERT", "ActivityEntry")) === 1, "the adoption's entry waiting");
+      expect([0, 1, 2].filter((index) => lockedOn(index, rowId))).toEqual([]);
+      // The other two instances' claims wait for the first one's to commit or roll back, then match nothing.
+      await waitForQuery(async () => (await waiting("UPDATE", "RowWorkflow")) === 2, "the other claims waiting");
+      await blocker.query("COMMIT");
+    } finally {
+      await Promise.all([blocker.end(), watcher.end()]);
+    }
+    await waitFor(() => [0, 1, 2].every((index) => lockedOn(index, rowId)), "agreed (locked) on every instance");
+    const adoptions = await cluster.instances[0].prisma.activityEntry.count({
+      where: { boardId, rowId, kind: "row-agreed" },
+    });
     expect(adoptions).toBe(1);
   });
 
