@@ -3,7 +3,8 @@
  * dependencies: Chromium's own accessibility tree (over CDP) must give every
  * control a name; every Tab stop must show a focus style; the matrix, the
  * side panels and a form with errors must work from the keyboard alone; live
- * regions stay polite and speak up when the connection drops and comes back.
+ * regions stay polite and speak up when the connection drops and comes back;
+ * keys pressed while the page is still starting do not break it.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { createBoard, signUp, waitForSynced } from "./support/accounts";
@@ -209,4 +210,61 @@ test("the board works from the keyboard and with a screen reader", async ({ page
     await expect(page.locator("h1")).toBeVisible();
     expect(await unnamedControls(page), path).toEqual([]);
   }
+});
+
+/**
+ * A key pressed the moment React starts hydrating the page, before its first render, while the page's data (the
+ * single-fetch stream, piped through a TextEncoderStream) is still being decoded: the stream is held until the test
+ * lets it go, and the key goes in right after React starts listening on the document (hydrateRoot does that before
+ * it renders).
+ */
+function keyWhileStarting() {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  (window as unknown as { releaseStartupData: () => void }).releaseStartupData = release;
+  const encoder = new TextEncoder();
+  window.TextEncoderStream = class extends TransformStream<string, Uint8Array> {
+    constructor() {
+      super({
+        async transform(chunk, controller) {
+          await released;
+          controller.enqueue(encoder.encode(chunk));
+        },
+      });
+    }
+  } as unknown as typeof TextEncoderStream;
+  const listen = document.addEventListener.bind(document);
+  let pressed = false;
+  document.addEventListener = (...args: Parameters<typeof document.addEventListener>) => {
+    if (args[0] === "keydown" && !pressed) {
+      pressed = true;
+      queueMicrotask(() =>
+        document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", code: "Tab", bubbles: true })),
+      );
+    }
+    listen(...args);
+  };
+}
+
+test("A11Y-7 keys pressed while the board page is still starting leave it working: it connects once started", async ({
+  page,
+}) => {
+  await signUp(page, { name: "Tiit Tamm", delegation: "Estonia" });
+  await createBoard(page, "Started by keyboard");
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.addInitScript(keyWhileStarting);
+  await page.reload();
+  // The server's HTML, not yet hydrated: Tab still moves through it.
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connecting");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveCount(1);
+  await page.evaluate(() => (window as unknown as { releaseStartupData: () => void }).releaseStartupData());
+  await waitForSynced(page);
+  expect(errors).toEqual([]);
+  // React handles keys again: the matrix answers the arrows.
+  const firstCell = row(page, 0).locator('[role="gridcell"][data-col="0"]');
+  await firstCell.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(row(page, 1).locator('[role="gridcell"][data-col="0"]')).toBeFocused();
 });
