@@ -6,6 +6,7 @@
  *   npm run soak                                 5,000 connections, 500 boards, 10 minutes, SQLite
  *   SOAK_CONNECTIONS=500 SOAK_BOARDS=50 SOAK_MINUTES=2 npm run soak
  *   SOAK_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/<db> npm run soak   (an empty, existing database)
+ *   SOAK_COMPACT_EVERY=1000 npm run soak             compacts each board every 1,000 updates (default 200)
  *   SOAK_PROFILE=/tmp/soak.cpuprofile npm run soak   also profiles the server after warm-up, until the end
  *                                                    (`npm run bench:profile -- --summarize <file>` reads it)
  *
@@ -45,6 +46,7 @@ const server = await startServer("remit", {
   // The same `perBoard` sessions open one socket on every board: past 20 boards COLLAB-21's per-session cap
   // (MAX_SOCKETS_PER_SESSION, 20) refused them all, and the soak stopped at its 21st board.
   BENCH_MAX_SOCKETS_PER_SESSION: String(Math.max(20, boards)),
+  ...(process.env.SOAK_COMPACT_EVERY ? { BENCH_COMPACT_EVERY: process.env.SOAK_COMPACT_EVERY } : {}),
 });
 console.log(
   `soak: ${boards} boards × ${perBoard} connections (${clientKind} clients), 1 edit per ${editEveryMs / 1000} s each, ${minutes} min`,

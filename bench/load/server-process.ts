@@ -93,6 +93,8 @@ async function startRemit(): Promise<string> {
     MAX_FRAMES_PER_SECOND: process.env.BENCH_MAX_FRAMES_PER_SECOND,
     // The soak's clients share a few sign-in sessions, one socket per board each (COLLAB-21 caps that at 20).
     MAX_SOCKETS_PER_SESSION: process.env.BENCH_MAX_SOCKETS_PER_SESSION,
+    // The soak's compaction cadence (SOAK_COMPACT_EVERY), to measure what compaction costs the latency tail.
+    COMPACT_EVERY: process.env.BENCH_COMPACT_EVERY,
   });
   remit = await startRemitServer({
     config,
