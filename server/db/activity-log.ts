@@ -226,7 +226,9 @@ export class ActivityLog {
         ),
       ];
     });
-    const results = await this.prisma.$transaction(queries.flat());
+    // Refreshes of entries not created yet (still being written) leave nothing to do: no empty commit.
+    const all = queries.flat();
+    const results = all.length === 0 ? [] : await this.prisma.$transaction(all);
     let offset = 0;
     return boards.map((writes, index) => {
       const ids = results.slice(offset, offset + writes.creates.length).map((entry) => entry.id);
