@@ -30,4 +30,18 @@ describe("TaskLimiter", () => {
     await expect(limiter.run(async () => "next")).resolves.toBe("next");
     expect(limiter.active).toBe(0);
   });
+
+  it("PERF-71 a queued task starts on a later turn of the event loop, never in the same chain of microtasks", async () => {
+    const limiter = new TaskLimiter(1);
+    const order: string[] = [];
+    // Tasks that never wait on I/O, as SQLite compactions do: without a turn between them they run back to back.
+    const tasks = Array.from({ length: 3 }, (_, index) =>
+      limiter.run(async () => {
+        order.push(`task ${index}`);
+        setImmediate(() => order.push(`turn after task ${index}`));
+      }),
+    );
+    await Promise.all(tasks);
+    expect(order).toEqual(["task 0", "turn after task 0", "task 1", "turn after task 1", "task 2"]);
+  });
 });
