@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addRow, getRowText } from "../../core/board-doc";
 import { MessageType } from "../../core/collab-protocol";
-import { MERGE_RUN, MERGE_TURN_MAX } from "./broadcast-batch";
+import { BroadcastBatch, MERGE_RUN, MERGE_TURN_MAX } from "./broadcast-batch";
 import type { CollabConnection } from "./connection";
 import { decodeClientFrame, encodeUpdate } from "./frames";
 import { MemoryUpdateStore } from "./memory-update-store";
@@ -182,5 +182,27 @@ describe("broadcast batching", () => {
       expect(updates).toHaveLength(Math.ceil((12 * 22) / MERGE_TURN_MAX));
       expect(getRowText(receiverDoc(start, updates), rowId, "notes")!.length).toBe(12 + 12 * 22);
     }
+  });
+});
+
+describe("BroadcastBatch and the turn's socket writes", () => {
+  it("PERF-70 each receiver's writes are flushed right after the batch queued its frames", () => {
+    const log: string[] = [];
+    const receiver = (name: string): CollabConnection => ({
+      id: name,
+      user: { id: name, name, delegation: "Testland", color: "#123456" },
+      actor: null,
+      canWrite: () => true,
+      send: () => log.push(`${name} send`),
+      flushWrites: () => log.push(`${name} flush`),
+      close: () => undefined,
+    });
+    const receivers = [receiver("a"), receiver("b")];
+    const batch = new BroadcastBatch(() => receivers);
+    const doc = new Y.Doc();
+    doc.on("update", (update: Uint8Array) => batch.add(update, null));
+    addRow(doc, { title: "Cable" });
+    batch.flush();
+    expect(log).toEqual(["a send", "a flush", "b send", "b flush"]);
   });
 });

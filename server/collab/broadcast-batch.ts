@@ -72,6 +72,8 @@ export class BroadcastBatch {
       if (mine.length === 1) connection.send(mine[0]);
       else if (mine.length > 1 && connection.sendMany) connection.sendMany(mine);
       else for (const frame of mine) connection.send(frame);
+      // The updates leave now, with whatever the turn queued for this socket before them (PERF-70).
+      connection.flushWrites?.();
     }
   }
 }

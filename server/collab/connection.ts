@@ -23,6 +23,8 @@ export interface CollabConnection {
   send(frame: Uint8Array): void;
   /** Sends several frames in one socket write, each still its own message (optional: send() each otherwise). */
   sendMany?(frames: Uint8Array[]): void;
+  /** Writes at once what this turn has queued for the socket (PERF-70 holds a turn's frames for one write). */
+  flushWrites?(): void;
   close(code: number, reason: string): void;
   /** Back-pressure: stop reading frames from this client until resume() (optional for test peers). */
   pause?(): void;

@@ -1,7 +1,7 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterEach, expect, it } from "vitest";
-import { corkForTurn } from "./turn-cork";
+import { corkForTurn, uncorkNow } from "./turn-cork";
 
 let server: Server | null = null;
 afterEach(() => {
@@ -54,4 +54,16 @@ it("PERF-70 a destroyed socket is left alone", async () => {
   near.destroy();
   expect(() => corkForTurn(near)).not.toThrow();
   expect(near.writableCorked).toBe(0);
+});
+
+it("PERF-70 uncorkNow writes what the turn holds at once, and the turn's end then has nothing left", async () => {
+  const { near, writes } = await socketPair();
+  corkForTurn(near);
+  near.write("presence");
+  corkForTurn(near);
+  near.write("update");
+  uncorkNow(near);
+  expect(writes()).toBe(1);
+  await nextTurn();
+  expect(writes()).toBe(1);
 });

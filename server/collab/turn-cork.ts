@@ -7,14 +7,21 @@ const corked = new WeakSet<Duplex>();
  * presence reaches each receiver as two frames (the update from the broadcast batch, the presence relay) and its
  * sender as an acknowledgement; one `writev` per frame per socket was ~29 % of the server's CPU in the P10 soak
  * (5,000 sockets). The socket is corked at its first frame and uncorked once the turn's immediates run, after
- * the broadcast batch queued before it; a frame sent after that leaves in the next turn's write.
+ * the broadcast batch queued before it, or as soon as the broadcast batch has queued its frames (uncorkNow).
  */
 export function corkForTurn(socket: Duplex | undefined): void {
   if (!socket || corked.has(socket) || socket.destroyed) return;
   socket.cork();
   corked.add(socket);
-  setImmediate(() => {
-    corked.delete(socket);
-    socket.uncork();
-  });
+  setImmediate(() => uncorkNow(socket));
+}
+
+/**
+ * Writes what the socket holds now. The broadcast batch calls it once it has queued a turn's updates: their
+ * frames must not wait for the turn's end (an immediate queued after the batch's own would hold them a whole
+ * turn), and the presence and acknowledgements queued before them leave in the same write.
+ */
+export function uncorkNow(socket: Duplex | undefined): void {
+  if (!socket || !corked.delete(socket)) return;
+  socket.uncork();
 }

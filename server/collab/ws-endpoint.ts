@@ -16,7 +16,7 @@ import type { BoardRole } from "../../core/services";
 import { encodeAccess, encodeBoardEvent, isEmptyOpening } from "./frames";
 import type { CollabConnection, ConnectionActor } from "./connection";
 import type { Room } from "./room";
-import { corkForTurn } from "./turn-cork";
+import { corkForTurn, uncorkNow } from "./turn-cork";
 import type { RoomRegistry } from "./room-registry";
 import { BoardNotFoundError } from "./update-store";
 import {
@@ -139,6 +139,10 @@ class WsConnection implements CollabConnection {
   /** Several messages in one socket write: every frame of a turn is (PERF-70). */
   sendMany(frames: Uint8Array[]): void {
     for (const frame of frames) this.send(frame);
+  }
+
+  flushWrites(): void {
+    uncorkNow((this.socket as unknown as { _socket?: Duplex })._socket);
   }
 
   pause(): void {
