@@ -56,6 +56,8 @@ interface ActivityLogDeps {
   prisma: PrismaClient;
   log: (message: string, error?: unknown) => void;
   now?: () => number;
+  /** Fold keys kept before pruning (MAX_FOLDS; tests set a small one). */
+  maxFolds?: number;
 }
 
 interface RecordedChange {
@@ -92,11 +94,13 @@ export class ActivityLog {
   private readonly prisma: PrismaClient;
   private readonly log: (message: string, error?: unknown) => void;
   private readonly now: () => number;
+  private readonly maxFolds: number;
 
   constructor(deps: ActivityLogDeps) {
     this.prisma = deps.prisma;
     this.log = deps.log;
     this.now = deps.now ?? Date.now;
+    this.maxFolds = deps.maxFolds ?? MAX_FOLDS;
   }
 
   record(boardId: string, actor: ConnectionActor, changes: BoardChange[]): void {
@@ -134,28 +138,36 @@ export class ActivityLog {
     const boards = [...byBoard].map(([boardId, changes]) => ({ boardId, writes: this.fold(changes) }));
     // PERF-69: the whole batch in one transaction first. On SQLite each commit is an fsync on the event loop, and a
     // transaction per board made one per board being typed on (500 boards: ~200 fsyncs a second held the loop).
-    if (boards.length > 1) {
-      try {
-        const ids = await this.transaction(boards.map(({ writes }) => writes));
-        boards.forEach(({ writes }, index) => this.noteCreated(writes, ids[index]));
-        return;
-      } catch {
-        // Nothing of it was kept: each board on its own, so one board deleted meanwhile does not cost the others.
-      }
-    }
-    for (const { boardId, writes } of boards) {
-      try {
-        // One transaction: all or nothing, so a retry never writes a change twice.
-        const [ids] = await this.withRetry(boardId, () => this.transaction([writes]));
-        this.noteCreated(writes, ids);
-      } catch (error) {
-        // The board (or a folded entry) is gone: nothing of this batch is kept, and nothing refers to it later.
-        for (const { folded } of writes.creates) if (folded) this.forget(folded);
-        for (const entry of writes.refreshes.keys()) this.forget(entry);
-        this.log(`board ${boardId}: activity not recorded`, error);
-      }
-    }
+    const together = boards.length > 1 && (await this.writeTogether(boards.map(({ writes }) => writes)));
+    if (!together) for (const { boardId, writes } of boards) await this.writeBoard(boardId, writes);
+    // After either path: the fold memory stays bounded however the batch was written.
     this.pruneFolds();
+  }
+
+  /** The boards' writes in one transaction; false when it failed (nothing of it was kept). */
+  private async writeTogether(boards: BoardWrites[]): Promise<boolean> {
+    try {
+      const ids = await this.transaction(boards);
+      boards.forEach((writes, index) => this.noteCreated(writes, ids[index]));
+      return true;
+    } catch {
+      // Each board on its own then, so one board deleted meanwhile does not cost the others.
+      return false;
+    }
+  }
+
+  /** One board's writes, retried while the database refuses them; given up only when the board is gone. */
+  private async writeBoard(boardId: string, writes: BoardWrites): Promise<void> {
+    try {
+      // One transaction: all or nothing, so a retry never writes a change twice.
+      const [ids] = await this.withRetry(boardId, () => this.transaction([writes]));
+      this.noteCreated(writes, ids);
+    } catch (error) {
+      // The board (or a folded entry) is gone: nothing of this batch is kept, and nothing refers to it later.
+      for (const { folded } of writes.creates) if (folded) this.forget(folded);
+      for (const entry of writes.refreshes.keys()) this.forget(entry);
+      this.log(`board ${boardId}: activity not recorded`, error);
+    }
   }
 
   private noteCreated(writes: BoardWrites, ids: number[]): void {
@@ -169,10 +181,10 @@ export class ActivityLog {
    * first (clearing everything at 5,000 keys made every one of 5,000 typists start a new entry at once).
    */
   private pruneFolds(): void {
-    if (this.lastTextEdit.size <= MAX_FOLDS) return;
+    if (this.lastTextEdit.size <= this.maxFolds) return;
     const stale = this.now() - FOLD_TEXT_EDITS_MS;
     for (const [key, folded] of this.lastTextEdit) if (folded.at < stale) this.lastTextEdit.delete(key);
-    if (this.lastTextEdit.size > MAX_FOLDS) this.lastTextEdit.clear();
+    if (this.lastTextEdit.size > this.maxFolds) this.lastTextEdit.clear();
   }
 
   /** Decides, in order, which changes fold into an entry (refreshing it at most every REFRESH_FOLDED_MS) and which are new. */

@@ -157,3 +157,39 @@ function countingTransactions() {
   });
   return { prisma, transactions: () => count };
 }
+
+it("PERF-69 the fold memory stays bounded when batches span boards: stale keys go first, then everything", async () => {
+  let now = Date.parse("2026-11-25T10:00:00Z");
+  const second = (await givenBoard(remit.server, { title: "Second", chair: ["Bruno", "FR"] })).boardId;
+  const log = createActivityLog({ prisma: remit.server.prisma, log: () => undefined, now: () => now, maxFolds: 3 });
+  const actor = { userId: anna.user.id, name: "Anna", delegationCode: "DE", delegationName: "Germany" };
+  const typeIn = (board: string, rowId: string) =>
+    log.record(board, actor, [{ kind: "text-edited", rowId, rowTitle: rowId, detail: { field: "notes" } }]);
+  const entries = async () =>
+    (await remit.server.prisma.activityEntry.count({ where: { boardId: { in: [boardId, second] } } })) as number;
+
+  // Two keys, then (3 minutes later, so those two can no longer fold) two more, over two boards in one batch:
+  // four keys past the bound of three; the two stale ones go, the fresh ones still fold.
+  typeIn(boardId, "r1");
+  typeIn(second, "r2");
+  await log.flush();
+  now += 3 * 60_000;
+  typeIn(boardId, "r3");
+  typeIn(second, "r4");
+  await log.flush();
+  expect(await entries()).toBe(4);
+  now += 1_000;
+  typeIn(boardId, "r3");
+  await log.flush();
+  expect(await entries()).toBe(4);
+
+  // Four fresh keys at once: none is stale, so the memory empties and the next keystroke starts a new entry.
+  for (const rowId of ["r5", "r6"]) typeIn(boardId, rowId);
+  for (const rowId of ["r7", "r8"]) typeIn(second, rowId);
+  await log.flush();
+  expect(await entries()).toBe(8);
+  now += 1_000;
+  typeIn(boardId, "r5");
+  await log.flush();
+  expect(await entries()).toBe(9);
+});
