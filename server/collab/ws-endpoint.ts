@@ -129,8 +129,8 @@ class WsConnection implements CollabConnection {
 
   send(frame: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    // The TCP socket under ws: the turn's frames leave in one write (PERF-70).
-    corkForTurn((this.socket as unknown as { _socket?: Duplex })._socket);
+    // The turn's frames leave in one write (PERF-70).
+    corkForTurn(this.tcp);
     this.socket.send(frame, (error) => {
       if (error) this.socket.terminate();
     });
@@ -142,7 +142,12 @@ class WsConnection implements CollabConnection {
   }
 
   flushWrites(): void {
-    uncorkNow((this.socket as unknown as { _socket?: Duplex })._socket);
+    uncorkNow(this.tcp);
+  }
+
+  /** The TCP socket under ws (ws offers no accessor). */
+  private get tcp(): Duplex | undefined {
+    return (this.socket as unknown as { _socket?: Duplex })._socket;
   }
 
   pause(): void {
