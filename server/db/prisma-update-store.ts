@@ -4,16 +4,8 @@ import { snapshotWriterOf, updateLogWriterOf, type PrismaClient } from "./prisma
 import type { SnapshotWriter } from "./snapshot-writer";
 import type { UpdateLogWriter } from "./update-log-writer";
 
-/** Prisma's code for a foreign key violation: the board row is gone. */
-const FOREIGN_KEY_VIOLATION = "P2003";
-/** Prisma's code for a unique constraint violation. */
-const UNIQUE_VIOLATION = "P2002";
 /** A compaction lease outlives any honest compaction; a holder that died frees the board after this. */
 const COMPACTION_LEASE_MS = 60_000;
-
-function hasCode(error: unknown, code: string): boolean {
-  return (error as { code?: unknown } | null)?.code === code;
-}
 
 /** Plain Uint8Array copy: drivers return Buffers, which may be views into a shared pool. */
 function toUint8Array(bytes: Uint8Array): Uint8Array {
@@ -57,15 +49,6 @@ export class PrismaUpdateStore implements UpdateStore {
     };
   }
 
-  /** A foreign key violation means the board row is gone; anything else (or a live board) is rethrown. */
-  private async boardGoneOr(boardId: string, error: unknown): Promise<never> {
-    if (hasCode(error, FOREIGN_KEY_VIOLATION)) {
-      const board = await this.prisma.board.findUnique({ where: { id: boardId }, select: { id: true } });
-      if (!board) throw new BoardNotFoundError(boardId);
-    }
-    throw error;
-  }
-
   /**
    * The board row's counter hands out the sequence number: its row lock is held until commit, so
    * appends to one board commit in sequence order from any number of instances (no gaps, no reordering).
@@ -99,24 +82,23 @@ export class PrismaUpdateStore implements UpdateStore {
       // loading ignores covered rows, and the next compaction deletes them.
       await this.snapshots.deleteCovered(boardId, coversUpdateId);
     } finally {
-      await this.prisma.compactionLease.deleteMany({ where: { boardId, holder: this.holder } }).catch(() => undefined); // an unreleased lease expires on its own
+      await this.snapshots.releaseLease(boardId, this.holder).catch(() => undefined); // an unreleased lease expires on its own
     }
   }
 
-  /** One compaction per board across instances; a lease whose holder died expires. */
+  /**
+   * One compaction per board across instances; a lease whose holder died expires. On the driver, one statement
+   * (PERF-73): through Prisma it cost up to two queries, and on SQLite a FULL commit each, on the event loop.
+   */
   private async takeLease(boardId: string): Promise<boolean> {
-    const expiresAt = new Date(Date.now() + COMPACTION_LEASE_MS);
-    try {
-      await this.prisma.compactionLease.create({ data: { boardId, holder: this.holder, expiresAt } });
-      return true;
-    } catch (error) {
-      if (hasCode(error, FOREIGN_KEY_VIOLATION)) return this.boardGoneOr(boardId, error);
-      if (!hasCode(error, UNIQUE_VIOLATION)) throw error;
-    }
-    const taken = await this.prisma.compactionLease.updateMany({
-      where: { boardId, expiresAt: { lt: new Date() } },
-      data: { holder: this.holder, expiresAt },
-    });
-    return taken.count === 1;
+    const now = new Date();
+    const taken = await this.snapshots.takeLease(
+      boardId,
+      this.holder,
+      new Date(now.getTime() + COMPACTION_LEASE_MS),
+      now,
+    );
+    if (taken === null) throw new BoardNotFoundError(boardId);
+    return taken;
   }
 }

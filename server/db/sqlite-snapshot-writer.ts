@@ -10,12 +10,32 @@ interface Prepared {
   db: Database.Database;
   upsert: Database.Statement;
   deleteChunk: Database.Statement;
+  takeLease: Database.Statement;
+  releaseLease: Database.Statement;
+}
+
+const FOREIGN_KEY_VIOLATION = "SQLITE_CONSTRAINT_FOREIGNKEY";
+
+/** A DateTime as Prisma's SQLite adapter writes it (ISO 8601, "+00:00"): Prisma compares them as text. */
+function prismaDateTime(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+/** Runs the write deferred (no fsync): whether it wrote its one row; null when the board row is gone. */
+function wroteOneRow(db: Database.Database, statement: Database.Statement, ...params: unknown[]): boolean | null {
+  try {
+    return withDeferredSync(db, () => statement.run(...params)).changes === 1;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === FOREIGN_KEY_VIOLATION) return null;
+    throw error;
+  }
 }
 
 /**
  * On Prisma's own connection, like the update log (decision 030). The steps run with `synchronous = NORMAL`:
  * nobody waits for a compaction to be durable, and the WAL keeps its steps in order, so a power cut can lose
- * the last steps but never keep a delete without the snapshot before it.
+ * the last steps but never keep a delete without the snapshot before it. The compaction lease too (PERF-73): after
+ * a power cut nobody is compacting, so a lost take costs nothing, and a take kept without its release expires.
  */
 export function sqliteSnapshotWriter(connection: () => Promise<Database.Database>): SnapshotWriter {
   let prepared: Prepared | null = null;
@@ -28,14 +48,9 @@ export function sqliteSnapshotWriter(connection: () => Promise<Database.Database
   };
   return {
     async write(boardId, data, coversSeq) {
-      const statements = await ready();
-      try {
-        const { changes } = withDeferredSync(statements.db, () => statements.upsert.run(boardId, data, coversSeq));
-        return changes === 1 ? "stored" : "newer";
-      } catch (error) {
-        if ((error as { code?: unknown }).code === "SQLITE_CONSTRAINT_FOREIGNKEY") return null;
-        throw error;
-      }
+      const { db, upsert } = await ready();
+      const stored = wroteOneRow(db, upsert, boardId, data, coversSeq);
+      return stored === null ? null : stored ? "stored" : "newer";
     },
     async deleteCovered(boardId, coversSeq) {
       for (;;) {
@@ -45,12 +60,21 @@ export function sqliteSnapshotWriter(connection: () => Promise<Database.Database
         await new Promise((resolve) => setImmediate(resolve));
       }
     },
+    async takeLease(boardId, holder, expiresAt, now) {
+      const { db, takeLease } = await ready();
+      return wroteOneRow(db, takeLease, boardId, holder, prismaDateTime(expiresAt), prismaDateTime(now));
+    },
+    async releaseLease(boardId, holder) {
+      const statements = await ready();
+      withDeferredSync(statements.db, () => statements.releaseLease.run(boardId, holder));
+    },
   };
 }
 
 function prepare(db: Database.Database): Prepared {
   const snapshots = tableName("BoardSnapshot");
   const log = tableName("BoardUpdate");
+  const leases = tableName("CompactionLease");
   return {
     db,
     // updatedAt as Prisma writes a DateTime, so Prisma reads it back alike.
@@ -64,5 +88,12 @@ function prepare(db: Database.Database): Prepared {
       `DELETE FROM ${log} WHERE "id" IN ` +
         `(SELECT "id" FROM ${log} WHERE "boardId" = ? AND "seq" <= ? LIMIT ${DELETE_CHUNK})`,
     ),
+    // A free lease is inserted, an expired one taken over; a live one is left alone (no change).
+    takeLease: db.prepare(
+      `INSERT INTO ${leases} ("boardId", "holder", "expiresAt") VALUES (?, ?, ?) ` +
+        `ON CONFLICT ("boardId") DO UPDATE SET "holder" = excluded."holder", "expiresAt" = excluded."expiresAt" ` +
+        `WHERE ${leases}."expiresAt" < ?`,
+    ),
+    releaseLease: db.prepare(`DELETE FROM ${leases} WHERE "boardId" = ? AND "holder" = ?`),
   };
 }

@@ -7,6 +7,8 @@ import { migrateDatabase } from "../../server/db/migrate";
 import { resolveDatabaseUrl } from "../../server/db/database-url";
 import { committedMigrations, pendingMigrations } from "../../server/db/pending-migrations";
 import { createPrismaClient } from "../../server/db/prisma-client";
+import { PrismaUpdateStore } from "../../server/db/prisma-update-store";
+import { createBoard } from "../../server/db/boards";
 import { describeStorageContract } from "../support/storage-contract";
 
 async function openSqlite() {
@@ -26,6 +28,58 @@ async function openSqlite() {
 }
 
 describeStorageContract("SQLite", openSqlite);
+
+type Run = (this: Database.Statement, ...args: unknown[]) => unknown;
+
+/**
+ * Calls `seen` as each statement whose SQL matches `sql` runs, on any connection of this process (Prisma's
+ * included): before it with the connection's synchronous level, after it with its result. Returns the undo.
+ */
+function observeStatements(
+  sql: RegExp,
+  seen: (event: { source: string; level: number; result?: unknown }) => void,
+): () => void {
+  const scratch = new Database(":memory:");
+  const prototype = Object.getPrototypeOf(scratch.prepare("SELECT 1")) as Record<string, Run>;
+  scratch.close();
+  const originals = (["run", "all", "get", "iterate"] as const).map((name) => [name, prototype[name]] as const);
+  for (const [name, original] of originals) {
+    prototype[name] = function (this: Database.Statement, ...args: unknown[]) {
+      if (!sql.test(this.source)) return original.apply(this, args);
+      const level = Number(this.database.pragma("synchronous", { simple: true }));
+      seen({ source: this.source, level });
+      const result = original.apply(this, args);
+      seen({ source: this.source, level, result });
+      return result;
+    };
+  }
+  return () => {
+    for (const [name, original] of originals) prototype[name] = original;
+  };
+}
+
+it("PERF-73 a compaction takes and releases its lease with synchronous NORMAL (no fsync on the event loop), and FULL is back after it", async () => {
+  const db = await openSqlite();
+  const levels: number[] = [];
+  const restore = observeStatements(/CompactionLease/, ({ level, result }) => {
+    if (result === undefined) levels.push(level);
+  });
+  try {
+    const boardId = (await createBoard(db.prisma, { title: "Board" })).id;
+    const store = new PrismaUpdateStore(db.prisma);
+    const seq = await store.append(boardId, new Uint8Array([1]), { authorId: null });
+    await store.compact(boardId, new Uint8Array([1]), seq);
+    // Taken, then released: one statement each, neither a FULL commit.
+    expect(levels).toEqual([1, 1]);
+    expect(await db.prisma.compactionLease.count({ where: { boardId } })).toBe(0);
+    expect(await db.prisma.boardSnapshot.count({ where: { boardId } })).toBe(1);
+    const [row] = await db.prisma.$queryRawUnsafe<{ synchronous: number | bigint }[]>("PRAGMA synchronous");
+    expect(Number(row.synchronous)).toBe(2);
+  } finally {
+    restore();
+    await db.close();
+  }
+});
 
 it("SQLite connections use WAL and a busy timeout", async () => {
   const db = await openSqlite();

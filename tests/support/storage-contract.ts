@@ -19,7 +19,7 @@ import {
   unarchiveBoard,
 } from "../../server/db/boards";
 import type { DatabaseKind } from "../../server/db/database-url";
-import type { PrismaClient } from "../../server/db/prisma-client";
+import { snapshotWriterOf, type PrismaClient } from "../../server/db/prisma-client";
 import { PrismaUpdateStore } from "../../server/db/prisma-update-store";
 import { seedInstruments } from "../../server/db/seed-instruments";
 
@@ -415,6 +415,36 @@ export function describeStorageContract(name: string, open: () => Promise<Storag
       await store.compact(boardId, new Uint8Array([0, 0]), 1);
       expect(await db.prisma.boardSnapshot.count({ where: { boardId } })).toBe(1);
       expect(await db.prisma.compactionLease.count({ where: { boardId } })).toBe(0);
+    });
+
+    it("PERF-73 the compaction lease taken and released on the driver is Prisma's row: same expiry, same comparisons, a lease Prisma wrote is honoured until it expires", async () => {
+      const writer = snapshotWriterOf(db.prisma);
+      const boardId = await newBoard();
+      const now = new Date();
+      const at = (ms: number) => new Date(now.getTime() + ms);
+      const lease = () =>
+        db.prisma.compactionLease.findUnique({ where: { boardId }, select: { holder: true, expiresAt: true } });
+      expect(await writer.takeLease(boardId, "driver", at(60_123), now)).toBe(true);
+      expect(await lease()).toEqual({ holder: "driver", expiresAt: at(60_123) });
+      // Prisma compares the driver's expiry as it compares its own, to the millisecond.
+      const expiredBefore = (date: Date) =>
+        db.prisma.compactionLease.count({ where: { boardId, expiresAt: { lt: date } } });
+      expect(await expiredBefore(at(60_123))).toBe(0);
+      expect(await expiredBefore(at(60_124))).toBe(1);
+      // Held until it expires, then taken over; a release by a holder that lost it drops nothing.
+      expect(await writer.takeLease(boardId, "other", at(120_000), at(60_123))).toBe(false);
+      expect(await writer.takeLease(boardId, "other", at(120_000), at(60_124))).toBe(true);
+      await writer.releaseLease(boardId, "driver");
+      expect(await lease()).toEqual({ holder: "other", expiresAt: at(120_000) });
+      await writer.releaseLease(boardId, "other");
+      expect(await lease()).toBeNull();
+      // A lease Prisma wrote (another instance, or an older one) is the same row.
+      await db.prisma.compactionLease.create({ data: { boardId, holder: "prisma", expiresAt: at(5_000) } });
+      expect(await writer.takeLease(boardId, "driver", at(65_000), at(4_999))).toBe(false);
+      expect(await writer.takeLease(boardId, "driver", at(65_000), at(5_000))).toBe(false);
+      expect(await writer.takeLease(boardId, "driver", at(65_000), at(5_001))).toBe(true);
+      expect(await lease()).toEqual({ holder: "driver", expiresAt: at(65_000) });
+      expect(await writer.takeLease("no-such-board", "driver", at(60_000), now)).toBeNull();
     });
 
     it("deleting a board deletes its updates and snapshot (cascade)", async () => {
