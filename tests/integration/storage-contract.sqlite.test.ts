@@ -81,6 +81,46 @@ it("PERF-73 a compaction takes and releases its lease with synchronous NORMAL (n
   }
 });
 
+it("PERF-75 a compaction deletes the rows it covers 64 at most per statement, with a turn of the event loop between statements", async () => {
+  const db = await openSqlite();
+  let turns = 0;
+  let ticking = true;
+  const tick = () => {
+    turns++;
+    if (ticking) setImmediate(tick);
+  };
+  const deletes: { changes: number; turn: number }[] = [];
+  const restore = observeStatements(/^DELETE FROM "BoardUpdate"/, ({ result }) => {
+    if (result !== undefined) deletes.push({ changes: (result as Database.RunResult).changes, turn: turns });
+  });
+  try {
+    const boardId = (await createBoard(db.prisma, { title: "Board" })).id;
+    const other = (await createBoard(db.prisma, { title: "Other" })).id;
+    const store = new PrismaUpdateStore(db.prisma);
+    // Two boards typed on together: the covered rows lie between the other board's.
+    for (let i = 0; i < 50; i++) {
+      for (const id of [boardId, other]) {
+        await store.appendMany(
+          id,
+          Array.from({ length: 4 }, (_, n) => ({ update: new Uint8Array([i, n]), meta: { authorId: null } })),
+        );
+      }
+    }
+    setImmediate(tick);
+    await store.compact(boardId, new Uint8Array([1]), 200);
+    expect(deletes.reduce((sum, { changes }) => sum + changes, 0)).toBe(200);
+    expect(Math.max(...deletes.map(({ changes }) => changes))).toBeLessThanOrEqual(64);
+    // Each statement in a turn of its own.
+    for (let n = 1; n < deletes.length; n++) expect(deletes[n].turn).toBeGreaterThan(deletes[n - 1].turn);
+    expect(await db.prisma.boardUpdate.count({ where: { boardId } })).toBe(0);
+    expect(await db.prisma.boardUpdate.count({ where: { boardId: other } })).toBe(200);
+  } finally {
+    ticking = false;
+    restore();
+    await db.close();
+  }
+});
+
 it("SQLite connections use WAL and a busy timeout", async () => {
   const db = await openSqlite();
   try {
