@@ -31,6 +31,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ TRUST_PROXY: "true", ALLOW_DIRECT_WITH_TRUST_PROXY: "true" }).HOST).toBe("0.0.0.0");
   });
 
+  it("PERF-74 COMPACT_SPREAD is a fraction of COMPACT_EVERY from 0 to 4, unset by default (the persister's 0.5)", () => {
+    expect(loadConfig({}).COMPACT_SPREAD).toBeUndefined();
+    expect(loadConfig({ COMPACT_SPREAD: "0" }).COMPACT_SPREAD).toBe(0);
+    expect(loadConfig({ COMPACT_SPREAD: "0.25" }).COMPACT_SPREAD).toBe(0.25);
+    expect(() => loadConfig({ COMPACT_SPREAD: "-1" })).toThrow(/COMPACT_SPREAD/);
+    expect(() => loadConfig({ COMPACT_SPREAD: "half" })).toThrow(/COMPACT_SPREAD/);
+  });
+
   it("parses allowed origins", () => {
     expect(loadConfig({ ALLOWED_ORIGINS: "https://a.example, http://b:3000" }).ALLOWED_ORIGINS).toEqual([
       "https://a.example",

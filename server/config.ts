@@ -70,7 +70,13 @@ const EnvSchema = z.object({
     )
     .pipe(z.array(z.url({ message: "each entry must be an origin like https://host:port" }))),
   MAX_FRAME_BYTES: positiveInt(2 * 1024 * 1024),
+  /** A board's log is compacted into a snapshot once at least this many updates were logged since the last one. */
   COMPACT_EVERY: positiveInt(200),
+  /**
+   * Each compaction waits, at random, up to this fraction of COMPACT_EVERY more (PERF-74), so boards loaded together
+   * do not compact in the same second; 0 compacts at exactly COMPACT_EVERY. Unset: 0.5 (DEFAULT_COMPACT_SPREAD).
+   */
+  COMPACT_SPREAD: z.coerce.number({ message: "must be a number" }).min(0).max(4).optional(),
   /** Compactions running at once across all boards. */
   COMPACTION_CONCURRENCY: positiveInt(2),
   /** Bearer token for /metrics; without it /metrics answers only direct requests from localhost. */

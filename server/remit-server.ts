@@ -221,6 +221,7 @@ export async function startRemitServer(options: RemitServerOptions): Promise<Rem
     degradedPollMs: config.CLUSTER_POLL_MS,
     safetyPollMs: config.CLUSTER_SAFETY_POLL_MS,
     compactEvery: config.COMPACT_EVERY,
+    compactSpread: config.COMPACT_SPREAD,
     maxRejectedWrites: 5,
     awarenessIntervalMs: config.AWARENESS_INTERVAL_MS,
     unloadDelayMs: options.unloadDelayMs ?? 5_000,

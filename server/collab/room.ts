@@ -40,8 +40,10 @@ import type { BoardRelayMessage } from "./board-bus";
 import { SequenceTracker } from "./sequence-tracker";
 
 export interface RoomOptions {
-  /** Compact the update log into a snapshot after this many persisted updates. */
+  /** Compact the update log into a snapshot after at least this many persisted updates. */
   compactEvery: number;
+  /** How far past compactEvery each compaction may start, at random, as a fraction of it (PERF-74; 0: exactly). */
+  compactSpread?: number;
   /** Writes an observer may attempt before being disconnected. */
   maxRejectedWrites: number;
   log: (message: string, error?: unknown) => void;

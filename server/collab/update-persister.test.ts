@@ -7,12 +7,14 @@
  * asked as each update is queued, so commits finished during a long event-loop turn count within it.
  * COLLAB-48: where commits are pipelined and settled within a turn, a window that holds ASYNC_WINDOW_UPDATES in
  * one long turn sends its batch at once, instead of at the end of the turn.
+ * PERF-74: each compaction threshold is drawn at random in [compactEvery, compactEvery × (1 + spread)), afresh
+ * after each compaction, so boards loaded together do not all compact in the same second.
  */
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { addRow } from "../../core/board-doc";
 import { MemoryUpdateStore } from "./memory-update-store";
-import { ASYNC_WINDOW_UPDATES, UpdatePersister } from "./update-persister";
+import { ASYNC_WINDOW_UPDATES, DEFAULT_COMPACT_SPREAD, UpdatePersister } from "./update-persister";
 
 /** The in-memory store, declaring that two appends of one board may be in flight (as PostgreSQL's does). */
 class PipelinedMemoryStore extends MemoryUpdateStore {
@@ -63,6 +65,50 @@ class PolledStore extends PipelinedMemoryStore {
   get inFlight(): number {
     return this.finished.length + this.reportable.length;
   }
+}
+
+/** A seeded source in [0, 1) (mulberry32): the same draws on every run. */
+function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `boards` boards loaded together, each sent `updates` updates one at a time in step (as the P10 soak types), with
+ * `compactEvery` and the given spread options: per board, the log length each compaction covered.
+ */
+async function compactionPoints(
+  boards: number,
+  updates: number,
+  options: { compactEvery: number; compactSpread?: number; random?: () => number },
+): Promise<number[][]> {
+  const store = new MemoryUpdateStore();
+  const compact = vi.spyOn(store, "compact");
+  const doc = new Y.Doc();
+  const persisters = Array.from({ length: boards }, (_, index) => {
+    store.createBoard(`b${index}`);
+    return new UpdatePersister(`b${index}`, store, () => doc, { ...options, log: () => undefined }, 0);
+  });
+  const update = rowUpdate("row");
+  for (let n = 0; n < updates; n++) {
+    for (const persister of persisters) persister.enqueue(update, { authorId: null });
+    await Promise.all(persisters.map((persister) => persister.settled()));
+    // A compaction starts beside the writes and ends within a turn (memory store): done before the next update.
+    await nextTurn();
+    await nextTurn();
+  }
+  return persisters.map((_, index) =>
+    compact.mock.calls.filter(([boardId]) => boardId === `b${index}`).map(([, , covers]) => covers),
+  );
+}
+
+/** The number of updates between one compaction and the one before. */
+function gaps(points: number[]): number[] {
+  return points.map((point, index) => point - (index === 0 ? 0 : points[index - 1]));
 }
 
 function rowUpdate(title: string): Uint8Array {
@@ -174,5 +220,26 @@ describe("update persister", () => {
       await persister.settled();
       expect(persister.durableCount).toBe(ASYNC_WINDOW_UPDATES);
     }
+  });
+
+  it("PERF-74 boards loaded together compact at different counts, each at least compactEvery and under compactEvery × (1 + spread), drawn afresh after each compaction", async () => {
+    expect(DEFAULT_COMPACT_SPREAD).toBe(0.5);
+    const points = await compactionPoints(40, 65, { compactEvery: 20, random: seededRandom(74) });
+    for (const board of points) {
+      expect(board.length).toBeGreaterThanOrEqual(2);
+      for (const gap of gaps(board)) {
+        expect(gap).toBeGreaterThanOrEqual(20);
+        expect(gap).toBeLessThan(30);
+      }
+    }
+    // Not one burst: the first compactions are spread over the range...
+    expect(new Set(points.map((board) => board[0])).size).toBeGreaterThanOrEqual(5);
+    // ...and a board's next threshold is a new draw, not its first one again.
+    expect(points.filter((board) => gaps(board)[1] !== board[0]).length).toBeGreaterThan(0);
+  });
+
+  it("PERF-74 with no spread every board compacts at exactly every compactEvery updates", async () => {
+    const points = await compactionPoints(5, 45, { compactEvery: 20, compactSpread: 0, random: seededRandom(74) });
+    for (const board of points) expect(board).toEqual([20, 40]);
   });
 });

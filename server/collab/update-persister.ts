@@ -47,8 +47,23 @@ const MAX_BATCH_BYTES = 8 * 1024 * 1024;
  */
 export const MAX_MERGED_RUN = 64;
 
+/**
+ * How far past `compactEvery` a compaction may wait, as a fraction of it (PERF-74): boards loaded together (a
+ * restart, the P10 soak's 500) otherwise all reach their 200th update in the same second, and their compactions
+ * came in bursts that held the event loop.
+ */
+export const DEFAULT_COMPACT_SPREAD = 0.5;
+
 interface PersisterOptions {
+  /** Compacts once at least this many updates were logged since the snapshot (see compactSpread). */
   compactEvery: number;
+  /**
+   * Each compaction threshold is drawn afresh in [compactEvery, compactEvery × (1 + compactSpread)); 0 compacts at
+   * exactly compactEvery. Default DEFAULT_COMPACT_SPREAD.
+   */
+  compactSpread?: number;
+  /** Source of the thresholds' randomness, in [0, 1) (Math.random; tests inject their own). */
+  random?: () => number;
   log: (message: string, error?: unknown) => void;
   /** Called once a log row is durable, with its sequence number: relayed to other instances. */
   onDurable?: (seq: number, update: Uint8Array) => void;
@@ -79,6 +94,8 @@ export class UpdatePersister {
   private draining: Promise<void> | null = null;
   private compacting: Promise<void> | null = null;
   private logLengthSinceSnapshot: number;
+  /** Log length at which the next compaction starts (PERF-74). */
+  private compactAt: number;
   private readonly compactions: TaskLimiter;
   private readonly metrics: CollabMetrics;
   /** Highest update-log sequence number known to be durable. */
@@ -99,6 +116,7 @@ export class UpdatePersister {
     initialLogLength: number,
   ) {
     this.logLengthSinceSnapshot = initialLogLength;
+    this.compactAt = this.drawCompactionThreshold();
     this.compactions = options.compactions ?? new TaskLimiter(1);
     this.metrics = options.metrics ?? NO_METRICS;
   }
@@ -248,7 +266,13 @@ export class UpdatePersister {
       advanced = true;
     }
     if (advanced) this.options.onCommitted?.(this.durableCount);
-    if (this.logLengthSinceSnapshot >= this.options.compactEvery && !this.compacting) void this.compact();
+    if (this.logLengthSinceSnapshot >= this.compactAt && !this.compacting) void this.compact();
+  }
+
+  /** Between compactEvery and compactEvery × (1 + spread), excluded: boards loaded together compact apart. */
+  private drawCompactionThreshold(): number {
+    const { compactEvery, compactSpread = DEFAULT_COMPACT_SPREAD, random = Math.random } = this.options;
+    return compactEvery + Math.floor(random() * compactEvery * Math.max(0, compactSpread));
   }
 
   /** One compaction at a time per board, queued behind other boards' through the shared limiter. */
@@ -272,6 +296,7 @@ export class UpdatePersister {
     try {
       await this.store.compact(this.boardId, merged, covers);
       this.logLengthSinceSnapshot -= rows;
+      this.compactAt = this.drawCompactionThreshold();
       this.metrics.compacted((performance.now() - started) / 1000, true);
     } catch (error) {
       // Compaction is an optimisation: the log is still complete, so try again later.
