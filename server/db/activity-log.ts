@@ -9,12 +9,19 @@
  *
  * This module is the one place that writes activity rows (lint refuses `activityEntry` writes elsewhere):
  * services add theirs with `addActivityEntry` inside their own transactions, so an entry is stored with the
- * change it records or not at all.
+ * change it records or not at all. The feed's own batches go through its driver writer (PERF-77,
+ * activity-entry-writer.ts), which lint lets touch the table on the driver.
  */
 import { storableTitle } from "./storable-text";
 import type { BoardChange } from "../collab/board-changes";
 import type { ConnectionActor } from "../collab/connection";
-import type { Prisma, PrismaClient } from "./prisma-client";
+import {
+  ActivityRowsGoneError,
+  type ActivityBoardWrites,
+  type ActivityEntryWriter,
+  type NewActivityEntry,
+} from "./activity-entry-writer";
+import { activityWriterOf, type Prisma, type PrismaClient } from "./prisma-client";
 
 const FOLD_TEXT_EDITS_MS = 2 * 60 * 1000;
 /** Fold keys (person, row, field) kept before the stale ones are dropped: ~50,000 typists on one instance. */
@@ -22,8 +29,6 @@ const MAX_FOLDS = 50_000;
 /** Longest title excerpt stored in an entry (characters). */
 export const TITLE_EXCERPT_CHARS = 200;
 const RETRY_DELAYS_MS = [50, 200, 1000, 5000];
-/** Prisma codes after which retrying cannot help: the board (foreign key) or the folded entry is gone. */
-const PERMANENT_CODES = new Set(["P2003", "P2025"]);
 /** Changes of these kinds by one person on one row (and field) within FOLD_TEXT_EDITS_MS are one entry. */
 const FOLDED_KINDS: ReadonlySet<BoardChange["kind"]> = new Set(["text-edited", "row-moved"]);
 
@@ -55,6 +60,8 @@ const ACTIVITY_BATCH_MS = 100;
 interface ActivityLogDeps {
   prisma: PrismaClient;
   log: (message: string, error?: unknown) => void;
+  /** Where the batches are written: the client's driver writer (PERF-77) unless given (tests wrap it). */
+  writer?: ActivityEntryWriter;
   now?: () => number;
   /** Fold keys kept before pruning (MAX_FOLDS; tests set a small one). */
   maxFolds?: number;
@@ -76,7 +83,7 @@ interface FoldedEntry {
 
 /** One board's share of a batch: entries to create and folded entries whose title and time move forward. */
 interface BoardWrites {
-  creates: { data: Prisma.ActivityEntryUncheckedCreateInput; folded: FoldedEntry | null }[];
+  creates: { data: NewActivityEntry; folded: FoldedEntry | null }[];
   refreshes: Map<FoldedEntry, string | null>;
 }
 
@@ -91,13 +98,13 @@ export class ActivityLog {
   private timer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
 
-  private readonly prisma: PrismaClient;
+  private readonly writer: ActivityEntryWriter;
   private readonly log: (message: string, error?: unknown) => void;
   private readonly now: () => number;
   private readonly maxFolds: number;
 
   constructor(deps: ActivityLogDeps) {
-    this.prisma = deps.prisma;
+    this.writer = deps.writer ?? activityWriterOf(deps.prisma);
     this.log = deps.log;
     this.now = deps.now ?? Date.now;
     this.maxFolds = deps.maxFolds ?? MAX_FOLDS;
@@ -190,7 +197,7 @@ export class ActivityLog {
   /** Decides, in order, which changes fold into an entry (refreshing it at most every REFRESH_FOLDED_MS) and which are new. */
   private fold(changes: RecordedChange[]): BoardWrites {
     const writes: BoardWrites = { creates: [], refreshes: new Map() };
-    const creating = new Map<FoldedEntry, Prisma.ActivityEntryUncheckedCreateInput>();
+    const creating = new Map<FoldedEntry, NewActivityEntry>();
     for (const { boardId, actor, change, at } of changes) {
       const foldKey = `${boardId}|${actor.userId}|${change.kind}|${change.rowId}|${change.detail.field ?? ""}`;
       const folds = FOLDED_KINDS.has(change.kind);
@@ -206,7 +213,7 @@ export class ActivityLog {
         last.at = at;
         continue;
       }
-      const data: Prisma.ActivityEntryUncheckedCreateInput = {
+      const data: NewActivityEntry = {
         boardId,
         actorId: actor.userId,
         actorName: actor.name,
@@ -227,26 +234,21 @@ export class ActivityLog {
     return writes;
   }
 
-  /** The boards' creates and refreshes in one transaction; each board's created entries' ids, in order. */
+  /**
+   * The boards' creates and refreshes in one transaction, on the driver (PERF-77: no Prisma query per entry);
+   * each board's created entries' ids, in order.
+   */
   private async transaction(boards: BoardWrites[]): Promise<number[][]> {
-    const queries = boards.map((writes) => {
-      const refreshes = [...writes.refreshes].filter(([entry]) => entry.id !== null);
-      return [
-        ...writes.creates.map(({ data }) => addActivityEntry(this.prisma, data)),
-        ...refreshes.map(([entry, rowTitle]) =>
-          this.prisma.activityEntry.update({ where: { id: entry.id! }, data: { rowTitle }, select: { id: true } }),
-        ),
-      ];
-    });
+    const batch: ActivityBoardWrites[] = boards.map((writes) => ({
+      creates: writes.creates.map(({ data }) => data),
+      refreshes: [...writes.refreshes].flatMap(([entry, rowTitle]) =>
+        entry.id === null ? [] : [{ id: entry.id, rowTitle }],
+      ),
+    }));
     // Refreshes of entries not created yet (still being written) leave nothing to do: no empty commit.
-    const all = queries.flat();
-    const results = all.length === 0 ? [] : await this.prisma.$transaction(all);
-    let offset = 0;
-    return boards.map((writes, index) => {
-      const ids = results.slice(offset, offset + writes.creates.length).map((entry) => entry.id);
-      offset += queries[index].length;
-      return ids;
-    });
+    if (batch.every(({ creates, refreshes }) => creates.length === 0 && refreshes.length === 0))
+      return boards.map(() => []);
+    return this.writer.write(batch);
   }
 
   private forget(entry: FoldedEntry): void {
@@ -258,7 +260,7 @@ export class ActivityLog {
       try {
         return await operation();
       } catch (error) {
-        if (PERMANENT_CODES.has((error as { code?: string } | null)?.code ?? "")) throw error;
+        if (error instanceof ActivityRowsGoneError) throw error;
         const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
         this.log(`board ${boardId}: activity write failed (attempt ${attempt + 1}), retrying in ${delay} ms`, error);
         await new Promise((resolve) => setTimeout(resolve, delay));

@@ -1,11 +1,14 @@
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
 import type pg from "pg";
+import type { ActivityEntryWriter } from "./activity-entry-writer";
 import type { PrismaClient as SqlitePrismaClient } from "../../generated/sqlite";
 import { resolveDatabaseUrl } from "./database-url";
+import { postgresActivityWriter } from "./postgres-activity-writer";
 import { postgresSnapshotWriter } from "./postgres-snapshot-writer";
 import { postgresUpdateLog } from "./postgres-update-log";
 import type { SnapshotWriter } from "./snapshot-writer";
+import { sqliteActivityWriter } from "./sqlite-activity-writer";
 import { sqliteSnapshotWriter } from "./sqlite-snapshot-writer";
 import { sqliteUpdateLog } from "./sqlite-update-log";
 import type { UpdateLogWriter } from "./update-log-writer";
@@ -22,8 +25,14 @@ export type { Prisma } from "../../generated/sqlite";
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-/** The update log's hot append path and the snapshot writes of each client, on its own connection (decision 030). */
-const drivers = new WeakMap<PrismaClient, { updateLog: UpdateLogWriter; snapshots: SnapshotWriter }>();
+/**
+ * The update log's hot append path, the snapshot writes and the activity feed's batches (PERF-77) of each client,
+ * on its own connection (decision 030).
+ */
+const drivers = new WeakMap<
+  PrismaClient,
+  { updateLog: UpdateLogWriter; snapshots: SnapshotWriter; activity: ActivityEntryWriter }
+>();
 
 /**
  * Runs `connected` on each adapter the factory opens (on first query, and again after $disconnect), before
@@ -88,7 +97,11 @@ export async function createPrismaClient(databaseUrl: string): Promise<PrismaCli
       if (!db?.open) throw new Error("SQLite connection is closed");
       return db;
     };
-    drivers.set(prisma, { updateLog: sqliteUpdateLog(connection), snapshots: sqliteSnapshotWriter(connection) });
+    drivers.set(prisma, {
+      updateLog: sqliteUpdateLog(connection),
+      snapshots: sqliteSnapshotWriter(connection),
+      activity: sqliteActivityWriter(connection),
+    });
     return prisma;
   }
   const schema = new URL(target.url).searchParams.get("schema") ?? undefined;
@@ -111,6 +124,7 @@ export async function createPrismaClient(databaseUrl: string): Promise<PrismaCli
   drivers.set(prisma, {
     updateLog: postgresUpdateLog(connection, schema),
     snapshots: postgresSnapshotWriter(connection, schema),
+    activity: postgresActivityWriter(connection, schema),
   });
   return prisma;
 }
@@ -129,4 +143,9 @@ export function updateLogWriterOf(prisma: PrismaClient): UpdateLogWriter {
 /** The snapshot writer of a client made by createPrismaClient (COLLAB-49). */
 export function snapshotWriterOf(prisma: PrismaClient): SnapshotWriter {
   return driversOf(prisma).snapshots;
+}
+
+/** The activity feed's batch writer of a client made by createPrismaClient (PERF-77). */
+export function activityWriterOf(prisma: PrismaClient): ActivityEntryWriter {
+  return driversOf(prisma).activity;
 }

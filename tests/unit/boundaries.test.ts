@@ -41,5 +41,10 @@ describe("architecture boundaries (lint)", () => {
     expect(await restrictedImports("server/db/activity-log.ts", write, "no-restricted-syntax")).toBe(0);
     const read = "declare const db: any;\nvoid db.activityEntry.findMany({});\n";
     expect(await restrictedImports("server/consensus/x.ts", read, "no-restricted-syntax")).toBe(0);
+    // On the driver, only the feed's writers name the table (PERF-77).
+    const driver = 'declare const tableName: any;\nvoid tableName("ActivityEntry");\n';
+    expect(await restrictedImports("server/db/x.ts", driver, "no-restricted-syntax")).toBe(1);
+    expect(await restrictedImports("server/db/sqlite-activity-writer.ts", driver, "no-restricted-syntax")).toBe(0);
+    expect(await restrictedImports("server/db/postgres-activity-writer.ts", driver, "no-restricted-syntax")).toBe(0);
   });
 });
