@@ -10,6 +10,14 @@ import { walSyncer, type WalSync } from "./wal-sync";
 const APPEND_CONCURRENCY = 4;
 
 type Write = (boardId: string, rows: LogRow[]) => number | null;
+/** Several boards' group commits in one transaction: each one's first sequence number (null: board gone). */
+type WriteMany = (appends: readonly PendingAppend[]) => (number | null)[];
+
+interface PendingAppend {
+  boardId: string;
+  rows: LogRow[];
+  settle: (outcome: { first: number | null } | { error: unknown }) => void;
+}
 type Read = (boardId: string, afterSeq: number) => StoredLog | null;
 
 /**
@@ -25,28 +33,71 @@ type Read = (boardId: string, afterSeq: number) => StoredLog | null;
  * `fdatasync` of the WAL, run in libuv's thread pool, has covered it. That is what `synchronous = FULL` promises
  * (in WAL mode FULL syncs the WAL at each commit), without an fsync holding the loop that reads everyone's edits.
  * Every other write on the connection stays FULL (prisma-client.ts sets it at connect).
+ *
+ * One transaction per turn, not per board (PERF-76): the appends of every board made in one turn of the event loop
+ * commit together on the next, and share one WAL sync. With 500 boards being typed on, one transaction per board's
+ * group commit was ~1,000 commits a second, each with its own pages, pragmas and sync request: SQLite's `run` was
+ * the server's second largest cost in the P10 soak. If the shared transaction fails, each board's rows are written
+ * on their own, so one board's failure (or its deletion) costs no other board its commit.
  */
 export function sqliteUpdateLog(
   connection: () => Promise<Database.Database>,
   syncOf: (db: Database.Database) => WalSync | null = walSyncer,
 ): UpdateLogWriter {
-  let prepared: { db: Database.Database; write: Write; sync: WalSync | null } | null = null;
+  let prepared: { db: Database.Database; write: Write; writeMany: WriteMany; sync: WalSync | null } | null = null;
   let preparedRead: { db: Database.Database; read: Read } | null = null;
+  let queued: PendingAppend[] = [];
+
+  /** Commits every append queued so far in one transaction, then waits for one WAL sync covering them all. */
+  async function commitQueued(): Promise<void> {
+    const db = await connection();
+    // Statements belong to a connection: Prisma opens a new one after $disconnect.
+    if (prepared?.db !== db) {
+      prepared?.sync?.close();
+      const sync = syncOf(db);
+      prepared = { db, ...prepareWrite(db, sync !== null), sync };
+    }
+    const { write, writeMany, sync } = prepared;
+    await outsideTransaction(db);
+    const appends = queued;
+    queued = [];
+    if (appends.length === 0) return;
+    let outcomes: ({ first: number | null } | { error: unknown })[];
+    try {
+      outcomes = writeMany(appends).map((first) => ({ first }));
+    } catch {
+      outcomes = appends.map(({ boardId, rows }) => {
+        try {
+          return { first: write(boardId, rows) };
+        } catch (error) {
+          return { error };
+        }
+      });
+    }
+    // Every commit of this transaction was written before the sync starts: one sync covers them all.
+    if (sync && outcomes.some((outcome) => "first" in outcome && outcome.first !== null)) await sync.covering();
+    outcomes.forEach((outcome, index) => appends[index].settle(outcome));
+  }
+
   return {
     concurrency: APPEND_CONCURRENCY,
-    async append(boardId: string, rows: LogRow[]): Promise<number | null> {
-      const db = await connection();
-      // Statements belong to a connection: Prisma opens a new one after $disconnect.
-      if (prepared?.db !== db) {
-        prepared?.sync?.close();
-        const sync = syncOf(db);
-        prepared = { db, write: prepareWrite(db, sync !== null), sync };
-      }
-      const { write, sync } = prepared;
-      await outsideTransaction(db);
-      const first = write(boardId, rows);
-      if (first !== null && sync) await sync.covering();
-      return first;
+    append(boardId: string, rows: LogRow[]): Promise<number | null> {
+      return new Promise((resolve, reject) => {
+        if (queued.length === 0)
+          setImmediate(() => {
+            // Settles each append; a failure here (the connection itself) fails the appends still queued.
+            void commitQueued().catch((error: unknown) => {
+              const failed = queued;
+              queued = [];
+              for (const append of failed) append.settle({ error });
+            });
+          });
+        queued.push({
+          boardId,
+          rows,
+          settle: (outcome) => ("error" in outcome ? reject(outcome.error) : resolve(outcome.first)),
+        });
+      });
     },
     async read(boardId: string, afterSeq: number): Promise<StoredLog | null> {
       const db = await connection();
@@ -88,8 +139,11 @@ function prepareRead(db: Database.Database): Read {
   };
 }
 
-/** `deferSync`: commit without fsync (the caller awaits a WAL sync); otherwise the connection's own setting. */
-function prepareWrite(db: Database.Database, deferSync: boolean): Write {
+/**
+ * One board's group commit (`write`), and several boards' in one transaction (`writeMany`). `deferSync`: commit
+ * without fsync (the caller awaits a WAL sync); otherwise the connection's own setting.
+ */
+function prepareWrite(db: Database.Database, deferSync: boolean): { write: Write; writeMany: WriteMany } {
   // Plain numbers, whatever the connection's default (Prisma's adapter turns safe integers on).
   const bump = db
     .prepare(`UPDATE ${tableName("Board")} SET "updateSeq" = "updateSeq" + ? WHERE "id" = ? RETURNING "updateSeq"`)
@@ -100,14 +154,21 @@ function prepareWrite(db: Database.Database, deferSync: boolean): Write {
     `INSERT INTO ${tableName("BoardUpdate")} ("boardId", "seq", "data", "authorId", "createdAt") ` +
       `VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))`,
   );
-  const transaction = db.transaction((boardId: string, rows: LogRow[]): number | null => {
+  const writeRows = (boardId: string, rows: LogRow[]): number | null => {
     const last = bump.get(rows.length, boardId) as number | undefined;
     if (last === undefined) return null;
     const first = last - rows.length + 1;
     rows.forEach((row, index) => insert.run(boardId, first + index, row.data, row.authorId));
     return first;
-  });
-  if (!deferSync) return transaction.immediate;
+  };
+  const one = db.transaction(writeRows);
+  const many = db.transaction((appends: readonly PendingAppend[]) =>
+    appends.map(({ boardId, rows }) => writeRows(boardId, rows)),
+  );
   // Around the group commit only; nothing else runs on the connection in between.
-  return (boardId, rows) => withDeferredSync(db, () => transaction.immediate(boardId, rows));
+  const deferred = <T>(commit: () => T): T => (deferSync ? withDeferredSync(db, commit) : commit());
+  return {
+    write: (boardId, rows) => deferred(() => one.immediate(boardId, rows)),
+    writeMany: (appends) => deferred(() => many.immediate(appends)),
+  };
 }

@@ -26,6 +26,27 @@ function insertBoard(db: Database.Database, id: string): void {
   ).run(id);
 }
 
+/** The connection, calling `begins` as each group commit (a transaction run `.immediate`, BEGIN IMMEDIATE) begins. */
+function onEachGroupCommit(db: Database.Database, begins: () => void): Database.Database {
+  return new Proxy(db, {
+    get(target, key) {
+      if (key !== "transaction") {
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      }
+      return (body: (...args: never[]) => unknown) => {
+        const transaction = target.transaction(body);
+        return {
+          immediate: (...args: never[]) => {
+            begins();
+            return transaction.immediate(...args);
+          },
+        };
+      };
+    },
+  });
+}
+
 /** A WAL sync the test completes by hand: each call to covering() is one sync request, kept in order. */
 function syncByHand() {
   const requests: { resolve: () => void; settled: boolean }[] = [];
@@ -129,24 +150,7 @@ it("COLLAB-51 the group commit itself runs with synchronous NORMAL (no fsync on 
     insertBoard(db, "sync-level");
     // The level at the moment each group commit begins, read on the real connection.
     const levels: number[] = [];
-    const observed = new Proxy(db, {
-      get(target, key) {
-        if (key !== "transaction") {
-          const value: unknown = Reflect.get(target, key);
-          return typeof value === "function" ? value.bind(target) : value;
-        }
-        return (body: (...args: never[]) => unknown) => {
-          const transaction = target.transaction(body);
-          // The update log runs its group commit as `.immediate` (BEGIN IMMEDIATE).
-          return {
-            immediate: (...args: never[]) => {
-              levels.push(target.pragma("synchronous", { simple: true }) as number);
-              return transaction.immediate(...args);
-            },
-          };
-        };
-      },
-    });
+    const observed = onEachGroupCommit(db, () => levels.push(db.pragma("synchronous", { simple: true }) as number));
     const { sync, requests } = syncByHand();
     const log = sqliteUpdateLog(
       async () => observed,
@@ -179,6 +183,68 @@ it("COLLAB-51 withDeferredSync switches the level for the write alone, each time
       }),
     ).toThrow("write failed");
     expect(db.pragma("synchronous", { simple: true })).toBe(2);
+  } finally {
+    db.close();
+  }
+});
+
+it("PERF-76 the appends of several boards made in one turn commit in one transaction and share one WAL sync", async () => {
+  const db = new Database(resolveDatabaseUrl(url).filePath!);
+  try {
+    const boards = ["turn-a", "turn-b", "turn-c"];
+    for (const board of boards) insertBoard(db, board);
+    let transactions = 0;
+    const { sync, requests } = syncByHand();
+    const log = sqliteUpdateLog(
+      async () => onEachGroupCommit(db, () => transactions++),
+      () => sync,
+    );
+    const row = (byte: number) => [{ data: new Uint8Array([byte]), authorId: null }];
+    // One turn: three boards, the first twice (its second group commit follows its first in sequence order).
+    const appended = [...boards.map((board, n) => log.append(board, row(n))), log.append("turn-a", row(9))];
+    await until(() => requests.length === 1);
+    expect(transactions).toBe(1);
+    requests[0].resolve();
+    expect(await Promise.all(appended)).toEqual([1, 1, 1, 2]);
+    expect(requests).toHaveLength(1);
+    const stored = db.prepare(`SELECT "boardId", "seq" FROM "BoardUpdate" WHERE "boardId" LIKE 'turn-%' ORDER BY 1, 2`);
+    expect(stored.all()).toEqual([
+      { boardId: "turn-a", seq: 1 },
+      { boardId: "turn-a", seq: 2 },
+      { boardId: "turn-b", seq: 1 },
+      { boardId: "turn-c", seq: 1 },
+    ]);
+  } finally {
+    db.close();
+  }
+});
+
+it("PERF-76 a board whose rows fail, or that is gone, costs the other boards of its turn nothing", async () => {
+  const db = new Database(resolveDatabaseUrl(url).filePath!);
+  try {
+    for (const board of ["fine-1", "clash", "fine-2"]) insertBoard(db, board);
+    // A row already at the clashing board's next sequence number: its insert breaks (boardId, seq) uniqueness.
+    db.prepare(`INSERT INTO "BoardUpdate" ("boardId", "seq", "data") VALUES ('clash', 1, x'00')`).run();
+    const { sync, requests } = syncByHand();
+    const log = sqliteUpdateLog(
+      async () => db,
+      () => sync,
+    );
+    const row = [{ data: new Uint8Array([1]), authorId: null }];
+    const appended = ["fine-1", "clash", "gone", "fine-2"].map((board) =>
+      log.append(board, row).then(
+        (first) => ({ first }),
+        (error: Error) => ({ error: error.message }),
+      ),
+    );
+    await until(() => requests.length === 1);
+    requests[0].resolve();
+    expect(await Promise.all(appended)).toEqual([
+      { first: 1 },
+      { error: expect.stringContaining("UNIQUE") },
+      { first: null },
+      { first: 1 },
+    ]);
   } finally {
     db.close();
   }
