@@ -7,17 +7,12 @@ import {
   type ActivityBoardWrites,
   type ActivityEntryWriter,
 } from "./activity-entry-writer";
-import { outsideTransaction, withDeferredSync } from "./sqlite-connection";
+import { outsideTransaction, withDeferredSync, prismaDateTime } from "./sqlite-connection";
 import { tableName } from "./update-log-writer";
 
 const FOREIGN_KEY_VIOLATION = "SQLITE_CONSTRAINT_FOREIGNKEY";
 
 type Write = (boards: ActivityBoardWrites[], at: string) => number[][];
-
-/** A DateTime as Prisma's SQLite adapter writes it (ISO 8601, "+00:00"): Prisma compares them as text. */
-function prismaDateTime(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
 
 /**
  * On Prisma's own connection, like the update log (decision 030), with statements prepared once per connection.

@@ -25,3 +25,8 @@ export function withDeferredSync<T>(db: Database.Database, write: () => T): T {
     db.pragma("synchronous = FULL");
   }
 }
+
+/** A DateTime as Prisma's SQLite adapter writes it (ISO 8601, "+00:00"): Prisma compares them as text. */
+export function prismaDateTime(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}

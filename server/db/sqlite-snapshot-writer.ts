@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { outsideTransaction, withDeferredSync } from "./sqlite-connection";
+import { outsideTransaction, withDeferredSync, prismaDateTime } from "./sqlite-connection";
 import type { SnapshotWriter } from "./snapshot-writer";
 import { tableName } from "./update-log-writer";
 
@@ -19,11 +19,6 @@ interface Prepared {
 }
 
 const FOREIGN_KEY_VIOLATION = "SQLITE_CONSTRAINT_FOREIGNKEY";
-
-/** A DateTime as Prisma's SQLite adapter writes it (ISO 8601, "+00:00"): Prisma compares them as text. */
-function prismaDateTime(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
 
 /** Runs the write deferred (no fsync): whether it wrote its one row; null when the board row is gone. */
 function wroteOneRow(db: Database.Database, statement: Database.Statement, ...params: unknown[]): boolean | null {
