@@ -19,6 +19,7 @@ import type { Room } from "./room";
 import { corkForTurn, uncorkNow } from "./turn-cork";
 import type { RoomRegistry } from "./room-registry";
 import { BoardNotFoundError } from "./update-store";
+import { everySliced } from "./sliced-rounds";
 import {
   DEFAULT_SOCKET_LIMITS,
   FrameBatcher,
@@ -206,8 +207,11 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
   const socketsPerBoard = new SocketCounter(limits.maxSocketsPerBoard);
   wss.on("error", (error) => options.log("websocket server error", error));
 
-  const heartbeat = setInterval(() => {
-    for (const connection of connections) {
+  // A slice of the sockets per turn (PERF-78), not all of them in one task.
+  const heartbeat = everySliced(
+    options.heartbeatMs,
+    () => connections,
+    (connection) => {
       // A socket we do not read (back-pressure, its rate) cannot show us its pong: that silence is ours.
       if (connection.reading.paused) connection.alive = true;
       else if (!connection.alive) connection.socket.terminate();
@@ -215,9 +219,9 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
         connection.alive = false;
         connection.socket.ping();
       }
-    }
-  }, options.heartbeatMs);
-  heartbeat.unref();
+    },
+    (connection) => !connections.has(connection),
+  );
 
   function attach(socket: WebSocket, boardId: string, decision: Extract<UpgradeDecision, { ok: true }>): void {
     const sessionKey = decision.sessionId ?? `user:${decision.user.id}`;
@@ -413,7 +417,7 @@ export function createCollabEndpoint(options: CollabEndpointOptions): CollabEndp
     },
     async close(code = CloseCode.goingAway, reason: string = CloseReason.shuttingDown) {
       accepting = false;
-      clearInterval(heartbeat);
+      heartbeat.stop();
       const socketsClosed = [...connections].map(
         (connection) => new Promise<void>((resolve) => connection.socket.once("close", () => resolve())),
       );
