@@ -5,7 +5,7 @@
  */
 
 /** Items handled per turn: a few milliseconds of socket writes. */
-export const ROUND_SLICE = 256;
+const ROUND_SLICE = 256;
 
 export interface SlicedRounds {
   stop(): void;
