@@ -11,13 +11,8 @@
  * what the server sends) on a plain socket, so the time splits into the server's part (until the client holds
  * the whole answer, transfer included) and the client's own apply. The reference server, holding the same state
  * in memory, answers the same client in the same run: the floor of any server on this protocol.
- *
- * The measuring client's heap is kept as a browser tab's would be: the log and the replay's documents are out of
- * reach before any open, and a full collection runs before each open (Remit's and the reference's alike) when the
- * bench runs with --expose-gc, as `npm run bench` does. Without that, the bench's own garbage was collected inside
- * the client's apply: 82–219 ms here, against 52–70 ms for the same apply on a clean heap.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as Y from "yjs";
@@ -37,8 +32,6 @@ import {
 import type { PerfOptions, PerfRow } from "./cases";
 import { startServer, type ServerHandle } from "./server-handle";
 
-/** A full collection in this process (the load generator), where --expose-gc made one available. */
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const fmt = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "—");
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
@@ -58,14 +51,6 @@ function writeUpdates(file: string, updates: Uint8Array[]): void {
     offset += 4 + update.length;
   }
   writeFileSync(file, bytes);
-}
-
-function readUpdates(file: string): Uint8Array[] {
-  const bytes = readFileSync(file);
-  const updates: Uint8Array[] = [];
-  for (let offset = 0; offset < bytes.length; offset += 4 + bytes.readUInt32LE(offset))
-    updates.push(bytes.subarray(offset + 4, offset + 4 + bytes.readUInt32LE(offset)));
-  return updates;
 }
 
 const WORDS = (
@@ -193,16 +178,16 @@ interface Measured {
   reference: Open[];
 }
 
-/** Times replaying the log (read from `file`) into one document, as a server without snapshots would. */
-function replayLog(file: string, quick: boolean) {
-  const log = readUpdates(file);
+async function measure(options: PerfOptions, dir: string, workload: Workload, rows: number, updates: number) {
+  const log = buildBoardLog(rows, updates, workload);
+  const file = join(dir, `${workload.replace(" ", "-")}.bin`);
+  writeUpdates(file, log);
   const replayTimes: number[] = [];
   /** A client's own floor: applying the whole state to an empty document, in this process, no network. */
   const applyTimes: number[] = [];
   let stateBytes = 0;
   let expected = new Map<number, number>();
-  for (let i = 0; i < (quick ? 1 : 3); i++) {
-    collectGarbage();
+  for (let i = 0; i < (options.quick ? 1 : 3); i++) {
     const started = performance.now();
     const doc = new Y.Doc();
     for (const update of log) Y.applyUpdate(doc, update);
@@ -211,24 +196,15 @@ function replayLog(file: string, quick: boolean) {
     stateBytes = state.length;
     expected = Y.decodeStateVector(Y.encodeStateVector(doc));
     doc.destroy();
-    collectGarbage();
     const applyStarted = performance.now();
     Y.applyUpdate(new Y.Doc(), state);
     applyTimes.push(performance.now() - applyStarted);
   }
-  return { stateBytes, expected, replay: median(replayTimes), apply: median(applyTimes) };
-}
-
-async function measure(options: PerfOptions, dir: string, workload: Workload, rows: number, updates: number) {
-  const file = join(dir, `${workload.replace(" ", "-")}.bin`);
-  // Built and replayed in functions of their own: none of it stays reachable while the clients are measured.
-  writeUpdates(file, buildBoardLog(rows, updates, workload));
-  const { stateBytes, expected, replay, apply } = replayLog(file, options.quick);
   const measured: Measured = {
     workload,
     stateBytes,
-    replay,
-    apply,
+    replay: median(replayTimes),
+    apply: median(applyTimes),
     crash: [],
     clean: [],
     next: [],
@@ -253,13 +229,10 @@ async function measure(options: PerfOptions, dir: string, workload: Workload, ro
     const restarts = options.quick ? 3 : 5;
     for (let i = 0; i < restarts; i++) {
       const server = await startServer("remit", env);
-      collectGarbage();
       const cold = await openEmpty(server, boardId, first, expected);
-      collectGarbage();
       const warm = await openEmpty(server, boardId, next, expected);
       await server.stop();
       // Interleaved: the reference answers the same client between Remit's restarts.
-      collectGarbage();
       const floor = await openEmpty(reference, referenceBoard, undefined, expected);
       measured.reference.push(floor);
       (i === 0 ? measured.crash : measured.clean).push(cold);
